@@ -1,0 +1,51 @@
+"""The plugin's exception hierarchy.
+
+Every message is written for the user: what is wrong, which input, what to do.
+Pure Python: the engine packages raise these and the QGIS adapters show them.
+"""
+
+from __future__ import annotations
+
+
+class HuntrError(Exception):
+    """Base of every expected error; its message is shown to the user as is."""
+
+
+class WorkspaceError(HuntrError):
+    """The workspace beside the project is missing, unreadable or malformed."""
+
+
+class WorkspaceLockedError(WorkspaceError):
+    """Another process or thread holds the workspace's write lock."""
+
+
+class ReadOnlyWorkspaceError(WorkspaceError):
+    """The workspace was written by a newer plugin and is opened read-only."""
+
+
+class NotFoundError(HuntrError):
+    """A model, snapshot or scene id that does not exist."""
+
+
+class InvalidNameError(HuntrError):
+    """A hostile or unusable name or id (path separators, NUL, reserved names...)."""
+
+
+class CorruptSnapshotError(HuntrError):
+    """A snapshot whose files do not match its manifest's checksums."""
+
+
+class InputDataError(HuntrError):
+    """Training or detection input that cannot be used (layers, rasters, classes)."""
+
+
+class IncompatibleRasterError(InputDataError):
+    """A raster that does not match the snapshot's input spec."""
+
+
+class MissingDependencyError(HuntrError):
+    """A Python package the operation needs is not installed."""
+
+
+class CancelledError(HuntrError):
+    """The user cancelled the operation; nothing was written."""

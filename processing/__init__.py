@@ -1,0 +1,1 @@
+"""The "ORCA HUNTR" Processing provider and its algorithms (QGIS side)."""

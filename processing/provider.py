@@ -1,0 +1,33 @@
+"""The "ORCA HUNTR" Processing provider: it only lists the algorithms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+ICON = Path(__file__).resolve().parent.parent / "icons" / "orca_huntr.svg"
+
+
+class HuntrProvider(QgsProcessingProvider):
+    """Provider id ``orcahuntr``; algorithm ids are ``orcahuntr:<name>``."""
+
+    def id(self) -> str:
+        return "orcahuntr"
+
+    def name(self) -> str:
+        return QCoreApplication.translate("HuntrProvider", "ORCA HUNTR")
+
+    def icon(self) -> QIcon:
+        return QIcon(str(ICON))
+
+    def loadAlgorithms(self) -> None:
+        for alg in algorithms():
+            self.addAlgorithm(alg)
+
+
+def algorithms() -> list:
+    """One instance of every algorithm (each lives in its own module)."""
+    return []

@@ -1,0 +1,1 @@
+"""QgsTask adapters that run engine work in the background (QGIS side)."""

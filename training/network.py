@@ -1,0 +1,97 @@
+"""The segmentation network: a compact UNet trained from scratch.
+
+Output contract, shared by training and detection:
+
+* channels ``0..C`` are semantic logits (softmax over them); channel 0 is background
+  and channel ``k`` is the model's class ``k`` (class ids are 1-based);
+* in ``count`` mode one more channel, ``C + 1``, is a boundary logit (sigmoid): it is
+  high on the rim of every object and where two objects touch, so that objects can be
+  split into instances by removing boundary pixels.
+
+No weights are downloaded: the network is built from its settings alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import torch
+from torch import nn
+
+MODES = ("count", "segmentation")
+
+
+@dataclass(frozen=True)
+class NetworkSpec:
+    """Settings that fully define the network's architecture."""
+
+    width: int = 16  # channels of the first level; doubled at each level down
+    depth: int = 3  # number of down-sampling steps; tiles must be multiples of 2**depth
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> NetworkSpec:
+        data = dict(data or {})
+        return cls(width=int(data.get("width", 16)), depth=int(data.get("depth", 3)))
+
+
+def output_channels(num_classes: int, mode: str) -> int:
+    """Number of output channels for ``num_classes`` classes (background excluded)."""
+    if mode not in MODES:
+        raise ValueError(f"unknown model mode {mode!r}; expected one of {MODES}")
+    return num_classes + 1 + (1 if mode == "count" else 0)
+
+
+class _Block(nn.Sequential):
+    def __init__(self, cin: int, cout: int) -> None:
+        super().__init__(
+            nn.Conv2d(cin, cout, 3, padding=1, bias=False),
+            nn.BatchNorm2d(cout),
+            nn.ReLU(inplace=True),
+            nn.Conv2d(cout, cout, 3, padding=1, bias=False),
+            nn.BatchNorm2d(cout),
+            nn.ReLU(inplace=True),
+        )
+
+
+class UNet(nn.Module):
+    """A small UNet: ``depth`` down/up levels, ``width`` channels at full resolution."""
+
+    def __init__(self, in_channels: int, out_channels: int, spec: NetworkSpec) -> None:
+        super().__init__()
+        widths = [spec.width * 2**i for i in range(spec.depth + 1)]
+        self.depth = spec.depth
+        self.down = nn.ModuleList()
+        cin = in_channels
+        for w in widths:
+            self.down.append(_Block(cin, w))
+            cin = w
+        self.pool = nn.MaxPool2d(2)
+        self.upconv = nn.ModuleList()
+        self.up = nn.ModuleList()
+        for w in reversed(widths[:-1]):
+            self.upconv.append(nn.ConvTranspose2d(w * 2, w, 2, stride=2))
+            self.up.append(_Block(w * 2, w))
+        self.head = nn.Conv2d(widths[0], out_channels, 1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        skips = []
+        for i, block in enumerate(self.down):
+            x = block(x)
+            if i < self.depth:
+                skips.append(x)
+                x = self.pool(x)
+        for upconv, block in zip(self.upconv, self.up):
+            x = upconv(x)
+            x = block(torch.cat([x, skips.pop()], dim=1))
+        return self.head(x)
+
+
+def build_network(in_channels: int, num_classes: int, mode: str, spec: NetworkSpec | dict | None = None) -> UNet:
+    """Build the network for ``num_classes`` classes in ``mode`` ('count' or 'segmentation')."""
+    if not isinstance(spec, NetworkSpec):
+        spec = NetworkSpec.from_dict(spec)
+    return UNet(in_channels, output_channels(num_classes, mode), spec)

@@ -1,0 +1,1 @@
+"""The dock panel, dialogs and layer styling (QGIS side)."""
