@@ -47,7 +47,7 @@ lint: setup
 # The real QGIS desktop with the plugin linked into a throw-away profile.
 run: setup
 	$(PY) scripts/qgis_profile.py --profiles build/profiles --link
-	PATH=$(CURDIR)/$(VENV)/bin:$$PATH qgis --profiles-path build/profiles
+	PYTHONPATH=$$($(PY) -c "import sysconfig; print(sysconfig.get_paths()['purelib'])") qgis --profiles-path build/profiles
 
 # Link the plugin into the user's QGIS profile (re-run after a git pull is not needed).
 deploy:

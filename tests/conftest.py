@@ -22,8 +22,13 @@ if not _link.is_symlink() or _link.resolve() != ROOT:
 for p in (str(Path(__file__).resolve().parent), str(PKG_DIR)):
     if p not in sys.path:
         sys.path.insert(0, p)
+# Subprocesses (the real QGIS, qgis_process, kill-9 children) embed the system Python:
+# give them this package and the venv's site-packages (torch, safetensors).
+import sysconfig  # noqa: E402
+
+_paths = [str(PKG_DIR), sysconfig.get_paths()["purelib"]]
 os.environ["PYTHONPATH"] = os.pathsep.join(
-    [str(PKG_DIR), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    dict.fromkeys([*_paths, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))])
 )
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
