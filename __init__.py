@@ -1,7 +1,7 @@
 """ORCA HUNTR for QGIS: train AI models on imagery, keep a snapshot timeline, detect."""
 
 
-def classFactory(iface):  # noqa: N802 - QGIS's name
+def classFactory(iface):
     """QGIS entry point: build the plugin object (imports stay lazy)."""
     from .plugin import OrcaHuntrPlugin
 

@@ -66,7 +66,9 @@ class OrcaHuntrPlugin:
 
         qgis_log.install()
         self.initProcessing()
-        self.action = QAction(QIcon(str(PLUGIN_DIR / "icons" / "orca_huntr.svg")), tr("ORCA HUNTR"), self.iface.mainWindow())
+        self.action = QAction(
+            QIcon(str(PLUGIN_DIR / "icons" / "orca_huntr.svg")), tr("ORCA HUNTR"), self.iface.mainWindow()
+        )
         self.action.setObjectName("OrcaHuntrAction")
         self.action.setCheckable(True)
         self.action.setToolTip(tr("Show or hide the ORCA HUNTR panel"))

@@ -54,7 +54,10 @@ def build(output: Path, ref: str = "HEAD") -> list[str]:
     ).stdout
     names: list[str] = []
     output.parent.mkdir(parents=True, exist_ok=True)
-    with tarfile.open(fileobj=io.BytesIO(tar_bytes)) as tar, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as zf:
+    with (
+        tarfile.open(fileobj=io.BytesIO(tar_bytes)) as tar,
+        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as zf,
+    ):
         for member in tar.getmembers():
             if not member.isfile() or not included(member.name):
                 continue
@@ -72,7 +75,9 @@ def build(output: Path, ref: str = "HEAD") -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "dist" / f"{PLUGIN}.zip")
     parser.add_argument("--ref", default="HEAD", help="git revision to package (default HEAD)")
     args = parser.parse_args()

@@ -55,7 +55,9 @@ def make_profile(profiles: Path, source: Path = ROOT, copy: bool = False) -> Pat
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--profiles", type=Path, default=ROOT / "build" / "profiles")
     parser.add_argument("--source", type=Path, default=ROOT)
     group = parser.add_mutually_exclusive_group()

@@ -11,14 +11,25 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_make_package_builds_clean_zip(tmp_path):
     out = tmp_path / "orca_huntr.zip"
-    subprocess.run(["python3", str(ROOT / "scripts" / "package.py"), "--output", str(out)], check=True, cwd=ROOT)
+    subprocess.run(
+        ["python3", str(ROOT / "scripts" / "package.py"), "--output", str(out)], check=True, cwd=ROOT
+    )
     with zipfile.ZipFile(out) as zf:
         names = zf.namelist()
         metadata = zf.read("orca_huntr/metadata.txt").decode()
     assert names and all(n.startswith("orca_huntr/") for n in names)
     assert "orca_huntr/__init__.py" in names and "orca_huntr/plugin.py" in names
     assert "name=ORCA HUNTR" in metadata and "qgisMinimumVersion=3.22" in metadata
-    forbidden = ("/tests/", "/.venv/", "__pycache__", ".pyc", "/.git/", "/.pkg/", "/benchmarks/", ".pytest_cache")
+    forbidden = (
+        "/tests/",
+        "/.venv/",
+        "__pycache__",
+        ".pyc",
+        "/.git/",
+        "/.pkg/",
+        "/benchmarks/",
+        ".pytest_cache",
+    )
     assert [n for n in names if any(f in n for f in forbidden)] == []
     icon = next(line.split("=", 1)[1] for line in metadata.splitlines() if line.startswith("icon="))
     assert f"orca_huntr/{icon}" in names

@@ -63,7 +63,9 @@ def test_packaged_zip_loads_in_real_qgis(tmp_path, artifacts_dir):
     from qgis_app_runner import ROOT
 
     zip_path = tmp_path / "orca_huntr.zip"
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "package.py"), "--output", str(zip_path)], check=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "package.py"), "--output", str(zip_path)], check=True
+    )
     unpacked = tmp_path / "unpacked"
     with zipfile.ZipFile(zip_path) as zf:
         zf.extractall(unpacked)
