@@ -1,0 +1,47 @@
+"""The snapshot store: workspace beside the project, models, training data, snapshot timeline.
+
+Plain Python (no ``qgis``, no ``torch``): weights are numpy arrays stored with
+``safetensors.numpy``. Importing this package is cheap; the store modules load on first use.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_EXPORTS = {
+    "Workspace": ".store",
+    "ClassSpec": ".model",
+    "InputSpec": ".model",
+    "ModelInfo": ".model",
+    "SceneRef": ".model",
+    "SnapshotInfo": ".model",
+    "LoadedSnapshot": ".model",
+    "RevertImpact": ".model",
+    "KIND_CURRENT": ".model",
+    "KIND_TEMPORARY": ".model",
+    "KIND_SAVED": ".model",
+    "KINDS": ".model",
+    "MODES": ".model",
+    "SCHEMA_VERSION": ".model",
+    "workspace_dir_for_project": ".paths",
+    "temporary_workspace_dir": ".paths",
+    "validate_name": ".paths",
+    "ProtectedSnapshotError": ".errors",
+    "ClassCountMismatchError": ".errors",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,13 @@
+"""Store-specific refinements of the plugin's error hierarchy (``orca_huntr.errors``)."""
+
+from __future__ import annotations
+
+from ..errors import InputDataError, WorkspaceError
+
+
+class ProtectedSnapshotError(WorkspaceError):
+    """An operation that would remove a model's current state (delete it, purge it)."""
+
+
+class ClassCountMismatchError(InputDataError):
+    """A new model from a snapshot with a different number of classes than the snapshot's."""

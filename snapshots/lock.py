@@ -1,0 +1,154 @@
+"""The workspace's write lock: one writer at a time across processes and threads.
+
+An OS file lock on ``<workspace>/.lock`` (``fcntl.flock``; ``msvcrt`` on Windows) keeps two
+QGIS windows apart; a re-entrant thread lock shared by every :class:`WorkspaceLock` of the
+same folder in this process keeps threads apart. The holder writes ``host/pid`` into the
+lock file so that the loser can say who holds it. Reads never take the lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import WorkspaceLockedError
+
+LOCK_FILE = ".lock"
+_POLL = 0.02
+
+
+class _Shared:
+    """Per-folder state shared by every lock object of this process."""
+
+    def __init__(self) -> None:
+        self.thread_lock = threading.RLock()
+        self.depth = 0
+        self.fd: int | None = None
+
+
+_registry: dict[str, _Shared] = {}
+_registry_guard = threading.Lock()
+
+
+def _shared(path: Path) -> _Shared:
+    key = os.path.realpath(path)
+    with _registry_guard:
+        return _registry.setdefault(key, _Shared())
+
+
+def _try_os_lock(fd: int) -> bool:
+    if os.name == "nt":  # pragma: no cover
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+            return True
+        except OSError:
+            return False
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+
+
+def _os_unlock(fd: int) -> None:
+    if os.name == "nt":  # pragma: no cover
+        import msvcrt
+
+        with contextlib.suppress(OSError):
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+        return
+    import fcntl
+
+    fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def holder_of(lock_path: Path) -> str:
+    """``host/pid`` recorded by the current (or last) holder, or ``unknown``."""
+    try:
+        text = lock_path.read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        text = ""
+    return text.splitlines()[0] if text else "unknown"
+
+
+class WorkspaceLock:
+    """Exclusive write lock of one workspace folder (re-entrant within a thread).
+
+    Use as ``with lock.hold(timeout):``. The loser waits up to ``timeout`` seconds, then
+    gets :class:`WorkspaceLockedError` naming the holder.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.path = self.root / LOCK_FILE
+
+    @contextlib.contextmanager
+    def hold(self, timeout: float = 2.0) -> Iterator[None]:
+        """Hold the lock for the ``with`` block."""
+        self.acquire(timeout)
+        try:
+            yield
+        finally:
+            self.release()
+
+    def acquire(self, timeout: float = 2.0) -> None:
+        """Take the lock or raise :class:`WorkspaceLockedError` after ``timeout`` seconds."""
+        shared = _shared(self.root)
+        deadline = time.monotonic() + max(0.0, timeout)
+        if not shared.thread_lock.acquire(timeout=max(0.0, timeout)):
+            raise WorkspaceLockedError(
+                f"The workspace {self.root} is in use by {socket.gethostname()}/{os.getpid()} "
+                "(another task of this QGIS is writing to it). Try again when it has finished."
+            )
+        try:
+            if shared.depth == 0:
+                shared.fd = self._acquire_os(deadline)
+            shared.depth += 1
+        except BaseException:
+            shared.thread_lock.release()
+            raise
+
+    def _acquire_os(self, deadline: float) -> int:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            while not _try_os_lock(fd):
+                if time.monotonic() >= deadline:
+                    raise WorkspaceLockedError(
+                        f"The workspace {self.root} is in use by {holder_of(self.path)} "
+                        "(another QGIS window or process is writing to it). Try again when it has "
+                        "finished, or close the other window."
+                    )
+                time.sleep(_POLL)
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, f"{socket.gethostname()}/{os.getpid()}\n".encode())
+            return fd
+        except BaseException:
+            os.close(fd)
+            raise
+
+    def release(self) -> None:
+        """Release one level of the lock (the OS lock goes with the outermost level)."""
+        shared = _shared(self.root)
+        shared.depth -= 1
+        if shared.depth == 0 and shared.fd is not None:
+            fd, shared.fd = shared.fd, None
+            try:
+                _os_unlock(fd)
+            finally:
+                os.close(fd)
+        shared.thread_lock.release()
+
+    def held_here(self) -> bool:
+        """Whether this process holds the lock (in any thread)."""
+        return _shared(self.root).depth > 0
