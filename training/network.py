@@ -84,13 +84,15 @@ class UNet(nn.Module):
             if i < self.depth:
                 skips.append(x)
                 x = self.pool(x)
-        for upconv, block in zip(self.upconv, self.up):
+        for upconv, block in zip(self.upconv, self.up, strict=False):
             x = upconv(x)
             x = block(torch.cat([x, skips.pop()], dim=1))
         return self.head(x)
 
 
-def build_network(in_channels: int, num_classes: int, mode: str, spec: NetworkSpec | dict | None = None) -> UNet:
+def build_network(
+    in_channels: int, num_classes: int, mode: str, spec: NetworkSpec | dict | None = None
+) -> UNet:
     """Build the network for ``num_classes`` classes in ``mode`` ('count' or 'segmentation')."""
     if not isinstance(spec, NetworkSpec):
         spec = NetworkSpec.from_dict(spec)

@@ -1,0 +1,82 @@
+"""Plain dataclasses of the training engine: its settings, progress reports and result.
+
+Pure Python (no torch), so the QGIS side can build a :class:`TrainConfig` and receive
+:class:`Progress` objects without importing the heavy stack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class TrainConfig:
+    """How to train. Budgets count for this run; step and epoch counts continue on resume.
+
+    Training stops at the first of: ``max_steps`` more steps, ``max_epochs`` more epochs,
+    ``max_seconds`` of wall time, early stopping (``early_stopping_patience`` validations
+    without improvement of the validation loss), or a user request. With no budget at
+    all, ``max_steps`` defaults to 500.
+    """
+
+    max_steps: int | None = None
+    max_epochs: float | None = None
+    max_seconds: float | None = None
+    batch_size: int = 8
+    lr: float = 2e-3
+    weight_decay: float = 1e-4
+    warmup_steps: int = 20
+    seed: int = 0
+    device: str = "auto"  # "auto" | "cpu" | "cuda" (or "cuda:N")
+    threads: int | None = None  # torch CPU threads; None = all cores but one (at least 1)
+    num_workers: int = 1  # background loader threads; 0 = read tiles in the training thread
+    prefetch: int = 4  # batches read ahead by the loader
+    validation_fraction: float = 0.15  # held out of the training areas when none is marked
+    validate_every: int | None = None  # steps between validations; None = once per epoch
+    early_stopping_patience: int | None = None
+    label_focus: float = 0.5  # share of tiles centred on a label (rare classes favoured)
+    augment: bool = True
+    boundary_width: int = 1  # pixels of object rim learnt in count mode
+    boundary_weight: float = 1.0
+    max_validation_pixels: int = 4_000_000  # cap on the validation region's size
+
+    def to_dict(self) -> dict[str, Any]:
+        """The settings as a JSON-ready dict (recorded in each snapshot)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> TrainConfig:
+        """Build from a dict, ignoring unknown keys (older or newer plugin versions)."""
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in (data or {}).items() if k in known})
+
+
+@dataclass
+class Progress:
+    """One progress report: sent after every step and after every validation."""
+
+    step: int  # total steps of the model, including earlier runs
+    total_steps: int | None  # the step this run is expected to stop at, when known
+    epoch: float
+    loss: float | None
+    eta_seconds: float | None
+    fraction: float  # 0..1 of this run's budget
+    message: str = ""
+    metrics: dict[str, Any] | None = None
+
+
+@dataclass
+class TrainResult:
+    """What a training run did; ``snapshot`` is the store's SnapshotInfo it created."""
+
+    snapshot: Any
+    stop_reason: str  # "max_steps" | "max_epochs" | "max_seconds" | "early_stopping" | "user" | "error"
+    steps: int  # total steps of the model after this run
+    steps_this_run: int
+    epochs: float
+    tiles_seen: int
+    loss: float | None
+    metrics: dict[str, Any] = field(default_factory=dict)
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)

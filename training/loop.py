@@ -1,0 +1,452 @@
+"""The training loop and :func:`train_model`, the engine's entry point.
+
+``train_model`` gathers a model's inputs from the store, resumes from its current
+state, runs :func:`fit` and hands the outcome to ``ws.create_snapshot`` — whatever
+made training stop. :func:`fit` works on plain inputs and knows nothing of the store.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import torch
+
+from ..errors import HuntrError, InputDataError
+from .augment import augment
+from .config import Progress, TrainConfig, TrainResult
+from .inputs import TrainingInputs, load_inputs
+from .loader import BackgroundLoader
+from .loss import segmentation_loss
+from .network import MODES, NetworkSpec, build_network
+from .normalize import band_statistics
+from .sampler import TileSampler
+from .state import load_optimizer, load_weights, optimizer_to_numpy, weights_to_numpy
+from .tiles import SceneReader, make_tile
+from .validate import validate
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_STEPS = 500
+
+
+@dataclass
+class ModelSetup:
+    """What training needs to know about the model (plain values from its ModelInfo)."""
+
+    num_classes: int
+    mode: str
+    bands: list[int]
+    tile_size: int
+    network: dict[str, Any]
+    crs: str | None = None
+    resolution: float | None = None
+    class_names: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_model(cls, model: Any) -> ModelSetup:
+        """From the store's ModelInfo."""
+        return cls(
+            num_classes=len(model.classes),
+            mode=model.mode,
+            bands=list(model.input_spec.bands),
+            tile_size=int(model.tile_size),
+            network=NetworkSpec.from_dict(model.network).to_dict(),
+            crs=model.input_spec.crs,
+            resolution=model.input_spec.resolution,
+            class_names=[c.name for c in model.classes],
+        )
+
+    def check(self) -> None:
+        """Raise InputDataError for settings training cannot use."""
+        if self.mode not in MODES:
+            raise InputDataError(f"Unknown model mode '{self.mode}' (expected one of {', '.join(MODES)}).")
+        if self.num_classes < 1:
+            raise InputDataError("The model has no classes: add at least one class.")
+        step = 2 ** NetworkSpec.from_dict(self.network).depth
+        if self.tile_size < step or self.tile_size % step:
+            raise InputDataError(f"The model's tile size {self.tile_size} must be a multiple of {step}.")
+
+
+@dataclass
+class Resume:
+    """State a run continues from: weights, optimizer and counters of a snapshot."""
+
+    weights: dict[str, Any]
+    optimizer: dict[str, Any] | None = None
+    optimizer_meta: dict[str, Any] | None = None
+    steps: int = 0
+    epochs: float = 0.0
+    tiles_seen: int = 0
+    normalization: dict[str, Any] | None = None
+    snapshot_id: str | None = None
+
+
+@dataclass
+class FitOutcome:
+    """What :func:`fit` hands back: arrays and dicts ready for ``ws.create_snapshot``."""
+
+    weights: dict[str, np.ndarray]
+    optimizer: dict[str, np.ndarray]
+    optimizer_meta: dict[str, Any]
+    metrics: dict[str, Any]
+    progress: dict[str, Any]
+    config: dict[str, Any]
+    stop_reason: str
+    steps_this_run: int
+    loss: float | None
+    seconds: float
+    error: BaseException | None = None
+
+
+def resolve_device(name: str) -> torch.device:
+    """``auto`` picks CUDA when torch sees a GPU; ``cuda`` without one is an error."""
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if name.startswith("cuda") and not torch.cuda.is_available():
+        raise HuntrError("Training on 'cuda' was requested but this torch sees no CUDA GPU; choose 'cpu'.")
+    return torch.device(name)
+
+
+def configure_threads(threads: int | None) -> None:
+    """Torch CPU threads: ``threads``, else all cores but one (QGIS keeps one to stay responsive)."""
+    n = threads if threads else max(1, (os.cpu_count() or 2) - 1)
+    if torch.get_num_threads() != n:
+        torch.set_num_threads(n)
+
+
+class TrainStep:
+    """One optimisation step (forward, loss, backward, AdamW), mixed precision on CUDA."""
+
+    def __init__(self, net: torch.nn.Module, setup: ModelSetup, config: TrainConfig, device: torch.device):
+        self.net = net
+        self.setup = setup
+        self.config = config
+        self.device = device
+        self.amp = device.type == "cuda"
+        self.optimizer = torch.optim.AdamW(net.parameters(), lr=config.lr, weight_decay=config.weight_decay)
+        self.scaler = torch.amp.GradScaler("cuda", enabled=self.amp)
+
+    def lr_at(self, step: int) -> float:
+        """Linear warm-up, then constant: a schedule that depends on the model's step only."""
+        warm = max(self.config.warmup_steps, 1)
+        return self.config.lr * min(1.0, (step + 1) / warm)
+
+    def __call__(self, batch: dict[str, np.ndarray], step: int) -> float:
+        for group in self.optimizer.param_groups:
+            group["lr"] = self.lr_at(step)
+        x = torch.from_numpy(batch["image"]).to(self.device, non_blocking=True)
+        target = torch.from_numpy(batch["target"]).to(self.device, non_blocking=True)
+        rim = None
+        if self.setup.mode == "count":
+            rim = torch.from_numpy(batch["boundary"]).to(self.device, non_blocking=True)
+        self.net.train()
+        self.optimizer.zero_grad(set_to_none=True)
+        with torch.autocast(self.device.type, enabled=self.amp):
+            logits = self.net(x)
+        loss = segmentation_loss(logits, target, rim, self.setup.num_classes, self.config.boundary_weight)
+        self.scaler.scale(loss).backward()
+        self.scaler.step(self.optimizer)
+        self.scaler.update()
+        return float(loss.detach())
+
+
+def batch_maker(
+    inputs: TrainingInputs, setup: ModelSetup, config: TrainConfig, mean: np.ndarray, std: np.ndarray
+) -> Callable[[int], dict[str, np.ndarray]]:
+    """``make_batch(i)``: batch ``i`` of tiles sampled, read, rasterised and augmented (seeded by i)."""
+    sampler = TileSampler(inputs.scenes, setup.tile_size, config.label_focus)
+    reader = SceneReader()
+    rim_width = config.boundary_width if setup.mode == "count" else 0
+
+    def make_batch(index: int) -> dict[str, np.ndarray]:
+        rng = np.random.default_rng([config.seed, index])
+        tiles = []
+        for _ in range(config.batch_size):
+            spec = sampler.sample(rng)
+            tile = make_tile(
+                reader, inputs.scenes[spec.scene], inputs.bands, spec.row, spec.col, setup.tile_size,
+                mean, std, boundary_width=rim_width,
+            )  # fmt: skip
+            tiles.append(augment(tile, rng) if config.augment else tile)
+        return {
+            "image": np.stack([t.image for t in tiles]),
+            "target": np.stack([t.target for t in tiles]),
+            "boundary": np.stack([t.boundary for t in tiles]),
+        }
+
+    return make_batch
+
+
+def _budget(config: TrainConfig, steps_per_epoch: int) -> tuple[int | None, float | None, float | None]:
+    max_steps, max_epochs, max_seconds = config.max_steps, config.max_epochs, config.max_seconds
+    if max_steps is None and max_epochs is None and max_seconds is None:
+        max_steps = DEFAULT_MAX_STEPS
+    if max_epochs is not None:
+        by_epochs = math.ceil(max_epochs * steps_per_epoch)
+        max_steps = by_epochs if max_steps is None else min(max_steps, by_epochs)
+    return max_steps, max_epochs, max_seconds
+
+
+def fit(
+    inputs: TrainingInputs,
+    setup: ModelSetup,
+    config: TrainConfig,
+    normalization: dict[str, Any],
+    resume: Resume | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> FitOutcome:
+    """Train on plain inputs until a budget, early stopping or ``should_stop()`` ends the run.
+
+    An exception raised after the run started is returned in ``error`` together with the
+    state reached, so that the caller can still keep it as a snapshot.
+    """
+    setup.check()
+    device = resolve_device(config.device)
+    if device.type == "cpu":
+        configure_threads(config.threads)
+    start = resume.steps if resume else 0
+    torch.manual_seed(config.seed + start)
+    net = build_network(len(setup.bands), setup.num_classes, setup.mode, setup.network).to(device)
+    trainer = TrainStep(net, setup, config, device)
+    if resume is not None:
+        skipped = load_weights(net, resume.weights)
+        fits = not skipped and resume.optimizer
+        if fits and not load_optimizer(trainer.optimizer, resume.optimizer or {}, resume.optimizer_meta):
+            log.info("optimizer state of the snapshot does not fit; starting it afresh")
+    mean = np.asarray(normalization["mean"], dtype=np.float32)
+    std = np.asarray(normalization["std"], dtype=np.float32)
+    steps_per_epoch = max(1, math.ceil(inputs.train_pixels() / (setup.tile_size**2 * config.batch_size)))
+    max_steps, _, max_seconds = _budget(config, steps_per_epoch)
+    validate_every = config.validate_every or steps_per_epoch
+    total_steps = start + max_steps if max_steps is not None else None
+
+    def run_validation() -> dict[str, Any]:
+        if not inputs.has_validation:
+            return {}
+        return validate(
+            net, inputs, SceneReader(), mean, std, setup.tile_size, setup.mode, device,
+            config.boundary_width, config.max_validation_pixels,
+        )  # fmt: skip
+
+    step, tiles_seen = start, resume.tiles_seen if resume else 0
+    base_epochs = resume.epochs if resume else 0.0
+    recent: deque[float] = deque(maxlen=max(steps_per_epoch, 10))
+    metrics: dict[str, Any] = {}
+    best, bad_rounds, validated_at = math.inf, 0, -1
+    reason, error = "", None
+    t0 = time.monotonic()
+    loader = BackgroundLoader(
+        batch_maker(inputs, setup, config, mean, std), start, config.num_workers, config.prefetch
+    )
+    try:
+        while not reason:
+            elapsed = time.monotonic() - t0
+            if should_stop is not None and should_stop():
+                reason = "user"
+            elif max_steps is not None and step - start >= max_steps:
+                reason = (
+                    "max_epochs"
+                    if config.max_epochs is not None and max_steps != config.max_steps
+                    else "max_steps"
+                )
+            elif max_seconds is not None and elapsed >= max_seconds:
+                reason = "max_seconds"
+            if reason:
+                break
+            loss = trainer(next(loader), step)
+            step += 1
+            tiles_seen += config.batch_size
+            recent.append(loss)
+            if (step - start) % validate_every == 0:
+                metrics = run_validation()
+                validated_at = step
+                if metrics and config.early_stopping_patience:
+                    if metrics["val_loss"] < best - 1e-4:
+                        best, bad_rounds = metrics["val_loss"], 0
+                    else:
+                        bad_rounds += 1
+                        if bad_rounds >= config.early_stopping_patience:
+                            reason = "early_stopping"
+            if progress is not None:
+                fresh = metrics if validated_at == step else None
+                timing = (
+                    start,
+                    total_steps,
+                    max_seconds,
+                    time.monotonic() - t0,
+                    base_epochs,
+                    steps_per_epoch,
+                )
+                progress(_report(step, *timing, float(np.mean(recent)), fresh))
+    except Exception as exc:  # kept in the snapshot, re-raised by the caller
+        log.exception("training stopped by an error")
+        reason, error = "error", exc
+    finally:
+        loader.close()
+    if validated_at != step and step > start and error is None:
+        metrics = run_validation()
+    if recent:
+        metrics = {**metrics, "loss": float(np.mean(recent))}
+    optimizer, optimizer_meta = optimizer_to_numpy(trainer.optimizer)
+    optimizer_meta.update({"step": step, "schedule": "warmup-constant", "lr": config.lr,
+                           "warmup_steps": config.warmup_steps})  # fmt: skip
+    epochs = base_epochs + (step - start) / steps_per_epoch
+    return FitOutcome(
+        weights=weights_to_numpy(net),
+        optimizer=optimizer,
+        optimizer_meta=optimizer_meta,
+        metrics=metrics,
+        progress={"epochs": epochs, "steps": step, "tiles_seen": tiles_seen},
+        config=_record(setup, config, normalization, device, reason),
+        stop_reason=reason,
+        steps_this_run=step - start,
+        loss=float(np.mean(recent)) if recent else None,
+        seconds=time.monotonic() - t0,
+        error=error,
+    )
+
+
+def _report(
+    step: int, start: int, total: int | None, max_seconds: float | None, elapsed: float,
+    base_epochs: float, steps_per_epoch: int, loss: float, metrics: dict[str, Any] | None,
+) -> Progress:  # fmt: skip
+    fractions = []
+    if total is not None and total > start:
+        fractions.append((step - start) / (total - start))
+    if max_seconds:
+        fractions.append(elapsed / max_seconds)
+    fraction = min(max(fractions), 1.0) if fractions else 0.0
+    eta = elapsed * (1 - fraction) / fraction if fraction > 0 else None
+    return Progress(
+        step=step,
+        total_steps=total,
+        epoch=base_epochs + (step - start) / steps_per_epoch,
+        loss=loss,
+        eta_seconds=eta,
+        fraction=fraction,
+        message=f"step {step}" + (f"/{total}" if total else "") + f" · loss {loss:.3f}",
+        metrics=metrics,
+    )
+
+
+def _record(
+    setup: ModelSetup, config: TrainConfig, normalization: dict[str, Any], device: torch.device, reason: str
+) -> dict[str, Any]:
+    """Everything detection (or a reproduction of this run) needs, as JSON-ready values."""
+    return {
+        "normalization": {"mean": list(normalization["mean"]), "std": list(normalization["std"])},
+        "tile_size": setup.tile_size,
+        "bands": list(setup.bands),
+        "in_channels": len(setup.bands),
+        "seed": config.seed,
+        "mode": setup.mode,
+        "network": dict(setup.network),
+        "resolution": setup.resolution,
+        "crs": setup.crs,
+        "num_classes": setup.num_classes,
+        "class_names": list(setup.class_names),
+        "boundary_width": config.boundary_width if setup.mode == "count" else 0,
+        "device": str(device),
+        "stop_reason": reason,
+        "train": config.to_dict(),
+        "torch": torch.__version__,
+    }
+
+
+def train_model(
+    ws: Any,
+    model_id: str,
+    config: TrainConfig | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> TrainResult:
+    """Train ``model_id`` of workspace ``ws`` from its current state; every stop makes a snapshot.
+
+    Reads the model's scenes and live training data, resumes from the current snapshot
+    (weights, optimizer, step count, normalisation) when there is one, trains until a
+    budget of ``config``, early stopping or ``should_stop()``, and calls
+    ``ws.create_snapshot``: the new snapshot becomes the model's current state.
+    Bad input raises :class:`InputDataError` before any step (and no snapshot is made).
+    """
+    config = config or TrainConfig()
+    model = ws.get_model(model_id)
+    setup = ModelSetup.from_model(model)
+    setup.check()
+    scenes = [(s.scene_id, s.source, s.name or s.scene_id) for s in ws.list_scenes(model_id)]
+    inputs = load_inputs(
+        ws.training_data_path(model_id), scenes, setup.num_classes, setup.bands, setup.crs,
+        config.validation_fraction,
+    )  # fmt: skip
+    resume = _resume_state(ws, model_id, setup)
+    normalization = (resume.normalization if resume and resume.normalization else None) or (
+        model.input_spec.normalization or band_statistics(inputs.scenes, setup.bands)
+    )
+    outcome = fit(inputs, setup, config, normalization, resume, progress, should_stop)
+    outcome.config["scenes"] = [{"scene_id": s.scene_id, "name": s.name} for s in inputs.scenes]
+    if inputs.warnings:
+        outcome.metrics["warnings"] = list(inputs.warnings)
+    snapshot = ws.create_snapshot(
+        model_id,
+        weights=outcome.weights,
+        optimizer=outcome.optimizer,
+        optimizer_meta=outcome.optimizer_meta,
+        metrics=outcome.metrics,
+        progress=outcome.progress,
+        config=outcome.config,
+        counts=inputs.counts,
+    )
+    log.info(
+        "training of %s stopped (%s) at step %d", model_id, outcome.stop_reason, outcome.progress["steps"]
+    )
+    if outcome.error is not None:
+        raise outcome.error
+    return TrainResult(
+        snapshot=snapshot,
+        stop_reason=outcome.stop_reason,
+        steps=outcome.progress["steps"],
+        steps_this_run=outcome.steps_this_run,
+        epochs=outcome.progress["epochs"],
+        tiles_seen=outcome.progress["tiles_seen"],
+        loss=outcome.loss,
+        metrics=outcome.metrics,
+        seconds=outcome.seconds,
+        warnings=list(inputs.warnings),
+    )
+
+
+def _resume_state(ws: Any, model_id: str, setup: ModelSetup) -> Resume | None:
+    """The model's current snapshot as a :class:`Resume`, or None for a model never trained."""
+    current = ws.current_snapshot(model_id)
+    if current is not None:
+        loaded = ws.load_snapshot(model_id, current.id)
+        prog = dict(current.progress or {})
+    else:  # a new model made from another model's snapshot starts from its weights
+        model = ws.get_model(model_id)
+        parent_model, parent_snapshot = model.parent_model_id, model.parent_snapshot_id
+        if not parent_model or not parent_snapshot:
+            return None
+        loaded = ws.load_snapshot(parent_model, parent_snapshot)
+        prog = {}
+    config = dict(loaded.config or {})
+    norm = config.get("normalization")
+    if list(config.get("bands") or setup.bands) != setup.bands:
+        norm = None
+    return Resume(
+        weights=dict(loaded.weights or {}),
+        optimizer=dict(loaded.optimizer) if loaded.optimizer else None,
+        optimizer_meta=loaded.optimizer_meta,
+        steps=int(prog.get("steps", 0)),
+        epochs=float(prog.get("epochs", 0.0)),
+        tiles_seen=int(prog.get("tiles_seen", 0)),
+        normalization=norm,
+        snapshot_id=loaded.info.id,
+    )

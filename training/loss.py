@@ -1,0 +1,41 @@
+"""The training loss of both modes.
+
+Semantic channels ``0..C``: cross-entropy over pixels that count (target != IGNORE).
+Count mode adds channel ``C+1``: binary cross-entropy against the object-rim target on
+the same pixels, so the network learns where touching objects must be split.
+"""
+
+from __future__ import annotations
+
+import torch
+from torch.nn import functional
+
+from .tiles import IGNORE
+
+
+def segmentation_loss(
+    logits: torch.Tensor,
+    target: torch.Tensor,
+    boundary: torch.Tensor | None,
+    num_classes: int,
+    boundary_weight: float = 1.0,
+) -> torch.Tensor:
+    """Mean loss over the pixels that count; 0 (with a gradient) when none does.
+
+    ``logits`` (N, C+1[+1], H, W); ``target`` (N, H, W) class ids with IGNORE;
+    ``boundary`` (N, H, W) 0/1 or None in segmentation mode.
+    """
+    logits = logits.float()
+    valid = target != IGNORE
+    n_valid = valid.sum()
+    if n_valid == 0:
+        return logits.sum() * 0.0
+    semantic = logits[:, : num_classes + 1]
+    loss = functional.cross_entropy(semantic, target.long(), ignore_index=IGNORE, reduction="sum") / n_valid
+    if boundary is not None:
+        rim = logits[:, num_classes + 1]
+        bce = functional.binary_cross_entropy_with_logits(
+            rim, boundary.float(), reduction="none", pos_weight=rim.new_tensor(2.0)
+        )
+        loss = loss + boundary_weight * (bce * valid).sum() / n_valid
+    return loss

@@ -1,0 +1,169 @@
+"""Reading one tile window of a scene and rasterising its targets with the window's transform."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..deps import require
+from .inputs import SceneInput
+
+IGNORE = 255  # target value of pixels that do not count in the loss
+
+
+@dataclass
+class Tile:
+    """One training sample: normalised image, semantic target and boundary target."""
+
+    image: np.ndarray  # (bands, S, S) float32, normalised
+    target: np.ndarray  # (S, S) uint8: class id, IGNORE outside areas / on nodata
+    boundary: np.ndarray  # (S, S) uint8: 1 on object rims (count mode), 0 elsewhere
+
+
+class SceneReader:
+    """Reads windows of scenes; keeps one open dataset per scene and thread (GDAL handles are not shared)."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+
+    def _dataset(self, path: str) -> Any:
+        rasterio = require("rasterio")
+        cache = getattr(self._local, "datasets", None)
+        if cache is None:
+            cache = self._local.datasets = {}
+        if path not in cache:
+            cache[path] = rasterio.open(path)
+        return cache[path]
+
+    def read(
+        self, scene: SceneInput, bands: list[int], row: int, col: int, size: int, width: int | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Pixels of the window at (row, col), ``size`` high and ``width`` (default ``size``) wide.
+
+        Zero-padded beyond the scene. Returns ``(image float32 (bands, h, w), valid bool
+        (h, w))``; pixels beyond the scene, nodata and masked pixels are not valid.
+        """
+        from rasterio.windows import Window
+
+        height, width = size, size if width is None else width
+        image = np.zeros((len(bands), height, width), dtype=np.float32)
+        valid = np.zeros((height, width), dtype=bool)
+        r0, c0 = max(row, 0), max(col, 0)
+        r1, c1 = min(row + height, scene.height), min(col + width, scene.width)
+        if r1 <= r0 or c1 <= c0:
+            return image, valid
+        ds = self._dataset(scene.path)
+        window = Window(c0, r0, c1 - c0, r1 - r0)
+        data = ds.read(bands, window=window)
+        mask = ds.read_masks(bands, window=window).min(axis=0) > 0
+        if scene.nodata is not None:
+            mask &= ~np.all(data == scene.nodata, axis=0)
+        image[:, r0 - row : r1 - row, c0 - col : c1 - col] = data
+        valid[r0 - row : r1 - row, c0 - col : c1 - col] = mask
+        return image, valid
+
+
+def window_transform(scene: SceneInput, row: int, col: int) -> Any:
+    """The affine transform of the window whose upper-left pixel is (row, col)."""
+    return scene.transform * scene.transform.translation(col, row)
+
+
+def window_bounds(
+    scene: SceneInput, row: int, col: int, height: int, width: int
+) -> tuple[float, float, float, float]:
+    """(minx, miny, maxx, maxy) of a window, in the scene's CRS."""
+    xs, ys = [], []
+    for r, c in ((row, col), (row + height, col + width), (row, col + width), (row + height, col)):
+        x, y = scene.transform * (c, r)
+        xs.append(x)
+        ys.append(y)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def rasterize_targets(
+    scene: SceneInput, areas: list[Any], row: int, col: int, height: int, width: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Class ids, instance ids and the area mask of a window, rasterised with its exact transform.
+
+    Returns ``(classes uint8, instances int32, in_area bool)``, each ``(height, width)``.
+    Instances are numbered 1..n in label order (0 = no object), so touching labels stay apart.
+    """
+    from rasterio.features import rasterize
+
+    transform = window_transform(scene, row, col)
+    shape = (height, width)
+    bounds = window_bounds(scene, row, col, height, width)
+    idx = scene.labels_in(bounds)
+    classes = np.zeros(shape, dtype=np.uint8)
+    instances = np.zeros(shape, dtype=np.int32)
+    if idx:
+        geoms = [scene.labels[i] for i in idx]
+        classes = rasterize(
+            zip(geoms, scene.label_classes[idx].tolist(), strict=True),
+            out_shape=shape,
+            transform=transform,
+            dtype="uint8",
+        )
+        instances = rasterize(
+            zip(geoms, range(1, len(geoms) + 1), strict=True),
+            out_shape=shape,
+            transform=transform,
+            dtype="int32",
+        )
+    in_area = np.zeros(shape, dtype=bool)
+    if areas:
+        in_area = rasterize([(a, 1) for a in areas], out_shape=shape, transform=transform, dtype="uint8") > 0
+    return classes, instances, in_area
+
+
+def boundary_map(instances: np.ndarray, width: int = 1) -> np.ndarray:
+    """Rim pixels of every instance: object pixels within ``width`` px of another id or background.
+
+    Tile edges are not rims (the outside is taken to continue the edge pixel), so an
+    object cut by the tile edge has no false rim there.
+    """
+    rim = np.zeros(instances.shape, dtype=bool)
+    current = instances
+    for _ in range(max(width, 0)):
+        padded = np.pad(current, 1, mode="edge")
+        h, w = current.shape
+        differs = np.zeros_like(rim)
+        for dy in (0, 1, 2):
+            for dx in (0, 1, 2):
+                if dy == 1 and dx == 1:
+                    continue
+                differs |= padded[dy : dy + h, dx : dx + w] != current
+        new = (current > 0) & differs
+        rim |= new
+        current = np.where(new, 0, current)
+    return rim.astype(np.uint8)
+
+
+def make_tile(
+    reader: SceneReader,
+    scene: SceneInput,
+    bands: list[int],
+    row: int,
+    col: int,
+    size: int,
+    mean: np.ndarray,
+    std: np.ndarray,
+    areas: list[Any] | None = None,
+    boundary_width: int = 1,
+) -> Tile:
+    """Read, normalise and rasterise one ``size``×``size`` training tile.
+
+    ``areas`` (default: the scene's training areas) decide which pixels count.
+    """
+    image, valid = reader.read(scene, bands, row, col, size)
+    classes, instances, in_area = rasterize_targets(
+        scene, scene.train_areas if areas is None else areas, row, col, size, size
+    )
+    image = (image - mean[:, None, None]) / std[:, None, None]
+    image[:, ~valid] = 0.0
+    target = np.where(valid & in_area, classes, IGNORE).astype(np.uint8)
+    boundary = boundary_map(instances, boundary_width) if boundary_width > 0 else np.zeros_like(classes)
+    return Tile(image.astype(np.float32), target, boundary)
