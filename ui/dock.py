@@ -1,10 +1,32 @@
-"""The ORCA HUNTR dock panel: the model area and the Training Snapshots Timeline."""
+"""The ORCA HUNTR dock panel: the model area, training controls and the Training Snapshots Timeline.
+
+The dock wires its parts together and carries out what the timeline asks for (save,
+rename, delete, revert, new model from a snapshot, detection). Long work runs in
+``QgsTask``s started through :func:`tasks.registry.start`.
+"""
 
 from __future__ import annotations
 
+import contextlib
+
+from qgis.core import QgsProject
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QCoreApplication, Qt
-from qgis.PyQt.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QGroupBox,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import messages, training_layers
+from .model_panel import ModelPanel
+from .timeline import DELETE, DETECT, NEW_MODEL, RENAME, REVERT, SAVE, TimelineWidget
+from .training_panel import TrainingPanel
+from .workspace_binding import WorkspaceBinding
 
 
 def tr(text: str) -> str:
@@ -16,17 +38,288 @@ class HuntrDock(QgsDockWidget):
 
     OBJECT_NAME = "OrcaHuntrDock"
 
-    def __init__(self, iface, parent=None) -> None:
+    timelineRefreshed = pyqtSignal(str)  # model id
+    detectionFinished = pyqtSignal(object, object)  # DetectResult | None, error | None
+
+    def __init__(self, iface, parent=None, project: QgsProject | None = None) -> None:
         super().__init__(tr("ORCA HUNTR"), parent)
         self.iface = iface
+        self.project = project or QgsProject.instance()
         self.setObjectName(self.OBJECT_NAME)
         self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setMinimumWidth(300)
+        self.detect_tasks: list = []
+        self.last_detection = None
+
+        self.binding = WorkspaceBinding(iface, self.project, self)
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        self.model_box = QGroupBox(tr("AI Model"), body)
-        QVBoxLayout(self.model_box).addWidget(QLabel(tr("No model yet."), self.model_box))
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.workspace_label = QLabel(body)
+        self.workspace_label.setObjectName("HuntrWorkspaceLabel")
+        self.workspace_label.setWordWrap(True)
+        self.workspace_label.setStyleSheet("color: palette(dark); font-size: 8pt;")
+        layout.addWidget(self.workspace_label)
+
+        top = QWidget(body)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        self.model_panel = ModelPanel(iface, self.binding, top, self.project)
+        self.model_box = self.model_panel
+        self.training_panel = TrainingPanel(iface, self.binding, top, self.project)
+        top_layout.addWidget(self.model_panel)
+        top_layout.addWidget(self.training_panel)
+
         self.timeline_box = QGroupBox(tr("Training Snapshots Timeline"), body)
-        QVBoxLayout(self.timeline_box).addWidget(QLabel(tr("No snapshots yet."), self.timeline_box))
-        layout.addWidget(self.model_box)
-        layout.addWidget(self.timeline_box, 1)
+        timeline_layout = QVBoxLayout(self.timeline_box)
+        timeline_layout.setContentsMargins(4, 4, 4, 4)
+        self.timeline = TimelineWidget(self.timeline_box)
+        timeline_layout.addWidget(self.timeline)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, body)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(top)
+        splitter.addWidget(self.timeline_box)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
         self.setWidget(body)
+
+        self.binding.workspaceChanged.connect(self._workspace_changed)
+        self.model_panel.modelChanged.connect(self._model_changed)
+        self.training_panel.trainingStarted.connect(self._training_started)
+        self.training_panel.trainingFinished.connect(self._training_finished)
+        self.timeline.actionRequested.connect(self.run_action)
+        self._workspace_changed(self.binding.workspace)
+
+    # -- state ---------------------------------------------------------------------
+    @property
+    def workspace(self):
+        """The open workspace of the current project (None when it cannot be opened)."""
+        return self.binding.workspace
+
+    def current_model_id(self) -> str | None:
+        """The model shown in the panel."""
+        return self.model_panel.current_model_id()
+
+    def _workspace_changed(self, workspace) -> None:
+        if workspace is None:
+            self.workspace_label.setText(tr("No workspace: see the message bar."))
+        elif not (self.project.fileName() or ""):
+            self.workspace_label.setText(
+                tr("Unsaved project: models are kept in a temporary folder until you save the project.")
+            )
+        else:
+            root = getattr(workspace, "root", None) or getattr(workspace, "path", "")
+            self.workspace_label.setText(tr("Workspace: {path}").format(path=str(root)))
+            self.workspace_label.setToolTip(str(root))
+        self.model_panel.refresh()
+
+    def _model_changed(self, model_id) -> None:
+        self.refresh_timeline()
+
+    def refresh_timeline(self) -> None:
+        """Re-read the shown model's snapshots into the timeline and the training controls."""
+        model_id = self.current_model_id()
+        snapshots = []
+        if model_id is not None and self.workspace is not None:
+            try:
+                snapshots = list(self.workspace.list_snapshots(model_id))
+            except Exception as exc:
+                messages.show_error(self.iface, exc, tr("Could not list the snapshots"))
+        self.timeline.set_empty_text(
+            tr("No snapshots yet. Train the model: every stop adds one here.")
+            if model_id
+            else tr("Create or choose a model to see its snapshots.")
+        )
+        self.timeline.set_snapshots(snapshots)
+        current = next((s for s in snapshots if s.kind == "current"), None)
+        self.training_panel.set_model(model_id, current)
+        self.timeline.set_busy(self.training_panel.is_running())
+        self.timelineRefreshed.emit(model_id or "")
+
+    def _training_started(self, _model_id: str) -> None:
+        self.model_panel.set_busy(True)
+        self.timeline.set_busy(True)
+
+    def _training_finished(self, model_id: str, _result, _error) -> None:
+        self.model_panel.set_busy(False)
+        self.timeline.set_busy(False)
+        if model_id == self.current_model_id():
+            self.refresh_timeline()
+
+    # -- timeline actions ----------------------------------------------------------
+    def run_action(self, action: str, snapshot_id: str) -> None:
+        """Carry out timeline action ``action`` on ``snapshot_id`` of the shown model."""
+        handler = {
+            SAVE: self.save_snapshot,
+            RENAME: self.rename_snapshot,
+            DELETE: self.delete_snapshot,
+            REVERT: self.revert_to,
+            NEW_MODEL: self.model_from_snapshot,
+            DETECT: self.run_detection,
+        }[action]
+        handler(snapshot_id)
+
+    def _snapshot(self, snapshot_id: str):
+        return self.workspace.get_snapshot(self.current_model_id(), snapshot_id)
+
+    def save_snapshot(self, snapshot_id: str) -> None:
+        """Temporary → saved (never expires)."""
+        try:
+            info = self.workspace.save_snapshot(self.current_model_id(), snapshot_id)
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not save the snapshot"))
+            return
+        self.refresh_timeline()
+        messages.success(
+            self.iface,
+            tr("Snapshot {name} saved: it will not expire.").format(name=getattr(info, "name", "")),
+        )
+
+    def rename_snapshot(self, snapshot_id: str) -> None:
+        """Ask for a new name of the snapshot."""
+        try:
+            snapshot = self._snapshot(snapshot_id)
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not rename the snapshot"))
+            return
+        name, ok = QInputDialog.getText(
+            self, tr("Rename Snapshot"), tr("New name of the snapshot:"), text=snapshot.name
+        )
+        name = (name or "").strip()
+        if not ok or not name or name == snapshot.name:
+            return
+        try:
+            self.workspace.rename_snapshot(self.current_model_id(), snapshot_id, name)
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not rename the snapshot"))
+            return
+        self.refresh_timeline()
+
+    def delete_snapshot(self, snapshot_id: str) -> None:
+        """Delete the snapshot after confirmation."""
+        try:
+            snapshot = self._snapshot(snapshot_id)
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not delete the snapshot"))
+            return
+        answer = QMessageBox.question(
+            self,
+            tr("Delete Snapshot"),
+            tr("Delete the snapshot {name}? This cannot be undone.").format(name=snapshot.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.workspace.delete_snapshot(self.current_model_id(), snapshot_id)
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not delete the snapshot"))
+            return
+        self.refresh_timeline()
+
+    def revert_to(self, snapshot_id: str) -> None:
+        """Show what a revert would discard; revert after an explicit confirmation."""
+        from .revert_dialog import RevertDialog
+
+        model_id = self.current_model_id()
+        try:
+            snapshot = self._snapshot(snapshot_id)
+            impact = self.workspace.revert_impact(model_id, snapshot_id)
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not prepare the revert"))
+            return
+        dialog = RevertDialog(snapshot, impact, self)
+        if dialog.exec() != RevertDialog.DialogCode.Accepted:
+            return
+        # pending edits would be written over the restored data: drop them first
+        for layer in training_layers.find_training_layers(model_id, self.project).values():
+            if layer.isEditable():
+                layer.rollBack()
+        try:
+            self.workspace.revert(model_id, snapshot_id)
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not revert"))
+            return
+        training_layers.reload_training_layers(model_id, self.project)
+        self.refresh_timeline()
+        messages.success(
+            self.iface, tr("Reverted to {name}: it is the current state again.").format(name=snapshot.name)
+        )
+
+    def model_from_snapshot(self, snapshot_id: str) -> None:
+        """Ask for the new model's name, class names and reuse option; create and select it."""
+        from .snapshot_model_dialog import SnapshotModelDialog
+
+        model_id = self.current_model_id()
+        try:
+            model = self.workspace.get_model(model_id)
+            snapshot = self._snapshot(snapshot_id)
+            taken = [m.name for m in self.workspace.list_models()]
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not create a model from the snapshot"))
+            return
+        dialog = SnapshotModelDialog(model, snapshot, self, taken_names=taken)
+        if dialog.exec() != SnapshotModelDialog.DialogCode.Accepted:
+            return
+        try:
+            training_layers.commit_training_edits(model_id, self.project)
+            new = self.workspace.new_model_from_snapshot(
+                model_id,
+                snapshot_id,
+                dialog.name(),
+                class_names=dialog.class_names(),
+                reuse_training_data=dialog.reuse(),
+            )
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not create a model from the snapshot"))
+            return
+        self.model_panel.refresh(select=new.id)
+        try:
+            training_layers.add_training_layers(self.workspace, new, self.project)
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not add the training layers"))
+        messages.success(self.iface, tr("Model {name} created from the snapshot.").format(name=new.name))
+
+    # -- detection -------------------------------------------------------------------
+    def run_detection(self, snapshot_id: str | None = None) -> None:
+        """Ask for snapshot, scene, area and options; run detection in a task."""
+        from .detect_dialog import DetectDialog
+
+        model_id = self.current_model_id()
+        if model_id is None:
+            return
+        try:
+            model = self.workspace.get_model(model_id)
+            snapshots = list(self.workspace.list_snapshots(model_id))
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not prepare detection"))
+            return
+        canvas = self.iface.mapCanvas() if self.iface is not None else None
+        dialog = DetectDialog(model, snapshots, snapshot_id, self, self.project, canvas)
+        if dialog.exec() != DetectDialog.DialogCode.Accepted:
+            return
+        from .detection_run import start_detection
+
+        task = start_detection(self, model, dialog.request())
+        if task is not None:
+            self.detect_tasks.append(task)
+
+    def _detection_done(self, task, result, error) -> None:
+        if task in self.detect_tasks:
+            self.detect_tasks.remove(task)
+        self.last_detection = result
+        self.detectionFinished.emit(result, error)
+
+    # -- life cycle ----------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Cancel running work and stop following the project (called by the plugin's unload)."""
+        self.training_panel.shutdown()
+        for task in list(self.detect_tasks):
+            with contextlib.suppress(TypeError, RuntimeError):
+                task.done.disconnect()
+            task.cancel()
+        self.detect_tasks = []
+        self.binding.disconnect_project()

@@ -1,0 +1,277 @@
+"""The panel driven as an analyst would: create a model, draw, train, stop, save, rename,
+detect, branch a new model, revert. Real store, real training and detection tasks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import synthdata
+from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsRasterLayer
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QInputDialog, QMessageBox
+from ui_helpers import DialogAnswer, click_ok
+
+SCENE_SIZE = 64
+
+
+@pytest.fixture
+def project_with_scene(tmp_path, qgis_new_project):
+    """A saved project (so its workspace lives beside it) with one synthetic scene layer."""
+    scene = synthdata.write_scene(tmp_path / "scene.tif", SCENE_SIZE, resolution=1.0, seed=3)
+    layer = QgsRasterLayer(str(scene.path), "scene")
+    assert layer.isValid()
+    project = QgsProject.instance()
+    project.addMapLayer(layer)
+    assert project.write(str(tmp_path / "site.qgz"))
+    yield project, scene, layer
+    project.clear()
+
+
+@pytest.fixture
+def dock(qgis_iface, qtbot, project_with_scene):
+    from orca_huntr.ui.dock import HuntrDock
+
+    qgis_iface.messageBar().clear_messages()
+    panel = HuntrDock(qgis_iface, None)
+    qtbot.addWidget(panel)
+    panel.show()
+    yield panel
+    panel.shutdown()
+
+
+def _add_features(layer, geometries, values=None) -> None:
+    """Draw features into ``layer`` as the digitising tools do (edit buffer, not committed)."""
+    if not layer.isEditable():
+        assert layer.startEditing()
+    for geom in geometries:
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(geom.wkt))
+        for name, value in (values or {}).items():
+            feature.setAttribute(name, value)
+        assert layer.addFeature(feature)
+
+
+def _create_model(qtbot, dock, name="Trees", classes=("disc", "square")):
+    from orca_huntr.ui.new_model_dialog import NewModelDialog
+
+    def fill(dialog):
+        ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+        assert not ok.isEnabled()  # no name yet
+        qtbot.keyClicks(dialog.name_edit, name)
+        dialog.classes.set_name(0, classes[0])
+        for extra in classes[1:]:
+            qtbot.mouseClick(dialog.classes.add_button, Qt.MouseButton.LeftButton)
+            dialog.classes.set_name(dialog.classes.table.rowCount() - 1, extra)
+        dialog.advanced.setCollapsed(False)
+        dialog.tile_spin.setValue(32)
+        dialog.width_spin.setValue(8)
+        click_ok(dialog)
+
+    answer = DialogAnswer(NewModelDialog, fill)
+    qtbot.mouseClick(dock.model_panel.new_button, Qt.MouseButton.LeftButton)
+    answer.check()
+    return dock.model_panel.current_model()
+
+
+def _train(qtbot, dock, steps: int, stop_early: bool = False):
+    panel = dock.training_panel
+    panel.steps_spin.setValue(steps)
+    panel.device_combo.setCurrentIndex(panel.device_combo.findData("cpu"))
+    assert panel.start_button.isEnabled()
+    with qtbot.waitSignal(panel.trainingFinished, timeout=240_000) as finished:
+        qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+        # a run is going on: no second one, no switching models, Stop available
+        assert panel.is_running()
+        assert not panel.start_button.isEnabled()
+        assert panel.stop_button.isEnabled()
+        assert not dock.model_panel.model_combo.isEnabled()
+        if stop_early:
+            qtbot.waitUntil(
+                lambda: panel.progress_bar.value() > 0 or "loss" in panel.loss_label.text(), timeout=120_000
+            )
+            qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    _model_id, result, error = finished.args
+    assert error is None, error
+    return result
+
+
+def _labels_count(dock, model_id) -> int:
+    from orca_huntr.ui.training_layers import LABELS, find_training_layers
+
+    return find_training_layers(model_id)[LABELS].featureCount()
+
+
+@pytest.mark.slow
+def test_full_panel_workflow(qgis_iface, qtbot, dock, project_with_scene, monkeypatch):
+    from orca_huntr.ui.detect_dialog import DetectDialog
+    from orca_huntr.ui.revert_dialog import RevertDialog
+    from orca_huntr.ui.snapshot_model_dialog import SnapshotModelDialog
+    from orca_huntr.ui.training_layers import AREAS, LABELS, find_training_layers
+
+    project, scene, raster = project_with_scene
+    ws = dock.workspace
+    assert Path(str(ws.root)) == Path(project.fileName()).with_suffix(".huntr")
+
+    # -- create a model: it is selected, its layers are in a group named after it
+    model = _create_model(qtbot, dock)
+    assert model is not None and model.name == "Trees"
+    assert [c.name for c in model.classes] == ["disc", "square"]
+    assert dock.model_panel.scene_list.count() == 1
+    layers = find_training_layers(model.id)
+    assert set(layers) == {AREAS, LABELS}
+    group = project.layerTreeRoot().findGroup("Trees")
+    assert group is not None and {n.layer() for n in group.findLayers()} == set(layers.values())
+    assert layers[LABELS].renderer().type() == "categorizedSymbol"
+    assert layers[LABELS].editorWidgetSetup(layers[LABELS].fields().indexOf("class_id")).type() == "ValueMap"
+    assert dock.timeline.entries() == []
+
+    # -- draw a training area and labels with the edit buffer (as the digitising tools do)
+    _add_features(layers[AREAS], [scene.bounds], {"purpose": "train"})
+    for class_id in (1, 2):
+        _add_features(layers[LABELS], scene.polygons(class_id), {"class_id": class_id})
+    n_labels = len(scene.objects)
+
+    # -- a long run, stopped by the user: the snapshot appears as the current state
+    result = _train(qtbot, dock, steps=100_000, stop_early=True)
+    assert result.stop_reason == "user"
+    assert not layers[LABELS].isModified()  # edits were saved before training read them
+    entries = dock.timeline.entries()
+    assert len(entries) == 1
+    first = entries[0]
+    assert first.badge.text() == "Current state"
+    assert "1 training area" in first.counts_label.text()
+    assert f"{n_labels} labels" in first.counts_label.text()
+    assert "1 scene" in first.counts_label.text()
+    assert dock.training_panel.start_button.text() == "Resume training"
+    assert dock.model_panel.model_combo.isEnabled()
+    first_id = first.snapshot_id
+
+    # -- resume for a few steps: the first snapshot becomes temporary
+    _train(qtbot, dock, steps=2)
+    entries = dock.timeline.entries()
+    assert [e.badge.text().split(" ·")[0] for e in entries] == ["Current state", "Temporary"]
+    assert "expires in" in entries[1].badge.text()
+    assert entries[1].snapshot_id == first_id
+    assert not entries[0].action("delete").isEnabled()  # never the current state
+
+    # -- save and rename it
+    entries[1].action("save").trigger()
+    saved = dock.timeline.entry(first_id)
+    assert saved.badge.text() == "Saved"
+    assert not saved.action("save").isEnabled()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Best so far", True))
+    saved.action("rename").trigger()
+    assert dock.timeline.entry(first_id).name_label.text() == "Best so far"
+    assert ws.get_snapshot(model.id, first_id).name == "Best so far"
+
+    # -- run detection from it: the layer appears in the project
+    def detect(dialog):
+        assert dialog.snapshot_combo.currentData() == first_id  # preselected
+        assert dialog.advanced.isCollapsed()
+        assert dialog.raster() is raster
+        dialog.set_area("raster")
+        click_ok(dialog)
+
+    with qtbot.waitSignal(dock.detectionFinished, timeout=240_000) as detected:
+        answer = DialogAnswer(DetectDialog, detect)
+        dock.timeline.entry(first_id).action("detect").trigger()
+        answer.check()
+    det_result, det_error = detected.args
+    assert det_error is None, det_error
+    names = [layer.name() for layer in project.mapLayers().values()]
+    assert any("Best so far" in name for name in names), names
+    det_layer = next(layer for layer in project.mapLayers().values() if "Best so far" in layer.name())
+    assert det_layer.featureCount() == det_result.feature_count
+    assert {f.name() for f in det_layer.fields()} >= {
+        "class_name",
+        "class_id",
+        "score",
+        "area",
+        "snapshot_id",
+    }
+
+    # -- a new model from the snapshot, without its training data
+    def branch(name, reuse):
+        def fill(dialog):
+            assert dialog.classes.table.rowCount() == 2  # fixed to the snapshot's
+            assert not dialog.classes.add_button.isVisible()
+            dialog.name_edit.setText(name)
+            dialog.classes.set_name(1, "box")
+            dialog.reuse_check.setChecked(reuse)
+            click_ok(dialog)
+
+        answer = DialogAnswer(SnapshotModelDialog, fill)
+        dock.timeline.entry(first_id).action("new_model").trigger()
+        answer.check()
+        return dock.model_panel.current_model()
+
+    empty = branch("Trees fresh", reuse=False)
+    assert empty.name == "Trees fresh" and empty.id != model.id
+    assert [c.name for c in empty.classes] == ["disc", "box"]
+    assert dock.model_panel.model_combo.currentText() == "Trees fresh"
+    assert _labels_count(dock, empty.id) == 0
+    assert dock.timeline.entries() == []
+
+    # -- and with it: the labels come along
+    dock.model_panel.select_model(model.id)
+    reused = branch("Trees reused", reuse=True)
+    assert reused.name == "Trees reused"
+    assert _labels_count(dock, reused.id) == n_labels
+
+    # -- revert the original model: later snapshots and later labels go away
+    dock.model_panel.select_model(model.id)
+    assert len(dock.timeline.entries()) == 2
+    labels = find_training_layers(model.id)[LABELS]
+    _add_features(labels, [scene.box(0.45, 0.45, 0.55, 0.55)], {"class_id": 1})
+    assert labels.commitChanges()
+    assert labels.featureCount() == n_labels + 1
+
+    def cancel(dialog):
+        dialog.reject()
+
+    answer = DialogAnswer(RevertDialog, cancel)
+    dock.timeline.entry(first_id).action("revert").trigger()
+    answer.check()
+    assert len(dock.timeline.entries()) == 2  # nothing happened
+
+    def confirm(dialog):
+        text = dialog.text()
+        assert "1 later snapshot will be deleted." in text
+        assert "1 label added since will be lost." in text
+        assert not dialog.ok_button.isEnabled()  # needs the explicit confirmation
+        dialog.confirm_check.setChecked(True)
+        click_ok(dialog)
+
+    answer = DialogAnswer(RevertDialog, confirm)
+    dock.timeline.entry(first_id).action("revert").trigger()
+    answer.check()
+    entries = dock.timeline.entries()
+    assert [e.snapshot_id for e in entries] == [first_id]
+    assert entries[0].badge.text() == "Current state"
+    assert find_training_layers(model.id)[LABELS].featureCount() == n_labels
+    assert [s.id for s in ws.list_snapshots(model.id)] == [first_id]
+
+
+def test_delete_snapshot_asks_first(qgis_iface, qtbot, dock, project_with_scene, monkeypatch):
+    """Delete is refused on No and done on Yes; the current state cannot be deleted."""
+    import numpy as np
+
+    _project, _scene, _raster = project_with_scene
+    model = _create_model(qtbot, dock, name="Quick", classes=("disc",))
+    ws = dock.workspace
+    for _ in range(2):
+        ws.create_snapshot(
+            model.id, {"w": np.zeros(2, dtype=np.float32)}, None, None, {"loss": 0.5}, {"steps": 1}, {}, None
+        )
+    dock.refresh_timeline()
+    older = dock.timeline.entries()[1]
+    assert not dock.timeline.entries()[0].action("delete").isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    older.action("delete").trigger()
+    assert len(dock.timeline.entries()) == 2
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dock.timeline.entries()[1].action("delete").trigger()
+    assert len(dock.timeline.entries()) == 1
+    assert len(ws.list_snapshots(model.id)) == 1

@@ -1,0 +1,115 @@
+"""An editable list of classes: a name and a colour each, optionally with a fixed count."""
+
+from __future__ import annotations
+
+from qgis.gui import QgsColorButton
+from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#bfef45")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("HuntrClassTable", text)
+
+
+class ClassTable(QWidget):
+    """Class names and colours; with ``fixed_count`` rows cannot be added or removed."""
+
+    changed = pyqtSignal()
+
+    def __init__(self, parent: QWidget | None = None, fixed_count: bool = False) -> None:
+        super().__init__(parent)
+        self.fixed_count = fixed_count
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, 2, self)
+        self.table.setHorizontalHeaderLabels([tr("Class name"), tr("Colour")])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setMinimumHeight(110)
+        self.table.setToolTip(tr("Class ids are the row numbers; 0 is the background"))
+        self.table.itemChanged.connect(lambda _item: self.changed.emit())
+        layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(tr("Add class"), self)
+        self.add_button.setToolTip(tr("Add a class to the model"))
+        self.remove_button = QPushButton(tr("Remove class"), self)
+        self.remove_button.setToolTip(tr("Remove the selected class"))
+        self.add_button.clicked.connect(lambda: self.add_class())
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.add_button.setVisible(not fixed_count)
+        self.remove_button.setVisible(not fixed_count)
+
+    def add_class(self, name: str | None = None, colour: str | None = None) -> None:
+        """Append a class (default name and colour when not given)."""
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(
+            row, 0, QTableWidgetItem(name if name is not None else tr("Class {n}").format(n=row + 1))
+        )
+        button = QgsColorButton(self.table)
+        button.setColor(QColor(colour or PALETTE[row % len(PALETTE)]))
+        button.setAllowOpacity(False)
+        button.setToolTip(tr("Colour of this class in labels and detections"))
+        button.setEnabled(not self.fixed_count)
+        button.colorChanged.connect(lambda _c: self.changed.emit())
+        self.table.setCellWidget(row, 1, button)
+        self.changed.emit()
+
+    def remove_selected(self) -> None:
+        """Remove the selected class rows (the last one when none is selected)."""
+        rows = sorted({index.row() for index in self.table.selectedIndexes()}, reverse=True)
+        if not rows and self.table.rowCount():
+            rows = [self.table.rowCount() - 1]
+        for row in rows:
+            self.table.removeRow(row)
+        self.changed.emit()
+
+    def set_classes(self, classes) -> None:
+        """Replace the rows with ``classes`` (objects with ``name`` and ``color``)."""
+        self.table.setRowCount(0)
+        for spec in classes:
+            self.add_class(spec.name, spec.color)
+
+    def set_name(self, row: int, name: str) -> None:
+        """Set the name of class row ``row`` (0-based)."""
+        self.table.item(row, 0).setText(name)
+
+    def names(self) -> list[str]:
+        """The class names, stripped, in order."""
+        return [
+            (self.table.item(r, 0).text() if self.table.item(r, 0) else "").strip()
+            for r in range(self.table.rowCount())
+        ]
+
+    def colours(self) -> list[str]:
+        """The class colours as #rrggbb, in order."""
+        return [self.table.cellWidget(r, 1).color().name() for r in range(self.table.rowCount())]
+
+    def problem(self) -> str | None:
+        """Why the classes cannot be used, or None."""
+        names = self.names()
+        if not names:
+            return tr("Add at least one class.")
+        if any(not n for n in names):
+            return tr("Every class needs a name.")
+        if len(set(n.lower() for n in names)) != len(names):
+            return tr("Two classes have the same name.")
+        return None

@@ -1,0 +1,230 @@
+"""The "Run detection" dialog: snapshot, scene, area, and advanced options folded away."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes
+from qgis.gui import QgsCollapsibleGroupBox, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .new_model_dialog import raster_layers
+from .timeline import badge_text, format_timestamp
+
+WHOLE_RASTER, CANVAS_EXTENT, SELECTED_FEATURES = "raster", "canvas", "selection"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("HuntrDetectDialog", text)
+
+
+@dataclass
+class DetectRequest:
+    """The user's choices: plain values plus the chosen layers (turned into an AOI by the dock)."""
+
+    snapshot_id: str
+    raster: QgsRasterLayer
+    area: str = WHOLE_RASTER
+    polygon_layer: QgsVectorLayer | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+class DetectDialog(QDialog):
+    """Collects a :class:`DetectRequest`."""
+
+    def __init__(
+        self,
+        model,
+        snapshots: list,
+        snapshot_id: str | None = None,
+        parent: QWidget | None = None,
+        project: QgsProject | None = None,
+        canvas=None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("HuntrDetectDialog")
+        self.setWindowTitle(tr("Run Detection — {model}").format(model=model.name))
+        self.setMinimumWidth(430)
+        self.project = project or QgsProject.instance()
+        self.canvas = canvas
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.snapshot_combo = QComboBox(self)
+        self.snapshot_combo.setToolTip(
+            tr("Any snapshot of the model can detect: current, temporary or saved")
+        )
+        for snap in snapshots:
+            self.snapshot_combo.addItem(
+                f"{snap.name or snap.id} — {badge_text(snap)} — {format_timestamp(snap.created_at)}", snap.id
+            )
+        if snapshot_id is not None:
+            index = self.snapshot_combo.findData(snapshot_id)
+            if index >= 0:
+                self.snapshot_combo.setCurrentIndex(index)
+        form.addRow(tr("Snapshot"), self.snapshot_combo)
+
+        self.scene_combo = QComboBox(self)
+        self.scene_combo.setToolTip(tr("The raster to look at; its bands must match the model's"))
+        for layer in raster_layers(self.project):
+            self.scene_combo.addItem(layer.name(), layer.id())
+        form.addRow(tr("Scene"), self.scene_combo)
+        layout.addLayout(form)
+
+        area_box = QgsCollapsibleGroupBox(tr("Area"), self)
+        area_box.setCollapsible(False)
+        area_layout = QVBoxLayout(area_box)
+        self.area_group = QButtonGroup(self)
+        self.whole_radio = QRadioButton(tr("Whole raster"), area_box)
+        self.canvas_radio = QRadioButton(tr("Current map extent"), area_box)
+        self.selection_radio = QRadioButton(tr("Selected features of a polygon layer"), area_box)
+        self.canvas_radio.setEnabled(canvas is not None)
+        for button, key in (
+            (self.whole_radio, WHOLE_RASTER),
+            (self.canvas_radio, CANVAS_EXTENT),
+            (self.selection_radio, SELECTED_FEATURES),
+        ):
+            button.setProperty("area", key)
+            self.area_group.addButton(button)
+            area_layout.addWidget(button)
+        self.whole_radio.setChecked(True)
+        self.polygon_combo = QgsMapLayerComboBox(area_box)
+        self.polygon_combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        self.polygon_combo.setToolTip(tr("Detection runs inside the selected polygons of this layer"))
+        area_layout.addWidget(self.polygon_combo)
+        layout.addWidget(area_box)
+
+        self.advanced = QgsCollapsibleGroupBox(tr("Advanced options"), self)
+        self.advanced.setCollapsed(True)
+        adv = QFormLayout(self.advanced)
+        self.tile_spin = QSpinBox(self.advanced)
+        self.tile_spin.setRange(0, 2048)
+        self.tile_spin.setSingleStep(32)
+        self.tile_spin.setSpecialValueText(tr("As trained"))
+        self.tile_spin.setSuffix(tr(" px"))
+        self.tile_spin.setToolTip(
+            tr("Side of the windows the network looks at; 'As trained' uses the model's")
+        )
+        adv.addRow(tr("Tile size"), self.tile_spin)
+        self.overlap_spin = QDoubleSpinBox(self.advanced)
+        self.overlap_spin.setRange(0.0, 0.5)
+        self.overlap_spin.setSingleStep(0.05)
+        self.overlap_spin.setValue(0.25)
+        self.overlap_spin.setToolTip(tr("Fraction of each window shared with its neighbours (hides seams)"))
+        adv.addRow(tr("Overlap"), self.overlap_spin)
+        self.threshold_spin = QDoubleSpinBox(self.advanced)
+        self.threshold_spin.setRange(0.05, 0.99)
+        self.threshold_spin.setSingleStep(0.05)
+        self.threshold_spin.setValue(0.5)
+        self.threshold_spin.setToolTip(tr("Minimum probability for a pixel to belong to a class"))
+        adv.addRow(tr("Score threshold"), self.threshold_spin)
+        self.min_area_spin = QDoubleSpinBox(self.advanced)
+        self.min_area_spin.setRange(0.0, 1e9)
+        self.min_area_spin.setDecimals(2)
+        self.min_area_spin.setToolTip(tr("Smaller detections are dropped (in the raster's area units)"))
+        adv.addRow(tr("Minimum area"), self.min_area_spin)
+        self.batch_spin = QSpinBox(self.advanced)
+        self.batch_spin.setRange(1, 256)
+        self.batch_spin.setValue(8)
+        self.batch_spin.setToolTip(tr("Windows processed together; larger is faster but needs more memory"))
+        adv.addRow(tr("Batch size"), self.batch_spin)
+        self.device_combo = QComboBox(self.advanced)
+        self.device_combo.addItem(tr("Automatic (GPU when available)"), "auto")
+        self.device_combo.addItem(tr("CPU"), "cpu")
+        self.device_combo.addItem(tr("GPU (CUDA)"), "cuda")
+        adv.addRow(tr("Device"), self.device_combo)
+        layout.addWidget(self.advanced)
+
+        self.problem_label = QLabel(self)
+        self.problem_label.setStyleSheet("color: #b71c1c;")
+        self.problem_label.setWordWrap(True)
+        layout.addWidget(self.problem_label)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Run detection"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.area_group.buttonToggled.connect(self._validate)
+        self.polygon_combo.layerChanged.connect(self._validate)
+        self.scene_combo.currentIndexChanged.connect(self._validate)
+        self._validate()
+
+    def area(self) -> str:
+        """``raster``, ``canvas`` or ``selection``."""
+        button = self.area_group.checkedButton()
+        return button.property("area") if button is not None else WHOLE_RASTER
+
+    def set_area(self, area: str) -> None:
+        """Choose the area kind."""
+        {
+            WHOLE_RASTER: self.whole_radio,
+            CANVAS_EXTENT: self.canvas_radio,
+            SELECTED_FEATURES: self.selection_radio,
+        }[area].setChecked(True)
+
+    def raster(self) -> QgsRasterLayer | None:
+        """The chosen scene."""
+        layer_id = self.scene_combo.currentData()
+        return self.project.mapLayer(layer_id) if layer_id else None
+
+    def problem(self) -> str | None:
+        """Why detection cannot start with these choices, or None."""
+        if self.snapshot_combo.count() == 0:
+            return tr("The model has no snapshot yet: train it first.")
+        if self.raster() is None:
+            return tr("Add a raster layer to the project to detect on.")
+        if self.area() == SELECTED_FEATURES:
+            layer = self.polygon_combo.currentLayer()
+            if layer is None:
+                return tr("Choose a polygon layer.")
+            if layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
+                return tr("The area layer must hold polygons.")
+            if layer.selectedFeatureCount() == 0:
+                return tr("Select the polygons to detect in (layer {name} has none selected).").format(
+                    name=layer.name()
+                )
+        return None
+
+    def _validate(self, *_args) -> None:
+        self.polygon_combo.setEnabled(self.area() == SELECTED_FEATURES)
+        problem = self.problem()
+        self.problem_label.setText(problem or "")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(problem is None)
+
+    def options(self) -> dict[str, Any]:
+        """The advanced options as plain values (``tile_size`` 0 = as trained)."""
+        options: dict[str, Any] = {
+            "overlap": self.overlap_spin.value(),
+            "score_threshold": self.threshold_spin.value(),
+            "min_area": self.min_area_spin.value(),
+            "batch_size": self.batch_spin.value(),
+            "device": self.device_combo.currentData(),
+        }
+        if self.tile_spin.value():
+            options["tile_size"] = self.tile_spin.value()
+        return options
+
+    def request(self) -> DetectRequest:
+        """The user's choices."""
+        return DetectRequest(
+            snapshot_id=self.snapshot_combo.currentData(),
+            raster=self.raster(),
+            area=self.area(),
+            polygon_layer=self.polygon_combo.currentLayer() if self.area() == SELECTED_FEATURES else None,
+            options=self.options(),
+        )

@@ -1,0 +1,110 @@
+"""Turn the detection dialog's choices into engine values and run them in a ``DetectTask``.
+
+The area of interest becomes a shapely geometry in the raster's CRS (the whole raster:
+None; the map extent: its rectangle; selected features: their union), the options a
+``DetectOptions``. When the task is done the styled layer is added to the project.
+"""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsGeometry,
+    QgsProject,
+    QgsProviderRegistry,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from . import messages
+from .detect_dialog import CANVAS_EXTENT, SELECTED_FEATURES, DetectRequest
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("HuntrDetection", text)
+
+
+def raster_path(layer) -> str:
+    """The GDAL path of a raster layer."""
+    parts = QgsProviderRegistry.instance().decodeUri("gdal", layer.source())
+    return parts.get("path") or layer.source()
+
+
+def _to_shapely(geometry: QgsGeometry):
+    from shapely import wkb
+
+    return wkb.loads(bytes(geometry.asWkb()))
+
+
+def area_of_interest(request: DetectRequest, canvas=None, project: QgsProject | None = None):
+    """The request's area as a shapely geometry in the raster's CRS (None: the whole raster)."""
+    project = project or QgsProject.instance()
+    target = request.raster.crs()
+    if request.area == CANVAS_EXTENT and canvas is not None:
+        settings = canvas.mapSettings()
+        geometry = QgsGeometry.fromRect(canvas.extent())
+        source_crs = settings.destinationCrs()
+        if source_crs.isValid() and target.isValid() and source_crs != target:
+            geometry.transform(QgsCoordinateTransform(source_crs, target, project.transformContext()))
+        return _to_shapely(geometry)
+    if request.area == SELECTED_FEATURES and request.polygon_layer is not None:
+        layer = request.polygon_layer
+        parts = [QgsGeometry(f.geometry()) for f in layer.selectedFeatures() if f.hasGeometry()]
+        if not parts:
+            return None
+        geometry = QgsGeometry.unaryUnion(parts)
+        if layer.crs().isValid() and target.isValid() and layer.crs() != target:
+            geometry.transform(QgsCoordinateTransform(layer.crs(), target, project.transformContext()))
+        return _to_shapely(geometry)
+    return None
+
+
+def start_detection(dock, model, request: DetectRequest):
+    """Start a ``DetectTask`` for ``request``; the dock's ``_detection_done`` hears of its end."""
+    from ..detection import DetectOptions
+    from ..tasks import registry
+    from ..tasks.detect_task import DetectTask
+
+    canvas = dock.iface.mapCanvas() if dock.iface is not None else None
+    try:
+        aoi = area_of_interest(request, canvas, dock.project)
+        options = DetectOptions.from_dict(request.options)
+        task = DetectTask(
+            str(dock.workspace.root),
+            model.id,
+            request.snapshot_id,
+            raster_path(request.raster),
+            aoi=aoi,
+            options=options,
+        )
+    except Exception as exc:
+        messages.show_error(dock.iface, exc, tr("Could not start detection"))
+        return None
+
+    def done(result, error) -> None:
+        if error is not None:
+            messages.show_error(dock.iface, error, tr("Detection failed"))
+        elif result is not None:
+            try:
+                layer = add_result_layer(result, model, dock.project)
+            except Exception as exc:
+                messages.show_error(dock.iface, exc, tr("Could not add the detection layer"))
+                layer = None
+            if layer is not None:
+                text = tr("{n} detections: layer {name} added.")
+                messages.success(dock.iface, text.format(n=result.feature_count, name=layer.name()))
+            for warning in getattr(result, "warnings", None) or []:
+                messages.push(dock.iface, str(warning), level=messages.Qgis.Warning)
+        dock._detection_done(task, result, error)
+
+    task.done.connect(done)
+    registry.start(task)
+    messages.info(dock.iface, tr("Detection started; it runs in the background (see the task manager)."))
+    return task
+
+
+def add_result_layer(result, model, project: QgsProject | None = None):
+    """Add the detection GeoPackage of ``result`` to the project, styled in the model's colours."""
+    from . import detection_layer
+
+    project = project or QgsProject.instance()
+    return detection_layer.add_detection_layer(result, project)

@@ -1,0 +1,322 @@
+"""The Training Snapshots Timeline: one card per snapshot, newest first.
+
+The widget only shows snapshots and says which action the user picked
+(:attr:`TimelineWidget.actionRequested`); the dock carries the actions out.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QAction,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("HuntrTimeline", text)
+
+
+# action ids, in menu order (None = separator)
+SAVE, RENAME, DETECT, NEW_MODEL, REVERT, DELETE = "save", "rename", "detect", "new_model", "revert", "delete"
+ACTIONS = (SAVE, RENAME, None, DETECT, NEW_MODEL, None, REVERT, DELETE)
+
+BADGE_COLOURS = {  # kind -> (background, text)
+    "current": ("#2e7d32", "#ffffff"),
+    "temporary": ("#f9a825", "#222222"),
+    "saved": ("#1565c0", "#ffffff"),
+}
+
+
+def _action_text(action: str) -> str:
+    return {
+        SAVE: tr("Save"),
+        RENAME: tr("Rename…"),
+        DETECT: tr("Run detection…"),
+        NEW_MODEL: tr("AI Model from Snapshot…"),
+        REVERT: tr("Revert to…"),
+        DELETE: tr("Delete"),
+    }[action]
+
+
+def _action_tip(action: str) -> str:
+    return {
+        SAVE: tr("Keep this snapshot: saved snapshots never expire"),
+        RENAME: tr("Give this snapshot another name"),
+        DETECT: tr("Run detection on a raster with this snapshot's weights"),
+        NEW_MODEL: tr("Start a new AI model from this snapshot's weights"),
+        REVERT: tr("Make this snapshot the current state and discard everything after it"),
+        DELETE: tr("Delete this snapshot for good"),
+    }[action]
+
+
+def as_datetime(value: Any) -> datetime | None:
+    """A timezone-aware datetime from a datetime, an ISO string or epoch seconds."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        dt = value
+    elif isinstance(value, int | float):
+        dt = datetime.fromtimestamp(value, tz=UTC)
+    else:
+        try:
+            dt = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+def format_timestamp(value: Any) -> str:
+    """The snapshot's time in the user's local time zone, to the minute."""
+    dt = as_datetime(value)
+    return dt.astimezone().strftime("%Y-%m-%d %H:%M") if dt else ""
+
+
+def days_left(expires_at: Any, now: datetime | None = None) -> int | None:
+    """Whole days (rounded up) until ``expires_at``; 0 when already due."""
+    dt = as_datetime(expires_at)
+    if dt is None:
+        return None
+    now = now or datetime.now(UTC)
+    seconds = (dt - now).total_seconds()
+    if seconds <= 0:
+        return 0
+    return int(-(-seconds // 86400))
+
+
+def badge_text(snapshot, now: datetime | None = None) -> str:
+    """The kind badge: Current state, Temporary (expires in N days) or Saved."""
+    kind = getattr(snapshot, "kind", "")
+    if kind == "current":
+        return tr("Current state")
+    if kind == "saved":
+        return tr("Saved")
+    left = days_left(getattr(snapshot, "expires_at", None), now)
+    if left is None:
+        return tr("Temporary")
+    if left == 0:
+        return tr("Temporary · expires today")
+    if left == 1:
+        return tr("Temporary · expires in 1 day")
+    return tr("Temporary · expires in {n} days").format(n=left)
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _mean_of(value: Any) -> float | None:
+    if isinstance(value, dict):
+        numbers = [n for n in (_number(v) for v in value.values()) if n is not None]
+        return sum(numbers) / len(numbers) if numbers else None
+    return _number(value)
+
+
+def key_metric(metrics: dict | None) -> str:
+    """The one figure that tells how good a snapshot is: F1, else IoU, else the loss."""
+    metrics = dict(metrics or {})
+    for keys, label in (
+        (("val_f1", "f1", "object_f1", "val_object_f1"), tr("F1")),
+        (("val_f1_per_class", "f1_per_class"), tr("F1")),
+        (("val_miou", "miou", "mean_iou", "val_mean_iou", "val_iou", "iou"), tr("IoU")),
+        (("val_iou_per_class", "iou_per_class"), tr("IoU")),
+    ):
+        for key in keys:
+            if key in metrics:
+                value = _mean_of(metrics[key])
+                if value is not None:
+                    return f"{label} {value:.2f}"
+    for key in ("val_loss", "train_loss", "loss"):
+        value = _number(metrics.get(key))
+        if value is not None:
+            return tr("loss {value}").format(value=f"{value:.3g}")
+    return tr("no metrics yet")
+
+
+def counts_text(counts: dict | None) -> str:
+    """'3 training areas · 12 labels · 1 scene'."""
+    counts = dict(counts or {})
+    areas = int(counts.get("training_areas") or 0)
+    per_class = counts.get("labels_per_class") or {}
+    labels = sum(int(v or 0) for v in per_class.values()) if isinstance(per_class, dict) else 0
+    scenes = counts.get("scenes") or 0
+    scenes = len(scenes) if isinstance(scenes, list | tuple) else int(scenes)
+    parts = [
+        tr("1 training area") if areas == 1 else tr("{n} training areas").format(n=areas),
+        tr("1 label") if labels == 1 else tr("{n} labels").format(n=labels),
+        tr("1 scene") if scenes == 1 else tr("{n} scenes").format(n=scenes),
+    ]
+    return " · ".join(parts)
+
+
+class SnapshotEntry(QFrame):
+    """One card of the timeline: badge, name, time, counts, metric and an action button."""
+
+    actionRequested = pyqtSignal(str, str)  # action id, snapshot id
+
+    def __init__(self, snapshot, parent: QWidget | None = None, busy: bool = False) -> None:
+        super().__init__(parent)
+        self.snapshot = snapshot
+        self.snapshot_id = snapshot.id
+        self.setObjectName("HuntrSnapshotEntry")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        kind = snapshot.kind
+        bg, _fg = BADGE_COLOURS.get(kind, ("#757575", "#ffffff"))
+        self.setStyleSheet(
+            f"QFrame#HuntrSnapshotEntry {{ border: 1px solid palette(mid); border-left: 4px solid {bg};"
+            " border-radius: 3px; }"
+        )
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(8, 6, 4, 6)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        top = QHBoxLayout()
+        self.badge = QLabel(badge_text(snapshot), self)
+        self.badge.setObjectName("HuntrBadge")
+        fg = BADGE_COLOURS.get(kind, ("#757575", "#ffffff"))[1]
+        self.badge.setStyleSheet(
+            f"QLabel {{ background: {bg}; color: {fg}; border-radius: 7px; padding: 1px 7px;"
+            " font-size: 8pt; font-weight: bold; }"
+        )
+        self.badge.setToolTip(
+            {
+                "current": tr("The most recent state of the model: training resumes from here"),
+                "temporary": tr("Kept for a while, then removed automatically unless you save it"),
+                "saved": tr("Kept until you delete it"),
+            }.get(kind, "")
+        )
+        top.addWidget(self.badge)
+        self.name_label = QLabel(snapshot.name or snapshot.id, self)
+        self.name_label.setObjectName("HuntrSnapshotName")
+        self.name_label.setStyleSheet("font-weight: bold;")
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top.addWidget(self.name_label, 1)
+        text.addLayout(top)
+
+        self.time_label = QLabel(format_timestamp(snapshot.created_at), self)
+        self.time_label.setToolTip(tr("Created at (local time)"))
+        self.counts_label = QLabel(counts_text(getattr(snapshot, "counts", None)), self)
+        self.metric_label = QLabel(key_metric(getattr(snapshot, "metrics", None)), self)
+        self.metric_label.setToolTip(tr("Key metric of this snapshot (validation when available)"))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.time_label)
+        bottom.addStretch(1)
+        bottom.addWidget(self.metric_label)
+        text.addLayout(bottom)
+        text.addWidget(self.counts_label)
+        for label in (self.time_label, self.counts_label, self.metric_label):
+            label.setStyleSheet("color: palette(dark);" if label is not self.metric_label else "")
+        outer.addLayout(text, 1)
+
+        self.button = QToolButton(self)
+        self.button.setObjectName("HuntrSnapshotActions")
+        self.button.setText(tr("Actions"))
+        self.button.setToolTip(tr("What to do with this snapshot"))
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.menu = QMenu(self.button)
+        self._actions: dict[str, QAction] = {}
+        for action in ACTIONS:
+            if action is None:
+                self.menu.addSeparator()
+                continue
+            qaction = self.menu.addAction(_action_text(action))
+            qaction.setObjectName(f"huntr_{action}")
+            qaction.setToolTip(_action_tip(action))
+            qaction.setStatusTip(_action_tip(action))
+            qaction.triggered.connect(lambda _checked=False, a=action: self._request(a))
+            self._actions[action] = qaction
+        self.menu.setToolTipsVisible(True)
+        self.button.setMenu(self.menu)
+        outer.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        self.set_busy(busy)
+
+    def action(self, action_id: str) -> QAction:
+        """The menu action ``action_id`` (one of :data:`ACTIONS`)."""
+        return self._actions[action_id]
+
+    def set_busy(self, busy: bool) -> None:
+        """Disable what cannot be done now (``busy``: training is running)."""
+        kind = self.snapshot.kind
+        self._actions[SAVE].setEnabled(kind == "temporary")
+        self._actions[DELETE].setEnabled(kind != "current" and not busy)
+        self._actions[REVERT].setEnabled(kind != "current" and not busy)
+        self._actions[RENAME].setEnabled(True)
+
+    def _request(self, action: str) -> None:
+        self.actionRequested.emit(action, self.snapshot_id)
+
+
+class TimelineWidget(QScrollArea):
+    """A scrollable column of :class:`SnapshotEntry`, newest first."""
+
+    actionRequested = pyqtSignal(str, str)  # action id, snapshot id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("HuntrTimeline")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._body = QWidget(self)
+        self._column = QVBoxLayout(self._body)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(6)
+        self._empty = QLabel(tr("No snapshots yet. Train the model: every stop adds one here."), self._body)
+        self._empty.setWordWrap(True)
+        self._empty.setStyleSheet("color: palette(dark);")
+        self._column.addWidget(self._empty)
+        self._column.addStretch(1)
+        self.setWidget(self._body)
+        self._entries: list[SnapshotEntry] = []
+        self._busy = False
+
+    def set_snapshots(self, snapshots: list) -> None:
+        """Show ``snapshots`` (newest first, as the store lists them)."""
+        for entry in self._entries:
+            self._column.removeWidget(entry)
+            entry.deleteLater()
+        self._entries = []
+        for index, snapshot in enumerate(snapshots):
+            entry = SnapshotEntry(snapshot, self._body, busy=self._busy)
+            entry.actionRequested.connect(self.actionRequested)
+            self._column.insertWidget(index, entry)
+            self._entries.append(entry)
+        self._empty.setVisible(not self._entries)
+
+    def set_empty_text(self, text: str) -> None:
+        """What to say when there is nothing to show."""
+        self._empty.setText(text)
+
+    def set_busy(self, busy: bool) -> None:
+        """Disable revert/delete while training runs."""
+        self._busy = busy
+        for entry in self._entries:
+            entry.set_busy(busy)
+
+    def entries(self) -> list[SnapshotEntry]:
+        """The cards, newest first."""
+        return list(self._entries)
+
+    def entry(self, snapshot_id: str) -> SnapshotEntry:
+        """The card of ``snapshot_id``."""
+        for entry in self._entries:
+            if entry.snapshot_id == snapshot_id:
+                return entry
+        raise KeyError(snapshot_id)

@@ -1,0 +1,268 @@
+"""Training controls: Start / Resume, Stop, a budget, a progress bar, the live loss and metrics.
+
+Training runs in a ``TrainTask`` (started through :func:`tasks.registry.start`); the
+panel only reflects its state. Whatever stops the run (the budget, the Stop button,
+the task manager's cancel) ends in ``done``, which reports the new snapshot.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from qgis.core import QgsProject
+from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import messages, training_layers
+from .timeline import key_metric
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("HuntrTrainingPanel", text)
+
+
+def format_eta(seconds: float | None) -> str:
+    """'1 min 05 s' style remaining time."""
+    if seconds is None or seconds < 0:
+        return ""
+    seconds = round(seconds)
+    if seconds >= 3600:
+        return tr("{h} h {m:02d} min").format(h=seconds // 3600, m=(seconds % 3600) // 60)
+    if seconds >= 60:
+        return tr("{m} min {s:02d} s").format(m=seconds // 60, s=seconds % 60)
+    return tr("{s} s").format(s=seconds)
+
+
+class TrainingPanel(QGroupBox):
+    """Start/Resume and Stop for the selected model; shows progress while a run goes on."""
+
+    trainingStarted = pyqtSignal(str)  # model id
+    trainingFinished = pyqtSignal(str, object, object)  # model id, TrainResult | None, error | None
+
+    def __init__(
+        self, iface, binding, parent: QWidget | None = None, project: QgsProject | None = None
+    ) -> None:
+        super().__init__(tr("Training"), parent)
+        self.iface = iface
+        self.binding = binding
+        self.project = project or QgsProject.instance()
+        self.model_id: str | None = None
+        self.task = None
+        self._task_model_id: str | None = None
+        self._has_snapshot = False
+        layout = QVBoxLayout(self)
+
+        form = QFormLayout()
+        budget = QHBoxLayout()
+        self.steps_spin = QSpinBox(self)
+        self.steps_spin.setObjectName("HuntrStepsBudget")
+        self.steps_spin.setRange(1, 1_000_000)
+        self.steps_spin.setValue(500)
+        self.steps_spin.setSuffix(tr(" steps"))
+        self.steps_spin.setToolTip(tr("Training stops after this many more steps (or earlier with Stop)"))
+        self.minutes_spin = QSpinBox(self)
+        self.minutes_spin.setRange(0, 24 * 60)
+        self.minutes_spin.setValue(0)
+        self.minutes_spin.setSpecialValueText(tr("no time limit"))
+        self.minutes_spin.setSuffix(tr(" min"))
+        self.minutes_spin.setToolTip(tr("Training also stops after this many minutes"))
+        budget.addWidget(self.steps_spin)
+        budget.addWidget(self.minutes_spin)
+        form.addRow(tr("Budget"), budget)
+        self.device_combo = QComboBox(self)
+        self.device_combo.addItem(tr("Automatic (GPU when available)"), "auto")
+        self.device_combo.addItem(tr("CPU"), "cpu")
+        self.device_combo.addItem(tr("GPU (CUDA)"), "cuda")
+        self.device_combo.setToolTip(tr("Where the network is trained"))
+        form.addRow(tr("Device"), self.device_combo)
+        layout.addLayout(form)
+
+        buttons = QHBoxLayout()
+        self.start_button = QPushButton(tr("Start training"), self)
+        self.start_button.setObjectName("HuntrStartTraining")
+        self.stop_button = QPushButton(tr("Stop"), self)
+        self.stop_button.setObjectName("HuntrStopTraining")
+        self.stop_button.setToolTip(tr("Stop after the current step; the model is kept as a new snapshot"))
+        buttons.addWidget(self.start_button, 1)
+        buttons.addWidget(self.stop_button)
+        layout.addLayout(buttons)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.setValue(0)
+        self.progress_bar.setTextVisible(True)
+        layout.addWidget(self.progress_bar)
+        self.loss_label = QLabel(self)
+        self.loss_label.setObjectName("HuntrLiveLoss")
+        self.loss_label.setToolTip(tr("Step, epoch and training loss of the running training"))
+        layout.addWidget(self.loss_label)
+        self.metrics_label = QLabel(self)
+        self.metrics_label.setObjectName("HuntrLastMetrics")
+        self.metrics_label.setWordWrap(True)
+        self.metrics_label.setToolTip(tr("The last validation metrics"))
+        self.metrics_label.setStyleSheet("color: palette(dark);")
+        layout.addWidget(self.metrics_label)
+
+        self.start_button.clicked.connect(self.start)
+        self.stop_button.clicked.connect(self.stop)
+        self._update()
+
+    # -- state ---------------------------------------------------------------------
+    def is_running(self) -> bool:
+        """Whether a training run of this panel is going on."""
+        return self.task is not None
+
+    def set_model(self, model_id: str | None, current_snapshot=None) -> None:
+        """Show the controls for ``model_id`` (``current_snapshot``: its current state, if any)."""
+        self.model_id = model_id
+        self._has_snapshot = current_snapshot is not None
+        if not self.is_running():
+            self.progress_bar.setValue(0)
+            self.progress_bar.setFormat(tr("Not running"))
+            self.loss_label.setText("")
+            self.metrics_label.setText(
+                tr("Last metrics: {metric}").format(metric=key_metric(current_snapshot.metrics))
+                if current_snapshot is not None
+                else ""
+            )
+        self._update()
+
+    def _update(self) -> None:
+        running = self.is_running()
+        ready = self.model_id is not None and self.binding.workspace is not None
+        self.start_button.setEnabled(ready and not running)
+        self.stop_button.setEnabled(running)
+        self.steps_spin.setEnabled(not running)
+        self.minutes_spin.setEnabled(not running)
+        self.device_combo.setEnabled(not running)
+        self.start_button.setText(tr("Resume training") if self._has_snapshot else tr("Start training"))
+        self.start_button.setToolTip(
+            tr("Training is running")
+            if running
+            else tr("Continue from the current state with the training data as they are now")
+            if self._has_snapshot
+            else tr("Train the model on its training areas and labels")
+        )
+
+    def config(self):
+        """The ``TrainConfig`` of the next run, from the controls."""
+        from ..training import TrainConfig
+
+        config = TrainConfig(max_steps=self.steps_spin.value(), device=self.device_combo.currentData())
+        if self.minutes_spin.value():
+            config.max_seconds = float(self.minutes_spin.value() * 60)
+        return config
+
+    # -- actions -------------------------------------------------------------------
+    def start(self) -> None:
+        """Save pending edits of the training layers and start a ``TrainTask``."""
+        if self.is_running() or self.model_id is None:
+            return
+        from ..tasks import registry
+        from ..tasks.train_task import TrainTask
+
+        ws = self.binding.workspace
+        try:
+            training_layers.commit_training_edits(self.model_id, self.project)
+            task = TrainTask(str(_root(ws)), self.model_id, self.config())
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not start training"))
+            return
+        task.progressed.connect(self._progressed)
+        task.done.connect(self._done)
+        self.task = task
+        self._task_model_id = self.model_id
+        self.progress_bar.setValue(0)
+        self.progress_bar.setFormat(tr("Starting… %p%"))
+        self.loss_label.setText(tr("Reading the training data…"))
+        registry.start(task)
+        self._update()
+        self.trainingStarted.emit(self.model_id)
+
+    def stop(self) -> None:
+        """Ask the running training to stop (it finishes the step and makes a snapshot)."""
+        if self.task is not None:
+            self.stop_button.setEnabled(False)
+            self.loss_label.setText(tr("Stopping after the current step…"))
+            self.task.cancel()
+
+    def _progressed(self, progress) -> None:
+        if self.task is None:
+            return
+        fraction = max(0.0, min(1.0, float(progress.fraction or 0.0)))
+        self.progress_bar.setValue(round(fraction * 100))
+        eta = format_eta(progress.eta_seconds)
+        self.progress_bar.setFormat(tr("%p% · {eta} left").format(eta=eta) if eta else "%p%")
+        parts = [
+            tr("step {step}").format(step=progress.step),
+            tr("epoch {epoch:.1f}").format(epoch=progress.epoch),
+        ]
+        if progress.loss is not None:
+            parts.append(tr("loss {loss:.4f}").format(loss=progress.loss))
+        if not self.task.isCanceled():
+            self.loss_label.setText(" · ".join(parts))
+        if progress.metrics:
+            self.metrics_label.setText(
+                tr("Last validation: {metric}").format(metric=key_metric(progress.metrics))
+            )
+
+    def _done(self, result, error) -> None:
+        model_id = self._task_model_id or ""
+        self.task = None
+        self._task_model_id = None
+        if error is not None:
+            messages.show_error(self.iface, error, tr("Training stopped with an error"))
+            self.progress_bar.setFormat(tr("Failed"))
+            self.loss_label.setText("")
+        else:
+            snapshot = getattr(result, "snapshot", None)
+            self._has_snapshot = self._has_snapshot or snapshot is not None
+            self.progress_bar.setValue(
+                100 if getattr(result, "stop_reason", "") != "user" else self.progress_bar.value()
+            )
+            self.progress_bar.setFormat(tr("Done · %p%"))
+            loss = getattr(result, "loss", None)
+            self.loss_label.setText(
+                tr("Stopped at step {step}, loss {loss:.4f}").format(step=result.steps, loss=loss)
+                if loss is not None
+                else tr("Stopped at step {step}").format(step=getattr(result, "steps", 0))
+            )
+            if getattr(result, "metrics", None):
+                self.metrics_label.setText(
+                    tr("Last metrics: {metric}").format(metric=key_metric(result.metrics))
+                )
+            name = getattr(snapshot, "name", "") if snapshot is not None else ""
+            messages.success(
+                self.iface, tr("Training stopped: snapshot {name} is the current state.").format(name=name)
+            )
+            for warning in getattr(result, "warnings", None) or []:
+                messages.push(self.iface, str(warning), level=messages.Qgis.Warning)
+        self._update()
+        self.trainingFinished.emit(model_id, result, error)
+
+    def shutdown(self) -> None:
+        """Stop a running training and forget its signals (panel closing or plugin unloading)."""
+        task, self.task = self.task, None
+        if task is not None:
+            for signal, slot in ((task.progressed, self._progressed), (task.done, self._done)):
+                with contextlib.suppress(TypeError, RuntimeError):
+                    signal.disconnect(slot)
+            task.cancel()
+
+
+def _root(workspace):
+    for name in ("root", "path"):
+        value = getattr(workspace, name, None)
+        if value is not None:
+            return value
+    raise AttributeError("the workspace has no root path")

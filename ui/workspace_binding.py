@@ -1,0 +1,162 @@
+"""Which workspace belongs to the project open in QGIS, kept up to date as projects change.
+
+For ``/data/site.qgz`` the workspace is ``/data/site.huntr/`` (see ``snapshots/paths.py``);
+a project never saved gets a temporary workspace that the store moves beside the
+project when it is saved. Every time a workspace is opened its expired temporary
+snapshots are purged and the user is told how many went.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from qgis.core import QgsProject
+from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
+
+from . import messages
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("HuntrWorkspace", text)
+
+
+class WorkspaceBinding(QObject):
+    """Opens ``Workspace.for_project(project.fileName())`` and re-opens it when the project changes."""
+
+    workspaceChanged = pyqtSignal(object)  # Workspace | None
+
+    def __init__(self, iface, project: QgsProject | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.iface = iface
+        self.project = project or QgsProject.instance()
+        self._workspace = None
+        self._project_file: str | None = None
+        self._temporary = False
+        self._failed_for: str | None = None  # the project whose workspace could not be opened
+        self._connected = False
+        self.last_purged: list = []
+        # fileNameChanged is not followed: it fires before a "Save as" writes the project,
+        # and the temporary workspace must move only once the project was saved.
+        self.project.readProject.connect(self._project_read)
+        self.project.projectSaved.connect(self._project_saved)
+        self.project.cleared.connect(self._cleared)
+        self._connected = True
+
+    @property
+    def workspace(self):
+        """The open workspace (opened on first use), or None when it cannot be opened."""
+        if self._workspace is None and self._failed_for != (self.project.fileName() or ""):
+            self.reload()
+        return self._workspace
+
+    def reload(self, force: bool = False, move_temporary: bool = False) -> None:
+        """(Re)open the workspace of the current project; emits :attr:`workspaceChanged`.
+
+        A project never saved gets a temporary workspace; when that project is saved
+        the temporary workspace moves beside it (models and snapshots included).
+        """
+        project_file = self.project.fileName() or ""
+        if not force and self._workspace is not None and project_file == self._project_file:
+            return
+        previous = self._workspace
+        moved = False
+        try:
+            from ..snapshots import Workspace
+
+            if not project_file:
+                workspace = Workspace.open_temporary()
+            elif move_temporary and previous is not None and self._temporary:
+                previous.move_beside_project(project_file)
+                workspace = previous
+                moved = True
+            else:
+                workspace = Workspace.for_project(project_file)
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not open the ORCA HUNTR workspace"))
+            workspace = None
+        self._workspace = workspace
+        self._failed_for = project_file if workspace is None else None
+        self._temporary = workspace is not None and not project_file
+        self._project_file = project_file
+        if moved:
+            self._after_move(workspace)
+        elif workspace is not None and (previous is None or _root(previous) != _root(workspace)):
+            self._purge(workspace)
+        self.workspaceChanged.emit(workspace)
+
+    def _cleared(self) -> None:
+        # A new, empty project (also the first step of opening one): forget the previous
+        # workspace and open the right one once the event loop is back (the read is over).
+        self._workspace = None
+        self._temporary = False
+        self._project_file = None
+        self._failed_for = None
+        QTimer.singleShot(0, self._deferred_reload)
+
+    def _deferred_reload(self) -> None:
+        if self._connected and self._workspace is None:
+            self.reload()
+
+    def _project_read(self, *_args) -> None:
+        if (self.project.fileName() or "") != self._project_file:
+            self.reload()
+
+    def _project_saved(self, *_args) -> None:
+        if (self.project.fileName() or "") != self._project_file:
+            self.reload(move_temporary=True)
+
+    def _after_move(self, workspace) -> None:
+        """The temporary workspace moved beside the project: re-point the layers, save again."""
+        from . import training_layers
+
+        if training_layers.repoint_training_layers(workspace, self.project):
+            # the project file just written still names the old folder: write it once more
+            QTimer.singleShot(0, self._save_again)
+        messages.info(
+            self.iface,
+            tr("The ORCA HUNTR workspace now lives beside the project: {path}").format(path=workspace.root),
+        )
+
+    def _save_again(self) -> None:
+        if self.project.fileName():
+            self.project.write()
+
+    def _purge(self, workspace) -> None:
+        try:
+            self.last_purged = list(workspace.purge_expired())
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not remove expired snapshots"))
+            self.last_purged = []
+            return
+        count = len(self.last_purged)
+        if count:
+            text = (
+                tr("1 expired temporary snapshot was removed.")
+                if count == 1
+                else tr("{n} expired temporary snapshots were removed.").format(n=count)
+            )
+            messages.info(self.iface, text)
+
+    def disconnect_project(self) -> None:
+        """Stop following the project (called when the panel shuts down)."""
+        if not self._connected:
+            return
+        for signal, slot in (
+            (self.project.readProject, self._project_read),
+            (self.project.projectSaved, self._project_saved),
+            (self.project.cleared, self._cleared),
+        ):
+            with contextlib.suppress(TypeError, RuntimeError):
+                signal.disconnect(slot)
+        self._connected = False
+
+
+def _root(workspace) -> str:
+    for name in ("root", "path"):
+        value = getattr(workspace, name, None)
+        if value is not None:
+            return str(value)
+    return str(id(workspace))
