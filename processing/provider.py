@@ -30,4 +30,24 @@ class HuntrProvider(QgsProcessingProvider):
 
 def algorithms() -> list:
     """One instance of every algorithm (each lives in its own module)."""
-    return []
+    from .create_model import CreateModelAlgorithm
+    from .detect import DetectAlgorithm
+    from .list_snapshots import ListSnapshotsAlgorithm
+    from .model_from_snapshot import ModelFromSnapshotAlgorithm
+    from .purge_expired import PurgeExpiredAlgorithm
+    from .rename_snapshot import RenameSnapshotAlgorithm
+    from .revert_to_snapshot import RevertToSnapshotAlgorithm
+    from .save_snapshot import SaveSnapshotAlgorithm
+    from .train_model import TrainModelAlgorithm
+
+    return [
+        CreateModelAlgorithm(),
+        TrainModelAlgorithm(),
+        DetectAlgorithm(),
+        ListSnapshotsAlgorithm(),
+        SaveSnapshotAlgorithm(),
+        RenameSnapshotAlgorithm(),
+        RevertToSnapshotAlgorithm(),
+        ModelFromSnapshotAlgorithm(),
+        PurgeExpiredAlgorithm(),
+    ]

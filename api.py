@@ -1,0 +1,409 @@
+"""The Python-console façade: ORCA HUNTR's main jobs in a few calls.
+
+In the QGIS Python console::
+
+    from orca_huntr import api
+    ws = api.workspace()                 # the workspace beside the current project
+    api.models()                         # [ModelInfo, ...]
+    model = api.create_model("Trees", classes=["Tree"], raster="scene", mode="count",
+                             training_areas="areas", labels="trees")
+    result = api.train("Trees", max_steps=200)          # blocks until it stops; a snapshot
+    api.snapshots("Trees")               # the timeline, newest first
+    api.save("Trees", name="first good")  # save the current state under a name
+    found = api.detect("Trees", "scene")  # detection layer added to the project
+    api.revert("Trees", "first good", confirm=True)
+
+Models, snapshots and layers are given by id or name (a layer also as a layer object or
+a file path). Every function calls the same engine as the panel and the Processing
+algorithms, and returns its plain values (``ModelInfo``, ``SnapshotInfo``,
+``TrainResult``, ``DetectResult``). They run in the console's thread: QGIS waits while
+a training session or a detection runs (use the panel or the Processing toolbox to
+work in the background). Errors are :class:`orca_huntr.errors.HuntrError` with a message
+written for you.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from qgis.core import (
+    QgsMapLayer,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorLayer,
+)
+
+from .errors import InputDataError, NotFoundError
+
+__all__ = [
+    "add_training_data",
+    "create_model",
+    "detect",
+    "model",
+    "model_from_snapshot",
+    "models",
+    "purge_expired",
+    "rename",
+    "revert",
+    "revert_impact",
+    "save",
+    "snapshot",
+    "snapshots",
+    "table",
+    "train",
+    "workspace",
+]
+
+_workspace_override: Any = None
+
+
+# -------------------------------------------------------------------------- workspace
+def workspace(path: str | Path | None = None):
+    """The workspace: ``path`` (a ``.huntr`` folder, or a project file) or the current project's.
+
+    With no argument it is the workspace beside the project open in QGIS (the panel's
+    temporary workspace while the project was never saved). Passing a path also makes
+    it the default of the other functions of this module, until another path is given
+    or :func:`use_project_workspace` is called.
+    """
+    from .processing.algorithm import open_workspace
+    from .snapshots import Workspace
+
+    global _workspace_override
+    if path is not None:
+        path = Path(path)
+        ws = Workspace.for_project(path) if path.suffix.lower() in (".qgz", ".qgs") else Workspace.open(path)
+        _workspace_override = ws
+        return ws
+    if _workspace_override is not None:
+        return _workspace_override
+    project_file = QgsProject.instance().fileName()
+    if not project_file:
+        panel = _panel_workspace()
+        if panel is not None:
+            return panel
+    return open_workspace(None, project_file)
+
+
+def _panel_workspace():
+    """The workspace the plugin's panel has open (a temporary one for an unsaved project)."""
+    try:
+        from qgis.utils import plugins
+    except ImportError:  # pragma: no cover - qgis.utils is always there inside QGIS
+        return None
+    dock = getattr(plugins.get("orca_huntr"), "dock", None)
+    binding = getattr(dock, "binding", None)
+    return getattr(binding, "workspace", None) if binding is not None else None
+
+
+def use_project_workspace() -> None:
+    """Forget a workspace chosen with ``workspace(path)``: follow the current project again."""
+    global _workspace_override
+    _workspace_override = None
+
+
+def _ws(ws):
+    return ws if ws is not None else workspace()
+
+
+# ---------------------------------------------------------------------------- models
+def models(ws=None) -> list:
+    """Every model of the workspace (``ModelInfo``: ``id``, ``name``, ``classes``, ``mode``, …)."""
+    return _ws(ws).list_models()
+
+
+def model(name_or_id, ws=None):
+    """The model with this id or name (a ``ModelInfo`` is returned as is)."""
+    from .processing.algorithm import find_model
+
+    if hasattr(name_or_id, "input_spec"):
+        return name_or_id
+    return find_model(_ws(ws), str(name_or_id))
+
+
+def _raster_layer(value) -> QgsRasterLayer:
+    """A raster given as a layer, a layer name or id of the project, or a file path."""
+    if isinstance(value, QgsRasterLayer):
+        return value
+    text = str(value)
+    project = QgsProject.instance()
+    layer = project.mapLayer(text) or next(iter(project.mapLayersByName(text)), None)
+    if isinstance(layer, QgsRasterLayer):
+        return layer
+    if Path(text).exists():
+        layer = QgsRasterLayer(text, Path(text).stem)
+        if layer.isValid():
+            return layer
+    raise InputDataError(f"“{text}” is neither a raster layer of the project nor a raster file.")
+
+
+def _vector_layer(value) -> QgsVectorLayer:
+    """A vector layer given as a layer, a layer name or id of the project, or a data source."""
+    if isinstance(value, QgsVectorLayer):
+        return value
+    text = str(value)
+    project = QgsProject.instance()
+    layer = project.mapLayer(text) or next(iter(project.mapLayersByName(text)), None)
+    if isinstance(layer, QgsVectorLayer):
+        return layer
+    layer = QgsVectorLayer(text, Path(text.split("|")[0]).stem, "ogr")
+    if layer.isValid():
+        return layer
+    raise InputDataError(f"“{text}” is neither a vector layer of the project nor a vector file.")
+
+
+def create_model(
+    name: str,
+    classes: Sequence[str] | str,
+    raster,
+    mode: str = "count",
+    bands: Sequence[int] | None = None,
+    training_areas=None,
+    labels=None,
+    class_field: str = "",
+    purpose_field: str = "",
+    tile_size: int = 256,
+    network: dict | None = None,
+    ws=None,
+):
+    """Create a model for ``raster``'s CRS, pixel size, bands and data type; returns its ``ModelInfo``.
+
+    ``classes`` are names (``["Tree"]``), optionally with a colour (``"Tree:#2ca02c"``).
+    ``training_areas`` and ``labels`` (optional polygon layers) are copied into the
+    model's training GeoPackage; ``class_field`` holds the labels' class number or name.
+    """
+    from .processing.create_model import DTYPES, parse_bands, parse_classes
+    from .processing.training_import import crs_string
+    from .snapshots import ClassSpec, InputSpec
+
+    ws = _ws(ws)
+    if mode not in ("count", "segmentation"):
+        raise InputDataError(f"Mode must be “count” or “segmentation”, not “{mode}”.")
+    specs = parse_classes(classes if isinstance(classes, str) else ",".join(classes))
+    if not specs:
+        raise InputDataError("Give at least one class name.")
+    layer = _raster_layer(raster)
+    band_list = parse_bands(",".join(str(b) for b in bands or ()), layer.bandCount())
+    network = network or {"width": 16, "depth": 3}
+    info = ws.create_model(
+        name,
+        classes=[ClassSpec(n, c) for n, c in specs],
+        mode=mode,
+        input_spec=InputSpec(
+            bands=band_list,
+            dtype=DTYPES.get(layer.dataProvider().dataType(band_list[0]), "float32"),
+            crs=crs_string(layer.crs()),
+            resolution=float(layer.rasterUnitsPerPixelX()),
+        ),
+        network=network,
+        tile_size=tile_size,
+    )
+    ws.add_scene(info.id, layer.dataProvider().dataSourceUri(), name=layer.name())
+    add_training_data(
+        info,
+        training_areas=training_areas,
+        labels=labels,
+        class_field=class_field,
+        purpose_field=purpose_field,
+        ws=ws,
+    )
+    return ws.get_model(info.id)
+
+
+def add_training_data(
+    model_ref, training_areas=None, labels=None, class_field: str = "", purpose_field: str = "", ws=None
+) -> dict:
+    """Append polygons to a model's training areas and labels; returns how many of each were added."""
+    from .processing.training_import import import_labels, import_training_areas
+
+    ws = _ws(ws)
+    info = model(model_ref, ws)
+    gpkg = ws.training_data_path(info.id)
+    context = QgsProject.instance().transformContext()
+    added = {"training_areas": 0, "labels": 0}
+    if training_areas is not None:
+        layer = _vector_layer(training_areas)
+        added["training_areas"] = import_training_areas(gpkg, layer, purpose_field, context)
+    if labels is not None:
+        layer = _vector_layer(labels)
+        added["labels"] = import_labels(gpkg, layer, [c.name for c in info.classes], class_field, context)
+    return added
+
+
+def model_from_snapshot(
+    model_ref,
+    snapshot_ref,
+    name: str,
+    class_names: Sequence[str] | None = None,
+    reuse_training_data=False,
+    ws=None,
+):
+    """A new model starting from a snapshot's weights (same number of classes); its ``ModelInfo``."""
+    ws = _ws(ws)
+    info = model(model_ref, ws)
+    snap = snapshot(info, snapshot_ref, ws)
+    names = list(class_names) if class_names else None
+    return ws.new_model_from_snapshot(
+        info.id, snap.id, name, class_names=names, reuse_training_data=reuse_training_data
+    )
+
+
+# ------------------------------------------------------------------------- snapshots
+def snapshots(model_ref, ws=None) -> list:
+    """The model's timeline, newest first (``SnapshotInfo``: ``id``, ``kind``, ``name``, ``metrics``, …)."""
+    ws = _ws(ws)
+    return ws.list_snapshots(model(model_ref, ws).id)
+
+
+def snapshot(model_ref, snapshot_ref=None, ws=None):
+    """One snapshot by id or name; ``None`` gives the current state."""
+    ws = _ws(ws)
+    info = model(model_ref, ws)
+    if hasattr(snapshot_ref, "kind"):
+        return snapshot_ref
+    if snapshot_ref is None or not str(snapshot_ref).strip():
+        current = ws.current_snapshot(info.id)
+        if current is None:
+            raise NotFoundError(f"Model “{info.name}” has no snapshot yet: train it first.")
+        return current
+    return ws.find_snapshot(info.id, str(snapshot_ref))
+
+
+def table(model_ref=None, ws=None) -> list[dict]:
+    """The timeline as rows of plain values (what the “List snapshots” algorithm writes)."""
+    from .processing.list_snapshots import snapshot_row
+
+    ws = _ws(ws)
+    chosen = [model(model_ref, ws)] if model_ref is not None else ws.list_models()
+    return [snapshot_row(m, s) for m in chosen for s in ws.list_snapshots(m.id)]
+
+
+def save(model_ref, snapshot_ref=None, name: str | None = None, ws=None):
+    """Save a snapshot (default: the current state) so it never expires, optionally naming it."""
+    ws = _ws(ws)
+    snap = snapshot(model_ref, snapshot_ref, ws)
+    return ws.save_snapshot(snap.model_id, snap.id, name=name)
+
+
+def rename(model_ref, snapshot_ref, name: str, ws=None):
+    """Rename a snapshot; returns the renamed ``SnapshotInfo``."""
+    ws = _ws(ws)
+    snap = snapshot(model_ref, snapshot_ref, ws)
+    return ws.rename_snapshot(snap.model_id, snap.id, name)
+
+
+def revert_impact(model_ref, snapshot_ref, ws=None):
+    """What reverting to the snapshot would discard (``RevertImpact``; ``.summary()`` says it in words)."""
+    ws = _ws(ws)
+    snap = snapshot(model_ref, snapshot_ref, ws)
+    return ws.revert_impact(snap.model_id, snap.id)
+
+
+def revert(model_ref, snapshot_ref, confirm: bool = False, ws=None):
+    """Make the snapshot the current state. Needs ``confirm=True``: later snapshots are discarded.
+
+    Without confirmation nothing changes and a :class:`HuntrError` tells what would be lost.
+    """
+    from .errors import HuntrError
+
+    ws = _ws(ws)
+    snap = snapshot(model_ref, snapshot_ref, ws)
+    if not confirm:
+        impact = ws.revert_impact(snap.model_id, snap.id)
+        raise HuntrError(f"{impact.summary()} Nothing was changed: call revert(..., confirm=True) to revert.")
+    return ws.revert(snap.model_id, snap.id)
+
+
+def purge_expired(ws=None) -> list:
+    """Delete the temporary snapshots whose expiry has passed; returns them."""
+    return _ws(ws).purge_expired()
+
+
+# ------------------------------------------------------------------ training, detection
+def _printer(every: float = 0.1) -> Callable[[Any], None]:
+    last = [-1.0]
+
+    def report(info: Any) -> None:
+        fraction = float(getattr(info, "fraction", 0.0) or 0.0)
+        if fraction - last[0] >= every or (fraction >= 1.0 and last[0] < 1.0):
+            last[0] = fraction
+            print(f"{fraction:4.0%} {getattr(info, 'message', '')}")
+
+    return report
+
+
+def train(
+    model_ref,
+    max_steps: int | None = None,
+    max_seconds: float | None = None,
+    max_epochs: float | None = None,
+    verbose: bool = True,
+    should_stop: Callable[[], bool] | None = None,
+    ws=None,
+    **config: Any,
+):
+    """One training session; returns the ``TrainResult`` (``.snapshot`` is the new current state).
+
+    Budgets as in the panel (with none, 500 steps). Other ``TrainConfig`` fields
+    (``batch_size``, ``lr``, ``device``, ``seed``, …) are passed as keyword arguments.
+    """
+    from .training import TrainConfig, train_model
+
+    ws = _ws(ws)
+    info = model(model_ref, ws)
+    cfg = TrainConfig(max_steps=max_steps, max_seconds=max_seconds, max_epochs=max_epochs, **config)
+    progress = _printer() if verbose else None
+    return train_model(ws, info.id, cfg, progress=progress, should_stop=should_stop)
+
+
+def detect(
+    model_ref,
+    raster,
+    snapshot_ref=None,
+    aoi=None,
+    add_to_project: bool = True,
+    verbose: bool = False,
+    ws=None,
+    **options: Any,
+):
+    """Detect with a snapshot (default: the current state) over ``raster``; returns the ``DetectResult``.
+
+    ``aoi`` (optional) is a polygon layer (name, object or path) limiting detection to
+    its polygons. The result's layer is added to the project in the model's class
+    colours unless ``add_to_project=False``. Other ``DetectOptions`` fields
+    (``score_threshold``, ``device``, …) are passed as keyword arguments.
+    """
+    from .detection import DetectOptions
+    from .detection import detect as run_detection
+    from .processing.detect import aoi_geometry
+
+    ws = _ws(ws)
+    info = model(model_ref, ws)
+    snap = snapshot(info, snapshot_ref, ws)
+    layer = _raster_layer(raster)
+    area = None
+    if aoi is not None:
+        source = _vector_layer(aoi)
+        area = aoi_geometry(source, layer.crs(), QgsProject.instance().transformContext())
+        if area is None:
+            raise InputDataError("The area of interest has no polygon.")
+    result = run_detection(
+        ws,
+        info.id,
+        snap.id,
+        layer.dataProvider().dataSourceUri(),
+        aoi=area,
+        options=DetectOptions.from_dict(options),
+        progress=_printer(0.25) if verbose else None,
+    )
+    if add_to_project:
+        _add_detection_layer(result, info)
+    return result
+
+
+def _add_detection_layer(result, info) -> QgsMapLayer | None:
+    from .ui.detection_layer import add_detection_layer
+
+    return add_detection_layer(result)

@@ -1,0 +1,220 @@
+"""Processing algorithm ``orcahuntr:createmodel``: a new model for a raster scene."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    Qgis,
+    QgsProcessing,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputString,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..errors import InputDataError
+from .algorithm import HuntrAlgorithm
+from .training_import import crs_string, import_labels, import_training_areas
+
+MODES = ("count", "segmentation")
+PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#bfef45")
+DTYPES = {
+    Qgis.Byte: "uint8",
+    Qgis.UInt16: "uint16",
+    Qgis.Int16: "int16",
+    Qgis.UInt32: "uint32",
+    Qgis.Int32: "int32",
+    Qgis.Float32: "float32",
+    Qgis.Float64: "float64",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CreateModelAlgorithm", text)
+
+
+def parse_classes(text: str) -> list[tuple[str, str]]:
+    """``"Tree, Shrub:#ff7f0e"`` → ``[("Tree", "#e6194b"), ("Shrub", "#ff7f0e")]``."""
+    classes = []
+    for i, item in enumerate(p.strip() for p in (text or "").replace(";", ",").split(",")):
+        if not item:
+            continue
+        name, _, colour = item.partition(":")
+        colour = colour.strip() or PALETTE[i % len(PALETTE)]
+        if not (len(colour) == 7 and colour.startswith("#")):
+            raise InputDataError(
+                _tr("“{colour}” is not a #rrggbb colour (class “{name}”).").format(
+                    colour=colour, name=name.strip()
+                )
+            )
+        classes.append((name.strip(), colour.lower()))
+    return classes
+
+
+def parse_bands(text: str, band_count: int) -> list[int]:
+    """``"1,2,3"`` → ``[1, 2, 3]``; empty means the first three bands (or all when fewer)."""
+    if not (text or "").strip():
+        return list(range(1, min(3, band_count) + 1))
+    try:
+        bands = [int(b) for b in text.replace(";", ",").split(",") if b.strip()]
+    except ValueError as exc:
+        raise InputDataError(
+            _tr("Bands must be numbers separated by commas, not “{text}”.").format(text=text)
+        ) from exc
+    bad = [b for b in bands if not 1 <= b <= band_count]
+    if bad or not bands:
+        raise InputDataError(
+            _tr("The raster has bands 1…{n}; “{text}” is not a valid choice.").format(n=band_count, text=text)
+        )
+    return bands
+
+
+class CreateModelAlgorithm(HuntrAlgorithm):
+    """Create a model whose input spec (CRS, resolution, bands, data type) is a raster's."""
+
+    NAME = "createmodel"
+
+    NAME_PARAM = "NAME"
+    CLASSES = "CLASSES"
+    MODE = "MODE"
+    RASTER = "RASTER"
+    BANDS = "BANDS"
+    TRAINING_AREAS = "TRAINING_AREAS"
+    PURPOSE_FIELD = "PURPOSE_FIELD"
+    LABELS = "LABELS"
+    CLASS_FIELD = "CLASS_FIELD"
+    TILE_SIZE = "TILE_SIZE"
+    WIDTH = "WIDTH"
+    DEPTH = "DEPTH"
+
+    def display(self) -> str:
+        return self.tr("Create model")
+
+    def help(self) -> str:
+        return self.tr(
+            "Creates a new AI model in the workspace beside the project. The model takes its input "
+            "(coordinate reference system, pixel size, bands and data type) from the raster scene, "
+            "which is recorded as the model's first scene.\n\n"
+            "Classes: names separated by commas, each optionally followed by a colour, e.g. "
+            "“Tree” or “Tree:#2ca02c, Shrub:#ff7f0e”.\n"
+            "Mode: “count” finds individual objects (trees, cars) and separates touching ones; "
+            "“segmentation” maps areas.\n"
+            "Training areas and labels (optional) are polygon layers copied into the model's "
+            "training GeoPackage; the labels' class field holds a class number (1, 2, …) or a "
+            "class name.\n\n"
+            "Outputs the new model's id."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        self.add_workspace_parameter()
+        self.addParameter(QgsProcessingParameterString(self.NAME_PARAM, self.tr("Model name")))
+        self.addParameter(QgsProcessingParameterString(self.CLASSES, self.tr("Classes (comma-separated)")))
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.MODE,
+                self.tr("Mode"),
+                options=[self.tr("count"), self.tr("segmentation")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(QgsProcessingParameterRasterLayer(self.RASTER, self.tr("Raster scene")))
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.BANDS, self.tr("Bands (comma-separated; empty: the first three)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.TRAINING_AREAS,
+                self.tr("Training areas"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.PURPOSE_FIELD,
+                self.tr("Purpose field of the training areas (train / validation)"),
+                parentLayerParameterName=self.TRAINING_AREAS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.LABELS, self.tr("Labels"), [QgsProcessing.TypeVectorPolygon], optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.CLASS_FIELD,
+                self.tr("Class field of the labels (class number or name)"),
+                parentLayerParameterName=self.LABELS,
+                optional=True,
+            )
+        )
+        for name, label, default, low, high in (
+            (self.TILE_SIZE, self.tr("Tile size (pixels)"), 256, 32, 2048),
+            (self.WIDTH, self.tr("Network width"), 16, 4, 128),
+            (self.DEPTH, self.tr("Network depth"), 3, 1, 6),
+        ):
+            param = QgsProcessingParameterNumber(
+                name, label, QgsProcessingParameterNumber.Integer, default, False, low, high
+            )
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(param)
+        self.addOutput(QgsProcessingOutputString("MODEL_ID", self.tr("Model id")))
+        self.addOutput(QgsProcessingOutputString("MODEL_NAME", self.tr("Model name")))
+        self.addOutput(QgsProcessingOutputFile("TRAINING_DATA", self.tr("Training GeoPackage")))
+
+    def execute(self, parameters, context, feedback):
+        from ..snapshots import ClassSpec, InputSpec
+
+        name = self.parameterAsString(parameters, self.NAME_PARAM, context).strip()
+        classes = parse_classes(self.parameterAsString(parameters, self.CLASSES, context))
+        if not classes:
+            raise InputDataError(self.tr("Give at least one class name."))
+        mode = MODES[self.parameterAsEnum(parameters, self.MODE, context)]
+        raster = self.parameterAsRasterLayer(parameters, self.RASTER, context)
+        if raster is None or not raster.isValid():
+            raise InputDataError(self.tr("The raster scene cannot be opened."))
+        provider = raster.dataProvider()
+        bands = parse_bands(self.parameterAsString(parameters, self.BANDS, context), raster.bandCount())
+        dtype = DTYPES.get(provider.dataType(bands[0]), "float32")
+        ws = self.workspace(parameters, context)
+        info = ws.create_model(
+            name,
+            classes=[ClassSpec(n, c) for n, c in classes],
+            mode=mode,
+            input_spec=InputSpec(
+                bands=bands,
+                dtype=dtype,
+                crs=crs_string(raster.crs()),
+                resolution=float(raster.rasterUnitsPerPixelX()),
+            ),
+            network={
+                "width": self.parameterAsInt(parameters, self.WIDTH, context),
+                "depth": self.parameterAsInt(parameters, self.DEPTH, context),
+            },
+            tile_size=self.parameterAsInt(parameters, self.TILE_SIZE, context),
+        )
+        feedback.pushInfo(self.tr("Created model “{name}” ({id}).").format(name=info.name, id=info.id))
+        ws.add_scene(info.id, provider.dataSourceUri(), name=raster.name())
+        gpkg = ws.training_data_path(info.id)
+        areas = self.parameterAsSource(parameters, self.TRAINING_AREAS, context)
+        if areas is not None:
+            field = self.parameterAsString(parameters, self.PURPOSE_FIELD, context)
+            n = import_training_areas(gpkg, areas, field, context.transformContext(), feedback)
+            feedback.pushInfo(self.tr("Copied {n} training areas.").format(n=n))
+        labels = self.parameterAsSource(parameters, self.LABELS, context)
+        if labels is not None:
+            field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
+            n = import_labels(
+                gpkg, labels, [n for n, _ in classes], field, context.transformContext(), feedback
+            )
+            feedback.pushInfo(self.tr("Copied {n} labels.").format(n=n))
+        return {"MODEL_ID": info.id, "MODEL_NAME": info.name, "TRAINING_DATA": str(gpkg)}

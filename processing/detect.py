@@ -1,0 +1,187 @@
+"""Processing algorithm ``orcahuntr:detect``: run a snapshot of a model over a raster."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingOutputVectorLayer,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+)
+
+from ..errors import InputDataError
+from .algorithm import HuntrAlgorithm, engine_callbacks
+
+DEVICES = ("auto", "cpu", "cuda")
+
+
+def aoi_geometry(source, target_crs: QgsCoordinateReferenceSystem, transform_context, feedback=None):
+    """The union of ``source``'s polygons in ``target_crs`` as a shapely geometry (or None)."""
+    from shapely import wkb
+
+    parts = []
+    transform = QgsCoordinateTransform(source.sourceCrs(), target_crs, transform_context)
+    for feature in source.getFeatures(QgsFeatureRequest()):
+        if feedback is not None and feedback.isCanceled():
+            break
+        geometry = QgsGeometry(feature.geometry())
+        if geometry.isNull() or geometry.isEmpty():
+            continue
+        if source.sourceCrs().isValid() and target_crs.isValid() and source.sourceCrs() != target_crs:
+            geometry.transform(transform)
+        parts.append(geometry)
+    if not parts:
+        return None
+    union = QgsGeometry.unaryUnion(parts)
+    return wkb.loads(bytes(union.asWkb()))
+
+
+class _StyleDetections(QgsProcessingLayerPostProcessorInterface):
+    """Styles the loaded detection layer in the model's class colours."""
+
+    def __init__(self, classes) -> None:
+        super().__init__()
+        self.classes = classes
+
+    def postProcessLayer(self, layer, context, feedback) -> None:
+        from ..ui.detection_layer import apply_style
+
+        apply_style(layer, self.classes)
+
+
+class DetectAlgorithm(HuntrAlgorithm):
+    """Detect with any snapshot (current, temporary or saved) and write a detection layer."""
+
+    NAME = "detect"
+    GROUP = "run"
+    INPUT = "INPUT"
+    AOI = "AOI"
+    DEVICE = "DEVICE"
+    MIN_SCORE = "MIN_SCORE"
+    OUTPUT = "OUTPUT"
+
+    _post_processors: list = []
+
+    def display(self) -> str:
+        return self.tr("Run detection")
+
+    def help(self) -> str:
+        return self.tr(
+            "Runs a model over a raster scene and writes the detections as a polygon layer with "
+            "the fields class_name, class_id, score, area and snapshot_id. The layer is saved in "
+            "the workspace's detections folder and added to the project in the model's class "
+            "colours.\n\n"
+            "Choose the snapshot by its id or name; leave it empty to use the model's current "
+            "state. Any snapshot of the timeline can be used, temporary ones included.\n"
+            "The area of interest (optional) limits detection to its polygons.\n"
+            "The raster must have the bands the model was trained on; it is reprojected or "
+            "resampled on the fly when its coordinate reference system or pixel size differ."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        self.add_workspace_parameter()
+        self.add_model_parameter()
+        self.add_snapshot_parameter()
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Raster scene")))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.AOI, self.tr("Area of interest"), [QgsProcessing.TypeVectorPolygon], optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.DEVICE,
+                self.tr("Device"),
+                options=[self.tr("automatic (GPU when available)"), self.tr("CPU"), self.tr("GPU (CUDA)")],
+                defaultValue=0,
+            )
+        )
+        score = QgsProcessingParameterNumber(
+            self.MIN_SCORE,
+            self.tr("Minimum score"),
+            QgsProcessingParameterNumber.Double,
+            0.5,
+            False,
+            0.01,
+            0.99,
+        )
+        score.setFlags(score.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(score)
+        self.addOutput(QgsProcessingOutputVectorLayer(self.OUTPUT, self.tr("Detections")))
+        self.addOutput(QgsProcessingOutputFile("DETECTIONS_FILE", self.tr("Detections GeoPackage")))
+        self.addOutput(QgsProcessingOutputNumber("FEATURE_COUNT", self.tr("Number of detections")))
+        self.addOutput(QgsProcessingOutputString("SNAPSHOT_ID", self.tr("Snapshot id")))
+        self.addOutput(QgsProcessingOutputString("LAYER_NAME", self.tr("Layer name")))
+
+    def options(self, parameters, context):
+        """The engine's ``DetectOptions`` for these parameters."""
+        from ..detection import DetectOptions
+
+        wanted = {
+            "device": DEVICES[self.parameterAsEnum(parameters, self.DEVICE, context)],
+            "score_threshold": self.parameterAsDouble(parameters, self.MIN_SCORE, context),
+        }
+        return DetectOptions.from_dict(wanted)
+
+    def execute(self, parameters, context, feedback):
+        from ..detection import detect
+
+        ws = self.workspace(parameters, context)
+        model = self.model(ws, parameters, context)
+        snap = self.snapshot(ws, model, parameters, context)
+        raster = self.parameterAsRasterLayer(parameters, self.INPUT, context)
+        if raster is None or not raster.isValid():
+            raise InputDataError(self.tr("The raster scene cannot be opened."))
+        aoi = None
+        source = self.parameterAsSource(parameters, self.AOI, context)
+        if source is not None:
+            aoi = aoi_geometry(source, raster.crs(), context.transformContext(), feedback)
+            if aoi is None:
+                raise InputDataError(self.tr("The area of interest has no polygon."))
+        feedback.pushInfo(
+            self.tr("Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).").format(
+                model=model.name, snapshot=snap.name or snap.id, kind=snap.kind
+            )
+        )
+        progress, should_stop = engine_callbacks(feedback)
+        result = detect(
+            ws,
+            model.id,
+            snap.id,
+            raster.dataProvider().dataSourceUri(),
+            aoi=aoi,
+            options=self.options(parameters, context),
+            progress=progress,
+            should_stop=should_stop,
+        )
+        for warning in result.warnings:
+            feedback.pushWarning(warning)
+        uri = result.uri
+        feedback.pushInfo(
+            self.tr("{n} detections written to {path}.").format(n=result.feature_count, path=result.path)
+        )
+        if context.project() is not None:
+            details = QgsProcessingContext.LayerDetails(result.display_name, context.project(), self.OUTPUT)
+            post = _StyleDetections(model.classes)
+            self._post_processors.append(post)  # Processing does not own Python post-processors
+            details.setPostProcessor(post)
+            context.addLayerToLoadOnCompletion(uri, details)
+        return {
+            self.OUTPUT: uri,
+            "DETECTIONS_FILE": str(result.path),
+            "FEATURE_COUNT": result.feature_count,
+            "SNAPSHOT_ID": snap.id,
+            "LAYER_NAME": result.display_name,
+        }

@@ -1,0 +1,131 @@
+"""Processing algorithm ``orcahuntr:listsnapshots``: the timeline as a table."""
+
+from __future__ import annotations
+
+import re
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .algorithm import MODEL, HuntrAlgorithm, find_model, to_json
+
+FIXED = (
+    ("model_id", QVariant.String),
+    ("model_name", QVariant.String),
+    ("snapshot_id", QVariant.String),
+    ("kind", QVariant.String),
+    ("name", QVariant.String),
+    ("created_at", QVariant.String),
+    ("expires_at", QVariant.String),
+    ("parent_id", QVariant.String),
+    ("training_areas", QVariant.Int),
+    ("labels", QVariant.Int),
+    ("labels_per_class", QVariant.String),
+    ("scenes", QVariant.Int),
+    ("epochs", QVariant.Int),
+    ("steps", QVariant.Int),
+    ("tiles_seen", QVariant.Int),
+    ("metrics", QVariant.String),
+)
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def metric_field(key: str) -> str:
+    """A metric's column name: ``metric_`` + the key with anything odd replaced by ``_``."""
+    return "metric_" + re.sub(r"[^0-9A-Za-z_]+", "_", str(key)).strip("_").lower()
+
+
+def snapshot_row(model, snap) -> dict:
+    """The table row of one snapshot (plain values, also used by the console API)."""
+    counts = dict(snap.counts or {})
+    per_class = {str(k): int(v) for k, v in dict(counts.get("labels_per_class") or {}).items()}
+    progress = dict(snap.progress or {})
+    metrics = dict(snap.metrics or {})
+    row = {
+        "model_id": model.id,
+        "model_name": model.name,
+        "snapshot_id": snap.id,
+        "kind": snap.kind,
+        "name": snap.name or "",
+        "created_at": str(snap.created_at or ""),
+        "expires_at": str(snap.expires_at or ""),
+        "parent_id": snap.parent_id or "",
+        "training_areas": int(counts.get("training_areas") or 0),
+        "labels": sum(per_class.values()),
+        "labels_per_class": to_json(per_class),
+        "scenes": int(counts.get("scenes") or 0),
+        "epochs": int(progress.get("epochs") or 0),
+        "steps": int(progress.get("steps") or 0),
+        "tiles_seen": int(progress.get("tiles_seen") or 0),
+        "metrics": to_json(metrics),
+    }
+    for key, value in metrics.items():
+        if _number(value):
+            row[metric_field(key)] = float(value)
+    return row
+
+
+class ListSnapshotsAlgorithm(HuntrAlgorithm):
+    """Every snapshot of one model (or of every model) as a table without geometry."""
+
+    NAME = "listsnapshots"
+    OUTPUT = "OUTPUT"
+
+    def display(self) -> str:
+        return self.tr("List snapshots")
+
+    def help(self) -> str:
+        return self.tr(
+            "Writes the Training Snapshots Timeline as a table: one row per snapshot, newest first, "
+            "with its kind (current, temporary or saved), name, creation and expiry times, the "
+            "training data it was trained on (training areas, labels per class, scenes), its "
+            "training progress (epochs, steps, tiles seen) and its validation metrics.\n\n"
+            "Leave the model empty to list the snapshots of every model in the workspace."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        self.add_workspace_parameter()
+        self.addParameter(
+            QgsProcessingParameterString(
+                MODEL, self.tr("Model (id or name; empty: every model)"), optional=True
+            )
+        )
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Snapshots")))
+        self.addOutput(QgsProcessingOutputNumber("COUNT", self.tr("Number of snapshots")))
+
+    def execute(self, parameters, context, feedback):
+        ws = self.workspace(parameters, context)
+        text = self.parameterAsString(parameters, MODEL, context).strip()
+        models = [find_model(ws, text)] if text else ws.list_models()
+        rows = [snapshot_row(model, snap) for model in models for snap in ws.list_snapshots(model.id)]
+        fields = QgsFields()
+        for name, kind in FIXED:
+            fields.append(QgsField(name, kind))
+        metric_names = sorted({k for row in rows for k in row if k.startswith("metric_")})
+        for name in metric_names:
+            fields.append(QgsField(name, QVariant.Double))
+        sink, dest = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem()
+        )
+        for row in rows:
+            if feedback.isCanceled():
+                break
+            feature = QgsFeature(fields)
+            for name, value in row.items():
+                feature.setAttribute(name, value)
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        feedback.pushInfo(self.tr("{n} snapshots.").format(n=len(rows)))
+        return {self.OUTPUT: dest, "COUNT": len(rows)}
