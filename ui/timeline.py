@@ -126,25 +126,55 @@ def _mean_of(value: Any) -> float | None:
     return _number(value)
 
 
-def key_metric(metrics: dict | None) -> str:
-    """The one figure that tells how good a snapshot is: F1, else IoU, else the loss."""
+def key_metric(metrics: dict | None, mode: str | None = None) -> str:
+    """The figures that tell how good a snapshot is: validation F1 and IoU, else the loss.
+
+    Count models lead with the object F1, segmentation models with the mean IoU.
+    """
     metrics = dict(metrics or {})
-    for keys, label in (
-        (("val_f1", "f1", "object_f1", "val_object_f1"), tr("F1")),
-        (("val_f1_per_class", "f1_per_class"), tr("F1")),
-        (("val_miou", "miou", "mean_iou", "val_mean_iou", "val_iou", "iou"), tr("IoU")),
-        (("val_iou_per_class", "iou_per_class"), tr("IoU")),
-    ):
-        for key in keys:
-            if key in metrics:
-                value = _mean_of(metrics[key])
-                if value is not None:
-                    return f"{label} {value:.2f}"
-    for key in ("val_loss", "train_loss", "loss"):
+    f1 = next((_mean_of(metrics[k]) for k in ("f1", "val_f1", "object_f1") if k in metrics), None)
+    iou = next((_mean_of(metrics[k]) for k in ("mean_iou", "val_mean_iou", "miou") if k in metrics), None)
+    if iou is None and isinstance(metrics.get("iou"), dict):
+        iou = _mean_of(metrics["iou"])
+    parts = []
+    if f1 is not None:
+        parts.append(tr("F1 {value}").format(value=f"{f1:.2f}"))
+    if iou is not None:
+        parts.append(tr("IoU {value}").format(value=f"{iou:.2f}"))
+    if mode == "segmentation":
+        parts.reverse()
+    if parts:
+        return " · ".join(parts)
+    for key in ("val_loss", "loss", "train_loss"):
         value = _number(metrics.get(key))
         if value is not None:
             return tr("loss {value}").format(value=f"{value:.3g}")
     return tr("no metrics yet")
+
+
+def metrics_tooltip(metrics: dict | None) -> str:
+    """Every figure of a snapshot's metrics, one a line, for the metric's tooltip."""
+    metrics = dict(metrics or {})
+    names = {
+        "loss": tr("Training loss"),
+        "val_loss": tr("Validation loss"),
+        "mean_iou": tr("Mean IoU"),
+        "f1": tr("Object F1"),
+        "precision": tr("Object precision"),
+        "recall": tr("Object recall"),
+    }
+    lines = [tr("Validation metrics of this snapshot")]
+    for key, label in names.items():
+        value = _number(metrics.get(key))
+        if value is not None:
+            lines.append(f"{label}: {value:.3f}")
+    per_class = metrics.get("iou")
+    if isinstance(per_class, dict):
+        for class_id, value in per_class.items():
+            number = _number(value)
+            if number is not None:
+                lines.append(tr("IoU of class {id}: {value}").format(id=class_id, value=f"{number:.3f}"))
+    return "\n".join(lines) if len(lines) > 1 else tr("No metrics recorded")
 
 
 def counts_text(counts: dict | None) -> str:
@@ -212,8 +242,11 @@ class SnapshotEntry(QFrame):
         self.time_label = QLabel(format_timestamp(snapshot.created_at), self)
         self.time_label.setToolTip(tr("Created at (local time)"))
         self.counts_label = QLabel(counts_text(getattr(snapshot, "counts", None)), self)
-        self.metric_label = QLabel(key_metric(getattr(snapshot, "metrics", None)), self)
-        self.metric_label.setToolTip(tr("Key metric of this snapshot (validation when available)"))
+        metrics = getattr(snapshot, "metrics", None)
+        self.metric_label = QLabel(
+            key_metric(metrics, (getattr(snapshot, "config", None) or {}).get("mode")), self
+        )
+        self.metric_label.setToolTip(metrics_tooltip(metrics))
         bottom = QHBoxLayout()
         bottom.addWidget(self.time_label)
         bottom.addStretch(1)

@@ -121,7 +121,7 @@ class WorkspaceBinding(QObject):
         )
 
     def _save_again(self) -> None:
-        if self.project.fileName():
+        if self._connected and self.project.fileName():
             self.project.write()
 
     def _purge(self, workspace) -> None:

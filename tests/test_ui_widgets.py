@@ -1,0 +1,290 @@
+"""The panel's parts one by one: timeline cards, dialogs, messages, the workspace binding."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+import pytest
+import synthdata
+from qgis.core import Qgis, QgsApplication, QgsProject, QgsRasterLayer
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QInputDialog
+from ui_helpers import DialogAnswer, click_ok
+
+NOW = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
+
+
+def _snapshot(kind, name, *, expires=None, counts=None, metrics=None, sid=None):
+    from orca_huntr.snapshots import SnapshotInfo
+
+    return SnapshotInfo(
+        id=sid or f"s-{name.lower().replace(' ', '-')}",
+        model_id="m-1",
+        kind=kind,
+        name=name,
+        created_at=NOW - timedelta(hours=1),
+        expires_at=expires,
+        counts=counts or {"training_areas": 2, "labels_per_class": {1: 5, 2: 1}, "scenes": 1},
+        metrics=metrics or {},
+        progress={},
+        parent_id=None,
+        config={"mode": "count"},
+    )
+
+
+@pytest.fixture
+def fresh_project(qgis_new_project):
+    yield QgsProject.instance()
+    QgsProject.instance().clear()
+
+
+def test_timeline_cards_show_kind_name_counts_and_metric(qtbot):
+    from orca_huntr.ui.timeline import TimelineWidget, badge_text
+
+    now = datetime.now(UTC)
+    snaps = [
+        _snapshot("current", "Run 3", metrics={"f1": 0.8123, "mean_iou": 0.7, "loss": 0.2}),
+        _snapshot("temporary", "Run 2", expires=now + timedelta(days=3) - timedelta(minutes=5)),
+        _snapshot("temporary", "Run 1b", expires=now + timedelta(hours=20)),
+        _snapshot("saved", "Baseline", metrics={"loss": 0.51234}),
+    ]
+    timeline = TimelineWidget()
+    qtbot.addWidget(timeline)
+    timeline.set_snapshots(snaps)
+    entries = timeline.entries()
+    assert [e.name_label.text() for e in entries] == ["Run 3", "Run 2", "Run 1b", "Baseline"]
+    assert [e.badge.text() for e in entries] == [
+        "Current state",
+        "Temporary · expires in 3 days",
+        "Temporary · expires in 1 day",
+        "Saved",
+    ]
+    assert entries[0].metric_label.text() == "F1 0.81 · IoU 0.70"
+    assert "Object F1: 0.812" in entries[0].metric_label.toolTip()
+    assert entries[3].metric_label.text() == "loss 0.512"
+    assert entries[0].counts_label.text() == "2 training areas · 6 labels · 1 scene"
+    assert entries[0].time_label.text()  # local time shown
+    assert (
+        badge_text(_snapshot("temporary", "x", expires=NOW - timedelta(days=1)))
+        == "Temporary · expires today"
+    )
+
+    # what the action menu allows for each kind
+    current, temporary, saved = entries[0], entries[1], entries[3]
+    assert not current.action("save").isEnabled() and temporary.action("save").isEnabled()
+    assert not saved.action("save").isEnabled()
+    assert not current.action("delete").isEnabled() and saved.action("delete").isEnabled()
+    assert not current.action("revert").isEnabled() and temporary.action("revert").isEnabled()
+    assert all(e.action("detect").isEnabled() and e.action("new_model").isEnabled() for e in entries)
+    assert [a.text() for a in temporary.menu.actions() if not a.isSeparator()] == [
+        "Save",
+        "Rename…",
+        "Run detection…",
+        "AI Model from Snapshot…",
+        "Revert to…",
+        "Delete",
+    ]
+
+    # picking an action tells which snapshot
+    with qtbot.waitSignal(timeline.actionRequested) as picked:
+        temporary.action("revert").trigger()
+    assert picked.args == ["revert", "s-run-2"]
+
+    # while training runs nothing can be reverted or deleted
+    timeline.set_busy(True)
+    assert not temporary.action("revert").isEnabled() and not saved.action("delete").isEnabled()
+    timeline.set_snapshots([])
+    assert timeline.entries() == []
+
+
+def test_revert_dialog_states_exactly_what_is_lost(qtbot):
+    from orca_huntr.snapshots import RevertImpact
+    from orca_huntr.ui.revert_dialog import RevertDialog
+
+    target = _snapshot("temporary", "Good one")
+    later = [_snapshot("current", "Newest"), _snapshot("saved", "Kept", sid="s-kept")]
+    impact = RevertImpact(
+        target=target,
+        discarded_snapshots=later,
+        saved_discarded=[later[1]],
+        live_counts={"training_areas": 3, "labels_per_class": {1: 9, 2: 4}, "scenes": 1},
+        target_counts={"training_areas": 1, "labels_per_class": {1: 5, 2: 1}, "scenes": 1},
+        training_data_changed=True,
+    )
+    dialog = RevertDialog(target, impact)
+    qtbot.addWidget(dialog)
+    assert dialog.text().splitlines() == [
+        "2 later snapshots will be deleted.",
+        "Among them 1 saved snapshot.",
+        "2 training areas added since will be lost.",
+        "7 labels added since will be lost.",
+    ]
+    assert not dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.confirm_check, Qt.MouseButton.LeftButton)
+    assert dialog.ok_button.isEnabled()
+
+    unchanged = RevertImpact(target, [], [], target.counts, target.counts, False)
+    text = RevertDialog(target, unchanged).text()
+    assert "No later snapshot will be deleted." in text
+    assert "The training data have not changed since then." in text
+
+
+def test_new_model_dialog_needs_name_classes_and_scene(qtbot, tmp_path, fresh_project):
+    from orca_huntr.ui.new_model_dialog import NewModelDialog
+
+    dialog = NewModelDialog(None, fresh_project, taken_names=["Trees"])
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    qtbot.keyClicks(dialog.name_edit, "Roofs")
+    assert not ok.isEnabled() and "raster layer" in dialog.problem()
+
+    scene = synthdata.write_scene(tmp_path / "a.tif", 32)
+    layer = QgsRasterLayer(str(scene.path), "a")
+    fresh_project.addMapLayer(layer)
+    dialog = NewModelDialog(None, fresh_project, taken_names=["Trees"])
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert dialog.selected_layers() == [layer]  # the only scene comes ticked
+    qtbot.keyClicks(dialog.name_edit, "trees")
+    assert not ok.isEnabled() and dialog.problem() == "A model with this name already exists."
+    dialog.name_edit.setText("Roofs")
+    assert ok.isEnabled()
+    qtbot.mouseClick(dialog.classes.add_button, Qt.MouseButton.LeftButton)
+    dialog.classes.set_name(1, "object")
+    assert dialog.problem() == "Two classes have the same name."
+    dialog.classes.set_name(1, "shadow")
+    dialog.mode_combo.setCurrentIndex(dialog.mode_combo.findData("segmentation"))
+    request = dialog.request()
+    assert request.name == "Roofs" and request.mode == "segmentation"
+    assert [name for name, _ in request.classes] == ["Object", "shadow"]
+    assert all(colour.startswith("#") and len(colour) == 7 for _, colour in request.classes)
+
+
+def test_messages_plain_words_for_huntr_errors_and_traceback_for_bugs(qgis_iface):
+    from orca_huntr.errors import InputDataError
+    from orca_huntr.ui import messages
+
+    bar = qgis_iface.messageBar()
+    bar.clear_messages()
+    logged = []
+
+    def keep(message, tag, level):
+        logged.append((message, tag))
+
+    QgsApplication.messageLog().messageReceived.connect(keep)
+    try:
+        messages.show_error(
+            qgis_iface, InputDataError("The raster has 4 bands; the model needs 3."), "Detection"
+        )
+        try:
+            raise ZeroDivisionError("boom")
+        except ZeroDivisionError as exc:
+            messages.show_error(qgis_iface, exc, "Training")
+    finally:
+        QgsApplication.messageLog().messageReceived.disconnect(keep)
+    assert bar.get_messages(Qgis.Warning) == [
+        "ORCA HUNTR:Detection: The raster has 4 bands; the model needs 3."
+    ]
+    critical = bar.get_messages(Qgis.Critical)
+    assert len(critical) == 1 and "ZeroDivisionError" in critical[0] and "log panel" in critical[0]
+    tracebacks = [m for m, tag in logged if tag == "ORCA HUNTR" and "Traceback" in m]
+    assert tracebacks and "boom" in tracebacks[0]
+
+
+def test_binding_purges_expired_snapshots_when_it_opens_a_workspace(qgis_iface, tmp_path, fresh_project):
+    from orca_huntr.snapshots import ClassSpec, InputSpec, Workspace
+    from orca_huntr.ui.workspace_binding import WorkspaceBinding
+
+    project_file = tmp_path / "old.qgz"
+    past = datetime.now(UTC) - timedelta(days=30)
+    ws = Workspace.open(tmp_path / "old.huntr", clock=lambda: past)
+    model = ws.create_model(
+        "m", [ClassSpec("a", "#ff0000")], "segmentation", InputSpec(crs="EPSG:32612"), {}, 32
+    )
+    for _ in range(3):  # two superseded temporary snapshots, both long expired
+        ws.create_snapshot(model.id, {"w": np.zeros(1, np.float32)}, None, None, {}, {}, {}, None)
+    assert fresh_project.write(str(project_file))
+    qgis_iface.messageBar().clear_messages()
+    binding = WorkspaceBinding(qgis_iface, fresh_project)
+    try:
+        opened = binding.workspace
+        assert opened.root == ws.root
+        assert [s.kind for s in opened.list_snapshots(model.id)] == ["current"]
+        assert len(binding.last_purged) == 2
+        assert (
+            "ORCA HUNTR:2 expired temporary snapshots were removed."
+            in qgis_iface.messageBar().get_messages(Qgis.Info)
+        )
+    finally:
+        binding.disconnect_project()
+
+
+def test_unsaved_project_workspace_moves_beside_project_on_save(qgis_iface, qtbot, tmp_path, fresh_project):
+    from orca_huntr.ui.dock import HuntrDock
+    from orca_huntr.ui.training_layers import LABELS, find_training_layers
+
+    scene = synthdata.write_scene(tmp_path / "s.tif", 32)
+    fresh_project.addMapLayer(QgsRasterLayer(str(scene.path), "s"))
+    dock = HuntrDock(qgis_iface, None)
+    qtbot.addWidget(dock)
+    try:
+        assert dock.workspace.is_temporary
+        assert "Unsaved project" in dock.workspace_label.text()
+        request_dialog = DialogAnswer(
+            __import__("orca_huntr.ui.new_model_dialog", fromlist=["NewModelDialog"]).NewModelDialog,
+            lambda d: (d.name_edit.setText("Early"), click_ok(d)),
+        )
+        qtbot.mouseClick(dock.model_panel.new_button, Qt.MouseButton.LeftButton)
+        request_dialog.check()
+        model_id = dock.current_model_id()
+        temp_root = dock.workspace.root
+        assert fresh_project.write(str(tmp_path / "later.qgz"))
+        assert dock.workspace.root == tmp_path / "later.huntr"
+        assert not temp_root.exists()
+        assert dock.model_panel.model_combo.currentText() == "Early"
+        labels = find_training_layers(model_id)[LABELS]
+        assert str(tmp_path / "later.huntr") in labels.source() and labels.isValid()
+        assert "Workspace:" in dock.workspace_label.text()
+
+        def saved_sources() -> str:
+            import zipfile
+
+            with zipfile.ZipFile(tmp_path / "later.qgz") as zf:
+                return zf.read(next(n for n in zf.namelist() if n.endswith(".qgs"))).decode()
+
+        # the project is written again so that it names the new folder
+        qtbot.waitUntil(lambda: "orca_huntr-unsaved" not in saved_sources(), timeout=5000)
+        assert "later.huntr/models" in saved_sources()
+    finally:
+        dock.shutdown()
+
+
+def test_rename_model_error_goes_to_message_bar(qgis_iface, qtbot, tmp_path, fresh_project, monkeypatch):
+    from orca_huntr.ui.model_panel import ModelPanel
+    from orca_huntr.ui.workspace_binding import WorkspaceBinding
+
+    assert fresh_project.write(str(tmp_path / "p.qgz"))
+    scene = synthdata.write_scene(tmp_path / "s.tif", 32)
+    layer = QgsRasterLayer(str(scene.path), "s")
+    fresh_project.addMapLayer(layer)
+    binding = WorkspaceBinding(qgis_iface, fresh_project)
+    panel = ModelPanel(qgis_iface, binding, None, fresh_project)
+    qtbot.addWidget(panel)
+    try:
+        from orca_huntr.ui.new_model_dialog import NewModelRequest
+
+        model = panel.create_model(NewModelRequest("Cars", [("car", "#ff0000")], "count", [layer], 32, 8))
+        assert panel.model_combo.currentText() == "Cars"
+        assert model.input_spec.crs == "EPSG:32612" and model.input_spec.bands == [1, 2, 3]
+        qgis_iface.messageBar().clear_messages()
+        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("../evil", True))
+        panel.rename_action.trigger()
+        warnings = qgis_iface.messageBar().get_messages(Qgis.Warning)
+        assert len(warnings) == 1 and "path separator" in warnings[0]
+        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Vehicles", True))
+        panel.rename_action.trigger()
+        assert panel.model_combo.currentText() == "Vehicles"
+        assert fresh_project.layerTreeRoot().findGroup("Vehicles") is not None
+    finally:
+        binding.disconnect_project()
