@@ -121,7 +121,7 @@ class ModelPanel(QGroupBox):
         self.scene_list = QListWidget(self)
         self.scene_list.setObjectName("HuntrSceneList")
         self.scene_list.setToolTip(tr("The rasters the model learns from"))
-        self.scene_list.setMaximumHeight(72)
+        self.scene_list.setMaximumHeight(58)
         self.scene_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         grid.addWidget(self.scene_list, 2, 0, 1, 2)
         self.add_scene_button = QToolButton(self)

@@ -193,6 +193,41 @@ def counts_text(counts: dict | None) -> str:
     return " · ".join(parts)
 
 
+class _Label(QLabel):
+    """A one-line label that never widens the card beyond the panel: long text is elided."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(40)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        super().setText(text)
+        self._elide()
+
+    def text(self) -> str:
+        """The whole text, even when the label shows it elided."""
+        return self._full
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        if self.width() <= 0:
+            return
+        mode = (
+            Qt.TextElideMode.ElideLeft
+            if self.alignment() & Qt.AlignmentFlag.AlignRight
+            else Qt.TextElideMode.ElideRight
+        )
+        shown = self.fontMetrics().elidedText(self._full, mode, self.width())
+        if shown != super().text():
+            super().setText(shown)
+
+
 class SnapshotEntry(QFrame):
     """One card of the timeline: badge, name, time, counts, metric and an action button."""
 
@@ -212,9 +247,8 @@ class SnapshotEntry(QFrame):
             " border-radius: 3px; }"
         )
 
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(8, 6, 4, 6)
-        text = QVBoxLayout()
+        text = QVBoxLayout(self)
+        text.setContentsMargins(8, 5, 5, 6)
         text.setSpacing(2)
         top = QHBoxLayout()
         self.badge = QLabel(badge_text(snapshot), self)
@@ -232,37 +266,40 @@ class SnapshotEntry(QFrame):
             }.get(kind, "")
         )
         top.addWidget(self.badge)
-        self.name_label = QLabel(snapshot.name or snapshot.id, self)
-        self.name_label.setObjectName("HuntrSnapshotName")
-        self.name_label.setStyleSheet("font-weight: bold;")
-        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        top.addWidget(self.name_label, 1)
-        text.addLayout(top)
-
-        self.time_label = QLabel(format_timestamp(snapshot.created_at), self)
-        self.time_label.setToolTip(tr("Created at (local time)"))
-        self.counts_label = QLabel(counts_text(getattr(snapshot, "counts", None)), self)
-        metrics = getattr(snapshot, "metrics", None)
-        self.metric_label = QLabel(
-            key_metric(metrics, (getattr(snapshot, "config", None) or {}).get("mode")), self
-        )
-        self.metric_label.setToolTip(metrics_tooltip(metrics))
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.time_label)
-        bottom.addStretch(1)
-        bottom.addWidget(self.metric_label)
-        text.addLayout(bottom)
-        text.addWidget(self.counts_label)
-        for label in (self.time_label, self.counts_label, self.metric_label):
-            label.setStyleSheet("color: palette(dark);" if label is not self.metric_label else "")
-        outer.addLayout(text, 1)
-
+        top.addStretch(1)
         self.button = QToolButton(self)
         self.button.setObjectName("HuntrSnapshotActions")
         self.button.setText(tr("Actions"))
         self.button.setToolTip(tr("What to do with this snapshot"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.button.setAutoRaise(False)
+        top.addWidget(self.button)
+        text.addLayout(top)
+
+        self.name_label = _Label(snapshot.name or snapshot.id, self)
+        self.name_label.setObjectName("HuntrSnapshotName")
+        self.name_label.setStyleSheet("font-weight: bold;")
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text.addWidget(self.name_label)
+
+        self.time_label = _Label(format_timestamp(snapshot.created_at), self)
+        self.time_label.setToolTip(tr("Created at (local time)"))
+        metrics = getattr(snapshot, "metrics", None)
+        self.metric_label = _Label(
+            key_metric(metrics, (getattr(snapshot, "config", None) or {}).get("mode")), self
+        )
+        self.metric_label.setToolTip(metrics_tooltip(metrics))
+        self.metric_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row = QHBoxLayout()
+        row.addWidget(self.time_label, 1)
+        row.addWidget(self.metric_label, 1)
+        text.addLayout(row)
+        self.counts_label = _Label(counts_text(getattr(snapshot, "counts", None)), self)
+        self.counts_label.setToolTip(tr("Training data in use when the snapshot was taken"))
+        text.addWidget(self.counts_label)
+        for label in (self.time_label, self.counts_label):
+            label.setStyleSheet("color: palette(dark);")
         self.menu = QMenu(self.button)
         self._actions: dict[str, QAction] = {}
         for action in ACTIONS:
@@ -277,7 +314,6 @@ class SnapshotEntry(QFrame):
             self._actions[action] = qaction
         self.menu.setToolTipsVisible(True)
         self.button.setMenu(self.menu)
-        outer.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
         self.set_busy(busy)
 
     def action(self, action_id: str) -> QAction:

@@ -1,0 +1,281 @@
+"""Screenshots of the ORCA HUNTR panel in the real QGIS desktop, for README.md.
+
+    python scripts/screenshots.py --output docs/screenshots
+
+1. Prepares a project folder: a synthetic scene (tests/synthdata.py) with training
+   areas and labels, a "Trees"-like model trained in a few short sessions so that its
+   timeline holds snapshots of every kind (current, temporary, saved), and a
+   detection GeoPackage.
+2. Starts QGIS under ``xvfb-run`` with a throw-away profile where the plugin is linked
+   and enabled (``qgis --profiles-path DIR --code script.py``); the script opens the
+   panel, adds the training layers and the detection layer, and grabs PNGs of the
+   window, the panel, the action menu and the dialogs.
+
+Everything runs on the CPU in about a minute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+SCENE_SIZE = 320
+CLASSES = (("Round crown", "#2e7d32"), ("Square roof", "#e65100"))
+
+
+def _package_path() -> None:
+    """Make ``import orca_huntr`` work from a checkout whatever its folder is called."""
+    pkg = ROOT / ".pkg"
+    link = pkg / "orca_huntr"
+    if not link.exists():
+        pkg.mkdir(exist_ok=True)
+        link.symlink_to(ROOT, target_is_directory=True)
+    sys.path.insert(0, str(pkg))
+
+
+def prepare(work: Path, steps: int) -> dict:
+    """Scene, workspace with a trained timeline and a detection file; returns what QGIS needs."""
+    import synthdata
+
+    from orca_huntr.detection import DetectOptions, detect
+    from orca_huntr.snapshots import ClassSpec, InputSpec, Workspace
+    from orca_huntr.training import TrainConfig, train_model
+
+    scene = synthdata.write_scene(work / "orthophoto.tif", SCENE_SIZE, resolution=0.5, cell=20, seed=7)
+    ws = Workspace.open(work / "site.huntr")
+    model = ws.create_model(
+        "Trees and roofs",
+        classes=[ClassSpec(name, colour) for name, colour in CLASSES],
+        mode="count",
+        input_spec=InputSpec(bands=[1, 2, 3], dtype="uint8", crs=scene.crs, resolution=scene.resolution),
+        network={"width": 8, "depth": 2},
+        tile_size=64,
+    )
+    ws.add_scene(model.id, str(scene.path), name="orthophoto")
+    gpkg = ws.training_data_path(model.id)
+    # the analyst's work grows between sessions: more areas, more labels
+    areas = [scene.box(0.0, 0.0, 0.35, 0.5), scene.box(0.0, 0.5, 0.35, 1.0), scene.box(0.35, 0.0, 0.6, 0.5)]
+    config = TrainConfig(max_steps=steps, batch_size=4, num_workers=0, device="cpu", seed=0)
+    for session, area in enumerate(areas, start=1):
+        synthdata.write_training_gpkg(gpkg, scene.crs, [area], scene.labels(area))
+        train_model(ws, model.id, config)
+        print(f"session {session} trained", flush=True)
+    train_model(ws, model.id, config)  # once more with the same data: four snapshots
+    timeline = ws.list_snapshots(model.id)  # newest first
+    ws.save_snapshot(model.id, timeline[2].id, name="Baseline, two areas")
+    ws.rename_snapshot(model.id, timeline[1].id, "Three areas")
+    current = ws.current_snapshot(model.id)
+    result = detect(ws, model.id, current.id, str(scene.path), options=DetectOptions(device="cpu"))
+    print(f"{result.feature_count} detections", flush=True)
+    return {
+        "scene": str(scene.path),
+        "model_id": model.id,
+        "project": str(work / "site.qgz"),
+        "detections": str(result.path),
+        "detections_layer": result.layer_name,
+        "detections_name": result.display_name,
+        "revert_to": timeline[2].id,
+        "branch_from": timeline[1].id,
+    }
+
+
+QGIS_SCRIPT = r"""
+import json, os, sys, traceback
+from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.PyQt.QtCore import QTimer, QPoint
+from qgis.PyQt.QtWidgets import QApplication
+from qgis.utils import iface, plugins
+
+SPEC = json.loads(os.environ["HUNTR_SHOTS"])
+OUT = SPEC["output"]
+steps = []
+
+
+def log(text):
+    with open(os.path.join(OUT, "screenshots.log"), "a") as fh:
+        fh.write(text + "\n")
+
+
+def later(ms, fn):
+    def run():
+        try:
+            fn()
+        except Exception:
+            log(traceback.format_exc())
+            finish()
+    QTimer.singleShot(ms, run)
+
+
+def save(widget, name):
+    path = os.path.join(OUT, name)
+    widget.grab().save(path)
+    log("wrote " + path)
+
+
+def setup():
+    window = iface.mainWindow()
+    window.resize(1600, 1000)
+    window.showMaximized()
+    project = QgsProject.instance()
+    raster = QgsRasterLayer(SPEC["scene"], "orthophoto")
+    project.addMapLayer(raster)
+    project.write(SPEC["project"])
+    plugin = plugins["orca_huntr"]
+    plugin.toggle_dock(True)
+    global dock
+    dock = plugin.dock
+    dock.model_panel.select_model(SPEC["model_id"])
+    dock.model_panel.add_training_layers()
+    uri = SPEC["detections"] + "|layername=" + SPEC["detections_layer"]
+    det = QgsVectorLayer(uri, SPEC["detections_name"], "ogr")
+    from orca_huntr.ui import detection_layer
+    model = dock.workspace.get_model(SPEC["model_id"])
+    detection_layer.apply_style(det, model.classes)
+    project.addMapLayer(det, False)
+    project.layerTreeRoot().insertLayer(0, det)
+    iface.setActiveLayer(det)
+    canvas = iface.mapCanvas()
+    extent = raster.extent()
+    extent.scale(1.05)
+    canvas.setExtent(extent)
+    canvas.refreshAllLayers()
+    # a live training look: show progress of a recent run
+    panel = dock.training_panel
+    panel.progress_bar.setValue(100)
+    panel.progress_bar.setFormat("Done · 100%")
+    later(4000, shots)
+
+
+def shots():
+    save(iface.mainWindow(), "qgis_window.png")
+    save(dock, "panel.png")
+    entry = dock.timeline.entries()[1]
+    entry.menu.popup(entry.button.mapToGlobal(QPoint(0, entry.button.height())))
+    later(800, menu_shot)
+
+
+def menu_shot():
+    screen = QApplication.primaryScreen()
+    top_left = dock.mapToGlobal(QPoint(0, 0))
+    shot = screen.grabWindow(0, top_left.x() - 220, top_left.y(), dock.width() + 220, dock.height())
+    shot.save(os.path.join(OUT, "timeline_menu.png"))
+    dock.timeline.entries()[1].menu.hide()
+    later(300, dialogs)
+
+
+def dialogs():
+    from orca_huntr.ui.detect_dialog import DetectDialog
+    from orca_huntr.ui.new_model_dialog import NewModelDialog
+    from orca_huntr.ui.revert_dialog import RevertDialog
+    from orca_huntr.ui.snapshot_model_dialog import SnapshotModelDialog
+
+    ws = dock.workspace
+    model = ws.get_model(SPEC["model_id"])
+    target = ws.get_snapshot(model.id, SPEC["revert_to"])
+    shown = []
+
+    def show(dialog, name):
+        dialog.show()
+        dialog.adjustSize()
+        shown.append((dialog, name))
+
+    show(RevertDialog(target, ws.revert_impact(model.id, target.id), dock), "revert_dialog.png")
+    branch = ws.get_snapshot(model.id, SPEC["branch_from"])
+    show(SnapshotModelDialog(model, branch, dock), "model_from_snapshot.png")
+    snaps = ws.list_snapshots(model.id)
+    detect = DetectDialog(model, snaps, branch.id, dock, QgsProject.instance(), iface.mapCanvas())
+    show(detect, "detect_dialog.png")
+    new = NewModelDialog(dock, QgsProject.instance(), taken_names=[model.name])
+    new.name_edit.setText("Solar panels")
+    new.classes.set_name(0, "Panel")
+    show(new, "new_model_dialog.png")
+
+    def grab_all():
+        for dialog, name in shown:
+            save(dialog, name)
+            dialog.close()
+        finish()
+
+    later(800, grab_all)
+
+
+def finish():
+    QgsProject.instance().setDirty(False)
+    log("done")
+    iface.actionExit().trigger()
+
+
+later(2500, setup)
+"""
+
+
+def run_qgis(work: Path, spec: dict, output: Path, timeout: int) -> int:
+    """Run the shooting script in the real QGIS on a virtual screen."""
+    from qgis_profile import make_profile
+
+    for tool in ("xvfb-run", "qgis"):
+        if shutil.which(tool) is None:
+            raise SystemExit(f"{tool} is not installed: run `make setup` (it installs qgis and xvfb)")
+    profiles = work / "profiles"
+    make_profile(profiles)
+    script = work / "shoot.py"
+    script.write_text(QGIS_SCRIPT)
+    env = dict(os.environ)
+    env.pop("QT_QPA_PLATFORM", None)  # a real (virtual) screen, not offscreen
+    env["HUNTR_SHOTS"] = json.dumps({**spec, "output": str(output)})
+    env["PATH"] = f"{ROOT / '.venv' / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+    cmd = [
+        "xvfb-run", "-a", "-s", "-screen 0 1600x1000x24",
+        "qgis", "--profiles-path", str(profiles), "--nologo", "--noversioncheck", "--code", str(script),
+    ]  # fmt: skip
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr[-4000:])
+    return proc.returncode
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--work", type=Path, help="keep the project folder here (default: a temporary one)")
+    parser.add_argument("--steps", type=int, default=60, help="training steps per session")
+    parser.add_argument("--timeout", type=int, default=300, help="seconds QGIS may run")
+    args = parser.parse_args()
+    _package_path()
+    import torch
+
+    torch.set_num_threads(max(1, (os.cpu_count() or 2) - 1))
+    output = args.output.resolve()
+    output.mkdir(parents=True, exist_ok=True)
+    (output / "screenshots.log").unlink(missing_ok=True)
+    work = args.work.resolve() if args.work else Path(tempfile.mkdtemp(prefix="huntr-shots-"))
+    if work.exists() and args.work:
+        shutil.rmtree(work)
+    work.mkdir(parents=True, exist_ok=True)
+    spec = prepare(work, args.steps)
+    rc = run_qgis(work, spec, output, args.timeout)
+    log = (output / "screenshots.log").read_text() if (output / "screenshots.log").exists() else ""
+    print(textwrap.indent(log, "  "))
+    pngs = sorted(p.name for p in output.glob("*.png"))
+    print(json.dumps({"screenshots": pngs, "output": str(output), "qgis_rc": rc}))
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+    if rc != 0 or "done" not in log or len(pngs) < 6:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
