@@ -1,0 +1,473 @@
+"""``detect``: from a snapshot and a raster to a detection GeoPackage, block by block.
+
+The run: load the snapshot → inspect the raster and pass the compatibility gate →
+build the network → for each block (in raster order): read its window, predict its
+tiles in batches, blend them, label and vectorise the finished part → join objects
+across blocks → filter, simplify → write the GeoPackage under a temporary name and
+rename it. Memory is bounded by the block, tile and batch sizes, not by the raster's.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..deps import require
+from ..errors import CancelledError, InputDataError
+from .aoi import coerce_aoi
+from .gate import InputRequirements, RasterInfo, check_aoi, check_raster, inspect_raster
+from .options import DetectOptions, DetectProgress
+from .result import DetectResult
+
+log = logging.getLogger(__name__)
+
+ProgressFn = Callable[[DetectProgress], None]
+StopFn = Callable[[], bool]
+
+
+@dataclass
+class SnapshotSpec:
+    """Everything detection needs from a loaded snapshot, as plain values."""
+
+    model_id: str
+    model_name: str
+    snapshot_id: str
+    snapshot_name: str
+    snapshot_kind: str
+    mode: str
+    classes: list[dict[str, Any]]  # {"id", "name", "color"}
+    bands: list[int]
+    dtype: str
+    crs: str | None
+    resolution: float | None
+    tile_size: int
+    network: dict[str, Any]
+    mean: list[float]
+    std: list[float]
+    weights: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
+
+    @property
+    def num_classes(self) -> int:
+        return len(self.classes)
+
+    @property
+    def requirements(self) -> InputRequirements:
+        return InputRequirements(self.bands, self.dtype, self.crs, self.resolution)
+
+
+def _normalization(config: dict, spec: Any, bands: int, dtype: str) -> tuple[list[float], list[float]]:
+    norm = config.get("normalization") or getattr(spec, "normalization", None) or {}
+    mean, std = norm.get("mean"), norm.get("std")
+    if mean is None or std is None:
+        scale = float(np.iinfo(dtype).max) if np.issubdtype(np.dtype(dtype), np.integer) else 1.0
+        mean, std = [0.0] * bands, [scale] * bands
+    mean = [float(v) for v in (mean if isinstance(mean, list | tuple) else [mean] * bands)]
+    std = [max(float(v), 1e-6) for v in (std if isinstance(std, list | tuple) else [std] * bands)]
+    if len(mean) != bands or len(std) != bands:
+        raise InputDataError(
+            f"The snapshot's normalisation has {len(mean)} values for {bands} bands; "
+            "the snapshot is inconsistent."
+        )
+    return mean, std
+
+
+def snapshot_spec(loaded: Any) -> SnapshotSpec:
+    """Read a :class:`LoadedSnapshot` (the snapshot's config first, the model's settings as fallback)."""
+    model, info, config = loaded.model, loaded.info, dict(loaded.config or {})
+    ispec = model.input_spec
+    bands = [int(b) for b in (config.get("bands") or ispec.bands)]
+    dtype = str(config.get("dtype") or ispec.dtype)
+    mode = str(config.get("mode") or model.mode)
+    classes = [{"id": k, "name": c.name, "color": c.color} for k, c in enumerate(model.classes, start=1)]
+    mean, std = _normalization(config, ispec, len(bands), dtype)
+    return SnapshotSpec(
+        model_id=model.id,
+        model_name=model.name,
+        snapshot_id=info.id,
+        snapshot_name=info.name or info.id,
+        snapshot_kind=info.kind,
+        mode=mode,
+        classes=classes,
+        bands=bands,
+        dtype=dtype,
+        crs=config.get("crs") or ispec.crs,
+        resolution=config.get("resolution") or ispec.resolution,
+        tile_size=int(config.get("tile_size") or model.tile_size),
+        network=dict(config.get("network") or model.network or {}),
+        mean=mean,
+        std=std,
+        weights=loaded.weights,
+    )
+
+
+class RasterReader:
+    """Reads normalised windows of the used bands; pixels beyond the raster are padded as invalid."""
+
+    def __init__(self, path: str, bands: list[int], mean: list[float], std: list[float]) -> None:
+        rasterio = require("rasterio")
+        self.src = rasterio.open(path)
+        self.bands = bands
+        self.mean = np.asarray(mean, np.float32)[:, None, None]
+        self.inv_std = (1.0 / np.asarray(std, np.float32))[:, None, None]
+
+    def read(self, row: int, col: int, height: int, width: int) -> tuple[np.ndarray, np.ndarray]:
+        """``(data (bands, h, w) float32 normalised, valid (h, w) bool)`` for a raster pixel window."""
+        from rasterio.errors import NodataShadowWarning
+        from rasterio.windows import Window
+
+        data = np.zeros((len(self.bands), height, width), np.float32)
+        valid = np.zeros((height, width), bool)
+        r0, c0 = max(row, 0), max(col, 0)
+        r1, c1 = min(row + height, self.src.height), min(col + width, self.src.width)
+        if r1 > r0 and c1 > c0:
+            window = Window(c0, r0, c1 - c0, r1 - r0)
+            raw = self.src.read(self.bands, window=window, out_dtype=np.float32)
+            # the training engine's rule: every band valid, and not all bands at the nodata value
+            with warnings.catch_warnings():  # a 4-band raster with nodata is not an RGBA one
+                warnings.simplefilter("ignore", NodataShadowWarning)
+                mask = self.src.read_masks(self.bands, window=window).min(axis=0) > 0
+            if self.src.nodata is not None:
+                mask &= ~np.all(raw == np.float32(self.src.nodata), axis=0)
+            raw -= self.mean
+            raw *= self.inv_std
+            raw[:, ~mask] = 0.0
+            data[:, r0 - row : r1 - row, c0 - col : c1 - col] = raw
+            valid[r0 - row : r1 - row, c0 - col : c1 - col] = mask
+        return data, valid
+
+    def close(self) -> None:
+        self.src.close()
+
+
+def processing_window(raster: RasterInfo, aoi_px: Any | None, tile: int) -> tuple[int, int, int, int]:
+    """``(row, col, height, width)`` of the raster part to process: the AOI's bounding window,
+    widened to a tile where the raster allows (so small areas still see their context)."""
+    if aoi_px is None:
+        return 0, 0, raster.height, raster.width
+    x0, y0, x1, y1 = aoi_px.bounds
+
+    def axis(lo: float, hi: float, size: int) -> tuple[int, int]:
+        a, b = max(math.floor(lo), 0), min(math.ceil(hi), size)
+        if b - a < tile:
+            grow = min(tile, size) - (b - a)
+            a = max(0, a - grow // 2)
+            b = min(size, a + min(tile, size))
+            a = max(0, b - min(tile, size))
+        return a, b
+
+    r0, r1 = axis(y0, y1, raster.height)
+    c0, c1 = axis(x0, x1, raster.width)
+    return r0, c0, r1 - r0, c1 - c0
+
+
+def _window(data: np.ndarray, row: int, col: int, size: int) -> np.ndarray:
+    return data[:, row : row + size, col : col + size]
+
+
+@dataclass
+class PipelineOutput:
+    """What :func:`run_pipeline` found, in raster pixel coordinates, and how long it took."""
+
+    detections: list[Any]
+    stats: dict[str, Any]
+
+
+def run_pipeline(
+    raster_path: str,
+    bands: list[int],
+    mean: list[float],
+    std: list[float],
+    predictor: Callable[[np.ndarray], np.ndarray],
+    num_classes: int,
+    mode: str,
+    tile: int,
+    options: DetectOptions,
+    window: tuple[int, int, int, int],
+    aoi_px: Any | None = None,
+    progress: ProgressFn | None = None,
+    should_stop: StopFn | None = None,
+) -> PipelineOutput:
+    """Read → predict → blend → vectorise the ``window`` (row, col, height, width) of a raster.
+
+    ``predictor`` maps a ``(B, bands, tile, tile)`` float32 batch to ``(B, K, tile, tile)``
+    probabilities. ``aoi_px`` restricts detections to a polygon in raster pixel coordinates.
+    """
+    from affine import Affine
+
+    from .stitch import Stitcher
+    from .tiling import TileGrid
+    from .vectorize import Vectoriser
+
+    features = require("rasterio.features")
+    row0, col0, height, width = window
+    overlap = options.overlap_pixels(tile)
+    grid = TileGrid(height, width, tile, overlap, max(int(options.block_size), tile))
+    channels = num_classes + 1 + (1 if mode == "count" else 0)
+    stitcher = Stitcher(grid, channels)
+    vectoriser = Vectoriser(num_classes, mode, options.score_threshold, options.boundary_threshold)
+    reader = RasterReader(raster_path, bands, mean, std)
+    total = grid.tile_count
+    done = run = blocks = 0
+    timing = dict.fromkeys(("read", "infer", "blend", "vectorise"), 0.0)
+    t_start = time.perf_counter()
+
+    def report(stage: str, fraction: float, message: str = "") -> None:
+        if progress is not None:
+            progress(DetectProgress(min(fraction, 1.0), done, total, stage, message))
+
+    def check_stop() -> None:
+        if should_stop is not None and should_stop():
+            raise CancelledError("Detection was cancelled; nothing was written.")
+
+    try:
+        for i, j, rb, cb in grid.blocks():
+            check_stop()
+            t0 = time.perf_counter()
+            buf = stitcher.begin(i, j, rb, cb)
+            bh, bw = rb.buffer_end - rb.start, cb.buffer_end - cb.start
+            data, valid = reader.read(row0 + rb.start, col0 + cb.start, bh, bw)
+            if aoi_px is not None:
+                shift = Affine.translation(col0 + cb.start, row0 + rb.start)
+                valid &= features.geometry_mask([aoi_px], (bh, bw), shift, invert=True)
+            timing["read"] += time.perf_counter() - t0
+            tiles = grid.tiles_in(rb, cb)
+            keep = [
+                (r, c)
+                for r, c in tiles
+                if valid[r - rb.start : r - rb.start + tile, c - cb.start : c - cb.start + tile].any()
+            ]
+            done += len(tiles) - len(keep)
+            for k in range(0, len(keep), options.batch_size):
+                check_stop()
+                batch = keep[k : k + options.batch_size]
+                t0 = time.perf_counter()
+                x = np.stack([_window(data, r - rb.start, c - cb.start, tile) for r, c in batch])
+                probs = predictor(x)
+                t1 = time.perf_counter()
+                for n, (r, c) in enumerate(batch):
+                    buf.add(r, c, probs[n], stitcher.window)
+                timing["infer"] += t1 - t0
+                timing["blend"] += time.perf_counter() - t1
+                done += len(batch)
+                run += len(batch)
+                report("inference", 0.95 * done / total)
+            t0 = time.perf_counter()
+            probs, weight = stitcher.finish(buf)
+            rh, rw = probs.shape[1:]
+            block_valid = valid[:rh, :rw] & (weight > 0)
+            t1 = time.perf_counter()
+            vectoriser.add_block(i, j, probs, block_valid, row0 + rb.start, col0 + cb.start)
+            timing["blend"] += t1 - t0
+            timing["vectorise"] += time.perf_counter() - t1
+            blocks += 1
+            del buf, data, valid, probs, weight
+        report("vectorise", 0.96, "joining objects across blocks")
+        check_stop()
+        t0 = time.perf_counter()
+        detections = vectoriser.detections()
+        timing["vectorise"] += time.perf_counter() - t0
+    finally:
+        stitcher.close()
+        reader.close()
+    stats = {
+        "tiles_total": total,
+        "tiles_run": run,
+        "blocks": blocks,
+        "tile_size": tile,
+        "overlap": overlap,
+        "window": list(window),
+        "megapixels": height * width / 1e6,
+        "seconds": {k: round(v, 4) for k, v in timing.items()},
+        "pipeline_seconds": round(time.perf_counter() - t_start, 4),
+    }
+    return PipelineOutput(detections, stats)
+
+
+def to_features(
+    detections: list[Any], spec: SnapshotSpec, raster: RasterInfo, options: DetectOptions
+) -> list[dict[str, Any]]:
+    """Filter by size, dissolve (segmentation), simplify, and place in the raster's CRS."""
+    from shapely.affinity import affine_transform
+
+    from .vectorize import dissolve_by_class
+
+    a, b, c, d, e, f = raster.transform
+    pixel_area = abs(a * e - b * d)
+    kept = [
+        det
+        for det in detections
+        if det.pixels >= options.min_pixels and det.pixels * pixel_area >= options.min_area
+    ]
+    if spec.mode == "segmentation" and options.dissolve:
+        kept = dissolve_by_class(kept)
+    names = {cls["id"]: cls["name"] for cls in spec.classes}
+    out = []
+    for det in kept:
+        geom = det.geometry
+        if options.simplify > 0:
+            simple = geom.simplify(options.simplify, preserve_topology=True)
+            if not simple.is_empty and simple.is_valid:
+                geom = simple
+        out.append(
+            {
+                "geometry": affine_transform(geom, [a, b, d, e, c, f]),
+                "class_name": names.get(det.class_id, str(det.class_id)),
+                "class_id": int(det.class_id),
+                "score": round(float(det.score), 6),
+                "area": float(det.pixels * pixel_area),
+                "snapshot_id": spec.snapshot_id,
+            }
+        )
+    return out
+
+
+def load_snapshot(ws: Any, model_id: str, snapshot_id: str | None) -> Any:
+    """The snapshot through the store (``None`` = the model's current state)."""
+    if snapshot_id is None:
+        snapshot_id = ws.current_snapshot(model_id).id
+    return ws.load_snapshot(model_id, snapshot_id)
+
+
+def detect(
+    ws: Any,
+    model_id: str,
+    snapshot_id: str | None,
+    raster_path: str | Path,
+    aoi: Any = None,
+    options: DetectOptions | dict | None = None,
+    progress: ProgressFn | None = None,
+    should_stop: StopFn | None = None,
+) -> DetectResult:
+    """Run a snapshot of a model over a raster and write the detections to a GeoPackage.
+
+    ``snapshot_id`` None uses the current state. ``aoi`` is an :class:`AreaOfInterest`
+    (polygons with their CRS, or an extent), or anything :func:`coerce_aoi` accepts.
+    ``progress`` receives a :class:`DetectProgress` after every batch; ``should_stop`` is
+    polled before every batch (a stop raises :class:`CancelledError` and writes nothing).
+    Raises :class:`IncompatibleRasterError` before any work when the raster does not fit.
+    """
+    from . import output
+    from .infer import Predictor, build_model, resolve_device
+
+    t_start = time.perf_counter()
+    if not isinstance(options, DetectOptions):
+        options = DetectOptions.from_dict(options)
+    loaded = load_snapshot(ws, model_id, snapshot_id)
+    spec = snapshot_spec(loaded)
+    raster_path = str(raster_path)
+    raster = inspect_raster(raster_path)
+    notices = check_raster(raster, spec.requirements, options)
+    area = coerce_aoi(aoi)
+    aoi_px = None
+    if area is not None:
+        from affine import Affine
+        from shapely.affinity import affine_transform
+
+        aoi_map, aoi_warnings = check_aoi(raster, area.geometry(raster.crs_wkt))
+        notices += aoi_warnings
+        inv = ~Affine(*raster.transform)
+        aoi_px = affine_transform(aoi_map, [inv.a, inv.b, inv.d, inv.e, inv.c, inv.f])
+    for message in notices:
+        log.warning(message)
+
+    tile = int(options.tile_size or spec.tile_size)
+    depth = int(spec.network.get("depth", 3))
+    if tile % (2**depth):
+        raise InputDataError(f"The tile size {tile} must be a multiple of {2**depth} for this network.")
+    torch = require("torch")
+    threads_before = torch.get_num_threads()
+    if options.threads:
+        torch.set_num_threads(int(options.threads))
+    try:
+        device = resolve_device(options.device)
+        model = build_model(spec.weights, len(spec.bands), spec.num_classes, spec.mode, spec.network, device)
+        predictor = Predictor(model, spec.num_classes, spec.mode, device)
+        window = processing_window(raster, aoi_px, tile)
+        result = run_pipeline(
+            raster_path,
+            spec.bands,
+            spec.mean,
+            spec.std,
+            predictor,
+            spec.num_classes,
+            spec.mode,
+            tile,
+            options,
+            window,
+            aoi_px,
+            progress,
+            should_stop,
+        )
+    finally:
+        torch.set_num_threads(threads_before)
+
+    t0 = time.perf_counter()
+    features = to_features(result.detections, spec, raster, options)
+    scene = options.scene_name or Path(raster_path).stem
+    display_name = f"{spec.model_name} · {spec.snapshot_name} · {scene}"
+    now = datetime.now(UTC)
+    if options.output_path:
+        final = Path(options.output_path)
+    else:
+        final = output.output_path(Path(ws.detections_dir), spec.model_name, spec.snapshot_name, scene, now)
+    metadata = {
+        "display_name": display_name,
+        "model_id": spec.model_id,
+        "model_name": spec.model_name,
+        "snapshot_id": spec.snapshot_id,
+        "snapshot_name": spec.snapshot_name,
+        "snapshot_kind": spec.snapshot_kind,
+        "mode": spec.mode,
+        "classes": spec.classes,
+        "scene": scene,
+        "raster": raster_path,
+        "crs": raster.crs_name,
+        "created_at": now.isoformat(timespec="seconds"),
+        "options": options.to_dict(),
+        "warnings": notices,
+        "stats": result.stats,
+    }
+    if progress is not None:
+        progress(DetectProgress(0.97, result.stats["tiles_total"], result.stats["tiles_total"], "write"))
+    if should_stop is not None and should_stop():
+        raise CancelledError("Detection was cancelled; nothing was written.")
+    temporary = output.temporary_path(final)
+    try:
+        count = output.write_geopackage(temporary, options.layer_name, raster.crs_wkt, features, metadata)
+        if should_stop is not None and should_stop():
+            raise CancelledError("Detection was cancelled; nothing was written.")
+        output.publish(temporary, final)
+    except BaseException:
+        output.remove_quietly(temporary)
+        raise
+    stats = dict(result.stats)
+    stats["seconds"] = dict(stats["seconds"], write=round(time.perf_counter() - t0, 4))
+    stats["total_seconds"] = round(time.perf_counter() - t_start, 4)
+    if progress is not None:
+        progress(DetectProgress(1.0, stats["tiles_total"], stats["tiles_total"], "write", "done"))
+    log.info("Detection %s: %d feature(s) in %s", display_name, count, final)
+    return DetectResult(
+        path=final,
+        layer_name=options.layer_name,
+        feature_count=count,
+        crs=raster.crs_name,
+        warnings=notices,
+        display_name=display_name,
+        model_id=spec.model_id,
+        model_name=spec.model_name,
+        snapshot_id=spec.snapshot_id,
+        snapshot_name=spec.snapshot_name,
+        scene=scene,
+        mode=spec.mode,
+        classes=spec.classes,
+        stats=stats,
+    )
