@@ -14,14 +14,15 @@ Level (a) — plain files, no workspace:
 * :func:`write_training_gpkg` ``(path, crs, areas=(), labels=(), *, purposes=None,
   geometry_crs=None) -> Path``: writes (or appends to) the contract's ``training_areas``
   (``purpose``) and ``labels`` (``class_id``) layers of a GeoPackage.
-* :func:`reproject_geometry` ``(geom, src_crs, dst_crs)``.
+* :func:`reproject_geometry` ``(geom, src_crs, dst_crs)``; :func:`clear_layer` ``(path, layer)``.
 
 Level (b) — through the snapshot store (``orca_huntr.snapshots.Workspace``):
 
 * :func:`make_workspace` ``(tmp_path, *, classes=2, mode="count", size=64, ...) ->
   (ws, model_info, scene_path)``: a workspace with one model whose live training data
   holds one scene, a training area covering ``area_fraction`` of it and every object
-  inside that area as a label.
+  inside that area as a label. :func:`make_scene_workspace` (same arguments) returns
+  ``(ws, model_info, SyntheticScene)`` instead, for tests that need the truth.
 * :func:`train_quick` ``(ws, model_id, steps=20, **config) -> TrainResult``: a few
   quick training steps on CPU, creating a snapshot (for detection/UI/Processing tests).
 """
@@ -305,6 +306,18 @@ def write_training_gpkg(
     finally:
         ds = None  # closes the data source
     return path
+
+
+def clear_layer(path: str | Path, layer: str) -> None:
+    """Delete every feature of ``layer`` in the GeoPackage at ``path`` (the layer stays)."""
+    from osgeo import gdal, ogr
+
+    gdal.UseExceptions()
+    ds = ogr.Open(str(path), 1)
+    lyr = ds.GetLayerByName(layer)
+    for fid in [f.GetFID() for f in lyr]:
+        lyr.DeleteFeature(fid)
+    ds = None  # closes the data source
 
 
 # ---------------------------------------------------------------- level (b): the store

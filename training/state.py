@@ -25,10 +25,11 @@ def load_weights(net: torch.nn.Module, weights: dict[str, Any]) -> list[str]:
     skipped = []
     for name, value in own.items():
         src = weights.get(name)
-        if src is None or tuple(np.shape(src)) != tuple(value.shape):
+        scalar = value.numel() == 1 and src is not None and np.size(src) == 1  # 0-d may come back as (1,)
+        if src is None or (tuple(np.shape(src)) != tuple(value.shape) and not scalar):
             skipped.append(name)
             continue
-        own[name] = torch.as_tensor(np.asarray(src)).to(value.dtype)
+        own[name] = torch.as_tensor(np.asarray(src)).reshape(value.shape).to(value.dtype)
     net.load_state_dict(own)
     if skipped:
         log.info("weights not taken from the snapshot (new or reshaped): %s", ", ".join(skipped))

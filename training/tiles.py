@@ -91,7 +91,15 @@ def rasterize_targets(
     Returns ``(classes uint8, instances int32, in_area bool)``, each ``(height, width)``.
     Instances are numbered 1..n in label order (0 = no object), so touching labels stay apart.
     """
-    from rasterio.features import rasterize
+    import warnings
+
+    from rasterio.errors import NotGeoreferencedWarning
+    from rasterio.features import rasterize as _rasterize
+
+    def rasterize(*args: Any, **kwargs: Any) -> np.ndarray:
+        with warnings.catch_warnings():  # rasterio 1.3 warns spuriously on its in-memory dataset
+            warnings.simplefilter("ignore", NotGeoreferencedWarning)
+            return _rasterize(*args, **kwargs)
 
     transform = window_transform(scene, row, col)
     shape = (height, width)

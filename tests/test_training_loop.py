@@ -1,0 +1,178 @@
+"""The training loop through the store: learning, stopping, snapshots, resuming."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import synthdata
+import torch
+
+from orca_huntr.training import TrainConfig, train_model
+from orca_huntr.training.inputs import load_inputs
+from orca_huntr.training.loop import ModelSetup, fit
+from orca_huntr.training.loss import segmentation_loss
+from orca_huntr.training.tiles import IGNORE
+
+
+@pytest.fixture(autouse=True)
+def _one_thread():
+    before = torch.get_num_threads()
+    yield
+    torch.set_num_threads(before)
+
+
+def cfg(**kw) -> TrainConfig:
+    base = {
+        "batch_size": 4,
+        "device": "cpu",
+        "threads": 1,
+        "seed": 0,
+        "num_workers": 1,
+        "validation_fraction": 0.25,
+    }
+    base.update(kw)
+    return TrainConfig(**base)
+
+
+def test_an_easy_task_is_learnt_to_a_high_iou(tmp_path):
+    ws, model, _ = synthdata.make_scene_workspace(tmp_path, mode="count")
+    seen = []
+    result = train_model(ws, model.id, cfg(max_steps=150, validate_every=50), progress=seen.append)
+    assert result.stop_reason == "max_steps" and result.steps == 150
+    assert result.metrics["mean_iou"] >= 0.9, result.metrics
+    assert result.metrics["f1"] >= 0.8, result.metrics
+    assert set(result.metrics["iou"]) == {"1", "2"}
+    # progress after every step; metrics on validation steps
+    assert [p.step for p in seen] == list(range(1, 151))
+    assert seen[-1].fraction == pytest.approx(1.0) and seen[-1].loss < seen[0].loss
+    assert [p.step for p in seen if p.metrics] == [50, 100, 150]
+    snap = ws.current_snapshot(model.id)
+    assert snap.id == result.snapshot.id and snap.metrics["mean_iou"] == result.metrics["mean_iou"]
+    loaded = ws.load_snapshot(model.id, snap.id)
+    conf = loaded.config
+    for key in ("normalization", "tile_size", "bands", "seed", "mode", "network", "resolution", "crs"):
+        assert key in conf
+    assert conf["mode"] == "count" and conf["num_classes"] == 2 and conf["tile_size"] == 32
+    assert len(conf["normalization"]["mean"]) == 3
+    # the stored weights rebuild the network with the contract's channels (C + 1 + boundary)
+    from orca_huntr.training.network import build_network
+
+    net = build_network(3, 2, "count", conf["network"])
+    net.load_state_dict({k: torch.from_numpy(np.asarray(v)) for k, v in loaded.weights.items()})
+    assert net(torch.zeros(1, 3, 32, 32)).shape == (1, 4, 32, 32)
+
+
+def test_segmentation_mode_trains_without_boundary_channel(tmp_path):
+    ws, model, _ = synthdata.make_scene_workspace(tmp_path, mode="segmentation", classes=1)
+    result = train_model(ws, model.id, cfg(max_steps=60, validate_every=60))
+    assert result.metrics["mean_iou"] > 0.7
+    weights = ws.load_snapshot(model.id, result.snapshot.id).weights
+    assert weights["head.weight"].shape[0] == 2  # background + 1 class, no boundary channel
+
+
+def test_stop_request_makes_a_snapshot_with_the_right_counts(tmp_path):
+    ws, model, scene = synthdata.make_scene_workspace(tmp_path, area_fraction=0.75)
+    calls = {"n": 0}
+
+    def stop() -> bool:
+        calls["n"] += 1
+        return calls["n"] > 3  # polled before every batch: three steps run
+
+    result = train_model(ws, model.id, cfg(max_steps=1000), should_stop=stop)
+    assert result.stop_reason == "user"
+    assert result.steps == 3 and result.tiles_seen == 12
+    snap = ws.current_snapshot(model.id)
+    assert snap.progress["steps"] == 3 and snap.kind == "current"
+    inside = scene.objects_within(scene.box(0, 0, 0.75, 1))
+    expected = {k: sum(1 for o in inside if o.class_id == k) for k in (1, 2)}
+    assert snap.counts == {"training_areas": 1, "labels_per_class": expected, "scenes": 1}
+    assert snap.config["stop_reason"] == "user"
+
+
+def test_resume_continues_steps_and_improves_the_loss(tmp_path):
+    ws, model, _ = synthdata.make_scene_workspace(tmp_path)
+    first = train_model(ws, model.id, cfg(max_steps=40, validate_every=40))
+    seen = []
+    second = train_model(ws, model.id, cfg(max_steps=40, validate_every=40), progress=seen.append)
+    assert first.steps == 40 and second.steps == 80 and second.steps_this_run == 40
+    assert seen[0].step == 41
+    assert second.loss < first.loss
+    assert second.metrics["val_loss"] < first.metrics["val_loss"]
+    snaps = ws.list_snapshots(model.id)
+    assert [s.progress["steps"] for s in snaps] == [80, 40]
+    loaded = ws.load_snapshot(model.id, second.snapshot.id)
+    assert float(loaded.optimizer["0.step"].reshape(-1)[0]) == 80  # AdamW state carried over
+    assert loaded.optimizer_meta["step"] == 80
+    # a fresh model trained 40 steps does worse than the resumed one
+    ws2, model2, _ = synthdata.make_scene_workspace(tmp_path / "fresh")
+    fresh = train_model(ws2, model2.id, cfg(max_steps=40, validate_every=40))
+    assert fresh.loss == pytest.approx(first.loss)  # same seed, same data: reproducible
+    assert second.loss < fresh.loss
+
+
+def test_new_model_from_snapshot_starts_from_its_weights(tmp_path):
+    ws, model, _ = synthdata.make_scene_workspace(tmp_path)
+    trained = train_model(ws, model.id, cfg(max_steps=60, validate_every=60))
+    child = ws.new_model_from_snapshot(model.id, trained.snapshot.id, "child", reuse_training_data=True)
+    seen = []
+    result = train_model(ws, child.id, cfg(max_steps=5, warmup_steps=1), progress=seen.append)
+    assert result.steps == 5  # the new model counts its own steps
+    ws_fresh, fresh_model, _ = synthdata.make_scene_workspace(tmp_path / "fresh")
+    fresh_seen = []
+    train_model(ws_fresh, fresh_model.id, cfg(max_steps=5, warmup_steps=1), progress=fresh_seen.append)
+    assert seen[0].loss < 0.6 * fresh_seen[0].loss  # far below an untrained network's
+    assert seen[-1].loss < fresh_seen[-1].loss
+
+
+def test_labels_outside_training_areas_do_not_change_the_loss(tmp_path):
+    scene = synthdata.write_scene(tmp_path / "a.tif", 64)
+    area = scene.box(0, 0, 0.5, 1)
+    outside = scene.box(0.5, 0, 1, 1)  # shares the area's edge: rasterises only outside pixels
+    clean = synthdata.write_training_gpkg(tmp_path / "clean.gpkg", scene.crs, [area], scene.labels(area))
+    noisy = synthdata.write_training_gpkg(
+        tmp_path / "noisy.gpkg", scene.crs, [area], [*scene.labels(area), (outside, 2)]
+    )
+    setup = ModelSetup(2, "count", [1, 2, 3], 32, {"width": 8, "depth": 2})
+    norm = {"mean": [80.0, 80.0, 60.0], "std": [60.0, 50.0, 30.0]}
+    runs = []
+    for gpkg in (clean, noisy):
+        inputs = load_inputs(gpkg, [("s", str(scene.path), "a")], 2, [1, 2, 3], scene.crs, 0.0)
+        losses = []
+        fit(inputs, setup, cfg(max_steps=6, label_focus=0.0, validation_fraction=0.0), norm,
+            progress=lambda p, out=losses: out.append(p.loss))  # fmt: skip
+        runs.append(losses)
+    assert runs[0] == runs[1]
+    # and the loss itself ignores targets outside the areas
+    logits = torch.randn(1, 4, 8, 8)
+    target = torch.full((1, 8, 8), IGNORE, dtype=torch.uint8)
+    target[:, :, :4] = 1
+    rim = torch.zeros(1, 8, 8, dtype=torch.uint8)
+    changed_logits = logits.clone()
+    changed_logits[:, :, :, 4:] = 100.0
+    a = segmentation_loss(logits, target, rim, 2)
+    b = segmentation_loss(changed_logits, target, rim, 2)
+    assert torch.equal(a, b)
+
+
+def test_early_stopping_and_time_budget(tmp_path):
+    ws, model, _ = synthdata.make_scene_workspace(tmp_path)
+    stalled = train_model(
+        ws, model.id, cfg(max_steps=50, lr=0.0, validate_every=1, early_stopping_patience=2)
+    )
+    assert stalled.stop_reason == "early_stopping" and stalled.steps == 3
+    timed = train_model(ws, model.id, cfg(max_seconds=0.0))
+    assert timed.stop_reason == "max_seconds" and timed.steps == 3  # no step, still a snapshot
+    assert len(ws.list_snapshots(model.id)) == 2
+
+
+def test_an_error_during_training_still_makes_a_snapshot(tmp_path):
+    ws, model, _ = synthdata.make_scene_workspace(tmp_path)
+
+    def boom(progress):
+        if progress.step == 2:
+            raise RuntimeError("callback failed")
+
+    with pytest.raises(RuntimeError, match="callback failed"):
+        train_model(ws, model.id, cfg(max_steps=10), progress=boom)
+    snap = ws.current_snapshot(model.id)
+    assert snap.progress["steps"] == 2 and snap.config["stop_reason"] == "error"
