@@ -94,6 +94,8 @@ def test_timeline_cards_show_kind_name_counts_and_metric(qtbot):
     # while training runs nothing can be reverted or deleted
     timeline.set_busy(True)
     assert not temporary.action("revert").isEnabled() and not saved.action("delete").isEnabled()
+    assert not saved.action("new_model").isEnabled()
+    assert saved.action("detect").isEnabled() and temporary.action("save").isEnabled()
     timeline.set_snapshots([])
     assert timeline.entries() == []
 

@@ -212,13 +212,18 @@ def test_full_panel_workflow(qgis_iface, qtbot, dock, project_with_scene, monkey
     assert [c.name for c in empty.classes] == ["disc", "box"]
     assert dock.model_panel.model_combo.currentText() == "Trees fresh"
     assert _labels_count(dock, empty.id) == 0
-    assert dock.timeline.entries() == []
+    assert dock.model_panel.scene_list.count() == 1  # the imagery is kept
+    (start,) = dock.timeline.entries()  # its starting point: the snapshot's weights
+    assert start.badge.text() == "Current state"
+    assert start.counts_label.text().startswith("0 training areas · 0 labels")
+    assert dock.training_panel.start_button.text() == "Resume training"
 
     # -- and with it: the labels come along
     dock.model_panel.select_model(model.id)
     reused = branch("Trees reused", reuse=True)
     assert reused.name == "Trees reused"
     assert _labels_count(dock, reused.id) == n_labels
+    assert dock.timeline.entries()[0].counts_label.text().startswith(f"1 training area · {n_labels} labels")
 
     # -- revert the original model: later snapshots and later labels go away
     dock.model_panel.select_model(model.id)

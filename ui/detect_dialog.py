@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QRadioButton,
     QSpinBox,
@@ -84,8 +85,7 @@ class DetectDialog(QDialog):
         form.addRow(tr("Scene"), self.scene_combo)
         layout.addLayout(form)
 
-        area_box = QgsCollapsibleGroupBox(tr("Area"), self)
-        area_box.setCollapsible(False)
+        area_box = QGroupBox(tr("Area"), self)
         area_layout = QVBoxLayout(area_box)
         self.area_group = QButtonGroup(self)
         self.whole_radio = QRadioButton(tr("Whole raster"), area_box)

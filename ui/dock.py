@@ -276,6 +276,15 @@ class HuntrDock(QgsDockWidget):
         except Exception as exc:
             messages.show_error(self.iface, exc, tr("Could not create a model from the snapshot"))
             return
+        if not dialog.reuse():
+            # a fresh start for the drawings, not for the imagery: keep the scenes
+            try:
+                known = {scene.source for scene in self.workspace.list_scenes(new.id)}
+                for scene in self.workspace.list_scenes(model_id):
+                    if scene.source not in known:
+                        self.workspace.add_scene(new.id, scene.source, name=scene.name)
+            except Exception as exc:
+                messages.show_error(self.iface, exc, tr("Could not copy the scenes to the new model"))
         self.model_panel.refresh(select=new.id)
         try:
             training_layers.add_training_layers(self.workspace, new, self.project)

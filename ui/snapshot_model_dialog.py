@@ -65,8 +65,8 @@ class SnapshotModelDialog(QDialog):
         self.reuse_check = QCheckBox(tr("Reuse training areas and labels"), self)
         self.reuse_check.setToolTip(
             tr(
-                "Copy the snapshot's training areas, labels and scenes into the new model; "
-                "otherwise it starts empty"
+                "Copy the snapshot's training areas and labels into the new model; "
+                "otherwise it starts without any (the scenes are kept either way)"
             )
         )
         layout.addWidget(self.reuse_check)

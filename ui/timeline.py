@@ -326,6 +326,7 @@ class SnapshotEntry(QFrame):
         self._actions[SAVE].setEnabled(kind == "temporary")
         self._actions[DELETE].setEnabled(kind != "current" and not busy)
         self._actions[REVERT].setEnabled(kind != "current" and not busy)
+        self._actions[NEW_MODEL].setEnabled(not busy)  # it would switch the model being trained
         self._actions[RENAME].setEnabled(True)
 
     def _request(self, action: str) -> None:

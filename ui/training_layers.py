@@ -106,14 +106,14 @@ def _style_areas(layer: QgsVectorLayer) -> None:
     layer.setRenderer(renderer)
     index = layer.fields().indexOf("purpose")
     if index >= 0:
+        layer.setFieldAlias(index, tr("Purpose"))
+        layer.setDefaultValueDefinition(index, QgsDefaultValue("'train'"))
         layer.setEditorWidgetSetup(
             index,
             QgsEditorWidgetSetup(
                 "ValueMap", {"map": [{tr("Training"): "train"}, {tr("Validation (accuracy)"): "validation"}]}
             ),
         )
-        layer.setDefaultValueDefinition(index, QgsDefaultValue("'train'"))
-        layer.setFieldAlias(index, tr("Purpose"))
 
 
 def _style_labels(layer: QgsVectorLayer, model) -> None:
@@ -135,10 +135,11 @@ def _style_labels(layer: QgsVectorLayer, model) -> None:
     layer.setRenderer(QgsCategorizedSymbolRenderer("class_id", categories))
     index = layer.fields().indexOf("class_id")
     if index >= 0:
+        # the alias first: in QGIS 3.22 setting it drops an editor widget set before
+        layer.setFieldAlias(index, tr("Class"))
+        layer.setDefaultValueDefinition(index, QgsDefaultValue("1"))
         value_map = [{spec.name: class_id} for class_id, spec in enumerate(model.classes, start=1)]
         layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueMap", {"map": value_map}))
-        layer.setDefaultValueDefinition(index, QgsDefaultValue("1"))
-        layer.setFieldAlias(index, tr("Class"))
 
 
 def commit_training_edits(model_id: str, project: QgsProject | None = None) -> None:

@@ -138,10 +138,12 @@ class TrainingPanel(QGroupBox):
         self._update()
 
     def _update(self) -> None:
+        self.loss_label.setVisible(bool(self.loss_label.text()))
+        self.metrics_label.setVisible(bool(self.metrics_label.text()))
         running = self.is_running()
         ready = self.model_id is not None and self.binding.workspace is not None
         self.start_button.setEnabled(ready and not running)
-        self.stop_button.setEnabled(running)
+        self.stop_button.setEnabled(running and not self.task.isCanceled())
         self.steps_spin.setEnabled(not running)
         self.minutes_spin.setEnabled(not running)
         self.device_combo.setEnabled(not running)
@@ -195,6 +197,7 @@ class TrainingPanel(QGroupBox):
             self.stop_button.setEnabled(False)
             self.loss_label.setText(tr("Stopping after the current step…"))
             self.task.cancel()
+            self._update()
 
     def _progressed(self, progress) -> None:
         if self.task is None:
@@ -215,6 +218,8 @@ class TrainingPanel(QGroupBox):
             self.metrics_label.setText(
                 tr("Last validation: {metric}").format(metric=key_metric(progress.metrics))
             )
+        self.loss_label.setVisible(bool(self.loss_label.text()))
+        self.metrics_label.setVisible(bool(self.metrics_label.text()))
 
     def _done(self, result, error) -> None:
         model_id = self._task_model_id or ""
