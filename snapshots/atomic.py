@@ -11,12 +11,15 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import secrets
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 TMP_PREFIX = ".tmp-"
 TRASH_PREFIX = ".trash-"
@@ -84,7 +87,9 @@ def make_dir(path: str | os.PathLike[str]) -> None:
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically: temp file beside it, fsync, rename, fsync folder.
 
-    On failure the temp file is removed and ``path`` is untouched.
+    On failure the temp file is removed and ``path`` is untouched. Once the rename is done
+    the new content is visible: a failing fsync of the folder afterwards is only logged (a
+    power cut could then bring back the old content, which is still a consistent state).
     """
     path = Path(path)
     tmp = path.with_name(f"{TMP_PREFIX}{secrets.token_hex(4)}-{path.name}")
@@ -95,7 +100,10 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    fsync_dir(path.parent)
+    try:
+        fsync_dir(path.parent)
+    except OSError as exc:
+        log.warning("could not fsync %s after replacing %s: %s", path.parent, path.name, exc)
 
 
 def _json_default(obj: Any) -> Any:

@@ -908,8 +908,11 @@ class Workspace:
     def _trash_name(self, op: str, snapshot_id: str) -> str:
         return f"{atomic.TRASH_PREFIX}{op}-{snapshot_id}"
 
-    def _move_to_trash(self, op: str, items: list[tuple[str, str]]) -> list[tuple[Path, Path]]:
-        moved = []
+    def _move_to_trash(
+        self, op: str, items: list[tuple[str, str]], moved: list[tuple[Path, Path]] | None = None
+    ) -> list[tuple[Path, Path]]:
+        """Rename snapshot folders to hidden trash names; ``moved`` records each done rename."""
+        moved = [] if moved is None else moved
         for model_id, snapshot_id in items:
             src = self._snapshot_dir(model_id, snapshot_id)
             dst = inside(self.root, MODELS, model_id, SNAPSHOTS, self._trash_name(op, snapshot_id))
@@ -939,7 +942,7 @@ class Workspace:
     def _apply_purge(self, op: str, items: list[tuple[str, str]], entry: Path) -> None:
         moved: list[tuple[Path, Path]] = []
         try:
-            moved = self._move_to_trash(op, items)
+            self._move_to_trash(op, items, moved)
         except BaseException:
             self._rollback(entry, moved)
             raise
@@ -999,7 +1002,7 @@ class Workspace:
             )
             moved: list[tuple[Path, Path]] = []
             try:
-                moved = self._move_to_trash(op, [(model_id, s) for s in later])
+                self._move_to_trash(op, [(model_id, s) for s in later], moved)
                 gpkg.restore(
                     self._snapshot_dir(model_id, target.id) / TRAINING_FILE,
                     self._model_dir(model_id) / TRAINING_FILE,

@@ -109,7 +109,7 @@ def store_state(root: Path, verify: bool = True) -> dict[str, Any]:
 
     Reopens the workspace (which runs recovery), verifies every listed snapshot, and
     returns per model (keyed by name): classes, parent, live training-data digest, and the
-    timeline as ``(seq, kind, saved, name-if-not-default, metrics, counts)``.
+    timeline as ``(seq, kind, saved, name, metrics, counts)``.
     """
     from orca_huntr.snapshots import Workspace
     from orca_huntr.snapshots import gpkg as gp
@@ -130,8 +130,9 @@ def store_state(root: Path, verify: bool = True) -> dict[str, Any]:
                     s.seq,
                     s.kind,
                     s.saved,
+                    s.name,
                     json.dumps(s.metrics, sort_keys=True),
-                    json.dumps(s.to_dict()["counts"]),
+                    json.dumps(s.to_dict()["counts"], sort_keys=True),
                 )
                 for s in timeline
             ],

@@ -1,0 +1,120 @@
+"""Kill -9 harness for the snapshot store: run one operation in a child process and kill it.
+
+Used by ``tests/test_store_crash.py``. Two ways to get a child:
+
+* :func:`run_forked` forks the test process (cheap: no interpreter start, nothing to import),
+  runs the operation in the child and SIGKILLs it after ``delay`` seconds, or, with
+  ``kill_at_step=k``, the child SIGKILLs itself just before its k-th disk step
+  (write/fsync/rename) — every crash point of an operation, deterministically;
+* ``python store_killchild.py ROOT OP`` runs the operation in a fresh interpreter (it
+  prints ``ready`` before starting), for tests that kill a real separate process.
+
+The child imports no torch: weights are small numpy arrays.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from store_helpers import FakeClock, add_label, new_workspace, snap
+
+OPS = ("create_snapshot", "revert", "new_model", "purge")
+
+
+def build_template(root: Path) -> dict[str, Any]:
+    """A workspace with a saved, two temporary and a current snapshot, and unsnapshotted edits.
+
+    Returns the ids and the clock time the operations use (also written to ``root/../meta.json``).
+    """
+    clock = FakeClock()
+    ws, model = new_workspace(root, clock)
+    live = ws.training_data_path(model.id)
+    add_label(live, 1)
+    a = snap(ws, model.id, 0)
+    ws.save_snapshot(model.id, a.id, "kept")
+    ids = [a.id]
+    for k in range(1, 4):
+        clock.advance(days=1)
+        add_label(live, 1 + k % 2, x=3 * k)
+        ids.append(snap(ws, model.id, k).id)
+    add_label(live, 2, x=20)  # edited after the last snapshot
+    meta = {"model": model.id, "ids": ids, "now": clock.advance(days=1).isoformat()}
+    (root.parent / "meta.json").write_text(json.dumps(meta))
+    return meta
+
+
+def run_op(root: Path, op: str, meta: dict[str, Any]) -> None:
+    """Run operation ``op`` on the workspace at ``root`` (deterministic clock)."""
+    from datetime import datetime
+
+    from orca_huntr.snapshots import Workspace
+
+    now = datetime.fromisoformat(meta["now"])
+    ws = Workspace.open(root, clock=FakeClock(now), lock_timeout=30)
+    model, ids = meta["model"], meta["ids"]
+    if op == "create_snapshot":
+        snap(ws, model, 9)
+    elif op == "revert":
+        ws.revert(model, ids[1])
+    elif op == "new_model":
+        ws.new_model_from_snapshot(model, ids[2], "child", class_names=["a", "b"], reuse_training_data=True)
+    elif op == "purge":
+        ws.purge_expired(now=now + timedelta(days=30))
+    else:  # pragma: no cover
+        raise ValueError(op)
+
+
+def run_forked(
+    root: Path, op: str, meta: dict[str, Any], delay: float | None = None, kill_at_step: int = 0
+) -> str:
+    """Fork a child that runs ``op``; kill it after ``delay`` s or at its ``kill_at_step``-th disk step.
+
+    Returns ``"killed"`` or ``"finished"`` (the child completed before the kill).
+    """
+    pid = os.fork()
+    if pid == 0:  # child
+        code = 0
+        try:
+            if kill_at_step:
+                from orca_huntr.snapshots import atomic
+
+                seen = [0]
+
+                def crash(kind: str, path: str) -> None:
+                    seen[0] += 1
+                    if seen[0] == kill_at_step:
+                        os.kill(os.getpid(), signal.SIGKILL)
+
+                atomic.hooks.before = crash
+            run_op(root, op, meta)
+        except BaseException:
+            code = 3
+        os._exit(code)
+    if delay is not None:
+        time.sleep(delay)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL:
+        return "killed"
+    if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0:
+        return "finished"
+    raise RuntimeError(f"child failed with status {status}")
+
+
+if __name__ == "__main__":
+    workspace, operation = Path(sys.argv[1]), sys.argv[2]
+    info = json.loads((workspace.parent / "meta.json").read_text())
+    import orca_huntr.snapshots.store  # noqa: F401  (import before 'ready' so the kill hits the operation)
+
+    print("ready", flush=True)
+    run_op(workspace, operation, info)
+    print("done", flush=True)

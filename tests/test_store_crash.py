@@ -1,0 +1,144 @@
+"""Kill -9 tests: a child process runs create / revert / new model / purge and is killed.
+
+After every kill the workspace is reopened (which completes or undoes the interrupted
+operation), every listed snapshot must verify against its checksums, no staging or
+trash folder may remain, and the observable state must equal either the state before
+the operation or the state after it.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import store_killchild as kc
+from store_helpers import store_state, visible_entries
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_KILLS = 12  # random-moment kills per operation in the default run (plus every step boundary)
+SLOW_KILLS = 500
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory):
+    """A scratch folder on tmpfs when there is one (fsync is then cheap), else under tmp_path."""
+    shm = Path("/dev/shm")
+    if shm.is_dir() and os.access(shm, os.W_OK):
+        base = Path(os.environ.get("TMPDIR_SHM", shm)) / f"orca-store-crash-{os.getpid()}"
+        base.mkdir(parents=True, exist_ok=True)
+        yield base
+        shutil.rmtree(base, ignore_errors=True)
+    else:  # pragma: no cover
+        yield tmp_path_factory.mktemp("crash")
+
+
+@pytest.fixture(scope="module")
+def template(scratch):
+    root = scratch / "template" / "site.huntr"
+    meta = kc.build_template(root)
+    return root, meta
+
+
+def reset(template_root: Path, dst: Path) -> Path:
+    if dst.parent.exists():
+        shutil.rmtree(dst.parent)
+    shutil.copytree(template_root.parent, dst.parent)
+    return dst
+
+
+def expected_states(template_root, meta, scratch, op):
+    before = store_state(reset(template_root, scratch / "before" / "site.huntr"))
+    after_root = reset(template_root, scratch / "after" / "site.huntr")
+    start = time.perf_counter()
+    kc.run_op(after_root, op, meta)
+    duration = time.perf_counter() - start
+    after = store_state(after_root)
+    assert before != after
+    return before, after, duration
+
+
+def check(root: Path, before, after, what: str) -> str:
+    state = store_state(root)  # reopens: recovery runs, every listed snapshot is verified
+    assert visible_entries(root) == [], what
+    journal = root / ".journal"
+    assert not journal.exists() or list(journal.iterdir()) == [], what
+    if state == before:
+        return "before"
+    assert state == after, f"{what}: state is neither before nor after"
+    return "after"
+
+
+def count_steps(root: Path, op: str, meta) -> int:
+    from orca_huntr.snapshots import atomic
+
+    n = [0]
+    atomic.hooks.before = lambda kind, path: n.__setitem__(0, n[0] + 1)
+    try:
+        kc.run_op(root, op, meta)
+    finally:
+        atomic.hooks.before = None
+    return n[0]
+
+
+def kill_campaign(template, scratch, op: str, random_kills: int, every_step: bool, seed: int = 1234):
+    template_root, meta = template
+    before, after, duration = expected_states(template_root, meta, scratch, op)
+    outcomes = {"before": 0, "after": 0}
+    work = scratch / "work" / "site.huntr"
+    if every_step:
+        steps = count_steps(reset(template_root, work), op, meta)
+        assert steps > 3
+        for k in range(1, steps + 1):
+            reset(template_root, work)
+            assert kc.run_forked(work, op, meta, kill_at_step=k) == "killed"
+            outcomes[check(work, before, after, f"{op} killed at step {k}")] += 1
+    rng = random.Random(seed)
+    for i in range(random_kills):
+        reset(template_root, work)
+        delay = rng.uniform(0, duration * 1.3)
+        kc.run_forked(work, op, meta, delay=delay)
+        outcomes[check(work, before, after, f"{op} kill #{i} after {delay * 1000:.2f} ms")] += 1
+    return outcomes
+
+
+@pytest.mark.parametrize("op", kc.OPS)
+def test_kill_at_every_step_and_at_random_moments(template, scratch, op):
+    outcomes = kill_campaign(template, scratch, op, DEFAULT_KILLS, every_step=True)
+    print(op, outcomes)
+    assert outcomes["before"] > 0 and outcomes["after"] > 0  # both sides of the commit point were hit
+
+
+@pytest.mark.parametrize("op", kc.OPS)
+def test_kill_a_separate_interpreter(template, scratch, op):
+    template_root, meta = template
+    before, after, duration = expected_states(template_root, meta, scratch, op)
+    work = scratch / "proc" / "site.huntr"
+    rng = random.Random(99)
+    seen = set()
+    for _ in range(3):
+        reset(template_root, work)
+        child = subprocess.Popen(
+            [sys.executable, str(HERE / "store_killchild.py"), str(work), op],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert child.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0, duration * 1.5))
+        child.kill()
+        child.wait()
+        seen.add(check(work, before, after, f"{op} in a separate process"))
+    assert seen <= {"before", "after"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("op", kc.OPS)
+def test_many_random_kills(template, scratch, op):
+    outcomes = kill_campaign(template, scratch, op, SLOW_KILLS, every_step=False, seed=kc.OPS.index(op))
+    print(op, outcomes)
+    assert sum(outcomes.values()) == SLOW_KILLS
