@@ -174,6 +174,7 @@ def create_model(
     ``training_areas`` and ``labels`` (optional polygon layers) are copied into the
     model's training GeoPackage; ``class_field`` holds the labels' class number or name.
     """
+    from .processing.algorithm import raster_path
     from .processing.create_model import DTYPES, parse_bands, parse_classes
     from .processing.training_import import crs_string
     from .snapshots import ClassSpec, InputSpec
@@ -200,7 +201,7 @@ def create_model(
         network=network,
         tile_size=tile_size,
     )
-    ws.add_scene(info.id, layer.dataProvider().dataSourceUri(), name=layer.name())
+    ws.add_scene(info.id, raster_path(layer), name=layer.name())
     add_training_data(
         info,
         training_areas=training_areas,
@@ -377,6 +378,7 @@ def detect(
     """
     from .detection import DetectOptions
     from .detection import detect as run_detection
+    from .processing.algorithm import raster_path
     from .processing.detect import aoi_geometry
 
     ws = _ws(ws)
@@ -393,7 +395,7 @@ def detect(
         ws,
         info.id,
         snap.id,
-        layer.dataProvider().dataSourceUri(),
+        raster_path(layer),
         aoi=area,
         options=DetectOptions.from_dict(options),
         progress=_printer(0.25) if verbose else None,

@@ -21,6 +21,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
     QgsProject,
+    QgsProviderRegistry,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -221,6 +222,12 @@ def engine_callbacks(
             feedback.setProgressText(message)
 
     return progress, feedback.isCanceled
+
+
+def raster_path(layer) -> str:
+    """The GDAL path of a raster layer (its source without provider options)."""
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType() or "gdal", layer.source())
+    return parts.get("path") or layer.source()
 
 
 def to_json(value: Any) -> str:

@@ -18,7 +18,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..errors import InputDataError
-from .algorithm import HuntrAlgorithm
+from .algorithm import HuntrAlgorithm, raster_path
 from .training_import import crs_string, import_labels, import_training_areas
 
 MODES = ("count", "segmentation")
@@ -203,7 +203,7 @@ class CreateModelAlgorithm(HuntrAlgorithm):
             tile_size=self.parameterAsInt(parameters, self.TILE_SIZE, context),
         )
         feedback.pushInfo(self.tr("Created model “{name}” ({id}).").format(name=info.name, id=info.id))
-        ws.add_scene(info.id, provider.dataSourceUri(), name=raster.name())
+        ws.add_scene(info.id, raster_path(raster), name=raster.name())
         gpkg = ws.training_data_path(info.id)
         areas = self.parameterAsSource(parameters, self.TRAINING_AREAS, context)
         if areas is not None:

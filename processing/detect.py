@@ -22,7 +22,7 @@ from qgis.core import (
 )
 
 from ..errors import InputDataError
-from .algorithm import HuntrAlgorithm, engine_callbacks
+from .algorithm import HuntrAlgorithm, engine_callbacks, raster_path
 
 DEVICES = ("auto", "cpu", "cuda")
 
@@ -160,7 +160,7 @@ class DetectAlgorithm(HuntrAlgorithm):
             ws,
             model.id,
             snap.id,
-            raster.dataProvider().dataSourceUri(),
+            raster_path(raster),
             aoi=aoi,
             options=self.options(parameters, context),
             progress=progress,

@@ -1,0 +1,104 @@
+"""The console examples (docs/console.md, and README.md's console blocks) run as written."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import synthdata
+from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
+
+from orca_huntr.errors import HuntrError
+
+ROOT = Path(__file__).resolve().parent.parent
+BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
+
+
+def console_blocks() -> list[tuple[str, str]]:
+    """``(where, code)`` of every Python block that uses the console API."""
+    blocks = []
+    for path in (ROOT / "docs" / "console.md", ROOT / "README.md"):
+        if path.exists():
+            for i, code in enumerate(BLOCK.findall(path.read_text(encoding="utf-8"))):
+                if "from orca_huntr import api" in code:
+                    blocks.append((f"{path.name}#{i + 1}", code))
+    return blocks
+
+
+@pytest.fixture
+def project(qgis_iface, qgis_new_project, tmp_path):
+    """A saved project with the layers the examples name: scene, training areas, trees."""
+    scene = synthdata.write_scene(tmp_path / "scene.tif", 64, seed=3)
+    gpkg = synthdata.write_training_gpkg(
+        tmp_path / "drawn.gpkg",
+        scene.crs,
+        [scene.box(0, 0, 0.75, 1)],
+        [(g, 1) for g in scene.polygons(1) if scene.box(0, 0, 0.75, 1).contains(g)],
+    )
+    project = QgsProject.instance()
+    project.addMapLayer(QgsRasterLayer(str(scene.path), "scene"))
+    project.addMapLayer(QgsVectorLayer(f"{gpkg}|layername=training_areas", "training areas", "ogr"))
+    project.addMapLayer(QgsVectorLayer(f"{gpkg}|layername=labels", "trees", "ogr"))
+    assert project.write(str(tmp_path / "site.qgz"))
+    return project
+
+
+@pytest.mark.parametrize("where, code", console_blocks(), ids=[w for w, _ in console_blocks()])
+def test_console_example_runs(project, qgis_iface, tmp_path, where, code):
+    from orca_huntr import api
+
+    api.use_project_workspace()
+    namespace = {"iface": qgis_iface}
+    exec(compile(code, where, "exec"), namespace)
+
+    ws = namespace["ws"]
+    assert ws.root == tmp_path / "site.huntr"
+    model = ws.find_model("Trees")
+    assert model.mode == "count" and model.class_names == ["Tree"]
+    labels = QgsVectorLayer(f"{ws.training_data_path(model.id)}|layername=labels", "l", "ogr")
+    assert labels.featureCount() == QgsProject.instance().mapLayersByName("trees")[0].featureCount() > 0
+    # two sessions, then a revert to the first one
+    first, second = namespace["first"], namespace["second"]
+    assert first.steps == 20 and second.steps == 40
+    timeline = api.snapshots("Trees")
+    assert [s.id for s in timeline] == [first.snapshot.id]
+    assert timeline[0].name == "baseline" and namespace["current"].id == first.snapshot.id
+    # detections from the baseline and the current state, both added to the project
+    early, latest = namespace["early"], namespace["latest"]
+    assert early.snapshot_id == first.snapshot.id and latest.snapshot_id == second.snapshot.id
+    for result in (early, latest):
+        layer = QgsVectorLayer(result.uri, "d", "ogr")
+        assert layer.featureCount() == result.feature_count
+        assert QgsProject.instance().mapLayersByName(result.display_name)
+
+
+def test_revert_without_confirmation_changes_nothing(project, tmp_path):
+    from orca_huntr import api
+
+    api.use_project_workspace()
+    api.create_model(
+        "Trees",
+        ["Tree"],
+        "scene",
+        training_areas="training areas",
+        labels="trees",
+        tile_size=32,
+        network={"width": 8, "depth": 2},
+    )
+    ws = api.workspace()
+    info = api.model("trees")
+    for step in (1, 2):
+        ws.create_snapshot(
+            info.id, {"w": __import__("numpy").full(2, step, "float32")}, None, None, {}, {}, {}, None
+        )
+    oldest = api.snapshots("Trees")[-1]
+    with pytest.raises(HuntrError, match="confirm=True"):
+        api.revert("Trees", oldest.id)
+    assert len(api.snapshots("Trees")) == 2
+    rows = api.table("Trees")
+    assert [r["kind"] for r in rows] == ["current", "temporary"]
+
+
+def test_examples_exist():
+    assert console_blocks(), "docs/console.md must hold the console example"
