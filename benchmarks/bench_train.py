@@ -1,0 +1,172 @@
+"""Training throughput: the real data pipeline vs in-memory tensors, same train step.
+
+*Real*: tiles sampled inside training areas of the demo scene (NEON orthophoto, 574
+tree labels; see ``scripts/demo_data.py``), read from the GeoTIFF, labels rasterised
+with each window's transform, augmented, in the background loader — then stepped.
+*Synthetic*: the same :class:`~orca_huntr.training.loop.TrainStep` fed with random
+tensors of the same shape already in memory. Both are measured alternately (twice
+each) and averaged, so load from other processes hits both alike. Target: real ≥ 0.90
+× synthetic. The last line printed is one JSON object.
+
+    python benchmarks/bench_train.py [--steps 12] [--tile 256] [--batch 8] [--synthetic-scene]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def _package() -> None:
+    """Make the repository importable as ``orca_huntr`` (same symlink as tests/conftest.py)."""
+    pkg = ROOT / ".pkg"
+    link = pkg / "orca_huntr"
+    if not link.exists():
+        pkg.mkdir(exist_ok=True)
+        link.symlink_to(ROOT, target_is_directory=True)
+    sys.path.insert(0, str(pkg))
+
+
+def _inputs(work: Path, synthetic_scene: bool, classes: int = 1):
+    import synthdata
+
+    from orca_huntr.training.inputs import load_inputs
+
+    if synthetic_scene:
+        scene = synthdata.write_scene(work / "scene.tif", 1024, resolution=0.1, cell=32, seed=1)
+        area = scene.box(0, 0, 2 / 3, 1)
+        labels = [(g, 1) for g, _ in scene.labels(area)]
+        path, crs = scene.path, scene.crs
+    else:
+        import geopandas as gpd
+        from demo_data import prepare_demo_scene
+        from shapely.geometry import box
+
+        demo = prepare_demo_scene(ROOT / "data" / "demo")
+        trees = gpd.read_file(demo.trees, layer=demo.layer)
+        area = box(528000.0, 4978752.8, 528000.0 + 229.9 * 2 / 3, 4979000.0)
+        labels = [(g, 1) for g in trees.geometry if g.intersects(area)]
+        path, crs = demo.scene, demo.crs
+    gpkg = synthdata.write_training_gpkg(work / "training.gpkg", crs, [area], labels)
+    return load_inputs(gpkg, [("s", str(path), "scene")], classes, [1, 2, 3], crs, 0.0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="training throughput: real pipeline vs in-memory tensors")
+    parser.add_argument("--steps", type=int, default=12, help="timed steps per measurement")
+    parser.add_argument("--warmup", type=int, default=2)
+    parser.add_argument("--tile", type=int, default=256)
+    parser.add_argument("--batch", type=int, default=8)
+    parser.add_argument("--width", type=int, default=16)
+    parser.add_argument("--device", default="auto")
+    parser.add_argument("--threads", type=int, default=None)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--synthetic-scene", action="store_true", help="use a synthetic 1024² scene, no download"
+    )
+    args = parser.parse_args(argv)
+    _package()
+    import numpy as np
+    import torch
+
+    from orca_huntr.training.config import TrainConfig
+    from orca_huntr.training.loader import BackgroundLoader
+    from orca_huntr.training.loop import ModelSetup, TrainStep, batch_maker, configure_threads, resolve_device
+    from orca_huntr.training.network import build_network
+    from orca_huntr.training.normalize import band_statistics
+
+    config = TrainConfig(
+        batch_size=args.batch,
+        device=args.device,
+        threads=args.threads,
+        num_workers=args.workers,
+        warmup_steps=1,
+    )
+    device = resolve_device(config.device)
+    if device.type == "cpu":
+        configure_threads(config.threads)
+    setup = ModelSetup(1, "count", [1, 2, 3], args.tile, {"width": args.width, "depth": 3})
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs = _inputs(Path(tmp), args.synthetic_scene)
+        norm = band_statistics(inputs.scenes, [1, 2, 3])
+        mean, std = np.asarray(norm["mean"], np.float32), np.asarray(norm["std"], np.float32)
+        torch.manual_seed(0)
+        trainer = TrainStep(build_network(3, 1, "count", setup.network).to(device), setup, config, device)
+        rng = np.random.default_rng(0)
+        fake = {
+            "image": rng.normal(size=(args.batch, 3, args.tile, args.tile)).astype(np.float32),
+            "target": rng.integers(0, 2, size=(args.batch, args.tile, args.tile)).astype(np.uint8),
+            "boundary": rng.integers(0, 2, size=(args.batch, args.tile, args.tile)).astype(np.uint8),
+        }
+        make_batch = batch_maker(inputs, setup, config, mean, std)
+
+        def sync() -> None:
+            if device.type == "cuda":
+                torch.cuda.synchronize()
+
+        def synthetic() -> float:
+            for i in range(args.warmup):
+                trainer(fake, i)
+            sync()
+            t0 = time.perf_counter()
+            for i in range(args.steps):
+                trainer(fake, i)
+            sync()
+            return args.steps * args.batch / (time.perf_counter() - t0)
+
+        def real() -> float:
+            with BackgroundLoader(make_batch, 0, config.num_workers, config.prefetch) as loader:
+                for i in range(args.warmup):
+                    trainer(next(loader), i)
+                sync()
+                t0 = time.perf_counter()
+                for i in range(args.steps):
+                    trainer(next(loader), i)
+                sync()
+                return args.steps * args.batch / (time.perf_counter() - t0)
+
+        def loader_only() -> float:
+            t0 = time.perf_counter()
+            for i in range(4):
+                make_batch(i)
+            return 4 * args.batch / (time.perf_counter() - t0)
+
+        pipeline = loader_only()
+        synth_runs, real_runs = [], []
+        for _ in range(2):
+            synth_runs.append(synthetic())
+            real_runs.append(real())
+            print(
+                f"synthetic {synth_runs[-1]:.2f} tiles/s, real {real_runs[-1]:.2f} tiles/s", file=sys.stderr
+            )
+    synth, real_rate = float(np.mean(synth_runs)), float(np.mean(real_runs))
+    result = {
+        "benchmark": "bench_train",
+        "real_tiles_per_s": round(real_rate, 3),
+        "synthetic_tiles_per_s": round(synth, 3),
+        "ratio": round(real_rate / synth, 3),
+        "target_ratio": 0.9,
+        "loader_only_tiles_per_s": round(pipeline, 3),
+        "tile_size": args.tile,
+        "batch_size": args.batch,
+        "width": args.width,
+        "steps": args.steps,
+        "device": str(device),
+        "torch_threads": torch.get_num_threads(),
+        "loader_workers": args.workers,
+        "scene": "synthetic" if args.synthetic_scene else "demo (NEON YELL, 0.1 m)",
+    }
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
