@@ -70,6 +70,7 @@ class DetectAlgorithm(HuntrAlgorithm):
     AOI = "AOI"
     DEVICE = "DEVICE"
     MIN_SCORE = "MIN_SCORE"
+    MIN_AREA = "MIN_AREA"
     OUTPUT = "OUTPUT"
 
     _post_processors: list = []
@@ -85,7 +86,8 @@ class DetectAlgorithm(HuntrAlgorithm):
             "colours.\n\n"
             "Choose the snapshot by its id or name; leave it empty to use the model's current "
             "state. Any snapshot of the timeline can be used, temporary ones included.\n"
-            "The area of interest (optional) limits detection to its polygons.\n"
+            "The area of interest (optional) limits detection to its polygons. Detections smaller "
+            "than the minimum area (in square units of the raster's CRS) are left out.\n"
             "The raster must have the bands the model was trained on; it is reprojected or "
             "resampled on the fly when its coordinate reference system or pixel size differ."
         )
@@ -117,8 +119,17 @@ class DetectAlgorithm(HuntrAlgorithm):
             0.01,
             0.99,
         )
-        score.setFlags(score.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(score)
+        area = QgsProcessingParameterNumber(
+            self.MIN_AREA,
+            self.tr("Minimum area of a detection (square map units)"),
+            QgsProcessingParameterNumber.Double,
+            0.0,
+            False,
+            0.0,
+        )
+        for param in (score, area):
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(param)
         self.addOutput(QgsProcessingOutputVectorLayer(self.OUTPUT, self.tr("Detections")))
         self.addOutput(QgsProcessingOutputFile("DETECTIONS_FILE", self.tr("Detections GeoPackage")))
         self.addOutput(QgsProcessingOutputNumber("FEATURE_COUNT", self.tr("Number of detections")))
@@ -132,6 +143,7 @@ class DetectAlgorithm(HuntrAlgorithm):
         wanted = {
             "device": DEVICES[self.parameterAsEnum(parameters, self.DEVICE, context)],
             "score_threshold": self.parameterAsDouble(parameters, self.MIN_SCORE, context),
+            "min_area": self.parameterAsDouble(parameters, self.MIN_AREA, context),
         }
         return DetectOptions.from_dict(wanted)
 

@@ -67,23 +67,8 @@ def start_qgis():
 
 # ------------------------------------------------------------------------------ data
 def demo_files(data) -> tuple[Path, Path, str]:
-    """``(raster, labels GeoPackage, labels layer name)`` from ``prepare_demo_scene``'s result."""
-
-    def pick(*names):
-        for name in names:
-            value = data.get(name) if isinstance(data, dict) else getattr(data, name, None)
-            if value:
-                return value
-        raise KeyError(f"prepare_demo_scene() returned no {names[0]}: {data!r}")
-
-    raster = Path(pick("raster", "raster_path", "tif", "image", "scene"))
-    gpkg = Path(pick("gpkg", "labels_gpkg", "gpkg_path", "labels", "boxes"))
-    layer = "trees"
-    for name in ("layer", "layer_name", "labels_layer"):
-        value = data.get(name) if isinstance(data, dict) else getattr(data, name, None)
-        if value:
-            layer = str(value)
-    return raster, gpkg, layer
+    """``(raster, labels GeoPackage, labels layer name)`` of ``prepare_demo_scene``'s ``DemoScene``."""
+    return Path(data.scene), Path(data.trees), str(data.layer)
 
 
 def training_areas_layer(raster, validation_share: float):
@@ -154,7 +139,9 @@ def write_png(path: Path, panels: list[tuple[str, object]]) -> Path:
 
 
 # ------------------------------------------------------------------------------ main
-def run_demo(output: Path, steps: tuple[int, int], threads: int, tile_size: int, width: int) -> dict:
+def run_demo(
+    output: Path, steps: tuple[int, int], threads: int, tile_size: int, width: int, min_area: float = 1.0
+) -> dict:
     from demo_data import prepare_demo_scene
     from qgis.core import (
         QgsProcessingContext,
@@ -247,7 +234,10 @@ def run_demo(output: Path, steps: tuple[int, int], threads: int, tile_size: int,
     print("[6/7] orcahuntr:detect  from the saved snapshot and from the current state")
     detections = {}
     for label, snapshot in (("after session 1", "after session 1"), ("current state", "")):
-        result = run("detect", {"MODEL": "Trees", "SNAPSHOT": snapshot, "INPUT": scene, "DEVICE": 1})
+        result = run(
+            "detect",
+            {"MODEL": "Trees", "SNAPSHOT": snapshot, "INPUT": scene, "DEVICE": 1, "MIN_AREA": min_area},
+        )
         detections[label] = result
         print(f"      -> {result['FEATURE_COUNT']} trees from {label}: {result['DETECTIONS_FILE']}")
 
@@ -367,11 +357,12 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: all cores but one)")
     parser.add_argument("--tile-size", type=int, default=128)
     parser.add_argument("--width", type=int, default=16, help="network width")
+    parser.add_argument("--min-area", type=float, default=1.0, help="smallest tree kept, in m²")
     args = parser.parse_args()
     _package_path()
     app, plugin = start_qgis()
     try:
-        run_demo(args.output, tuple(args.steps), args.threads, args.tile_size, args.width)
+        run_demo(args.output, tuple(args.steps), args.threads, args.tile_size, args.width, args.min_area)
     finally:
         plugin.unload()
         app.exitQgis()

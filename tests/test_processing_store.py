@@ -68,8 +68,9 @@ def test_create_model_from_raster_and_layers(tmp_path):
     src = synthdata.write_training_gpkg(
         tmp_path / "drawn.gpkg",
         "EPSG:4326",
-        [scene.box(0, 0, 0.5, 1)],
+        [scene.box(0, 0, 0.5, 1), scene.box(0.5, 0, 1, 1)],
         scene.labels(),
+        purposes=["train", "validation"],
         geometry_crs=scene.crs,
     )
     result = run(
@@ -81,6 +82,7 @@ def test_create_model_from_raster_and_layers(tmp_path):
             "MODE": 0,
             "RASTER": str(scene.path),
             "TRAINING_AREAS": f"{src}|layername=training_areas",
+            "PURPOSE_FIELD": "purpose",
             "LABELS": f"{src}|layername=labels",
             "CLASS_FIELD": "class_id",
             "TILE_SIZE": 64,
@@ -104,9 +106,10 @@ def test_create_model_from_raster_and_layers(tmp_path):
     areas = QgsVectorLayer(f"{result['TRAINING_DATA']}|layername=training_areas", "a", "ogr")
     assert labels.featureCount() == len(scene.objects)
     assert sorted({f["class_id"] for f in labels.getFeatures()}) == [1, 2]
-    assert areas.featureCount() == 1 and next(areas.getFeatures())["purpose"] == "train"
-    # reprojected back from EPSG:4326 into the model's CRS: the area is the left half of the scene
-    bbox = next(areas.getFeatures()).geometry().boundingBox()
+    by_purpose = {f["purpose"]: f for f in areas.getFeatures()}
+    assert areas.featureCount() == 2 and set(by_purpose) == {"train", "validation"}
+    # reprojected back from EPSG:4326 into the model's CRS: the train area is the left half
+    bbox = by_purpose["train"].geometry().boundingBox()
     expected = scene.box(0, 0, 0.5, 1).bounds
     assert bbox.xMinimum() == pytest.approx(expected[0], abs=0.01)
     assert bbox.xMaximum() == pytest.approx(expected[2], abs=0.01)
