@@ -1,0 +1,244 @@
+"""Model-based test of the snapshot store: random sequences of operations against a tiny in-memory model.
+
+After every step: exactly one current state per trained model, saved snapshots survive
+purges, the timeline on disk (ids, order, kinds, names, counts, expiry) equals the model,
+the live training data equals the model, and no staging/trash folder is visible.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from store_helpers import FakeClock, visible_entries, weights
+
+from orca_huntr.errors import InvalidNameError
+from orca_huntr.snapshots import (
+    KIND_CURRENT,
+    KIND_SAVED,
+    KIND_TEMPORARY,
+    ClassSpec,
+    InputSpec,
+    ProtectedSnapshotError,
+    Workspace,
+)
+
+NAMES = ["alpha", "Beta", "best run", "ALPHA"]
+DAYS = 7
+
+
+class StoreMachine(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tmp = Path(tempfile.mkdtemp(prefix="orca-store-sm-"))
+        self.clock = FakeClock()
+        self.ws = Workspace.open(self.tmp / "site.huntr", clock=self.clock)
+        # model id -> {"snaps": [ {id, saved, name, created, scenes} oldest first ], "scenes": int}
+        self.models: dict[str, dict] = {}
+        self.counter = 0
+
+    def teardown(self) -> None:
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    # -------------------------------------------------------------- helpers
+
+    def _tick(self) -> None:
+        self.clock.advance(seconds=1)
+
+    def _names(self, model_id: str) -> set[str]:
+        return {s["name"].casefold() for s in self.models[model_id]["snaps"]}
+
+    # -------------------------------------------------------------- rules
+
+    @precondition(lambda self: len(self.models) < 3)
+    @rule()
+    def create_model(self) -> None:
+        self.counter += 1
+        info = self.ws.create_model(
+            f"model {self.counter}",
+            classes=[ClassSpec("a", "#ff0000"), ClassSpec("b", "#00ff00")],
+            input_spec=InputSpec(crs="EPSG:32612"),
+        )
+        self.models[info.id] = {"snaps": [], "scenes": 0}
+
+    @precondition(lambda self: self.models)
+    @rule(data=st.data())
+    def edit_training_data(self, data) -> None:
+        model_id = data.draw(st.sampled_from(list(self.models)))
+        self.counter += 1
+        self.ws.add_scene(model_id, f"/data/scene{self.counter}.tif")
+        self.models[model_id]["scenes"] += 1
+
+    @precondition(lambda self: self.models)
+    @rule(data=st.data(), hours=st.integers(0, 24 * 10))
+    def create_snapshot(self, data, hours) -> None:
+        model_id = data.draw(st.sampled_from(list(self.models)))
+        self.clock.advance(hours=hours)
+        self._tick()
+        info = self.ws.create_snapshot(
+            model_id, weights(self.counter, 4), None, None, {"n": self.counter}, {}, {}, None
+        )
+        self.models[model_id]["snaps"].append(
+            {
+                "id": info.id,
+                "saved": False,
+                "name": self.clock.now.strftime("%Y-%m-%d %H:%M:%S"),
+                "created": self.clock.now,
+                "scenes": self.models[model_id]["scenes"],
+            }
+        )
+        assert info.kind == KIND_CURRENT
+
+    def _pick(self, data):
+        trained = [m for m, v in self.models.items() if v["snaps"]]
+        model_id = data.draw(st.sampled_from(trained))
+        snaps = self.models[model_id]["snaps"]
+        index = data.draw(st.integers(0, len(snaps) - 1))
+        return model_id, index, snaps[index]
+
+    def _trained(self) -> bool:
+        return any(v["snaps"] for v in self.models.values())
+
+    @precondition(_trained)
+    @rule(data=st.data(), name=st.none() | st.sampled_from(NAMES))
+    def save(self, data, name) -> None:
+        model_id, _, s = self._pick(data)
+        taken = self._names(model_id) - {s["name"].casefold()}
+        if name is not None and name.casefold() in taken:
+            try:
+                self.ws.save_snapshot(model_id, s["id"], name)
+            except InvalidNameError:
+                return
+            raise AssertionError("duplicate name accepted")
+        self.ws.save_snapshot(model_id, s["id"], name)
+        s["saved"] = True
+        if name is not None:
+            s["name"] = name
+
+    @precondition(_trained)
+    @rule(data=st.data(), name=st.sampled_from(NAMES))
+    def rename(self, data, name) -> None:
+        model_id, _, s = self._pick(data)
+        taken = self._names(model_id) - {s["name"].casefold()}
+        if name.casefold() in taken:
+            try:
+                self.ws.rename_snapshot(model_id, s["id"], name)
+            except InvalidNameError:
+                return
+            raise AssertionError("duplicate name accepted")
+        self.ws.rename_snapshot(model_id, s["id"], name)
+        s["name"] = name
+
+    @precondition(_trained)
+    @rule(data=st.data())
+    def delete(self, data) -> None:
+        model_id, index, s = self._pick(data)
+        snaps = self.models[model_id]["snaps"]
+        if index == len(snaps) - 1:
+            try:
+                self.ws.delete_snapshot(model_id, s["id"])
+            except ProtectedSnapshotError:
+                return
+            raise AssertionError("deleted the current state")
+        self.ws.delete_snapshot(model_id, s["id"])
+        del snaps[index]
+
+    @rule(days=st.floats(-3, 20, allow_nan=False))
+    def purge(self, days) -> None:
+        now = self.clock.now + timedelta(days=days)
+        newest = max((s["created"] for v in self.models.values() for s in v["snaps"]), default=None)
+        expected = set()
+        if newest is None or now >= newest:
+            for v in self.models.values():
+                snaps = v["snaps"]
+                for i, s in enumerate(snaps[:-1]):
+                    if not s["saved"] and snaps[i + 1]["created"] + timedelta(days=DAYS) <= now:
+                        expected.add(s["id"])
+        purged = self.ws.purge_expired(now=now)
+        assert {p.id for p in purged} == expected
+        for v in self.models.values():
+            v["snaps"] = [s for s in v["snaps"] if s["id"] not in expected]
+        if days >= 0:
+            self.clock.now = max(self.clock.now, now)
+
+    @precondition(_trained)
+    @rule(data=st.data())
+    def revert(self, data) -> None:
+        model_id, index, s = self._pick(data)
+        impact = self.ws.revert_impact(model_id, s["id"])
+        snaps = self.models[model_id]["snaps"]
+        assert [d.id for d in impact.discarded_snapshots] == [x["id"] for x in reversed(snaps[index + 1 :])]
+        assert impact.training_data_changed == (self.models[model_id]["scenes"] != s["scenes"])
+        self.ws.revert(model_id, s["id"])
+        del snaps[index + 1 :]
+        self.models[model_id]["scenes"] = s["scenes"]
+
+    @precondition(lambda self: self._trained() and len(self.models) < 4)
+    @rule(data=st.data(), reuse=st.booleans())
+    def new_model(self, data, reuse) -> None:
+        model_id, _, s = self._pick(data)
+        self._tick()
+        self.counter += 1
+        info = self.ws.new_model_from_snapshot(
+            model_id, s["id"], f"model {self.counter}", class_names=["x", "y"], reuse_training_data=reuse
+        )
+        [first] = self.ws.list_snapshots(info.id)
+        scenes = s["scenes"] if reuse else 0
+        self.models[info.id] = {
+            "snaps": [
+                {
+                    "id": first.id,
+                    "saved": False,
+                    "name": self.clock.now.strftime("%Y-%m-%d %H:%M:%S"),
+                    "created": self.clock.now,
+                    "scenes": scenes,
+                }
+            ],
+            "scenes": scenes,
+        }
+
+    @rule()
+    def reopen(self) -> None:
+        self.ws = Workspace.open(self.ws.root, clock=self.clock)
+
+    # -------------------------------------------------------------- invariants
+
+    @invariant()
+    def disk_equals_model(self) -> None:
+        assert sorted(m.id for m in self.ws.list_models()) == sorted(self.models)
+        for model_id, v in self.models.items():
+            listed = self.ws.list_snapshots(model_id)
+            snaps = v["snaps"]
+            assert [x.id for x in listed] == [s["id"] for s in reversed(snaps)]
+            if snaps:
+                assert sum(x.kind == KIND_CURRENT for x in listed) == 1
+                assert self.ws.current_snapshot(model_id).id == snaps[-1]["id"]
+            for i, (x, s) in enumerate(zip(reversed(listed), snaps, strict=True)):
+                assert x.saved == s["saved"] and x.name == s["name"] and x.created_at == s["created"]
+                assert x.counts["scenes"] == s["scenes"]
+                if i == len(snaps) - 1:
+                    assert x.kind == KIND_CURRENT and x.expires_at is None
+                elif s["saved"]:
+                    assert x.kind == KIND_SAVED and x.expires_at is None
+                else:
+                    assert x.kind == KIND_TEMPORARY
+                    assert x.expires_at == snaps[i + 1]["created"] + timedelta(days=DAYS)
+            assert self.ws.training_counts(model_id)["scenes"] == v["scenes"]
+
+    @invariant()
+    def nothing_half_done_is_visible(self) -> None:
+        assert visible_entries(self.ws.root) == []
+
+
+StoreMachine.TestCase.settings = settings(
+    max_examples=25,
+    stateful_step_count=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+test_store_state_machine = StoreMachine.TestCase
