@@ -1,0 +1,167 @@
+"""Tree detection quality on real imagery: train on two thirds of a scene, detect on the rest.
+
+Scene: NEON ``2019_YELL_2_528000_4978000_image_crop2`` (10 cm RGB, 574 hand-drawn tree
+boxes; fetched by ``scripts/demo_data.py``). A count-mode model (one class, ``tree``) is
+trained through the real engine (``train_model``: store, sampler, loader, snapshot) on
+a training area covering the western two thirds, for a fixed CPU time budget; then
+``detect`` runs from its snapshot over the eastern third. Each detection's bounding box
+is matched one-to-one to the held-back boxes at IoU ≥ 0.4 (greedy, best IoU first).
+Boxes and detections count when their centre lies in the held-back third.
+The last line printed is one JSON object.
+
+    python benchmarks/eval_trees.py [--seconds 240] [--tile 128] [--width 16]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+TRAIN_SHARE = 2 / 3
+IOU = 0.4
+
+
+def _package() -> None:
+    pkg = ROOT / ".pkg"
+    link = pkg / "orca_huntr"
+    if not link.exists():
+        pkg.mkdir(exist_ok=True)
+        link.symlink_to(ROOT, target_is_directory=True)
+    sys.path.insert(0, str(pkg))
+
+
+def match_boxes(truth: list, found: list, threshold: float = IOU) -> tuple[int, int, int]:
+    """Greedy one-to-one matching of axis-aligned boxes at IoU ≥ ``threshold``: (tp, fp, fn)."""
+    import numpy as np
+
+    if not truth or not found:
+        return 0, len(found), len(truth)
+    t = np.array([g.bounds for g in truth])[:, None, :]
+    f = np.array([g.bounds for g in found])[None, :, :]
+    w = np.clip(np.minimum(t[..., 2], f[..., 2]) - np.maximum(t[..., 0], f[..., 0]), 0, None)
+    h = np.clip(np.minimum(t[..., 3], f[..., 3]) - np.maximum(t[..., 1], f[..., 1]), 0, None)
+    inter = w * h
+    area = lambda b: (b[..., 2] - b[..., 0]) * (b[..., 3] - b[..., 1])  # noqa: E731
+    iou = inter / np.maximum(area(t) + area(f) - inter, 1e-12)
+    used_t, used_f, tp = set(), set(), 0
+    for ti, fi in sorted(zip(*np.nonzero(iou >= threshold), strict=True), key=lambda p: -iou[p]):
+        if ti in used_t or fi in used_f:
+            continue
+        used_t.add(ti)
+        used_f.add(fi)
+        tp += 1
+    return tp, len(found) - tp, len(truth) - tp
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="train on 2/3 of the NEON scene, detect trees on the rest")
+    parser.add_argument("--seconds", type=float, default=240.0, help="training time budget")
+    parser.add_argument("--tile", type=int, default=128)
+    parser.add_argument("--width", type=int, default=16)
+    parser.add_argument("--batch", type=int, default=8)
+    parser.add_argument("--device", default="auto")
+    parser.add_argument("--threads", type=int, default=None)
+    parser.add_argument(
+        "--workdir", default=None, help="keep the workspace here (default: a temporary folder)"
+    )
+    args = parser.parse_args(argv)
+    _package()
+    import geopandas as gpd
+    import rasterio
+    import synthdata
+    from demo_data import prepare_demo_scene
+    from shapely.geometry import box
+
+    from orca_huntr.detection import DetectOptions, detect
+    from orca_huntr.snapshots import ClassSpec, InputSpec, Workspace
+    from orca_huntr.training import TrainConfig, train_model
+
+    demo = prepare_demo_scene(ROOT / "data" / "demo")
+    with rasterio.open(demo.scene) as src:
+        left, bottom, right, top = src.bounds
+    split = left + (right - left) * TRAIN_SHARE
+    train_area, test_area = box(left, bottom, split, top), box(split, bottom, right, top)
+    trees = list(gpd.read_file(demo.trees, layer=demo.layer).geometry)
+    train_labels = [(g, 1) for g in trees if g.intersects(train_area)]
+    held_back = [g for g in trees if test_area.contains(g.centroid)]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(args.workdir) if args.workdir else Path(tmp)
+        ws = Workspace.open(work / "eval.huntr")
+        model = ws.create_model(
+            f"trees-{int(time.time())}",
+            classes=[ClassSpec("tree", "#2ca02c")],
+            mode="count",
+            input_spec=InputSpec(bands=[1, 2, 3], dtype="uint8", crs=demo.crs, resolution=demo.resolution),
+            network={"width": args.width, "depth": 3},
+            tile_size=args.tile,
+        )
+        ws.add_scene(model.id, str(demo.scene), name="YELL")
+        synthdata.write_training_gpkg(ws.training_data_path(model.id), demo.crs, [train_area], train_labels)
+        config = TrainConfig(
+            max_seconds=args.seconds,
+            batch_size=args.batch,
+            device=args.device,
+            threads=args.threads,
+            validation_fraction=0.1,
+            validate_every=100_000,  # validate once, at the end
+            seed=0,
+        )
+        t0 = time.perf_counter()
+        trained = train_model(
+            ws,
+            model.id,
+            config,
+            progress=lambda p: print(p.message, file=sys.stderr) if p.step % 25 == 0 else None,
+        )
+        train_s = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        result = detect(
+            ws,
+            model.id,
+            trained.snapshot.id,
+            demo.scene,
+            aoi=test_area,
+            options=DetectOptions(device=args.device, threads=args.threads, min_pixels=20),
+        )
+        detect_s = time.perf_counter() - t1
+        found_frame = gpd.read_file(result.path, layer=result.layer_name)
+        found = [box(*g.bounds) for g in found_frame.geometry if test_area.contains(g.centroid)]
+    tp, fp, fn = match_boxes(held_back, found)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    out = {
+        "benchmark": "eval_trees",
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "iou_threshold": IOU,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "held_back_trees": len(held_back),
+        "training_labels": len(train_labels),
+        "train_seconds": round(train_s, 1),
+        "train_steps": trained.steps,
+        "tiles_seen": trained.tiles_seen,
+        "validation": {k: trained.metrics.get(k) for k in ("mean_iou", "precision", "recall", "f1")},
+        "detect_seconds": round(detect_s, 1),
+        "device": trained.snapshot.config.get("device"),
+        "tile_size": args.tile,
+        "width": args.width,
+    }
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
