@@ -195,11 +195,14 @@ def run_pipeline(
     aoi_px: Any | None = None,
     progress: ProgressFn | None = None,
     should_stop: StopFn | None = None,
+    sink: Callable[[Any], None] | None = None,
 ) -> PipelineOutput:
     """Read → predict → blend → vectorise the ``window`` (row, col, height, width) of a raster.
 
     ``predictor`` maps a ``(B, bands, tile, tile)`` float32 batch to ``(B, K, tile, tile)``
     probabilities. ``aoi_px`` restricts detections to a polygon in raster pixel coordinates.
+    Each finished detection (raster pixel coordinates) goes to ``sink`` as soon as it
+    is complete; without a sink they are returned in :attr:`PipelineOutput.detections`.
     """
     from affine import Affine
 
@@ -213,11 +216,24 @@ def run_pipeline(
     grid = TileGrid(height, width, tile, overlap, max(int(options.block_size), tile))
     channels = num_classes + 1 + (1 if mode == "count" else 0)
     stitcher = Stitcher(grid, channels)
-    vectoriser = Vectoriser(num_classes, mode, options.score_threshold, options.boundary_threshold)
+    timing = dict.fromkeys(("read", "infer", "blend", "vectorise", "sink"), 0.0)
+
+    def timed_sink(detection: Any) -> None:
+        t0 = time.perf_counter()
+        sink(detection)  # type: ignore[misc]
+        timing["sink"] += time.perf_counter() - t0
+
+    vectoriser = Vectoriser(
+        num_classes,
+        mode,
+        options.score_threshold,
+        options.boundary_threshold,
+        emit=timed_sink if sink is not None else None,
+    )
+    row_blocks, col_blocks = len(grid.row_blocks()), len(grid.col_blocks())
     reader = RasterReader(raster_path, bands, mean, std)
     total = grid.tile_count
     done = run = blocks = 0
-    timing = dict.fromkeys(("read", "infer", "blend", "vectorise"), 0.0)
     t_start = time.perf_counter()
 
     def report(stage: str, fraction: float, message: str = "") -> None:
@@ -265,7 +281,16 @@ def run_pipeline(
             rh, rw = probs.shape[1:]
             block_valid = valid[:rh, :rw] & (weight > 0)
             t1 = time.perf_counter()
-            vectoriser.add_block(i, j, probs, block_valid, row0 + rb.start, col0 + cb.start)
+            vectoriser.add_block(
+                i,
+                j,
+                probs,
+                block_valid,
+                row0 + rb.start,
+                col0 + cb.start,
+                more_right=j < col_blocks - 1,
+                more_below=i < row_blocks - 1,
+            )
             timing["blend"] += t1 - t0
             timing["vectorise"] += time.perf_counter() - t1
             blocks += 1
@@ -273,7 +298,7 @@ def run_pipeline(
         report("vectorise", 0.96, "joining objects across blocks")
         check_stop()
         t0 = time.perf_counter()
-        detections = vectoriser.detections()
+        detections = vectoriser.finish()
         timing["vectorise"] += time.perf_counter() - t0
     finally:
         stitcher.close()
@@ -286,48 +311,50 @@ def run_pipeline(
         "overlap": overlap,
         "window": list(window),
         "megapixels": height * width / 1e6,
-        "seconds": {k: round(v, 4) for k, v in timing.items()},
+        "seconds": {
+            **{k: round(v, 4) for k, v in timing.items() if k != "sink"},
+            "vectorise": round(timing["vectorise"] - timing["sink"], 4),
+            "write": round(timing["sink"], 4),
+        },
         "pipeline_seconds": round(time.perf_counter() - t_start, 4),
     }
     return PipelineOutput(detections, stats)
 
 
-def to_features(
-    detections: list[Any], spec: SnapshotSpec, raster: RasterInfo, options: DetectOptions
-) -> list[dict[str, Any]]:
-    """Filter by size, dissolve (segmentation), simplify, and place in the raster's CRS."""
-    from shapely.affinity import affine_transform
+class FeatureMaker:
+    """Turns detections (raster pixel coordinates) into output features in the raster's CRS.
 
-    from .vectorize import dissolve_by_class
+    :meth:`keep` applies the size filters; :meth:`__call__` simplifies (in pixels) and
+    places the geometry with the raster's geotransform.
+    """
 
-    a, b, c, d, e, f = raster.transform
-    pixel_area = abs(a * e - b * d)
-    kept = [
-        det
-        for det in detections
-        if det.pixels >= options.min_pixels and det.pixels * pixel_area >= options.min_area
-    ]
-    if spec.mode == "segmentation" and options.dissolve:
-        kept = dissolve_by_class(kept)
-    names = {cls["id"]: cls["name"] for cls in spec.classes}
-    out = []
-    for det in kept:
+    def __init__(self, spec: SnapshotSpec, raster: RasterInfo, options: DetectOptions) -> None:
+        a, b, c, d, e, f = raster.transform
+        self.matrix = [a, b, d, e, c, f]
+        self.pixel_area = abs(a * e - b * d)
+        self.options = options
+        self.snapshot_id = spec.snapshot_id
+        self.names = {cls["id"]: cls["name"] for cls in spec.classes}
+
+    def keep(self, det: Any) -> bool:
+        return det.pixels >= self.options.min_pixels and det.pixels * self.pixel_area >= self.options.min_area
+
+    def __call__(self, det: Any) -> dict[str, Any]:
+        from shapely.affinity import affine_transform
+
         geom = det.geometry
-        if options.simplify > 0:
-            simple = geom.simplify(options.simplify, preserve_topology=True)
+        if self.options.simplify > 0:
+            simple = geom.simplify(self.options.simplify, preserve_topology=True)
             if not simple.is_empty and simple.is_valid:
                 geom = simple
-        out.append(
-            {
-                "geometry": affine_transform(geom, [a, b, d, e, c, f]),
-                "class_name": names.get(det.class_id, str(det.class_id)),
-                "class_id": int(det.class_id),
-                "score": round(float(det.score), 6),
-                "area": float(det.pixels * pixel_area),
-                "snapshot_id": spec.snapshot_id,
-            }
-        )
-    return out
+        return {
+            "geometry": affine_transform(geom, self.matrix),
+            "class_name": self.names.get(det.class_id, str(det.class_id)),
+            "class_id": int(det.class_id),
+            "score": round(float(det.score), 6),
+            "area": float(det.pixels * self.pixel_area),
+            "snapshot_id": self.snapshot_id,
+        }
 
 
 def load_snapshot(ws: Any, model_id: str, snapshot_id: str | None) -> Any:
@@ -383,15 +410,39 @@ def detect(
     depth = int(spec.network.get("depth", 3))
     if tile % (2**depth):
         raise InputDataError(f"The tile size {tile} must be a multiple of {2**depth} for this network.")
+    scene = options.scene_name or Path(raster_path).stem
+    display_name = f"{spec.model_name} · {spec.snapshot_name} · {scene}"
+    now = datetime.now(UTC)
+    if options.output_path:
+        final = Path(options.output_path)
+    else:
+        final = output.output_path(Path(ws.detections_dir), spec.model_name, spec.snapshot_name, scene, now)
+
     torch = require("torch")
     threads_before = torch.get_num_threads()
     if options.threads:
         torch.set_num_threads(int(options.threads))
+    temporary = output.temporary_path(final)
+    writer = None
     try:
         device = resolve_device(options.device)
         model = build_model(spec.weights, len(spec.bands), spec.num_classes, spec.mode, spec.network, device)
         predictor = Predictor(model, spec.num_classes, spec.mode, device)
         window = processing_window(raster, aoi_px, tile)
+        make = FeatureMaker(spec, raster, options)
+        writer = output.DetectionWriter(
+            temporary, options.layer_name, raster.crs_wkt, f"ORCA HUNTR detections: {display_name}"
+        )
+        dissolve = spec.mode == "segmentation" and options.dissolve
+        held: list[Any] = []
+
+        def sink(det: Any) -> None:
+            if make.keep(det):
+                if dissolve:
+                    held.append(det)
+                else:
+                    writer.add(make(det))
+
         result = run_pipeline(
             raster_path,
             spec.bands,
@@ -406,51 +457,52 @@ def detect(
             aoi_px,
             progress,
             should_stop,
+            sink,
         )
-    finally:
-        torch.set_num_threads(threads_before)
+        t0 = time.perf_counter()
+        if dissolve:
+            from .vectorize import dissolve_by_class
 
-    t0 = time.perf_counter()
-    features = to_features(result.detections, spec, raster, options)
-    scene = options.scene_name or Path(raster_path).stem
-    display_name = f"{spec.model_name} · {spec.snapshot_name} · {scene}"
-    now = datetime.now(UTC)
-    if options.output_path:
-        final = Path(options.output_path)
-    else:
-        final = output.output_path(Path(ws.detections_dir), spec.model_name, spec.snapshot_name, scene, now)
-    metadata = {
-        "display_name": display_name,
-        "model_id": spec.model_id,
-        "model_name": spec.model_name,
-        "snapshot_id": spec.snapshot_id,
-        "snapshot_name": spec.snapshot_name,
-        "snapshot_kind": spec.snapshot_kind,
-        "mode": spec.mode,
-        "classes": spec.classes,
-        "scene": scene,
-        "raster": raster_path,
-        "crs": raster.crs_name,
-        "created_at": now.isoformat(timespec="seconds"),
-        "options": options.to_dict(),
-        "warnings": notices,
-        "stats": result.stats,
-    }
-    if progress is not None:
-        progress(DetectProgress(0.97, result.stats["tiles_total"], result.stats["tiles_total"], "write"))
-    if should_stop is not None and should_stop():
-        raise CancelledError("Detection was cancelled; nothing was written.")
-    temporary = output.temporary_path(final)
-    try:
-        count = output.write_geopackage(temporary, options.layer_name, raster.crs_wkt, features, metadata)
+            for det in dissolve_by_class(held):
+                writer.add(make(det))
+        if progress is not None:
+            total = result.stats["tiles_total"]
+            progress(DetectProgress(0.97, total, total, "write", "writing the GeoPackage"))
+        if should_stop is not None and should_stop():
+            raise CancelledError("Detection was cancelled; nothing was written.")
+        metadata = {
+            "display_name": display_name,
+            "model_id": spec.model_id,
+            "model_name": spec.model_name,
+            "snapshot_id": spec.snapshot_id,
+            "snapshot_name": spec.snapshot_name,
+            "snapshot_kind": spec.snapshot_kind,
+            "mode": spec.mode,
+            "classes": spec.classes,
+            "scene": scene,
+            "raster": raster_path,
+            "crs": raster.crs_name,
+            "created_at": now.isoformat(timespec="seconds"),
+            "options": options.to_dict(),
+            "warnings": notices,
+            "stats": result.stats,
+        }
+        count = writer.close(metadata)
+        writer = None
         if should_stop is not None and should_stop():
             raise CancelledError("Detection was cancelled; nothing was written.")
         output.publish(temporary, final)
     except BaseException:
+        if writer is not None:
+            writer.abort()
         output.remove_quietly(temporary)
         raise
+    finally:
+        torch.set_num_threads(threads_before)
     stats = dict(result.stats)
-    stats["seconds"] = dict(stats["seconds"], write=round(time.perf_counter() - t0, 4))
+    stats["seconds"] = dict(
+        stats["seconds"], write=round(stats["seconds"]["write"] + time.perf_counter() - t0, 4)
+    )
     stats["total_seconds"] = round(time.perf_counter() - t_start, 4)
     if progress is not None:
         progress(DetectProgress(1.0, stats["tiles_total"], stats["tiles_total"], "write", "done"))

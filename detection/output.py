@@ -52,30 +52,33 @@ def remove_quietly(path: Path) -> None:
             p.unlink()
 
 
-def write_geopackage(
-    path: Path,
-    layer_name: str,
-    crs_wkt: str | None,
-    features: Iterable[dict[str, Any]],
-    metadata: dict[str, Any],
-) -> int:
-    """Write ``features`` (dicts with a shapely ``geometry`` and the :data:`FIELDS`) and the run
-    ``metadata`` (key → JSON-able value) to a new GeoPackage at ``path``; returns the feature count."""
-    gdal = require("osgeo.gdal")
-    ogr = require("osgeo.ogr")
-    osr = require("osgeo.osr")
-    gdal.UseExceptions()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    srs = None
-    if crs_wkt:
-        srs = osr.SpatialReference()
-        srs.ImportFromWkt(crs_wkt)
-        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    driver = ogr.GetDriverByName("GPKG")
-    ds = driver.CreateDataSource(str(path))
-    count = 0
-    try:
-        layer = ds.CreateLayer(
+class DetectionWriter:
+    """Streams features into a new GeoPackage layer; :meth:`close` adds the run table.
+
+    Features are committed in transactions of ``batch`` features, so memory does not
+    grow with their number. :meth:`abort` closes the file without finishing it (the
+    caller removes it).
+    """
+
+    def __init__(
+        self, path: Path, layer_name: str, crs_wkt: str | None, description: str = "", batch: int = 5000
+    ):
+        gdal = require("osgeo.gdal")
+        ogr = require("osgeo.ogr")
+        osr = require("osgeo.osr")
+        gdal.UseExceptions()
+        self._ogr = ogr
+        path.parent.mkdir(parents=True, exist_ok=True)
+        srs = None
+        if crs_wkt:
+            srs = osr.SpatialReference()
+            srs.ImportFromWkt(crs_wkt)
+            srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        self.path = path
+        self.count = 0
+        self._batch = batch
+        self._ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+        self._layer = self._ds.CreateLayer(
             layer_name, srs, ogr.wkbMultiPolygon, options=["FID=fid", "GEOMETRY_NAME=geom"]
         )
         for fname, ftype in (
@@ -85,20 +88,33 @@ def write_geopackage(
             ("area", ogr.OFTReal),
             ("snapshot_id", ogr.OFTString),
         ):
-            layer.CreateField(ogr.FieldDefn(fname, ftype))
-        layer.SetMetadataItem("DESCRIPTION", f"ORCA HUNTR detections: {metadata.get('display_name', '')}")
-        defn = layer.GetLayerDefn()
-        layer.StartTransaction()
-        for item in features:
-            feature = ogr.Feature(defn)
-            geom = ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(bytes(item["geometry"].wkb)))
-            feature.SetGeometry(geom)
-            for key in FIELDS:
-                feature.SetField(key, item[key])
-            layer.CreateFeature(feature)
-            count += 1
-        layer.CommitTransaction()
-        table = ds.CreateLayer(RUN_TABLE, None, ogr.wkbNone)
+            self._layer.CreateField(ogr.FieldDefn(fname, ftype))
+        if description:
+            self._layer.SetMetadataItem("DESCRIPTION", description)
+        self._defn = self._layer.GetLayerDefn()
+        self._layer.StartTransaction()
+        self._pending = 0
+
+    def add(self, item: dict[str, Any]) -> None:
+        """Write one feature: a dict with a shapely ``geometry`` and the :data:`FIELDS`."""
+        ogr = self._ogr
+        feature = ogr.Feature(self._defn)
+        feature.SetGeometry(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(bytes(item["geometry"].wkb))))
+        for key in FIELDS:
+            feature.SetField(key, item[key])
+        self._layer.CreateFeature(feature)
+        self.count += 1
+        self._pending += 1
+        if self._pending >= self._batch:
+            self._layer.CommitTransaction()
+            self._layer.StartTransaction()
+            self._pending = 0
+
+    def close(self, metadata: dict[str, Any]) -> int:
+        """Commit, write the run ``metadata`` (key → JSON-able value) and close; returns the count."""
+        ogr = self._ogr
+        self._layer.CommitTransaction()
+        table = self._ds.CreateLayer(RUN_TABLE, None, ogr.wkbNone)
         table.CreateField(ogr.FieldDefn("key", ogr.OFTString))
         table.CreateField(ogr.FieldDefn("value", ogr.OFTString))
         tdefn = table.GetLayerDefn()
@@ -109,9 +125,34 @@ def write_geopackage(
             row.SetField("value", value if isinstance(value, str) else json.dumps(value, default=str))
             table.CreateFeature(row)
         table.CommitTransaction()
-    finally:
-        ds = None  # closes and flushes the file
-    return count
+        self._layer = self._defn = None
+        self._ds = None  # closes and flushes the file
+        return self.count
+
+    def abort(self) -> None:
+        """Close without finishing (the file is incomplete: remove it)."""
+        self._layer = self._defn = None
+        self._ds = None
+
+
+def write_geopackage(
+    path: Path,
+    layer_name: str,
+    crs_wkt: str | None,
+    features: Iterable[dict[str, Any]],
+    metadata: dict[str, Any],
+) -> int:
+    """Write ``features`` and the run ``metadata`` to a new GeoPackage at ``path``; returns the count."""
+    writer = DetectionWriter(
+        path, layer_name, crs_wkt, f"ORCA HUNTR detections: {metadata.get('display_name', '')}"
+    )
+    try:
+        for item in features:
+            writer.add(item)
+    except BaseException:
+        writer.abort()
+        raise
+    return writer.close(metadata)
 
 
 def read_run_metadata(path: str | Path) -> dict[str, Any]:

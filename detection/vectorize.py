@@ -16,6 +16,7 @@ Segmentation mode: connected pixels of a class make one area.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,25 +43,6 @@ class Detection:
     pixels: int
     score: float
     geometry: Any  # shapely (Multi)Polygon
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
-
-    def find(self, a: int) -> int:
-        parent = self.parent
-        root = a
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while parent.get(a, a) != root:
-            parent[a], a = root, parent[a]
-        return root
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def classify(
@@ -141,30 +123,69 @@ def label_block(
 
 
 class Vectoriser:
-    """Collects labelled blocks, joins labels across block borders, and returns the features.
+    """Labels blocks, joins labels across block borders, and hands out each finished feature.
 
     Across a border, instances join where their cores touch; a rim piece (rim pixels
-    whose core lies across the border) joins the instance it touches, so outlines are
-    not notched at block borders; rim pieces that reach no core are dropped.
+    whose core lies across the border) joins the one instance it touches, so outlines
+    are not notched at block borders, and rims never join two instances. A group of
+    labels is finished as soon as none of its labels lies on a border still to be
+    processed (the last block's right column, the last block row's bottom rows): it is
+    then passed to ``emit`` and forgotten, so memory holds only the groups along the
+    processing front, whatever the number of objects in the raster.
     """
 
     def __init__(
-        self, num_classes: int, mode: str, threshold: float, boundary_threshold: float = 0.5
+        self,
+        num_classes: int,
+        mode: str,
+        threshold: float,
+        boundary_threshold: float = 0.5,
+        emit: Callable[[Detection], None] | None = None,
     ) -> None:
         self.num_classes = num_classes
         self.mode = mode
         self.threshold = threshold
         self.boundary_threshold = boundary_threshold
+        self.emit = emit
+        self.finished: list[Detection] = []  # when no ``emit`` is given
         self.pieces: dict[int, Piece] = {}
-        self._core: set[int] = set()  # labels that hold a core
-        self._links: list[tuple[int, int]] = []  # (rim piece, instance) touching across a border
-        self._uf = _UnionFind()
+        self._instance: set[int] = set()  # labels of pieces grown from a core
+        self._parent: dict[int, int] = {}  # union-find links of live labels
+        self._members: dict[int, list[int]] = {}  # live group root → its labels
         self._next = 1
         self._right: tuple[np.ndarray, np.ndarray] | None = None  # last block's right column (labels, cores)
         self._bottom: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # j → bottom row of the last block row
 
-    def add_block(self, i: int, j: int, probs: np.ndarray, valid: np.ndarray, row0: int, col0: int) -> int:
-        """Vectorise block (i, j) whose rect starts at raster pixel (row0, col0); returns its label count."""
+    # -- union-find -------------------------------------------------------------------
+    def _find(self, a: int) -> int:
+        parent = self._parent
+        root = a
+        while root in parent:
+            root = parent[root]
+        while a in parent and parent[a] != root:
+            parent[a], a = root, parent[a]
+        return root
+
+    def _merge(self, keep: int, other: int) -> None:
+        self._parent[other] = keep
+        self._members[keep].extend(self._members.pop(other))
+
+    # -- blocks ------------------------------------------------------------------------
+    def add_block(
+        self,
+        i: int,
+        j: int,
+        probs: np.ndarray,
+        valid: np.ndarray,
+        row0: int,
+        col0: int,
+        more_right: bool = True,
+        more_below: bool = True,
+    ) -> int:
+        """Vectorise block (i, j) whose rect starts at raster pixel (row0, col0); returns its label count.
+
+        ``more_right``/``more_below`` say whether blocks follow to the right / below.
+        """
         features = require("rasterio.features")
         from affine import Affine
         from shapely.geometry import shape
@@ -183,7 +204,8 @@ class Vectoriser:
             for k in range(1, n + 1):
                 if counts[k]:
                     self.pieces[k + offset] = Piece(int(classes[k]), int(counts[k]), float(sums[k]))
-            self._core.update(range(offset + 1, offset + n_core + 1))
+                    self._members[k + offset] = [k + offset]
+            self._instance.update(range(offset + 1, offset + n_core + 1))
             transform = Affine.translation(col0, row0)
             for geom, value in features.shapes(labels, mask=labels > 0, connectivity=4, transform=transform):
                 self.pieces[int(value) + offset].polygons.append(shape(geom))
@@ -198,8 +220,10 @@ class Vectoriser:
             self._join(*self._right, labels[:, 0], is_core[:, 0])
         if i > 0 and j in self._bottom:
             self._join(*self._bottom.pop(j), labels[0, :], is_core[0, :])
-        self._right = labels[:, -1].copy(), is_core[:, -1].copy()
-        self._bottom[j] = labels[-1, :].copy(), is_core[-1, :].copy()
+        self._right = (labels[:, -1].copy(), is_core[:, -1].copy()) if more_right else None
+        if more_below:
+            self._bottom[j] = labels[-1, :].copy(), is_core[-1, :].copy()
+        self._flush()
         return n
 
     def _join(self, la: np.ndarray, ca: np.ndarray, lb: np.ndarray, cb: np.ndarray) -> None:
@@ -207,54 +231,75 @@ class Vectoriser:
         both = (la > 0) & (lb > 0)
         if not both.any():
             return
-        for a, b, core_a, core_b in set(
-            zip(la[both].tolist(), lb[both].tolist(), ca[both], cb[both], strict=True)
-        ):
+        pairs = sorted(
+            set(zip(la[both].tolist(), lb[both].tolist(), ca[both].tolist(), cb[both].tolist(), strict=True))
+        )
+        for a, b, core_a, core_b in pairs:
             if self.pieces[a].class_id != self.pieces[b].class_id:
                 continue
-            a_inst, b_inst = a in self._core, b in self._core
-            if a_inst and b_inst:
+            ra, rb = self._find(a), self._find(b)
+            if ra == rb:
+                continue
+            if a in self._instance and b in self._instance:
                 if core_a and core_b:  # only cores join instances: rims of touching objects stay apart
-                    self._uf.union(a, b)
-            elif not a_inst and not b_inst:
-                self._uf.union(a, b)
+                    self._merge(min(ra, rb), max(ra, rb))
+                continue
+            ra_inst, rb_inst = ra in self._instance, rb in self._instance
+            if ra_inst and rb_inst:
+                continue  # a rim never joins two instances
+            if ra_inst:
+                self._merge(ra, rb)
+            elif rb_inst:
+                self._merge(rb, ra)
             else:
-                self._links.append((b, a) if a_inst else (a, b))
+                self._merge(min(ra, rb), max(ra, rb))
 
-    def _attach_rims(self) -> None:
-        """Give each group of rim pieces to one instance it touches (the lowest label, for determinism)."""
-        targets: dict[int, int] = {}
-        for rim, inst in self._links:
-            r, t = self._uf.find(rim), self._uf.find(inst)
-            targets[r] = min(targets.get(r, t), t)
-        for r, t in targets.items():
-            self._uf.parent[r] = t  # r is a rim-only root; t an instance root
+    def _flush(self, final: bool = False) -> None:
+        """Finish every group with no label on a border still to be processed."""
+        open_roots: set[int] = set()
+        if not final:
+            strips = [s for s, _ in self._bottom.values()]
+            if self._right is not None:
+                strips.append(self._right[0])
+            for strip in strips:
+                open_roots.update(self._find(int(v)) for v in np.unique(strip) if v)
+        for root in [r for r in self._members if r not in open_roots]:
+            self._finish(root)
 
-    def detections(self, dissolve: bool = False) -> list[Detection]:
-        """The features: one per joined instance or area (or, with ``dissolve``, one per class)."""
+    def _finish(self, root: int) -> None:
         from shapely.ops import unary_union
 
-        self._attach_rims()
-        self._links.clear()
-        groups: dict[int, list[int]] = defaultdict(list)
-        for label in self.pieces:
-            root = self._uf.find(label)
-            if root not in self._core:
-                continue  # rim pieces that reached no core
-            key = self.pieces[root].class_id if dissolve else root
-            groups[key].append(label)
-        out = []
-        for labels in groups.values():
-            pieces = [self.pieces[k] for k in labels]
-            polygons = [p for piece in pieces for p in piece.polygons]
-            if not polygons:
-                continue
-            geometry = polygons[0] if len(polygons) == 1 else unary_union(polygons)
-            pixels = sum(p.pixels for p in pieces)
-            prob_sum = sum(p.prob_sum for p in pieces)
-            out.append(Detection(pieces[0].class_id, pixels, prob_sum / max(pixels, 1), geometry))
-        out.sort(key=lambda d: (d.geometry.bounds[1], d.geometry.bounds[0], d.class_id))
-        return out
+        labels = self._members.pop(root)
+        pieces = [self.pieces.pop(k) for k in labels]
+        is_instance = root in self._instance
+        for k in labels:
+            self._parent.pop(k, None)
+            self._instance.discard(k)
+        if not is_instance:
+            return  # rim pieces that reached no core
+        polygons = [p for piece in pieces for p in piece.polygons]
+        if not polygons:
+            return
+        geometry = polygons[0] if len(polygons) == 1 else unary_union(polygons)
+        pixels = sum(p.pixels for p in pieces)
+        prob_sum = sum(p.prob_sum for p in pieces)
+        detection = Detection(pieces[0].class_id, pixels, prob_sum / max(pixels, 1), geometry)
+        if self.emit is not None:
+            self.emit(detection)
+        else:
+            self.finished.append(detection)
+
+    def finish(self) -> list[Detection]:
+        """Finish the remaining groups; returns the kept detections (empty when ``emit`` is set)."""
+        self._flush(final=True)
+        self._right = None
+        self._bottom.clear()
+        return self.finished
+
+    @property
+    def live_groups(self) -> int:
+        """Groups still open along the processing front (memory check)."""
+        return len(self._members)
 
 
 def dissolve_by_class(detections: list[Detection]) -> list[Detection]:

@@ -231,3 +231,27 @@ def test_importing_the_package_loads_no_heavy_module():
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_features_stream_out_while_blocks_are_processed(oracle_scene):
+    progress, emitted = [], []
+    options = DetectOptions(block_size=40, min_pixels=1, simplify=0)
+    kept = _run(oracle_scene, tile=24, block=40)
+    run_pipeline(
+        str(oracle_scene.path),
+        [1, 2, 3, 4],
+        RAW[0],
+        RAW[1],
+        oracle,
+        2,
+        "count",
+        24,
+        options,
+        (0, 0, 160, 160),
+        progress=progress.append,
+        sink=lambda det: emitted.append((len(progress), det)),
+    )
+    # the first objects are written long before the last block is done
+    assert emitted[0][0] < len(progress) // 4
+    key = lambda d: (d.class_id, d.pixels, d.geometry.wkt)  # noqa: E731
+    assert sorted(key(d) for _, d in emitted) == sorted(key(d) for d in kept.detections)
