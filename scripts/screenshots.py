@@ -94,7 +94,8 @@ QGIS_SCRIPT = r"""
 import json, os, sys, traceback
 from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtCore import QTimer, QPoint
-from qgis.PyQt.QtWidgets import QApplication
+from qgis.PyQt.QtGui import QColor, QPainter
+from qgis.PyQt.QtWidgets import QDockWidget
 from qgis.utils import iface, plugins
 
 SPEC = json.loads(os.environ["HUNTR_SHOTS"])
@@ -139,9 +140,12 @@ def setup():
     dock.model_panel.add_training_layers()
     uri = SPEC["detections"] + "|layername=" + SPEC["detections_layer"]
     det = QgsVectorLayer(uri, SPEC["detections_name"], "ogr")
-    from orca_huntr.ui import detection_layer
     model = dock.workspace.get_model(SPEC["model_id"])
-    detection_layer.apply_style(det, model.classes)
+    try:
+        from orca_huntr.ui import detection_layer
+        detection_layer.apply_style(det, model.classes)
+    except Exception:
+        log("detection style: " + traceback.format_exc())
     project.addMapLayer(det, False)
     project.layerTreeRoot().insertLayer(0, det)
     iface.setActiveLayer(det)
@@ -150,28 +154,38 @@ def setup():
     extent.scale(1.05)
     canvas.setExtent(extent)
     canvas.refreshAllLayers()
-    # a live training look: show progress of a recent run
-    panel = dock.training_panel
-    panel.progress_bar.setValue(100)
-    panel.progress_bar.setFormat("Done · 100%")
+    for other in window.findChildren(QDockWidget):
+        if other is not dock and other.objectName() in ("Browser", "Browser2"):
+            other.hide()
     later(4000, shots)
 
 
 def shots():
     save(iface.mainWindow(), "qgis_window.png")
     save(dock, "panel.png")
-    entry = dock.timeline.entries()[1]
-    entry.menu.popup(entry.button.mapToGlobal(QPoint(0, entry.button.height())))
-    later(800, menu_shot)
+    menu_shot()
+    later(300, dialogs)
 
 
 def menu_shot():
-    screen = QApplication.primaryScreen()
-    top_left = dock.mapToGlobal(QPoint(0, 0))
-    shot = screen.grabWindow(0, top_left.x() - 220, top_left.y(), dock.width() + 220, dock.height())
-    shot.save(os.path.join(OUT, "timeline_menu.png"))
-    dock.timeline.entries()[1].menu.hide()
-    later(300, dialogs)
+    # the panel with the action menu of the second card open, drawn onto the panel image
+    entry = dock.timeline.entries()[1]
+    menu = entry.menu
+    menu.ensurePolished()
+    menu.adjustSize()
+    menu_image = menu.grab()
+    corner = entry.button.mapTo(dock, QPoint(entry.button.width(), entry.button.height()))
+    panel = dock.grab()
+    x = max(0, min(corner.x() - menu_image.width(), panel.width() - menu_image.width()))
+    y = min(corner.y(), panel.height() - menu_image.height())
+    painter = QPainter(panel)
+    painter.drawPixmap(x, y, menu_image)
+    painter.setPen(QColor("#888888"))
+    painter.drawRect(x, y, menu_image.width() - 1, menu_image.height() - 1)
+    painter.end()
+    path = os.path.join(OUT, "timeline_menu.png")
+    panel.save(path)
+    log("wrote " + path)
 
 
 def dialogs():
@@ -213,6 +227,7 @@ def dialogs():
 def finish():
     QgsProject.instance().setDirty(False)
     log("done")
+    QTimer.singleShot(3000, lambda: os._exit(0))  # QGIS sometimes waits on exit under xvfb
     iface.actionExit().trigger()
 
 

@@ -9,6 +9,7 @@ from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -39,7 +40,6 @@ class ClassTable(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setMinimumHeight(110)
         self.table.setToolTip(tr("Class ids are the row numbers; 0 is the background"))
         self.table.itemChanged.connect(lambda _item: self.changed.emit())
         layout.addWidget(self.table)
@@ -64,14 +64,31 @@ class ClassTable(QWidget):
         self.table.setItem(
             row, 0, QTableWidgetItem(name if name is not None else tr("Class {n}").format(n=row + 1))
         )
-        button = QgsColorButton(self.table)
-        button.setColor(QColor(colour or PALETTE[row % len(PALETTE)]))
-        button.setAllowOpacity(False)
-        button.setToolTip(tr("Colour of this class in labels and detections"))
-        button.setEnabled(not self.fixed_count)
-        button.colorChanged.connect(lambda _c: self.changed.emit())
-        self.table.setCellWidget(row, 1, button)
+        colour = QColor(colour or PALETTE[row % len(PALETTE)])
+        if self.fixed_count:  # the colours come with the model: show them, do not edit them
+            swatch = QLabel(self.table)
+            swatch.setProperty("colour", colour.name())
+            swatch.setStyleSheet(
+                f"background: {colour.name()}; margin: 5px 8px; border: 1px solid palette(mid);"
+            )
+            swatch.setToolTip(tr("Colour of this class (kept from the snapshot's model)"))
+            self.table.setCellWidget(row, 1, swatch)
+        else:
+            button = QgsColorButton(self.table)
+            button.setColor(colour)
+            button.setAllowOpacity(False)
+            button.setToolTip(tr("Colour of this class in labels and detections"))
+            button.colorChanged.connect(lambda _c: self.changed.emit())
+            self.table.setCellWidget(row, 1, button)
+        self._fit_height()
         self.changed.emit()
+
+    def _fit_height(self) -> None:
+        """As tall as the rows (a few spare rows' room when classes can be added)."""
+        rows = self.table.rowCount() + (0 if self.fixed_count else 2)
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        height = self.table.horizontalHeader().sizeHint().height() + max(rows, 1) * row_height + 4
+        self.table.setFixedHeight(min(height, 8 * row_height))
 
     def remove_selected(self) -> None:
         """Remove the selected class rows (the last one when none is selected)."""
@@ -80,6 +97,7 @@ class ClassTable(QWidget):
             rows = [self.table.rowCount() - 1]
         for row in rows:
             self.table.removeRow(row)
+        self._fit_height()
         self.changed.emit()
 
     def set_classes(self, classes) -> None:
@@ -101,7 +119,11 @@ class ClassTable(QWidget):
 
     def colours(self) -> list[str]:
         """The class colours as #rrggbb, in order."""
-        return [self.table.cellWidget(r, 1).color().name() for r in range(self.table.rowCount())]
+        colours = []
+        for row in range(self.table.rowCount()):
+            widget = self.table.cellWidget(row, 1)
+            colours.append(widget.property("colour") if self.fixed_count else widget.color().name())
+        return colours
 
     def problem(self) -> str | None:
         """Why the classes cannot be used, or None."""

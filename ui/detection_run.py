@@ -2,12 +2,13 @@
 
 The area of interest becomes a shapely geometry in the raster's CRS (the whole raster:
 None; the map extent: its rectangle; selected features: their union), the options a
-``DetectOptions``. When the task is done the styled layer is added to the project.
+``DetectOptions``. The task adds the styled layer to the project when it is done.
 """
 
 from __future__ import annotations
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateTransform,
     QgsGeometry,
     QgsProject,
@@ -75,6 +76,8 @@ def start_detection(dock, model, request: DetectRequest):
             raster_path(request.raster),
             aoi=aoi,
             options=options,
+            title=tr("ORCA HUNTR: detection with {model}").format(model=model.name),
+            project=dock.project,
         )
     except Exception as exc:
         messages.show_error(dock.iface, exc, tr("Could not start detection"))
@@ -84,27 +87,15 @@ def start_detection(dock, model, request: DetectRequest):
         if error is not None:
             messages.show_error(dock.iface, error, tr("Detection failed"))
         elif result is not None:
-            try:
-                layer = add_result_layer(result, model, dock.project)
-            except Exception as exc:
-                messages.show_error(dock.iface, exc, tr("Could not add the detection layer"))
-                layer = None
-            if layer is not None:
-                text = tr("{n} detections: layer {name} added.")
-                messages.success(dock.iface, text.format(n=result.feature_count, name=layer.name()))
+            layer = task.layer  # the task added it to the project, styled
+            name = layer.name() if layer is not None else result.display_name
+            text = tr("{n} detections: layer {name} added.")
+            messages.success(dock.iface, text.format(n=result.feature_count, name=name))
             for warning in getattr(result, "warnings", None) or []:
-                messages.push(dock.iface, str(warning), level=messages.Qgis.Warning)
+                messages.push(dock.iface, str(warning), level=Qgis.Warning)
         dock._detection_done(task, result, error)
 
     task.done.connect(done)
     registry.start(task)
     messages.info(dock.iface, tr("Detection started; it runs in the background (see the task manager)."))
     return task
-
-
-def add_result_layer(result, model, project: QgsProject | None = None):
-    """Add the detection GeoPackage of ``result`` to the project, styled in the model's colours."""
-    from . import detection_layer
-
-    project = project or QgsProject.instance()
-    return detection_layer.add_detection_layer(result, project)

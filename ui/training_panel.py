@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 
-from qgis.core import QgsProject
+from qgis.core import Qgis, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QComboBox,
@@ -176,7 +176,9 @@ class TrainingPanel(QGroupBox):
         ws = self.binding.workspace
         try:
             training_layers.commit_training_edits(self.model_id, self.project)
-            task = TrainTask(str(_root(ws)), self.model_id, self.config())
+            model = ws.get_model(self.model_id)
+            title = tr("ORCA HUNTR: training {model}").format(model=model.name)
+            task = TrainTask(str(_root(ws)), self.model_id, self.config(), title=title)
         except Exception as exc:
             messages.show_error(self.iface, exc, tr("Could not start training"))
             return
@@ -251,7 +253,7 @@ class TrainingPanel(QGroupBox):
                 self.iface, tr("Training stopped: snapshot {name} is the current state.").format(name=name)
             )
             for warning in getattr(result, "warnings", None) or []:
-                messages.push(self.iface, str(warning), level=messages.Qgis.Warning)
+                messages.push(self.iface, str(warning), level=Qgis.Warning)
         self._update()
         self.trainingFinished.emit(model_id, result, error)
 
