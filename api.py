@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 from qgis.core import (
-    QgsMapLayer,
     QgsProject,
     QgsRasterLayer,
     QgsVectorLayer,
@@ -214,13 +213,13 @@ def create_model(
 
 
 def add_training_data(
-    model_ref, training_areas=None, labels=None, class_field: str = "", purpose_field: str = "", ws=None
+    model, training_areas=None, labels=None, class_field: str = "", purpose_field: str = "", ws=None
 ) -> dict:
     """Append polygons to a model's training areas and labels; returns how many of each were added."""
     from .processing.training_import import import_labels, import_training_areas
 
     ws = _ws(ws)
-    info = model(model_ref, ws)
+    info = _model(model, ws)
     gpkg = ws.training_data_path(info.id)
     context = QgsProject.instance().transformContext()
     added = {"training_areas": 0, "labels": 0}
@@ -234,8 +233,8 @@ def add_training_data(
 
 
 def model_from_snapshot(
-    model_ref,
-    snapshot_ref,
+    model,
+    snapshot,
     name: str,
     class_names: Sequence[str] | None = None,
     reuse_training_data=False,
@@ -243,8 +242,8 @@ def model_from_snapshot(
 ):
     """A new model starting from a snapshot's weights (same number of classes); its ``ModelInfo``."""
     ws = _ws(ws)
-    info = model(model_ref, ws)
-    snap = snapshot(info, snapshot_ref, ws)
+    info = _model(model, ws)
+    snap = _snapshot(info, snapshot, ws)
     names = list(class_names) if class_names else None
     return ws.new_model_from_snapshot(
         info.id, snap.id, name, class_names=names, reuse_training_data=reuse_training_data
@@ -252,57 +251,60 @@ def model_from_snapshot(
 
 
 # ------------------------------------------------------------------------- snapshots
-def snapshots(model_ref, ws=None) -> list:
+def snapshots(model, ws=None) -> list:
     """The model's timeline, newest first (``SnapshotInfo``: ``id``, ``kind``, ``name``, ``metrics``, …)."""
     ws = _ws(ws)
-    return ws.list_snapshots(model(model_ref, ws).id)
+    return ws.list_snapshots(_model(model, ws).id)
 
 
-def snapshot(model_ref, snapshot_ref=None, ws=None):
+def snapshot(model, snapshot=None, ws=None):
     """One snapshot by id or name; ``None`` gives the current state."""
     ws = _ws(ws)
-    info = model(model_ref, ws)
-    if hasattr(snapshot_ref, "kind"):
-        return snapshot_ref
-    if snapshot_ref is None or not str(snapshot_ref).strip():
+    info = _model(model, ws)
+    if hasattr(snapshot, "kind"):
+        return snapshot
+    if snapshot is None or not str(snapshot).strip():
         current = ws.current_snapshot(info.id)
         if current is None:
             raise NotFoundError(f"Model “{info.name}” has no snapshot yet: train it first.")
         return current
-    return ws.find_snapshot(info.id, str(snapshot_ref))
+    return ws.find_snapshot(info.id, str(snapshot))
 
 
-def table(model_ref=None, ws=None) -> list[dict]:
+_model, _snapshot = model, snapshot  # for functions whose parameters carry these names
+
+
+def table(model=None, ws=None) -> list[dict]:
     """The timeline as rows of plain values (what the “List snapshots” algorithm writes)."""
     from .processing.list_snapshots import snapshot_row
 
     ws = _ws(ws)
-    chosen = [model(model_ref, ws)] if model_ref is not None else ws.list_models()
+    chosen = [_model(model, ws)] if model is not None else ws.list_models()
     return [snapshot_row(m, s) for m in chosen for s in ws.list_snapshots(m.id)]
 
 
-def save(model_ref, snapshot_ref=None, name: str | None = None, ws=None):
+def save(model, snapshot=None, name: str | None = None, ws=None):
     """Save a snapshot (default: the current state) so it never expires, optionally naming it."""
     ws = _ws(ws)
-    snap = snapshot(model_ref, snapshot_ref, ws)
+    snap = _snapshot(model, snapshot, ws)
     return ws.save_snapshot(snap.model_id, snap.id, name=name)
 
 
-def rename(model_ref, snapshot_ref, name: str, ws=None):
+def rename(model, snapshot, name: str, ws=None):
     """Rename a snapshot; returns the renamed ``SnapshotInfo``."""
     ws = _ws(ws)
-    snap = snapshot(model_ref, snapshot_ref, ws)
+    snap = _snapshot(model, snapshot, ws)
     return ws.rename_snapshot(snap.model_id, snap.id, name)
 
 
-def revert_impact(model_ref, snapshot_ref, ws=None):
+def revert_impact(model, snapshot, ws=None):
     """What reverting to the snapshot would discard (``RevertImpact``; ``.summary()`` says it in words)."""
     ws = _ws(ws)
-    snap = snapshot(model_ref, snapshot_ref, ws)
+    snap = _snapshot(model, snapshot, ws)
     return ws.revert_impact(snap.model_id, snap.id)
 
 
-def revert(model_ref, snapshot_ref, confirm: bool = False, ws=None):
+def revert(model, snapshot, confirm: bool = False, ws=None):
     """Make the snapshot the current state. Needs ``confirm=True``: later snapshots are discarded.
 
     Without confirmation nothing changes and a :class:`HuntrError` tells what would be lost.
@@ -310,7 +312,7 @@ def revert(model_ref, snapshot_ref, confirm: bool = False, ws=None):
     from .errors import HuntrError
 
     ws = _ws(ws)
-    snap = snapshot(model_ref, snapshot_ref, ws)
+    snap = _snapshot(model, snapshot, ws)
     if not confirm:
         impact = ws.revert_impact(snap.model_id, snap.id)
         raise HuntrError(f"{impact.summary()} Nothing was changed: call revert(..., confirm=True) to revert.")
@@ -336,7 +338,7 @@ def _printer(every: float = 0.1) -> Callable[[Any], None]:
 
 
 def train(
-    model_ref,
+    model,
     max_steps: int | None = None,
     max_seconds: float | None = None,
     max_epochs: float | None = None,
@@ -353,16 +355,16 @@ def train(
     from .training import TrainConfig, train_model
 
     ws = _ws(ws)
-    info = model(model_ref, ws)
+    info = _model(model, ws)
     cfg = TrainConfig(max_steps=max_steps, max_seconds=max_seconds, max_epochs=max_epochs, **config)
     progress = _printer() if verbose else None
     return train_model(ws, info.id, cfg, progress=progress, should_stop=should_stop)
 
 
 def detect(
-    model_ref,
+    model,
     raster,
-    snapshot_ref=None,
+    snapshot=None,
     aoi=None,
     add_to_project: bool = True,
     verbose: bool = False,
@@ -382,8 +384,8 @@ def detect(
     from .processing.detect import aoi_geometry
 
     ws = _ws(ws)
-    info = model(model_ref, ws)
-    snap = snapshot(info, snapshot_ref, ws)
+    info = _model(model, ws)
+    snap = _snapshot(info, snapshot, ws)
     layer = _raster_layer(raster)
     area = None
     if aoi is not None:
@@ -397,15 +399,11 @@ def detect(
         snap.id,
         raster_path(layer),
         aoi=area,
-        options=DetectOptions.from_dict(options),
+        options=DetectOptions(**options),
         progress=_printer(0.25) if verbose else None,
     )
     if add_to_project:
-        _add_detection_layer(result, info)
+        from .ui.detection_layer import add_detection_layer
+
+        add_detection_layer(result, QgsProject.instance())
     return result
-
-
-def _add_detection_layer(result, info) -> QgsMapLayer | None:
-    from .ui.detection_layer import add_detection_layer
-
-    return add_detection_layer(result)

@@ -49,16 +49,21 @@ def aoi_geometry(source, target_crs: QgsCoordinateReferenceSystem, transform_con
 
 
 class _StyleDetections(QgsProcessingLayerPostProcessorInterface):
-    """Styles the loaded detection layer in the model's class colours."""
+    """Marks and styles the loaded detection layer as the panel does (model's class colours)."""
 
-    def __init__(self, classes) -> None:
+    def __init__(self, uri: str, model, snapshot_id: str) -> None:
         super().__init__()
-        self.classes = classes
+        self.uri = uri
+        self.model = model
+        self.snapshot_id = snapshot_id
 
     def postProcessLayer(self, layer, context, feedback) -> None:
-        from ..ui.detection_layer import apply_style
+        from ..ui import detection_layer
 
-        apply_style(layer, self.classes)
+        layer.setCustomProperty(detection_layer.RESULT_KEY, self.uri)
+        layer.setCustomProperty(detection_layer.SNAPSHOT_KEY, self.snapshot_id)
+        layer.setCustomProperty(detection_layer.MODEL_KEY, self.model.id)
+        detection_layer.apply_style(layer, self.model.classes)
 
 
 class DetectAlgorithm(HuntrAlgorithm):
@@ -186,8 +191,10 @@ class DetectAlgorithm(HuntrAlgorithm):
         )
         if context.project() is not None:
             details = QgsProcessingContext.LayerDetails(result.display_name, context.project(), self.OUTPUT)
-            post = _StyleDetections(model.classes)
-            self._post_processors.append(post)  # Processing does not own Python post-processors
+            post = _StyleDetections(uri, model, snap.id)
+            # Processing does not own Python post-processors: keep the recent ones alive
+            self._post_processors.append(post)
+            del self._post_processors[:-32]
             details.setPostProcessor(post)
             context.addLayerToLoadOnCompletion(uri, details)
         return {

@@ -26,6 +26,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
 QGIS_PLUGINS = "/usr/share/qgis/python/plugins"
@@ -250,7 +251,7 @@ def run_demo(
     # detection layers into the project, styled in the model's colours, then the map
     layers = {}
     for label, result in detections.items():
-        loaded = detection_layer.add_detection_layer(_as_result(ws, result), project)
+        loaded = detection_layer.add_detection_layer(_as_result(model, result), project)
         layers[label] = loaded
     png = write_png(
         output / "demo_map.png",
@@ -298,26 +299,16 @@ def run_demo(
     return summary
 
 
-def _as_result(ws, result: dict):
-    """The DetectResult-like values ``detection_layer`` needs, from the algorithm's outputs."""
-    from orca_huntr.detection import DetectResult
-
+def _as_result(model, result: dict) -> SimpleNamespace:
+    """What ``ui.detection_layer`` needs of a DetectResult, from the algorithm's outputs."""
     path, _, layer = result["OUTPUT"].partition("|layername=")
-    snap_id = result["SNAPSHOT_ID"]
-    model = next(m for m in ws.list_models() if any(s.id == snap_id for s in ws.list_snapshots(m.id)))
-    snap = ws.get_snapshot(model.id, snap_id)
-    return DetectResult(
+    return SimpleNamespace(
         path=Path(path),
         layer_name=layer,
-        feature_count=int(result["FEATURE_COUNT"]),
-        crs="",
         display_name=result["LAYER_NAME"],
+        snapshot_id=result["SNAPSHOT_ID"],
         model_id=model.id,
-        model_name=model.name,
-        snapshot_id=snap_id,
-        snapshot_name=snap.name,
-        mode=model.mode,
-        classes=[{"id": i + 1, "name": c.name, "color": c.color} for i, c in enumerate(model.classes)],
+        classes=model.classes,
     )
 
 

@@ -116,7 +116,12 @@ def test_detect_with_area_of_interest_and_loads_styled_layer(scene_workspace, qg
     assert context.willLoadLayerOnCompletion(result["OUTPUT"])
     details = context.layerToLoadOnCompletionDetails(result["OUTPUT"])
     assert details.name == result["LAYER_NAME"] and info.name in details.name
-    assert details.postProcessor() is not None
+    loaded = QgsVectorLayer(result["OUTPUT"], details.name, "ogr")
+    details.postProcessor().postProcessLayer(loaded, context, QgsProcessingFeedback())
+    renderer = loaded.renderer()
+    assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == "class_id"
+    assert [(c.value(), c.label()) for c in renderer.categories()] == [(1, "disc")]
+    assert renderer.categories()[0].symbol().symbolLayer(0).strokeColor().name() == synthdata.CLASS_HEX[1]
 
 
 def test_cancel_stops_training_and_still_makes_a_snapshot(scene_workspace):
