@@ -286,7 +286,7 @@ def fit(
                     base_epochs,
                     steps_per_epoch,
                 )
-                progress(_report(step, *timing, float(np.mean(recent)), fresh))
+                progress(_report(step, *timing, _mean(recent), fresh))
     except Exception as exc:  # kept in the snapshot, re-raised by the caller
         log.exception("training stopped by an error")
         reason, error = "error", exc
@@ -295,7 +295,7 @@ def fit(
     if validated_at != step and step > start and error is None:
         metrics = run_validation()
     if recent:
-        metrics = {**metrics, "loss": float(np.mean(recent))}
+        metrics = {**metrics, "loss": _mean(recent)}
     optimizer, optimizer_meta = optimizer_to_numpy(trainer.optimizer)
     optimizer_meta.update({"step": step, "schedule": "warmup-constant", "lr": config.lr,
                            "warmup_steps": config.warmup_steps})  # fmt: skip
@@ -309,7 +309,7 @@ def fit(
         config=_record(setup, config, normalization, device, reason),
         stop_reason=reason,
         steps_this_run=step - start,
-        loss=float(np.mean(recent)) if recent else None,
+        loss=_mean(recent) if recent else None,
         seconds=time.monotonic() - t0,
         error=error,
     )
@@ -450,3 +450,7 @@ def _resume_state(ws: Any, model_id: str, setup: ModelSetup) -> Resume | None:
         normalization=norm,
         snapshot_id=loaded.info.id,
     )
+
+
+def _mean(values: deque[float]) -> float:
+    return sum(values) / len(values)

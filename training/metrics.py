@@ -70,10 +70,11 @@ def match_instances(
     iou = np.where(union > 0, inter / np.maximum(union, 1), 0.0)
     tp = 0
     pairs = np.argwhere(iou >= threshold)
-    order = np.argsort(-iou[pairs[:, 0], pairs[:, 1]]) if len(pairs) else []
-    used_t, used_p = set(), set()
+    order = np.argsort(-iou[pairs[:, 0], pairs[:, 1]], kind="stable")
+    used_t: set[int] = set()
+    used_p: set[int] = set()
     for k in order:
-        a, b = pairs[k]
+        a, b = int(pairs[k, 0]), int(pairs[k, 1])
         if a in used_t or b in used_p:
             continue
         used_t.add(a)
