@@ -25,7 +25,7 @@ WORKSPACE_SUFFIX = ".huntr"
 PROJECT_SUFFIXES = (".qgz", ".qgs")
 
 # Ids the store generates: lower-case letters, digits and dashes; never a path.
-_ID_RE = re.compile(r"^[a-z][a-z0-9-]{2,63}$")
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]{2,63}$")
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(1, 10)}
 MAX_NAME_LENGTH = 120
 
@@ -65,7 +65,7 @@ def new_id(prefix: str, when: datetime | None = None) -> str:
 
 def validate_id(value: object, what: str = "id") -> str:
     """Return ``value`` when it is a well-formed store id, else raise :class:`InvalidNameError`."""
-    if not isinstance(value, str) or not _ID_RE.match(value):
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
         raise InvalidNameError(f"Invalid {what} {value!r}: not an id this workspace could have made.")
     return value
 

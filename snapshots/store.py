@@ -59,6 +59,7 @@ from .model import (
     utc_now,
 )
 from .paths import (
+    ID_PATTERN,
     inside,
     new_id,
     temporary_workspace_dir,
@@ -78,7 +79,7 @@ MODEL_FILE = "model.json"
 TRAINING_FILE = "training.gpkg"
 SNAPSHOTS = "snapshots"
 MANIFEST = "manifest.json"
-STATE = "state.json"
+STATES = "states.json"  # per model: saved flags and names given by the user
 WEIGHTS = "weights.safetensors"
 OPTIMIZER = "optimizer.safetensors"
 SNAPSHOT_FILES = (WEIGHTS, OPTIMIZER, TRAINING_FILE)  # the only names a manifest may list
@@ -495,15 +496,18 @@ class Workspace:
 
     # ------------------------------------------------------------------ reading snapshots
 
-    def _manifest(self, model_id: str, snapshot_id: str) -> dict[str, Any] | None:
-        """The parsed, checked manifest of a committed snapshot (cached: it never changes)."""
+    def _manifest(self, model_id: str, snapshot_id: str, folder: str | None = None) -> dict[str, Any] | None:
+        """The parsed, checked manifest of a committed snapshot (cached: it never changes).
+
+        ``folder`` is the snapshot's folder when the caller already checked it (listing).
+        """
         key = (model_id, snapshot_id)
         cached = self._manifests.get(key)
-        folder = self._snapshot_dir(model_id, snapshot_id)
         if cached is not None:
             return cached
+        folder_path = Path(folder) if folder is not None else self._snapshot_dir(model_id, snapshot_id)
         try:
-            data = atomic.read_json(folder / MANIFEST)
+            data = atomic.read_json(folder_path / MANIFEST)
             ok = (
                 isinstance(data, dict)
                 and data.get("id") == snapshot_id
@@ -513,25 +517,41 @@ class Workspace:
                 and parse_time(data["created_at"]) is not None
             )
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            log.warning("snapshot folder %s has no valid manifest: %s", folder, exc)
+            log.warning("snapshot folder %s has no valid manifest: %s", folder_path, exc)
             return None
         if not ok:
-            log.warning("snapshot folder %s has a manifest that does not match it", folder)
+            log.warning("snapshot folder %s has a manifest that does not match it", folder_path)
             return None
+        # parsed once: listing a long timeline must not re-parse every manifest
+        data["_parsed"] = (parse_time(data["created_at"]), normalize_counts(data.get("counts")))
         self._manifests[key] = data
         return data
 
-    def _state(self, model_id: str, snapshot_id: str) -> dict[str, Any]:
+    def _states(self, model_id: str) -> dict[str, dict[str, Any]]:
+        """The mutable part of every snapshot of a model (``saved``, ``name``): ``states.json``.
+
+        Kept apart from the immutable, checksummed manifests; a snapshot absent from it is
+        unsaved and keeps the name recorded in its manifest.
+        """
         try:
-            data = atomic.read_json(self._snapshot_dir(model_id, snapshot_id) / STATE)
-            return data if isinstance(data, dict) else {}
+            data = atomic.read_json(self._model_dir(model_id) / STATES)
         except (OSError, ValueError):
             return {}
+        snapshots = data.get("snapshots") if isinstance(data, dict) else None
+        return (
+            {str(k): v for k, v in snapshots.items() if isinstance(v, dict)}
+            if isinstance(snapshots, dict)
+            else {}
+        )
+
+    def _state(self, model_id: str, snapshot_id: str) -> dict[str, Any]:
+        return self._states(model_id).get(snapshot_id, {})
 
     def _timeline(self, model_id: str) -> list[SnapshotInfo]:
         """Snapshots of ``model_id``, oldest first, with their derived kinds."""
         self.get_model(model_id)
         folder = self._snapshots_dir(model_id)
+        states = self._states(model_id)
         records = []
         try:
             entries = list(os.scandir(folder))
@@ -540,36 +560,35 @@ class Workspace:
         for entry in entries:
             if atomic.is_hidden(entry.name):
                 continue
-            try:
-                validate_id(entry.name)
-            except InvalidNameError:
+            if entry.is_symlink() or not ID_PATTERN.match(entry.name):
                 log.warning("ignoring foreign entry %s", entry.path)
                 continue
-            manifest = self._manifest(model_id, entry.name)
+            manifest = self._manifest(model_id, entry.name, entry.path)
             if manifest is None:
                 continue
-            records.append((manifest, self._state(model_id, entry.name)))
+            records.append((manifest, states.get(entry.name, {})))
         live = {(model_id, m["id"]) for m, _ in records}
         for key in [k for k in self._manifests if k[0] == model_id and k not in live]:
             del self._manifests[key]
         records.sort(key=lambda r: (int(r[0].get("seq", 0)), r[0]["created_at"], r[0]["id"]))
-        created = [parse_time(m["created_at"]) for m, _ in records]
+        created = [m["_parsed"][0] for m, _ in records]
         kinds = retention.classify(
-            created,  # type: ignore[arg-type]
+            created,
             [bool(s.get("saved", False)) for _, s in records],
             self.temporary_days,
         )
         out = []
         for (manifest, state), when, (kind, expires) in zip(records, created, kinds, strict=True):
+            counts = manifest["_parsed"][1]
             out.append(
                 SnapshotInfo(
                     id=manifest["id"],
                     model_id=model_id,
                     kind=kind,
                     name=str(state.get("name") or manifest.get("name") or manifest["id"]),
-                    created_at=when,  # type: ignore[arg-type]
+                    created_at=when,
                     expires_at=expires,
-                    counts=normalize_counts(manifest.get("counts")),
+                    counts={**counts, "labels_per_class": dict(counts["labels_per_class"])},
                     metrics=dict(manifest.get("metrics") or {}),
                     progress=dict(manifest.get("progress") or {}),
                     parent_id=manifest.get("parent_id"),
@@ -643,7 +662,8 @@ class Workspace:
         return data
 
     def _label(self, model_id: str, snapshot_id: str) -> str:
-        name = self._state(model_id, snapshot_id).get("name")
+        manifest = self._manifests.get((model_id, snapshot_id)) or {}
+        name = self._state(model_id, snapshot_id).get("name") or manifest.get("name")
         return f"{name} ({snapshot_id})" if name else snapshot_id
 
     def verify_snapshot(self, model_id: str, snapshot_id: str) -> None:
@@ -799,7 +819,6 @@ class Workspace:
                 manifest["counts"] = self._counts_json(
                     counts if counts is not None else gpkg.counts(staging / TRAINING_FILE)
                 )
-                atomic.write_new_file(staging / STATE, atomic.json_bytes({"saved": False, "name": name}))
 
             self._commit_snapshot(model_id, snapshot_id, manifest, fill)
             return self.get_snapshot(model_id, snapshot_id)
@@ -836,9 +855,13 @@ class Workspace:
     # ------------------------------------------------------------------ changing snapshots
 
     def _write_state(self, model_id: str, snapshot_id: str, **changes: Any) -> None:
-        state = self._state(model_id, snapshot_id)
-        state.update(changes)
-        atomic.write_json_atomic(self._snapshot_dir(model_id, snapshot_id) / STATE, state)
+        """Change a snapshot's mutable state (one atomic rewrite of the model's ``states.json``)."""
+        existing = {e.name for e in os.scandir(self._snapshots_dir(model_id)) if not atomic.is_hidden(e.name)}
+        states = {k: v for k, v in self._states(model_id).items() if k in existing}  # drop deleted ones
+        states[snapshot_id] = {**states.get(snapshot_id, {}), **changes}
+        atomic.write_json_atomic(
+            self._model_dir(model_id) / STATES, {"schema_version": SCHEMA_VERSION, "snapshots": states}
+        )
 
     def _check_snapshot_name(self, model_id: str, snapshot_id: str, name: str) -> str:
         name = validate_name(name, "snapshot name")
@@ -1097,7 +1120,6 @@ class Workspace:
                         },
                     },
                 }
-                atomic.write_new_file(folder / STATE, atomic.json_bytes({"saved": False, "name": snap_name}))
                 atomic.write_new_file(folder / MANIFEST, atomic.json_bytes(manifest))
                 atomic.fsync_dir(folder)
 
