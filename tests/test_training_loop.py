@@ -176,3 +176,18 @@ def test_an_error_during_training_still_makes_a_snapshot(tmp_path):
         train_model(ws, model.id, cfg(max_steps=10), progress=boom)
     snap = ws.current_snapshot(model.id)
     assert snap.progress["steps"] == 2 and snap.config["stop_reason"] == "error"
+
+
+def test_model_in_another_crs_than_its_scene(tmp_path):
+    ws, model, scene = synthdata.make_scene_workspace(tmp_path, model_crs="EPSG:3857")
+    from orca_huntr.training.inputs import load_inputs as _load
+    from orca_huntr.training.tiles import rasterize_targets
+
+    inputs = _load(
+        ws.training_data_path(model.id), [("s", str(scene.path), "a")], 2, [1, 2, 3], "EPSG:3857", 0.0
+    )
+    classes, _, in_area = rasterize_targets(inputs.scenes[0], inputs.scenes[0].train_areas, 0, 0, 64, 64)
+    assert (classes != scene.class_map).sum() <= 2 and in_area.sum() >= 64 * 64 - 2
+    result = train_model(ws, model.id, cfg(max_steps=2))
+    assert result.steps == 2 and result.snapshot.counts["scenes"] == 1
+    assert result.snapshot.config["crs"] == "EPSG:3857"
