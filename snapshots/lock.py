@@ -20,6 +20,7 @@ from ..errors import WorkspaceLockedError
 
 LOCK_FILE = ".lock"
 _POLL = 0.02
+_RECORD = 128  # bytes of the holder record (fixed, so that taking the lock needs no truncate)
 
 
 class _Shared:
@@ -75,7 +76,7 @@ def _os_unlock(fd: int) -> None:
 def holder_of(lock_path: Path) -> str:
     """``host/pid`` recorded by the current (or last) holder, or ``unknown``."""
     try:
-        text = lock_path.read_text(encoding="utf-8", errors="replace").strip()
+        text = lock_path.read_text(encoding="utf-8", errors="replace").strip("\0 \n")
     except OSError:
         text = ""
     return text.splitlines()[0] if text else "unknown"
@@ -129,9 +130,10 @@ class WorkspaceLock:
                         "finished, or close the other window."
                     )
                 time.sleep(_POLL)
-            os.ftruncate(fd, 0)
-            os.lseek(fd, 0, os.SEEK_SET)
-            os.write(fd, f"{socket.gethostname()}/{os.getpid()}\n".encode())
+            record = f"{socket.gethostname()}/{os.getpid()}".ljust(_RECORD - 1)[: _RECORD - 1] + "\n"
+            if os.fstat(fd).st_size != _RECORD:
+                os.ftruncate(fd, 0)
+            os.pwrite(fd, record.encode()[:_RECORD].ljust(_RECORD), 0)
             return fd
         except BaseException:
             os.close(fd)

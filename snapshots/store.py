@@ -569,7 +569,7 @@ class Workspace:
             records.append((manifest, states.get(entry.name, {})))
         live = {(model_id, m["id"]) for m, _ in records}
         for key in [k for k in self._manifests if k[0] == model_id and k not in live]:
-            del self._manifests[key]
+            self._manifests.pop(key, None)
         records.sort(key=lambda r: (int(r[0].get("seq", 0)), r[0]["created_at"], r[0]["id"]))
         created = [m["_parsed"][0] for m, _ in records]
         kinds = retention.classify(
