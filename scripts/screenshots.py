@@ -87,6 +87,7 @@ def prepare(work: Path, steps: int) -> dict:
         "detections_name": result.display_name,
         "revert_to": timeline[2].id,
         "branch_from": timeline[1].id,
+        "live_steps": max(steps, 40),
     }
 
 
@@ -219,9 +220,35 @@ def dialogs():
         for dialog, name in shown:
             save(dialog, name)
             dialog.close()
-        finish()
+        later(300, training)
 
     later(800, grab_all)
+
+
+def training():
+    # a real run started from the panel: grab it half-way, then wait for its snapshot
+    panel = dock.training_panel
+    panel.steps_spin.setValue(SPEC["live_steps"])
+    panel.device_combo.setCurrentIndex(panel.device_combo.findData("cpu"))
+    panel.trainingFinished.connect(lambda *args: later(500, trained))
+    panel.start_button.click()
+    waited = [0]
+
+    def poll():
+        waited[0] += 1
+        if panel.progress_bar.value() >= 40 and "loss" in panel.loss_label.text():
+            save(dock, "training.png")
+        elif waited[0] < 600 and panel.is_running():
+            QTimer.singleShot(100, poll)
+        else:
+            log("training shot missed: " + panel.loss_label.text())
+
+    QTimer.singleShot(100, poll)
+
+
+def trained():
+    log("training finished: " + dock.training_panel.loss_label.text())
+    finish()
 
 
 def finish():
@@ -250,6 +277,11 @@ def run_qgis(work: Path, spec: dict, output: Path, timeout: int) -> int:
     env.pop("QT_QPA_PLATFORM", None)  # a real (virtual) screen, not offscreen
     env["HUNTR_SHOTS"] = json.dumps({**spec, "output": str(output)})
     env["PATH"] = f"{ROOT / '.venv' / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+    # QGIS runs the system Python: let it find torch & co. installed in the venv
+    venv_site = [p for p in sys.path if p.startswith(str(ROOT / ".venv")) and p.endswith("site-packages")]
+    env["PYTHONPATH"] = os.pathsep.join(
+        [*venv_site, *filter(None, env.get("PYTHONPATH", "").split(os.pathsep))]
+    )
     cmd = [
         "xvfb-run", "-a", "-s", "-screen 0 1600x1000x24",
         "qgis", "--profiles-path", str(profiles), "--nologo", "--noversioncheck", "--code", str(script),
@@ -288,7 +320,7 @@ def main() -> None:
     print(json.dumps({"screenshots": pngs, "output": str(output), "qgis_rc": rc}))
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
-    if rc != 0 or "done" not in log or len(pngs) < 6:
+    if rc != 0 or "done" not in log or len(pngs) < 8:
         raise SystemExit(1)
 
 

@@ -76,6 +76,9 @@ def _create_model(qtbot, dock, name="Trees", classes=("disc", "square")):
 
 
 def _train(qtbot, dock, steps: int, stop_early: bool = False):
+    from orca_huntr.tasks import registry
+    from orca_huntr.tasks.train_task import TrainTask
+
     panel = dock.training_panel
     panel.steps_spin.setValue(steps)
     panel.device_combo.setCurrentIndex(panel.device_combo.findData("cpu"))
@@ -87,10 +90,13 @@ def _train(qtbot, dock, steps: int, stop_early: bool = False):
         assert not panel.start_button.isEnabled()
         assert panel.stop_button.isEnabled()
         assert not dock.model_panel.model_combo.isEnabled()
+        assert not dock.model_panel.new_button.isEnabled()
+        panel.start()  # even a programmatic second start does nothing
+        assert [t for t in registry.running() if isinstance(t, TrainTask)] == [panel.task]
         if stop_early:
-            qtbot.waitUntil(
-                lambda: panel.progress_bar.value() > 0 or "loss" in panel.loss_label.text(), timeout=120_000
-            )
+            # the live loss shows up, then the user stops the run
+            qtbot.waitUntil(lambda: "loss" in panel.loss_label.text(), timeout=120_000)
+            assert panel.loss_label.text().startswith("step ")
             qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
     _model_id, result, error = finished.args
     assert error is None, error
@@ -145,6 +151,7 @@ def test_full_panel_workflow(qgis_iface, qtbot, dock, project_with_scene, monkey
     assert f"{n_labels} labels" in first.counts_label.text()
     assert "1 scene" in first.counts_label.text()
     assert dock.training_panel.start_button.text() == "Resume training"
+    assert dock.training_panel.loss_label.text().startswith("Stopped by you · step ")
     assert dock.model_panel.model_combo.isEnabled()
     first_id = first.snapshot_id
 

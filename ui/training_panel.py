@@ -44,6 +44,17 @@ def format_eta(seconds: float | None) -> str:
     return tr("{s} s").format(s=seconds)
 
 
+def stop_reason_text(reason: str) -> str:
+    """Why a training run stopped, in words."""
+    return {
+        "user": tr("Stopped by you"),
+        "max_steps": tr("Step budget reached"),
+        "max_epochs": tr("Epoch budget reached"),
+        "max_seconds": tr("Time budget reached"),
+        "early_stopping": tr("Stopped early: validation no longer improved"),
+    }.get(reason, tr("Stopped"))
+
+
 class TrainingPanel(QGroupBox):
     """Start/Resume and Stop for the selected model; shows progress while a run goes on."""
 
@@ -124,12 +135,14 @@ class TrainingPanel(QGroupBox):
 
     def set_model(self, model_id: str | None, current_snapshot=None) -> None:
         """Show the controls for ``model_id`` (``current_snapshot``: its current state, if any)."""
+        other_model = model_id != self.model_id
         self.model_id = model_id
         self._has_snapshot = current_snapshot is not None
         if not self.is_running():
-            self.progress_bar.setValue(0)
-            self.progress_bar.setFormat(tr("Not running"))
-            self.loss_label.setText("")
+            if other_model:  # the last run's outcome stays shown for its own model
+                self.progress_bar.setValue(0)
+                self.progress_bar.setFormat(tr("Not running"))
+                self.loss_label.setText("")
             self.metrics_label.setText(
                 tr("Last metrics: {metric}").format(metric=key_metric(current_snapshot.metrics))
                 if current_snapshot is not None
@@ -239,11 +252,11 @@ class TrainingPanel(QGroupBox):
             )
             self.progress_bar.setFormat(tr("Done · %p%"))
             loss = getattr(result, "loss", None)
-            self.loss_label.setText(
-                tr("Stopped at step {step}, loss {loss:.4f}").format(step=result.steps, loss=loss)
-                if loss is not None
-                else tr("Stopped at step {step}").format(step=getattr(result, "steps", 0))
-            )
+            why = stop_reason_text(getattr(result, "stop_reason", ""))
+            where = tr("step {step}").format(step=getattr(result, "steps", 0))
+            if loss is not None:
+                where += " · " + tr("loss {loss:.4f}").format(loss=loss)
+            self.loss_label.setText(f"{why} · {where}")
             if getattr(result, "metrics", None):
                 self.metrics_label.setText(
                     tr("Last metrics: {metric}").format(metric=key_metric(result.metrics))
