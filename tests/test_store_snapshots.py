@@ -494,3 +494,34 @@ def test_concurrent_writers_never_interleave(ws_model):
     assert sum(s.kind == KIND_CURRENT for s in timeline) == 1
     for s in timeline:
         ws.verify_snapshot(model.id, s.id)
+
+
+def test_two_processes_writing_at_once_never_interleave(ws_model):
+    ws, model = ws_model
+    children = []
+    for seed in (1, 2):
+        pid = os.fork()
+        if pid == 0:  # child: its own Workspace object, as a second QGIS window would have
+            code = 0
+            try:
+                w = Workspace.open(ws.root, lock_timeout=60)
+                for i in range(4):
+                    snap(w, model.id, seed * 10 + i)
+            except BaseException:
+                code = 1
+            os._exit(code)
+        children.append(pid)
+    for pid in children:
+        _, status = os.waitpid(pid, 0)
+        assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+    timeline = Workspace.open(ws.root).list_snapshots(model.id)
+    assert sorted(s.seq for s in timeline) == list(range(1, 9))
+    assert sorted(s.metrics["loss"] for s in timeline) == sorted(
+        1.0 / (s + 1) for s in (10, 11, 12, 13, 20, 21, 22, 23)
+    )
+    assert sum(s.kind == KIND_CURRENT for s in timeline) == 1
+    for s in timeline:
+        ws.verify_snapshot(model.id, s.id)
+    # each snapshot's parent is the snapshot before it: no two writers saw the same current state
+    by_seq = sorted(timeline, key=lambda s: s.seq)
+    assert [s.parent_id for s in by_seq] == [None] + [s.id for s in by_seq[:-1]]
