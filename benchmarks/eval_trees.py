@@ -9,15 +9,15 @@ is matched one-to-one to the held-back boxes at IoU ≥ 0.4 (greedy, best IoU fi
 Boxes and detections count when their centre lies in the held-back third.
 The last line printed is one JSON object.
 
-    python benchmarks/eval_trees.py [--seconds 240] [--tile 128] [--width 16]
+    python benchmarks/eval_trees.py [--seconds 240] [--tile 128] [--width 16] [--reuse]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -70,7 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--device", default="auto")
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument(
-        "--workdir", default=None, help="keep the workspace here (default: a temporary folder)"
+        "--workdir", default=str(ROOT / "build" / "eval_trees"), help="workspace folder (recreated)"
+    )
+    parser.add_argument(
+        "--reuse", action="store_true", help="detect with the model trained by an earlier run"
     )
     args = parser.parse_args(argv)
     _package()
@@ -93,11 +96,19 @@ def main(argv: list[str] | None = None) -> int:
     train_labels = [(g, 1) for g in trees if g.intersects(train_area)]
     held_back = [g for g in trees if test_area.contains(g.centroid)]
 
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(args.workdir) if args.workdir else Path(tmp)
-        ws = Workspace.open(work / "eval.huntr")
+    work = Path(args.workdir)
+    if work.exists() and not args.reuse:
+        shutil.rmtree(work)
+    ws = Workspace.open(work / "eval.huntr")
+    existing = [m for m in ws.list_models() if m.name == "trees"]
+    if args.reuse and existing and ws.current_snapshot(existing[0].id) is not None:
+        model = existing[0]
+        snapshot = ws.current_snapshot(model.id)
+        train_s, steps, tiles = 0.0, snapshot.progress["steps"], snapshot.progress["tiles_seen"]
+        metrics = dict(snapshot.metrics)
+    else:
         model = ws.create_model(
-            f"trees-{int(time.time())}",
+            "trees",
             classes=[ClassSpec("tree", "#2ca02c")],
             mode="count",
             input_spec=InputSpec(bands=[1, 2, 3], dtype="uint8", crs=demo.crs, resolution=demo.resolution),
@@ -123,18 +134,20 @@ def main(argv: list[str] | None = None) -> int:
             progress=lambda p: print(p.message, file=sys.stderr) if p.step % 25 == 0 else None,
         )
         train_s = time.perf_counter() - t0
-        t1 = time.perf_counter()
-        result = detect(
-            ws,
-            model.id,
-            trained.snapshot.id,
-            demo.scene,
-            aoi=test_area,
-            options=DetectOptions(device=args.device, threads=args.threads, min_pixels=20),
-        )
-        detect_s = time.perf_counter() - t1
-        found_frame = gpd.read_file(result.path, layer=result.layer_name)
-        found = [box(*g.bounds) for g in found_frame.geometry if test_area.contains(g.centroid)]
+        snapshot, steps, tiles, metrics = trained.snapshot, trained.steps, trained.tiles_seen, trained.metrics
+        print(f"trained {steps} steps in {train_s:.0f} s; validation {metrics}", file=sys.stderr)
+    t1 = time.perf_counter()
+    result = detect(
+        ws,
+        model.id,
+        snapshot.id,
+        demo.scene,
+        aoi=test_area,
+        options=DetectOptions(device=args.device, threads=args.threads, min_pixels=20),
+    )
+    detect_s = time.perf_counter() - t1
+    found_frame = gpd.read_file(result.path, layer=result.layer_name)
+    found = [box(*g.bounds) for g in found_frame.geometry if test_area.contains(g.centroid)]
     tp, fp, fn = match_boxes(held_back, found)
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
@@ -151,11 +164,11 @@ def main(argv: list[str] | None = None) -> int:
         "held_back_trees": len(held_back),
         "training_labels": len(train_labels),
         "train_seconds": round(train_s, 1),
-        "train_steps": trained.steps,
-        "tiles_seen": trained.tiles_seen,
-        "validation": {k: trained.metrics.get(k) for k in ("mean_iou", "precision", "recall", "f1")},
+        "train_steps": steps,
+        "tiles_seen": tiles,
+        "validation": {k: metrics.get(k) for k in ("mean_iou", "precision", "recall", "f1")},
         "detect_seconds": round(detect_s, 1),
-        "device": trained.snapshot.config.get("device"),
+        "device": snapshot.config.get("device"),
         "tile_size": args.tile,
         "width": args.width,
     }
