@@ -290,3 +290,92 @@ def test_rename_model_error_goes_to_message_bar(qgis_iface, qtbot, tmp_path, fre
         assert fresh_project.layerTreeRoot().findGroup("Vehicles") is not None
     finally:
         binding.disconnect_project()
+
+
+def test_scenes_add_remove_and_model_delete(qgis_iface, qtbot, tmp_path, fresh_project, monkeypatch):
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    from orca_huntr.ui.model_panel import ModelPanel
+    from orca_huntr.ui.new_model_dialog import NewModelRequest
+    from orca_huntr.ui.training_layers import find_training_layers
+    from orca_huntr.ui.workspace_binding import WorkspaceBinding
+
+    assert fresh_project.write(str(tmp_path / "p.qgz"))
+    first = QgsRasterLayer(str(synthdata.write_scene(tmp_path / "a.tif", 32).path), "north")
+    second = QgsRasterLayer(str(synthdata.write_scene(tmp_path / "b.tif", 32, seed=1).path), "south")
+    fresh_project.addMapLayers([first, second])
+    binding = WorkspaceBinding(qgis_iface, fresh_project)
+    panel = ModelPanel(qgis_iface, binding, None, fresh_project)
+    qtbot.addWidget(panel)
+    try:
+        model = panel.create_model(NewModelRequest("Cars", [("car", "#ff0000")], "count", [first], 32, 8))
+        assert [panel.scene_list.item(i).text() for i in range(panel.scene_list.count())] == ["north"]
+        assert not panel.remove_scene_button.isEnabled()  # nothing selected
+        # the Add scene menu offers the project's rasters not in use yet
+        panel.add_scene_menu.aboutToShow.emit()
+        offered = [a for a in panel.add_scene_menu.actions() if a.isEnabled()]
+        assert [a.text() for a in offered] == ["south"]
+        offered[0].trigger()
+        assert [s.name for s in binding.workspace.list_scenes(model.id)] == ["north", "south"]
+        panel.scene_list.item(0).setSelected(True)
+        assert panel.remove_scene_button.isEnabled()
+        qtbot.mouseClick(panel.remove_scene_button, Qt.MouseButton.LeftButton)
+        assert [s.name for s in binding.workspace.list_scenes(model.id)] == ["south"]
+
+        # delete: No keeps it, Yes removes it with its layers and group
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+        panel.delete_action.trigger()
+        assert panel.model_combo.count() == 1
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        panel.delete_action.trigger()
+        assert panel.model_combo.count() == 0 and panel.current_model_id() is None
+        assert find_training_layers(model.id) == {}
+        assert fresh_project.layerTreeRoot().findGroup("Cars") is None
+        assert binding.workspace.list_models() == []
+        assert not panel.layers_button.isEnabled() and not panel.add_scene_button.isEnabled()
+    finally:
+        binding.disconnect_project()
+
+
+def test_detection_area_from_canvas_extent_and_selected_polygons(qtbot, tmp_path, fresh_project):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, QgsRectangle, QgsVectorLayer
+    from qgis.gui import QgsMapCanvas
+
+    from orca_huntr.ui.detect_dialog import CANVAS_EXTENT, SELECTED_FEATURES, DetectDialog, DetectRequest
+    from orca_huntr.ui.detection_run import area_of_interest
+
+    scene = synthdata.write_scene(tmp_path / "a.tif", 64)
+    raster = QgsRasterLayer(str(scene.path), "a")
+    fresh_project.addMapLayer(raster)
+    # polygons drawn in WGS 84: the AOI comes back in the raster's CRS (UTM 12N)
+    polygons = QgsVectorLayer("Polygon?crs=EPSG:4326", "zones", "memory")
+    box = scene.box(0.25, 0.25, 0.5, 0.5)
+    wgs84 = synthdata.reproject_geometry(box, scene.crs, "EPSG:4326")
+    feature = QgsFeature()
+    feature.setGeometry(QgsGeometry.fromWkt(wgs84.wkt))
+    polygons.dataProvider().addFeatures([feature, QgsFeature(feature)])
+    fresh_project.addMapLayer(polygons)
+
+    model = type("M", (), {"name": "Cars"})()
+    snap = _snapshot("current", "Now")
+    dialog = DetectDialog(model, [snap], snap.id, None, fresh_project, canvas=None)
+    qtbot.addWidget(dialog)
+    dialog.set_area(SELECTED_FEATURES)
+    dialog.polygon_combo.setLayer(polygons)
+    assert "none selected" in dialog.problem()
+    polygons.selectByIds([next(polygons.getFeatures()).id()])
+    dialog._validate()
+    assert dialog.problem() is None
+    request = dialog.request()
+    assert request.area == SELECTED_FEATURES and request.raster is raster
+    aoi = area_of_interest(request, None, fresh_project)
+    assert abs(aoi.area - box.area) / box.area < 0.01
+    assert aoi.centroid.distance(box.centroid) < 0.5
+
+    canvas = QgsMapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:32612"))
+    extent = scene.box(0, 0, 0.5, 0.5).bounds
+    canvas.setExtent(QgsRectangle(*extent))
+    aoi = area_of_interest(DetectRequest(snap.id, raster, CANVAS_EXTENT), canvas, fresh_project)
+    assert aoi.contains(scene.box(0.1, 0.1, 0.4, 0.4))
+    assert area_of_interest(DetectRequest(snap.id, raster), canvas, fresh_project) is None

@@ -287,3 +287,33 @@ def test_delete_snapshot_asks_first(qgis_iface, qtbot, dock, project_with_scene,
     dock.timeline.entries()[1].action("delete").trigger()
     assert len(dock.timeline.entries()) == 1
     assert len(ws.list_snapshots(model.id)) == 1
+
+
+def test_shutdown_stops_a_running_training_which_still_snapshots(
+    qgis_iface, qtbot, tmp_path, qgis_new_project
+):
+    """Closing the panel (plugin unload) mid-run: the run stops and its snapshot is kept."""
+    from orca_huntr.tasks import registry
+    from orca_huntr.ui.dock import HuntrDock
+
+    ws, model, _scene = synthdata.make_workspace(tmp_path, classes=1, size=48, tile_size=32)
+    project = QgsProject.instance()
+    assert project.write(str(tmp_path / "site.qgz"))
+    panel = HuntrDock(qgis_iface, None)
+    qtbot.addWidget(panel)
+    try:
+        assert panel.current_model_id() == model.id
+        training = panel.training_panel
+        training.steps_spin.setValue(100_000)
+        training.device_combo.setCurrentIndex(training.device_combo.findData("cpu"))
+        qtbot.mouseClick(training.start_button, Qt.MouseButton.LeftButton)
+        task = training.task
+        qtbot.waitUntil(lambda: "loss" in training.loss_label.text(), timeout=120_000)
+    finally:
+        panel.shutdown()
+    assert training.task is None
+    assert task.waitForFinished(60_000)
+    qtbot.waitUntil(lambda: task not in registry.running(), timeout=10_000)
+    (snapshot,) = ws.list_snapshots(model.id)
+    assert snapshot.kind == "current"
+    project.clear()
