@@ -141,8 +141,19 @@ def write_png(path: Path, panels: list[tuple[str, object]]) -> Path:
 
 # ------------------------------------------------------------------------------ main
 def run_demo(
-    output: Path, steps: tuple[int, int], threads: int, tile_size: int, width: int, min_area: float = 1.0
+    output: Path,
+    seconds: tuple[float, float],
+    steps: tuple[int, int],
+    threads: int,
+    tile_size: int,
+    width: int,
+    min_area: float = 1.0,
 ) -> dict:
+    """Run every step of the demo into ``output``; returns the summary (also in summary.json).
+
+    Each training session stops at ``seconds[i]`` seconds or ``steps[i]`` steps, whichever
+    comes first (0: no such limit).
+    """
     from demo_data import prepare_demo_scene
     from qgis.core import (
         QgsProcessingContext,
@@ -208,13 +219,15 @@ def run_demo(
     training_layers.add_training_layers(ws, model, project)
 
     sessions = []
-    for i, budget in enumerate(steps, start=1):
-        print(f"[4/7] orcahuntr:trainmodel  session {i}: {budget} steps")
+    for i, (budget_s, budget_steps) in enumerate(zip(seconds, steps, strict=True), start=1):
+        limits = [f"{budget_s:g} s" if budget_s else "", f"{budget_steps} steps" if budget_steps else ""]
+        print(f"[4/7] orcahuntr:trainmodel  session {i}: {' or '.join(x for x in limits if x)}")
         result = run(
             "trainmodel",
             {
                 "MODEL": "Trees",
-                "MAX_STEPS": budget,
+                "MAX_SECONDS": budget_s,
+                "MAX_STEPS": budget_steps,
                 "BATCH_SIZE": 8,
                 "DEVICE": 1,
                 "THREADS": threads,
@@ -344,7 +357,22 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--output", type=Path, default=ROOT / "demo_output")
-    parser.add_argument("--steps", type=int, nargs=2, default=(150, 150), metavar=("FIRST", "SECOND"))
+    parser.add_argument(
+        "--seconds",
+        type=float,
+        nargs=2,
+        default=(90.0, 90.0),
+        metavar=("FIRST", "SECOND"),
+        help="time budget of each training session (0: none)",
+    )
+    parser.add_argument(
+        "--steps",
+        type=int,
+        nargs=2,
+        default=(0, 0),
+        metavar=("FIRST", "SECOND"),
+        help="step budget of each training session (0: none)",
+    )
     parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: all cores but one)")
     parser.add_argument("--tile-size", type=int, default=128)
     parser.add_argument("--width", type=int, default=16, help="network width")
@@ -353,7 +381,15 @@ def main() -> None:
     _package_path()
     app, plugin = start_qgis()
     try:
-        run_demo(args.output, tuple(args.steps), args.threads, args.tile_size, args.width, args.min_area)
+        run_demo(
+            args.output,
+            tuple(args.seconds),
+            tuple(args.steps),
+            args.threads,
+            args.tile_size,
+            args.width,
+            args.min_area,
+        )
     finally:
         plugin.unload()
         app.exitQgis()

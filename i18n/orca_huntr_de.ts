@@ -1,0 +1,2149 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+    <context>
+        <name>CreateModelAlgorithm</name>
+        <message>
+            <location filename="../processing/create_model.py" line="126" />
+            <source>Bands (comma-separated; empty: the first three)</source>
+            <translation>Bänder (durch Kommas getrennt; leer: die ersten drei)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="67" />
+            <source>Bands must be numbers separated by commas, not “{text}”.</source>
+            <translation>Bänder müssen durch Kommas getrennte Zahlen sein, nicht „{text}“.</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="152" />
+            <source>Class field of the labels (class number or name)</source>
+            <translation>Klassenfeld der Labels (Klassennummer oder -name)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="116" />
+            <source>Classes (comma-separated)</source>
+            <translation>Klassen (durch Kommas getrennt)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="219" />
+            <source>Copied {n} labels.</source>
+            <translation>{n} Labels kopiert.</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="212" />
+            <source>Copied {n} training areas.</source>
+            <translation>{n} Trainingsgebiete kopiert.</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="96" />
+            <source>Create model</source>
+            <translation>Modell erstellen</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="205" />
+            <source>Created model “{name}” ({id}).</source>
+            <translation>Modell „{name}“ erstellt ({id}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="99" />
+            <source>Creates a new AI model in the workspace beside the project. The model takes its input (coordinate reference system, pixel size, bands and data type) from the raster scene, which is recorded as the model's first scene.
+
+Classes: names separated by commas, each optionally followed by a colour, e.g. “Tree” or “Tree:#2ca02c, Shrub:#ff7f0e”.
+Mode: “count” finds individual objects (trees, cars) and separates touching ones; “segmentation” maps areas.
+Training areas and labels (optional) are polygon layers copied into the model's training GeoPackage; the labels' class field holds a class number (1, 2, …) or a class name.
+
+Outputs the new model's id.</source>
+            <translation>Erstellt ein neues KI-Modell im Arbeitsbereich neben dem Projekt. Das Modell übernimmt seine Eingabe (Koordinatenbezugssystem, Pixelgröße, Bänder und Datentyp) von der Rasterszene, die als erste Szene des Modells eingetragen wird.
+
+Klassen: durch Kommas getrennte Namen, jeweils optional gefolgt von einer Farbe, z. B. „Baum“ oder „Baum:#2ca02c, Strauch:#ff7f0e“.
+Modus: „Zählen“ findet einzelne Objekte (Bäume, Autos) und trennt sich berührende; „Segmentierung“ kartiert Flächen.
+Trainingsgebiete und Labels (optional) sind Polygonlayer, die in das Trainings-GeoPackage des Modells kopiert werden; das Klassenfeld der Labels enthält eine Klassennummer (1, 2, …) oder einen Klassennamen.
+
+Gibt die ID des neuen Modells aus.</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="180" />
+            <source>Give at least one class name.</source>
+            <translation>Geben Sie mindestens einen Klassennamen an.</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="147" />
+            <source>Labels</source>
+            <translation>Labels</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="117" />
+            <source>Mode</source>
+            <translation>Modus</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="170" />
+            <source>Model id</source>
+            <translation>Modell-ID</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="171" />
+            <source>Model name</source>
+            <translation>Modellname</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="160" />
+            <source>Network depth</source>
+            <translation>Netztiefe</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="160" />
+            <source>Network width</source>
+            <translation>Netzbreite</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="139" />
+            <source>Purpose field of the training areas (train / validation)</source>
+            <translation>Zweckfeld der Trainingsgebiete (train / validation)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="125" />
+            <source>Raster scene</source>
+            <translation>Rasterszene</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="72" />
+            <source>The raster has bands 1…{n}; “{text}” is not a valid choice.</source>
+            <translation>Das Raster hat die Bänder 1…{n}; „{text}“ ist keine gültige Auswahl.</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="184" />
+            <source>The raster scene cannot be opened.</source>
+            <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="160" />
+            <source>Tile size (pixels)</source>
+            <translation>Kachelgröße (Pixel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="172" />
+            <source>Training GeoPackage</source>
+            <translation>Trainings-GeoPackage</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="131" />
+            <source>Training areas</source>
+            <translation>Trainingsgebiete</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="117" />
+            <source>count</source>
+            <translation>Zählen</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="117" />
+            <source>segmentation</source>
+            <translation>Segmentierung</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="51" />
+            <source>“{colour}” is not a #rrggbb colour (class “{name}”).</source>
+            <translation>„{colour}“ ist keine #rrggbb-Farbe (Klasse „{name}“).</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetectAlgorithm</name>
+        <message>
+            <location filename="../processing/detect.py" line="105" />
+            <source>Area of interest</source>
+            <translation>Interessensgebiet</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="110" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="170" />
+            <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
+            <translation>Erkennung mit Modell „{model}“, Snapshot „{snapshot}“ ({kind}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="138" />
+            <source>Detections</source>
+            <translation>Erkennungen</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="139" />
+            <source>Detections GeoPackage</source>
+            <translation>GeoPackage der Erkennungen</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="110" />
+            <source>Device</source>
+            <translation>Rechengerät</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="110" />
+            <source>GPU (CUDA)</source>
+            <translation>GPU (CUDA)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="142" />
+            <source>Layer name</source>
+            <translation>Layername</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="127" />
+            <source>Minimum area of a detection (square map units)</source>
+            <translation>Mindestfläche einer Erkennung (Karteneinheiten zum Quadrat)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="118" />
+            <source>Minimum score</source>
+            <translation>Mindestwert</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="140" />
+            <source>Number of detections</source>
+            <translation>Anzahl der Erkennungen</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="104" />
+            <source>Raster scene</source>
+            <translation>Rasterszene</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="84" />
+            <source>Run detection</source>
+            <translation>Erkennung ausführen</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="87" />
+            <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
+
+Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
+The area of interest (optional) limits detection to its polygons. Detections smaller than the minimum area (in square units of the raster's CRS) are left out.
+The raster must have the bands the model was trained on; it is reprojected or resampled on the fly when its coordinate reference system or pixel size differ.</source>
+            <translation>Wendet ein Modell auf eine Rasterszene an und schreibt die Erkennungen als Polygonlayer mit den Feldern class_name, class_id, score, area und snapshot_id. Der Layer wird im Erkennungsordner des Arbeitsbereichs gespeichert und in den Klassenfarben des Modells zum Projekt hinzugefügt.
+
+Wählen Sie den Snapshot über seine ID oder seinen Namen; leer lassen, um den aktuellen Stand des Modells zu verwenden. Jeder Snapshot der Zeitleiste ist nutzbar, auch temporäre.
+Das Interessensgebiet (optional) beschränkt die Erkennung auf seine Polygone. Erkennungen, die kleiner als die Mindestfläche sind (in Quadrateinheiten des KBS des Rasters), werden weggelassen.
+Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird bei abweichendem Koordinatenbezugssystem oder abweichender Pixelgröße im Fluge umprojiziert bzw. umgerechnet.</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="141" />
+            <source>Snapshot id</source>
+            <translation>Snapshot-ID</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="169" />
+            <source>The area of interest has no polygon.</source>
+            <translation>Das Interessensgebiet enthält kein Polygon.</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="163" />
+            <source>The raster scene cannot be opened.</source>
+            <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="110" />
+            <source>automatic (GPU when available)</source>
+            <translation>automatisch (GPU, falls verfügbar)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="189" />
+            <source>{n} detections written to {path}.</source>
+            <translation>{n} Erkennungen in {path} geschrieben.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithm.py" line="103" />
+            <source>Model (id or name)</source>
+            <translation>Modell (ID oder Name)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="133" />
+            <source>Model “{model}” has no snapshot yet: train it first.</source>
+            <translation>Modell „{model}“ hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="158" />
+            <source>Models and snapshots</source>
+            <translation>Modelle und Snapshots</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="185" />
+            <source>No model given: give a model id or name.</source>
+            <translation>Kein Modell angegeben: Geben Sie eine Modell-ID oder einen Modellnamen an.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="201" />
+            <source>No model “{name}” in this workspace. Models: {names}.</source>
+            <translation>Kein Modell „{name}“ in diesem Arbeitsbereich. Modelle: {names}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="196" />
+            <source>Several models are called “{name}”; give the id instead. Models: {names}.</source>
+            <translation>Mehrere Modelle heißen „{name}“; geben Sie stattdessen die ID an. Modelle: {names}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="111" />
+            <source>Snapshot (id or name)</source>
+            <translation>Snapshot (ID oder Name)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="109" />
+            <source>Snapshot (id or name; empty: the current state)</source>
+            <translation>Snapshot (ID oder Name; leer: der aktuelle Stand)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="174" />
+            <source>The current project has not been saved, so it has no workspace yet. Save the project first, or give a workspace folder.</source>
+            <translation>Das aktuelle Projekt wurde noch nicht gespeichert und hat daher noch keinen Arbeitsbereich. Speichern Sie zuerst das Projekt oder geben Sie einen Arbeitsbereichsordner an.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="157" />
+            <source>Training and detection</source>
+            <translation>Training und Erkennung</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="95" />
+            <source>Workspace folder (empty: the one beside the current project)</source>
+            <translation>Arbeitsbereichsordner (leer: der neben dem aktuellen Projekt)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="193" />
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrClassTable</name>
+        <message>
+            <location filename="../ui/class_table.py" line="48" />
+            <source>Add a class to the model</source>
+            <translation>Dem Modell eine Klasse hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="132" />
+            <source>Add at least one class.</source>
+            <translation>Fügen Sie mindestens eine Klasse hinzu.</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="47" />
+            <source>Add class</source>
+            <translation>Klasse hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="43" />
+            <source>Class ids are the row numbers; 0 is the background</source>
+            <translation>Die Klassen-IDs sind die Zeilennummern; 0 ist der Hintergrund</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="38" />
+            <source>Class name</source>
+            <translation>Klassenname</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="64" />
+            <source>Class {n}</source>
+            <translation>Klasse {n}</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="38" />
+            <source>Colour</source>
+            <translation>Farbe</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="74" />
+            <source>Colour of this class (kept from the snapshot's model)</source>
+            <translation>Farbe dieser Klasse (vom Modell des Snapshots übernommen)</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="80" />
+            <source>Colour of this class in labels and detections</source>
+            <translation>Farbe dieser Klasse in Labels und Erkennungen</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="134" />
+            <source>Every class needs a name.</source>
+            <translation>Jede Klasse braucht einen Namen.</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="49" />
+            <source>Remove class</source>
+            <translation>Klasse entfernen</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="50" />
+            <source>Remove the selected class</source>
+            <translation>Die ausgewählte Klasse entfernen</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="136" />
+            <source>Two classes have the same name.</source>
+            <translation>Zwei Klassen haben denselben Namen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrDetectDialog</name>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="117" />
+            <source> px</source>
+            <translation> px</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="190" />
+            <source>Add a raster layer to the project to detect on.</source>
+            <translation>Fügen Sie dem Projekt einen Rasterlayer hinzu, auf dem erkannt werden soll.</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="110" />
+            <source>Advanced options</source>
+            <translation>Erweiterte Optionen</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="68" />
+            <source>Any snapshot of the model can detect: current, temporary or saved</source>
+            <translation>Jeder Snapshot des Modells kann erkennen: aktuell, temporär oder gespeichert</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="88" />
+            <source>Area</source>
+            <translation>Gebiet</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="116" />
+            <source>As trained</source>
+            <translation>Wie im Training</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="145" />
+            <source>Automatic (GPU when available)</source>
+            <translation>Automatisch (GPU, falls verfügbar)</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="143" />
+            <source>Batch size</source>
+            <translation>Batchgröße</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="146" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="194" />
+            <source>Choose a polygon layer.</source>
+            <translation>Wählen Sie einen Polygonlayer.</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="92" />
+            <source>Current map extent</source>
+            <translation>Aktuelle Kartenausdehnung</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="106" />
+            <source>Detection runs inside the selected polygons of this layer</source>
+            <translation>Die Erkennung läuft innerhalb der ausgewählten Polygone dieses Layers</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="148" />
+            <source>Device</source>
+            <translation>Rechengerät</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="126" />
+            <source>Fraction of each window shared with its neighbours (hides seams)</source>
+            <translation>Anteil jedes Fensters, den es mit seinen Nachbarn teilt (verbirgt Nähte)</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="147" />
+            <source>GPU (CUDA)</source>
+            <translation>GPU (CUDA)</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="138" />
+            <source>Minimum area</source>
+            <translation>Mindestfläche</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="132" />
+            <source>Minimum probability for a pixel to belong to a class</source>
+            <translation>Mindestwahrscheinlichkeit, mit der ein Pixel zu einer Klasse gehört</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="127" />
+            <source>Overlap</source>
+            <translation>Überlappung</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="61" />
+            <source>Run Detection — {model}</source>
+            <translation>Erkennung ausführen — {model}</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="158" />
+            <source>Run detection</source>
+            <translation>Erkennung ausführen</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="85" />
+            <source>Scene</source>
+            <translation>Szene</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="133" />
+            <source>Score threshold</source>
+            <translation>Schwellenwert</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="198" />
+            <source>Select the polygons to detect in (layer {name} has none selected).</source>
+            <translation>Wählen Sie die Polygone aus, in denen erkannt werden soll (im Layer {name} ist keines ausgewählt).</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="93" />
+            <source>Selected features of a polygon layer</source>
+            <translation>Ausgewählte Objekte eines Polygonlayers</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="118" />
+            <source>Side of the windows the network looks at; 'As trained' uses the model's</source>
+            <translation>Seitenlänge der Fenster, die das Netz betrachtet; „Wie im Training“ verwendet die des Modells</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="137" />
+            <source>Smaller detections are dropped (in the raster's area units)</source>
+            <translation>Kleinere Erkennungen werden verworfen (in den Flächeneinheiten des Rasters)</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="79" />
+            <source>Snapshot</source>
+            <translation>Snapshot</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="196" />
+            <source>The area layer must hold polygons.</source>
+            <translation>Der Gebietslayer muss Polygone enthalten.</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="188" />
+            <source>The model has no snapshot yet: train it first.</source>
+            <translation>Das Modell hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="82" />
+            <source>The raster to look at; its bands must match the model's</source>
+            <translation>Das zu untersuchende Raster; seine Bänder müssen zu denen des Modells passen</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="121" />
+            <source>Tile size</source>
+            <translation>Kachelgröße</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="91" />
+            <source>Whole raster</source>
+            <translation>Gesamtes Raster</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="142" />
+            <source>Windows processed together; larger is faster but needs more memory</source>
+            <translation>Gemeinsam verarbeitete Fenster; mehr ist schneller, braucht aber mehr Speicher</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrDetectTask</name>
+        <message>
+            <location filename="../tasks/detect_task.py" line="121" />
+            <source>Detection was cancelled; nothing was written.</source>
+            <translation>Die Erkennung wurde abgebrochen; es wurde nichts geschrieben.</translation>
+        </message>
+        <message>
+            <location filename="../tasks/detect_task.py" line="56" />
+            <source>ORCA HUNTR: detection</source>
+            <translation>ORCA HUNTR: Erkennung</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrDetection</name>
+        <message>
+            <location filename="../ui/detection_run.py" line="83" />
+            <source>Could not start detection</source>
+            <translation>Die Erkennung konnte nicht gestartet werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="88" />
+            <source>Detection failed</source>
+            <translation>Die Erkennung ist fehlgeschlagen</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="100" />
+            <source>Detection started; it runs in the background (see the task manager).</source>
+            <translation>Erkennung gestartet; sie läuft im Hintergrund (siehe Aufgabenverwaltung).</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="72" />
+            <source>ORCA HUNTR: detection with {model}</source>
+            <translation>ORCA HUNTR: Erkennung mit {model}</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="92" />
+            <source>{n} detections: layer {name} added.</source>
+            <translation>{n} Erkennungen: Layer {name} hinzugefügt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrDetectionLayer</name>
+        <message>
+            <location filename="../ui/detection_layer.py" line="79" />
+            <source>Cannot open the detection layer {uri}.</source>
+            <translation>Der Erkennungslayer {uri} kann nicht geöffnet werden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrDock</name>
+        <message>
+            <location filename="../ui/dock.py" line="292" />
+            <source>Could not add the training layers</source>
+            <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="287" />
+            <source>Could not copy the scenes to the new model</source>
+            <translation>Die Szenen konnten nicht in das neue Modell kopiert werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="277" />
+            <source>Could not create a model from the snapshot</source>
+            <translation>Aus dem Snapshot konnte kein Modell erstellt werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="219" />
+            <source>Could not delete the snapshot</source>
+            <translation>Der Snapshot konnte nicht gelöscht werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="129" />
+            <source>Could not list the snapshots</source>
+            <translation>Die Snapshots konnten nicht aufgelistet werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="307" />
+            <source>Could not prepare detection</source>
+            <translation>Die Erkennung konnte nicht vorbereitet werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="232" />
+            <source>Could not prepare the revert</source>
+            <translation>Das Zurücksetzen konnte nicht vorbereitet werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="196" />
+            <source>Could not rename the snapshot</source>
+            <translation>Der Snapshot konnte nicht umbenannt werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="244" />
+            <source>Could not revert</source>
+            <translation>Das Zurücksetzen ist fehlgeschlagen</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="172" />
+            <source>Could not save the snapshot</source>
+            <translation>Der Snapshot konnte nicht gespeichert werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="130" />
+            <source>Create or choose a model to see its snapshots.</source>
+            <translation>Erstellen oder wählen Sie ein Modell, um seine Snapshots zu sehen.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="207" />
+            <source>Delete Snapshot</source>
+            <translation>Snapshot löschen</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="207" />
+            <source>Delete the snapshot {name}? This cannot be undone.</source>
+            <translation>Den Snapshot {name} löschen? Dies kann nicht rückgängig gemacht werden.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="293" />
+            <source>Model {name} created from the snapshot.</source>
+            <translation>Modell {name} aus dem Snapshot erstellt.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="187" />
+            <source>New name of the snapshot:</source>
+            <translation>Neuer Name des Snapshots:</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="131" />
+            <source>No snapshots yet. Train the model: every stop adds one here.</source>
+            <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="107" />
+            <source>No workspace: see the message bar.</source>
+            <translation>Kein Arbeitsbereich: siehe Meldungsleiste.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="45" />
+            <source>ORCA HUNTR</source>
+            <translation>ORCA HUNTR</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="187" />
+            <source>Rename Snapshot</source>
+            <translation>Snapshot umbenennen</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="248" />
+            <source>Reverted to {name}: it is the current state again.</source>
+            <translation>Auf {name} zurückgesetzt: Er ist wieder der aktuelle Stand.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="175" />
+            <source>Snapshot {name} saved: it will not expire.</source>
+            <translation>Snapshot {name} gespeichert: Er läuft nicht ab.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="73" />
+            <source>Training Snapshots Timeline</source>
+            <translation>Zeitleiste der Trainings-Snapshots</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="109" />
+            <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
+            <translation>Nicht gespeichertes Projekt: Die Modelle liegen in einem temporären Ordner, bis Sie das Projekt speichern.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="114" />
+            <source>Workspace: {path}</source>
+            <translation>Arbeitsbereich: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrMessages</name>
+        <message>
+            <location filename="../ui/messages.py" line="34" />
+            <source>ORCA HUNTR</source>
+            <translation>ORCA HUNTR</translation>
+        </message>
+        <message>
+            <location filename="../ui/messages.py" line="60" />
+            <source>Unexpected error</source>
+            <translation>Unerwarteter Fehler</translation>
+        </message>
+        <message>
+            <location filename="../ui/messages.py" line="61" />
+            <source>Unexpected error ({error}). The details are in the ORCA HUNTR tab of the log panel.</source>
+            <translation>Unerwarteter Fehler ({error}). Die Einzelheiten stehen im Reiter ORCA HUNTR des Protokollbedienfelds.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrModelPanel</name>
+        <message>
+            <location filename="../ui/model_panel.py" line="76" />
+            <source>AI Model</source>
+            <translation>KI-Modell</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="128" />
+            <source>Add scene</source>
+            <translation>Szene hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="113" />
+            <source>Add the model's training areas and labels to the project, ready to draw with the digitising tools</source>
+            <translation>Fügt die Trainingsgebiete und Labels des Modells zum Projekt hinzu, bereit zum Zeichnen mit den Digitalisierwerkzeugen</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="112" />
+            <source>Add training layers</source>
+            <translation>Trainingslayer hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="373" />
+            <source>Could not add the scene</source>
+            <translation>Die Szene konnte nicht hinzugefügt werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="351" />
+            <source>Could not add the training layers</source>
+            <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="281" />
+            <source>Could not create the model</source>
+            <translation>Das Modell konnte nicht erstellt werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="338" />
+            <source>Could not delete the model</source>
+            <translation>Das Modell konnte nicht gelöscht werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="193" />
+            <source>Could not list the models</source>
+            <translation>Die Modelle konnten nicht aufgelistet werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="231" />
+            <source>Could not list the scenes</source>
+            <translation>Die Szenen konnten nicht aufgelistet werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="384" />
+            <source>Could not remove the scene</source>
+            <translation>Die Szene konnte nicht entfernt werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="311" />
+            <source>Could not rename the model</source>
+            <translation>Das Modell konnte nicht umbenannt werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="210" />
+            <source>Create a model to start: choose its classes and the scenes to learn from.</source>
+            <translation>Erstellen Sie zum Start ein Modell: Wählen Sie seine Klassen und die Szenen, aus denen es lernt.</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="93" />
+            <source>Create a new AI model: classes, mode and scenes</source>
+            <translation>Ein neues KI-Modell erstellen: Klassen, Modus und Szenen</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="323" />
+            <source>Delete Model</source>
+            <translation>Modell löschen</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="101" />
+            <source>Delete model…</source>
+            <translation>Modell löschen…</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="323" />
+            <source>Delete the model {name} with all its snapshots and training data? This cannot be undone.</source>
+            <translation>Das Modell {name} mit allen Snapshots und Trainingsdaten löschen? Dies kann nicht rückgängig gemacht werden.</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="289" />
+            <source>Model {name} created. Draw training areas and labels in its layers, then start training.</source>
+            <translation>Modell {name} erstellt. Zeichnen Sie Trainingsgebiete und Labels in seine Layer und starten Sie dann das Training.</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="302" />
+            <source>New name of the model:</source>
+            <translation>Neuer Name des Modells:</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="92" />
+            <source>New…</source>
+            <translation>Neu…</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="197" />
+            <source>No model yet: create one</source>
+            <translation>Noch kein Modell: Erstellen Sie eines</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="359" />
+            <source>No other raster layer in the project</source>
+            <translation>Kein weiterer Rasterlayer im Projekt</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="135" />
+            <source>Remove scene</source>
+            <translation>Szene entfernen</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="302" />
+            <source>Rename Model</source>
+            <translation>Modell umbenennen</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="100" />
+            <source>Rename model…</source>
+            <translation>Modell umbenennen…</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="97" />
+            <source>Rename or delete the model</source>
+            <translation>Das Modell umbenennen oder löschen</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="120" />
+            <source>Scenes in use</source>
+            <translation>Verwendete Szenen</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="136" />
+            <source>Stop using the selected scenes for training</source>
+            <translation>Die ausgewählten Szenen nicht mehr für das Training verwenden</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="87" />
+            <source>The AI model you are working on</source>
+            <translation>Das KI-Modell, an dem Sie arbeiten</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="123" />
+            <source>The rasters the model learns from</source>
+            <translation>Die Raster, aus denen das Modell lernt</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="129" />
+            <source>Use a raster layer of the project as a scene of this model</source>
+            <translation>Einen Rasterlayer des Projekts als Szene dieses Modells verwenden</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="214" />
+            <source>count</source>
+            <translation>Zählen</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="214" />
+            <source>segmentation</source>
+            <translation>Segmentierung</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="216" />
+            <source>{mode} · classes: {names}</source>
+            <translation>{mode} · Klassen: {names}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrNewModelDialog</name>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="119" />
+            <source> px</source>
+            <translation> px</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="172" />
+            <source>A model with this name already exists.</source>
+            <translation>Ein Modell mit diesem Namen existiert bereits.</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="73" />
+            <source>A name to recognise the model by</source>
+            <translation>Ein Name, an dem man das Modell erkennt</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="112" />
+            <source>Advanced</source>
+            <translation>Erweitert</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="126" />
+            <source>Channels of the network's first level: larger learns more, runs slower</source>
+            <translation>Kanäle der ersten Netzebene: mehr lernt mehr, läuft aber langsamer</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="178" />
+            <source>Choose at least one scene (raster layer).</source>
+            <translation>Wählen Sie mindestens eine Szene (Rasterlayer).</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="87" />
+            <source>Classes (the number of classes is fixed for the model's life)</source>
+            <translation>Klassen (ihre Anzahl steht für die gesamte Lebensdauer des Modells fest)</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="76" />
+            <source>Count (individual objects)</source>
+            <translation>Zählen (einzelne Objekte)</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="78" />
+            <source>Count finds each object separately, even when they touch; segmentation finds areas of each class</source>
+            <translation>Zählen findet jedes Objekt einzeln, auch wenn sie sich berühren; Segmentierung findet die Flächen jeder Klasse</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="139" />
+            <source>Create model</source>
+            <translation>Modell erstellen</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="170" />
+            <source>Give the model a name.</source>
+            <translation>Geben Sie dem Modell einen Namen.</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="84" />
+            <source>Mode</source>
+            <translation>Modus</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="74" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="129" />
+            <source>Network width</source>
+            <translation>Netzbreite</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="66" />
+            <source>New AI Model</source>
+            <translation>Neues KI-Modell</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="105" />
+            <source>No raster layer in the project: add the imagery first.</source>
+            <translation>Kein Rasterlayer im Projekt: Fügen Sie zuerst die Bilddaten hinzu.</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="89" />
+            <source>Object</source>
+            <translation>Objekt</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="95" />
+            <source>Raster layers of the project; all must have the same bands</source>
+            <translation>Rasterlayer des Projekts; alle müssen dieselben Bänder haben</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="92" />
+            <source>Scenes to learn from</source>
+            <translation>Szenen zum Lernen</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="77" />
+            <source>Segmentation (areas)</source>
+            <translation>Segmentierung (Flächen)</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="120" />
+            <source>Side of the square tiles the network learns from (a multiple of 32)</source>
+            <translation>Seitenlänge der quadratischen Kacheln, aus denen das Netz lernt (ein Vielfaches von 32)</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="180" />
+            <source>The chosen scenes do not have the same number of bands.</source>
+            <translation>Die gewählten Szenen haben nicht dieselbe Anzahl an Bändern.</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="121" />
+            <source>Tile size</source>
+            <translation>Kachelgröße</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="72" />
+            <source>e.g. Trees</source>
+            <translation>z. B. Bäume</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrProvider</name>
+        <message>
+            <location filename="../processing/provider.py" line="21" />
+            <source>ORCA HUNTR</source>
+            <translation>ORCA HUNTR</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrRevertDialog</name>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="72" />
+            <source>1 label added since will be lost.</source>
+            <translation>1 seitdem hinzugefügtes Label geht verloren.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="56" />
+            <source>1 later snapshot will be deleted.</source>
+            <translation>1 späterer Snapshot wird gelöscht.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="67" />
+            <source>1 training area added since will be lost.</source>
+            <translation>1 seitdem hinzugefügtes Trainingsgebiet geht verloren.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="61" />
+            <source>Among them 1 saved snapshot.</source>
+            <translation>Darunter 1 gespeicherter Snapshot.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="61" />
+            <source>Among them {n} saved snapshots.</source>
+            <translation>Darunter {n} gespeicherte Snapshots.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="78" />
+            <source>Edits made to the training data since then will be undone.</source>
+            <translation>Seitdem vorgenommene Änderungen an den Trainingsdaten werden rückgängig gemacht.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="116" />
+            <source>I understand that this cannot be undone</source>
+            <translation>Mir ist klar, dass dies nicht rückgängig gemacht werden kann</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="54" />
+            <source>No later snapshot will be deleted.</source>
+            <translation>Es wird kein späterer Snapshot gelöscht.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="122" />
+            <source>Revert</source>
+            <translation>Zurücksetzen</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="97" />
+            <source>Revert the model to &lt;b&gt;{name}&lt;/b&gt; ({time})?</source>
+            <translation>Das Modell auf &lt;b&gt;{name}&lt;/b&gt; ({time}) zurücksetzen?</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="90" />
+            <source>Revert to Snapshot</source>
+            <translation>Auf Snapshot zurücksetzen</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="111" />
+            <source>The snapshot becomes the current state and the training layers show its data again.</source>
+            <translation>Der Snapshot wird zum aktuellen Stand, und die Trainingslayer zeigen wieder seine Daten.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="80" />
+            <source>The training data have not changed since then.</source>
+            <translation>Die Trainingsdaten haben sich seitdem nicht geändert.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="72" />
+            <source>{n} labels added since will be lost.</source>
+            <translation>{n} seitdem hinzugefügte Labels gehen verloren.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="58" />
+            <source>{n} later snapshots will be deleted.</source>
+            <translation>{n} spätere Snapshots werden gelöscht.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="67" />
+            <source>{n} training areas added since will be lost.</source>
+            <translation>{n} seitdem hinzugefügte Trainingsgebiete gehen verloren.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrSnapshotModelDialog</name>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="93" />
+            <source>A model with this name already exists.</source>
+            <translation>Ein Modell mit diesem Namen existiert bereits.</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="35" />
+            <source>A new model starting from the weights of snapshot &lt;b&gt;{snapshot}&lt;/b&gt; ({time}) of &lt;b&gt;{model}&lt;/b&gt;.</source>
+            <translation>Ein neues Modell, das von den Gewichten des Snapshots &lt;b&gt;{snapshot}&lt;/b&gt; ({time}) von &lt;b&gt;{model}&lt;/b&gt; ausgeht.</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="31" />
+            <source>AI Model from Snapshot</source>
+            <translation>KI-Modell aus Snapshot</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="56" />
+            <source>Classes ({n}, as in the snapshot; you can rename them)</source>
+            <translation>Klassen ({n}, wie im Snapshot; Sie können sie umbenennen)</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="66" />
+            <source>Copy the snapshot's training areas and labels into the new model; otherwise it starts without any (the scenes are kept either way)</source>
+            <translation>Die Trainingsgebiete und Labels des Snapshots in das neue Modell kopieren; sonst beginnt es ohne (die Szenen bleiben in jedem Fall erhalten)</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="79" />
+            <source>Create model</source>
+            <translation>Modell erstellen</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="91" />
+            <source>Give the new model a name.</source>
+            <translation>Geben Sie dem neuen Modell einen Namen.</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="53" />
+            <source>Name of the new model</source>
+            <translation>Name des neuen Modells</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="54" />
+            <source>New model name</source>
+            <translation>Name des neuen Modells</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="65" />
+            <source>Reuse training areas and labels</source>
+            <translation>Trainingsgebiete und Labels wiederverwenden</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="50" />
+            <source>{model} (from {snapshot})</source>
+            <translation>{model} (aus {snapshot})</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrTimeline</name>
+        <message>
+            <location filename="../ui/timeline.py" line="190" />
+            <source>1 label</source>
+            <translation>1 Label</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="191" />
+            <source>1 scene</source>
+            <translation>1 Szene</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="189" />
+            <source>1 training area</source>
+            <translation>1 Trainingsgebiet</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="47" />
+            <source>AI Model from Snapshot…</source>
+            <translation>KI-Modell aus Snapshot…</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="272" />
+            <source>Actions</source>
+            <translation>Aktionen</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="287" />
+            <source>Created at (local time)</source>
+            <translation>Erstellt am (Ortszeit)</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="102" />
+            <source>Current state</source>
+            <translation>Aktueller Stand</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="49" />
+            <source>Delete</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="60" />
+            <source>Delete this snapshot for good</source>
+            <translation>Diesen Snapshot endgültig löschen</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="141" />
+            <source>F1 {value}</source>
+            <translation>F1 {value}</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="56" />
+            <source>Give this snapshot another name</source>
+            <translation>Diesem Snapshot einen anderen Namen geben</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="176" />
+            <source>IoU of class {id}: {value}</source>
+            <translation>IoU der Klasse {id}: {value}</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="143" />
+            <source>IoU {value}</source>
+            <translation>IoU {value}</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="55" />
+            <source>Keep this snapshot: saved snapshots never expire</source>
+            <translation>Diesen Snapshot behalten: Gespeicherte Snapshots laufen nie ab</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="261" />
+            <source>Kept for a while, then removed automatically unless you save it</source>
+            <translation>Wird eine Weile aufbewahrt und dann automatisch entfernt, sofern Sie ihn nicht speichern</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="261" />
+            <source>Kept until you delete it</source>
+            <translation>Bleibt erhalten, bis Sie ihn löschen</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="59" />
+            <source>Make this snapshot the current state and discard everything after it</source>
+            <translation>Diesen Snapshot zum aktuellen Stand machen und alles danach verwerfen</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="161" />
+            <source>Mean IoU</source>
+            <translation>Mittlere IoU</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="177" />
+            <source>No metrics recorded</source>
+            <translation>Keine Kennzahlen erfasst</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="351" />
+            <source>No snapshots yet. Train the model: every stop adds one here.</source>
+            <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="162" />
+            <source>Object F1</source>
+            <translation>Objekt-F1</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="163" />
+            <source>Object precision</source>
+            <translation>Objekt-Präzision</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="164" />
+            <source>Object recall</source>
+            <translation>Objekt-Trefferquote</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="45" />
+            <source>Rename…</source>
+            <translation>Umbenennen…</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="48" />
+            <source>Revert to…</source>
+            <translation>Zurücksetzen auf…</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="57" />
+            <source>Run detection on a raster with this snapshot's weights</source>
+            <translation>Eine Erkennung auf einem Raster mit den Gewichten dieses Snapshots ausführen</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="46" />
+            <source>Run detection…</source>
+            <translation>Erkennung ausführen…</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="44" />
+            <source>Save</source>
+            <translation>Speichern</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="104" />
+            <source>Saved</source>
+            <translation>Gespeichert</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="58" />
+            <source>Start a new AI model from this snapshot's weights</source>
+            <translation>Ein neues KI-Modell mit den Gewichten dieses Snapshots beginnen</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="107" />
+            <source>Temporary</source>
+            <translation>Temporär</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="111" />
+            <source>Temporary · expires in 1 day</source>
+            <translation>Temporär · läuft in 1 Tag ab</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="112" />
+            <source>Temporary · expires in {n} days</source>
+            <translation>Temporär · läuft in {n} Tagen ab</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="109" />
+            <source>Temporary · expires today</source>
+            <translation>Temporär · läuft heute ab</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="261" />
+            <source>The most recent state of the model: training resumes from here</source>
+            <translation>Der neueste Stand des Modells: Das Training wird von hier aus fortgesetzt</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="299" />
+            <source>Training data in use when the snapshot was taken</source>
+            <translation>Beim Erstellen des Snapshots verwendete Trainingsdaten</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="159" />
+            <source>Training loss</source>
+            <translation>Trainingsverlust</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="160" />
+            <source>Validation loss</source>
+            <translation>Validierungsverlust</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="166" />
+            <source>Validation metrics of this snapshot</source>
+            <translation>Validierungskennzahlen dieses Snapshots</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="273" />
+            <source>What to do with this snapshot</source>
+            <translation>Was mit diesem Snapshot geschehen soll</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="151" />
+            <source>loss {value}</source>
+            <translation>Verlust {value}</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="152" />
+            <source>no metrics yet</source>
+            <translation>noch keine Kennzahlen</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="190" />
+            <source>{n} labels</source>
+            <translation>{n} Labels</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="191" />
+            <source>{n} scenes</source>
+            <translation>{n} Szenen</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="189" />
+            <source>{n} training areas</source>
+            <translation>{n} Trainingsgebiete</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrTrainTask</name>
+        <message>
+            <location filename="../tasks/train_task.py" line="52" />
+            <source>ORCA HUNTR: training</source>
+            <translation>ORCA HUNTR: Training</translation>
+        </message>
+        <message>
+            <location filename="../tasks/train_task.py" line="96" />
+            <source>Training was cancelled before it started; nothing was written.</source>
+            <translation>Das Training wurde vor dem Start abgebrochen; es wurde nichts geschrieben.</translation>
+        </message>
+        <message>
+            <location filename="../tasks/train_task.py" line="87" />
+            <source>{title} · step {step} · loss {loss:.4f}</source>
+            <translation>{title} · Schritt {step} · Verlust {loss:.4f}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrTrainingLayers</name>
+        <message>
+            <location filename="../ui/training_layers.py" line="139" />
+            <source>Class</source>
+            <translation>Klasse</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_layers.py" line="35" />
+            <source>Labels</source>
+            <translation>Labels</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_layers.py" line="109" />
+            <source>Purpose</source>
+            <translation>Zweck</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_layers.py" line="101" />
+            <source>Training</source>
+            <translation>Training</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_layers.py" line="35" />
+            <source>Training areas</source>
+            <translation>Trainingsgebiete</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_layers.py" line="111" />
+            <source>Validation (accuracy)</source>
+            <translation>Validierung (Genauigkeit)</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrTrainingPanel</name>
+        <message>
+            <location filename="../ui/training_panel.py" line="89" />
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="83" />
+            <source> steps</source>
+            <translation> Schritte</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="223" />
+            <source>%p% · {eta} left</source>
+            <translation>%p% · noch {eta}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="95" />
+            <source>Automatic (GPU when available)</source>
+            <translation>Automatisch (GPU, falls verfügbar)</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="93" />
+            <source>Budget</source>
+            <translation>Budget</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="96" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="164" />
+            <source>Continue from the current state with the training data as they are now</source>
+            <translation>Vom aktuellen Stand aus mit den Trainingsdaten in ihrem jetzigen Zustand weitermachen</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="196" />
+            <source>Could not start training</source>
+            <translation>Das Training konnte nicht gestartet werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="99" />
+            <source>Device</source>
+            <translation>Rechengerät</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="253" />
+            <source>Done · %p%</source>
+            <translation>Fertig · %p%</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="52" />
+            <source>Epoch budget reached</source>
+            <translation>Epochenbudget erreicht</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="245" />
+            <source>Failed</source>
+            <translation>Fehlgeschlagen</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="97" />
+            <source>GPU (CUDA)</source>
+            <translation>GPU (CUDA)</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="261" />
+            <source>Last metrics: {metric}</source>
+            <translation>Letzte Kennzahlen: {metric}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="233" />
+            <source>Last validation: {metric}</source>
+            <translation>Letzte Validierung: {metric}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="144" />
+            <source>Not running</source>
+            <translation>Läuft nicht</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="193" />
+            <source>ORCA HUNTR: training {model}</source>
+            <translation>ORCA HUNTR: Training von {model}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="204" />
+            <source>Reading the training data…</source>
+            <translation>Trainingsdaten werden gelesen…</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="163" />
+            <source>Resume training</source>
+            <translation>Training fortsetzen</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="163" />
+            <source>Start training</source>
+            <translation>Training starten</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="203" />
+            <source>Starting… %p%</source>
+            <translation>Startet… %p%</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="51" />
+            <source>Step budget reached</source>
+            <translation>Schrittbudget erreicht</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="118" />
+            <source>Step, epoch and training loss of the running training</source>
+            <translation>Schritt, Epoche und Trainingsverlust des laufenden Trainings</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="105" />
+            <source>Stop</source>
+            <translation>Anhalten</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="107" />
+            <source>Stop after the current step; the model is kept as a new snapshot</source>
+            <translation>Nach dem aktuellen Schritt anhalten; das Modell wird als neuer Snapshot behalten</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="55" />
+            <source>Stopped</source>
+            <translation>Angehalten</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="50" />
+            <source>Stopped by you</source>
+            <translation>Von Ihnen angehalten</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="54" />
+            <source>Stopped early: validation no longer improved</source>
+            <translation>Vorzeitig angehalten: Die Validierung hat sich nicht mehr verbessert</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="213" />
+            <source>Stopping after the current step…</source>
+            <translation>Hält nach dem aktuellen Schritt an…</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="123" />
+            <source>The last validation metrics</source>
+            <translation>Die letzten Validierungskennzahlen</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="53" />
+            <source>Time budget reached</source>
+            <translation>Zeitbudget erreicht</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="164" />
+            <source>Train the model on its training areas and labels</source>
+            <translation>Das Modell mit seinen Trainingsgebieten und Labels trainieren</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="67" />
+            <source>Training</source>
+            <translation>Training</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="90" />
+            <source>Training also stops after this many minutes</source>
+            <translation>Das Training endet auch nach so vielen Minuten</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="164" />
+            <source>Training is running</source>
+            <translation>Das Training läuft</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="244" />
+            <source>Training stopped with an error</source>
+            <translation>Das Training wurde mit einem Fehler beendet</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="265" />
+            <source>Training stopped: snapshot {name} is the current state.</source>
+            <translation>Training beendet: Snapshot {name} ist der aktuelle Stand.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="84" />
+            <source>Training stops after this many more steps (or earlier with Stop)</source>
+            <translation>Das Training endet nach so vielen weiteren Schritten (oder früher mit Anhalten)</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="98" />
+            <source>Where the network is trained</source>
+            <translation>Wo das Netz trainiert wird</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="226" />
+            <source>epoch {epoch:.1f}</source>
+            <translation>Epoche {epoch:.1f}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="258" />
+            <source>loss {loss:.4f}</source>
+            <translation>Verlust {loss:.4f}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="88" />
+            <source>no time limit</source>
+            <translation>ohne Zeitlimit</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="256" />
+            <source>step {step}</source>
+            <translation>Schritt {step}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="41" />
+            <source>{h} h {m:02d} min</source>
+            <translation>{h} h {m:02d} min</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="43" />
+            <source>{m} min {s:02d} s</source>
+            <translation>{m} min {s:02d} s</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="44" />
+            <source>{s} s</source>
+            <translation>{s} s</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrWorkspace</name>
+        <message>
+            <location filename="../ui/workspace_binding.py" line="136" />
+            <source>1 expired temporary snapshot was removed.</source>
+            <translation>1 abgelaufener temporärer Snapshot wurde entfernt.</translation>
+        </message>
+        <message>
+            <location filename="../ui/workspace_binding.py" line="78" />
+            <source>Could not open the ORCA HUNTR workspace</source>
+            <translation>Der ORCA-HUNTR-Arbeitsbereich konnte nicht geöffnet werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/workspace_binding.py" line="131" />
+            <source>Could not remove expired snapshots</source>
+            <translation>Abgelaufene Snapshots konnten nicht entfernt werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/workspace_binding.py" line="118" />
+            <source>The ORCA HUNTR workspace now lives beside the project: {path}</source>
+            <translation>Der ORCA-HUNTR-Arbeitsbereich liegt jetzt neben dem Projekt: {path}</translation>
+        </message>
+        <message>
+            <location filename="../ui/workspace_binding.py" line="136" />
+            <source>{n} expired temporary snapshots were removed.</source>
+            <translation>{n} abgelaufene temporäre Snapshots wurden entfernt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListSnapshotsAlgorithm</name>
+        <message>
+            <location filename="../processing/list_snapshots.py" line="88" />
+            <source>List snapshots</source>
+            <translation>Snapshots auflisten</translation>
+        </message>
+        <message>
+            <location filename="../processing/list_snapshots.py" line="101" />
+            <source>Model (id or name; empty: every model)</source>
+            <translation>Modell (ID oder Name; leer: alle Modelle)</translation>
+        </message>
+        <message>
+            <location filename="../processing/list_snapshots.py" line="107" />
+            <source>Number of snapshots</source>
+            <translation>Anzahl der Snapshots</translation>
+        </message>
+        <message>
+            <location filename="../processing/list_snapshots.py" line="106" />
+            <source>Snapshots</source>
+            <translation>Snapshots</translation>
+        </message>
+        <message>
+            <location filename="../processing/list_snapshots.py" line="91" />
+            <source>Writes the Training Snapshots Timeline as a table: one row per snapshot, newest first, with its kind (current, temporary or saved), name, creation and expiry times, the training data it was trained on (training areas, labels per class, scenes), its training progress (epochs, steps, tiles seen) and its validation metrics.
+
+Leave the model empty to list the snapshots of every model in the workspace.</source>
+            <translation>Schreibt die Zeitleiste der Trainings-Snapshots als Tabelle: eine Zeile pro Snapshot, der neueste zuerst, mit seiner Art (aktuell, temporär oder gespeichert), seinem Namen, Erstellungs- und Ablaufzeit, den Trainingsdaten, mit denen er trainiert wurde (Trainingsgebiete, Labels pro Klasse, Szenen), seinem Trainingsfortschritt (Epochen, Schritte, gesehene Kacheln) und seinen Validierungskennzahlen.
+
+Lassen Sie das Modell leer, um die Snapshots aller Modelle des Arbeitsbereichs aufzulisten.</translation>
+        </message>
+        <message>
+            <location filename="../processing/list_snapshots.py" line="130" />
+            <source>{n} snapshots.</source>
+            <translation>{n} Snapshots.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelFromSnapshotAlgorithm</name>
+        <message>
+            <location filename="../processing/model_from_snapshot.py" line="41" />
+            <source>Class names (comma-separated; empty: keep them)</source>
+            <translation>Klassennamen (durch Kommas getrennt; leer: beibehalten)</translation>
+        </message>
+        <message>
+            <location filename="../processing/model_from_snapshot.py" line="24" />
+            <source>Create model from snapshot</source>
+            <translation>Modell aus Snapshot erstellen</translation>
+        </message>
+        <message>
+            <location filename="../processing/model_from_snapshot.py" line="69" />
+            <source>Created model “{name}” ({id}) from snapshot “{snapshot}”.</source>
+            <translation>Modell „{name}“ ({id}) aus Snapshot „{snapshot}“ erstellt.</translation>
+        </message>
+        <message>
+            <location filename="../processing/model_from_snapshot.py" line="27" />
+            <source>Creates a new model that starts from the weights of a snapshot of another model, for example to adapt a good model to a new region without changing the original.
+
+The new model has the same number of classes; you may rename them (names separated by commas, in the same order). With “Reuse the training data” the snapshot's training areas, labels and scenes are copied into the new model; otherwise it starts with empty training data.</source>
+            <translation>Erstellt ein neues Modell, das von den Gewichten eines Snapshots eines anderen Modells ausgeht, etwa um ein gutes Modell an eine neue Region anzupassen, ohne das Original zu verändern.
+
+Das neue Modell hat dieselbe Anzahl an Klassen; Sie können sie umbenennen (Namen durch Kommas getrennt, in derselben Reihenfolge). Mit „Trainingsdaten wiederverwenden“ werden die Trainingsgebiete, Labels und Szenen des Snapshots in das neue Modell kopiert; sonst beginnt es mit leeren Trainingsdaten.</translation>
+        </message>
+        <message>
+            <location filename="../processing/model_from_snapshot.py" line="60" />
+            <source>Model “{model}” has {n} classes; give exactly {n} class names or none.</source>
+            <translation>Modell „{model}“ hat {n} Klassen; geben Sie genau {n} Klassennamen an oder keinen.</translation>
+        </message>
+        <message>
+            <location filename="../processing/model_from_snapshot.py" line="49" />
+            <source>New model id</source>
+            <translation>ID des neuen Modells</translation>
+        </message>
+        <message>
+            <location filename="../processing/model_from_snapshot.py" line="50" />
+            <source>New model name</source>
+            <translation>Name des neuen Modells</translation>
+        </message>
+        <message>
+            <location filename="../processing/model_from_snapshot.py" line="46" />
+            <source>Reuse the training data</source>
+            <translation>Trainingsdaten wiederverwenden</translation>
+        </message>
+        <message>
+            <location filename="../processing/model_from_snapshot.py" line="38" />
+            <source>Source model (id or name)</source>
+            <translation>Quellmodell (ID oder Name)</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrcaHuntrPlugin</name>
+        <message>
+            <location filename="../plugin.py" line="70" />
+            <source>ORCA HUNTR</source>
+            <translation>ORCA HUNTR</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="74" />
+            <source>Show or hide the ORCA HUNTR panel</source>
+            <translation>Das ORCA-HUNTR-Bedienfeld ein- oder ausblenden</translation>
+        </message>
+    </context>
+    <context>
+        <name>PurgeExpiredAlgorithm</name>
+        <message>
+            <location filename="../processing/purge_expired.py" line="34" />
+            <source>Deleted expired snapshot {id} of model {model}.</source>
+            <translation>Abgelaufener Snapshot {id} des Modells {model} gelöscht.</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="19" />
+            <source>Deletes the temporary snapshots whose expiry time has passed, in every model of the workspace. Saved snapshots and each model's current state are never deleted.
+
+Outputs how many snapshots were deleted and their ids.</source>
+            <translation>Löscht in allen Modellen des Arbeitsbereichs die temporären Snapshots, deren Ablaufzeit verstrichen ist. Gespeicherte Snapshots und der aktuelle Stand jedes Modells werden nie gelöscht.
+
+Gibt aus, wie viele Snapshots gelöscht wurden, und ihre IDs.</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="28" />
+            <source>Ids of the deleted snapshots</source>
+            <translation>IDs der gelöschten Snapshots</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="16" />
+            <source>Purge expired snapshots</source>
+            <translation>Abgelaufene Snapshots bereinigen</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="27" />
+            <source>Snapshots deleted</source>
+            <translation>Gelöschte Snapshots</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="39" />
+            <source>{n} expired snapshots deleted.</source>
+            <translation>{n} abgelaufene Snapshots gelöscht.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RenameSnapshotAlgorithm</name>
+        <message>
+            <location filename="../processing/rename_snapshot.py" line="29" />
+            <source>New name</source>
+            <translation>Neuer Name</translation>
+        </message>
+        <message>
+            <location filename="../processing/rename_snapshot.py" line="17" />
+            <source>Rename snapshot</source>
+            <translation>Snapshot umbenennen</translation>
+        </message>
+        <message>
+            <location filename="../processing/rename_snapshot.py" line="39" />
+            <source>Renamed snapshot {id}: “{old}” → “{new}”.</source>
+            <translation>Snapshot {id} umbenannt: „{old}“ → „{new}“.</translation>
+        </message>
+        <message>
+            <location filename="../processing/rename_snapshot.py" line="20" />
+            <source>Renames a snapshot of the model's timeline. The snapshot is found by its id or its current name; the new name must not be empty.</source>
+            <translation>Benennt einen Snapshot der Zeitleiste des Modells um. Der Snapshot wird über seine ID oder seinen jetzigen Namen gefunden; der neue Name darf nicht leer sein.</translation>
+        </message>
+        <message>
+            <location filename="../processing/rename_snapshot.py" line="30" />
+            <source>Snapshot id</source>
+            <translation>Snapshot-ID</translation>
+        </message>
+        <message>
+            <location filename="../processing/rename_snapshot.py" line="31" />
+            <source>Snapshot name</source>
+            <translation>Snapshot-Name</translation>
+        </message>
+    </context>
+    <context>
+        <name>RevertToSnapshotAlgorithm</name>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="45" />
+            <source>Current snapshot id</source>
+            <translation>ID des aktuellen Snapshots</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="38" />
+            <source>I understand that later snapshots are discarded</source>
+            <translation>Mir ist klar, dass spätere Snapshots verworfen werden</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="25" />
+            <source>Makes the chosen snapshot the model's current state: the next training session continues from it, and its training data replace the live training data. Snapshots made after it and training data edited since are discarded.
+
+Because this cannot be undone, the algorithm only runs when “I understand that later snapshots are discarded” is checked (CONFIRM=true); otherwise it changes nothing and reports what the revert would discard.</source>
+            <translation>Macht den gewählten Snapshot zum aktuellen Stand des Modells: Die nächste Trainingssitzung setzt bei ihm an, und seine Trainingsdaten ersetzen die aktuellen Trainingsdaten. Danach erstellte Snapshots und seitdem bearbeitete Trainingsdaten werden verworfen.
+
+Da dies nicht rückgängig gemacht werden kann, läuft der Algorithmus nur, wenn „Mir ist klar, dass spätere Snapshots verworfen werden“ angehakt ist (CONFIRM=true); andernfalls ändert er nichts und meldet, was das Zurücksetzen verwerfen würde.</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="57" />
+            <source>Model “{model}” reverted to snapshot “{snapshot}”.</source>
+            <translation>Modell „{model}“ auf Snapshot „{snapshot}“ zurückgesetzt.</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="22" />
+            <source>Revert to snapshot</source>
+            <translation>Auf Snapshot zurücksetzen</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="75" />
+            <source>Reverting model “{model}” to snapshot “{snapshot}” would discard {n} later snapshots ({saved} of them saved) and {data}. Nothing was changed: set the confirmation parameter (CONFIRM=true) to revert.</source>
+            <translation>Das Zurücksetzen des Modells „{model}“ auf den Snapshot „{snapshot}“ würde {n} spätere Snapshots (davon {saved} gespeichert) und {data} verwerfen. Es wurde nichts geändert: Setzen Sie den Bestätigungsparameter (CONFIRM=true), um zurückzusetzen.</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="46" />
+            <source>Snapshots discarded</source>
+            <translation>Verworfene Snapshots</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="47" />
+            <source>What the revert discarded (JSON)</source>
+            <translation>Was das Zurücksetzen verworfen hat (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="70" />
+            <source>no training data (unchanged since then)</source>
+            <translation>keine Trainingsdaten (seitdem unverändert)</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="70" />
+            <source>the training data edited since then</source>
+            <translation>die seitdem bearbeiteten Trainingsdaten</translation>
+        </message>
+    </context>
+    <context>
+        <name>SaveSnapshotAlgorithm</name>
+        <message>
+            <location filename="../processing/save_snapshot.py" line="30" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../processing/save_snapshot.py" line="17" />
+            <source>Save snapshot</source>
+            <translation>Snapshot speichern</translation>
+        </message>
+        <message>
+            <location filename="../processing/save_snapshot.py" line="40" />
+            <source>Saved snapshot “{name}” ({id}).</source>
+            <translation>Snapshot „{name}“ ({id}) gespeichert.</translation>
+        </message>
+        <message>
+            <location filename="../processing/save_snapshot.py" line="20" />
+            <source>Saves a snapshot so that it never expires. Temporary snapshots are deleted after a while; saved ones stay until you delete them.
+
+Leave the snapshot empty to save the current state. The name is optional.</source>
+            <translation>Speichert einen Snapshot, sodass er nie abläuft. Temporäre Snapshots werden nach einer Weile gelöscht; gespeicherte bleiben, bis Sie sie löschen.
+
+Lassen Sie den Snapshot leer, um den aktuellen Stand zu speichern. Der Name ist optional.</translation>
+        </message>
+        <message>
+            <location filename="../processing/save_snapshot.py" line="31" />
+            <source>Snapshot id</source>
+            <translation>Snapshot-ID</translation>
+        </message>
+        <message>
+            <location filename="../processing/save_snapshot.py" line="32" />
+            <source>Snapshot name</source>
+            <translation>Snapshot-Name</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainModelAlgorithm</name>
+        <message>
+            <location filename="../processing/train_model.py" line="77" />
+            <source>Batch size</source>
+            <translation>Batchgröße</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="68" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="97" />
+            <source>CPU threads (0: all cores but one)</source>
+            <translation>CPU-Threads (0: alle Kerne außer einem)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="68" />
+            <source>Device</source>
+            <translation>Rechengerät</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="89" />
+            <source>Early stopping patience in validations (0: off)</source>
+            <translation>Geduld des vorzeitigen Abbruchs in Validierungen (0: aus)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="68" />
+            <source>GPU (CUDA)</source>
+            <translation>GPU (CUDA)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="78" />
+            <source>Learning rate</source>
+            <translation>Lernrate</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="63" />
+            <source>Maximum epochs (0: no limit)</source>
+            <translation>Maximale Epochen (0: unbegrenzt)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="53" />
+            <source>Maximum steps (0: no limit)</source>
+            <translation>Maximale Schritte (0: unbegrenzt)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="58" />
+            <source>Maximum time in seconds (0: no limit)</source>
+            <translation>Maximale Zeit in Sekunden (0: unbegrenzt)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="79" />
+            <source>Random seed</source>
+            <translation>Zufallsstartwert</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="80" />
+            <source>Share of the training areas held out for validation (when none is marked)</source>
+            <translation>Anteil der Trainingsgebiete, der für die Validierung zurückgehalten wird (wenn keines markiert ist)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="104" />
+            <source>Snapshot id</source>
+            <translation>Snapshot-ID</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="105" />
+            <source>Snapshot name</source>
+            <translation>Snapshot-Name</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="141" />
+            <source>Step {step}: validation {metrics}</source>
+            <translation>Schritt {step}: Validierung {metrics}</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="152" />
+            <source>Stopped after {steps} steps ({reason}); snapshot “{name}” ({id}) is the current state.</source>
+            <translation>Nach {steps} Schritten angehalten ({reason}); Snapshot „{name}“ ({id}) ist der aktuelle Stand.</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="107" />
+            <source>Total steps of the model</source>
+            <translation>Gesamtzahl der Schritte des Modells</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="35" />
+            <source>Train model</source>
+            <translation>Modell trainieren</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="147" />
+            <source>Training model “{name}” ({id}).</source>
+            <translation>Training des Modells „{name}“ ({id}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="38" />
+            <source>Trains the model on the training areas and labels of its training GeoPackage. Training continues from the model's current state, so running it again adds to the earlier sessions.
+
+Training stops at the first budget reached (steps, epochs or seconds; 0 means no limit, and with no limit at all it stops after 500 steps), when the validation loss stops improving (early stopping), or when you cancel. Every stop creates a snapshot on the Training Snapshots Timeline, which becomes the current state.
+
+Outputs the new snapshot's id and name, the number of steps and the validation metrics.</source>
+            <translation>Trainiert das Modell mit den Trainingsgebieten und Labels seines Trainings-GeoPackages. Das Training setzt beim aktuellen Stand des Modells an; ein erneuter Lauf ergänzt also die früheren Sitzungen.
+
+Das Training endet beim ersten erreichten Budget (Schritte, Epochen oder Sekunden; 0 bedeutet unbegrenzt, und ganz ohne Begrenzung endet es nach 500 Schritten), wenn sich der Validierungsverlust nicht mehr verbessert (vorzeitiger Abbruch) oder wenn Sie abbrechen. Jeder Halt erzeugt einen Snapshot in der Zeitleiste der Trainings-Snapshots, der zum aktuellen Stand wird.
+
+Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validierungskennzahlen aus.</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="108" />
+            <source>Validation metrics (JSON)</source>
+            <translation>Validierungskennzahlen (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="106" />
+            <source>Why training stopped</source>
+            <translation>Warum das Training endete</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="68" />
+            <source>automatic (GPU when available)</source>
+            <translation>automatisch (GPU, falls verfügbar)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingImport</name>
+        <message>
+            <location filename="../processing/training_import.py" line="88" />
+            <source>Could not write to layer “{name}” of the training GeoPackage: {error}</source>
+            <translation>In den Layer „{name}“ des Trainings-GeoPackages konnte nicht geschrieben werden: {error}</translation>
+        </message>
+        <message>
+            <location filename="../processing/training_import.py" line="155" />
+            <source>Label {fid} has class “{value}”, which is not one of the model's classes ({names}).</source>
+            <translation>Label {fid} hat die Klasse „{value}“, die nicht zu den Klassen des Modells gehört ({names}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/training_import.py" line="133" />
+            <source>The labels have no field “{field}”.</source>
+            <translation>Die Labels haben kein Feld „{field}“.</translation>
+        </message>
+        <message>
+            <location filename="../processing/training_import.py" line="136" />
+            <source>The model has {n} classes: choose the labels' field that holds the class id or name.</source>
+            <translation>Das Modell hat {n} Klassen: Wählen Sie das Feld der Labels, das die Klassen-ID oder den Klassennamen enthält.</translation>
+        </message>
+        <message>
+            <location filename="../processing/training_import.py" line="39" />
+            <source>The training GeoPackage {path} has no valid layer “{name}”.</source>
+            <translation>Das Trainings-GeoPackage {path} hat keinen gültigen Layer „{name}“.</translation>
+        </message>
+    </context>
+</TS>

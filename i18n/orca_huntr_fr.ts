@@ -1,0 +1,2149 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+    <context>
+        <name>CreateModelAlgorithm</name>
+        <message>
+            <location filename="../processing/create_model.py" line="126" />
+            <source>Bands (comma-separated; empty: the first three)</source>
+            <translation>Bandes (séparées par des virgules ; vide : les trois premières)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="67" />
+            <source>Bands must be numbers separated by commas, not “{text}”.</source>
+            <translation>Les bandes doivent être des nombres séparés par des virgules, et non « {text} ».</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="152" />
+            <source>Class field of the labels (class number or name)</source>
+            <translation>Champ de classe des étiquettes (numéro ou nom de classe)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="116" />
+            <source>Classes (comma-separated)</source>
+            <translation>Classes (séparées par des virgules)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="219" />
+            <source>Copied {n} labels.</source>
+            <translation>{n} étiquettes copiées.</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="212" />
+            <source>Copied {n} training areas.</source>
+            <translation>{n} zones d'entraînement copiées.</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="96" />
+            <source>Create model</source>
+            <translation>Créer un modèle</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="205" />
+            <source>Created model “{name}” ({id}).</source>
+            <translation>Modèle « {name} » créé ({id}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="99" />
+            <source>Creates a new AI model in the workspace beside the project. The model takes its input (coordinate reference system, pixel size, bands and data type) from the raster scene, which is recorded as the model's first scene.
+
+Classes: names separated by commas, each optionally followed by a colour, e.g. “Tree” or “Tree:#2ca02c, Shrub:#ff7f0e”.
+Mode: “count” finds individual objects (trees, cars) and separates touching ones; “segmentation” maps areas.
+Training areas and labels (optional) are polygon layers copied into the model's training GeoPackage; the labels' class field holds a class number (1, 2, …) or a class name.
+
+Outputs the new model's id.</source>
+            <translation>Crée un nouveau modèle d'IA dans l'espace de travail situé à côté du projet. Le modèle reprend les caractéristiques de la scène raster (système de coordonnées de référence, taille de pixel, bandes et type de données), qui est enregistrée comme première scène du modèle.
+
+Classes : noms séparés par des virgules, chacun éventuellement suivi d'une couleur, p. ex. « Arbre » ou « Arbre:#2ca02c, Arbuste:#ff7f0e ».
+Mode : « comptage » trouve les objets individuels (arbres, voitures) et sépare ceux qui se touchent ; « segmentation » cartographie des surfaces.
+Les zones d'entraînement et les étiquettes (facultatives) sont des couches de polygones copiées dans le GeoPackage d'entraînement du modèle ; le champ de classe des étiquettes contient un numéro de classe (1, 2, …) ou un nom de classe.
+
+Renvoie l'identifiant du nouveau modèle.</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="180" />
+            <source>Give at least one class name.</source>
+            <translation>Indiquez au moins un nom de classe.</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="147" />
+            <source>Labels</source>
+            <translation>Étiquettes</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="117" />
+            <source>Mode</source>
+            <translation>Mode</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="170" />
+            <source>Model id</source>
+            <translation>Identifiant du modèle</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="171" />
+            <source>Model name</source>
+            <translation>Nom du modèle</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="160" />
+            <source>Network depth</source>
+            <translation>Profondeur du réseau</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="160" />
+            <source>Network width</source>
+            <translation>Largeur du réseau</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="139" />
+            <source>Purpose field of the training areas (train / validation)</source>
+            <translation>Champ d'usage des zones d'entraînement (train / validation)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="125" />
+            <source>Raster scene</source>
+            <translation>Scène raster</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="72" />
+            <source>The raster has bands 1…{n}; “{text}” is not a valid choice.</source>
+            <translation>Le raster a les bandes 1…{n} ; « {text} » n'est pas un choix valide.</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="184" />
+            <source>The raster scene cannot be opened.</source>
+            <translation>Impossible d'ouvrir la scène raster.</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="160" />
+            <source>Tile size (pixels)</source>
+            <translation>Taille des tuiles (pixels)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="172" />
+            <source>Training GeoPackage</source>
+            <translation>GeoPackage d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="131" />
+            <source>Training areas</source>
+            <translation>Zones d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="117" />
+            <source>count</source>
+            <translation>comptage</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="117" />
+            <source>segmentation</source>
+            <translation>segmentation</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="51" />
+            <source>“{colour}” is not a #rrggbb colour (class “{name}”).</source>
+            <translation>« {colour} » n'est pas une couleur #rrggbb (classe « {name} »).</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetectAlgorithm</name>
+        <message>
+            <location filename="../processing/detect.py" line="105" />
+            <source>Area of interest</source>
+            <translation>Zone d'intérêt</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="110" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="170" />
+            <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
+            <translation>Détection avec le modèle « {model} », instantané « {snapshot} » ({kind}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="138" />
+            <source>Detections</source>
+            <translation>Détections</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="139" />
+            <source>Detections GeoPackage</source>
+            <translation>GeoPackage des détections</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="110" />
+            <source>Device</source>
+            <translation>Matériel de calcul</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="110" />
+            <source>GPU (CUDA)</source>
+            <translation>GPU (CUDA)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="142" />
+            <source>Layer name</source>
+            <translation>Nom de la couche</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="127" />
+            <source>Minimum area of a detection (square map units)</source>
+            <translation>Surface minimale d'une détection (unités de carte au carré)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="118" />
+            <source>Minimum score</source>
+            <translation>Score minimal</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="140" />
+            <source>Number of detections</source>
+            <translation>Nombre de détections</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="104" />
+            <source>Raster scene</source>
+            <translation>Scène raster</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="84" />
+            <source>Run detection</source>
+            <translation>Lancer la détection</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="87" />
+            <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
+
+Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
+The area of interest (optional) limits detection to its polygons. Detections smaller than the minimum area (in square units of the raster's CRS) are left out.
+The raster must have the bands the model was trained on; it is reprojected or resampled on the fly when its coordinate reference system or pixel size differ.</source>
+            <translation>Applique un modèle à une scène raster et écrit les détections dans une couche de polygones avec les champs class_name, class_id, score, area et snapshot_id. La couche est enregistrée dans le dossier des détections de l'espace de travail et ajoutée au projet dans les couleurs des classes du modèle.
+
+Choisissez l'instantané par son identifiant ou son nom ; laissez vide pour utiliser l'état actuel du modèle. Tout instantané de la chronologie peut servir, y compris les temporaires.
+La zone d'intérêt (facultative) limite la détection à ses polygones. Les détections plus petites que la surface minimale (en unités carrées du SCR du raster) sont écartées.
+Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; il est reprojeté ou rééchantillonné à la volée si son système de coordonnées de référence ou sa taille de pixel diffèrent.</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="141" />
+            <source>Snapshot id</source>
+            <translation>Identifiant de l'instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="169" />
+            <source>The area of interest has no polygon.</source>
+            <translation>La zone d'intérêt ne contient aucun polygone.</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="163" />
+            <source>The raster scene cannot be opened.</source>
+            <translation>Impossible d'ouvrir la scène raster.</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="110" />
+            <source>automatic (GPU when available)</source>
+            <translation>automatique (GPU si disponible)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="189" />
+            <source>{n} detections written to {path}.</source>
+            <translation>{n} détections écrites dans {path}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithm.py" line="103" />
+            <source>Model (id or name)</source>
+            <translation>Modèle (identifiant ou nom)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="133" />
+            <source>Model “{model}” has no snapshot yet: train it first.</source>
+            <translation>Le modèle « {model} » n'a pas encore d'instantané : entraînez-le d'abord.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="158" />
+            <source>Models and snapshots</source>
+            <translation>Modèles et instantanés</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="185" />
+            <source>No model given: give a model id or name.</source>
+            <translation>Aucun modèle indiqué : donnez l'identifiant ou le nom d'un modèle.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="201" />
+            <source>No model “{name}” in this workspace. Models: {names}.</source>
+            <translation>Aucun modèle « {name} » dans cet espace de travail. Modèles : {names}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="196" />
+            <source>Several models are called “{name}”; give the id instead. Models: {names}.</source>
+            <translation>Plusieurs modèles s'appellent « {name} » ; donnez plutôt l'identifiant. Modèles : {names}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="111" />
+            <source>Snapshot (id or name)</source>
+            <translation>Instantané (identifiant ou nom)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="109" />
+            <source>Snapshot (id or name; empty: the current state)</source>
+            <translation>Instantané (identifiant ou nom ; vide : l'état actuel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="174" />
+            <source>The current project has not been saved, so it has no workspace yet. Save the project first, or give a workspace folder.</source>
+            <translation>Le projet actuel n'a pas été enregistré et n'a donc pas encore d'espace de travail. Enregistrez d'abord le projet ou indiquez un dossier d'espace de travail.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="157" />
+            <source>Training and detection</source>
+            <translation>Entraînement et détection</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="95" />
+            <source>Workspace folder (empty: the one beside the current project)</source>
+            <translation>Dossier de l'espace de travail (vide : celui à côté du projet actuel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="193" />
+            <source>none</source>
+            <translation>aucun</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrClassTable</name>
+        <message>
+            <location filename="../ui/class_table.py" line="48" />
+            <source>Add a class to the model</source>
+            <translation>Ajouter une classe au modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="132" />
+            <source>Add at least one class.</source>
+            <translation>Ajoutez au moins une classe.</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="47" />
+            <source>Add class</source>
+            <translation>Ajouter une classe</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="43" />
+            <source>Class ids are the row numbers; 0 is the background</source>
+            <translation>Les identifiants de classe sont les numéros de ligne ; 0 est le fond</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="38" />
+            <source>Class name</source>
+            <translation>Nom de la classe</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="64" />
+            <source>Class {n}</source>
+            <translation>Classe {n}</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="38" />
+            <source>Colour</source>
+            <translation>Couleur</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="74" />
+            <source>Colour of this class (kept from the snapshot's model)</source>
+            <translation>Couleur de cette classe (reprise du modèle de l'instantané)</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="80" />
+            <source>Colour of this class in labels and detections</source>
+            <translation>Couleur de cette classe dans les étiquettes et les détections</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="134" />
+            <source>Every class needs a name.</source>
+            <translation>Chaque classe doit avoir un nom.</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="49" />
+            <source>Remove class</source>
+            <translation>Supprimer la classe</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="50" />
+            <source>Remove the selected class</source>
+            <translation>Supprimer la classe sélectionnée</translation>
+        </message>
+        <message>
+            <location filename="../ui/class_table.py" line="136" />
+            <source>Two classes have the same name.</source>
+            <translation>Deux classes portent le même nom.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrDetectDialog</name>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="117" />
+            <source> px</source>
+            <translation> px</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="190" />
+            <source>Add a raster layer to the project to detect on.</source>
+            <translation>Ajoutez au projet une couche raster sur laquelle détecter.</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="110" />
+            <source>Advanced options</source>
+            <translation>Options avancées</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="68" />
+            <source>Any snapshot of the model can detect: current, temporary or saved</source>
+            <translation>Tout instantané du modèle peut détecter : actuel, temporaire ou enregistré</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="88" />
+            <source>Area</source>
+            <translation>Zone</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="116" />
+            <source>As trained</source>
+            <translation>Comme à l'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="145" />
+            <source>Automatic (GPU when available)</source>
+            <translation>Automatique (GPU si disponible)</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="143" />
+            <source>Batch size</source>
+            <translation>Taille de lot</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="146" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="194" />
+            <source>Choose a polygon layer.</source>
+            <translation>Choisissez une couche de polygones.</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="92" />
+            <source>Current map extent</source>
+            <translation>Emprise actuelle de la carte</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="106" />
+            <source>Detection runs inside the selected polygons of this layer</source>
+            <translation>La détection a lieu à l'intérieur des polygones sélectionnés de cette couche</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="148" />
+            <source>Device</source>
+            <translation>Matériel de calcul</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="126" />
+            <source>Fraction of each window shared with its neighbours (hides seams)</source>
+            <translation>Part de chaque fenêtre partagée avec ses voisines (masque les raccords)</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="147" />
+            <source>GPU (CUDA)</source>
+            <translation>GPU (CUDA)</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="138" />
+            <source>Minimum area</source>
+            <translation>Surface minimale</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="132" />
+            <source>Minimum probability for a pixel to belong to a class</source>
+            <translation>Probabilité minimale pour qu'un pixel appartienne à une classe</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="127" />
+            <source>Overlap</source>
+            <translation>Recouvrement</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="61" />
+            <source>Run Detection — {model}</source>
+            <translation>Lancer la détection — {model}</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="158" />
+            <source>Run detection</source>
+            <translation>Lancer la détection</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="85" />
+            <source>Scene</source>
+            <translation>Scène</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="133" />
+            <source>Score threshold</source>
+            <translation>Seuil de score</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="198" />
+            <source>Select the polygons to detect in (layer {name} has none selected).</source>
+            <translation>Sélectionnez les polygones dans lesquels détecter (la couche {name} n'en a aucun de sélectionné).</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="93" />
+            <source>Selected features of a polygon layer</source>
+            <translation>Entités sélectionnées d'une couche de polygones</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="118" />
+            <source>Side of the windows the network looks at; 'As trained' uses the model's</source>
+            <translation>Côté des fenêtres que le réseau examine ; « Comme à l'entraînement » utilise celui du modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="137" />
+            <source>Smaller detections are dropped (in the raster's area units)</source>
+            <translation>Les détections plus petites sont écartées (en unités de surface du raster)</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="79" />
+            <source>Snapshot</source>
+            <translation>Instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="196" />
+            <source>The area layer must hold polygons.</source>
+            <translation>La couche de zone doit contenir des polygones.</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="188" />
+            <source>The model has no snapshot yet: train it first.</source>
+            <translation>Le modèle n'a pas encore d'instantané : entraînez-le d'abord.</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="82" />
+            <source>The raster to look at; its bands must match the model's</source>
+            <translation>Le raster à analyser ; ses bandes doivent correspondre à celles du modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="121" />
+            <source>Tile size</source>
+            <translation>Taille des tuiles</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="91" />
+            <source>Whole raster</source>
+            <translation>Raster entier</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="142" />
+            <source>Windows processed together; larger is faster but needs more memory</source>
+            <translation>Fenêtres traitées ensemble ; plus c'est grand, plus c'est rapide, mais cela demande plus de mémoire</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrDetectTask</name>
+        <message>
+            <location filename="../tasks/detect_task.py" line="121" />
+            <source>Detection was cancelled; nothing was written.</source>
+            <translation>La détection a été annulée ; rien n'a été écrit.</translation>
+        </message>
+        <message>
+            <location filename="../tasks/detect_task.py" line="56" />
+            <source>ORCA HUNTR: detection</source>
+            <translation>ORCA HUNTR : détection</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrDetection</name>
+        <message>
+            <location filename="../ui/detection_run.py" line="83" />
+            <source>Could not start detection</source>
+            <translation>Impossible de lancer la détection</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="88" />
+            <source>Detection failed</source>
+            <translation>La détection a échoué</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="100" />
+            <source>Detection started; it runs in the background (see the task manager).</source>
+            <translation>Détection lancée ; elle s'exécute en arrière-plan (voir le gestionnaire de tâches).</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="72" />
+            <source>ORCA HUNTR: detection with {model}</source>
+            <translation>ORCA HUNTR : détection avec {model}</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="92" />
+            <source>{n} detections: layer {name} added.</source>
+            <translation>{n} détections : couche {name} ajoutée.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrDetectionLayer</name>
+        <message>
+            <location filename="../ui/detection_layer.py" line="79" />
+            <source>Cannot open the detection layer {uri}.</source>
+            <translation>Impossible d'ouvrir la couche de détections {uri}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrDock</name>
+        <message>
+            <location filename="../ui/dock.py" line="292" />
+            <source>Could not add the training layers</source>
+            <translation>Impossible d'ajouter les couches d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="287" />
+            <source>Could not copy the scenes to the new model</source>
+            <translation>Impossible de copier les scènes dans le nouveau modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="277" />
+            <source>Could not create a model from the snapshot</source>
+            <translation>Impossible de créer un modèle à partir de l'instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="219" />
+            <source>Could not delete the snapshot</source>
+            <translation>Impossible de supprimer l'instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="129" />
+            <source>Could not list the snapshots</source>
+            <translation>Impossible de lister les instantanés</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="307" />
+            <source>Could not prepare detection</source>
+            <translation>Impossible de préparer la détection</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="232" />
+            <source>Could not prepare the revert</source>
+            <translation>Impossible de préparer le retour en arrière</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="196" />
+            <source>Could not rename the snapshot</source>
+            <translation>Impossible de renommer l'instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="244" />
+            <source>Could not revert</source>
+            <translation>Impossible de revenir en arrière</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="172" />
+            <source>Could not save the snapshot</source>
+            <translation>Impossible d'enregistrer l'instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="130" />
+            <source>Create or choose a model to see its snapshots.</source>
+            <translation>Créez ou choisissez un modèle pour voir ses instantanés.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="207" />
+            <source>Delete Snapshot</source>
+            <translation>Supprimer l'instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="207" />
+            <source>Delete the snapshot {name}? This cannot be undone.</source>
+            <translation>Supprimer l'instantané {name} ? Cette action est irréversible.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="293" />
+            <source>Model {name} created from the snapshot.</source>
+            <translation>Modèle {name} créé à partir de l'instantané.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="187" />
+            <source>New name of the snapshot:</source>
+            <translation>Nouveau nom de l'instantané :</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="131" />
+            <source>No snapshots yet. Train the model: every stop adds one here.</source>
+            <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="107" />
+            <source>No workspace: see the message bar.</source>
+            <translation>Aucun espace de travail : voir la barre de messages.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="45" />
+            <source>ORCA HUNTR</source>
+            <translation>ORCA HUNTR</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="187" />
+            <source>Rename Snapshot</source>
+            <translation>Renommer l'instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="248" />
+            <source>Reverted to {name}: it is the current state again.</source>
+            <translation>Retour à {name} : c'est de nouveau l'état actuel.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="175" />
+            <source>Snapshot {name} saved: it will not expire.</source>
+            <translation>Instantané {name} enregistré : il n'expirera pas.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="73" />
+            <source>Training Snapshots Timeline</source>
+            <translation>Chronologie des instantanés d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="109" />
+            <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
+            <translation>Projet non enregistré : les modèles sont conservés dans un dossier temporaire jusqu'à l'enregistrement du projet.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="114" />
+            <source>Workspace: {path}</source>
+            <translation>Espace de travail : {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrMessages</name>
+        <message>
+            <location filename="../ui/messages.py" line="34" />
+            <source>ORCA HUNTR</source>
+            <translation>ORCA HUNTR</translation>
+        </message>
+        <message>
+            <location filename="../ui/messages.py" line="60" />
+            <source>Unexpected error</source>
+            <translation>Erreur inattendue</translation>
+        </message>
+        <message>
+            <location filename="../ui/messages.py" line="61" />
+            <source>Unexpected error ({error}). The details are in the ORCA HUNTR tab of the log panel.</source>
+            <translation>Erreur inattendue ({error}). Les détails se trouvent dans l'onglet ORCA HUNTR du panneau de journal.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrModelPanel</name>
+        <message>
+            <location filename="../ui/model_panel.py" line="76" />
+            <source>AI Model</source>
+            <translation>Modèle d'IA</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="128" />
+            <source>Add scene</source>
+            <translation>Ajouter une scène</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="113" />
+            <source>Add the model's training areas and labels to the project, ready to draw with the digitising tools</source>
+            <translation>Ajoute au projet les zones d'entraînement et les étiquettes du modèle, prêtes à être dessinées avec les outils de numérisation</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="112" />
+            <source>Add training layers</source>
+            <translation>Ajouter les couches d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="373" />
+            <source>Could not add the scene</source>
+            <translation>Impossible d'ajouter la scène</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="351" />
+            <source>Could not add the training layers</source>
+            <translation>Impossible d'ajouter les couches d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="281" />
+            <source>Could not create the model</source>
+            <translation>Impossible de créer le modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="338" />
+            <source>Could not delete the model</source>
+            <translation>Impossible de supprimer le modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="193" />
+            <source>Could not list the models</source>
+            <translation>Impossible de lister les modèles</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="231" />
+            <source>Could not list the scenes</source>
+            <translation>Impossible de lister les scènes</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="384" />
+            <source>Could not remove the scene</source>
+            <translation>Impossible de retirer la scène</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="311" />
+            <source>Could not rename the model</source>
+            <translation>Impossible de renommer le modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="210" />
+            <source>Create a model to start: choose its classes and the scenes to learn from.</source>
+            <translation>Pour commencer, créez un modèle : choisissez ses classes et les scènes dont il apprendra.</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="93" />
+            <source>Create a new AI model: classes, mode and scenes</source>
+            <translation>Créer un nouveau modèle d'IA : classes, mode et scènes</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="323" />
+            <source>Delete Model</source>
+            <translation>Supprimer le modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="101" />
+            <source>Delete model…</source>
+            <translation>Supprimer le modèle…</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="323" />
+            <source>Delete the model {name} with all its snapshots and training data? This cannot be undone.</source>
+            <translation>Supprimer le modèle {name} avec tous ses instantanés et ses données d'entraînement ? Cette action est irréversible.</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="289" />
+            <source>Model {name} created. Draw training areas and labels in its layers, then start training.</source>
+            <translation>Modèle {name} créé. Dessinez des zones d'entraînement et des étiquettes dans ses couches, puis lancez l'entraînement.</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="302" />
+            <source>New name of the model:</source>
+            <translation>Nouveau nom du modèle :</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="92" />
+            <source>New…</source>
+            <translation>Nouveau…</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="197" />
+            <source>No model yet: create one</source>
+            <translation>Pas encore de modèle : créez-en un</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="359" />
+            <source>No other raster layer in the project</source>
+            <translation>Aucune autre couche raster dans le projet</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="135" />
+            <source>Remove scene</source>
+            <translation>Retirer la scène</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="302" />
+            <source>Rename Model</source>
+            <translation>Renommer le modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="100" />
+            <source>Rename model…</source>
+            <translation>Renommer le modèle…</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="97" />
+            <source>Rename or delete the model</source>
+            <translation>Renommer ou supprimer le modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="120" />
+            <source>Scenes in use</source>
+            <translation>Scènes utilisées</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="136" />
+            <source>Stop using the selected scenes for training</source>
+            <translation>Ne plus utiliser les scènes sélectionnées pour l'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="87" />
+            <source>The AI model you are working on</source>
+            <translation>Le modèle d'IA sur lequel vous travaillez</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="123" />
+            <source>The rasters the model learns from</source>
+            <translation>Les rasters dont le modèle apprend</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="129" />
+            <source>Use a raster layer of the project as a scene of this model</source>
+            <translation>Utiliser une couche raster du projet comme scène de ce modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="214" />
+            <source>count</source>
+            <translation>comptage</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="214" />
+            <source>segmentation</source>
+            <translation>segmentation</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="216" />
+            <source>{mode} · classes: {names}</source>
+            <translation>{mode} · classes : {names}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrNewModelDialog</name>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="119" />
+            <source> px</source>
+            <translation> px</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="172" />
+            <source>A model with this name already exists.</source>
+            <translation>Un modèle portant ce nom existe déjà.</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="73" />
+            <source>A name to recognise the model by</source>
+            <translation>Un nom pour reconnaître le modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="112" />
+            <source>Advanced</source>
+            <translation>Avancé</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="126" />
+            <source>Channels of the network's first level: larger learns more, runs slower</source>
+            <translation>Canaux du premier niveau du réseau : plus il y en a, plus il apprend, mais plus il est lent</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="178" />
+            <source>Choose at least one scene (raster layer).</source>
+            <translation>Choisissez au moins une scène (couche raster).</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="87" />
+            <source>Classes (the number of classes is fixed for the model's life)</source>
+            <translation>Classes (leur nombre est fixé pour toute la vie du modèle)</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="76" />
+            <source>Count (individual objects)</source>
+            <translation>Comptage (objets individuels)</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="78" />
+            <source>Count finds each object separately, even when they touch; segmentation finds areas of each class</source>
+            <translation>Le comptage trouve chaque objet séparément, même s'ils se touchent ; la segmentation trouve les surfaces de chaque classe</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="139" />
+            <source>Create model</source>
+            <translation>Créer un modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="170" />
+            <source>Give the model a name.</source>
+            <translation>Donnez un nom au modèle.</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="84" />
+            <source>Mode</source>
+            <translation>Mode</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="74" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="129" />
+            <source>Network width</source>
+            <translation>Largeur du réseau</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="66" />
+            <source>New AI Model</source>
+            <translation>Nouveau modèle d'IA</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="105" />
+            <source>No raster layer in the project: add the imagery first.</source>
+            <translation>Aucune couche raster dans le projet : ajoutez d'abord l'imagerie.</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="89" />
+            <source>Object</source>
+            <translation>Objet</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="95" />
+            <source>Raster layers of the project; all must have the same bands</source>
+            <translation>Couches raster du projet ; elles doivent toutes avoir les mêmes bandes</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="92" />
+            <source>Scenes to learn from</source>
+            <translation>Scènes d'apprentissage</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="77" />
+            <source>Segmentation (areas)</source>
+            <translation>Segmentation (surfaces)</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="120" />
+            <source>Side of the square tiles the network learns from (a multiple of 32)</source>
+            <translation>Côté des tuiles carrées dont le réseau apprend (un multiple de 32)</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="180" />
+            <source>The chosen scenes do not have the same number of bands.</source>
+            <translation>Les scènes choisies n'ont pas le même nombre de bandes.</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="121" />
+            <source>Tile size</source>
+            <translation>Taille des tuiles</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="72" />
+            <source>e.g. Trees</source>
+            <translation>p. ex. Arbres</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrProvider</name>
+        <message>
+            <location filename="../processing/provider.py" line="21" />
+            <source>ORCA HUNTR</source>
+            <translation>ORCA HUNTR</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrRevertDialog</name>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="72" />
+            <source>1 label added since will be lost.</source>
+            <translation>1 étiquette ajoutée depuis sera perdue.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="56" />
+            <source>1 later snapshot will be deleted.</source>
+            <translation>1 instantané plus récent sera supprimé.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="67" />
+            <source>1 training area added since will be lost.</source>
+            <translation>1 zone d'entraînement ajoutée depuis sera perdue.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="61" />
+            <source>Among them 1 saved snapshot.</source>
+            <translation>Dont 1 instantané enregistré.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="61" />
+            <source>Among them {n} saved snapshots.</source>
+            <translation>Dont {n} instantanés enregistrés.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="78" />
+            <source>Edits made to the training data since then will be undone.</source>
+            <translation>Les modifications apportées depuis aux données d'entraînement seront annulées.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="116" />
+            <source>I understand that this cannot be undone</source>
+            <translation>Je comprends que cette action est irréversible</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="54" />
+            <source>No later snapshot will be deleted.</source>
+            <translation>Aucun instantané plus récent ne sera supprimé.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="122" />
+            <source>Revert</source>
+            <translation>Revenir</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="97" />
+            <source>Revert the model to &lt;b&gt;{name}&lt;/b&gt; ({time})?</source>
+            <translation>Ramener le modèle à &lt;b&gt;{name}&lt;/b&gt; ({time}) ?</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="90" />
+            <source>Revert to Snapshot</source>
+            <translation>Revenir à l'instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="111" />
+            <source>The snapshot becomes the current state and the training layers show its data again.</source>
+            <translation>L'instantané devient l'état actuel et les couches d'entraînement affichent de nouveau ses données.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="80" />
+            <source>The training data have not changed since then.</source>
+            <translation>Les données d'entraînement n'ont pas changé depuis.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="72" />
+            <source>{n} labels added since will be lost.</source>
+            <translation>{n} étiquettes ajoutées depuis seront perdues.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="58" />
+            <source>{n} later snapshots will be deleted.</source>
+            <translation>{n} instantanés plus récents seront supprimés.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="67" />
+            <source>{n} training areas added since will be lost.</source>
+            <translation>{n} zones d'entraînement ajoutées depuis seront perdues.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrSnapshotModelDialog</name>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="93" />
+            <source>A model with this name already exists.</source>
+            <translation>Un modèle portant ce nom existe déjà.</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="35" />
+            <source>A new model starting from the weights of snapshot &lt;b&gt;{snapshot}&lt;/b&gt; ({time}) of &lt;b&gt;{model}&lt;/b&gt;.</source>
+            <translation>Un nouveau modèle qui part des poids de l'instantané &lt;b&gt;{snapshot}&lt;/b&gt; ({time}) de &lt;b&gt;{model}&lt;/b&gt;.</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="31" />
+            <source>AI Model from Snapshot</source>
+            <translation>Modèle d'IA à partir d'un instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="56" />
+            <source>Classes ({n}, as in the snapshot; you can rename them)</source>
+            <translation>Classes ({n}, comme dans l'instantané ; vous pouvez les renommer)</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="66" />
+            <source>Copy the snapshot's training areas and labels into the new model; otherwise it starts without any (the scenes are kept either way)</source>
+            <translation>Copier les zones d'entraînement et les étiquettes de l'instantané dans le nouveau modèle ; sinon, il démarre sans (les scènes sont conservées dans tous les cas)</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="79" />
+            <source>Create model</source>
+            <translation>Créer un modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="91" />
+            <source>Give the new model a name.</source>
+            <translation>Donnez un nom au nouveau modèle.</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="53" />
+            <source>Name of the new model</source>
+            <translation>Nom du nouveau modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="54" />
+            <source>New model name</source>
+            <translation>Nom du nouveau modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="65" />
+            <source>Reuse training areas and labels</source>
+            <translation>Réutiliser les zones d'entraînement et les étiquettes</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="50" />
+            <source>{model} (from {snapshot})</source>
+            <translation>{model} (depuis {snapshot})</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrTimeline</name>
+        <message>
+            <location filename="../ui/timeline.py" line="190" />
+            <source>1 label</source>
+            <translation>1 étiquette</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="191" />
+            <source>1 scene</source>
+            <translation>1 scène</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="189" />
+            <source>1 training area</source>
+            <translation>1 zone d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="47" />
+            <source>AI Model from Snapshot…</source>
+            <translation>Modèle d'IA à partir de l'instantané…</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="272" />
+            <source>Actions</source>
+            <translation>Actions</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="287" />
+            <source>Created at (local time)</source>
+            <translation>Créé le (heure locale)</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="102" />
+            <source>Current state</source>
+            <translation>État actuel</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="49" />
+            <source>Delete</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="60" />
+            <source>Delete this snapshot for good</source>
+            <translation>Supprimer définitivement cet instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="141" />
+            <source>F1 {value}</source>
+            <translation>F1 {value}</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="56" />
+            <source>Give this snapshot another name</source>
+            <translation>Donner un autre nom à cet instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="176" />
+            <source>IoU of class {id}: {value}</source>
+            <translation>IoU de la classe {id} : {value}</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="143" />
+            <source>IoU {value}</source>
+            <translation>IoU {value}</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="55" />
+            <source>Keep this snapshot: saved snapshots never expire</source>
+            <translation>Conserver cet instantané : les instantanés enregistrés n'expirent jamais</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="261" />
+            <source>Kept for a while, then removed automatically unless you save it</source>
+            <translation>Conservé un certain temps, puis supprimé automatiquement, sauf si vous l'enregistrez</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="261" />
+            <source>Kept until you delete it</source>
+            <translation>Conservé jusqu'à ce que vous le supprimiez</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="59" />
+            <source>Make this snapshot the current state and discard everything after it</source>
+            <translation>Faire de cet instantané l'état actuel et abandonner tout ce qui a suivi</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="161" />
+            <source>Mean IoU</source>
+            <translation>IoU moyen</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="177" />
+            <source>No metrics recorded</source>
+            <translation>Aucune métrique enregistrée</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="351" />
+            <source>No snapshots yet. Train the model: every stop adds one here.</source>
+            <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="162" />
+            <source>Object F1</source>
+            <translation>F1 par objet</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="163" />
+            <source>Object precision</source>
+            <translation>Précision par objet</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="164" />
+            <source>Object recall</source>
+            <translation>Rappel par objet</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="45" />
+            <source>Rename…</source>
+            <translation>Renommer…</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="48" />
+            <source>Revert to…</source>
+            <translation>Revenir à…</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="57" />
+            <source>Run detection on a raster with this snapshot's weights</source>
+            <translation>Lancer la détection sur un raster avec les poids de cet instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="46" />
+            <source>Run detection…</source>
+            <translation>Lancer la détection…</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="44" />
+            <source>Save</source>
+            <translation>Enregistrer</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="104" />
+            <source>Saved</source>
+            <translation>Enregistré</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="58" />
+            <source>Start a new AI model from this snapshot's weights</source>
+            <translation>Démarrer un nouveau modèle d'IA à partir des poids de cet instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="107" />
+            <source>Temporary</source>
+            <translation>Temporaire</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="111" />
+            <source>Temporary · expires in 1 day</source>
+            <translation>Temporaire · expire dans 1 jour</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="112" />
+            <source>Temporary · expires in {n} days</source>
+            <translation>Temporaire · expire dans {n} jours</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="109" />
+            <source>Temporary · expires today</source>
+            <translation>Temporaire · expire aujourd'hui</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="261" />
+            <source>The most recent state of the model: training resumes from here</source>
+            <translation>L'état le plus récent du modèle : l'entraînement reprend à partir d'ici</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="299" />
+            <source>Training data in use when the snapshot was taken</source>
+            <translation>Données d'entraînement utilisées au moment de l'instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="159" />
+            <source>Training loss</source>
+            <translation>Perte d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="160" />
+            <source>Validation loss</source>
+            <translation>Perte de validation</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="166" />
+            <source>Validation metrics of this snapshot</source>
+            <translation>Métriques de validation de cet instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="273" />
+            <source>What to do with this snapshot</source>
+            <translation>Que faire de cet instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="151" />
+            <source>loss {value}</source>
+            <translation>perte {value}</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="152" />
+            <source>no metrics yet</source>
+            <translation>pas encore de métriques</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="190" />
+            <source>{n} labels</source>
+            <translation>{n} étiquettes</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="191" />
+            <source>{n} scenes</source>
+            <translation>{n} scènes</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="189" />
+            <source>{n} training areas</source>
+            <translation>{n} zones d'entraînement</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrTrainTask</name>
+        <message>
+            <location filename="../tasks/train_task.py" line="52" />
+            <source>ORCA HUNTR: training</source>
+            <translation>ORCA HUNTR : entraînement</translation>
+        </message>
+        <message>
+            <location filename="../tasks/train_task.py" line="96" />
+            <source>Training was cancelled before it started; nothing was written.</source>
+            <translation>L'entraînement a été annulé avant de commencer ; rien n'a été écrit.</translation>
+        </message>
+        <message>
+            <location filename="../tasks/train_task.py" line="87" />
+            <source>{title} · step {step} · loss {loss:.4f}</source>
+            <translation>{title} · étape {step} · perte {loss:.4f}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrTrainingLayers</name>
+        <message>
+            <location filename="../ui/training_layers.py" line="139" />
+            <source>Class</source>
+            <translation>Classe</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_layers.py" line="35" />
+            <source>Labels</source>
+            <translation>Étiquettes</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_layers.py" line="109" />
+            <source>Purpose</source>
+            <translation>Usage</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_layers.py" line="101" />
+            <source>Training</source>
+            <translation>Entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_layers.py" line="35" />
+            <source>Training areas</source>
+            <translation>Zones d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_layers.py" line="111" />
+            <source>Validation (accuracy)</source>
+            <translation>Validation (précision)</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrTrainingPanel</name>
+        <message>
+            <location filename="../ui/training_panel.py" line="89" />
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="83" />
+            <source> steps</source>
+            <translation> étapes</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="223" />
+            <source>%p% · {eta} left</source>
+            <translation>%p% · {eta} restant</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="95" />
+            <source>Automatic (GPU when available)</source>
+            <translation>Automatique (GPU si disponible)</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="93" />
+            <source>Budget</source>
+            <translation>Budget</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="96" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="164" />
+            <source>Continue from the current state with the training data as they are now</source>
+            <translation>Continuer à partir de l'état actuel avec les données d'entraînement telles qu'elles sont maintenant</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="196" />
+            <source>Could not start training</source>
+            <translation>Impossible de lancer l'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="99" />
+            <source>Device</source>
+            <translation>Matériel de calcul</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="253" />
+            <source>Done · %p%</source>
+            <translation>Terminé · %p%</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="52" />
+            <source>Epoch budget reached</source>
+            <translation>Budget d'époques atteint</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="245" />
+            <source>Failed</source>
+            <translation>Échec</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="97" />
+            <source>GPU (CUDA)</source>
+            <translation>GPU (CUDA)</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="261" />
+            <source>Last metrics: {metric}</source>
+            <translation>Dernières métriques : {metric}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="233" />
+            <source>Last validation: {metric}</source>
+            <translation>Dernière validation : {metric}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="144" />
+            <source>Not running</source>
+            <translation>À l'arrêt</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="193" />
+            <source>ORCA HUNTR: training {model}</source>
+            <translation>ORCA HUNTR : entraînement de {model}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="204" />
+            <source>Reading the training data…</source>
+            <translation>Lecture des données d'entraînement…</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="163" />
+            <source>Resume training</source>
+            <translation>Reprendre l'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="163" />
+            <source>Start training</source>
+            <translation>Lancer l'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="203" />
+            <source>Starting… %p%</source>
+            <translation>Démarrage… %p%</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="51" />
+            <source>Step budget reached</source>
+            <translation>Budget d'étapes atteint</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="118" />
+            <source>Step, epoch and training loss of the running training</source>
+            <translation>Étape, époque et perte d'entraînement de l'entraînement en cours</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="105" />
+            <source>Stop</source>
+            <translation>Arrêter</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="107" />
+            <source>Stop after the current step; the model is kept as a new snapshot</source>
+            <translation>Arrêter après l'étape en cours ; le modèle est conservé comme nouvel instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="55" />
+            <source>Stopped</source>
+            <translation>Arrêté</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="50" />
+            <source>Stopped by you</source>
+            <translation>Arrêté par vous</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="54" />
+            <source>Stopped early: validation no longer improved</source>
+            <translation>Arrêt anticipé : la validation ne s'améliorait plus</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="213" />
+            <source>Stopping after the current step…</source>
+            <translation>Arrêt après l'étape en cours…</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="123" />
+            <source>The last validation metrics</source>
+            <translation>Les dernières métriques de validation</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="53" />
+            <source>Time budget reached</source>
+            <translation>Budget de temps atteint</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="164" />
+            <source>Train the model on its training areas and labels</source>
+            <translation>Entraîner le modèle sur ses zones d'entraînement et ses étiquettes</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="67" />
+            <source>Training</source>
+            <translation>Entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="90" />
+            <source>Training also stops after this many minutes</source>
+            <translation>L'entraînement s'arrête aussi après ce nombre de minutes</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="164" />
+            <source>Training is running</source>
+            <translation>L'entraînement est en cours</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="244" />
+            <source>Training stopped with an error</source>
+            <translation>L'entraînement s'est arrêté sur une erreur</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="265" />
+            <source>Training stopped: snapshot {name} is the current state.</source>
+            <translation>Entraînement arrêté : l'instantané {name} est l'état actuel.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="84" />
+            <source>Training stops after this many more steps (or earlier with Stop)</source>
+            <translation>L'entraînement s'arrête après ce nombre d'étapes supplémentaires (ou plus tôt avec Arrêter)</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="98" />
+            <source>Where the network is trained</source>
+            <translation>Où le réseau est entraîné</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="226" />
+            <source>epoch {epoch:.1f}</source>
+            <translation>époque {epoch:.1f}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="258" />
+            <source>loss {loss:.4f}</source>
+            <translation>perte {loss:.4f}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="88" />
+            <source>no time limit</source>
+            <translation>sans limite de temps</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="256" />
+            <source>step {step}</source>
+            <translation>étape {step}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="41" />
+            <source>{h} h {m:02d} min</source>
+            <translation>{h} h {m:02d} min</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="43" />
+            <source>{m} min {s:02d} s</source>
+            <translation>{m} min {s:02d} s</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="44" />
+            <source>{s} s</source>
+            <translation>{s} s</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrWorkspace</name>
+        <message>
+            <location filename="../ui/workspace_binding.py" line="136" />
+            <source>1 expired temporary snapshot was removed.</source>
+            <translation>1 instantané temporaire expiré a été supprimé.</translation>
+        </message>
+        <message>
+            <location filename="../ui/workspace_binding.py" line="78" />
+            <source>Could not open the ORCA HUNTR workspace</source>
+            <translation>Impossible d'ouvrir l'espace de travail ORCA HUNTR</translation>
+        </message>
+        <message>
+            <location filename="../ui/workspace_binding.py" line="131" />
+            <source>Could not remove expired snapshots</source>
+            <translation>Impossible de supprimer les instantanés expirés</translation>
+        </message>
+        <message>
+            <location filename="../ui/workspace_binding.py" line="118" />
+            <source>The ORCA HUNTR workspace now lives beside the project: {path}</source>
+            <translation>L'espace de travail ORCA HUNTR se trouve désormais à côté du projet : {path}</translation>
+        </message>
+        <message>
+            <location filename="../ui/workspace_binding.py" line="136" />
+            <source>{n} expired temporary snapshots were removed.</source>
+            <translation>{n} instantanés temporaires expirés ont été supprimés.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListSnapshotsAlgorithm</name>
+        <message>
+            <location filename="../processing/list_snapshots.py" line="88" />
+            <source>List snapshots</source>
+            <translation>Lister les instantanés</translation>
+        </message>
+        <message>
+            <location filename="../processing/list_snapshots.py" line="101" />
+            <source>Model (id or name; empty: every model)</source>
+            <translation>Modèle (identifiant ou nom ; vide : tous les modèles)</translation>
+        </message>
+        <message>
+            <location filename="../processing/list_snapshots.py" line="107" />
+            <source>Number of snapshots</source>
+            <translation>Nombre d'instantanés</translation>
+        </message>
+        <message>
+            <location filename="../processing/list_snapshots.py" line="106" />
+            <source>Snapshots</source>
+            <translation>Instantanés</translation>
+        </message>
+        <message>
+            <location filename="../processing/list_snapshots.py" line="91" />
+            <source>Writes the Training Snapshots Timeline as a table: one row per snapshot, newest first, with its kind (current, temporary or saved), name, creation and expiry times, the training data it was trained on (training areas, labels per class, scenes), its training progress (epochs, steps, tiles seen) and its validation metrics.
+
+Leave the model empty to list the snapshots of every model in the workspace.</source>
+            <translation>Écrit la chronologie des instantanés d'entraînement sous forme de table : une ligne par instantané, du plus récent au plus ancien, avec son type (actuel, temporaire ou enregistré), son nom, ses dates de création et d'expiration, les données sur lesquelles il a été entraîné (zones d'entraînement, étiquettes par classe, scènes), sa progression (époques, étapes, tuiles vues) et ses métriques de validation.
+
+Laissez le modèle vide pour lister les instantanés de tous les modèles de l'espace de travail.</translation>
+        </message>
+        <message>
+            <location filename="../processing/list_snapshots.py" line="130" />
+            <source>{n} snapshots.</source>
+            <translation>{n} instantanés.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelFromSnapshotAlgorithm</name>
+        <message>
+            <location filename="../processing/model_from_snapshot.py" line="41" />
+            <source>Class names (comma-separated; empty: keep them)</source>
+            <translation>Noms des classes (séparés par des virgules ; vide : les conserver)</translation>
+        </message>
+        <message>
+            <location filename="../processing/model_from_snapshot.py" line="24" />
+            <source>Create model from snapshot</source>
+            <translation>Créer un modèle à partir d'un instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/model_from_snapshot.py" line="69" />
+            <source>Created model “{name}” ({id}) from snapshot “{snapshot}”.</source>
+            <translation>Modèle « {name} » ({id}) créé à partir de l'instantané « {snapshot} ».</translation>
+        </message>
+        <message>
+            <location filename="../processing/model_from_snapshot.py" line="27" />
+            <source>Creates a new model that starts from the weights of a snapshot of another model, for example to adapt a good model to a new region without changing the original.
+
+The new model has the same number of classes; you may rename them (names separated by commas, in the same order). With “Reuse the training data” the snapshot's training areas, labels and scenes are copied into the new model; otherwise it starts with empty training data.</source>
+            <translation>Crée un nouveau modèle qui part des poids d'un instantané d'un autre modèle, par exemple pour adapter un bon modèle à une nouvelle région sans modifier l'original.
+
+Le nouveau modèle a le même nombre de classes ; vous pouvez les renommer (noms séparés par des virgules, dans le même ordre). Avec « Réutiliser les données d'entraînement », les zones d'entraînement, les étiquettes et les scènes de l'instantané sont copiées dans le nouveau modèle ; sinon, il démarre avec des données d'entraînement vides.</translation>
+        </message>
+        <message>
+            <location filename="../processing/model_from_snapshot.py" line="60" />
+            <source>Model “{model}” has {n} classes; give exactly {n} class names or none.</source>
+            <translation>Le modèle « {model} » a {n} classes ; donnez exactement {n} noms de classe, ou aucun.</translation>
+        </message>
+        <message>
+            <location filename="../processing/model_from_snapshot.py" line="49" />
+            <source>New model id</source>
+            <translation>Identifiant du nouveau modèle</translation>
+        </message>
+        <message>
+            <location filename="../processing/model_from_snapshot.py" line="50" />
+            <source>New model name</source>
+            <translation>Nom du nouveau modèle</translation>
+        </message>
+        <message>
+            <location filename="../processing/model_from_snapshot.py" line="46" />
+            <source>Reuse the training data</source>
+            <translation>Réutiliser les données d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../processing/model_from_snapshot.py" line="38" />
+            <source>Source model (id or name)</source>
+            <translation>Modèle source (identifiant ou nom)</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrcaHuntrPlugin</name>
+        <message>
+            <location filename="../plugin.py" line="70" />
+            <source>ORCA HUNTR</source>
+            <translation>ORCA HUNTR</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="74" />
+            <source>Show or hide the ORCA HUNTR panel</source>
+            <translation>Afficher ou masquer le panneau ORCA HUNTR</translation>
+        </message>
+    </context>
+    <context>
+        <name>PurgeExpiredAlgorithm</name>
+        <message>
+            <location filename="../processing/purge_expired.py" line="34" />
+            <source>Deleted expired snapshot {id} of model {model}.</source>
+            <translation>Instantané expiré {id} du modèle {model} supprimé.</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="19" />
+            <source>Deletes the temporary snapshots whose expiry time has passed, in every model of the workspace. Saved snapshots and each model's current state are never deleted.
+
+Outputs how many snapshots were deleted and their ids.</source>
+            <translation>Supprime les instantanés temporaires dont la date d'expiration est passée, dans tous les modèles de l'espace de travail. Les instantanés enregistrés et l'état actuel de chaque modèle ne sont jamais supprimés.
+
+Renvoie le nombre d'instantanés supprimés et leurs identifiants.</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="28" />
+            <source>Ids of the deleted snapshots</source>
+            <translation>Identifiants des instantanés supprimés</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="16" />
+            <source>Purge expired snapshots</source>
+            <translation>Purger les instantanés expirés</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="27" />
+            <source>Snapshots deleted</source>
+            <translation>Instantanés supprimés</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="39" />
+            <source>{n} expired snapshots deleted.</source>
+            <translation>{n} instantanés expirés supprimés.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RenameSnapshotAlgorithm</name>
+        <message>
+            <location filename="../processing/rename_snapshot.py" line="29" />
+            <source>New name</source>
+            <translation>Nouveau nom</translation>
+        </message>
+        <message>
+            <location filename="../processing/rename_snapshot.py" line="17" />
+            <source>Rename snapshot</source>
+            <translation>Renommer un instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/rename_snapshot.py" line="39" />
+            <source>Renamed snapshot {id}: “{old}” → “{new}”.</source>
+            <translation>Instantané {id} renommé : « {old} » → « {new} ».</translation>
+        </message>
+        <message>
+            <location filename="../processing/rename_snapshot.py" line="20" />
+            <source>Renames a snapshot of the model's timeline. The snapshot is found by its id or its current name; the new name must not be empty.</source>
+            <translation>Renomme un instantané de la chronologie du modèle. L'instantané est désigné par son identifiant ou son nom actuel ; le nouveau nom ne doit pas être vide.</translation>
+        </message>
+        <message>
+            <location filename="../processing/rename_snapshot.py" line="30" />
+            <source>Snapshot id</source>
+            <translation>Identifiant de l'instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/rename_snapshot.py" line="31" />
+            <source>Snapshot name</source>
+            <translation>Nom de l'instantané</translation>
+        </message>
+    </context>
+    <context>
+        <name>RevertToSnapshotAlgorithm</name>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="45" />
+            <source>Current snapshot id</source>
+            <translation>Identifiant de l'instantané actuel</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="38" />
+            <source>I understand that later snapshots are discarded</source>
+            <translation>Je comprends que les instantanés plus récents seront abandonnés</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="25" />
+            <source>Makes the chosen snapshot the model's current state: the next training session continues from it, and its training data replace the live training data. Snapshots made after it and training data edited since are discarded.
+
+Because this cannot be undone, the algorithm only runs when “I understand that later snapshots are discarded” is checked (CONFIRM=true); otherwise it changes nothing and reports what the revert would discard.</source>
+            <translation>Fait de l'instantané choisi l'état actuel du modèle : la prochaine session d'entraînement repart de lui, et ses données d'entraînement remplacent les données d'entraînement en cours. Les instantanés créés après lui et les modifications des données d'entraînement faites depuis sont abandonnés.
+
+Comme cette opération est irréversible, l'algorithme ne s'exécute que si « Je comprends que les instantanés plus récents seront abandonnés » est coché (CONFIRM=true) ; sinon, il ne change rien et indique ce que le retour en arrière abandonnerait.</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="57" />
+            <source>Model “{model}” reverted to snapshot “{snapshot}”.</source>
+            <translation>Modèle « {model} » ramené à l'instantané « {snapshot} ».</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="22" />
+            <source>Revert to snapshot</source>
+            <translation>Revenir à un instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="75" />
+            <source>Reverting model “{model}” to snapshot “{snapshot}” would discard {n} later snapshots ({saved} of them saved) and {data}. Nothing was changed: set the confirmation parameter (CONFIRM=true) to revert.</source>
+            <translation>Ramener le modèle « {model} » à l'instantané « {snapshot} » abandonnerait {n} instantanés plus récents (dont {saved} enregistrés) et {data}. Rien n'a été modifié : activez le paramètre de confirmation (CONFIRM=true) pour revenir en arrière.</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="46" />
+            <source>Snapshots discarded</source>
+            <translation>Instantanés abandonnés</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="47" />
+            <source>What the revert discarded (JSON)</source>
+            <translation>Ce que le retour en arrière a abandonné (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="70" />
+            <source>no training data (unchanged since then)</source>
+            <translation>aucune donnée d'entraînement (inchangées depuis)</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="70" />
+            <source>the training data edited since then</source>
+            <translation>les données d'entraînement modifiées depuis</translation>
+        </message>
+    </context>
+    <context>
+        <name>SaveSnapshotAlgorithm</name>
+        <message>
+            <location filename="../processing/save_snapshot.py" line="30" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location filename="../processing/save_snapshot.py" line="17" />
+            <source>Save snapshot</source>
+            <translation>Enregistrer un instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/save_snapshot.py" line="40" />
+            <source>Saved snapshot “{name}” ({id}).</source>
+            <translation>Instantané « {name} » ({id}) enregistré.</translation>
+        </message>
+        <message>
+            <location filename="../processing/save_snapshot.py" line="20" />
+            <source>Saves a snapshot so that it never expires. Temporary snapshots are deleted after a while; saved ones stay until you delete them.
+
+Leave the snapshot empty to save the current state. The name is optional.</source>
+            <translation>Enregistre un instantané pour qu'il n'expire jamais. Les instantanés temporaires sont supprimés au bout d'un certain temps ; les instantanés enregistrés restent jusqu'à ce que vous les supprimiez.
+
+Laissez l'instantané vide pour enregistrer l'état actuel. Le nom est facultatif.</translation>
+        </message>
+        <message>
+            <location filename="../processing/save_snapshot.py" line="31" />
+            <source>Snapshot id</source>
+            <translation>Identifiant de l'instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/save_snapshot.py" line="32" />
+            <source>Snapshot name</source>
+            <translation>Nom de l'instantané</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainModelAlgorithm</name>
+        <message>
+            <location filename="../processing/train_model.py" line="77" />
+            <source>Batch size</source>
+            <translation>Taille de lot</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="68" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="97" />
+            <source>CPU threads (0: all cores but one)</source>
+            <translation>Threads CPU (0 : tous les cœurs sauf un)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="68" />
+            <source>Device</source>
+            <translation>Matériel de calcul</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="89" />
+            <source>Early stopping patience in validations (0: off)</source>
+            <translation>Patience de l'arrêt anticipé, en validations (0 : désactivé)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="68" />
+            <source>GPU (CUDA)</source>
+            <translation>GPU (CUDA)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="78" />
+            <source>Learning rate</source>
+            <translation>Taux d'apprentissage</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="63" />
+            <source>Maximum epochs (0: no limit)</source>
+            <translation>Nombre maximal d'époques (0 : sans limite)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="53" />
+            <source>Maximum steps (0: no limit)</source>
+            <translation>Nombre maximal d'étapes (0 : sans limite)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="58" />
+            <source>Maximum time in seconds (0: no limit)</source>
+            <translation>Durée maximale en secondes (0 : sans limite)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="79" />
+            <source>Random seed</source>
+            <translation>Graine aléatoire</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="80" />
+            <source>Share of the training areas held out for validation (when none is marked)</source>
+            <translation>Part des zones d'entraînement réservée à la validation (si aucune n'est marquée)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="104" />
+            <source>Snapshot id</source>
+            <translation>Identifiant de l'instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="105" />
+            <source>Snapshot name</source>
+            <translation>Nom de l'instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="141" />
+            <source>Step {step}: validation {metrics}</source>
+            <translation>Étape {step} : validation {metrics}</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="152" />
+            <source>Stopped after {steps} steps ({reason}); snapshot “{name}” ({id}) is the current state.</source>
+            <translation>Arrêt après {steps} étapes ({reason}) ; l'instantané « {name} » ({id}) est l'état actuel.</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="107" />
+            <source>Total steps of the model</source>
+            <translation>Nombre total d'étapes du modèle</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="35" />
+            <source>Train model</source>
+            <translation>Entraîner le modèle</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="147" />
+            <source>Training model “{name}” ({id}).</source>
+            <translation>Entraînement du modèle « {name} » ({id}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="38" />
+            <source>Trains the model on the training areas and labels of its training GeoPackage. Training continues from the model's current state, so running it again adds to the earlier sessions.
+
+Training stops at the first budget reached (steps, epochs or seconds; 0 means no limit, and with no limit at all it stops after 500 steps), when the validation loss stops improving (early stopping), or when you cancel. Every stop creates a snapshot on the Training Snapshots Timeline, which becomes the current state.
+
+Outputs the new snapshot's id and name, the number of steps and the validation metrics.</source>
+            <translation>Entraîne le modèle sur les zones d'entraînement et les étiquettes de son GeoPackage d'entraînement. L'entraînement repart de l'état actuel du modèle : le relancer prolonge donc les sessions précédentes.
+
+L'entraînement s'arrête au premier budget atteint (étapes, époques ou secondes ; 0 signifie sans limite, et sans aucune limite il s'arrête après 500 étapes), lorsque la perte de validation cesse de s'améliorer (arrêt anticipé) ou lorsque vous annulez. Chaque arrêt crée un instantané dans la chronologie des instantanés d'entraînement, qui devient l'état actuel.
+
+Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et les métriques de validation.</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="108" />
+            <source>Validation metrics (JSON)</source>
+            <translation>Métriques de validation (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="106" />
+            <source>Why training stopped</source>
+            <translation>Raison de l'arrêt de l'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="68" />
+            <source>automatic (GPU when available)</source>
+            <translation>automatique (GPU si disponible)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingImport</name>
+        <message>
+            <location filename="../processing/training_import.py" line="88" />
+            <source>Could not write to layer “{name}” of the training GeoPackage: {error}</source>
+            <translation>Impossible d'écrire dans la couche « {name} » du GeoPackage d'entraînement : {error}</translation>
+        </message>
+        <message>
+            <location filename="../processing/training_import.py" line="155" />
+            <source>Label {fid} has class “{value}”, which is not one of the model's classes ({names}).</source>
+            <translation>L'étiquette {fid} a la classe « {value} », qui ne fait pas partie des classes du modèle ({names}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/training_import.py" line="133" />
+            <source>The labels have no field “{field}”.</source>
+            <translation>Les étiquettes n'ont pas de champ « {field} ».</translation>
+        </message>
+        <message>
+            <location filename="../processing/training_import.py" line="136" />
+            <source>The model has {n} classes: choose the labels' field that holds the class id or name.</source>
+            <translation>Le modèle a {n} classes : choisissez le champ des étiquettes qui contient l'identifiant ou le nom de la classe.</translation>
+        </message>
+        <message>
+            <location filename="../processing/training_import.py" line="39" />
+            <source>The training GeoPackage {path} has no valid layer “{name}”.</source>
+            <translation>Le GeoPackage d'entraînement {path} n'a pas de couche « {name} » valide.</translation>
+        </message>
+    </context>
+</TS>
