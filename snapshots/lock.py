@@ -30,6 +30,7 @@ class _Shared:
         self.thread_lock = threading.RLock()
         self.depth = 0
         self.fd: int | None = None
+        self.owner: int | None = None  # thread ident of the holder
 
 
 _registry: dict[str, _Shared] = {}
@@ -114,6 +115,7 @@ class WorkspaceLock:
         try:
             if shared.depth == 0:
                 shared.fd = self._acquire_os(deadline)
+                shared.owner = threading.get_ident()
             shared.depth += 1
         except BaseException:
             shared.thread_lock.release()
@@ -144,7 +146,7 @@ class WorkspaceLock:
         shared = _shared(self.root)
         shared.depth -= 1
         if shared.depth == 0 and shared.fd is not None:
-            fd, shared.fd = shared.fd, None
+            fd, shared.fd, shared.owner = shared.fd, None, None
             try:
                 _os_unlock(fd)
             finally:
@@ -152,5 +154,6 @@ class WorkspaceLock:
         shared.thread_lock.release()
 
     def held_here(self) -> bool:
-        """Whether this process holds the lock (in any thread)."""
-        return _shared(self.root).depth > 0
+        """Whether the calling thread holds the lock."""
+        shared = _shared(self.root)
+        return shared.depth > 0 and shared.owner == threading.get_ident()

@@ -239,7 +239,12 @@ class Workspace:
         """Hold the write lock (after the read-only check) and convert low-level errors."""
         if self.read_only:
             raise ReadOnlyWorkspaceError(self.read_only_reason)
+        outermost = not self._lock.held_here()
         with self._lock.hold(self.lock_timeout), self._writing(what):
+            if outermost:
+                # A writer in another process may have died since this workspace was opened:
+                # finish its operation before building on top of a half-done state.
+                self._complete_pending()
             yield
 
     def is_locked_elsewhere(self) -> bool:
@@ -1172,13 +1177,17 @@ class Workspace:
             log.info("workspace %s is being written by another process; recovery skipped", self.root)
             return
         try:
-            for path, entry in journal.pending(self.root):
-                self._roll_forward(path, entry)
+            self._complete_pending()
             self._clean()
         except OSError as exc:
             log.warning("recovery of %s incomplete: %s", self.root, exc)
         finally:
             self._lock.release()
+
+    def _complete_pending(self) -> None:
+        """Roll forward every journaled operation left unfinished (the caller holds the lock)."""
+        for path, entry in journal.pending(self.root):
+            self._roll_forward(path, entry)
 
     def _roll_forward(self, path: Path, entry: dict[str, Any] | None) -> None:
         op_name = (entry or {}).get("op")

@@ -16,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 import store_killchild as kc
 from store_helpers import store_state, visible_entries
@@ -142,3 +143,30 @@ def test_many_random_kills(template, scratch, op):
     outcomes = kill_campaign(template, scratch, op, SLOW_KILLS, every_step=False, seed=kc.OPS.index(op))
     print(op, outcomes)
     assert sum(outcomes.values()) == SLOW_KILLS
+
+
+def test_open_workspace_completes_a_dead_writers_revert_before_writing(template, scratch):
+    """A second window keeps its Workspace open while the first dies mid-revert: its next write
+    must first complete the revert, not build on the half-done state."""
+    from orca_huntr.snapshots import Workspace, atomic
+
+    template_root, meta = template
+    work = reset(template_root, scratch / "dead" / "site.huntr")
+    steps: list[tuple[str, str]] = []
+    atomic.hooks.before = lambda kind, path: steps.append((kind, path))
+    try:
+        kc.run_op(reset(template_root, scratch / "count" / "site.huntr"), "revert", meta)
+    finally:
+        atomic.hooks.before = None
+    committed = next(i for i, (kind, path) in enumerate(steps) if kind == "rename" and "/.journal/" in path)
+    other_window = Workspace.open(work)
+    assert len(other_window.list_snapshots(meta["model"])) == 4
+    # die after the journal entry and the first discarded snapshot's move
+    assert kc.run_forked(work, "revert", meta, kill_at_step=committed + 3) == "killed"
+    assert list((work / ".journal").iterdir()) != []
+    new = other_window.create_snapshot(meta["model"], {"w": np.zeros(2)}, None, None, {}, {}, {}, None)
+    timeline = other_window.list_snapshots(meta["model"])
+    assert [s.id for s in timeline] == [new.id, meta["ids"][1], meta["ids"][0]]
+    assert new.parent_id == meta["ids"][1]
+    assert new.counts == other_window.get_snapshot(meta["model"], meta["ids"][1]).counts
+    assert list((work / ".journal").iterdir()) == []
