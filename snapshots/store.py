@@ -1253,11 +1253,12 @@ class Workspace:
                 if sub.name.startswith((atomic.TMP_PREFIX, atomic.TRASH_PREFIX)):
                     atomic.remove_tree(sub.path)
                 elif not atomic.is_hidden(sub.name):
-                    try:
-                        validate_id(entry.name)
-                        validate_id(sub.name)
-                        valid = self._manifest(entry.name, sub.name) is not None
-                    except InvalidNameError:
-                        valid = False
+                    # cheap check (a stat): opening must stay fast with thousands of snapshots;
+                    # a present but malformed manifest is skipped by listings, never trusted
+                    valid = (
+                        ID_PATTERN.match(sub.name) is not None
+                        and not sub.is_symlink()
+                        and os.path.isfile(os.path.join(sub.path, MANIFEST))
+                    )
                     if not valid:
-                        self._quarantine(Path(sub.path), "snapshot folder without a valid manifest")
+                        self._quarantine(Path(sub.path), "snapshot folder without a manifest")
