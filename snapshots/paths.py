@@ -22,6 +22,20 @@ from pathlib import Path
 from ..errors import InvalidNameError, WorkspaceError
 
 WORKSPACE_SUFFIX = ".huntr"
+
+# Names inside a workspace (the layout in ARCHITECTURE.md, "Workspace on disk").
+WORKSPACE_FILE = "workspace.json"
+MODELS = "models"
+DETECTIONS = "detections"
+QUARANTINE = ".quarantine"
+MODEL_FILE = "model.json"
+TRAINING_FILE = "training.gpkg"
+SNAPSHOTS = "snapshots"
+MANIFEST = "manifest.json"
+STATES = "states.json"  # per model: saved flags and names given by the user
+WEIGHTS = "weights.safetensors"
+OPTIMIZER = "optimizer.safetensors"
+SNAPSHOT_FILES = (WEIGHTS, OPTIMIZER, TRAINING_FILE)  # the only names a manifest may list
 PROJECT_SUFFIXES = (".qgz", ".qgs")
 
 # Ids the store generates: lower-case letters, digits and dashes; never a path.

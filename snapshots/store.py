@@ -39,7 +39,7 @@ from ..errors import (
     ReadOnlyWorkspaceError,
     WorkspaceError,
 )
-from . import atomic, gpkg, journal, retention
+from . import atomic, gpkg, journal, recovery, retention
 from .errors import ClassCountMismatchError, ProtectedSnapshotError
 from .lock import WorkspaceLock
 from .model import (
@@ -59,7 +59,18 @@ from .model import (
     utc_now,
 )
 from .paths import (
+    DETECTIONS,
     ID_PATTERN,
+    MANIFEST,
+    MODEL_FILE,
+    MODELS,
+    OPTIMIZER,
+    SNAPSHOT_FILES,
+    SNAPSHOTS,
+    STATES,
+    TRAINING_FILE,
+    WEIGHTS,
+    WORKSPACE_FILE,
     inside,
     new_id,
     temporary_workspace_dir,
@@ -71,18 +82,6 @@ from .scenes import fingerprint as scene_fingerprint
 
 log = logging.getLogger(__name__)
 
-WORKSPACE_FILE = "workspace.json"
-MODELS = "models"
-DETECTIONS = "detections"
-QUARANTINE = ".quarantine"
-MODEL_FILE = "model.json"
-TRAINING_FILE = "training.gpkg"
-SNAPSHOTS = "snapshots"
-MANIFEST = "manifest.json"
-STATES = "states.json"  # per model: saved flags and names given by the user
-WEIGHTS = "weights.safetensors"
-OPTIMIZER = "optimizer.safetensors"
-SNAPSHOT_FILES = (WEIGHTS, OPTIMIZER, TRAINING_FILE)  # the only names a manifest may list
 DEFAULT_SETTINGS: dict[str, Any] = {"temporary_days": retention.DEFAULT_TEMPORARY_DAYS}
 DEFAULT_LOCK_TIMEOUT = 2.0
 
@@ -1167,98 +1166,10 @@ class Workspace:
         self._manifests.clear()
         return target
 
-    # ------------------------------------------------------------------ recovery on open
+    # ------------------------------------------------------------------ recovery (see recovery.py)
 
     def _recover(self) -> None:
-        """Finish interrupted operations and clear staging leftovers (only when no one else writes)."""
-        try:
-            self._lock.acquire(0)
-        except WorkspaceError:
-            log.info("workspace %s is being written by another process; recovery skipped", self.root)
-            return
-        try:
-            self._complete_pending()
-            self._clean()
-        except OSError as exc:
-            log.warning("recovery of %s incomplete: %s", self.root, exc)
-        finally:
-            self._lock.release()
+        recovery.recover(self)
 
     def _complete_pending(self) -> None:
-        """Roll forward every journaled operation left unfinished (the caller holds the lock)."""
-        for path, entry in journal.pending(self.root):
-            self._roll_forward(path, entry)
-
-    def _roll_forward(self, path: Path, entry: dict[str, Any] | None) -> None:
-        op_name = (entry or {}).get("op")
-        op = str((entry or {}).get("id", "recovered"))
-        try:
-            if op_name == "purge":
-                items = [(str(m), str(s)) for m, s in entry["items"]]  # type: ignore[index]
-                self._finish(path, self._move_to_trash(op, items))
-            elif op_name == "revert":
-                model_id, target = str(entry["model_id"]), str(entry["target"])  # type: ignore[index]
-                moved = self._move_to_trash(op, [(model_id, str(s)) for s in entry["discard"]])  # type: ignore[index]
-                frozen = self._snapshot_dir(model_id, target) / TRAINING_FILE
-                if frozen.exists():
-                    gpkg.restore(frozen, self._model_dir(model_id) / TRAINING_FILE)
-                self._finish(path, moved)
-            elif op_name == "new_model":
-                staged = inside(self.root, MODELS, str(entry["staged"]))  # type: ignore[index]
-                target_dir = self._model_dir(str(entry["model_id"]))  # type: ignore[index]
-                if staged.exists() and not target_dir.exists():
-                    atomic.replace(staged, target_dir)
-                    atomic.fsync_dir(self.models_dir)
-                journal.remove(path)
-            else:
-                self._quarantine(path, "unknown journal entry")
-            log.info("completed interrupted operation %s (%s)", op, op_name)
-        except (HuntrError, KeyError, TypeError, ValueError, gpkg.GeoPackageError) as exc:
-            log.error("cannot complete interrupted operation %s: %s", path, exc)
-            self._quarantine(path, str(exc))
-
-    def _quarantine(self, path: Path, reason: str) -> None:
-        folder = self.root / QUARANTINE
-        folder.mkdir(exist_ok=True)
-        dst = folder / f"{format_time(self.clock()).replace(':', '')}-{secrets.token_hex(3)}-{path.name}"  # type: ignore[union-attr]
-        log.warning("quarantining %s -> %s (%s)", path, dst, reason)
-        os.replace(path, dst)
-
-    def _clean(self) -> None:
-        """Remove staging and trash leftovers; quarantine folders that lack a valid manifest."""
-        for leftover in self.root.glob(f"{atomic.TMP_PREFIX}*"):
-            atomic.remove_tree(leftover)
-        jdir = journal.journal_dir(self.root)
-        if jdir.is_dir():
-            for leftover in jdir.glob(f"{atomic.TMP_PREFIX}*"):
-                atomic.remove_tree(leftover)
-        if not self.models_dir.is_dir():
-            return
-        for entry in os.scandir(self.models_dir):
-            if entry.name.startswith((atomic.TMP_PREFIX, atomic.TRASH_PREFIX)):
-                atomic.remove_tree(entry.path)
-                continue
-            if atomic.is_hidden(entry.name) or not entry.is_dir(follow_symlinks=False):
-                continue
-            model_dir = Path(entry.path)
-            if not (model_dir / MODEL_FILE).is_file():
-                self._quarantine(model_dir, "model folder without model.json")
-                continue
-            for leftover in model_dir.glob(f"{atomic.TMP_PREFIX}*"):
-                atomic.remove_tree(leftover)
-            snaps = model_dir / SNAPSHOTS
-            if not snaps.is_dir():
-                continue
-            for sub in os.scandir(snaps):
-                if sub.name.startswith((atomic.TMP_PREFIX, atomic.TRASH_PREFIX)):
-                    atomic.remove_tree(sub.path)
-                elif not atomic.is_hidden(sub.name):
-                    # cheap check (a stat): opening must stay fast with thousands of snapshots;
-                    # a present but malformed manifest is skipped by listings, never trusted
-                    valid = (
-                        ID_PATTERN.match(sub.name) is not None
-                        and not sub.is_symlink()
-                        and os.path.isfile(os.path.join(sub.path, MANIFEST))
-                    )
-                    if not valid:
-                        self._quarantine(Path(sub.path), "snapshot folder without a manifest")
+        recovery.complete_pending(self)

@@ -1,0 +1,131 @@
+"""Recovery when a workspace is opened (and before each write): finish what a dead writer left.
+
+* Journaled operations (revert, purge, new model from a snapshot) still pending are rolled
+  forward: each step is idempotent, so this reaches the state after the operation.
+* Staging (``.tmp-*``) and trash (``.trash-*``) leftovers are removed: a staging folder was
+  never committed, so removing it restores the state before the operation.
+* Folders the store cannot trust (a snapshot folder without a manifest, a model folder
+  without ``model.json``, an unreadable journal entry) go to ``.quarantine/``.
+
+Recovery runs only when the workspace lock is free: another live writer's staging
+folders are never touched.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import HuntrError, WorkspaceError
+from . import atomic, gpkg, journal
+from .model import format_time
+from .paths import ID_PATTERN, MANIFEST, MODEL_FILE, MODELS, QUARANTINE, SNAPSHOTS, TRAINING_FILE, inside
+
+if TYPE_CHECKING:
+    from .store import Workspace
+
+log = logging.getLogger(__name__)
+
+
+def recover(ws: Workspace) -> None:
+    """Finish interrupted operations and clear staging leftovers (only when no one else writes)."""
+    try:
+        ws._lock.acquire(0)
+    except WorkspaceError:
+        log.info("workspace %s is being written by another process; recovery skipped", ws.root)
+        return
+    try:
+        complete_pending(ws)
+        clean(ws)
+    except OSError as exc:
+        log.warning("recovery of %s incomplete: %s", ws.root, exc)
+    finally:
+        ws._lock.release()
+
+
+def complete_pending(ws: Workspace) -> None:
+    """Roll forward every journaled operation left unfinished (the caller holds the lock)."""
+    for path, entry in journal.pending(ws.root):
+        roll_forward(ws, path, entry)
+
+
+def roll_forward(ws: Workspace, path: Path, entry: dict[str, Any] | None) -> None:
+    """Apply again every step of one journaled operation (each step is idempotent)."""
+    op_name = (entry or {}).get("op")
+    op = str((entry or {}).get("id", "recovered"))
+    try:
+        if op_name == "purge":
+            items = [(str(m), str(s)) for m, s in entry["items"]]  # type: ignore[index]
+            ws._finish(path, ws._move_to_trash(op, items))
+        elif op_name == "revert":
+            model_id, target = str(entry["model_id"]), str(entry["target"])  # type: ignore[index]
+            moved = ws._move_to_trash(op, [(model_id, str(s)) for s in entry["discard"]])  # type: ignore[index]
+            frozen = ws._snapshot_dir(model_id, target) / TRAINING_FILE
+            if frozen.exists():
+                gpkg.restore(frozen, ws._model_dir(model_id) / TRAINING_FILE)
+            ws._finish(path, moved)
+        elif op_name == "new_model":
+            staged = inside(ws.root, MODELS, str(entry["staged"]))  # type: ignore[index]
+            target_dir = ws._model_dir(str(entry["model_id"]))  # type: ignore[index]
+            if staged.exists() and not target_dir.exists():
+                atomic.replace(staged, target_dir)
+                atomic.fsync_dir(ws.models_dir)
+            journal.remove(path)
+        else:
+            quarantine(ws, path, "unknown journal entry")
+        log.info("completed interrupted operation %s (%s)", op, op_name)
+    except (HuntrError, KeyError, TypeError, ValueError, gpkg.GeoPackageError) as exc:
+        log.error("cannot complete interrupted operation %s: %s", path, exc)
+        quarantine(ws, path, str(exc))
+
+
+def quarantine(ws: Workspace, path: Path, reason: str) -> None:
+    """Move something the store cannot trust to ``.quarantine/`` (kept for inspection, never listed)."""
+    folder = ws.root / QUARANTINE
+    folder.mkdir(exist_ok=True)
+    dst = folder / f"{format_time(ws.clock()).replace(':', '')}-{secrets.token_hex(3)}-{path.name}"  # type: ignore[union-attr]
+    log.warning("quarantining %s -> %s (%s)", path, dst, reason)
+    os.replace(path, dst)
+
+
+def clean(ws: Workspace) -> None:
+    """Remove staging and trash leftovers; quarantine folders that lack a valid manifest."""
+    for leftover in ws.root.glob(f"{atomic.TMP_PREFIX}*"):
+        atomic.remove_tree(leftover)
+    jdir = journal.journal_dir(ws.root)
+    if jdir.is_dir():
+        for leftover in jdir.glob(f"{atomic.TMP_PREFIX}*"):
+            atomic.remove_tree(leftover)
+    if not ws.models_dir.is_dir():
+        return
+    for entry in os.scandir(ws.models_dir):
+        if entry.name.startswith((atomic.TMP_PREFIX, atomic.TRASH_PREFIX)):
+            atomic.remove_tree(entry.path)
+            continue
+        if atomic.is_hidden(entry.name) or not entry.is_dir(follow_symlinks=False):
+            continue
+        model_dir = Path(entry.path)
+        if not (model_dir / MODEL_FILE).is_file():
+            quarantine(ws, model_dir, "model folder without model.json")
+            continue
+        for leftover in model_dir.glob(f"{atomic.TMP_PREFIX}*"):
+            atomic.remove_tree(leftover)
+        snaps = model_dir / SNAPSHOTS
+        if not snaps.is_dir():
+            continue
+        for sub in os.scandir(snaps):
+            if sub.name.startswith((atomic.TMP_PREFIX, atomic.TRASH_PREFIX)):
+                atomic.remove_tree(sub.path)
+            elif not atomic.is_hidden(sub.name):
+                # cheap check (a stat): opening must stay fast with thousands of snapshots;
+                # a present but malformed manifest is skipped by listings, never trusted
+                valid = (
+                    ID_PATTERN.match(sub.name) is not None
+                    and not sub.is_symlink()
+                    and os.path.isfile(os.path.join(sub.path, MANIFEST))
+                )
+                if not valid:
+                    quarantine(ws, Path(sub.path), "snapshot folder without a manifest")
