@@ -34,8 +34,8 @@ def recover(ws: Workspace) -> None:
     """Finish interrupted operations and clear staging leftovers (only when no one else writes)."""
     try:
         ws._lock.acquire(0)
-    except WorkspaceError:
-        log.info("workspace %s is being written by another process; recovery skipped", ws.root)
+    except (WorkspaceError, OSError) as exc:
+        log.info("recovery of workspace %s skipped: %s", ws.root, exc)
         return
     try:
         complete_pending(ws)

@@ -165,6 +165,12 @@ class Workspace:
                         },
                     )
         self._read_meta()
+        if not self.read_only and not os.access(self.root, os.W_OK):
+            self.read_only = True
+            self.read_only_reason = (
+                f"The workspace folder {self.root} is not writable; it is opened read-only. "
+                "Copy the project and its .huntr folder somewhere writable to change it."
+            )
         if not self.read_only:
             for sub in (MODELS, DETECTIONS):
                 (self.root / sub).mkdir(exist_ok=True)

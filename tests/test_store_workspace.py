@@ -276,3 +276,16 @@ def test_setting_temporary_days_persists(tmp_path):
     with pytest.raises(InputDataError):
         ws.set_setting("temporary_days", -1)
     assert Path(ws.root / "workspace.json").is_file()
+
+
+def test_unwritable_workspace_opens_read_only(tmp_path, monkeypatch):
+    ws, model = new_workspace(tmp_path / "w.huntr")
+    s = snap(ws, model.id)
+    import orca_huntr.snapshots.store as store_module
+
+    monkeypatch.setattr(store_module.os, "access", lambda path, mode: False)  # as on a read-only medium
+    ro = Workspace.open(ws.root)
+    assert ro.read_only and "not writable" in ro.read_only_reason
+    assert ro.load_snapshot(model.id, s.id).info.id == s.id
+    with pytest.raises(ReadOnlyWorkspaceError, match="not writable"):
+        snap(ro, model.id, 1)
