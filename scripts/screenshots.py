@@ -2,16 +2,16 @@
 
     python scripts/screenshots.py --output docs/screenshots
 
-1. Prepares a project folder: a synthetic scene (tests/synthdata.py) with training
-   areas and labels, a "Trees"-like model trained in a few short sessions so that its
-   timeline holds snapshots of every kind (current, temporary, saved), and a
-   detection GeoPackage.
+1. Prepares a project folder: the NEON demo scene (``scripts/demo_data.py``; or a
+   synthetic one with ``--synthetic``) with training areas and tree labels, a "Trees"
+   model trained in four short sessions so that its timeline holds snapshots of every
+   kind (current, temporary, saved), and a detection GeoPackage.
 2. Starts QGIS under ``xvfb-run`` with a throw-away profile where the plugin is linked
    and enabled (``qgis --profiles-path DIR --code script.py``); the script opens the
    panel, adds the training layers and the detection layer, and grabs PNGs of the
    window, the panel, the action menu and the dialogs.
 
-Everything runs on the CPU in about a minute.
+Everything runs on the CPU: about four minutes with the demo scene, one with --synthetic.
 """
 
 from __future__ import annotations
@@ -44,11 +44,34 @@ def _package_path() -> None:
     sys.path.insert(0, str(pkg))
 
 
-def prepare(work: Path, steps: int) -> dict:
-    """Scene, workspace with a trained timeline and a detection file; returns what QGIS needs."""
+def _finish_timeline(ws, model, scene_path: str, work: Path, live_steps: int, min_area: float) -> dict:
+    """Save and rename snapshots so that every kind shows; detect with the current state."""
+    from orca_huntr.detection import DetectOptions, detect
+
+    timeline = ws.list_snapshots(model.id)  # newest first: current, then temporary ones
+    ws.save_snapshot(model.id, timeline[2].id, name="Baseline, two areas")
+    ws.rename_snapshot(model.id, timeline[1].id, "Three areas")
+    current = ws.current_snapshot(model.id)
+    options = DetectOptions(device="cpu", min_area=min_area)
+    result = detect(ws, model.id, current.id, scene_path, options=options)
+    print(f"{result.feature_count} detections", flush=True)
+    return {
+        "scene": scene_path,
+        "model_id": model.id,
+        "project": str(work / "site.qgz"),
+        "detections": str(result.path),
+        "detections_layer": result.layer_name,
+        "detections_name": result.display_name,
+        "revert_to": timeline[2].id,
+        "branch_from": timeline[1].id,
+        "live_steps": live_steps,
+    }
+
+
+def prepare_synthetic(work: Path, steps: int) -> dict:
+    """A synthetic scene (discs and squares) and a model trained in four short sessions."""
     import synthdata
 
-    from orca_huntr.detection import DetectOptions, detect
     from orca_huntr.snapshots import ClassSpec, InputSpec, Workspace
     from orca_huntr.training import TrainConfig, train_model
 
@@ -72,23 +95,48 @@ def prepare(work: Path, steps: int) -> dict:
         train_model(ws, model.id, config)
         print(f"session {session} trained", flush=True)
     train_model(ws, model.id, config)  # once more with the same data: four snapshots
-    timeline = ws.list_snapshots(model.id)  # newest first
-    ws.save_snapshot(model.id, timeline[2].id, name="Baseline, two areas")
-    ws.rename_snapshot(model.id, timeline[1].id, "Three areas")
-    current = ws.current_snapshot(model.id)
-    result = detect(ws, model.id, current.id, str(scene.path), options=DetectOptions(device="cpu"))
-    print(f"{result.feature_count} detections", flush=True)
-    return {
-        "scene": str(scene.path),
-        "model_id": model.id,
-        "project": str(work / "site.qgz"),
-        "detections": str(result.path),
-        "detections_layer": result.layer_name,
-        "detections_name": result.display_name,
-        "revert_to": timeline[2].id,
-        "branch_from": timeline[1].id,
-        "live_steps": max(steps, 40),
-    }
+    return _finish_timeline(ws, model, str(scene.path), work, max(steps, 40), 0.0)
+
+
+def prepare_demo(work: Path, seconds: float) -> dict:
+    """The NEON demo scene (trees, 10 cm) and a "Trees" model trained in four sessions."""
+    import geopandas as gpd
+    import synthdata
+    from demo_data import prepare_demo_scene
+    from shapely.geometry import box
+
+    from orca_huntr.snapshots import ClassSpec, InputSpec, Workspace
+    from orca_huntr.training import TrainConfig, train_model
+
+    demo = prepare_demo_scene(ROOT / "data" / "demo")
+    trees = gpd.read_file(demo.trees, layer=demo.layer)
+    left, bottom, right, top = trees.total_bounds
+    ws = Workspace.open(work / "site.huntr")
+    model = ws.create_model(
+        "Trees",
+        classes=[ClassSpec("Tree", "#33a02c")],
+        mode="count",
+        input_spec=InputSpec(bands=[1, 2, 3], dtype="uint8", crs=demo.crs, resolution=demo.resolution),
+        network={"width": 16, "depth": 3},
+        tile_size=128,
+    )
+    ws.add_scene(model.id, str(demo.scene), name="NEON YELL 2019")
+    gpkg = ws.training_data_path(model.id)
+    width, height = right - left, top - bottom
+
+    def part(x0: float, y0: float, x1: float, y1: float):
+        return box(left + x0 * width, top - y1 * height, left + x1 * width, top - y0 * height)
+
+    # the analyst's work grows between sessions: more areas, more labels
+    areas = [part(0.0, 0.0, 0.3, 0.5), part(0.0, 0.5, 0.3, 1.0), part(0.3, 0.0, 0.55, 0.5)]
+    config = TrainConfig(max_seconds=seconds, batch_size=8, num_workers=1, device="cpu", seed=0)
+    for session, area in enumerate(areas, start=1):
+        inside = trees[trees.within(area)]
+        synthdata.write_training_gpkg(gpkg, demo.crs, [area], [(g, 1) for g in inside.geometry])
+        train_model(ws, model.id, config)
+        print(f"session {session} trained ({len(inside)} trees added)", flush=True)
+    train_model(ws, model.id, config)  # once more with the same data: four snapshots
+    return _finish_timeline(ws, model, str(demo.scene), work, 20, 1.0)
 
 
 QGIS_SCRIPT = r"""
@@ -298,7 +346,9 @@ def main() -> None:
     )
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--work", type=Path, help="keep the project folder here (default: a temporary one)")
-    parser.add_argument("--steps", type=int, default=60, help="training steps per session")
+    parser.add_argument("--synthetic", action="store_true", help="a synthetic scene instead of the NEON demo")
+    parser.add_argument("--steps", type=int, default=60, help="training steps per session (synthetic)")
+    parser.add_argument("--seconds", type=float, default=60.0, help="training seconds per session (demo)")
     parser.add_argument("--timeout", type=int, default=300, help="seconds QGIS may run")
     args = parser.parse_args()
     _package_path()
@@ -312,7 +362,7 @@ def main() -> None:
     if work.exists() and args.work:
         shutil.rmtree(work)
     work.mkdir(parents=True, exist_ok=True)
-    spec = prepare(work, args.steps)
+    spec = prepare_synthetic(work, args.steps) if args.synthetic else prepare_demo(work, args.seconds)
     rc = run_qgis(work, spec, output, args.timeout)
     log = (output / "screenshots.log").read_text() if (output / "screenshots.log").exists() else ""
     print(textwrap.indent(log, "  "))

@@ -379,3 +379,23 @@ def test_detection_area_from_canvas_extent_and_selected_polygons(qtbot, tmp_path
     aoi = area_of_interest(DetectRequest(snap.id, raster, CANVAS_EXTENT), canvas, fresh_project)
     assert aoi.contains(scene.box(0.1, 0.1, 0.4, 0.4))
     assert area_of_interest(DetectRequest(snap.id, raster), canvas, fresh_project) is None
+
+
+def test_save_as_follows_the_project_and_says_so(qgis_iface, tmp_path, fresh_project):
+    from orca_huntr.ui.workspace_binding import WorkspaceBinding
+
+    assert fresh_project.write(str(tmp_path / "first.qgz"))
+    binding = WorkspaceBinding(qgis_iface, fresh_project)
+    seen = []
+    binding.workspaceChanged.connect(seen.append)
+    try:
+        assert binding.workspace.root == tmp_path / "first.huntr"
+        qgis_iface.messageBar().clear_messages()
+        assert fresh_project.write(str(tmp_path / "second.qgz"))
+        assert binding.workspace.root == tmp_path / "second.huntr"
+        assert seen[-1] is binding.workspace
+        assert (tmp_path / "first.huntr").is_dir()  # left where it was
+        infos = qgis_iface.messageBar().get_messages(Qgis.Info)
+        assert any("saved under a new name" in m and "second.huntr" in m for m in infos), infos
+    finally:
+        binding.disconnect_project()

@@ -93,7 +93,7 @@ def start_detection(dock, model, request: DetectRequest):
             messages.success(dock.iface, text.format(n=result.feature_count, name=name))
             for warning in getattr(result, "warnings", None) or []:
                 messages.push(dock.iface, str(warning), level=Qgis.Warning)
-        dock._detection_done(task, result, error)
+        dock.detection_done(task, result, error)
 
     task.done.connect(done)
     registry.start(task)

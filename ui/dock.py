@@ -316,7 +316,8 @@ class HuntrDock(QgsDockWidget):
         if task is not None:
             self.detect_tasks.append(task)
 
-    def _detection_done(self, task, result, error) -> None:
+    def detection_done(self, task, result, error) -> None:
+        """A detection task ended: forget it and tell listeners (``detectionFinished``)."""
         if task in self.detect_tasks:
             self.detect_tasks.remove(task)
         self.last_detection = result

@@ -105,8 +105,19 @@ class WorkspaceBinding(QObject):
             self.reload()
 
     def _project_saved(self, *_args) -> None:
-        if (self.project.fileName() or "") != self._project_file:
-            self.reload(move_temporary=True)
+        if (self.project.fileName() or "") == self._project_file:
+            return
+        previous = self._workspace if not self._temporary else None
+        self.reload(move_temporary=True)
+        if previous is not None and self._workspace is not None and _root(previous) != _root(self._workspace):
+            # "Save as": the workspace follows the project's name; the old one stays where it was
+            messages.info(
+                self.iface,
+                tr(
+                    "The project was saved under a new name: its ORCA HUNTR workspace is now {new}. "
+                    "The models of {old} stay there."
+                ).format(new=_root(self._workspace), old=_root(previous)),
+            )
 
     def _after_move(self, workspace) -> None:
         """The temporary workspace moved beside the project: re-point the layers, save again."""
