@@ -185,14 +185,59 @@ def batch_maker(
     return make_batch
 
 
-def _budget(config: TrainConfig, steps_per_epoch: int) -> tuple[int | None, float | None, float | None]:
-    max_steps, max_epochs, max_seconds = config.max_steps, config.max_epochs, config.max_seconds
-    if max_steps is None and max_epochs is None and max_seconds is None:
-        max_steps = DEFAULT_MAX_STEPS
-    if max_epochs is not None:
-        by_epochs = math.ceil(max_epochs * steps_per_epoch)
-        max_steps = by_epochs if max_steps is None else min(max_steps, by_epochs)
-    return max_steps, max_epochs, max_seconds
+class Budget:
+    """When this run must stop: step, epoch and time budgets, and the user's stop request."""
+
+    def __init__(self, config: TrainConfig, start: int, steps_per_epoch: int) -> None:
+        max_steps, self.by_epochs = config.max_steps, False
+        if max_steps is None and config.max_epochs is None and config.max_seconds is None:
+            max_steps = DEFAULT_MAX_STEPS
+        if config.max_epochs is not None:
+            epoch_steps = math.ceil(config.max_epochs * steps_per_epoch)
+            self.by_epochs = max_steps is None or epoch_steps < max_steps
+            max_steps = epoch_steps if self.by_epochs else max_steps
+        self.start, self.max_steps, self.max_seconds = start, max_steps, config.max_seconds
+        self.total_steps = start + max_steps if max_steps is not None else None
+        self.t0 = time.monotonic()
+
+    @property
+    def elapsed(self) -> float:
+        return time.monotonic() - self.t0
+
+    def stop_reason(self, step: int, should_stop: Callable[[], bool] | None) -> str:
+        """Why to stop before the next step ("" to go on)."""
+        if should_stop is not None and should_stop():
+            return "user"
+        if self.max_steps is not None and step - self.start >= self.max_steps:
+            return "max_epochs" if self.by_epochs else "max_steps"
+        if self.max_seconds is not None and self.elapsed >= self.max_seconds:
+            return "max_seconds"
+        return ""
+
+    def fraction(self, step: int) -> float:
+        """Share of the budget used (the most advanced of steps and time)."""
+        parts = []
+        if self.total_steps is not None and self.max_steps:
+            parts.append((step - self.start) / self.max_steps)
+        if self.max_seconds:
+            parts.append(self.elapsed / self.max_seconds)
+        return min(max(parts), 1.0) if parts else 0.0
+
+
+class EarlyStopping:
+    """Stops after ``patience`` validations without a better validation loss (None: never)."""
+
+    def __init__(self, patience: int | None) -> None:
+        self.patience, self.best, self.bad = patience, math.inf, 0
+
+    def should_stop(self, metrics: dict[str, Any]) -> bool:
+        if not self.patience or "val_loss" not in metrics:
+            return False
+        if metrics["val_loss"] < self.best - 1e-4:
+            self.best, self.bad = metrics["val_loss"], 0
+        else:
+            self.bad += 1
+        return self.bad >= self.patience
 
 
 def fit(
@@ -225,9 +270,7 @@ def fit(
     mean = np.asarray(normalization["mean"], dtype=np.float32)
     std = np.asarray(normalization["std"], dtype=np.float32)
     steps_per_epoch = max(1, math.ceil(inputs.train_pixels() / (setup.tile_size**2 * config.batch_size)))
-    max_steps, _, max_seconds = _budget(config, steps_per_epoch)
     validate_every = config.validate_every or steps_per_epoch
-    total_steps = start + max_steps if max_steps is not None else None
 
     def run_validation() -> dict[str, Any]:
         if not inputs.has_validation:
@@ -241,52 +284,27 @@ def fit(
     base_epochs = resume.epochs if resume else 0.0
     recent: deque[float] = deque(maxlen=max(steps_per_epoch, 10))
     metrics: dict[str, Any] = {}
-    best, bad_rounds, validated_at = math.inf, 0, -1
-    reason, error = "", None
-    t0 = time.monotonic()
+    validated_at, error = -1, None
+    budget, early = Budget(config, start, steps_per_epoch), EarlyStopping(config.early_stopping_patience)
     loader = BackgroundLoader(
         batch_maker(inputs, setup, config, mean, std), start, config.num_workers, config.prefetch
     )
     try:
-        while not reason:
-            elapsed = time.monotonic() - t0
-            if should_stop is not None and should_stop():
-                reason = "user"
-            elif max_steps is not None and step - start >= max_steps:
-                reason = (
-                    "max_epochs"
-                    if config.max_epochs is not None and max_steps != config.max_steps
-                    else "max_steps"
-                )
-            elif max_seconds is not None and elapsed >= max_seconds:
-                reason = "max_seconds"
-            if reason:
-                break
-            loss = trainer(next(loader), step)
+        while not (reason := budget.stop_reason(step, should_stop)):
+            recent.append(trainer(next(loader), step))
             step += 1
             tiles_seen += config.batch_size
-            recent.append(loss)
             if (step - start) % validate_every == 0:
-                metrics = run_validation()
-                validated_at = step
-                if metrics and config.early_stopping_patience:
-                    if metrics["val_loss"] < best - 1e-4:
-                        best, bad_rounds = metrics["val_loss"], 0
-                    else:
-                        bad_rounds += 1
-                        if bad_rounds >= config.early_stopping_patience:
-                            reason = "early_stopping"
+                metrics, validated_at = run_validation(), step
+                if early.should_stop(metrics):
+                    reason = "early_stopping"
             if progress is not None:
-                fresh = metrics if validated_at == step else None
-                timing = (
-                    start,
-                    total_steps,
-                    max_seconds,
-                    time.monotonic() - t0,
-                    base_epochs,
-                    steps_per_epoch,
+                epoch = base_epochs + (step - start) / steps_per_epoch
+                progress(
+                    _report(step, epoch, budget, _mean(recent), metrics if validated_at == step else None)
                 )
-                progress(_report(step, *timing, _mean(recent), fresh))
+            if reason:
+                break
     except Exception as exc:  # kept in the snapshot, re-raised by the caller
         log.exception("training stopped by an error")
         reason, error = "error", exc
@@ -310,26 +328,19 @@ def fit(
         stop_reason=reason,
         steps_this_run=step - start,
         loss=_mean(recent) if recent else None,
-        seconds=time.monotonic() - t0,
+        seconds=budget.elapsed,
         error=error,
     )
 
 
-def _report(
-    step: int, start: int, total: int | None, max_seconds: float | None, elapsed: float,
-    base_epochs: float, steps_per_epoch: int, loss: float, metrics: dict[str, Any] | None,
-) -> Progress:  # fmt: skip
-    fractions = []
-    if total is not None and total > start:
-        fractions.append((step - start) / (total - start))
-    if max_seconds:
-        fractions.append(elapsed / max_seconds)
-    fraction = min(max(fractions), 1.0) if fractions else 0.0
-    eta = elapsed * (1 - fraction) / fraction if fraction > 0 else None
+def _report(step: int, epoch: float, budget: Budget, loss: float, metrics: dict[str, Any] | None) -> Progress:
+    fraction = budget.fraction(step)
+    eta = budget.elapsed * (1 - fraction) / fraction if fraction > 0 else None
+    total = budget.total_steps
     return Progress(
         step=step,
         total_steps=total,
-        epoch=base_epochs + (step - start) / steps_per_epoch,
+        epoch=epoch,
         loss=loss,
         eta_seconds=eta,
         fraction=fraction,
