@@ -121,27 +121,40 @@ class RasterReader:
 
     def read(self, row: int, col: int, height: int, width: int) -> tuple[np.ndarray, np.ndarray]:
         """``(data (bands, h, w) float32 normalised, valid (h, w) bool)`` for a raster pixel window."""
+        from rasterio.enums import MaskFlags
         from rasterio.errors import NodataShadowWarning
         from rasterio.windows import Window
 
-        data = np.zeros((len(self.bands), height, width), np.float32)
-        valid = np.zeros((height, width), bool)
         r0, c0 = max(row, 0), max(col, 0)
         r1, c1 = min(row + height, self.src.height), min(col + width, self.src.width)
-        if r1 > r0 and c1 > c0:
-            window = Window(c0, r0, c1 - c0, r1 - r0)
-            raw = self.src.read(self.bands, window=window, out_dtype=np.float32)
-            # the training engine's rule: every band valid, and not all bands at the nodata value
+        inside = (r0, c0, r1, c1) == (row, col, row + height, col + width)
+        if inside:  # the usual case: read straight into the result, no padding
+            data = np.empty((len(self.bands), height, width), np.float32)
+        else:
+            data = np.zeros((len(self.bands), height, width), np.float32)
+        valid = np.zeros((height, width), bool)
+        if r1 <= r0 or c1 <= c0:
+            return data, valid
+        window = Window(c0, r0, c1 - c0, r1 - r0)
+        raw = data if inside else np.empty((len(self.bands), r1 - r0, c1 - c0), np.float32)
+        self.src.read(self.bands, window=window, out=raw)
+        # the training engine's rule: every band valid, and not all bands at the nodata value
+        flags = [self.src.mask_flag_enums[b - 1] for b in self.bands]
+        if all(f == [MaskFlags.all_valid] for f in flags):
+            mask = None
+        else:
             with warnings.catch_warnings():  # a 4-band raster with nodata is not an RGBA one
                 warnings.simplefilter("ignore", NodataShadowWarning)
                 mask = self.src.read_masks(self.bands, window=window).min(axis=0) > 0
             if self.src.nodata is not None:
                 mask &= ~np.all(raw == np.float32(self.src.nodata), axis=0)
-            raw -= self.mean
-            raw *= self.inv_std
+        raw -= self.mean
+        raw *= self.inv_std
+        if mask is not None:
             raw[:, ~mask] = 0.0
+        if not inside:
             data[:, r0 - row : r1 - row, c0 - col : c1 - col] = raw
-            valid[r0 - row : r1 - row, c0 - col : c1 - col] = mask
+        valid[r0 - row : r1 - row, c0 - col : c1 - col] = True if mask is None else mask
         return data, valid
 
     def close(self) -> None:
@@ -277,15 +290,15 @@ def run_pipeline(
                 run += len(batch)
                 report("inference", 0.95 * done / total)
             t0 = time.perf_counter()
-            probs, weight = stitcher.finish(buf)
-            rh, rw = probs.shape[1:]
-            block_valid = valid[:rh, :rw] & (weight > 0)
+            sums, weight = stitcher.finish_sums(buf)
+            rh, rw = weight.shape
             t1 = time.perf_counter()
             vectoriser.add_block(
                 i,
                 j,
-                probs,
-                block_valid,
+                sums,
+                weight,
+                valid[:rh, :rw],
                 row0 + rb.start,
                 col0 + cb.start,
                 more_right=j < col_blocks - 1,
@@ -294,7 +307,7 @@ def run_pipeline(
             timing["blend"] += t1 - t0
             timing["vectorise"] += time.perf_counter() - t1
             blocks += 1
-            del buf, data, valid, probs, weight
+            del buf, data, valid, sums, weight
         report("vectorise", 0.96, "joining objects across blocks")
         check_stop()
         t0 = time.perf_counter()

@@ -44,10 +44,12 @@ class BlockBuffer:
         return self.rows.end - self.rows.start, self.cols.end - self.cols.start
 
     def add(self, row: int, col: int, probs: np.ndarray, window: np.ndarray) -> None:
-        """Add one tile's probabilities ``probs`` (channels, t, t) at area pixel (row, col)."""
+        """Add one tile's probabilities ``probs`` (channels, t, t) at area pixel (row, col);
+        ``probs`` is overwritten (multiplied by the window)."""
         r, c = row - self.rows.start, col - self.cols.start
         t = probs.shape[-1]
-        self.sums[:, r : r + t, c : c + t] += probs * window
+        probs *= window  # the predictor's own array: weighted in place
+        self.sums[:, r : r + t, c : c + t] += probs
         self.weight[r : r + t, c : c + t] += window
 
 
@@ -115,6 +117,12 @@ class Stitcher:
 
     def finish(self, buf: BlockBuffer) -> tuple[np.ndarray, np.ndarray]:
         """The block rect's blended probabilities (channels, h, w) and its coverage weight."""
+        sums, weight = self.finish_sums(buf)
+        probs = np.divide(sums, weight, out=np.zeros_like(sums), where=weight > 0)
+        return probs, weight
+
+    def finish_sums(self, buf: BlockBuffer) -> tuple[np.ndarray, np.ndarray]:
+        """The block rect's weighted sums and weight (views; probabilities = sums / weight)."""
         rh, rw = buf.rect_shape
         last_row = buf.rows.end >= self.grid.height
         last_col = buf.cols.end >= self.grid.width
@@ -122,10 +130,7 @@ class Stitcher:
             self._right = (buf.sums[:, :, rw:].copy(), buf.weight[:, rw:].copy())
         if not last_row and buf.sums.shape[1] > rh:
             self._down.put(buf.j, buf.sums[:, rh:, :rw], buf.weight[rh:, :rw])
-        weight = buf.weight[:rh, :rw]
-        sums = buf.sums[:, :rh, :rw]
-        probs = np.divide(sums, weight, out=np.zeros_like(sums), where=weight > 0)
-        return probs, weight
+        return buf.sums[:, :rh, :rw], buf.weight[:rh, :rw]
 
     def close(self) -> None:
         self._down.close()

@@ -45,81 +45,139 @@ class Detection:
     geometry: Any  # shapely (Multi)Polygon
 
 
+@dataclass
+class BlockLabels:
+    """One labelled block: labels ``1..n_core`` grew from a core (count) or are connected
+    areas (segmentation); ``n_core+1..n_core+n_rim`` are rim pieces without a core in this
+    block (their core may lie across a border). Arrays indexed by label have ``n+1`` entries."""
+
+    labels: np.ndarray  # (h, w) int32, 0 = nothing
+    cores: np.ndarray  # (h, w) bool: pixels through which instances join across borders
+    label_class: np.ndarray
+    counts: np.ndarray
+    prob_sums: np.ndarray
+    n_core: int
+    n_rim: int
+
+
 def classify(
-    probs: np.ndarray, valid: np.ndarray, num_classes: int, threshold: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """Per pixel: the winning class (0 = nothing) and its probability.
+    sums: np.ndarray, weight: np.ndarray, valid: np.ndarray, num_classes: int, threshold: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The detected pixels of a block from its blended sums: ``(flat index, class, probability, 1/weight)``.
 
     A pixel gets class ``k`` when ``k`` has the highest probability among the classes
-    1..C and at least ``threshold``; invalid pixels (nodata, outside the AOI) get 0.
+    1..C and at least ``threshold``; invalid pixels (nodata, outside the AOI) get none.
+    Only pixels whose background probability leaves room for a class are looked at
+    (p₀ ≤ 1 − threshold), so the work follows the detections, not the block's area.
     """
-    sem = probs[1 : num_classes + 1]
-    best = np.argmax(sem, axis=0)
-    best_prob = np.take_along_axis(sem, best[None], axis=0)[0]
-    cls = (best + 1).astype(np.int32)
-    cls[(best_prob < threshold) | ~valid] = 0
-    return cls, best_prob
+    candidates = (sums[0] <= (1.0 - threshold) * weight) & (weight > 0) & valid
+    idx = np.flatnonzero(candidates)
+    rr, cc = np.divmod(idx, weight.shape[1])  # sums and weight are strided views: no ravel copies
+    inv = 1.0 / weight[rr, cc]
+    best_prob = sums[1][rr, cc] * inv
+    best = np.ones(idx.size, np.int16)
+    for k in range(2, num_classes + 1):
+        p = sums[k][rr, cc] * inv
+        better = p > best_prob
+        best[better] = k
+        best_prob[better] = p[better]
+    keep = best_prob >= threshold
+    return idx[keep], best[keep], best_prob[keep], inv[keep]
 
 
-def _grow(labels: np.ndarray, rim: np.ndarray, cls: np.ndarray, label_class: np.ndarray, steps: int) -> None:
-    """Give rim pixels the label of a neighbouring core of the same class, ``steps`` rings deep."""
+def _components(idx: np.ndarray, classes: np.ndarray, shape: tuple[int, int], num_classes: int):
+    """4-connected components of the pixels ``idx`` that share a class: ``(labels, n, label_class)``."""
     ndimage = require("scipy.ndimage")
-    todo = rim & (labels == 0)
+    mask = np.zeros(shape, bool)
+    mask.ravel()[idx] = True
+    labels, n = ndimage.label(mask)
+    labels = labels.astype(np.int32, copy=False)
+    label_class = np.zeros(n + 1, np.int16)
+    if n == 0:
+        return labels, 0, label_class
+    lv = labels.ravel()[idx]
+    label_class[lv] = classes
+    if num_classes > 1:
+        counts = np.bincount(lv, minlength=n + 1)
+        total = np.bincount(lv, weights=classes, minlength=n + 1)
+        if np.any(total != counts * label_class):  # classes touching: label each class apart
+            labels[:] = 0
+            n = 0
+            parts = [0]
+            for c in range(1, num_classes + 1):
+                sub = np.zeros(shape, bool)
+                sub.ravel()[idx[classes == c]] = True
+                lab, k = ndimage.label(sub)
+                labels[sub] = lab[sub] + n
+                parts.extend([c] * k)
+                n += k
+            label_class = np.asarray(parts, np.int16)
+    return labels, n, label_class
+
+
+def _grow(
+    labels: np.ndarray, rim: np.ndarray, rim_class: np.ndarray, label_class: np.ndarray, steps: int
+) -> np.ndarray:
+    """Give rim pixels (flat indices) the label of a 4-neighbour of the same class, ``steps``
+    rings deep; works on the rim pixels only. Returns the mask of rim pixels left unlabelled."""
+    h, w = labels.shape
+    flat = labels.ravel()
+    rows, cols = rim // w, rim % w
+    todo = np.ones(rim.size, bool)
     for _ in range(steps):
-        if not todo.any():
+        ii = np.flatnonzero(todo)
+        if ii.size == 0:
             break
-        grown = ndimage.maximum_filter(labels, size=3)
-        take = todo & (grown > 0)
-        take &= label_class[grown] == cls
-        if not take.any():
+        pix, r, c, want = rim[ii], rows[ii], cols[ii], rim_class[ii]
+        best = np.zeros(ii.size, np.int32)
+        for ok, nb in ((r > 0, pix - w), (r < h - 1, pix + w), (c > 0, pix - 1), (c < w - 1, pix + 1)):
+            lab = np.where(ok, flat[np.where(ok, nb, pix)], 0)
+            lab[label_class[lab] != want] = 0
+            np.maximum(best, lab, out=best)
+        got = best > 0
+        if not got.any():
             break
-        labels[take] = grown[take]
-        todo &= ~take
+        flat[pix[got]] = best[got]  # every rim pixel of this ring decided from the previous one
+        todo[ii[got]] = False
+    return todo
 
 
 def label_block(
-    probs: np.ndarray,
+    sums: np.ndarray,
+    weight: np.ndarray,
     valid: np.ndarray,
     num_classes: int,
     mode: str,
     threshold: float,
     boundary_threshold: float = 0.5,
     grow_steps: int = 3,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, int]:
-    """Label one block: ``(labels, class_map, class_prob, n_core, n_rim)``.
-
-    Labels ``1..n_core`` are instances grown from a core (count) or connected areas
-    (segmentation); labels ``n_core+1..n_core+n_rim`` are rim pieces with no core in
-    this block (count mode only): their core may lie across a block border.
-    """
-    ndimage = require("scipy.ndimage")
-    cls, best_prob = classify(probs, valid, num_classes, threshold)
-    fg = cls > 0
-    if mode == "count" and probs.shape[0] > num_classes + 1:
-        cores = fg & (probs[num_classes + 1] < boundary_threshold)
+) -> BlockLabels:
+    """Label one block from its blended sums (``sums / weight`` are the probabilities)."""
+    shape = weight.shape
+    idx, cls, prob, inv = classify(sums, weight, valid, num_classes, threshold)
+    if mode == "count" and sums.shape[0] > num_classes + 1:
+        rr, cc = np.divmod(idx, shape[1])
+        core_flag = sums[num_classes + 1][rr, cc] * inv < boundary_threshold
     else:
-        cores = fg
-    labels = np.zeros(cls.shape, np.int32)
-
-    def number(mask: np.ndarray, start: int) -> int:
-        n = start
-        for c in range(1, num_classes + 1):
-            lab, k = ndimage.label(mask & (cls == c))
-            if k:
-                hit = lab > 0
-                labels[hit] = lab[hit] + n
-                n += k
-        return n - start
-
-    n_core = number(cores, 0)
+        core_flag = np.ones(idx.size, bool)
+    labels, n_core, label_class = _components(idx[core_flag], cls[core_flag], shape, num_classes)
+    cores = np.zeros(shape, bool)
+    cores.ravel()[idx[core_flag]] = True
     n_rim = 0
-    if mode == "count":
-        if n_core:
-            label_class = np.zeros(n_core + 1, np.int32)
-            label_class[labels.ravel()] = cls.ravel()
-            _grow(labels, fg & ~cores, cls, label_class, grow_steps)
-        n_rim = number(fg & (labels == 0), n_core)
-    return labels, cls, best_prob, n_core, n_rim
+    if not core_flag.all():
+        rim, rim_class = idx[~core_flag], cls[~core_flag]
+        left = _grow(labels, rim, rim_class, label_class, grow_steps) if n_core else np.ones(rim.size, bool)
+        if left.any():
+            rim_labels, n_rim, rim_label_class = _components(rim[left], rim_class[left], shape, num_classes)
+            hit = rim[left]
+            labels.ravel()[hit] = rim_labels.ravel()[hit] + n_core
+            label_class = np.concatenate([label_class, rim_label_class[1:]])
+    n = n_core + n_rim
+    lv = labels.ravel()[idx]
+    sel = lv > 0
+    counts = np.bincount(lv[sel], minlength=n + 1)
+    prob_sums = np.bincount(lv[sel], weights=prob[sel], minlength=n + 1)
+    return BlockLabels(labels, cores, label_class, counts, prob_sums, n_core, n_rim)
 
 
 class Vectoriser:
@@ -175,54 +233,52 @@ class Vectoriser:
         self,
         i: int,
         j: int,
-        probs: np.ndarray,
+        sums: np.ndarray,
+        weight: np.ndarray,
         valid: np.ndarray,
         row0: int,
         col0: int,
         more_right: bool = True,
         more_below: bool = True,
     ) -> int:
-        """Vectorise block (i, j) whose rect starts at raster pixel (row0, col0); returns its label count.
-
-        ``more_right``/``more_below`` say whether blocks follow to the right / below.
-        """
+        """Vectorise block (i, j) from its blended ``sums`` and ``weight`` (probabilities are
+        ``sums / weight``); its rect starts at raster pixel (row0, col0). ``more_right`` /
+        ``more_below`` say whether blocks follow to the right / below. Returns its label count."""
         features = require("rasterio.features")
         from affine import Affine
         from shapely.geometry import shape
 
-        labels, cls, best_prob, n_core, n_rim = label_block(
-            probs, valid, self.num_classes, self.mode, self.threshold, self.boundary_threshold
+        block = label_block(
+            sums, weight, valid, self.num_classes, self.mode, self.threshold, self.boundary_threshold
         )
-        n = n_core + n_rim
+        labels, n_core = block.labels, block.n_core
+        n = n_core + block.n_rim
         offset = self._next - 1
         if n:
-            flat = labels.ravel()
-            counts = np.bincount(flat, minlength=n + 1)
-            sums = np.bincount(flat, weights=best_prob.ravel(), minlength=n + 1)
-            classes = np.zeros(n + 1, np.int32)
-            classes[flat] = cls.ravel()
-            for k in range(1, n + 1):
-                if counts[k]:
-                    self.pieces[k + offset] = Piece(int(classes[k]), int(counts[k]), float(sums[k]))
-                    self._members[k + offset] = [k + offset]
+            for k in np.flatnonzero(block.counts).tolist():
+                self.pieces[k + offset] = Piece(
+                    int(block.label_class[k]), int(block.counts[k]), float(block.prob_sums[k])
+                )
+                self._members[k + offset] = [k + offset]
             self._instance.update(range(offset + 1, offset + n_core + 1))
             transform = Affine.translation(col0, row0)
             for geom, value in features.shapes(labels, mask=labels > 0, connectivity=4, transform=transform):
                 self.pieces[int(value) + offset].polygons.append(shape(geom))
             self._next += n
-            labels = np.where(labels > 0, labels + offset, 0).astype(np.int32)
-        is_core = np.zeros(labels.shape, bool)
-        if n_core:
-            is_core = (labels > offset) & (labels <= offset + n_core)
-            if self.mode == "count":
-                is_core &= probs[self.num_classes + 1] < self.boundary_threshold
+
+        def strip(lab: np.ndarray, core: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            out = lab.astype(np.int64)
+            out[lab > 0] += offset
+            return out, core & (lab > 0) & (lab <= n_core)
+
+        cores = block.cores
         if j > 0 and self._right is not None:
-            self._join(*self._right, labels[:, 0], is_core[:, 0])
+            self._join(*self._right, *strip(labels[:, 0], cores[:, 0]))
         if i > 0 and j in self._bottom:
-            self._join(*self._bottom.pop(j), labels[0, :], is_core[0, :])
-        self._right = (labels[:, -1].copy(), is_core[:, -1].copy()) if more_right else None
+            self._join(*self._bottom.pop(j), *strip(labels[0, :], cores[0, :]))
+        self._right = strip(labels[:, -1], cores[:, -1]) if more_right else None
         if more_below:
-            self._bottom[j] = labels[-1, :].copy(), is_core[-1, :].copy()
+            self._bottom[j] = strip(labels[-1, :], cores[-1, :])
         self._flush()
         return n
 

@@ -37,7 +37,7 @@ def _stitch_everything(values: np.ndarray, tile: int, overlap: int, block: int) 
             buf = stitcher.begin(i, j, rb, cb)
             for r, c in grid.tiles_in(rb, cb):
                 seen.append((r, c))
-                buf.add(r, c, padded[:, r : r + tile, c : c + tile], stitcher.window)
+                buf.add(r, c, padded[:, r : r + tile, c : c + tile].copy(), stitcher.window)
             probs, _weight = stitcher.finish(buf)
             assert np.isnan(out[:, rb.start : rb.end, cb.start : cb.end]).all(), "rects overlap"
             out[:, rb.start : rb.end, cb.start : cb.end] = probs

@@ -1,0 +1,350 @@
+"""Detection throughput and memory: the whole pipeline vs the network's pure forward pass.
+
+A 3-band uint8 GeoTIFF of ``--size`` × ``--size`` pixels (10,000 by default) is
+generated with ~20 objects per 512×512 (discs and squares in the colours of
+``tests/synthdata.py``); a count-mode model (UNet width 16, depth 3) is trained for a
+few steps on a small synthetic scene through the real training engine, then:
+
+* *end to end*: :func:`orca_huntr.detection.detect` on the scene (read → infer →
+  blend → vectorise → write the GeoPackage), in megapixels of raster per second;
+* *pure forward*: the same prepared network (BN folded, channels_last, inference mode)
+  over the same number of tiles, from a pool of tiles held in memory; measured half
+  before and half after the end-to-end run, so load from other processes hits both;
+* *machine limit*: a large fp32 matmul's GFLOP/s in the same run; the forward's
+  GFLOP/s (FLOPs counted by ``torch.utils.flop_counter``) as a fraction of it;
+* *memory*: peak RSS of ``detect`` in a fresh process for each of ``--rss-sizes``
+  (5,000 and 20,000 by default: the largest must stay ≤ 1.5 × the smallest).
+
+Targets: end-to-end ≥ 0.90 × pure forward; RSS ratio ≤ 1.5. The last line printed is
+one JSON object.
+
+    python benchmarks/bench_detect.py [--size 10000] [--rss-sizes 5000,20000] [--batch 8]
+                                      [--tile 256] [--threads N] [--train-steps 120] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def _package() -> None:
+    """Make the repository importable as ``orca_huntr`` (same symlink as tests/conftest.py)."""
+    pkg = ROOT / ".pkg"
+    link = pkg / "orca_huntr"
+    if not link.exists():
+        pkg.mkdir(exist_ok=True)
+        link.symlink_to(ROOT, target_is_directory=True)
+    sys.path.insert(0, str(pkg))
+
+
+def write_big_scene(path: Path, size: int, cell: int = 64, seed: int = 0, strip: int = 256) -> int:
+    """A ``size``² 3-band uint8 tiled GeoTIFF with one object per ``cell``² cell (85 % of cells),
+    written strip by strip (bounded memory); returns the number of objects."""
+    import numpy as np
+    import rasterio
+    import synthdata
+    from rasterio.transform import from_origin
+    from rasterio.windows import Window
+
+    rng = np.random.default_rng(seed)
+    n = -(-size // cell)
+    present = rng.random((n, n)) > 0.15
+    cls = np.where(rng.random((n, n)) < 0.6, 1, 2)
+    cx = np.arange(n)[None, :] * cell + cell / 2 + rng.uniform(-6, 6, (n, n))
+    cy = np.arange(n)[:, None] * cell + cell / 2 + rng.uniform(-6, 6, (n, n))
+    rad = rng.uniform(0.12, 0.2, (n, n)) * cell
+    colours = np.array(
+        [synthdata.BACKGROUND, synthdata.CLASS_COLOURS[1], synthdata.CLASS_COLOURS[2]], np.int16
+    )
+    profile = {
+        "driver": "GTiff",
+        "width": size,
+        "height": size,
+        "count": 3,
+        "dtype": "uint8",
+        "crs": "EPSG:32612",
+        "transform": from_origin(500000.0, 5000000.0, 1.0, 1.0),
+        "tiled": True,
+        "blockxsize": 512,
+        "blockysize": 512,
+        "BIGTIFF": "IF_SAFER",
+    }
+    cols = np.arange(size)
+    cj = cols // cell
+    with rasterio.open(path, "w", **profile) as dst:
+        for r0 in range(0, size, strip):
+            h = min(strip, size - r0)
+            rows = np.arange(r0, r0 + h)
+            ci = rows // cell
+            dx = cols[None, :] - cx[ci[:, None], cj[None, :]]
+            dy = rows[:, None] - cy[ci[:, None], cj[None, :]]
+            r = rad[ci[:, None], cj[None, :]]
+            k = cls[ci[:, None], cj[None, :]]
+            inside = np.where(k == 1, dx * dx + dy * dy <= r * r, (np.abs(dx) <= r) & (np.abs(dy) <= r))
+            inside &= present[ci[:, None], cj[None, :]]
+            label = np.where(inside, k, 0)
+            del dx, dy, r, k, inside
+            image = colours[label].transpose(2, 0, 1) + rng.integers(-12, 13, (3, h, size), dtype=np.int16)
+            dst.write(np.clip(image, 0, 255).astype(np.uint8), window=Window(0, r0, size, h))
+    return int(present.sum())
+
+
+def train_model(work: Path, steps: int, width: int):
+    """A count-mode model trained for ``steps`` steps on a small synthetic scene (real engine)."""
+    import synthdata
+
+    from orca_huntr.training import TrainConfig, train_model
+
+    ws, info, _scene = synthdata.make_scene_workspace(
+        work,
+        size=256,
+        mode="count",
+        touching=False,
+        cell=64,
+        tile_size=64,
+        network={"width": width, "depth": 3},
+    )
+    cfg = TrainConfig(max_steps=steps, batch_size=8, device="cpu", seed=0, num_workers=0)
+    result = train_model(ws, info.id, cfg)
+    return ws, info, result.snapshot
+
+
+def matmul_gflops(n: int = 4096, reps: int = 5) -> float:
+    """Best-of-``reps`` fp32 ``n``×``n`` matmul throughput."""
+    import torch
+
+    a, b = torch.randn(n, n), torch.randn(n, n)
+    torch.mm(a, b)
+    best = float("inf")
+    for _ in range(reps):
+        t = time.perf_counter()
+        torch.mm(a, b)
+        best = min(best, time.perf_counter() - t)
+    return 2 * n**3 / best / 1e9
+
+
+def forward_seconds(predictor, pool, tiles: int, batch: int) -> float:
+    """Seconds for the raw forward pass over ``tiles`` tiles cycled from the in-memory ``pool``."""
+    import torch
+
+    done, t = 0, 0.0
+    k = 0
+    with torch.inference_mode():
+        while done < tiles:
+            b = min(batch, tiles - done)
+            x = pool[k : k + b] if k + b <= len(pool) else pool[:b]
+            k = (k + b) % len(pool)
+            t0 = time.perf_counter()
+            predictor.forward(x)
+            t += time.perf_counter() - t0
+            done += b
+    return t
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM: unlike ru_maxrss, not inherited from the parent)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def child(args: argparse.Namespace) -> int:
+    """``--child``: one detect run in this fresh process; prints its peak RSS as JSON."""
+    from orca_huntr.detection import DetectOptions, detect
+    from orca_huntr.snapshots import Workspace
+
+    ws = Workspace.open(args.workspace)
+    t = time.perf_counter()
+    options = DetectOptions(tile_size=args.tile, batch_size=args.batch, threads=args.threads)
+    result = detect(ws, args.model, None, args.raster, options=options)
+    rss = peak_rss_mb()
+    print(
+        json.dumps(
+            {
+                "rss_mb": round(rss, 1),
+                "seconds": round(time.perf_counter() - t, 2),
+                "features": result.feature_count,
+            }
+        )
+    )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="detection throughput: end to end vs pure forward")
+    parser.add_argument("--size", type=int, default=10_000, help="side of the generated raster (pixels)")
+    parser.add_argument("--rss-sizes", default="5000,20000", help="sides for the peak-RSS runs ('' = skip)")
+    parser.add_argument("--tile", type=int, default=256)
+    parser.add_argument("--batch", type=int, default=8)
+    parser.add_argument("--width", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=None)
+    parser.add_argument("--train-steps", type=int, default=120)
+    parser.add_argument(
+        "--rss-width",
+        type=int,
+        default=None,
+        help="network width for the RSS runs (default: --width); a smaller network makes them faster "
+        "and the size-independence check stricter (a smaller constant part)",
+    )
+    parser.add_argument(
+        "--keep", type=Path, default=None, help="work folder to keep (default: a temporary one)"
+    )
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--workspace", help=argparse.SUPPRESS)
+    parser.add_argument("--model", help=argparse.SUPPRESS)
+    parser.add_argument("--raster", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    _package()
+    if args.child:
+        return child(args)
+
+    import numpy as np
+    import torch
+
+    from orca_huntr.detection import DetectOptions, detect
+    from orca_huntr.detection.engine import RasterReader, snapshot_spec
+    from orca_huntr.detection.infer import Predictor, build_model
+
+    threads = args.threads or torch.get_num_threads()
+    tmp = None
+    if args.keep is None:
+        tmp = tempfile.TemporaryDirectory(prefix="bench-detect-")
+        work = Path(tmp.name)
+    else:
+        work = args.keep
+        work.mkdir(parents=True, exist_ok=True)
+    try:
+        t = time.perf_counter()
+        ws, info, snap = train_model(work / "train", args.train_steps, args.width)
+        train_s = time.perf_counter() - t
+        torch.set_num_threads(threads)  # training keeps a core free; detection uses them all
+        scene = work / f"scene_{args.size}.tif"
+        t = time.perf_counter()
+        objects = write_big_scene(scene, args.size)
+        print(
+            f"scene {args.size}² with {objects} objects written in {time.perf_counter() - t:.1f} s",
+            flush=True,
+        )
+
+        # the same prepared network the engine builds, and a pool of real tiles in memory
+        spec = snapshot_spec(ws.load_snapshot(info.id, snap.id))
+        model = build_model(spec.weights, 3, spec.num_classes, spec.mode, spec.network, "cpu")
+        predictor = Predictor(model, spec.num_classes, spec.mode, "cpu")
+        reader = RasterReader(str(scene), spec.bands, spec.mean, spec.std)
+        pool_np = np.stack(
+            [
+                reader.read(r, c, args.tile, args.tile)[0]
+                for r in range(0, 4 * args.tile, args.tile)
+                for c in range(0, 8 * args.tile, args.tile)
+            ][: max(args.batch * 4, 32)]
+        )
+        reader.close()
+        pool = predictor.to_input(pool_np)
+        with torch.inference_mode():
+            from torch.utils.flop_counter import FlopCounterMode
+
+            with FlopCounterMode(display=False) as counter:
+                predictor.forward(pool[:1])
+            flops_per_tile = counter.get_total_flops()
+            predictor.forward(pool[: args.batch])  # warm-up
+
+        options = DetectOptions(tile_size=args.tile, batch_size=args.batch, threads=threads)
+        from orca_huntr.detection.engine import processing_window
+        from orca_huntr.detection.gate import inspect_raster
+        from orca_huntr.detection.tiling import TileGrid
+
+        raster = inspect_raster(scene)
+        _r, _c, h, w = processing_window(raster, None, args.tile)
+        tiles = TileGrid(h, w, args.tile, options.overlap_pixels(args.tile), options.block_size).tile_count
+        gflops_mm = matmul_gflops()
+        print(f"{tiles} tiles; forward (first half)…", flush=True)
+        fwd_a = forward_seconds(predictor, pool, tiles // 2, args.batch)
+        print("end to end…", flush=True)
+        t = time.perf_counter()
+        result = detect(ws, info.id, snap.id, scene, options=options)
+        e2e_s = time.perf_counter() - t
+        print("forward (second half)…", flush=True)
+        fwd_b = forward_seconds(predictor, pool, tiles - tiles // 2, args.batch)
+        gflops_mm = max(gflops_mm, matmul_gflops())
+        fwd_s = fwd_a + fwd_b
+        mpx = args.size * args.size / 1e6
+        fwd_gflops = tiles * flops_per_tile / fwd_s / 1e9
+
+        rss: dict[str, float] = {}
+        rss_width = args.rss_width or args.width
+        rss_ws, rss_info = ws, info
+        if rss_width != args.width:
+            rss_ws, rss_info, _snap = train_model(work / "train_rss", args.train_steps, rss_width)
+            torch.set_num_threads(threads)
+        sizes = [int(s) for s in args.rss_sizes.split(",") if s.strip()]
+        for size in sizes:
+            path = scene if size == args.size else work / f"scene_{size}.tif"
+            if not path.exists():
+                write_big_scene(path, size)
+            cmd = [
+                sys.executable,
+                __file__,
+                "--child",
+                "--workspace",
+                str(rss_ws.root),
+                "--model",
+                rss_info.id,
+            ]
+            cmd += ["--raster", str(path), "--tile", str(args.tile), "--batch", str(args.batch)]
+            cmd += ["--threads", str(threads)]
+            print(f"peak RSS of detect on {size}²…", flush=True)
+            out = (
+                subprocess.run(cmd, check=True, capture_output=True, text=True)
+                .stdout.strip()
+                .splitlines()[-1]
+            )
+            rss[str(size)] = json.loads(out)["rss_mb"]
+            if path != scene:
+                path.unlink()
+        summary = {
+            "benchmark": "detect",
+            "size": args.size,
+            "megapixels": round(mpx, 2),
+            "tiles": tiles,
+            "tile": args.tile,
+            "batch": args.batch,
+            "threads": torch.get_num_threads(),
+            "objects": objects,
+            "features": result.feature_count,
+            "e2e_seconds": round(e2e_s, 2),
+            "e2e_mpx_per_s": round(mpx / e2e_s, 3),
+            "forward_seconds": round(fwd_s, 2),
+            "forward_mpx_per_s": round(mpx / fwd_s, 3),
+            "e2e_vs_forward": round(fwd_s / e2e_s, 3),
+            "target_e2e_vs_forward": 0.9,
+            "stage_seconds": result.stats["seconds"],
+            "gflop_per_tile": round(flops_per_tile / 1e9, 3),
+            "forward_gflops": round(fwd_gflops, 1),
+            "matmul_gflops": round(gflops_mm, 1),
+            "forward_vs_matmul": round(fwd_gflops / gflops_mm, 3),
+            "peak_rss_mb": rss,
+            "rss_network_width": rss_width,
+            "rss_ratio": round(rss[str(max(sizes))] / rss[str(min(sizes))], 3) if len(sizes) > 1 else None,
+            "target_rss_ratio": 1.5,
+            "train_seconds": round(train_s, 1),
+        }
+        print(json.dumps(summary))
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
