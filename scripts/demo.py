@@ -176,6 +176,7 @@ def run_demo(
     print("[2/7] QGIS project with the scene, training areas and tree labels")
     project = QgsProject.instance()
     project.clear()
+    project.setTitle("ORCA HUNTR demo: trees in the NEON YELL scene")
     project_file = output / "demo.qgz"
     scene = QgsRasterLayer(str(raster_path), "NEON scene (YELL, 0.1 m)")
     if not scene.isValid():
@@ -203,7 +204,7 @@ def run_demo(
         "createmodel",
         {
             "NAME": "Trees",
-            "CLASSES": "Tree:#2ca02c",
+            "CLASSES": "Tree:#ff7f0e",  # orange: stands out over the green canopy
             "MODE": 0,
             "RASTER": scene,
             "TRAINING_AREAS": areas,
