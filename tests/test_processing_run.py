@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -144,7 +145,8 @@ def test_qgis_process_command_line(scene_workspace, tmp_path):
 
     profiles = tmp_path / "profiles"
     make_profile(profiles)  # profiles/profiles/default with the plugin linked and enabled
-    venv_site = [p for p in sys.path if p.endswith("site-packages") and ".venv" in p]
+    # qgis_process runs the system Python: give it this interpreter's packages (torch…)
+    venv_site = [sysconfig.get_paths()["purelib"]]
     env = {k: v for k, v in os.environ.items() if k != "QGIS_OPTIONS_PATH"}
     env.update(
         HOME=str(tmp_path / "home"),
