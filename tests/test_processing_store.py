@@ -234,3 +234,20 @@ def test_purge_expired(workspace):
     assert result["PURGED"] == 2
     assert set(result["SNAPSHOT_IDS"].split(",")) == {snaps[0].id, snaps[1].id}
     assert [s.id for s in ws.list_snapshots(info.id)] == [snaps[-1].id]
+
+
+def test_every_algorithm_opens_its_toolbox_dialog(qgis_iface, monkeypatch):
+    """The Processing GUI builds a dialog (a widget per parameter) for every algorithm."""
+    import qgis.utils
+    from qgis.gui import QgsBrowserGuiModel
+
+    import processing
+
+    browser = QgsBrowserGuiModel()
+    monkeypatch.setattr(qgis.utils.iface, "browserModel", lambda: browser, raising=False)
+    provider = QgsApplication.processingRegistry().providerById("orcahuntr")
+    for alg in provider.algorithms():
+        dialog = processing.createAlgorithmDialog(alg.id())
+        assert dialog is not None, alg.id()
+        assert dialog.windowTitle() == alg.displayName()
+        dialog.close()
