@@ -33,7 +33,7 @@ def demo(monkeypatch, tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.usefixtures("huntr_provider", "qgis_new_project")
-def test_demo_writes_project_detections_map_and_summary(demo, tmp_path, capsys):
+def test_demo_writes_project_detections_map_and_summary(demo, qgis_iface, tmp_path, capsys):
     out = tmp_path / "demo_output"
     summary = demo.run_demo(out, seconds=(0, 0), steps=(8, 8), threads=1, tile_size=64, width=8, min_area=0.0)
 
@@ -58,6 +58,19 @@ def test_demo_writes_project_detections_map_and_summary(demo, tmp_path, capsys):
     assert project.read(str(out / "demo.qgz"))
     names = sorted(layer.name() for layer in project.mapLayers().values())
     assert len(names) == 5 and sum(name.startswith("Trees · ") for name in names) == 2
+    # opening the project shows the model and its timeline in the panel
+    from qgis.PyQt.QtWidgets import QApplication
+
+    from orca_huntr.ui.dock import HuntrDock
+
+    dock = HuntrDock(qgis_iface, None, project)
+    QApplication.processEvents()
+    try:
+        assert dock.current_model_id() == summary["model"]["id"]
+        assert len(dock.timeline.entries()) == 2
+    finally:
+        dock.shutdown()
+        dock.deleteLater()
     # the map rendered by QGIS: two panels, not blank
     image = QImage(str(out / "demo_map.png"))
     assert image.width() > 1000 and image.height() > 500
