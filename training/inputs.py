@@ -47,6 +47,7 @@ class SceneInput:
     train_areas: list[Any] = field(default_factory=list)  # shapely geometries, scene CRS
     val_areas: list[Any] = field(default_factory=list)
     labels: list[Any] = field(default_factory=list)  # shapely geometries, scene CRS
+    label_shapes: list[dict] = field(default_factory=list)  # the same as GeoJSON mappings (fast rasterising)
     label_classes: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     label_bounds: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))
 
@@ -207,7 +208,7 @@ def load_inputs(
     layers do not carry one. Raises :class:`InputDataError` on unusable input; soft
     problems (labels outside every area, repaired geometries) end up in ``warnings``.
     """
-    from shapely.geometry import box
+    from shapely.geometry import box, mapping
     from shapely.ops import unary_union
 
     warnings: list[str] = []
@@ -265,6 +266,7 @@ def load_inputs(
         local_labels = _to_crs([lab.geometry for lab in used_labels], labels_crs or areas_crs, scene.crs)
         keep = [i for i, g in enumerate(local_labels) if g.intersects(footprint)]
         scene.labels = [local_labels[i] for i in keep]
+        scene.label_shapes = [mapping(g) for g in scene.labels]
         scene.label_classes = np.array([int(used_labels[i].value) for i in keep], dtype=np.int64)
         scene.label_bounds = np.array([g.bounds for g in scene.labels]).reshape(-1, 4)
         out.append(scene)

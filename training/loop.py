@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from ..deps import require
 from ..errors import HuntrError, InputDataError
 from .augment import augment
 from .config import Progress, TrainConfig, TrainResult
@@ -166,16 +167,19 @@ def batch_maker(
     reader = SceneReader()
     rim_width = config.boundary_width if setup.mode == "count" else 0
 
+    rasterio = require("rasterio")
+
     def make_batch(index: int) -> dict[str, np.ndarray]:
         rng = np.random.default_rng([config.seed, index])
         tiles = []
-        for _ in range(config.batch_size):
-            spec = sampler.sample(rng)
-            tile = make_tile(
-                reader, inputs.scenes[spec.scene], inputs.bands, spec.row, spec.col, setup.tile_size,
-                mean, std, boundary_width=rim_width,
-            )  # fmt: skip
-            tiles.append(augment(tile, rng) if config.augment else tile)
+        with rasterio.Env():  # one GDAL environment per batch, not one per read/rasterisation
+            for _ in range(config.batch_size):
+                spec = sampler.sample(rng)
+                tile = make_tile(
+                    reader, inputs.scenes[spec.scene], inputs.bands, spec.row, spec.col, setup.tile_size,
+                    mean, std, boundary_width=rim_width,
+                )  # fmt: skip
+                tiles.append(augment(tile, rng) if config.augment else tile)
         return {
             "image": np.stack([t.image for t in tiles]),
             "target": np.stack([t.target for t in tiles]),

@@ -101,29 +101,31 @@ def rasterize_targets(
             warnings.simplefilter("ignore", NotGeoreferencedWarning)
             return _rasterize(*args, **kwargs)
 
+    from shapely.geometry import box
+
     transform = window_transform(scene, row, col)
     shape = (height, width)
     bounds = window_bounds(scene, row, col, height, width)
     idx = scene.labels_in(bounds)
-    classes = np.zeros(shape, dtype=np.uint8)
     instances = np.zeros(shape, dtype=np.int32)
     if idx:
-        geoms = [scene.labels[i] for i in idx]
-        classes = rasterize(
-            zip(geoms, scene.label_classes[idx].tolist(), strict=True),
-            out_shape=shape,
-            transform=transform,
-            dtype="uint8",
-        )
+        geoms = [scene.label_shapes[i] for i in idx]
         instances = rasterize(
             zip(geoms, range(1, len(geoms) + 1), strict=True),
             out_shape=shape,
             transform=transform,
             dtype="int32",
         )
-    in_area = np.zeros(shape, dtype=bool)
-    if areas:
+    # class of each instance id (0 = background): one rasterisation gives both maps
+    lookup = np.concatenate([[0], scene.label_classes[idx]]).astype(np.uint8)
+    classes = lookup[instances]
+    window = box(*bounds)
+    if any(a.contains(window) for a in areas):  # the common case: no need to rasterise the area
+        in_area = np.ones(shape, dtype=bool)
+    elif areas:
         in_area = rasterize([(a, 1) for a in areas], out_shape=shape, transform=transform, dtype="uint8") > 0
+    else:
+        in_area = np.zeros(shape, dtype=bool)
     return classes, instances, in_area
 
 
