@@ -136,12 +136,14 @@ def prepare_demo(work: Path, seconds: float) -> dict:
         train_model(ws, model.id, config)
         print(f"session {session} trained ({len(inside)} trees added)", flush=True)
     train_model(ws, model.id, config)  # once more with the same data: four snapshots
-    return _finish_timeline(ws, model, str(demo.scene), work, 20, 1.0)
+    spec = _finish_timeline(ws, model, str(demo.scene), work, 20, 1.0)
+    spec["zoom"] = [0.12, 0.0, 0.95, 0.72]
+    return spec
 
 
 QGIS_SCRIPT = r"""
 import json, os, sys, traceback
-from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.core import QgsProject, QgsRasterLayer, QgsRectangle, QgsVectorLayer
 from qgis.PyQt.QtCore import QTimer, QPoint
 from qgis.PyQt.QtGui import QColor, QPainter
 from qgis.PyQt.QtWidgets import QDockWidget
@@ -198,14 +200,29 @@ def setup():
     project.addMapLayer(det, False)
     project.layerTreeRoot().insertLayer(0, det)
     iface.setActiveLayer(det)
-    canvas = iface.mapCanvas()
-    extent = raster.extent()
-    extent.scale(1.05)
-    canvas.setExtent(extent)
-    canvas.refreshAllLayers()
+    global raster_layer
+    raster_layer = raster
     for other in window.findChildren(QDockWidget):
         if other is not dock and other.objectName() in ("Browser", "Browser2"):
             other.hide()
+    later(1500, zoom)
+
+
+def zoom():
+    # after QGIS's own zoom to the first layer: set the view the screenshots show
+    raster = raster_layer
+    canvas = iface.mapCanvas()
+    full = raster.extent()
+    if SPEC.get("zoom"):  # a closer look: training areas, labels and detections side by side
+        x0, y0, x1, y1 = SPEC["zoom"]
+        w, h = full.width(), full.height()
+        extent = QgsRectangle(full.xMinimum() + x0 * w, full.yMaximum() - y1 * h,
+                              full.xMinimum() + x1 * w, full.yMaximum() - y0 * h)
+    else:
+        extent = full
+        extent.scale(1.05)
+    canvas.setExtent(extent)
+    canvas.refreshAllLayers()
     later(4000, shots)
 
 
@@ -349,6 +366,7 @@ def main() -> None:
     parser.add_argument("--synthetic", action="store_true", help="a synthetic scene instead of the NEON demo")
     parser.add_argument("--steps", type=int, default=60, help="training steps per session (synthetic)")
     parser.add_argument("--seconds", type=float, default=60.0, help="training seconds per session (demo)")
+    parser.add_argument("--reuse", action="store_true", help="with --work: reuse its trained project")
     parser.add_argument("--timeout", type=int, default=300, help="seconds QGIS may run")
     args = parser.parse_args()
     _package_path()
@@ -359,10 +377,15 @@ def main() -> None:
     output.mkdir(parents=True, exist_ok=True)
     (output / "screenshots.log").unlink(missing_ok=True)
     work = args.work.resolve() if args.work else Path(tempfile.mkdtemp(prefix="huntr-shots-"))
-    if work.exists() and args.work:
-        shutil.rmtree(work)
-    work.mkdir(parents=True, exist_ok=True)
-    spec = prepare_synthetic(work, args.steps) if args.synthetic else prepare_demo(work, args.seconds)
+    saved_spec = work / "spec.json"
+    if args.reuse and saved_spec.exists():
+        spec = json.loads(saved_spec.read_text())
+    else:
+        if work.exists() and args.work:
+            shutil.rmtree(work)
+        work.mkdir(parents=True, exist_ok=True)
+        spec = prepare_synthetic(work, args.steps) if args.synthetic else prepare_demo(work, args.seconds)
+        saved_spec.write_text(json.dumps(spec))
     rc = run_qgis(work, spec, output, args.timeout)
     log = (output / "screenshots.log").read_text() if (output / "screenshots.log").exists() else ""
     print(textwrap.indent(log, "  "))

@@ -2,7 +2,7 @@
 
 Both layers come from the model's live GeoPackage and go into a layer group named
 after the model, ready for QGIS's own digitising tools: training areas are outlined
-(validation areas dashed), labels are filled in their class colour, and the
+(validation areas dashed), labels are hatched in their class colour, and the
 ``class_id`` field edits through a list of class names.
 """
 
@@ -119,18 +119,16 @@ def _style_areas(layer: QgsVectorLayer) -> None:
 def _style_labels(layer: QgsVectorLayer, model) -> None:
     categories = []
     for class_id, spec in enumerate(model.classes, start=1):
+        # hatched in the class colour: drawn labels stay distinct from (solid) detections
         colour = QColor(spec.color)
-        fill = QColor(colour)
-        fill.setAlpha(110)
         symbol = QgsFillSymbol.createSimple(
             {
-                "color": fill.name(QColor.NameFormat.HexArgb),
+                "color": colour.name(),
+                "style": "f_diagonal",
                 "outline_color": colour.name(),
-                "outline_width": "0.5",
+                "outline_width": "0.6",
             }
         )
-        # QgsFillSymbol.createSimple ignores the alpha of a #AARRGGBB colour: set it explicitly
-        symbol.symbolLayer(0).setFillColor(fill)
         categories.append(QgsRendererCategory(class_id, symbol, spec.name, True))
     layer.setRenderer(QgsCategorizedSymbolRenderer("class_id", categories))
     index = layer.fields().indexOf("class_id")
