@@ -50,6 +50,8 @@ class HuntrAlgorithm(QgsProcessingAlgorithm):
 
     NAME = ""
     GROUP = "models"  # "models" (models and snapshots) or "run" (training and detection)
+    CHANGES_WORKSPACE = True  # False for the algorithms that only read models and snapshots
+    _used_root: Path | None = None
 
     # -- identity -------------------------------------------------------------------
     def tr(self, text: str) -> str:
@@ -117,7 +119,9 @@ class HuntrAlgorithm(QgsProcessingAlgorithm):
         """The engine's :class:`Workspace` for these parameters."""
         folder = self.parameterAsFile(parameters, WORKSPACE, context)
         project = context.project() or QgsProject.instance()
-        return open_workspace(folder, project.fileName() if project is not None else "")
+        ws = open_workspace(folder, project.fileName() if project is not None else "")
+        self._used_root = Path(ws.root)
+        return ws
 
     def model(self, ws, parameters: dict, context: QgsProcessingContext):
         """The :class:`ModelInfo` named by MODEL (an id or a name)."""
@@ -145,10 +149,32 @@ class HuntrAlgorithm(QgsProcessingAlgorithm):
         except HuntrError as exc:
             raise QgsProcessingException(str(exc)) from exc
 
+    def postProcessAlgorithm(self, context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> dict:
+        """Main thread, after a run: let the panel show what changed in its workspace."""
+        if self.CHANGES_WORKSPACE and self._used_root is not None:
+            refresh_panel(self._used_root)
+        return {}
+
     def execute(
         self, parameters: dict, context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict:
         raise NotImplementedError  # pragma: no cover
+
+
+def refresh_panel(root: Path) -> bool:
+    """Refresh the ORCA HUNTR panel when it shows the workspace at ``root``; True when it did."""
+    try:
+        from qgis.utils import plugins
+    except ImportError:  # pragma: no cover - qgis.utils is always there inside QGIS
+        return False
+    dock = getattr(plugins.get("orca_huntr"), "dock", None)
+    binding = getattr(dock, "binding", None)
+    shown = getattr(binding, "_workspace", None)  # never open one from here
+    if dock is None or shown is None or Path(shown.root).resolve() != Path(root).resolve():
+        return False
+    dock.model_panel.refresh()
+    dock.refresh_timeline()
+    return True
 
 
 def group_title(group_id: str) -> str:

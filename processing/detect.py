@@ -70,6 +70,7 @@ class DetectAlgorithm(HuntrAlgorithm):
     """Detect with any snapshot (current, temporary or saved) and write a detection layer."""
 
     NAME = "detect"
+    CHANGES_WORKSPACE = False
     GROUP = "run"
     INPUT = "INPUT"
     AOI = "AOI"

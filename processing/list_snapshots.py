@@ -82,6 +82,7 @@ class ListSnapshotsAlgorithm(HuntrAlgorithm):
     """Every snapshot of one model (or of every model) as a table without geometry."""
 
     NAME = "listsnapshots"
+    CHANGES_WORKSPACE = False
     OUTPUT = "OUTPUT"
 
     def display(self) -> str:

@@ -251,3 +251,27 @@ def test_every_algorithm_opens_its_toolbox_dialog(qgis_iface, monkeypatch):
         assert dialog is not None, alg.id()
         assert dialog.windowTitle() == alg.displayName()
         dialog.close()
+
+
+def test_the_panel_shows_what_an_algorithm_changed(qgis_iface, qgis_new_project, monkeypatch, tmp_path):
+    """After an algorithm changed the workspace the panel shows, the panel is refreshed."""
+    import qgis.utils
+
+    import orca_huntr
+
+    ws, info, _ = synthdata.make_workspace(tmp_path)
+    assert QgsProject.instance().write(str(tmp_path / "site.qgz"))
+    QgsApplication.processingRegistry().removeProvider("orcahuntr")  # the plugin registers its own
+    plugin = orca_huntr.classFactory(qgis_iface)
+    plugin.initGui()
+    monkeypatch.setitem(qgis.utils.plugins, "orca_huntr", plugin)
+    try:
+        plugin.toggle_dock(True)
+        dock = plugin.dock
+        assert dock.current_model_id() == info.id and dock.timeline.entries() == []
+        snaps = [fake_snapshot(ws, info.id, step, 0.1) for step in (1, 2)]  # behind the panel's back
+        assert dock.timeline.entries() == []
+        run("savesnapshot", {"MODEL": info.id, "SNAPSHOT": snaps[0].id, "NAME": "kept"})
+        assert len(dock.timeline.entries()) == 2
+    finally:
+        plugin.unload()
