@@ -107,6 +107,14 @@ def _ws(ws):
     return ws if ws is not None else workspace()
 
 
+def _changed(ws, value):
+    """Refresh the panel when it shows ``ws`` (it does not watch the folder), and pass ``value`` on."""
+    from .processing.algorithm import refresh_panel
+
+    refresh_panel(ws.root)
+    return value
+
+
 # ---------------------------------------------------------------------------- models
 def models(ws=None) -> list:
     """Every model of the workspace (``ModelInfo``: ``id``, ``name``, ``classes``, ``mode``, …)."""
@@ -209,7 +217,7 @@ def create_model(
         purpose_field=purpose_field,
         ws=ws,
     )
-    return ws.get_model(info.id)
+    return _changed(ws, ws.get_model(info.id))
 
 
 def add_training_data(
@@ -229,7 +237,7 @@ def add_training_data(
     if labels is not None:
         layer = _vector_layer(labels)
         added["labels"] = import_labels(gpkg, layer, [c.name for c in info.classes], class_field, context)
-    return added
+    return _changed(ws, added)
 
 
 def model_from_snapshot(
@@ -245,9 +253,10 @@ def model_from_snapshot(
     info = _model(model, ws)
     snap = _snapshot(info, snapshot, ws)
     names = list(class_names) if class_names else None
-    return ws.new_model_from_snapshot(
+    created = ws.new_model_from_snapshot(
         info.id, snap.id, name, class_names=names, reuse_training_data=reuse_training_data
     )
+    return _changed(ws, created)
 
 
 # ------------------------------------------------------------------------- snapshots
@@ -287,14 +296,14 @@ def save(model, snapshot=None, name: str | None = None, ws=None):
     """Save a snapshot (default: the current state) so it never expires, optionally naming it."""
     ws = _ws(ws)
     snap = _snapshot(model, snapshot, ws)
-    return ws.save_snapshot(snap.model_id, snap.id, name=name)
+    return _changed(ws, ws.save_snapshot(snap.model_id, snap.id, name=name))
 
 
 def rename(model, snapshot, name: str, ws=None):
     """Rename a snapshot; returns the renamed ``SnapshotInfo``."""
     ws = _ws(ws)
     snap = _snapshot(model, snapshot, ws)
-    return ws.rename_snapshot(snap.model_id, snap.id, name)
+    return _changed(ws, ws.rename_snapshot(snap.model_id, snap.id, name))
 
 
 def revert_impact(model, snapshot, ws=None):
@@ -316,12 +325,13 @@ def revert(model, snapshot, confirm: bool = False, ws=None):
     if not confirm:
         impact = ws.revert_impact(snap.model_id, snap.id)
         raise HuntrError(f"{impact.summary()} Nothing was changed: call revert(..., confirm=True) to revert.")
-    return ws.revert(snap.model_id, snap.id)
+    return _changed(ws, ws.revert(snap.model_id, snap.id))
 
 
 def purge_expired(ws=None) -> list:
     """Delete the temporary snapshots whose expiry has passed; returns them."""
-    return _ws(ws).purge_expired()
+    ws = _ws(ws)
+    return _changed(ws, ws.purge_expired())
 
 
 # ------------------------------------------------------------------ training, detection
@@ -358,7 +368,7 @@ def train(
     info = _model(model, ws)
     cfg = TrainConfig(max_steps=max_steps, max_seconds=max_seconds, max_epochs=max_epochs, **config)
     progress = _printer() if verbose else None
-    return train_model(ws, info.id, cfg, progress=progress, should_stop=should_stop)
+    return _changed(ws, train_model(ws, info.id, cfg, progress=progress, should_stop=should_stop))
 
 
 def detect(
