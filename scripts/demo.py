@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -176,6 +177,12 @@ def run_demo(
     print("[2/7] QGIS project with the scene, training areas and tree labels")
     project = QgsProject.instance()
     project.clear()
+    for previous in ("demo.huntr", "demo.qgz", "demo_map.png", "summary.json"):  # a re-run starts afresh
+        path = output / previous
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
     project.setTitle("ORCA HUNTR demo: trees in the NEON YELL scene")
     project_file = output / "demo.qgz"
     scene = QgsRasterLayer(str(raster_path), "NEON scene (YELL, 0.1 m)")

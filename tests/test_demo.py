@@ -76,3 +76,13 @@ def test_demo_writes_project_detections_map_and_summary(demo, qgis_iface, tmp_pa
     assert image.width() > 1000 and image.height() > 500
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) > 50
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("huntr_provider", "qgis_new_project")
+def test_demo_runs_again_in_the_same_folder(demo, tmp_path):
+    out = tmp_path / "demo_output"
+    kwargs = {"seconds": (0, 0), "threads": 1, "tile_size": 32, "width": 8, "min_area": 0.0}
+    demo.run_demo(out, steps=(2, 2), **kwargs)
+    again = demo.run_demo(out, steps=(3, 1), **kwargs)
+    assert [(s["kind"], s["steps"]) for s in again["snapshots"]] == [("current", 4), ("saved", 3)]
