@@ -358,6 +358,13 @@ def print_summary(summary: dict) -> None:
         print(f"  {label:<18} {d['count']:>5} trees  {d['file']}")
     print(f"\n  validation F1 (current state): {num(summary['validation_f1'])}")
     print(f"  total time: {summary['seconds']} s")
+    line = {
+        "demo_seconds": summary["seconds"],
+        "snapshots": [[s["kind"], s["steps"], s["metrics"].get("f1")] for s in summary["snapshots"]],
+        "detections": {label: d["count"] for label, d in summary["detections"].items()},
+        "validation_f1": summary["validation_f1"],
+    }
+    print(json.dumps(line))  # the last line: one JSON object, like the benchmarks
 
 
 def main() -> None:
