@@ -149,72 +149,72 @@ Gibt die ID des neuen Modells aus.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="105" />
+            <location filename="../processing/detect.py" line="106" />
             <source>Area of interest</source>
             <translation>Interessensgebiet</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="110" />
+            <location filename="../processing/detect.py" line="111" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="170" />
+            <location filename="../processing/detect.py" line="171" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Erkennung mit Modell „{model}“, Snapshot „{snapshot}“ ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="138" />
+            <location filename="../processing/detect.py" line="139" />
             <source>Detections</source>
             <translation>Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="139" />
+            <location filename="../processing/detect.py" line="140" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage der Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="110" />
+            <location filename="../processing/detect.py" line="111" />
             <source>Device</source>
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="110" />
+            <location filename="../processing/detect.py" line="111" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="142" />
+            <location filename="../processing/detect.py" line="143" />
             <source>Layer name</source>
             <translation>Layername</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="127" />
+            <location filename="../processing/detect.py" line="128" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Mindestfläche einer Erkennung (Karteneinheiten zum Quadrat)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="118" />
+            <location filename="../processing/detect.py" line="119" />
             <source>Minimum score</source>
             <translation>Mindestwert</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="140" />
+            <location filename="../processing/detect.py" line="141" />
             <source>Number of detections</source>
             <translation>Anzahl der Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="104" />
+            <location filename="../processing/detect.py" line="105" />
             <source>Raster scene</source>
             <translation>Rasterszene</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="84" />
+            <location filename="../processing/detect.py" line="85" />
             <source>Run detection</source>
             <translation>Erkennung ausführen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="87" />
+            <location filename="../processing/detect.py" line="88" />
             <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
@@ -227,27 +227,27 @@ Das Interessensgebiet (optional) beschränkt die Erkennung auf seine Polygone. E
 Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird bei abweichendem Koordinatenbezugssystem oder abweichender Pixelgröße im Fluge umprojiziert bzw. umgerechnet.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="141" />
+            <location filename="../processing/detect.py" line="142" />
             <source>Snapshot id</source>
             <translation>Snapshot-ID</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="169" />
+            <location filename="../processing/detect.py" line="170" />
             <source>The area of interest has no polygon.</source>
             <translation>Das Interessensgebiet enthält kein Polygon.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="163" />
+            <location filename="../processing/detect.py" line="164" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="110" />
+            <location filename="../processing/detect.py" line="111" />
             <source>automatic (GPU when available)</source>
             <translation>automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="189" />
+            <location filename="../processing/detect.py" line="190" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} Erkennungen in {path} geschrieben.</translation>
         </message>
@@ -255,62 +255,62 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
     <context>
         <name>HuntrAlgorithm</name>
         <message>
-            <location filename="../processing/algorithm.py" line="103" />
+            <location filename="../processing/algorithm.py" line="105" />
             <source>Model (id or name)</source>
             <translation>Modell (ID oder Name)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="133" />
+            <location filename="../processing/algorithm.py" line="137" />
             <source>Model “{model}” has no snapshot yet: train it first.</source>
             <translation>Modell „{model}“ hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="158" />
+            <location filename="../processing/algorithm.py" line="184" />
             <source>Models and snapshots</source>
             <translation>Modelle und Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="185" />
+            <location filename="../processing/algorithm.py" line="211" />
             <source>No model given: give a model id or name.</source>
             <translation>Kein Modell angegeben: Geben Sie eine Modell-ID oder einen Modellnamen an.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="201" />
+            <location filename="../processing/algorithm.py" line="227" />
             <source>No model “{name}” in this workspace. Models: {names}.</source>
             <translation>Kein Modell „{name}“ in diesem Arbeitsbereich. Modelle: {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="196" />
+            <location filename="../processing/algorithm.py" line="222" />
             <source>Several models are called “{name}”; give the id instead. Models: {names}.</source>
             <translation>Mehrere Modelle heißen „{name}“; geben Sie stattdessen die ID an. Modelle: {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="111" />
+            <location filename="../processing/algorithm.py" line="113" />
             <source>Snapshot (id or name)</source>
             <translation>Snapshot (ID oder Name)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="109" />
+            <location filename="../processing/algorithm.py" line="111" />
             <source>Snapshot (id or name; empty: the current state)</source>
             <translation>Snapshot (ID oder Name; leer: der aktuelle Stand)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="174" />
+            <location filename="../processing/algorithm.py" line="200" />
             <source>The current project has not been saved, so it has no workspace yet. Save the project first, or give a workspace folder.</source>
             <translation>Das aktuelle Projekt wurde noch nicht gespeichert und hat daher noch keinen Arbeitsbereich. Speichern Sie zuerst das Projekt oder geben Sie einen Arbeitsbereichsordner an.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="157" />
+            <location filename="../processing/algorithm.py" line="183" />
             <source>Training and detection</source>
             <translation>Training und Erkennung</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="95" />
+            <location filename="../processing/algorithm.py" line="97" />
             <source>Workspace folder (empty: the one beside the current project)</source>
             <translation>Arbeitsbereichsordner (leer: der neben dem aktuellen Projekt)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="193" />
+            <location filename="../processing/algorithm.py" line="219" />
             <source>none</source>
             <translation>keine</translation>
         </message>
@@ -1435,7 +1435,7 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
     <context>
         <name>HuntrTrainingLayers</name>
         <message>
-            <location filename="../ui/training_layers.py" line="139" />
+            <location filename="../ui/training_layers.py" line="137" />
             <source>Class</source>
             <translation>Klasse</translation>
         </message>
@@ -1701,7 +1701,7 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
     <context>
         <name>HuntrWorkspace</name>
         <message>
-            <location filename="../ui/workspace_binding.py" line="136" />
+            <location filename="../ui/workspace_binding.py" line="147" />
             <source>1 expired temporary snapshot was removed.</source>
             <translation>1 abgelaufener temporärer Snapshot wurde entfernt.</translation>
         </message>
@@ -1711,17 +1711,22 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
             <translation>Der ORCA-HUNTR-Arbeitsbereich konnte nicht geöffnet werden</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="131" />
+            <location filename="../ui/workspace_binding.py" line="142" />
             <source>Could not remove expired snapshots</source>
             <translation>Abgelaufene Snapshots konnten nicht entfernt werden</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="118" />
+            <location filename="../ui/workspace_binding.py" line="129" />
             <source>The ORCA HUNTR workspace now lives beside the project: {path}</source>
             <translation>Der ORCA-HUNTR-Arbeitsbereich liegt jetzt neben dem Projekt: {path}</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="136" />
+            <location filename="../ui/workspace_binding.py" line="114" />
+            <source>The project was saved under a new name: its ORCA HUNTR workspace is now {new}. The models of {old} stay there.</source>
+            <translation>Das Projekt wurde unter einem neuen Namen gespeichert: Sein ORCA-HUNTR-Arbeitsbereich ist jetzt {new}. Die Modelle von {old} bleiben dort.</translation>
+        </message>
+        <message>
+            <location filename="../ui/workspace_binding.py" line="147" />
             <source>{n} expired temporary snapshots were removed.</source>
             <translation>{n} abgelaufene temporäre Snapshots wurden entfernt.</translation>
         </message>
@@ -1729,27 +1734,27 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
     <context>
         <name>ListSnapshotsAlgorithm</name>
         <message>
-            <location filename="../processing/list_snapshots.py" line="88" />
+            <location filename="../processing/list_snapshots.py" line="89" />
             <source>List snapshots</source>
             <translation>Snapshots auflisten</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="101" />
+            <location filename="../processing/list_snapshots.py" line="102" />
             <source>Model (id or name; empty: every model)</source>
             <translation>Modell (ID oder Name; leer: alle Modelle)</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="107" />
+            <location filename="../processing/list_snapshots.py" line="108" />
             <source>Number of snapshots</source>
             <translation>Anzahl der Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="106" />
+            <location filename="../processing/list_snapshots.py" line="107" />
             <source>Snapshots</source>
             <translation>Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="91" />
+            <location filename="../processing/list_snapshots.py" line="92" />
             <source>Writes the Training Snapshots Timeline as a table: one row per snapshot, newest first, with its kind (current, temporary or saved), name, creation and expiry times, the training data it was trained on (training areas, labels per class, scenes), its training progress (epochs, steps, tiles seen) and its validation metrics.
 
 Leave the model empty to list the snapshots of every model in the workspace.</source>
@@ -1758,7 +1763,7 @@ Leave the model empty to list the snapshots of every model in the workspace.</so
 Lassen Sie das Modell leer, um die Snapshots aller Modelle des Arbeitsbereichs aufzulisten.</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="130" />
+            <location filename="../processing/list_snapshots.py" line="131" />
             <source>{n} snapshots.</source>
             <translation>{n} Snapshots.</translation>
         </message>

@@ -149,72 +149,72 @@ Renvoie l'identifiant du nouveau modèle.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="105" />
+            <location filename="../processing/detect.py" line="106" />
             <source>Area of interest</source>
             <translation>Zone d'intérêt</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="110" />
+            <location filename="../processing/detect.py" line="111" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="170" />
+            <location filename="../processing/detect.py" line="171" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Détection avec le modèle « {model} », instantané « {snapshot} » ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="138" />
+            <location filename="../processing/detect.py" line="139" />
             <source>Detections</source>
             <translation>Détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="139" />
+            <location filename="../processing/detect.py" line="140" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage des détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="110" />
+            <location filename="../processing/detect.py" line="111" />
             <source>Device</source>
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="110" />
+            <location filename="../processing/detect.py" line="111" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="142" />
+            <location filename="../processing/detect.py" line="143" />
             <source>Layer name</source>
             <translation>Nom de la couche</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="127" />
+            <location filename="../processing/detect.py" line="128" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Surface minimale d'une détection (unités de carte au carré)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="118" />
+            <location filename="../processing/detect.py" line="119" />
             <source>Minimum score</source>
             <translation>Score minimal</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="140" />
+            <location filename="../processing/detect.py" line="141" />
             <source>Number of detections</source>
             <translation>Nombre de détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="104" />
+            <location filename="../processing/detect.py" line="105" />
             <source>Raster scene</source>
             <translation>Scène raster</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="84" />
+            <location filename="../processing/detect.py" line="85" />
             <source>Run detection</source>
             <translation>Lancer la détection</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="87" />
+            <location filename="../processing/detect.py" line="88" />
             <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
@@ -227,27 +227,27 @@ La zone d'intérêt (facultative) limite la détection à ses polygones. Les dé
 Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; il est reprojeté ou rééchantillonné à la volée si son système de coordonnées de référence ou sa taille de pixel diffèrent.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="141" />
+            <location filename="../processing/detect.py" line="142" />
             <source>Snapshot id</source>
             <translation>Identifiant de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="169" />
+            <location filename="../processing/detect.py" line="170" />
             <source>The area of interest has no polygon.</source>
             <translation>La zone d'intérêt ne contient aucun polygone.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="163" />
+            <location filename="../processing/detect.py" line="164" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="110" />
+            <location filename="../processing/detect.py" line="111" />
             <source>automatic (GPU when available)</source>
             <translation>automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="189" />
+            <location filename="../processing/detect.py" line="190" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} détections écrites dans {path}.</translation>
         </message>
@@ -255,62 +255,62 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
     <context>
         <name>HuntrAlgorithm</name>
         <message>
-            <location filename="../processing/algorithm.py" line="103" />
+            <location filename="../processing/algorithm.py" line="105" />
             <source>Model (id or name)</source>
             <translation>Modèle (identifiant ou nom)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="133" />
+            <location filename="../processing/algorithm.py" line="137" />
             <source>Model “{model}” has no snapshot yet: train it first.</source>
             <translation>Le modèle « {model} » n'a pas encore d'instantané : entraînez-le d'abord.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="158" />
+            <location filename="../processing/algorithm.py" line="184" />
             <source>Models and snapshots</source>
             <translation>Modèles et instantanés</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="185" />
+            <location filename="../processing/algorithm.py" line="211" />
             <source>No model given: give a model id or name.</source>
             <translation>Aucun modèle indiqué : donnez l'identifiant ou le nom d'un modèle.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="201" />
+            <location filename="../processing/algorithm.py" line="227" />
             <source>No model “{name}” in this workspace. Models: {names}.</source>
             <translation>Aucun modèle « {name} » dans cet espace de travail. Modèles : {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="196" />
+            <location filename="../processing/algorithm.py" line="222" />
             <source>Several models are called “{name}”; give the id instead. Models: {names}.</source>
             <translation>Plusieurs modèles s'appellent « {name} » ; donnez plutôt l'identifiant. Modèles : {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="111" />
+            <location filename="../processing/algorithm.py" line="113" />
             <source>Snapshot (id or name)</source>
             <translation>Instantané (identifiant ou nom)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="109" />
+            <location filename="../processing/algorithm.py" line="111" />
             <source>Snapshot (id or name; empty: the current state)</source>
             <translation>Instantané (identifiant ou nom ; vide : l'état actuel)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="174" />
+            <location filename="../processing/algorithm.py" line="200" />
             <source>The current project has not been saved, so it has no workspace yet. Save the project first, or give a workspace folder.</source>
             <translation>Le projet actuel n'a pas été enregistré et n'a donc pas encore d'espace de travail. Enregistrez d'abord le projet ou indiquez un dossier d'espace de travail.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="157" />
+            <location filename="../processing/algorithm.py" line="183" />
             <source>Training and detection</source>
             <translation>Entraînement et détection</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="95" />
+            <location filename="../processing/algorithm.py" line="97" />
             <source>Workspace folder (empty: the one beside the current project)</source>
             <translation>Dossier de l'espace de travail (vide : celui à côté du projet actuel)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="193" />
+            <location filename="../processing/algorithm.py" line="219" />
             <source>none</source>
             <translation>aucun</translation>
         </message>
@@ -1435,7 +1435,7 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
     <context>
         <name>HuntrTrainingLayers</name>
         <message>
-            <location filename="../ui/training_layers.py" line="139" />
+            <location filename="../ui/training_layers.py" line="137" />
             <source>Class</source>
             <translation>Classe</translation>
         </message>
@@ -1701,7 +1701,7 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
     <context>
         <name>HuntrWorkspace</name>
         <message>
-            <location filename="../ui/workspace_binding.py" line="136" />
+            <location filename="../ui/workspace_binding.py" line="147" />
             <source>1 expired temporary snapshot was removed.</source>
             <translation>1 instantané temporaire expiré a été supprimé.</translation>
         </message>
@@ -1711,17 +1711,22 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
             <translation>Impossible d'ouvrir l'espace de travail ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="131" />
+            <location filename="../ui/workspace_binding.py" line="142" />
             <source>Could not remove expired snapshots</source>
             <translation>Impossible de supprimer les instantanés expirés</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="118" />
+            <location filename="../ui/workspace_binding.py" line="129" />
             <source>The ORCA HUNTR workspace now lives beside the project: {path}</source>
             <translation>L'espace de travail ORCA HUNTR se trouve désormais à côté du projet : {path}</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="136" />
+            <location filename="../ui/workspace_binding.py" line="114" />
+            <source>The project was saved under a new name: its ORCA HUNTR workspace is now {new}. The models of {old} stay there.</source>
+            <translation>Le projet a été enregistré sous un nouveau nom : son espace de travail ORCA HUNTR est désormais {new}. Les modèles de {old} y restent.</translation>
+        </message>
+        <message>
+            <location filename="../ui/workspace_binding.py" line="147" />
             <source>{n} expired temporary snapshots were removed.</source>
             <translation>{n} instantanés temporaires expirés ont été supprimés.</translation>
         </message>
@@ -1729,27 +1734,27 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
     <context>
         <name>ListSnapshotsAlgorithm</name>
         <message>
-            <location filename="../processing/list_snapshots.py" line="88" />
+            <location filename="../processing/list_snapshots.py" line="89" />
             <source>List snapshots</source>
             <translation>Lister les instantanés</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="101" />
+            <location filename="../processing/list_snapshots.py" line="102" />
             <source>Model (id or name; empty: every model)</source>
             <translation>Modèle (identifiant ou nom ; vide : tous les modèles)</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="107" />
+            <location filename="../processing/list_snapshots.py" line="108" />
             <source>Number of snapshots</source>
             <translation>Nombre d'instantanés</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="106" />
+            <location filename="../processing/list_snapshots.py" line="107" />
             <source>Snapshots</source>
             <translation>Instantanés</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="91" />
+            <location filename="../processing/list_snapshots.py" line="92" />
             <source>Writes the Training Snapshots Timeline as a table: one row per snapshot, newest first, with its kind (current, temporary or saved), name, creation and expiry times, the training data it was trained on (training areas, labels per class, scenes), its training progress (epochs, steps, tiles seen) and its validation metrics.
 
 Leave the model empty to list the snapshots of every model in the workspace.</source>
@@ -1758,7 +1763,7 @@ Leave the model empty to list the snapshots of every model in the workspace.</so
 Laissez le modèle vide pour lister les instantanés de tous les modèles de l'espace de travail.</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="130" />
+            <location filename="../processing/list_snapshots.py" line="131" />
             <source>{n} snapshots.</source>
             <translation>{n} instantanés.</translation>
         </message>
