@@ -175,3 +175,21 @@ def test_qgis_process_command_line(scene_workspace, tmp_path):
     current = ws.current_snapshot(info.id)
     assert current is not None and current.id == results["SNAPSHOT_ID"]
     assert current.progress["steps"] == 3
+
+
+def test_detect_result_loads_into_the_project_styled(scene_workspace, qgis_new_project, qgis_iface):
+    """Run as the toolbox does (``runAndLoadResults``): the layer arrives named, marked and styled."""
+    import processing
+
+    ws, info, scene = scene_workspace
+    trained = run("trainmodel", {"WORKSPACE": str(ws.root), "MODEL": info.id, **TRAIN, "MAX_STEPS": 2})
+    result = processing.runAndLoadResults(
+        "orcahuntr:detect",
+        {"WORKSPACE": str(ws.root), "MODEL": info.id, "INPUT": str(scene.path), "DEVICE": 1},
+    )
+    layers = QgsProject.instance().mapLayersByName(result["LAYER_NAME"])
+    assert len(layers) == 1
+    layer = layers[0]
+    assert layer.customProperty("orca_huntr/snapshot_id") == trained["SNAPSHOT_ID"]
+    assert layer.renderer().type() == "categorizedSymbol"
+    assert layer.featureCount() == result["FEATURE_COUNT"]
