@@ -155,7 +155,7 @@ steps = []
 
 
 def log(text):
-    with open(os.path.join(OUT, "screenshots.log"), "a") as fh:
+    with open(SPEC["log"], "a") as fh:
         fh.write(text + "\n")
 
 
@@ -340,7 +340,7 @@ def run_qgis(work: Path, spec: dict, output: Path, timeout: int) -> int:
     script.write_text(QGIS_SCRIPT)
     env = dict(os.environ)
     env.pop("QT_QPA_PLATFORM", None)  # a real (virtual) screen, not offscreen
-    env["HUNTR_SHOTS"] = json.dumps({**spec, "output": str(output)})
+    env["HUNTR_SHOTS"] = json.dumps({**spec, "output": str(output), "log": str(work / "screenshots.log")})
     env["PATH"] = f"{ROOT / '.venv' / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     # QGIS runs the system Python: let it find torch & co. installed in the venv
     venv_site = [p for p in sys.path if p.startswith(str(ROOT / ".venv")) and p.endswith("site-packages")]
@@ -355,6 +355,18 @@ def run_qgis(work: Path, spec: dict, output: Path, timeout: int) -> int:
     if proc.returncode != 0:
         sys.stderr.write(proc.stderr[-4000:])
     return proc.returncode
+
+
+def shrink(png: Path, limit: int = 1_000_000) -> None:
+    """Re-save a large screenshot with a 256-colour palette (a quarter of the size, same look)."""
+    if png.stat().st_size <= limit:
+        return
+    try:
+        from PIL import Image
+    except ImportError:  # Pillow is optional: keep the full-colour file
+        return
+    image = Image.open(png).convert("RGB")
+    image.quantize(colors=256, method=Image.Quantize.FASTOCTREE).save(png, optimize=True)
 
 
 def main() -> None:
@@ -375,7 +387,6 @@ def main() -> None:
     torch.set_num_threads(max(1, (os.cpu_count() or 2) - 1))
     output = args.output.resolve()
     output.mkdir(parents=True, exist_ok=True)
-    (output / "screenshots.log").unlink(missing_ok=True)
     work = args.work.resolve() if args.work else Path(tempfile.mkdtemp(prefix="huntr-shots-"))
     saved_spec = work / "spec.json"
     if args.reuse and saved_spec.exists():
@@ -386,9 +397,13 @@ def main() -> None:
         work.mkdir(parents=True, exist_ok=True)
         spec = prepare_synthetic(work, args.steps) if args.synthetic else prepare_demo(work, args.seconds)
         saved_spec.write_text(json.dumps(spec))
+    log_file = work / "screenshots.log"
+    log_file.unlink(missing_ok=True)
     rc = run_qgis(work, spec, output, args.timeout)
-    log = (output / "screenshots.log").read_text() if (output / "screenshots.log").exists() else ""
+    log = log_file.read_text() if log_file.exists() else ""
     print(textwrap.indent(log, "  "))
+    for png in output.glob("*.png"):
+        shrink(png)
     pngs = sorted(p.name for p in output.glob("*.png"))
     print(json.dumps({"screenshots": pngs, "output": str(output), "qgis_rc": rc}))
     if not args.work:
