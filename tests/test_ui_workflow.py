@@ -132,6 +132,7 @@ def test_full_panel_workflow(qgis_iface, qtbot, dock, project_with_scene, monkey
     assert layers[LABELS].renderer().type() == "categorizedSymbol"
     assert layers[LABELS].editorWidgetSetup(layers[LABELS].fields().indexOf("class_id")).type() == "ValueMap"
     assert dock.timeline.entries() == []
+    assert not dock.detect_button.isEnabled()  # nothing to detect with yet
 
     # -- draw a training area and labels with the edit buffer (as the digitising tools do)
     _add_features(layers[AREAS], [scene.bounds], {"purpose": "train"})
@@ -150,6 +151,7 @@ def test_full_panel_workflow(qgis_iface, qtbot, dock, project_with_scene, monkey
     assert "1 training area" in first.counts_label.text()
     assert f"{n_labels} labels" in first.counts_label.text()
     assert "1 scene" in first.counts_label.text()
+    assert dock.detect_button.isEnabled()
     assert dock.training_panel.start_button.text() == "Resume training"
     assert dock.training_panel.loss_label.text().startswith("Stopped by you · step ")
     assert dock.model_panel.model_combo.isEnabled()
@@ -185,7 +187,9 @@ def test_full_panel_workflow(qgis_iface, qtbot, dock, project_with_scene, monkey
         answer = DialogAnswer(DetectDialog, detect)
         dock.timeline.entry(first_id).action("detect").trigger()
         answer.check()
+        assert dock.detect_progress.isVisible()  # it runs in the background
     det_result, det_error = detected.args
+    assert not dock.detect_progress.isVisible()
     assert det_error is None, det_error
     names = [layer.name() for layer in project.mapLayers().values()]
     assert any("Best so far" in name for name in names), names

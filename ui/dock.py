@@ -14,9 +14,12 @@ from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QGroupBox,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
+    QProgressBar,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -75,6 +78,23 @@ class HuntrDock(QgsDockWidget):
         timeline_layout.setContentsMargins(4, 4, 4, 4)
         self.timeline = TimelineWidget(self.timeline_box)
         timeline_layout.addWidget(self.timeline)
+        detect_row = QHBoxLayout()
+        self.detect_button = QPushButton(tr("Run detection…"), self.timeline_box)
+        self.detect_button.setObjectName("HuntrRunDetection")
+        self.detect_button.setToolTip(
+            tr("Run detection with the current state (or any snapshot) on a raster")
+        )
+        self.detect_button.clicked.connect(lambda: self.run_detection(None))
+        detect_row.addWidget(self.detect_button)
+        self.detect_progress = QProgressBar(self.timeline_box)
+        self.detect_progress.setRange(0, 100)
+        self.detect_progress.setFormat(tr("Detecting… %p%"))
+        self.detect_progress.setToolTip(
+            tr("Detection runs in the background; cancel it from the task manager")
+        )
+        self.detect_progress.hide()
+        detect_row.addWidget(self.detect_progress, 1)
+        timeline_layout.addLayout(detect_row)
 
         splitter = QSplitter(Qt.Orientation.Vertical, body)
         splitter.setChildrenCollapsible(False)
@@ -133,6 +153,7 @@ class HuntrDock(QgsDockWidget):
             else tr("Create or choose a model to see its snapshots.")
         )
         self.timeline.set_snapshots(snapshots)
+        self.detect_button.setEnabled(bool(snapshots))
         current = next((s for s in snapshots if s.kind == "current"), None)
         self.training_panel.set_model(model_id, current)
         self.timeline.set_busy(self.training_panel.is_running())
@@ -315,11 +336,21 @@ class HuntrDock(QgsDockWidget):
         task = start_detection(self, model, dialog.request())
         if task is not None:
             self.detect_tasks.append(task)
+            task.progressed.connect(self._detection_progressed)
+            self._detection_progressed()
+
+    def _detection_progressed(self, *_args) -> None:
+        # one bar for every detection running: the slowest one's progress
+        running = [t for t in self.detect_tasks if t is not None]
+        self.detect_progress.setVisible(bool(running))
+        if running:
+            self.detect_progress.setValue(int(min(t.progress() for t in running)))
 
     def detection_done(self, task, result, error) -> None:
         """A detection task ended: forget it and tell listeners (``detectionFinished``)."""
         if task in self.detect_tasks:
             self.detect_tasks.remove(task)
+        self._detection_progressed()
         self.last_detection = result
         self.detectionFinished.emit(result, error)
 
