@@ -358,7 +358,17 @@ def test_detection_area_from_canvas_extent_and_selected_polygons(qtbot, tmp_path
 
     model = type("M", (), {"name": "Cars"})()
     snap = _snapshot("current", "Now")
-    dialog = DetectDialog(model, [snap], snap.id, None, fresh_project, canvas=None)
+    other = QgsRasterLayer(str(synthdata.write_scene(tmp_path / "b.tif", 32, seed=2).path), "b")
+    fresh_project.addMapLayer(other)
+    # the scene the model was trained on comes preselected
+    dialog = DetectDialog(
+        model, [snap], snap.id, None, fresh_project, None, scene_sources=[str(other.source())]
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.raster() is other
+    dialog = DetectDialog(
+        model, [snap], snap.id, None, fresh_project, canvas=None, scene_sources=[str(scene.path)]
+    )
     qtbot.addWidget(dialog)
     dialog.set_area(SELECTED_FEATURES)
     dialog.polygon_combo.setLayer(polygons)

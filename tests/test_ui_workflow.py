@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import synthdata
-from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsRasterLayer
+from qgis.core import Qgis, QgsFeature, QgsGeometry, QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QInputDialog, QMessageBox
 from ui_helpers import DialogAnswer, click_ok
@@ -321,3 +321,21 @@ def test_shutdown_stops_a_running_training_which_still_snapshots(
     (snapshot,) = ws.list_snapshots(model.id)
     assert snapshot.kind == "current"
     project.clear()
+
+
+def test_training_without_areas_says_why_in_the_message_bar(qgis_iface, qtbot, dock):
+    """An engine error (no training areas) reaches the message bar in plain words; nothing is made."""
+    model = _create_model(qtbot, dock, name="Empty", classes=("disc",))
+    panel = dock.training_panel
+    panel.steps_spin.setValue(5)
+    qgis_iface.messageBar().clear_messages()
+    with qtbot.waitSignal(panel.trainingFinished, timeout=120_000) as finished:
+        qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+    _model_id, result, error = finished.args
+    assert result is None and error is not None
+    warnings = qgis_iface.messageBar().get_messages(Qgis.Warning)
+    assert len(warnings) == 1 and "training area" in warnings[0].lower(), warnings
+    assert "Traceback" not in warnings[0]
+    assert panel.start_button.isEnabled() and not panel.stop_button.isEnabled()
+    assert panel.progress_bar.format() == "Failed"
+    assert dock.timeline.entries() == [] and dock.workspace.list_snapshots(model.id) == []

@@ -55,6 +55,7 @@ class DetectDialog(QDialog):
         parent: QWidget | None = None,
         project: QgsProject | None = None,
         canvas=None,
+        scene_sources=(),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("HuntrDetectDialog")
@@ -82,6 +83,9 @@ class DetectDialog(QDialog):
         self.scene_combo.setToolTip(tr("The raster to look at; its bands must match the model's"))
         for layer in raster_layers(self.project):
             self.scene_combo.addItem(layer.name(), layer.id())
+        preferred = self._model_scene_index(scene_sources)
+        if preferred >= 0:
+            self.scene_combo.setCurrentIndex(preferred)
         form.addRow(tr("Scene"), self.scene_combo)
         layout.addLayout(form)
 
@@ -163,6 +167,17 @@ class DetectDialog(QDialog):
         self.polygon_combo.layerChanged.connect(self._validate)
         self.scene_combo.currentIndexChanged.connect(self._validate)
         self._validate()
+
+    def _model_scene_index(self, sources) -> int:
+        """The first scene of the combo that the model was trained on (-1: none)."""
+        from .model_panel import raster_source
+
+        wanted = {str(source) for source in sources}
+        for index in range(self.scene_combo.count()):
+            layer = self.project.mapLayer(self.scene_combo.itemData(index))
+            if layer is not None and raster_source(layer) in wanted:
+                return index
+        return -1
 
     def area(self) -> str:
         """``raster``, ``canvas`` or ``selection``."""

@@ -60,7 +60,7 @@ def area_of_interest(request: DetectRequest, canvas=None, project: QgsProject | 
 
 
 def start_detection(dock, model, request: DetectRequest):
-    """Start a ``DetectTask`` for ``request``; the dock's ``_detection_done`` hears of its end."""
+    """Start a ``DetectTask`` for ``request``; the dock's ``detection_done`` hears of its end."""
     from ..detection import DetectOptions
     from ..tasks import registry
     from ..tasks.detect_task import DetectTask

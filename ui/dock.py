@@ -324,11 +324,14 @@ class HuntrDock(QgsDockWidget):
         try:
             model = self.workspace.get_model(model_id)
             snapshots = list(self.workspace.list_snapshots(model_id))
+            sources = [scene.source for scene in self.workspace.list_scenes(model_id)]
         except Exception as exc:
             messages.show_error(self.iface, exc, tr("Could not prepare detection"))
             return
         canvas = self.iface.mapCanvas() if self.iface is not None else None
-        dialog = DetectDialog(model, snapshots, snapshot_id, self, self.project, canvas)
+        dialog = DetectDialog(
+            model, snapshots, snapshot_id, self, self.project, canvas, scene_sources=sources
+        )
         if dialog.exec() != DetectDialog.DialogCode.Accepted:
             return
         from .detection_run import start_detection

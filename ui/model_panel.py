@@ -211,10 +211,18 @@ class ModelPanel(QGroupBox):
                 tr("Create a model to start: choose its classes and the scenes to learn from.")
             )
         else:
-            mode = tr("count") if model.mode == "count" else tr("segmentation")
+            mode = tr("Count") if model.mode == "count" else tr("Segmentation")
             names = ", ".join(spec.name for spec in model.classes)
-            self.info_label.setText(
-                tr("{mode} · classes: {names}").format(mode=mode.capitalize(), names=names)
+            spec = model.input_spec
+            bands = len(spec.bands)
+            details = tr("1 band") if bands == 1 else tr("{n} bands").format(n=bands)
+            if spec.resolution:
+                details += " · " + tr("{res:g} per pixel").format(res=spec.resolution)
+            self.info_label.setText(tr("{mode} · classes: {names}").format(mode=mode, names=names))
+            self.info_label.setToolTip(
+                tr("Input: {details}, {dtype}, {crs}; tiles of {tile} px").format(
+                    details=details, dtype=spec.dtype, crs=spec.crs or "?", tile=model.tile_size
+                )
             )
         self._fill_scenes()
         self._update_enabled()

@@ -144,7 +144,9 @@ class TrainingPanel(QGroupBox):
                 self.progress_bar.setFormat(tr("Not running"))
                 self.loss_label.setText("")
             self.metrics_label.setText(
-                tr("Last metrics: {metric}").format(metric=key_metric(current_snapshot.metrics))
+                tr("Last metrics: {metric}").format(
+                    metric=key_metric(current_snapshot.metrics, (current_snapshot.config or {}).get("mode"))
+                )
                 if current_snapshot is not None
                 else ""
             )
