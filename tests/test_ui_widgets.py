@@ -409,3 +409,29 @@ def test_save_as_follows_the_project_and_says_so(qgis_iface, tmp_path, fresh_pro
         assert any("saved under a new name" in m and "second.huntr" in m for m in infos), infos
     finally:
         binding.disconnect_project()
+
+
+def test_panel_follows_project_clear_and_read(qgis_iface, qtbot, tmp_path, fresh_project):
+    from orca_huntr.ui.dock import HuntrDock
+    from orca_huntr.ui.new_model_dialog import NewModelRequest
+
+    scene = synthdata.write_scene(tmp_path / "s.tif", 32)
+    layer = QgsRasterLayer(str(scene.path), "s")
+    fresh_project.addMapLayer(layer)
+    assert fresh_project.write(str(tmp_path / "site.qgz"))
+    dock = HuntrDock(qgis_iface, None)
+    qtbot.addWidget(dock)
+    try:
+        dock.model_panel.create_model(
+            NewModelRequest("Boats", [("boat", "#0000ff")], "count", [layer], 32, 8)
+        )
+        assert fresh_project.write()
+        fresh_project.clear()  # File > New
+        qtbot.waitUntil(lambda: dock.workspace is not None and dock.workspace.is_temporary, timeout=5000)
+        assert dock.model_panel.model_combo.count() == 0
+        assert "Unsaved project" in dock.workspace_label.text()
+        assert fresh_project.read(str(tmp_path / "site.qgz"))  # File > Open
+        qtbot.waitUntil(lambda: dock.model_panel.model_combo.currentText() == "Boats", timeout=5000)
+        assert dock.workspace.root == tmp_path / "site.huntr"
+    finally:
+        dock.shutdown()
