@@ -109,7 +109,6 @@ def _labels_count(dock, model_id) -> int:
     return find_training_layers(model_id)[LABELS].featureCount()
 
 
-@pytest.mark.slow
 def test_full_panel_workflow(qgis_iface, qtbot, dock, project_with_scene, monkeypatch):
     from orca_huntr.ui.detect_dialog import DetectDialog
     from orca_huntr.ui.revert_dialog import RevertDialog
