@@ -386,167 +386,167 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
     <context>
         <name>HuntrDetectDialog</name>
         <message>
-            <location filename="../ui/detect_dialog.py" line="117" />
+            <location filename="../ui/detect_dialog.py" line="121" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="190" />
+            <location filename="../ui/detect_dialog.py" line="205" />
             <source>Add a raster layer to the project to detect on.</source>
             <translation>Fügen Sie dem Projekt einen Rasterlayer hinzu, auf dem erkannt werden soll.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="110" />
+            <location filename="../ui/detect_dialog.py" line="114" />
             <source>Advanced options</source>
             <translation>Erweiterte Optionen</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="68" />
+            <location filename="../ui/detect_dialog.py" line="69" />
             <source>Any snapshot of the model can detect: current, temporary or saved</source>
             <translation>Jeder Snapshot des Modells kann erkennen: aktuell, temporär oder gespeichert</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="88" />
+            <location filename="../ui/detect_dialog.py" line="92" />
             <source>Area</source>
             <translation>Gebiet</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="116" />
+            <location filename="../ui/detect_dialog.py" line="120" />
             <source>As trained</source>
             <translation>Wie im Training</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="145" />
+            <location filename="../ui/detect_dialog.py" line="149" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="143" />
+            <location filename="../ui/detect_dialog.py" line="147" />
             <source>Batch size</source>
             <translation>Batchgröße</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="146" />
+            <location filename="../ui/detect_dialog.py" line="150" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="194" />
+            <location filename="../ui/detect_dialog.py" line="209" />
             <source>Choose a polygon layer.</source>
             <translation>Wählen Sie einen Polygonlayer.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="92" />
+            <location filename="../ui/detect_dialog.py" line="96" />
             <source>Current map extent</source>
             <translation>Aktuelle Kartenausdehnung</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="106" />
+            <location filename="../ui/detect_dialog.py" line="110" />
             <source>Detection runs inside the selected polygons of this layer</source>
             <translation>Die Erkennung läuft innerhalb der ausgewählten Polygone dieses Layers</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="148" />
+            <location filename="../ui/detect_dialog.py" line="152" />
             <source>Device</source>
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="126" />
+            <location filename="../ui/detect_dialog.py" line="130" />
             <source>Fraction of each window shared with its neighbours (hides seams)</source>
             <translation>Anteil jedes Fensters, den es mit seinen Nachbarn teilt (verbirgt Nähte)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="147" />
+            <location filename="../ui/detect_dialog.py" line="151" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="138" />
+            <location filename="../ui/detect_dialog.py" line="142" />
             <source>Minimum area</source>
             <translation>Mindestfläche</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="132" />
+            <location filename="../ui/detect_dialog.py" line="136" />
             <source>Minimum probability for a pixel to belong to a class</source>
             <translation>Mindestwahrscheinlichkeit, mit der ein Pixel zu einer Klasse gehört</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="127" />
+            <location filename="../ui/detect_dialog.py" line="131" />
             <source>Overlap</source>
             <translation>Überlappung</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="61" />
+            <location filename="../ui/detect_dialog.py" line="62" />
             <source>Run Detection — {model}</source>
             <translation>Erkennung ausführen — {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="158" />
+            <location filename="../ui/detect_dialog.py" line="162" />
             <source>Run detection</source>
             <translation>Erkennung ausführen</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="85" />
+            <location filename="../ui/detect_dialog.py" line="89" />
             <source>Scene</source>
             <translation>Szene</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="133" />
+            <location filename="../ui/detect_dialog.py" line="137" />
             <source>Score threshold</source>
             <translation>Schwellenwert</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="198" />
+            <location filename="../ui/detect_dialog.py" line="213" />
             <source>Select the polygons to detect in (layer {name} has none selected).</source>
             <translation>Wählen Sie die Polygone aus, in denen erkannt werden soll (im Layer {name} ist keines ausgewählt).</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="93" />
+            <location filename="../ui/detect_dialog.py" line="97" />
             <source>Selected features of a polygon layer</source>
             <translation>Ausgewählte Objekte eines Polygonlayers</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="118" />
+            <location filename="../ui/detect_dialog.py" line="122" />
             <source>Side of the windows the network looks at; 'As trained' uses the model's</source>
             <translation>Seitenlänge der Fenster, die das Netz betrachtet; „Wie im Training“ verwendet die des Modells</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="137" />
+            <location filename="../ui/detect_dialog.py" line="141" />
             <source>Smaller detections are dropped (in the raster's area units)</source>
             <translation>Kleinere Erkennungen werden verworfen (in den Flächeneinheiten des Rasters)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="79" />
+            <location filename="../ui/detect_dialog.py" line="80" />
             <source>Snapshot</source>
             <translation>Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="196" />
+            <location filename="../ui/detect_dialog.py" line="211" />
             <source>The area layer must hold polygons.</source>
             <translation>Der Gebietslayer muss Polygone enthalten.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="188" />
+            <location filename="../ui/detect_dialog.py" line="203" />
             <source>The model has no snapshot yet: train it first.</source>
             <translation>Das Modell hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="82" />
+            <location filename="../ui/detect_dialog.py" line="83" />
             <source>The raster to look at; its bands must match the model's</source>
             <translation>Das zu untersuchende Raster; seine Bänder müssen zu denen des Modells passen</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="121" />
+            <location filename="../ui/detect_dialog.py" line="125" />
             <source>Tile size</source>
             <translation>Kachelgröße</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="91" />
+            <location filename="../ui/detect_dialog.py" line="95" />
             <source>Whole raster</source>
             <translation>Gesamtes Raster</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="142" />
+            <location filename="../ui/detect_dialog.py" line="146" />
             <source>Windows processed together; larger is faster but needs more memory</source>
             <translation>Gemeinsam verarbeitete Fenster; mehr ist schneller, braucht aber mehr Speicher</translation>
         </message>
@@ -603,122 +603,142 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="292" />
+            <location filename="../ui/dock.py" line="313" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="287" />
+            <location filename="../ui/dock.py" line="308" />
             <source>Could not copy the scenes to the new model</source>
             <translation>Die Szenen konnten nicht in das neue Modell kopiert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="277" />
+            <location filename="../ui/dock.py" line="298" />
             <source>Could not create a model from the snapshot</source>
             <translation>Aus dem Snapshot konnte kein Modell erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="219" />
+            <location filename="../ui/dock.py" line="240" />
             <source>Could not delete the snapshot</source>
             <translation>Der Snapshot konnte nicht gelöscht werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="129" />
+            <location filename="../ui/dock.py" line="149" />
             <source>Could not list the snapshots</source>
             <translation>Die Snapshots konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="307" />
+            <location filename="../ui/dock.py" line="329" />
             <source>Could not prepare detection</source>
             <translation>Die Erkennung konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="232" />
+            <location filename="../ui/dock.py" line="253" />
             <source>Could not prepare the revert</source>
             <translation>Das Zurücksetzen konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="196" />
+            <location filename="../ui/dock.py" line="217" />
             <source>Could not rename the snapshot</source>
             <translation>Der Snapshot konnte nicht umbenannt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="244" />
+            <location filename="../ui/dock.py" line="265" />
             <source>Could not revert</source>
             <translation>Das Zurücksetzen ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="172" />
+            <location filename="../ui/dock.py" line="193" />
             <source>Could not save the snapshot</source>
             <translation>Der Snapshot konnte nicht gespeichert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="130" />
+            <location filename="../ui/dock.py" line="150" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Erstellen oder wählen Sie ein Modell, um seine Snapshots zu sehen.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="207" />
+            <location filename="../ui/dock.py" line="228" />
             <source>Delete Snapshot</source>
             <translation>Snapshot löschen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="207" />
+            <location filename="../ui/dock.py" line="228" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Den Snapshot {name} löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="293" />
+            <location filename="../ui/dock.py" line="91" />
+            <source>Detecting… %p%</source>
+            <translation>Erkennung… %p%</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="92" />
+            <source>Detection runs in the background; cancel it from the task manager</source>
+            <translation>Die Erkennung läuft im Hintergrund; brechen Sie sie über die Aufgabenverwaltung ab</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="314" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modell {name} aus dem Snapshot erstellt.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="187" />
+            <location filename="../ui/dock.py" line="208" />
             <source>New name of the snapshot:</source>
             <translation>Neuer Name des Snapshots:</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="131" />
+            <location filename="../ui/dock.py" line="151" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="107" />
+            <location filename="../ui/dock.py" line="127" />
             <source>No workspace: see the message bar.</source>
             <translation>Kein Arbeitsbereich: siehe Meldungsleiste.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="45" />
+            <location filename="../ui/dock.py" line="48" />
             <source>ORCA HUNTR</source>
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="187" />
+            <location filename="../ui/dock.py" line="208" />
             <source>Rename Snapshot</source>
             <translation>Snapshot umbenennen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="248" />
+            <location filename="../ui/dock.py" line="269" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Auf {name} zurückgesetzt: Er ist wieder der aktuelle Stand.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="175" />
+            <location filename="../ui/dock.py" line="84" />
+            <source>Run detection with the current state (or any snapshot) on a raster</source>
+            <translation>Eine Erkennung auf einem Raster mit dem aktuellen Stand (oder einem beliebigen Snapshot) ausführen</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="82" />
+            <source>Run detection…</source>
+            <translation>Erkennung ausführen…</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="196" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Snapshot {name} gespeichert: Er läuft nicht ab.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="73" />
+            <location filename="../ui/dock.py" line="76" />
             <source>Training Snapshots Timeline</source>
             <translation>Zeitleiste der Trainings-Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="109" />
+            <location filename="../ui/dock.py" line="129" />
             <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
             <translation>Nicht gespeichertes Projekt: Die Modelle liegen in einem temporären Ordner, bis Sie das Projekt speichern.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="114" />
+            <location filename="../ui/dock.py" line="134" />
             <source>Workspace: {path}</source>
             <translation>Arbeitsbereich: {path}</translation>
         </message>
@@ -744,6 +764,11 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
     <context>
         <name>HuntrModelPanel</name>
         <message>
+            <location filename="../ui/model_panel.py" line="218" />
+            <source>1 band</source>
+            <translation>1 Band</translation>
+        </message>
+        <message>
             <location filename="../ui/model_panel.py" line="76" />
             <source>AI Model</source>
             <translation>KI-Modell</translation>
@@ -764,22 +789,22 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
             <translation>Trainingslayer hinzufügen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="373" />
+            <location filename="../ui/model_panel.py" line="381" />
             <source>Could not add the scene</source>
             <translation>Die Szene konnte nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="351" />
+            <location filename="../ui/model_panel.py" line="359" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="281" />
+            <location filename="../ui/model_panel.py" line="289" />
             <source>Could not create the model</source>
             <translation>Das Modell konnte nicht erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="338" />
+            <location filename="../ui/model_panel.py" line="346" />
             <source>Could not delete the model</source>
             <translation>Das Modell konnte nicht gelöscht werden</translation>
         </message>
@@ -789,19 +814,24 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
             <translation>Die Modelle konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="231" />
+            <location filename="../ui/model_panel.py" line="239" />
             <source>Could not list the scenes</source>
             <translation>Die Szenen konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="384" />
+            <location filename="../ui/model_panel.py" line="392" />
             <source>Could not remove the scene</source>
             <translation>Die Szene konnte nicht entfernt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="311" />
+            <location filename="../ui/model_panel.py" line="319" />
             <source>Could not rename the model</source>
             <translation>Das Modell konnte nicht umbenannt werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="214" />
+            <source>Count</source>
+            <translation>Zählen</translation>
         </message>
         <message>
             <location filename="../ui/model_panel.py" line="210" />
@@ -814,7 +844,7 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
             <translation>Ein neues KI-Modell erstellen: Klassen, Modus und Szenen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="323" />
+            <location filename="../ui/model_panel.py" line="331" />
             <source>Delete Model</source>
             <translation>Modell löschen</translation>
         </message>
@@ -824,17 +854,22 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
             <translation>Modell löschen…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="323" />
+            <location filename="../ui/model_panel.py" line="331" />
             <source>Delete the model {name} with all its snapshots and training data? This cannot be undone.</source>
             <translation>Das Modell {name} mit allen Snapshots und Trainingsdaten löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="289" />
+            <location filename="../ui/model_panel.py" line="222" />
+            <source>Input: {details}, {dtype}, {crs}; tiles of {tile} px</source>
+            <translation>Eingabe: {details}, {dtype}, {crs}; Kacheln von {tile} px</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="297" />
             <source>Model {name} created. Draw training areas and labels in its layers, then start training.</source>
             <translation>Modell {name} erstellt. Zeichnen Sie Trainingsgebiete und Labels in seine Layer und starten Sie dann das Training.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="302" />
+            <location filename="../ui/model_panel.py" line="310" />
             <source>New name of the model:</source>
             <translation>Neuer Name des Modells:</translation>
         </message>
@@ -849,7 +884,7 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
             <translation>Noch kein Modell: Erstellen Sie eines</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="359" />
+            <location filename="../ui/model_panel.py" line="367" />
             <source>No other raster layer in the project</source>
             <translation>Kein weiterer Rasterlayer im Projekt</translation>
         </message>
@@ -859,7 +894,7 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
             <translation>Szene entfernen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="302" />
+            <location filename="../ui/model_panel.py" line="310" />
             <source>Rename Model</source>
             <translation>Modell umbenennen</translation>
         </message>
@@ -877,6 +912,11 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
             <location filename="../ui/model_panel.py" line="120" />
             <source>Scenes in use</source>
             <translation>Verwendete Szenen</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="214" />
+            <source>Segmentation</source>
+            <translation>Segmentierung</translation>
         </message>
         <message>
             <location filename="../ui/model_panel.py" line="136" />
@@ -899,19 +939,27 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
             <translation>Einen Rasterlayer des Projekts als Szene dieses Modells verwenden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="214" />
             <source>count</source>
-            <translation>Zählen</translation>
+            <translation type="obsolete">Zählen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="214" />
             <source>segmentation</source>
-            <translation>Segmentierung</translation>
+            <translation type="obsolete">Segmentierung</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="216" />
+            <location filename="../ui/model_panel.py" line="221" />
             <source>{mode} · classes: {names}</source>
             <translation>{mode} · Klassen: {names}</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="218" />
+            <source>{n} bands</source>
+            <translation>{n} Bänder</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="220" />
+            <source>{res:g} per pixel</source>
+            <translation>{res:g} pro Pixel</translation>
         </message>
     </context>
     <context>
@@ -1478,7 +1526,7 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
             <translation> Schritte</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="223" />
+            <location filename="../ui/training_panel.py" line="225" />
             <source>%p% · {eta} left</source>
             <translation>%p% · noch {eta}</translation>
         </message>
@@ -1498,12 +1546,12 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="164" />
+            <location filename="../ui/training_panel.py" line="166" />
             <source>Continue from the current state with the training data as they are now</source>
             <translation>Vom aktuellen Stand aus mit den Trainingsdaten in ihrem jetzigen Zustand weitermachen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="196" />
+            <location filename="../ui/training_panel.py" line="198" />
             <source>Could not start training</source>
             <translation>Das Training konnte nicht gestartet werden</translation>
         </message>
@@ -1513,7 +1561,7 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="253" />
+            <location filename="../ui/training_panel.py" line="255" />
             <source>Done · %p%</source>
             <translation>Fertig · %p%</translation>
         </message>
@@ -1523,7 +1571,7 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
             <translation>Epochenbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="245" />
+            <location filename="../ui/training_panel.py" line="247" />
             <source>Failed</source>
             <translation>Fehlgeschlagen</translation>
         </message>
@@ -1533,12 +1581,12 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="261" />
+            <location filename="../ui/training_panel.py" line="263" />
             <source>Last metrics: {metric}</source>
             <translation>Letzte Kennzahlen: {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="233" />
+            <location filename="../ui/training_panel.py" line="235" />
             <source>Last validation: {metric}</source>
             <translation>Letzte Validierung: {metric}</translation>
         </message>
@@ -1548,27 +1596,27 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
             <translation>Läuft nicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="193" />
+            <location filename="../ui/training_panel.py" line="195" />
             <source>ORCA HUNTR: training {model}</source>
             <translation>ORCA HUNTR: Training von {model}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="204" />
+            <location filename="../ui/training_panel.py" line="206" />
             <source>Reading the training data…</source>
             <translation>Trainingsdaten werden gelesen…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="163" />
+            <location filename="../ui/training_panel.py" line="165" />
             <source>Resume training</source>
             <translation>Training fortsetzen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="163" />
+            <location filename="../ui/training_panel.py" line="165" />
             <source>Start training</source>
             <translation>Training starten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="203" />
+            <location filename="../ui/training_panel.py" line="205" />
             <source>Starting… %p%</source>
             <translation>Startet… %p%</translation>
         </message>
@@ -1608,7 +1656,7 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
             <translation>Vorzeitig angehalten: Die Validierung hat sich nicht mehr verbessert</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="213" />
+            <location filename="../ui/training_panel.py" line="215" />
             <source>Stopping after the current step…</source>
             <translation>Hält nach dem aktuellen Schritt an…</translation>
         </message>
@@ -1623,7 +1671,7 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
             <translation>Zeitbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="164" />
+            <location filename="../ui/training_panel.py" line="166" />
             <source>Train the model on its training areas and labels</source>
             <translation>Das Modell mit seinen Trainingsgebieten und Labels trainieren</translation>
         </message>
@@ -1638,17 +1686,17 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
             <translation>Das Training endet auch nach so vielen Minuten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="164" />
+            <location filename="../ui/training_panel.py" line="166" />
             <source>Training is running</source>
             <translation>Das Training läuft</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="244" />
+            <location filename="../ui/training_panel.py" line="246" />
             <source>Training stopped with an error</source>
             <translation>Das Training wurde mit einem Fehler beendet</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="265" />
+            <location filename="../ui/training_panel.py" line="267" />
             <source>Training stopped: snapshot {name} is the current state.</source>
             <translation>Training beendet: Snapshot {name} ist der aktuelle Stand.</translation>
         </message>
@@ -1663,12 +1711,12 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
             <translation>Wo das Netz trainiert wird</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="226" />
+            <location filename="../ui/training_panel.py" line="228" />
             <source>epoch {epoch:.1f}</source>
             <translation>Epoche {epoch:.1f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="258" />
+            <location filename="../ui/training_panel.py" line="260" />
             <source>loss {loss:.4f}</source>
             <translation>Verlust {loss:.4f}</translation>
         </message>
@@ -1678,7 +1726,7 @@ Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird
             <translation>ohne Zeitlimit</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="256" />
+            <location filename="../ui/training_panel.py" line="258" />
             <source>step {step}</source>
             <translation>Schritt {step}</translation>
         </message>

@@ -386,167 +386,167 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
     <context>
         <name>HuntrDetectDialog</name>
         <message>
-            <location filename="../ui/detect_dialog.py" line="117" />
+            <location filename="../ui/detect_dialog.py" line="121" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="190" />
+            <location filename="../ui/detect_dialog.py" line="205" />
             <source>Add a raster layer to the project to detect on.</source>
             <translation>Ajoutez au projet une couche raster sur laquelle détecter.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="110" />
+            <location filename="../ui/detect_dialog.py" line="114" />
             <source>Advanced options</source>
             <translation>Options avancées</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="68" />
+            <location filename="../ui/detect_dialog.py" line="69" />
             <source>Any snapshot of the model can detect: current, temporary or saved</source>
             <translation>Tout instantané du modèle peut détecter : actuel, temporaire ou enregistré</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="88" />
+            <location filename="../ui/detect_dialog.py" line="92" />
             <source>Area</source>
             <translation>Zone</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="116" />
+            <location filename="../ui/detect_dialog.py" line="120" />
             <source>As trained</source>
             <translation>Comme à l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="145" />
+            <location filename="../ui/detect_dialog.py" line="149" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="143" />
+            <location filename="../ui/detect_dialog.py" line="147" />
             <source>Batch size</source>
             <translation>Taille de lot</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="146" />
+            <location filename="../ui/detect_dialog.py" line="150" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="194" />
+            <location filename="../ui/detect_dialog.py" line="209" />
             <source>Choose a polygon layer.</source>
             <translation>Choisissez une couche de polygones.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="92" />
+            <location filename="../ui/detect_dialog.py" line="96" />
             <source>Current map extent</source>
             <translation>Emprise actuelle de la carte</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="106" />
+            <location filename="../ui/detect_dialog.py" line="110" />
             <source>Detection runs inside the selected polygons of this layer</source>
             <translation>La détection a lieu à l'intérieur des polygones sélectionnés de cette couche</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="148" />
+            <location filename="../ui/detect_dialog.py" line="152" />
             <source>Device</source>
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="126" />
+            <location filename="../ui/detect_dialog.py" line="130" />
             <source>Fraction of each window shared with its neighbours (hides seams)</source>
             <translation>Part de chaque fenêtre partagée avec ses voisines (masque les raccords)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="147" />
+            <location filename="../ui/detect_dialog.py" line="151" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="138" />
+            <location filename="../ui/detect_dialog.py" line="142" />
             <source>Minimum area</source>
             <translation>Surface minimale</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="132" />
+            <location filename="../ui/detect_dialog.py" line="136" />
             <source>Minimum probability for a pixel to belong to a class</source>
             <translation>Probabilité minimale pour qu'un pixel appartienne à une classe</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="127" />
+            <location filename="../ui/detect_dialog.py" line="131" />
             <source>Overlap</source>
             <translation>Recouvrement</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="61" />
+            <location filename="../ui/detect_dialog.py" line="62" />
             <source>Run Detection — {model}</source>
             <translation>Lancer la détection — {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="158" />
+            <location filename="../ui/detect_dialog.py" line="162" />
             <source>Run detection</source>
             <translation>Lancer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="85" />
+            <location filename="../ui/detect_dialog.py" line="89" />
             <source>Scene</source>
             <translation>Scène</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="133" />
+            <location filename="../ui/detect_dialog.py" line="137" />
             <source>Score threshold</source>
             <translation>Seuil de score</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="198" />
+            <location filename="../ui/detect_dialog.py" line="213" />
             <source>Select the polygons to detect in (layer {name} has none selected).</source>
             <translation>Sélectionnez les polygones dans lesquels détecter (la couche {name} n'en a aucun de sélectionné).</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="93" />
+            <location filename="../ui/detect_dialog.py" line="97" />
             <source>Selected features of a polygon layer</source>
             <translation>Entités sélectionnées d'une couche de polygones</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="118" />
+            <location filename="../ui/detect_dialog.py" line="122" />
             <source>Side of the windows the network looks at; 'As trained' uses the model's</source>
             <translation>Côté des fenêtres que le réseau examine ; « Comme à l'entraînement » utilise celui du modèle</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="137" />
+            <location filename="../ui/detect_dialog.py" line="141" />
             <source>Smaller detections are dropped (in the raster's area units)</source>
             <translation>Les détections plus petites sont écartées (en unités de surface du raster)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="79" />
+            <location filename="../ui/detect_dialog.py" line="80" />
             <source>Snapshot</source>
             <translation>Instantané</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="196" />
+            <location filename="../ui/detect_dialog.py" line="211" />
             <source>The area layer must hold polygons.</source>
             <translation>La couche de zone doit contenir des polygones.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="188" />
+            <location filename="../ui/detect_dialog.py" line="203" />
             <source>The model has no snapshot yet: train it first.</source>
             <translation>Le modèle n'a pas encore d'instantané : entraînez-le d'abord.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="82" />
+            <location filename="../ui/detect_dialog.py" line="83" />
             <source>The raster to look at; its bands must match the model's</source>
             <translation>Le raster à analyser ; ses bandes doivent correspondre à celles du modèle</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="121" />
+            <location filename="../ui/detect_dialog.py" line="125" />
             <source>Tile size</source>
             <translation>Taille des tuiles</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="91" />
+            <location filename="../ui/detect_dialog.py" line="95" />
             <source>Whole raster</source>
             <translation>Raster entier</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="142" />
+            <location filename="../ui/detect_dialog.py" line="146" />
             <source>Windows processed together; larger is faster but needs more memory</source>
             <translation>Fenêtres traitées ensemble ; plus c'est grand, plus c'est rapide, mais cela demande plus de mémoire</translation>
         </message>
@@ -603,122 +603,142 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="292" />
+            <location filename="../ui/dock.py" line="313" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="287" />
+            <location filename="../ui/dock.py" line="308" />
             <source>Could not copy the scenes to the new model</source>
             <translation>Impossible de copier les scènes dans le nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="277" />
+            <location filename="../ui/dock.py" line="298" />
             <source>Could not create a model from the snapshot</source>
             <translation>Impossible de créer un modèle à partir de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="219" />
+            <location filename="../ui/dock.py" line="240" />
             <source>Could not delete the snapshot</source>
             <translation>Impossible de supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="129" />
+            <location filename="../ui/dock.py" line="149" />
             <source>Could not list the snapshots</source>
             <translation>Impossible de lister les instantanés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="307" />
+            <location filename="../ui/dock.py" line="329" />
             <source>Could not prepare detection</source>
             <translation>Impossible de préparer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="232" />
+            <location filename="../ui/dock.py" line="253" />
             <source>Could not prepare the revert</source>
             <translation>Impossible de préparer le retour en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="196" />
+            <location filename="../ui/dock.py" line="217" />
             <source>Could not rename the snapshot</source>
             <translation>Impossible de renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="244" />
+            <location filename="../ui/dock.py" line="265" />
             <source>Could not revert</source>
             <translation>Impossible de revenir en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="172" />
+            <location filename="../ui/dock.py" line="193" />
             <source>Could not save the snapshot</source>
             <translation>Impossible d'enregistrer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="130" />
+            <location filename="../ui/dock.py" line="150" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Créez ou choisissez un modèle pour voir ses instantanés.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="207" />
+            <location filename="../ui/dock.py" line="228" />
             <source>Delete Snapshot</source>
             <translation>Supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="207" />
+            <location filename="../ui/dock.py" line="228" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Supprimer l'instantané {name} ? Cette action est irréversible.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="293" />
+            <location filename="../ui/dock.py" line="91" />
+            <source>Detecting… %p%</source>
+            <translation>Détection… %p%</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="92" />
+            <source>Detection runs in the background; cancel it from the task manager</source>
+            <translation>La détection s'exécute en arrière-plan ; annulez-la depuis le gestionnaire de tâches</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="314" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modèle {name} créé à partir de l'instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="187" />
+            <location filename="../ui/dock.py" line="208" />
             <source>New name of the snapshot:</source>
             <translation>Nouveau nom de l'instantané :</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="131" />
+            <location filename="../ui/dock.py" line="151" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="107" />
+            <location filename="../ui/dock.py" line="127" />
             <source>No workspace: see the message bar.</source>
             <translation>Aucun espace de travail : voir la barre de messages.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="45" />
+            <location filename="../ui/dock.py" line="48" />
             <source>ORCA HUNTR</source>
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="187" />
+            <location filename="../ui/dock.py" line="208" />
             <source>Rename Snapshot</source>
             <translation>Renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="248" />
+            <location filename="../ui/dock.py" line="269" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Retour à {name} : c'est de nouveau l'état actuel.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="175" />
+            <location filename="../ui/dock.py" line="84" />
+            <source>Run detection with the current state (or any snapshot) on a raster</source>
+            <translation>Lancer la détection sur un raster avec l'état actuel (ou n'importe quel instantané)</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="82" />
+            <source>Run detection…</source>
+            <translation>Lancer la détection…</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="196" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Instantané {name} enregistré : il n'expirera pas.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="73" />
+            <location filename="../ui/dock.py" line="76" />
             <source>Training Snapshots Timeline</source>
             <translation>Chronologie des instantanés d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="109" />
+            <location filename="../ui/dock.py" line="129" />
             <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
             <translation>Projet non enregistré : les modèles sont conservés dans un dossier temporaire jusqu'à l'enregistrement du projet.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="114" />
+            <location filename="../ui/dock.py" line="134" />
             <source>Workspace: {path}</source>
             <translation>Espace de travail : {path}</translation>
         </message>
@@ -744,6 +764,11 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
     <context>
         <name>HuntrModelPanel</name>
         <message>
+            <location filename="../ui/model_panel.py" line="218" />
+            <source>1 band</source>
+            <translation>1 bande</translation>
+        </message>
+        <message>
             <location filename="../ui/model_panel.py" line="76" />
             <source>AI Model</source>
             <translation>Modèle d'IA</translation>
@@ -764,22 +789,22 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
             <translation>Ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="373" />
+            <location filename="../ui/model_panel.py" line="381" />
             <source>Could not add the scene</source>
             <translation>Impossible d'ajouter la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="351" />
+            <location filename="../ui/model_panel.py" line="359" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="281" />
+            <location filename="../ui/model_panel.py" line="289" />
             <source>Could not create the model</source>
             <translation>Impossible de créer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="338" />
+            <location filename="../ui/model_panel.py" line="346" />
             <source>Could not delete the model</source>
             <translation>Impossible de supprimer le modèle</translation>
         </message>
@@ -789,19 +814,24 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
             <translation>Impossible de lister les modèles</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="231" />
+            <location filename="../ui/model_panel.py" line="239" />
             <source>Could not list the scenes</source>
             <translation>Impossible de lister les scènes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="384" />
+            <location filename="../ui/model_panel.py" line="392" />
             <source>Could not remove the scene</source>
             <translation>Impossible de retirer la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="311" />
+            <location filename="../ui/model_panel.py" line="319" />
             <source>Could not rename the model</source>
             <translation>Impossible de renommer le modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="214" />
+            <source>Count</source>
+            <translation>Comptage</translation>
         </message>
         <message>
             <location filename="../ui/model_panel.py" line="210" />
@@ -814,7 +844,7 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
             <translation>Créer un nouveau modèle d'IA : classes, mode et scènes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="323" />
+            <location filename="../ui/model_panel.py" line="331" />
             <source>Delete Model</source>
             <translation>Supprimer le modèle</translation>
         </message>
@@ -824,17 +854,22 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
             <translation>Supprimer le modèle…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="323" />
+            <location filename="../ui/model_panel.py" line="331" />
             <source>Delete the model {name} with all its snapshots and training data? This cannot be undone.</source>
             <translation>Supprimer le modèle {name} avec tous ses instantanés et ses données d'entraînement ? Cette action est irréversible.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="289" />
+            <location filename="../ui/model_panel.py" line="222" />
+            <source>Input: {details}, {dtype}, {crs}; tiles of {tile} px</source>
+            <translation>Entrée : {details}, {dtype}, {crs} ; tuiles de {tile} px</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="297" />
             <source>Model {name} created. Draw training areas and labels in its layers, then start training.</source>
             <translation>Modèle {name} créé. Dessinez des zones d'entraînement et des étiquettes dans ses couches, puis lancez l'entraînement.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="302" />
+            <location filename="../ui/model_panel.py" line="310" />
             <source>New name of the model:</source>
             <translation>Nouveau nom du modèle :</translation>
         </message>
@@ -849,7 +884,7 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
             <translation>Pas encore de modèle : créez-en un</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="359" />
+            <location filename="../ui/model_panel.py" line="367" />
             <source>No other raster layer in the project</source>
             <translation>Aucune autre couche raster dans le projet</translation>
         </message>
@@ -859,7 +894,7 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
             <translation>Retirer la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="302" />
+            <location filename="../ui/model_panel.py" line="310" />
             <source>Rename Model</source>
             <translation>Renommer le modèle</translation>
         </message>
@@ -877,6 +912,11 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
             <location filename="../ui/model_panel.py" line="120" />
             <source>Scenes in use</source>
             <translation>Scènes utilisées</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="214" />
+            <source>Segmentation</source>
+            <translation>Segmentation</translation>
         </message>
         <message>
             <location filename="../ui/model_panel.py" line="136" />
@@ -899,19 +939,27 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
             <translation>Utiliser une couche raster du projet comme scène de ce modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="214" />
             <source>count</source>
-            <translation>comptage</translation>
+            <translation type="obsolete">comptage</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="214" />
             <source>segmentation</source>
-            <translation>segmentation</translation>
+            <translation type="obsolete">segmentation</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="216" />
+            <location filename="../ui/model_panel.py" line="221" />
             <source>{mode} · classes: {names}</source>
             <translation>{mode} · classes : {names}</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="218" />
+            <source>{n} bands</source>
+            <translation>{n} bandes</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="220" />
+            <source>{res:g} per pixel</source>
+            <translation>{res:g} par pixel</translation>
         </message>
     </context>
     <context>
@@ -1478,7 +1526,7 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
             <translation> étapes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="223" />
+            <location filename="../ui/training_panel.py" line="225" />
             <source>%p% · {eta} left</source>
             <translation>%p% · {eta} restant</translation>
         </message>
@@ -1498,12 +1546,12 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="164" />
+            <location filename="../ui/training_panel.py" line="166" />
             <source>Continue from the current state with the training data as they are now</source>
             <translation>Continuer à partir de l'état actuel avec les données d'entraînement telles qu'elles sont maintenant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="196" />
+            <location filename="../ui/training_panel.py" line="198" />
             <source>Could not start training</source>
             <translation>Impossible de lancer l'entraînement</translation>
         </message>
@@ -1513,7 +1561,7 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="253" />
+            <location filename="../ui/training_panel.py" line="255" />
             <source>Done · %p%</source>
             <translation>Terminé · %p%</translation>
         </message>
@@ -1523,7 +1571,7 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
             <translation>Budget d'époques atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="245" />
+            <location filename="../ui/training_panel.py" line="247" />
             <source>Failed</source>
             <translation>Échec</translation>
         </message>
@@ -1533,12 +1581,12 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="261" />
+            <location filename="../ui/training_panel.py" line="263" />
             <source>Last metrics: {metric}</source>
             <translation>Dernières métriques : {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="233" />
+            <location filename="../ui/training_panel.py" line="235" />
             <source>Last validation: {metric}</source>
             <translation>Dernière validation : {metric}</translation>
         </message>
@@ -1548,27 +1596,27 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
             <translation>À l'arrêt</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="193" />
+            <location filename="../ui/training_panel.py" line="195" />
             <source>ORCA HUNTR: training {model}</source>
             <translation>ORCA HUNTR : entraînement de {model}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="204" />
+            <location filename="../ui/training_panel.py" line="206" />
             <source>Reading the training data…</source>
             <translation>Lecture des données d'entraînement…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="163" />
+            <location filename="../ui/training_panel.py" line="165" />
             <source>Resume training</source>
             <translation>Reprendre l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="163" />
+            <location filename="../ui/training_panel.py" line="165" />
             <source>Start training</source>
             <translation>Lancer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="203" />
+            <location filename="../ui/training_panel.py" line="205" />
             <source>Starting… %p%</source>
             <translation>Démarrage… %p%</translation>
         </message>
@@ -1608,7 +1656,7 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
             <translation>Arrêt anticipé : la validation ne s'améliorait plus</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="213" />
+            <location filename="../ui/training_panel.py" line="215" />
             <source>Stopping after the current step…</source>
             <translation>Arrêt après l'étape en cours…</translation>
         </message>
@@ -1623,7 +1671,7 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
             <translation>Budget de temps atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="164" />
+            <location filename="../ui/training_panel.py" line="166" />
             <source>Train the model on its training areas and labels</source>
             <translation>Entraîner le modèle sur ses zones d'entraînement et ses étiquettes</translation>
         </message>
@@ -1638,17 +1686,17 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
             <translation>L'entraînement s'arrête aussi après ce nombre de minutes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="164" />
+            <location filename="../ui/training_panel.py" line="166" />
             <source>Training is running</source>
             <translation>L'entraînement est en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="244" />
+            <location filename="../ui/training_panel.py" line="246" />
             <source>Training stopped with an error</source>
             <translation>L'entraînement s'est arrêté sur une erreur</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="265" />
+            <location filename="../ui/training_panel.py" line="267" />
             <source>Training stopped: snapshot {name} is the current state.</source>
             <translation>Entraînement arrêté : l'instantané {name} est l'état actuel.</translation>
         </message>
@@ -1663,12 +1711,12 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
             <translation>Où le réseau est entraîné</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="226" />
+            <location filename="../ui/training_panel.py" line="228" />
             <source>epoch {epoch:.1f}</source>
             <translation>époque {epoch:.1f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="258" />
+            <location filename="../ui/training_panel.py" line="260" />
             <source>loss {loss:.4f}</source>
             <translation>perte {loss:.4f}</translation>
         </message>
@@ -1678,7 +1726,7 @@ Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; i
             <translation>sans limite de temps</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="256" />
+            <location filename="../ui/training_panel.py" line="258" />
             <source>step {step}</source>
             <translation>étape {step}</translation>
         </message>
