@@ -34,8 +34,12 @@ def segmentation_loss(
     loss = functional.cross_entropy(semantic, target.long(), ignore_index=IGNORE, reduction="sum") / n_valid
     if boundary is not None:
         rim = logits[:, num_classes + 1]
+        target_rim = boundary.float()
+        # rims are a small share of the pixels: weigh them up to balance the classes (1..10x)
+        share = (target_rim * valid).sum() / n_valid
+        pos_weight = ((1 - share) / share.clamp(min=1e-6)).clamp(1.0, 10.0).detach()
         bce = functional.binary_cross_entropy_with_logits(
-            rim, boundary.float(), reduction="none", pos_weight=rim.new_tensor(2.0)
+            rim, target_rim, reduction="none", pos_weight=pos_weight
         )
         loss = loss + boundary_weight * (bce * valid).sum() / n_valid
     return loss
