@@ -8,10 +8,12 @@ few steps on a small synthetic scene through the real training engine, then:
 * *end to end*: :func:`orca_huntr.detection.detect` on the scene (read → infer →
   blend → vectorise → write the GeoPackage), in megapixels of raster per second;
 * *pure forward*: the same prepared network (BN folded, channels_last, inference mode)
-  over the same number of tiles, from a pool of tiles held in memory; measured half
-  before and half after the end-to-end run, so load from other processes hits both;
+  over the same number of tiles, from a pool of real tiles held in memory; interleaved
+  with the end-to-end run batch by batch (and its time taken off the end-to-end time),
+  so load from other processes hits both alike;
 * *machine limit*: a large fp32 matmul's GFLOP/s in the same run; the forward's
-  GFLOP/s (FLOPs counted by ``torch.utils.flop_counter``) as a fraction of it;
+  GFLOP/s (FLOPs counted by ``torch.utils.flop_counter``) as a fraction of it
+  (sustained, and for its best batch);
 * *memory*: peak RSS of ``detect`` in a fresh process for each of ``--rss-sizes``
   (5,000 and 20,000 by default: the largest must stay ≤ 1.5 × the smallest).
 
@@ -99,12 +101,27 @@ def write_big_scene(path: Path, size: int, cell: int = 64, seed: int = 0, strip:
     return int(present.sum())
 
 
+def cached_scene(path: Path, size: int) -> int:
+    """``write_big_scene`` unless an earlier ``--keep`` run left the same scene; returns its object count."""
+    meta = path.with_suffix(".json")
+    if path.exists() and meta.exists():
+        return int(json.loads(meta.read_text())["objects"])
+    objects = write_big_scene(path, size)
+    meta.write_text(json.dumps({"objects": objects}))
+    return objects
+
+
 def train_model(work: Path, steps: int, width: int):
     """A count-mode model trained for ``steps`` steps on a small synthetic scene (real engine)."""
     import synthdata
 
+    from orca_huntr.snapshots import Workspace
     from orca_huntr.training import TrainConfig, train_model
 
+    if (work / "site.huntr").exists():  # --keep: reuse the model trained by an earlier run
+        ws = Workspace.open(work / "site.huntr")
+        info = ws.list_models()[0]
+        return ws, info, ws.current_snapshot(info.id)
     ws, info, _scene = synthdata.make_scene_workspace(
         work,
         size=256,
@@ -231,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         torch.set_num_threads(threads)  # training keeps a core free; detection uses them all
         scene = work / f"scene_{args.size}.tif"
         t = time.perf_counter()
-        objects = write_big_scene(scene, args.size)
+        objects = cached_scene(scene, args.size)
         print(
             f"scene {args.size}² with {objects} objects written in {time.perf_counter() - t:.1f} s",
             flush=True,
@@ -268,18 +285,38 @@ def main(argv: list[str] | None = None) -> int:
         _r, _c, h, w = processing_window(raster, None, args.tile)
         tiles = TileGrid(h, w, args.tile, options.overlap_pixels(args.tile), options.block_size).tile_count
         gflops_mm = matmul_gflops()
-        print(f"{tiles} tiles; forward (first half)…", flush=True)
-        fwd_a = forward_seconds(predictor, pool, tiles // 2, args.batch)
-        print("end to end…", flush=True)
+        # pure forward interleaved with the end-to-end run: after each of its batches, as many
+        # tiles of pure forward as it has done so far (timed apart and taken off its time),
+        # so changes in the machine's load hit both measurements alike
+        fwd = {"tiles": 0, "seconds": 0.0, "best": float("inf"), "spent": 0.0, "k": 0}
+        n_pool = pool.shape[0]
+
+        def interleave(progress) -> None:
+            t_in = time.perf_counter()
+            with torch.inference_mode():
+                while fwd["tiles"] < progress.tiles_done:
+                    b = min(args.batch, progress.tiles_done - fwd["tiles"])
+                    k = fwd["k"] if fwd["k"] + b <= n_pool else 0
+                    t0 = time.perf_counter()
+                    predictor.forward(pool[k : k + b])
+                    dt = time.perf_counter() - t0
+                    fwd["seconds"] += dt
+                    fwd["tiles"] += b
+                    fwd["k"] = (k + b) % n_pool
+                    if b == args.batch:
+                        fwd["best"] = min(fwd["best"], dt)
+            fwd["spent"] += time.perf_counter() - t_in
+
+        print(f"{tiles} tiles: end to end, interleaved with the pure forward…", flush=True)
         t = time.perf_counter()
-        result = detect(ws, info.id, snap.id, scene, options=options)
-        e2e_s = time.perf_counter() - t
-        print("forward (second half)…", flush=True)
-        fwd_b = forward_seconds(predictor, pool, tiles - tiles // 2, args.batch)
+        result = detect(ws, info.id, snap.id, scene, options=options, progress=interleave)
+        e2e_s = time.perf_counter() - t - fwd["spent"]
         gflops_mm = max(gflops_mm, matmul_gflops())
-        fwd_s = fwd_a + fwd_b
+        fwd_s = fwd["seconds"]
+        assert fwd["tiles"] == tiles, (fwd["tiles"], tiles)
         mpx = args.size * args.size / 1e6
         fwd_gflops = tiles * flops_per_tile / fwd_s / 1e9
+        best_gflops = args.batch * flops_per_tile / fwd["best"] / 1e9
 
         rss: dict[str, float] = {}
         rss_width = args.rss_width or args.width
@@ -290,8 +327,7 @@ def main(argv: list[str] | None = None) -> int:
         sizes = [int(s) for s in args.rss_sizes.split(",") if s.strip()]
         for size in sizes:
             path = scene if size == args.size else work / f"scene_{size}.tif"
-            if not path.exists():
-                write_big_scene(path, size)
+            cached_scene(path, size)
             cmd = [
                 sys.executable,
                 __file__,
@@ -310,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
                 .splitlines()[-1]
             )
             rss[str(size)] = json.loads(out)["rss_mb"]
-            if path != scene:
+            if path != scene and args.keep is None:
                 path.unlink()
         summary = {
             "benchmark": "detect",
@@ -333,6 +369,8 @@ def main(argv: list[str] | None = None) -> int:
             "forward_gflops": round(fwd_gflops, 1),
             "matmul_gflops": round(gflops_mm, 1),
             "forward_vs_matmul": round(fwd_gflops / gflops_mm, 3),
+            "forward_gflops_best_batch": round(best_gflops, 1),
+            "forward_best_vs_matmul": round(best_gflops / gflops_mm, 3),
             "peak_rss_mb": rss,
             "rss_network_width": rss_width,
             "rss_ratio": round(rss[str(max(sizes))] / rss[str(min(sizes))], 3) if len(sizes) > 1 else None,

@@ -110,11 +110,17 @@ def snapshot_spec(loaded: Any) -> SnapshotSpec:
 
 
 class RasterReader:
-    """Reads normalised windows of the used bands; pixels beyond the raster are padded as invalid."""
+    """Reads normalised windows of the used bands; pixels beyond the raster are padded as invalid.
+
+    The file is opened afresh for every window: closing it drops the blocks GDAL cached
+    for it, so the process does not keep up to ``GDAL_CACHEMAX`` (5 % of RAM) of a large
+    raster in memory — and the global cache, shared with QGIS, is left alone.
+    """
 
     def __init__(self, path: str, bands: list[int], mean: list[float], std: list[float]) -> None:
-        rasterio = require("rasterio")
-        self.src = rasterio.open(path)
+        self._rasterio = require("rasterio")
+        self.path = path
+        self.src = self._rasterio.open(path)
         self.bands = bands
         self.mean = np.asarray(mean, np.float32)[:, None, None]
         self.inv_std = (1.0 / np.asarray(std, np.float32))[:, None, None]
@@ -124,6 +130,9 @@ class RasterReader:
         from rasterio.enums import MaskFlags
         from rasterio.errors import NodataShadowWarning
         from rasterio.windows import Window
+
+        self.src.close()
+        self.src = self._rasterio.open(self.path)
 
         r0, c0 = max(row, 0), max(col, 0)
         r1, c1 = min(row + height, self.src.height), min(col + width, self.src.width)
@@ -443,7 +452,7 @@ def detect(
         predictor = Predictor(model, spec.num_classes, spec.mode, device)
         window = processing_window(raster, aoi_px, tile)
         make = FeatureMaker(spec, raster, options)
-        writer = output.DetectionWriter(
+        writer = out = output.DetectionWriter(
             temporary, options.layer_name, raster.crs_wkt, f"ORCA HUNTR detections: {display_name}"
         )
         dissolve = spec.mode == "segmentation" and options.dissolve
@@ -454,7 +463,7 @@ def detect(
                 if dissolve:
                     held.append(det)
                 else:
-                    writer.add(make(det))
+                    out.add(make(det))
 
         result = run_pipeline(
             raster_path,
@@ -477,7 +486,7 @@ def detect(
             from .vectorize import dissolve_by_class
 
             for det in dissolve_by_class(held):
-                writer.add(make(det))
+                out.add(make(det))
         if progress is not None:
             total = result.stats["tiles_total"]
             progress(DetectProgress(0.97, total, total, "write", "writing the GeoPackage"))

@@ -153,7 +153,7 @@ def label_block(
     grow_steps: int = 3,
 ) -> BlockLabels:
     """Label one block from its blended sums (``sums / weight`` are the probabilities)."""
-    shape = weight.shape
+    shape = (int(weight.shape[0]), int(weight.shape[1]))
     idx, cls, prob, inv = classify(sums, weight, valid, num_classes, threshold)
     if mode == "count" and sums.shape[0] > num_classes + 1:
         rr, cc = np.divmod(idx, shape[1])
