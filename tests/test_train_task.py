@@ -83,3 +83,21 @@ def test_task_copies_its_config(qgis_app, tmp_path):
     assert task.config.max_steps == 3
     assert task.flags() & QgsTask.Flag.CanCancel
     assert QgsApplication.taskManager() is not None
+
+
+def test_cancel_right_after_start(qgis_app, qtbot, tmp_path):
+    """Cancelled while queued: CancelledError, nothing written; as run() starts: 0 steps, a snapshot."""
+    from orca_huntr.errors import CancelledError
+
+    ws, model = _workspace(tmp_path)
+    task = TrainTask(str(ws.root), model.id, _config(max_steps=1000))
+    with qtbot.waitSignal(task.done, timeout=60_000) as blocker:
+        registry.start(task)
+        task.cancel()
+    result, error = blocker.args
+    if error is not None:
+        assert isinstance(error, CancelledError) and result is None
+        assert ws.current_snapshot(model.id) is None
+    else:
+        assert result.stop_reason == "user" and result.steps_this_run == 0
+        assert ws.current_snapshot(model.id).id == result.snapshot.id
