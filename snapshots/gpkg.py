@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,29 @@ def connect(path: str | os.PathLike[str], readonly: bool = True) -> Iterator[sql
         raise GeoPackageError(f"{path}: {exc}") from exc
     finally:
         conn.close()
+
+
+class _BusyError(Exception):
+    pass
+
+
+def _backup(source: sqlite3.Connection, target: sqlite3.Connection) -> None:
+    """``source.backup(target)`` that gives up after the busy timeout.
+
+    Python's ``Connection.backup`` retries forever while the other database is locked
+    (an edit session in QGIS holding its write lock): the progress callback raising is
+    the only way out, and it aborts the backup without changing the target.
+    """
+    deadline = time.monotonic() + _BUSY_MS / 1000
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > deadline:
+            raise _BusyError()
+
+    try:
+        source.backup(target, progress=progress)
+    except _BusyError:
+        raise sqlite3.OperationalError("database is locked") from None
 
 
 def create_empty(path: str | os.PathLike[str], crs: str | None) -> None:
@@ -98,7 +122,7 @@ def backup(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
             try:
                 # the copy is fsynced once below; SQLite's own syncs of a staging file buy nothing
                 target.execute("PRAGMA synchronous=OFF")
-                source.backup(target)
+                _backup(source, target)
                 target.execute("PRAGMA journal_mode=DELETE")
             finally:
                 target.close()
@@ -118,7 +142,7 @@ def restore(src: str | os.PathLike[str], live: str | os.PathLike[str]) -> None:
     atomic.hooks("write", live)
     try:
         with connect(src) as source, connect(live, readonly=False) as target:
-            source.backup(target)
+            _backup(source, target)
     except (sqlite3.Error, GeoPackageError) as exc:
         raise GeoPackageError(
             f"cannot restore the training data {live}: {exc}. If it is being edited in QGIS, "

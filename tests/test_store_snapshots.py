@@ -525,3 +525,62 @@ def test_two_processes_writing_at_once_never_interleave(ws_model):
     # each snapshot's parent is the snapshot before it: no two writers saw the same current state
     by_seq = sorted(timeline, key=lambda s: s.seq)
     assert [s.parent_id for s in by_seq] == [None] + [s.id for s in by_seq[:-1]]
+
+
+def test_revert_while_qgis_holds_the_live_geopackage_open_in_wal_mode(ws_model, clock):
+    """QGIS edits GeoPackages in WAL mode and keeps a connection open: the revert restores
+    into the live database (SQLite backup API), so that connection sees the restored rows."""
+    import sqlite3
+
+    ws, model = ws_model
+    live = ws.training_data_path(model.id)
+    add_label(live, 1)
+    a = snap(ws, model.id, 0)
+    qgis = sqlite3.connect(live, isolation_level=None)
+    try:
+        assert qgis.execute("PRAGMA journal_mode=WAL").fetchone()[0] == "wal"
+        add_label(live, 2)
+        add_label(live, 2, x=5)
+        assert qgis.execute("SELECT count(*) FROM labels").fetchone()[0] == 3
+        clock.advance(minutes=1)
+        b = snap(ws, model.id, 1)  # copy taken from a WAL database: includes the WAL's rows
+        assert b.counts["labels_per_class"] == {1: 1, 2: 2}
+        assert ws.revert_impact(model.id, a.id).training_data_changed
+        ws.revert(model.id, a.id)
+        assert qgis.execute("SELECT class_id FROM labels").fetchall() == [(1,)]
+        assert qgis.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        qgis.close()
+    assert ws.training_counts(model.id) == {"training_areas": 0, "labels_per_class": {1: 1}, "scenes": 0}
+    frozen = ws.snapshot_training_data_path(model.id, a.id)
+    assert not Path(f"{frozen}-wal").exists()  # snapshot copies are self-contained files
+    add_label(live, 2)  # still a working GeoPackage for OGR after the restore
+    assert ws.training_counts(model.id)["labels_per_class"] == {1: 1, 2: 1}
+
+
+def test_revert_while_the_live_geopackage_is_locked_fails_cleanly(ws_model, clock, monkeypatch):
+    import sqlite3
+
+    from orca_huntr.errors import WorkspaceError
+    from orca_huntr.snapshots import gpkg
+
+    monkeypatch.setattr(gpkg, "_BUSY_MS", 200)
+    ws, model = ws_model
+    live = ws.training_data_path(model.id)
+    a = snap(ws, model.id, 0)
+    clock.advance(minutes=1)
+    add_label(live, 1)
+    b = snap(ws, model.id, 1)
+    editor = sqlite3.connect(live, isolation_level=None)
+    try:
+        editor.execute("BEGIN IMMEDIATE")  # an edit session holding the write lock
+        with pytest.raises(WorkspaceError, match="being edited"):
+            ws.revert(model.id, a.id)
+        editor.execute("ROLLBACK")
+    finally:
+        editor.close()
+    assert [s.id for s in ws.list_snapshots(model.id)] == [b.id, a.id]  # nothing discarded
+    assert ws.training_counts(model.id)["labels_per_class"] == {1: 1}
+    assert visible_entries(ws.root) == [] and list((ws.root / ".journal").iterdir()) == []
+    ws.revert(model.id, a.id)
+    assert [s.id for s in ws.list_snapshots(model.id)] == [a.id]
