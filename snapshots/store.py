@@ -133,9 +133,13 @@ class Workspace:
 
     @classmethod
     def for_project(cls, project_file: str | os.PathLike[str] | None, **options: Any) -> Workspace:
-        """The workspace beside ``project_file``; a temporary one for an unsaved project (``None``/``""``)."""
+        """The workspace beside ``project_file``; a temporary one for an unsaved project (``None``/``""``).
+
+        ``base`` (keyword) is where temporary workspaces go (default: the system temp folder).
+        """
+        base = options.pop("base", None)
         if project_file is None or not str(project_file).strip():
-            return cls.open_temporary(**options)
+            return cls.open_temporary(base, **options)
         return cls(workspace_dir_for_project(project_file), **options)
 
     @classmethod
