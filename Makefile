@@ -7,14 +7,15 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PLUGIN := orca_huntr
 DEB_PACKAGES := qgis python3-qgis qgis-providers python3-gdal python3-rasterio python3-geopandas \
-	python3-rtree python3-venv xvfb pyqt5-dev-tools qttools5-dev-tools
+	python3-rtree python3-scipy python3-venv xvfb pyqt5-dev-tools qttools5-dev-tools
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 QGIS_PROFILES ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 ARTIFACTS ?= artifacts
 PYTEST_ARGS ?=
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup apt test test-fast lint run deploy package demo screenshots translations clean
+.PHONY: setup apt test test-fast lint run deploy package demo demo-data screenshots translations \
+	bench bench-store bench-train bench-detect eval-trees clean
 
 setup: $(VENV)/.installed
 
@@ -65,6 +66,24 @@ translations: setup
 
 demo: setup
 	$(PY) scripts/demo.py --output demo_output
+
+demo-data: setup
+	$(PY) scripts/demo_data.py
+
+# Benchmarks print ratios measured in one run; their last line is one JSON object.
+bench: bench-store bench-train bench-detect
+
+bench-store: setup
+	$(PY) benchmarks/bench_store.py
+
+bench-train: setup
+	$(PY) benchmarks/bench_train.py
+
+bench-detect: setup
+	$(PY) benchmarks/bench_detect.py
+
+eval-trees: setup
+	$(PY) benchmarks/eval_trees.py
 
 screenshots: setup
 	$(PY) scripts/screenshots.py --output docs/screenshots

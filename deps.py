@@ -19,6 +19,8 @@ INSTALL_HINTS: dict[str, str] = {
     "geopandas": "sudo apt-get install python3-geopandas python3-rtree",
     "shapely": "sudo apt-get install python3-shapely",
     "pyproj": "sudo apt-get install python3-pyproj",
+    "scipy": "sudo apt-get install python3-scipy",
+    "fiona": "sudo apt-get install python3-fiona",
 }
 
 

@@ -12,7 +12,12 @@ _live: set[QgsTask] = set()
 
 
 def start(task: QgsTask) -> QgsTask:
-    """Keep ``task`` alive until it completes or terminates, and start it."""
+    """Keep ``task`` alive until it completes or terminates, and start it.
+
+    A task cancelled before it was started never finishes: it is not kept.
+    """
+    if task.isCanceled():
+        return task
     _live.add(task)
 
     def _forget(*_args: object) -> None:
