@@ -20,6 +20,7 @@ INSTALL_HINTS: dict[str, str] = {
     "shapely": "sudo apt-get install python3-shapely",
     "pyproj": "sudo apt-get install python3-pyproj",
     "scipy": "sudo apt-get install python3-scipy",
+    "osgeo": "sudo apt-get install python3-gdal",
     "fiona": "sudo apt-get install python3-fiona",
 }
 
