@@ -54,6 +54,7 @@ class SnapshotSpec:
     mean: list[float]
     std: list[float]
     weights: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
+    boundary_target: str | None = None  # count mode: what the boundary channel learnt (None: rims)
 
     @property
     def num_classes(self) -> int:
@@ -106,6 +107,7 @@ def snapshot_spec(loaded: Any) -> SnapshotSpec:
         mean=mean,
         std=std,
         weights=loaded.weights,
+        boundary_target=config.get("boundary_target"),
     )
 
 
@@ -218,6 +220,7 @@ def run_pipeline(
     progress: ProgressFn | None = None,
     should_stop: StopFn | None = None,
     sink: Callable[[Any], None] | None = None,
+    boundary_target: str | None = None,
 ) -> PipelineOutput:
     """Read → predict → blend → vectorise the ``window`` (row, col, height, width) of a raster.
 
@@ -225,12 +228,13 @@ def run_pipeline(
     probabilities. ``aoi_px`` restricts detections to a polygon in raster pixel coordinates.
     Each finished detection (raster pixel coordinates) goes to ``sink`` as soon as it
     is complete; without a sink they are returned in :attr:`PipelineOutput.detections`.
+    ``boundary_target`` (the snapshot's) sets how far boundary pixels grow onto cores.
     """
     from affine import Affine
 
     from .stitch import Stitcher
     from .tiling import TileGrid
-    from .vectorize import Vectoriser
+    from .vectorize import Vectoriser, grow_steps_for
 
     features = require("rasterio.features")
     row0, col0, height, width = window
@@ -251,6 +255,7 @@ def run_pipeline(
         options.score_threshold,
         options.boundary_threshold,
         emit=timed_sink if sink is not None else None,
+        grow_steps=grow_steps_for(boundary_target),
     )
     row_blocks, col_blocks = len(grid.row_blocks()), len(grid.col_blocks())
     reader = RasterReader(raster_path, bands, mean, std)
@@ -480,6 +485,7 @@ def detect(
             progress,
             should_stop,
             sink,
+            spec.boundary_target,
         )
         t0 = time.perf_counter()
         if dissolve:

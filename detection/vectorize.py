@@ -6,9 +6,10 @@ numbered across the whole run; after each block, the labels on both sides of its
 and top borders that touch are joined (union-find), so an object straddling blocks
 becomes one feature at the end, as if the raster had been labelled in one piece.
 
-Count mode: a pixel is an object *core* when its class wins and the boundary channel is
-low; cores connected (4-neighbourhood) make one instance; the object's rim (boundary
-pixels of the same class) is then grown back onto the neighbouring core. Blocks are only
+Count mode: a pixel is an object *core* when its class wins and the boundary channel (the
+object's edge-ness: high on its rim, falling towards its centre) is low; cores connected
+(4-neighbourhood) make one instance; the rest of the class (boundary pixels of the same
+class) is then grown back onto the neighbouring cores. Blocks are only
 joined through cores, so touching objects split by a boundary stay apart.
 Segmentation mode: connected pixels of a class make one area.
 """
@@ -142,6 +143,17 @@ def _grow(
     return todo
 
 
+def grow_steps_for(boundary_target: str | None) -> int:
+    """Rings of boundary pixels grown back onto the cores for a model's boundary target.
+
+    Thin rims (``"rim"``, and snapshots that predate the setting) grow 3 rings: what lies
+    further from any core is no object's rim (a stray core of noise gains no area from
+    it). The soft ``"distance"`` target makes a boundary zone as wide as the objects
+    themselves: it grows until every pixel of the class that connects to a core is reached.
+    """
+    return 3 if boundary_target in (None, "rim") else 1 << 16
+
+
 def label_block(
     sums: np.ndarray,
     weight: np.ndarray,
@@ -152,7 +164,10 @@ def label_block(
     boundary_threshold: float = 0.5,
     grow_steps: int = 3,
 ) -> BlockLabels:
-    """Label one block from its blended sums (``sums / weight`` are the probabilities)."""
+    """Label one block from its blended sums (``sums / weight`` are the probabilities).
+
+    Count mode: the non-core pixels of a class grow onto the cores ring by ring, up to
+    ``grow_steps`` rings (see :func:`grow_steps_for`)."""
     shape = (int(weight.shape[0]), int(weight.shape[1]))
     idx, cls, prob, inv = classify(sums, weight, valid, num_classes, threshold)
     if mode == "count" and sums.shape[0] > num_classes + 1:
@@ -199,11 +214,13 @@ class Vectoriser:
         threshold: float,
         boundary_threshold: float = 0.5,
         emit: Callable[[Detection], None] | None = None,
+        grow_steps: int = 3,
     ) -> None:
         self.num_classes = num_classes
         self.mode = mode
         self.threshold = threshold
         self.boundary_threshold = boundary_threshold
+        self.grow_steps = grow_steps
         self.emit = emit
         self.finished: list[Detection] = []  # when no ``emit`` is given
         self.pieces: dict[int, Piece] = {}
@@ -249,8 +266,9 @@ class Vectoriser:
         from shapely.geometry import shape
 
         block = label_block(
-            sums, weight, valid, self.num_classes, self.mode, self.threshold, self.boundary_threshold
-        )
+            sums, weight, valid, self.num_classes, self.mode, self.threshold, self.boundary_threshold,
+            self.grow_steps,
+        )  # fmt: skip
         labels, n_core = block.labels, block.n_core
         n = n_core + block.n_rim
         offset = self._next - 1

@@ -177,7 +177,7 @@ def batch_maker(
                 spec = sampler.sample(rng)
                 tile = make_tile(
                     reader, inputs.scenes[spec.scene], inputs.bands, spec.row, spec.col, setup.tile_size,
-                    mean, std, boundary_width=rim_width,
+                    mean, std, boundary_width=rim_width, boundary_kind=config.boundary_target,
                 )  # fmt: skip
                 tiles.append(augment(tile, rng) if config.augment else tile)
         return {
@@ -281,7 +281,7 @@ def fit(
             return {}
         return validate(
             net, inputs, SceneReader(), mean, std, setup.tile_size, setup.mode, device,
-            config.boundary_width, config.max_validation_pixels,
+            config.boundary_width, config.max_validation_pixels, config.boundary_target,
         )  # fmt: skip
 
     step, tiles_seen = start, resume.tiles_seen if resume else 0
@@ -370,6 +370,7 @@ def _record(
         "num_classes": setup.num_classes,
         "class_names": list(setup.class_names),
         "boundary_width": config.boundary_width if setup.mode == "count" else 0,
+        "boundary_target": config.boundary_target if setup.mode == "count" else None,
         "device": str(device),
         "stop_reason": reason,
         "train": config.to_dict(),

@@ -1,8 +1,9 @@
 """The training loss of both modes.
 
 Semantic channels ``0..C``: cross-entropy over pixels that count (target != IGNORE).
-Count mode adds channel ``C+1``: binary cross-entropy against the object-rim target on
-the same pixels, so the network learns where touching objects must be split.
+Count mode adds channel ``C+1``: binary cross-entropy against the boundary target on
+the same pixels (soft edge-ness or 0/1 rims, see ``tiles.boundary_target``), so the
+network learns where touching objects must be split.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def segmentation_loss(
     """Mean loss over the pixels that count; 0 (with a gradient) when none does.
 
     ``logits`` (N, C+1[+1], H, W); ``target`` (N, H, W) class ids with IGNORE;
-    ``boundary`` (N, H, W) 0/1 or None in segmentation mode.
+    ``boundary`` (N, H, W) in 0..1 or None in segmentation mode.
     """
     logits = logits.float()
     valid = target != IGNORE
@@ -35,11 +36,16 @@ def segmentation_loss(
     if boundary is not None:
         rim = logits[:, num_classes + 1]
         target_rim = boundary.float()
-        # rims are a small share of the pixels: weigh them up to balance the classes (1..10x)
+        # rims are a small share of the pixels: weigh them up to balance the classes (1..10x;
+        # about 1 for the soft distance target, whose mean is over one half)
         share = (target_rim * valid).sum() / n_valid
         pos_weight = ((1 - share) / share.clamp(min=1e-6)).clamp(1.0, 10.0).detach()
         bce = functional.binary_cross_entropy_with_logits(
             rim, target_rim, reduction="none", pos_weight=pos_weight
         )
+        # a soft target's own entropy is the least the BCE can reach: take it off, so the loss
+        # still falls towards 0 (0/1 rims have none; the gradient does not change)
+        t = target_rim.clamp(1e-6, 1 - 1e-6)
+        bce = bce + pos_weight * target_rim * torch.log(t) + (1 - target_rim) * torch.log(1 - t)
         loss = loss + boundary_weight * (bce * valid).sum() / n_valid
     return loss

@@ -4,9 +4,13 @@ Output contract, shared by training and detection:
 
 * channels ``0..C`` are semantic logits (softmax over them); channel 0 is background
   and channel ``k`` is the model's class ``k`` (class ids are 1-based);
-* in ``count`` mode one more channel, ``C + 1``, is a boundary logit (sigmoid): it is
-  high on the rim of every object and where two objects touch, so that objects can be
-  split into instances by removing boundary pixels.
+* in ``count`` mode one more channel, ``C + 1``, is a boundary logit (sigmoid): the
+  object's *edge-ness*, high (→1) on the rim of every object and where two objects touch
+  or overlap, falling towards each object's centre (→0). It is trained either on thin
+  rims (``TrainConfig.boundary_target`` "rim", the default) or on 1 − the distance to
+  the object's edge normalised per object (``"distance"``). Either way
+  instances are split by keeping the pixels below a threshold as object cores and
+  growing the rest of the class back onto them.
 
 No weights are downloaded: the network is built from its settings alone.
 """

@@ -20,7 +20,7 @@ class Tile:
 
     image: np.ndarray  # (bands, S, S) float32, normalised
     target: np.ndarray  # (S, S) uint8: class id, IGNORE outside areas / on nodata
-    boundary: np.ndarray  # (S, S) uint8: 1 on object rims (count mode), 0 elsewhere
+    boundary: np.ndarray  # (S, S) float32 in 0..1: edge-ness (count mode, see edge_map), 0 otherwise
 
 
 class SceneReader:
@@ -152,6 +152,46 @@ def boundary_map(instances: np.ndarray, width: int = 1) -> np.ndarray:
     return rim.astype(np.uint8)
 
 
+BOUNDARY_TARGETS = ("distance", "rim")
+
+
+def edge_map(instances: np.ndarray) -> np.ndarray:
+    """Soft boundary target: 1 − the normalised distance to the object's edge, 1 outside objects.
+
+    Inside each instance the distance (Euclidean, in pixels) to the nearest pixel of the
+    background or of another instance is divided by the instance's largest distance, so
+    every object has a centre of 0 and an edge of about 1 whatever its size; where
+    objects touch the value rises to 1 along their shared border. Thresholding it leaves
+    one core per object, and the cores grow back into the class mask. As in
+    :func:`boundary_map`, the tile edge is not an edge. Returns float32 ``(h, w)`` in 0..1.
+    """
+    ndimage = require("scipy.ndimage")
+    out = np.ones(instances.shape, dtype=np.float32)
+    inside = instances > 0
+    if not inside.any():
+        return out
+    seeds = inside & ~boundary_map(instances, 1).astype(bool)  # drop each object's 1-px rim
+    padded = np.pad(seeds, 1, mode="edge")
+    if padded.all():  # one object fills the tile: no edge in sight
+        return np.zeros(instances.shape, dtype=np.float32)
+    distance = ndimage.distance_transform_edt(padded)[1:-1, 1:-1] + inside
+    n = int(instances.max())
+    peak = ndimage.maximum(distance, labels=instances, index=np.arange(n + 1))
+    peak = np.maximum(np.asarray(peak, dtype=np.float64), 1.0)
+    out[inside] = (1.0 - distance[inside] / peak[instances[inside]]).astype(np.float32)
+    return out
+
+
+def boundary_target(instances: np.ndarray, kind: str = "distance", width: int = 1) -> np.ndarray:
+    """The count-mode boundary target of a tile: :func:`edge_map` (``"distance"``) or the
+    ``width``-pixel rims of :func:`boundary_map` (``"rim"``), as float32 in 0..1."""
+    if kind == "distance":
+        return edge_map(instances)
+    if kind == "rim":
+        return boundary_map(instances, width).astype(np.float32)
+    raise ValueError(f"unknown boundary target {kind!r}; expected one of {BOUNDARY_TARGETS}")
+
+
 def make_tile(
     reader: SceneReader,
     scene: SceneInput,
@@ -163,10 +203,13 @@ def make_tile(
     std: np.ndarray,
     areas: list[Any] | None = None,
     boundary_width: int = 1,
+    boundary_kind: str = "rim",
 ) -> Tile:
     """Read, normalise and rasterise one ``size``×``size`` training tile.
 
     ``areas`` (default: the scene's training areas) decide which pixels count.
+    ``boundary_width`` 0 gives no boundary target (segmentation mode); otherwise
+    ``boundary_kind`` picks it (see :func:`boundary_target`).
     """
     image, valid = reader.read(scene, bands, row, col, size)
     classes, instances, in_area = rasterize_targets(
@@ -175,5 +218,8 @@ def make_tile(
     image = (image - mean[:, None, None]) / std[:, None, None]
     image[:, ~valid] = 0.0
     target = np.where(valid & in_area, classes, IGNORE).astype(np.uint8)
-    boundary = boundary_map(instances, boundary_width) if boundary_width > 0 else np.zeros_like(classes)
+    if boundary_width > 0:
+        boundary = boundary_target(instances, boundary_kind, boundary_width)
+    else:
+        boundary = np.zeros(classes.shape, dtype=np.float32)
     return Tile(image.astype(np.float32), target, boundary)

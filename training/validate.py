@@ -11,7 +11,7 @@ import torch
 from .inputs import SceneInput, TrainingInputs
 from .loss import segmentation_loss
 from .metrics import class_iou, confusion, match_instances, precision_recall_f1, split_instances
-from .tiles import IGNORE, SceneReader, boundary_map, rasterize_targets
+from .tiles import IGNORE, SceneReader, boundary_target, rasterize_targets
 
 
 def _region(scene: SceneInput, max_pixels: int) -> tuple[int, int, int, int]:
@@ -65,6 +65,7 @@ def validate(
     device: torch.device,
     boundary_width: int = 1,
     max_pixels: int = 4_000_000,
+    boundary_kind: str = "rim",
 ) -> dict[str, Any]:
     """Validation loss, per-class IoU and object precision/recall/F1 over the validation areas."""
     n = inputs.num_classes
@@ -88,7 +89,7 @@ def validate(
             if not counted.any():
                 continue
             target = np.where(counted, classes, IGNORE).astype(np.uint8)
-            rim = boundary_map(instances, boundary_width) if mode == "count" else None
+            rim = boundary_target(instances, boundary_kind, boundary_width) if mode == "count" else None
             loss = segmentation_loss(
                 torch.from_numpy(logits[None]),
                 torch.from_numpy(target[None]),
