@@ -219,12 +219,12 @@ Gibt die ID des neuen Modells aus.</translation>
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
 The area of interest (optional) limits detection to its polygons. Detections smaller than the minimum area (in square units of the raster's CRS) are left out.
-The raster must have the bands the model was trained on; it is reprojected or resampled on the fly when its coordinate reference system or pixel size differ.</source>
+The raster must have the bands and data type the model was trained on and a ground resolution close to the training one; it is read as it is (no reprojection or resampling) and the detections are in its coordinate reference system.</source>
             <translation>Wendet ein Modell auf eine Rasterszene an und schreibt die Erkennungen als Polygonlayer mit den Feldern class_name, class_id, score, area und snapshot_id. Der Layer wird im Erkennungsordner des Arbeitsbereichs gespeichert und in den Klassenfarben des Modells zum Projekt hinzugefügt.
 
 Wählen Sie den Snapshot über seine ID oder seinen Namen; leer lassen, um den aktuellen Stand des Modells zu verwenden. Jeder Snapshot der Zeitleiste ist nutzbar, auch temporäre.
 Das Interessensgebiet (optional) beschränkt die Erkennung auf seine Polygone. Erkennungen, die kleiner als die Mindestfläche sind (in Quadrateinheiten des KBS des Rasters), werden weggelassen.
-Das Raster muss die Bänder haben, mit denen das Modell trainiert wurde; es wird bei abweichendem Koordinatenbezugssystem oder abweichender Pixelgröße im Fluge umprojiziert bzw. umgerechnet.</translation>
+Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainiert wurde, und eine Bodenauflösung nahe der des Trainings; es wird unverändert gelesen (ohne Umprojektion oder Umrechnung), und die Erkennungen liegen in seinem Koordinatenbezugssystem.</translation>
         </message>
         <message>
             <location filename="../processing/detect.py" line="142" />

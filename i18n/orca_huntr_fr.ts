@@ -219,12 +219,12 @@ Renvoie l'identifiant du nouveau modèle.</translation>
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
 The area of interest (optional) limits detection to its polygons. Detections smaller than the minimum area (in square units of the raster's CRS) are left out.
-The raster must have the bands the model was trained on; it is reprojected or resampled on the fly when its coordinate reference system or pixel size differ.</source>
+The raster must have the bands and data type the model was trained on and a ground resolution close to the training one; it is read as it is (no reprojection or resampling) and the detections are in its coordinate reference system.</source>
             <translation>Applique un modèle à une scène raster et écrit les détections dans une couche de polygones avec les champs class_name, class_id, score, area et snapshot_id. La couche est enregistrée dans le dossier des détections de l'espace de travail et ajoutée au projet dans les couleurs des classes du modèle.
 
 Choisissez l'instantané par son identifiant ou son nom ; laissez vide pour utiliser l'état actuel du modèle. Tout instantané de la chronologie peut servir, y compris les temporaires.
 La zone d'intérêt (facultative) limite la détection à ses polygones. Les détections plus petites que la surface minimale (en unités carrées du SCR du raster) sont écartées.
-Le raster doit avoir les bandes sur lesquelles le modèle a été entraîné ; il est reprojeté ou rééchantillonné à la volée si son système de coordonnées de référence ou sa taille de pixel diffèrent.</translation>
+Le raster doit avoir les bandes et le type de données sur lesquels le modèle a été entraîné et une résolution au sol proche de celle de l'entraînement ; il est lu tel quel (sans reprojection ni rééchantillonnage) et les détections sont dans son système de coordonnées de référence.</translation>
         </message>
         <message>
             <location filename="../processing/detect.py" line="142" />

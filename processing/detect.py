@@ -94,8 +94,9 @@ class DetectAlgorithm(HuntrAlgorithm):
             "state. Any snapshot of the timeline can be used, temporary ones included.\n"
             "The area of interest (optional) limits detection to its polygons. Detections smaller "
             "than the minimum area (in square units of the raster's CRS) are left out.\n"
-            "The raster must have the bands the model was trained on; it is reprojected or "
-            "resampled on the fly when its coordinate reference system or pixel size differ."
+            "The raster must have the bands and data type the model was trained on and a ground "
+            "resolution close to the training one; it is read as it is (no reprojection or "
+            "resampling) and the detections are in its coordinate reference system."
         )
 
     def initAlgorithm(self, config=None) -> None:

@@ -19,6 +19,10 @@ if not _link.is_symlink() or _link.resolve() != ROOT:
     if _link.is_symlink() or _link.exists():
         _link.unlink()
     _link.symlink_to(ROOT, target_is_directory=True)
+# `python -m pytest` puts the repository root on sys.path, where the plugin's own
+# `processing/` folder would hide QGIS's `processing` package: the plugin is reached
+# through `.pkg/orca_huntr` only.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT]
 for p in (str(Path(__file__).resolve().parent), str(PKG_DIR)):
     if p not in sys.path:
         sys.path.insert(0, p)
