@@ -1,4 +1,4 @@
-"""The console examples (docs/console.md, and README.md's console blocks) run as written."""
+"""The console examples of README.md run as written."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
 def console_blocks() -> list[tuple[str, str]]:
     """``(where, code)`` of every Python block that uses the console API."""
     blocks = []
-    for path in (ROOT / "docs" / "console.md", ROOT / "README.md"):
+    for path in (ROOT / "README.md",):
         if path.exists():
             for i, code in enumerate(BLOCK.findall(path.read_text(encoding="utf-8"))):
                 if "from orca_huntr import api" in code:
@@ -101,4 +101,4 @@ def test_revert_without_confirmation_changes_nothing(project, tmp_path):
 
 
 def test_examples_exist():
-    assert console_blocks(), "docs/console.md must hold the console example"
+    assert console_blocks(), "README.md must hold the console example"
