@@ -40,7 +40,8 @@ class TrainConfig:
     boundary_width: int = 1  # pixels of object rim learnt in count mode (boundary_target "rim")
     # count mode's boundary channel learns "rim" (thin object rims) or "distance" (1 − the
     # normalised distance to the object's edge: a core for every object, even for heavily
-    # overlapping boxes such as tree crowns; its cores lie below a boundary threshold ~0.6)
+    # overlapping boxes such as tree crowns; pick the detection's boundary threshold,
+    # often 0.6-0.8 for it, on validation data)
     boundary_target: str = "rim"
     boundary_weight: float = 1.0
     max_validation_pixels: int = 4_000_000  # cap on the validation region's size
