@@ -16,13 +16,13 @@ from qgis.PyQt.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from .dialog_footer import add_footer
 from .new_model_dialog import raster_layers
 from .timeline import badge_text, format_timestamp
 
@@ -152,17 +152,7 @@ class DetectDialog(QDialog):
         adv.addRow(tr("Device"), self.device_combo)
         layout.addWidget(self.advanced)
 
-        self.problem_label = QLabel(self)
-        self.problem_label.setStyleSheet("color: #b71c1c;")
-        self.problem_label.setWordWrap(True)
-        layout.addWidget(self.problem_label)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Run detection"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.problem_label, self.buttons = add_footer(self, layout, tr("Run detection"))
         self.area_group.buttonToggled.connect(self._validate)
         self.polygon_combo.layerChanged.connect(self._validate)
         self.scene_combo.currentIndexChanged.connect(self._validate)

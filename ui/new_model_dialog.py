@@ -22,6 +22,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from .class_table import ClassTable
+from .dialog_footer import add_footer
 
 
 def tr(text: str) -> str:
@@ -129,17 +130,7 @@ class NewModelDialog(QDialog):
         adv.addRow(tr("Network width"), self.width_spin)
         layout.addWidget(self.advanced)
 
-        self.problem_label = QLabel(self)
-        self.problem_label.setStyleSheet("color: #b71c1c;")
-        self.problem_label.setWordWrap(True)
-        layout.addWidget(self.problem_label)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Create model"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.problem_label, self.buttons = add_footer(self, layout, tr("Create model"))
         self.name_edit.textChanged.connect(self._validate)
         self.classes.changed.connect(self._validate)
         self.scene_list.itemChanged.connect(self._validate)

@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from .class_table import ClassTable
+from .dialog_footer import add_footer
 from .timeline import format_timestamp
 
 
@@ -70,16 +71,7 @@ class SnapshotModelDialog(QDialog):
             )
         )
         layout.addWidget(self.reuse_check)
-        self.problem_label = QLabel(self)
-        self.problem_label.setStyleSheet("color: #b71c1c;")
-        layout.addWidget(self.problem_label)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Create model"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.problem_label, self.buttons = add_footer(self, layout, tr("Create model"))
         self.name_edit.textChanged.connect(self._validate)
         self.classes.changed.connect(self._validate)
         self._validate()
