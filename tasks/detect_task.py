@@ -23,10 +23,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from qgis.core import QgsProject, QgsTask
-from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
+from qgis.core import QgsProject
+from qgis.PyQt.QtCore import QCoreApplication
 
-from ..errors import CancelledError, HuntrError
+from ..errors import CancelledError
+from .engine_task import EngineTask
 
 log = logging.getLogger(__name__)
 
@@ -35,11 +36,8 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("HuntrDetectTask", text)
 
 
-class DetectTask(QgsTask):
+class DetectTask(EngineTask):
     """Detect with one snapshot over one raster in the background."""
-
-    progressed = pyqtSignal(object)
-    done = pyqtSignal(object, object)
 
     def __init__(
         self,
@@ -53,7 +51,7 @@ class DetectTask(QgsTask):
         add_to_project: bool = True,
         project: QgsProject | None = None,
     ) -> None:
-        super().__init__(title or tr("ORCA HUNTR: detection"), QgsTask.Flag.CanCancel)
+        super().__init__(title or tr("ORCA HUNTR: detection"))
         from ..detection import DetectOptions
 
         # a Workspace object or its folder; a folder is opened in run()
@@ -68,45 +66,28 @@ class DetectTask(QgsTask):
             self.options = DetectOptions.from_dict(options)
         self.add_to_project = add_to_project
         self.project = project
-        self.result: Any = None
-        self.error: BaseException | None = None
         self.layer = None
-        self.last_progress: Any = None
 
     # -- worker thread -------------------------------------------------------------------
-    def run(self) -> bool:
-        """Detect (worker thread). Never raises: the outcome is kept for ``finished()``."""
-        try:
-            from ..detection import detect
+    def work(self) -> Any:
+        """Detect (worker thread)."""
+        from ..detection import detect
 
-            ws = self.workspace
-            if isinstance(ws, str | bytes) or hasattr(ws, "__fspath__"):
-                from ..snapshots import Workspace
+        ws = self.workspace
+        if isinstance(ws, str | bytes) or hasattr(ws, "__fspath__"):
+            from ..snapshots import Workspace
 
-                ws = Workspace.open(ws)
-            self.result = detect(
-                ws,
-                self.model_id,
-                self.snapshot_id,
-                self.raster_path,
-                aoi=self.aoi,
-                options=self.options,
-                progress=self._report,
-                should_stop=self.isCanceled,
-            )
-            return True
-        except HuntrError as exc:
-            self.error = exc
-            log.warning("detection with %s failed: %s", self.model_id, exc)
-        except Exception as exc:  # unexpected: keep the traceback in the log
-            self.error = exc
-            log.exception("detection with %s failed", self.model_id)
-        return False
-
-    def _report(self, progress: Any) -> None:
-        self.last_progress = progress
-        self.setProgress(max(0.0, min(100.0, 100.0 * float(progress.fraction or 0.0))))
-        self.progressed.emit(progress)
+            ws = Workspace.open(ws)
+        return detect(
+            ws,
+            self.model_id,
+            self.snapshot_id,
+            self.raster_path,
+            aoi=self.aoi,
+            options=self.options,
+            progress=self.report,
+            should_stop=self.isCanceled,
+        )
 
     # -- main thread ---------------------------------------------------------------------
     def finished(self, result: bool) -> None:

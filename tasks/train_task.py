@@ -20,66 +20,40 @@ Signals (delivered on the main thread):
 from __future__ import annotations
 
 import dataclasses
-import logging
 from typing import Any
 
-from qgis.core import QgsTask
-from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication
 
-from ..errors import CancelledError, HuntrError
-
-log = logging.getLogger(__name__)
+from ..errors import CancelledError
+from .engine_task import EngineTask
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("HuntrTrainTask", text)
 
 
-class TrainTask(QgsTask):
+class TrainTask(EngineTask):
     """Train one model of a workspace in the background; every stop makes a snapshot."""
 
-    progressed = pyqtSignal(object)
-    done = pyqtSignal(object, object)
-
     def __init__(self, workspace_path: str, model_id: str, config: Any = None, title: str | None = None):
-        super().__init__(title or tr("ORCA HUNTR: training"), QgsTask.Flag.CanCancel)
+        super().__init__(title or tr("ORCA HUNTR: training"))
         from ..training import TrainConfig
 
         self.workspace_path = str(workspace_path)
         self.model_id = str(model_id)
         # a private copy: the caller's config may change while the task runs
         self.config = dataclasses.replace(config) if config is not None else TrainConfig()
-        self.title = title or tr("ORCA HUNTR: training")
-        self.result: Any = None
-        self.error: BaseException | None = None
-        self.last_progress: Any = None
         # connected here, so the slot runs on the thread that owns the task (the main thread)
         self.progressed.connect(self._describe)
 
     # -- worker thread -------------------------------------------------------------------
-    def run(self) -> bool:
-        """Train (worker thread). Never raises: the outcome is kept for ``finished()``."""
-        try:
-            from ..snapshots import Workspace
-            from ..training import train_model
+    def work(self) -> Any:
+        """Train (worker thread)."""
+        from ..snapshots import Workspace
+        from ..training import train_model
 
-            ws = Workspace.open(self.workspace_path)
-            self.result = train_model(
-                ws, self.model_id, self.config, progress=self._report, should_stop=self.isCanceled
-            )
-            return True
-        except HuntrError as exc:
-            self.error = exc
-            log.warning("training of %s failed: %s", self.model_id, exc)
-        except Exception as exc:  # unexpected: keep the traceback in the log
-            self.error = exc
-            log.exception("training of %s failed", self.model_id)
-        return False
-
-    def _report(self, progress: Any) -> None:
-        self.last_progress = progress
-        self.setProgress(max(0.0, min(100.0, 100.0 * float(progress.fraction or 0.0))))
-        self.progressed.emit(progress)
+        ws = Workspace.open(self.workspace_path)
+        return train_model(ws, self.model_id, self.config, progress=self.report, should_stop=self.isCanceled)
 
     # -- main thread ---------------------------------------------------------------------
     def _describe(self, progress: Any) -> None:
