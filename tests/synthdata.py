@@ -323,48 +323,18 @@ def clear_layer(path: str | Path, layer: str) -> None:
 # ---------------------------------------------------------------- level (b): the store
 
 
-def make_workspace(
-    tmp_path: str | Path,
-    *,
-    classes: int = 2,
-    mode: str = "count",
-    size: int = 64,
-    crs: str = "EPSG:32612",
-    model_crs: str | None = None,
-    resolution: float = 1.0,
-    bands: int = 3,
-    area_fraction: float = 1.0,
-    seed: int = 0,
-    tile_size: int = 32,
-    network: dict | None = None,
-    scene_name: str = "scene.tif",
-    **scene_options: Any,
-) -> tuple[Any, Any, Path]:
+def make_workspace(tmp_path: str | Path, **options: Any) -> tuple[Any, Any, Path]:
     """A workspace with one model, one synthetic scene and its training data.
 
     The model has ``classes`` classes (``disc``, ``square``…; with ``classes=1`` the
     squares are left out of the labels) in ``mode``; its input spec is the scene's CRS
     (or ``model_crs``: the live GeoPackage is then in that CRS, labels are reprojected).
     One training area covers the left ``area_fraction`` of the scene; every object
-    entirely inside it becomes a label. Returns ``(ws, model_info, scene_path)``; use
+    entirely inside it becomes a label. Options are those of
+    :func:`make_scene_workspace`. Returns ``(ws, model_info, scene_path)``; use
     :func:`make_scene_workspace` when you also need the truth (the :class:`SyntheticScene`).
     """
-    ws, info, scene = make_scene_workspace(
-        tmp_path,
-        classes=classes,
-        mode=mode,
-        size=size,
-        crs=crs,
-        model_crs=model_crs,
-        resolution=resolution,
-        bands=bands,
-        area_fraction=area_fraction,
-        seed=seed,
-        tile_size=tile_size,
-        network=network,
-        scene_name=scene_name,
-        **scene_options,
-    )
+    ws, info, scene = make_scene_workspace(tmp_path, **options)
     return ws, info, scene.path
 
 
