@@ -38,17 +38,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests"))
-
-
-def _package() -> None:
-    """Make the repository importable as ``orca_huntr`` (same symlink as tests/conftest.py)."""
-    pkg = ROOT / ".pkg"
-    link = pkg / "orca_huntr"
-    if not link.exists():
-        pkg.mkdir(exist_ok=True)
-        link.symlink_to(ROOT, target_is_directory=True)
-    sys.path.insert(0, str(pkg))
+from checkout_path import use_checkout  # noqa: E402
 
 
 def write_big_scene(path: Path, size: int, cell: int = 64, seed: int = 0, strip: int = 256) -> int:
@@ -225,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", help=argparse.SUPPRESS)
     parser.add_argument("--raster", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    _package()
+    use_checkout("scripts", "tests")
     if args.child:
         return child(args)
 

@@ -23,16 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests"))
-
-
-def _package() -> None:
-    """Make the repository importable as ``orca_huntr`` (same symlink as tests/conftest.py)."""
-    pkg = ROOT / ".pkg"
-    link = pkg / "orca_huntr"
-    if not link.exists():
-        pkg.mkdir(exist_ok=True)
-        link.symlink_to(ROOT, target_is_directory=True)
-    sys.path.insert(0, str(pkg))
+from checkout_path import use_checkout  # noqa: E402
 
 
 def _inputs(work: Path, synthetic_scene: bool, classes: int = 1):
@@ -73,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         "--synthetic-scene", action="store_true", help="use a synthetic 1024² scene, no download"
     )
     args = parser.parse_args(argv)
-    _package()
+    use_checkout("scripts", "tests")
     import numpy as np
     import torch
 

@@ -29,25 +29,8 @@ import time
 from pathlib import Path
 from types import SimpleNamespace
 
-ROOT = Path(__file__).resolve().parent.parent
-QGIS_PLUGINS = "/usr/share/qgis/python/plugins"
-
-
-def _package_path() -> None:
-    """Make the checkout importable as ``orca_huntr`` (whatever its folder is called)."""
-    pkg = ROOT / ".pkg"
-    link = pkg / "orca_huntr"
-    if not link.is_symlink() or link.resolve() != ROOT:
-        pkg.mkdir(exist_ok=True)
-        if link.is_symlink() or link.exists():
-            link.unlink()
-        link.symlink_to(ROOT, target_is_directory=True)
-    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT]
-    for path in (str(pkg), str(Path(__file__).resolve().parent)):
-        if path not in sys.path:
-            sys.path.insert(0, path)
-    if QGIS_PLUGINS not in sys.path:
-        sys.path.append(QGIS_PLUGINS)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from checkout_path import ROOT, use_checkout
 
 
 def start_qgis():
@@ -393,7 +376,7 @@ def main() -> None:
     parser.add_argument("--width", type=int, default=16, help="network width")
     parser.add_argument("--min-area", type=float, default=1.0, help="smallest tree kept, in m²")
     args = parser.parse_args()
-    _package_path()
+    use_checkout("scripts", qgis_plugins=True)
     app, plugin = start_qgis()
     try:
         run_demo(

@@ -26,22 +26,13 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from checkout_path import ROOT, use_checkout
+
 sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "scripts"))
 
 SCENE_SIZE = 320
 CLASSES = (("Round crown", "#2e7d32"), ("Square roof", "#e65100"))
-
-
-def _package_path() -> None:
-    """Make ``import orca_huntr`` work from a checkout whatever its folder is called."""
-    pkg = ROOT / ".pkg"
-    link = pkg / "orca_huntr"
-    if not link.exists():
-        pkg.mkdir(exist_ok=True)
-        link.symlink_to(ROOT, target_is_directory=True)
-    sys.path.insert(0, str(pkg))
 
 
 def _finish_timeline(ws, model, scene_path: str, work: Path, live_steps: int, min_area: float) -> dict:
@@ -381,7 +372,7 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="with --work: reuse its trained project")
     parser.add_argument("--timeout", type=int, default=300, help="seconds QGIS may run")
     args = parser.parse_args()
-    _package_path()
+    use_checkout("scripts", "tests")
     import torch
 
     torch.set_num_threads(max(1, (os.cpu_count() or 2) - 1))
