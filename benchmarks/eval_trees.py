@@ -31,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests"))
+from checkout_path import use_checkout  # noqa: E402
 
 TRAIN_SHARE = 2 / 3
 VALIDATION_SHARE = 0.1  # of the training area, held out by the engine (its eastern strip)
@@ -38,15 +39,6 @@ IOU = 0.4
 DEFAULT_BOUNDARY_THRESHOLD = 0.5
 BOUNDARY_THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9)
 MIN_PIXELS = (20, 100, 200, 400, 800)  # smallest detection kept (a tree box: median 1,700 px)
-
-
-def _package() -> None:
-    pkg = ROOT / ".pkg"
-    link = pkg / "orca_huntr"
-    if not link.exists():
-        pkg.mkdir(exist_ok=True)
-        link.symlink_to(ROOT, target_is_directory=True)
-    sys.path.insert(0, str(pkg))
 
 
 def match_boxes(truth: list, found: list, threshold: float = IOU) -> tuple[int, int, int]:
@@ -93,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         "--reuse", action="store_true", help="detect with the model trained by an earlier run"
     )
     args = parser.parse_args(argv)
-    _package()
+    use_checkout("scripts", "tests")
     import geopandas as gpd
     import rasterio
     import synthdata
