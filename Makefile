@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PLUGIN := orca_huntr
 DEB_PACKAGES := qgis python3-qgis qgis-providers python3-gdal python3-rasterio python3-geopandas \
-	python3-rtree python3-scipy python3-venv xvfb pyqt5-dev-tools qttools5-dev-tools
+	python3-rtree python3-scipy python3-venv xvfb xauth pyqt5-dev-tools qttools5-dev-tools
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 QGIS_PROFILES ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 ARTIFACTS ?= artifacts
