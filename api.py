@@ -130,13 +130,18 @@ def model(name_or_id, ws=None):
     return find_model(_ws(ws), str(name_or_id))
 
 
+def _project_layer(text: str):
+    """The project's layer with this id, else the first one with this name (None: none)."""
+    project = QgsProject.instance()
+    return project.mapLayer(text) or next(iter(project.mapLayersByName(text)), None)
+
+
 def _raster_layer(value) -> QgsRasterLayer:
     """A raster given as a layer, a layer name or id of the project, or a file path."""
     if isinstance(value, QgsRasterLayer):
         return value
     text = str(value)
-    project = QgsProject.instance()
-    layer = project.mapLayer(text) or next(iter(project.mapLayersByName(text)), None)
+    layer = _project_layer(text)
     if isinstance(layer, QgsRasterLayer):
         return layer
     if Path(text).exists():
@@ -151,8 +156,7 @@ def _vector_layer(value) -> QgsVectorLayer:
     if isinstance(value, QgsVectorLayer):
         return value
     text = str(value)
-    project = QgsProject.instance()
-    layer = project.mapLayer(text) or next(iter(project.mapLayersByName(text)), None)
+    layer = _project_layer(text)
     if isinstance(layer, QgsVectorLayer):
         return layer
     layer = QgsVectorLayer(text, Path(text.split("|")[0]).stem, "ogr")
