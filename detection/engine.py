@@ -24,6 +24,7 @@ import numpy as np
 from ..deps import require
 from ..errors import CancelledError, InputDataError
 from .aoi import coerce_aoi
+from .features import FeatureMaker
 from .gate import InputRequirements, RasterInfo, check_aoi, check_raster, inspect_raster
 from .options import DetectOptions, DetectProgress
 from .result import DetectResult
@@ -348,42 +349,6 @@ def run_pipeline(
     return PipelineOutput(detections, stats)
 
 
-class FeatureMaker:
-    """Turns detections (raster pixel coordinates) into output features in the raster's CRS.
-
-    :meth:`keep` applies the size filters; :meth:`__call__` simplifies (in pixels) and
-    places the geometry with the raster's geotransform.
-    """
-
-    def __init__(self, spec: SnapshotSpec, raster: RasterInfo, options: DetectOptions) -> None:
-        a, b, c, d, e, f = raster.transform
-        self.matrix = [a, b, d, e, c, f]
-        self.pixel_area = abs(a * e - b * d)
-        self.options = options
-        self.snapshot_id = spec.snapshot_id
-        self.names = {cls["id"]: cls["name"] for cls in spec.classes}
-
-    def keep(self, det: Any) -> bool:
-        return det.pixels >= self.options.min_pixels and det.pixels * self.pixel_area >= self.options.min_area
-
-    def __call__(self, det: Any) -> dict[str, Any]:
-        from shapely.affinity import affine_transform
-
-        geom = det.geometry
-        if self.options.simplify > 0:
-            simple = geom.simplify(self.options.simplify, preserve_topology=True)
-            if not simple.is_empty and simple.is_valid:
-                geom = simple
-        return {
-            "geometry": affine_transform(geom, self.matrix),
-            "class_name": self.names.get(det.class_id, str(det.class_id)),
-            "class_id": int(det.class_id),
-            "score": round(float(det.score), 6),
-            "area": float(det.pixels * self.pixel_area),
-            "snapshot_id": self.snapshot_id,
-        }
-
-
 def load_snapshot(ws: Any, model_id: str, snapshot_id: str | None) -> Any:
     """The snapshot through the store (``None`` = the model's current state)."""
     if snapshot_id is None:
@@ -456,7 +421,8 @@ def detect(
         model = build_model(spec.weights, len(spec.bands), spec.num_classes, spec.mode, spec.network, device)
         predictor = Predictor(model, spec.num_classes, spec.mode, device)
         window = processing_window(raster, aoi_px, tile)
-        make = FeatureMaker(spec, raster, options)
+        names = {cls["id"]: cls["name"] for cls in spec.classes}
+        make = FeatureMaker(spec.snapshot_id, names, raster.transform, options)
         writer = out = output.DetectionWriter(
             temporary, options.layer_name, raster.crs_wkt, f"ORCA HUNTR detections: {display_name}"
         )

@@ -81,13 +81,8 @@ class DetectionWriter:
         self._layer = self._ds.CreateLayer(
             layer_name, srs, ogr.wkbMultiPolygon, options=["FID=fid", "GEOMETRY_NAME=geom"]
         )
-        for fname, ftype in (
-            ("class_name", ogr.OFTString),
-            ("class_id", ogr.OFTInteger),
-            ("score", ogr.OFTReal),
-            ("area", ogr.OFTReal),
-            ("snapshot_id", ogr.OFTString),
-        ):
+        types = (ogr.OFTString, ogr.OFTInteger, ogr.OFTReal, ogr.OFTReal, ogr.OFTString)
+        for fname, ftype in zip(FIELDS, types, strict=True):  # add() sets fields by index
             self._layer.CreateField(ogr.FieldDefn(fname, ftype))
         if description:
             self._layer.SetMetadataItem("DESCRIPTION", description)
@@ -96,12 +91,16 @@ class DetectionWriter:
         self._pending = 0
 
     def add(self, item: dict[str, Any]) -> None:
-        """Write one feature: a dict with a shapely ``geometry`` and the :data:`FIELDS`."""
+        """Write one feature: a dict with a ``geometry`` (an ``ogr.Geometry`` in the layer's CRS,
+        which the writer takes over, or a shapely one) and the :data:`FIELDS`."""
         ogr = self._ogr
+        geometry = item["geometry"]
+        if not isinstance(geometry, ogr.Geometry):
+            geometry = ogr.CreateGeometryFromWkb(bytes(geometry.wkb))
         feature = ogr.Feature(self._defn)
-        feature.SetGeometry(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(bytes(item["geometry"].wkb))))
-        for key in FIELDS:
-            feature.SetField(key, item[key])
+        feature.SetGeometryDirectly(ogr.ForceToMultiPolygon(geometry))
+        for index, key in enumerate(FIELDS):
+            feature.SetField(index, item[key])
         self._layer.CreateFeature(feature)
         self.count += 1
         self._pending += 1
