@@ -7,10 +7,14 @@ few steps on a small synthetic scene through the real training engine, then:
 
 * *end to end*: :func:`orca_huntr.detection.detect` on the scene (read → infer →
   blend → vectorise → write the GeoPackage), in megapixels of raster per second;
-* *pure forward*: the same prepared network (BN folded, channels_last, inference mode)
-  over the same number of tiles, from a pool of real tiles held in memory; interleaved
-  with the end-to-end run batch by batch (and its time taken off the end-to-end time),
-  so load from other processes hits both alike;
+* *pure forward*: the same prepared network (BN folded, channels_last, inference mode,
+  calls of ``micro_batch_for`` tiles) over the same number of tiles, from a pool of real
+  tiles held in memory, in both CPU schemes: one call at a time on all torch threads,
+  and one tile per thread on as many threads of one torch thread each (the engine's
+  scheme); the faster one is the reference;
+* the pure forward passes and the end-to-end run alternate twice (forward, end to end,
+  forward, end to end) and the best time of each counts, so that drifts in the load of
+  the machine hit both alike;
 * *machine limit*: a large fp32 matmul's GFLOP/s in the same run; the forward's
   GFLOP/s (FLOPs counted by ``torch.utils.flop_counter``) as a fraction of it
   (sustained, and for its best batch);
@@ -144,22 +148,47 @@ def matmul_gflops(n: int = 4096, reps: int = 5) -> float:
     return 2 * n**3 / best / 1e9
 
 
-def forward_seconds(predictor, pool, tiles: int, batch: int) -> float:
-    """Seconds for the raw forward pass over ``tiles`` tiles cycled from the in-memory ``pool``."""
+def pure_forward(model, pool, tiles: int, batch: int, micro: int, workers: int) -> tuple[float, float]:
+    """``(seconds, best batch seconds)`` of the raw network over ``tiles`` tiles cycled from the
+    in-memory ``pool``, ``batch`` tiles at a time in calls of ``micro`` tiles: in this thread
+    with torch's threads (``workers`` = 1), or spread over ``workers`` threads of one torch
+    thread each (the engine's CPU scheme)."""
+    from concurrent.futures import ThreadPoolExecutor
+
     import torch
 
-    done, t = 0, 0.0
-    k = 0
-    with torch.inference_mode():
+    def run(x) -> None:
+        with torch.inference_mode():
+            for k in range(0, x.shape[0], micro):
+                model(x[k : k + micro])
+
+    executor = None
+    if workers > 1:
+        executor = ThreadPoolExecutor(workers, initializer=lambda: torch.set_num_threads(1))
+        list(executor.map(run, [pool[k : k + micro] for k in range(0, 2 * workers * micro, micro)]))
+    else:
+        run(pool[:batch])  # warm-up
+    done, total, best, k = 0, 0.0, float("inf"), 0
+    try:
         while done < tiles:
             b = min(batch, tiles - done)
-            x = pool[k : k + b] if k + b <= len(pool) else pool[:b]
-            k = (k + b) % len(pool)
+            k = k if k + b <= pool.shape[0] else 0
+            x = pool[k : k + b]
             t0 = time.perf_counter()
-            predictor.forward(x)
-            t += time.perf_counter() - t0
+            if executor is None:
+                run(x)
+            else:
+                list(executor.map(run, [x[m : m + micro] for m in range(0, b, micro)]))
+            dt = time.perf_counter() - t0
+            total += dt
+            if b == batch:
+                best = min(best, dt)
             done += b
-    return t
+            k = (k + b) % pool.shape[0]
+    finally:
+        if executor is not None:
+            executor.shutdown()
+    return total, best
 
 
 def peak_rss_mb() -> float:
@@ -226,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from orca_huntr.detection import DetectOptions, detect
     from orca_huntr.detection.engine import RasterReader, snapshot_spec
-    from orca_huntr.detection.infer import Predictor, build_model
+    from orca_huntr.detection.infer import Predictor, build_model, micro_batch_for
 
     threads = args.threads or torch.get_num_threads()
     tmp = None
@@ -252,7 +281,8 @@ def main(argv: list[str] | None = None) -> int:
         # the same prepared network the engine builds, and a pool of real tiles in memory
         spec = snapshot_spec(ws.load_snapshot(info.id, snap.id))
         model = build_model(spec.weights, 3, spec.num_classes, spec.mode, spec.network, "cpu")
-        predictor = Predictor(model, spec.num_classes, spec.mode, "cpu")
+        micro = micro_batch_for(int(spec.network.get("width", 16)), args.tile)
+        predictor = Predictor(model, spec.num_classes, spec.mode, "cpu", micro_batch=micro)
         reader = RasterReader(str(scene), spec.bands, spec.mean, spec.std)
         pool_np = np.stack(
             [
@@ -280,38 +310,37 @@ def main(argv: list[str] | None = None) -> int:
         _r, _c, h, w = processing_window(raster, None, args.tile)
         tiles = TileGrid(h, w, args.tile, options.overlap_pixels(args.tile), options.block_size).tile_count
         gflops_mm = matmul_gflops()
-        # pure forward interleaved with the end-to-end run: after each of its batches, as many
-        # tiles of pure forward as it has done so far (timed apart and taken off its time),
-        # so changes in the machine's load hit both measurements alike
-        fwd = {"tiles": 0, "seconds": 0.0, "best": float("inf"), "spent": 0.0, "k": 0}
-        n_pool = pool.shape[0]
+        # the pure forward in both CPU schemes (one call at a time on all torch threads, or one
+        # thread per tile; the faster counts) and the end-to-end run, alternated twice: the
+        # best time of each counts, so that drifts in the machine's load hit both alike
+        schemes = {"threads": 1, "workers": threads} if threads > 1 else {"threads": 1}
+        fwd: dict[str, list[float]] = {name: [] for name in schemes}
+        best_batch: dict[str, float] = {}
+        e2e_runs: list[float] = []
 
-        def interleave(progress) -> None:
-            t_in = time.perf_counter()
-            with torch.inference_mode():
-                while fwd["tiles"] < progress.tiles_done:
-                    b = min(args.batch, progress.tiles_done - fwd["tiles"])
-                    k = fwd["k"] if fwd["k"] + b <= n_pool else 0
-                    t0 = time.perf_counter()
-                    predictor.forward(pool[k : k + b])
-                    dt = time.perf_counter() - t0
-                    fwd["seconds"] += dt
-                    fwd["tiles"] += b
-                    fwd["k"] = (k + b) % n_pool
-                    if b == args.batch:
-                        fwd["best"] = min(fwd["best"], dt)
-            fwd["spent"] += time.perf_counter() - t_in
+        def measure_forward(label: str) -> None:
+            for name, workers in schemes.items():
+                torch.set_num_threads(threads)
+                secs, best = pure_forward(model, pool, tiles, args.batch, micro, workers)
+                fwd[name].append(secs)
+                best_batch[name] = min(best_batch.get(name, float("inf")), best)
+                print(f"pure forward ({name}, {label}): {secs:.2f} s", flush=True)
+            torch.set_num_threads(threads)
 
-        print(f"{tiles} tiles: end to end, interleaved with the pure forward…", flush=True)
-        t = time.perf_counter()
-        result = detect(ws, info.id, snap.id, scene, options=options, progress=interleave)
-        e2e_s = time.perf_counter() - t - fwd["spent"]
+        for run in ("1", "2"):
+            measure_forward(run)
+            t = time.perf_counter()
+            result = detect(ws, info.id, snap.id, scene, options=options)
+            e2e_runs.append(time.perf_counter() - t)
+            print(f"{tiles} tiles end to end ({run}): {e2e_runs[-1]:.2f} s", flush=True)
+        e2e_s = min(e2e_runs)
         gflops_mm = max(gflops_mm, matmul_gflops())
-        fwd_s = fwd["seconds"]
-        assert fwd["tiles"] == tiles, (fwd["tiles"], tiles)
+        forward_by_scheme = {name: min(v) for name, v in fwd.items()}
+        scheme = min(forward_by_scheme, key=forward_by_scheme.__getitem__)
+        fwd_s = forward_by_scheme[scheme]
         mpx = args.size * args.size / 1e6
         fwd_gflops = tiles * flops_per_tile / fwd_s / 1e9
-        best_gflops = args.batch * flops_per_tile / fwd["best"] / 1e9
+        best_gflops = args.batch * flops_per_tile / best_batch[scheme] / 1e9
 
         rss: dict[str, float] = {}
         rss_width = args.rss_width or args.width
@@ -354,8 +383,12 @@ def main(argv: list[str] | None = None) -> int:
             "objects": objects,
             "features": result.feature_count,
             "e2e_seconds": round(e2e_s, 2),
+            "e2e_seconds_runs": [round(x, 2) for x in e2e_runs],
             "e2e_mpx_per_s": round(mpx / e2e_s, 3),
             "forward_seconds": round(fwd_s, 2),
+            "forward_scheme": scheme,
+            "forward_seconds_by_scheme": {k: [round(x, 2) for x in v] for k, v in fwd.items()},
+            "micro_batch": micro,
             "forward_mpx_per_s": round(mpx / fwd_s, 3),
             "e2e_vs_forward": round(fwd_s / e2e_s, 3),
             "target_e2e_vs_forward": 0.9,

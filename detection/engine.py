@@ -222,17 +222,26 @@ def run_pipeline(
     should_stop: StopFn | None = None,
     sink: Callable[[Any], None] | None = None,
     boundary_target: str | None = None,
+    background: bool = True,
 ) -> PipelineOutput:
     """Read → predict → blend → vectorise the ``window`` (row, col, height, width) of a raster.
 
     ``predictor`` maps a ``(B, bands, tile, tile)`` float32 batch to ``(B, K, tile, tile)``
-    probabilities. ``aoi_px`` restricts detections to a polygon in raster pixel coordinates.
-    Each finished detection (raster pixel coordinates) goes to ``sink`` as soon as it
-    is complete; without a sink they are returned in :attr:`PipelineOutput.detections`.
-    ``boundary_target`` (the snapshot's) sets how far boundary pixels grow onto cores.
+    probabilities; one with a ``submit`` method (:class:`~.infer.Predictor`) predicts the
+    next batch while this thread blends the last one. ``aoi_px`` restricts detections to
+    a polygon in raster pixel coordinates. Each finished detection (raster pixel
+    coordinates) goes to ``sink`` as soon as it is complete; without a sink they are
+    returned in :attr:`PipelineOutput.detections`. ``boundary_target`` (the snapshot's)
+    sets how far boundary pixels grow onto cores. With ``background``, the next block
+    is read and each finished block vectorised (and its detections sunk) on threads of
+    their own while the tiles are predicted; the results do not depend on it.
     """
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
+
     from affine import Affine
 
+    from .background import OrderedWorker
     from .stitch import Stitcher
     from .tiling import TileGrid
     from .vectorize import Vectoriser, grow_steps_for
@@ -261,80 +270,134 @@ def run_pipeline(
     row_blocks, col_blocks = len(grid.row_blocks()), len(grid.col_blocks())
     reader = RasterReader(raster_path, bands, mean, std)
     total = grid.tile_count
-    done = run = blocks = 0
+    counts = {"done": 0, "run": 0, "blocks": 0}
     t_start = time.perf_counter()
+    submit = getattr(predictor, "submit", None)
+    post = OrderedWorker() if background else None
+    prefetch = ThreadPoolExecutor(1, thread_name_prefix="huntr-read") if background else None
 
     def report(stage: str, fraction: float, message: str = "") -> None:
         if progress is not None:
-            progress(DetectProgress(min(fraction, 1.0), done, total, stage, message))
+            progress(DetectProgress(min(fraction, 1.0), counts["done"], total, stage, message))
 
     def check_stop() -> None:
         if should_stop is not None and should_stop():
             raise CancelledError("Detection was cancelled; nothing was written.")
 
+    def read_block(rb: Any, cb: Any) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]], int]:
+        """The block's data, valid mask, the tiles to run and the number of tiles skipped."""
+        t0 = time.perf_counter()
+        bh, bw = rb.buffer_end - rb.start, cb.buffer_end - cb.start
+        data, valid = reader.read(row0 + rb.start, col0 + cb.start, bh, bw)
+        if aoi_px is not None:
+            shift = Affine.translation(col0 + cb.start, row0 + rb.start)
+            valid &= features.geometry_mask([aoi_px], (bh, bw), shift, invert=True)
+        tiles = grid.tiles_in(rb, cb)
+        keep = [
+            (r, c)
+            for r, c in tiles
+            if valid[r - rb.start : r - rb.start + tile, c - cb.start : c - cb.start + tile].any()
+        ]
+        timing["read"] += time.perf_counter() - t0
+        return data, valid, keep, len(tiles) - len(keep)
+
+    def vectorise(i: int, j: int, sums: Any, weight: Any, valid: Any, r0: int, c0: int) -> None:
+        t0 = time.perf_counter()
+        vectoriser.add_block(
+            i, j, sums, weight, valid, r0, c0, more_right=j < col_blocks - 1, more_below=i < row_blocks - 1
+        )
+        timing["vectorise"] += time.perf_counter() - t0
+
+    def finish_block(entry: dict[str, Any]) -> None:
+        t0 = time.perf_counter()
+        buf = entry["buf"]
+        sums, weight = stitcher.finish_sums(buf)
+        rh, rw = weight.shape
+        timing["blend"] += time.perf_counter() - t0
+        rb, cb = buf.rows, buf.cols
+        args = (buf.i, buf.j, sums, weight, entry["valid"][:rh, :rw], row0 + rb.start, col0 + cb.start)
+        entry.clear()  # the block's data and buffer now belong to the vectorising job only
+        if post is not None:
+            post.put(lambda: vectorise(*args))
+        else:
+            vectorise(*args)
+        counts["blocks"] += 1
+
+    def blend(buf: Any, batch: list[tuple[int, int]], started: Any) -> None:
+        t0 = time.perf_counter()
+        probs = started.result() if hasattr(started, "result") else started
+        t1 = time.perf_counter()
+        for n, (r, c) in enumerate(batch):
+            buf.add(r, c, probs[n], stitcher.window, weighted=submit is not None)
+        timing["infer"] += t1 - t0
+        timing["blend"] += time.perf_counter() - t1
+        counts["done"] += len(batch)
+        counts["run"] += len(batch)
+        report("inference", 0.95 * counts["done"] / total)
+
+    # FIFO of ("tiles", buf, batch, started) and ("end", block entry): one batch predicts
+    # while the one before it is blended; blocks finish in raster order
+    pending: deque[tuple[Any, ...]] = deque()
+    in_flight = 0
+
+    def drain(limit: int) -> None:
+        nonlocal in_flight
+        while pending and (in_flight > limit or pending[0][0] == "end"):
+            item = pending.popleft()
+            if item[0] == "end":
+                finish_block(item[1])
+            else:
+                in_flight -= 1
+                blend(*item[1:])
+
+    blocks = list(grid.blocks())
     try:
-        for i, j, rb, cb in grid.blocks():
+        next_read = prefetch.submit(read_block, blocks[0][2], blocks[0][3]) if prefetch and blocks else None
+        for n_block, (i, j, rb, cb) in enumerate(blocks):
             check_stop()
-            t0 = time.perf_counter()
+            if next_read is not None:
+                data, valid, keep, skipped = next_read.result()
+                if n_block + 1 < len(blocks):
+                    nxt = blocks[n_block + 1]
+                    next_read = prefetch.submit(read_block, nxt[2], nxt[3])  # type: ignore[union-attr]
+            else:
+                data, valid, keep, skipped = read_block(rb, cb)
+            counts["done"] += skipped
             buf = stitcher.begin(i, j, rb, cb)
-            bh, bw = rb.buffer_end - rb.start, cb.buffer_end - cb.start
-            data, valid = reader.read(row0 + rb.start, col0 + cb.start, bh, bw)
-            if aoi_px is not None:
-                shift = Affine.translation(col0 + cb.start, row0 + rb.start)
-                valid &= features.geometry_mask([aoi_px], (bh, bw), shift, invert=True)
-            timing["read"] += time.perf_counter() - t0
-            tiles = grid.tiles_in(rb, cb)
-            keep = [
-                (r, c)
-                for r, c in tiles
-                if valid[r - rb.start : r - rb.start + tile, c - cb.start : c - cb.start + tile].any()
-            ]
-            done += len(tiles) - len(keep)
             for k in range(0, len(keep), options.batch_size):
                 check_stop()
                 batch = keep[k : k + options.batch_size]
                 t0 = time.perf_counter()
                 x = np.stack([_window(data, r - rb.start, c - cb.start, tile) for r, c in batch])
-                probs = predictor(x)
-                t1 = time.perf_counter()
-                for n, (r, c) in enumerate(batch):
-                    buf.add(r, c, probs[n], stitcher.window)
-                timing["infer"] += t1 - t0
-                timing["blend"] += time.perf_counter() - t1
-                done += len(batch)
-                run += len(batch)
-                report("inference", 0.95 * done / total)
-            t0 = time.perf_counter()
-            sums, weight = stitcher.finish_sums(buf)
-            rh, rw = weight.shape
-            t1 = time.perf_counter()
-            vectoriser.add_block(
-                i,
-                j,
-                sums,
-                weight,
-                valid[:rh, :rw],
-                row0 + rb.start,
-                col0 + cb.start,
-                more_right=j < col_blocks - 1,
-                more_below=i < row_blocks - 1,
-            )
-            timing["blend"] += t1 - t0
-            timing["vectorise"] += time.perf_counter() - t1
-            blocks += 1
-            del buf, data, valid, sums, weight
+                started = submit(x, stitcher.window) if submit is not None else predictor(x)
+                timing["infer"] += time.perf_counter() - t0
+                pending.append(("tiles", buf, batch, started))
+                in_flight += 1
+                drain(1)
+            pending.append(("end", {"buf": buf, "valid": valid}))
+            drain(1)
+            del data, valid, buf
+        drain(0)
+        if post is not None:
+            post.close()
         report("vectorise", 0.96, "joining objects across blocks")
         check_stop()
         t0 = time.perf_counter()
         detections = vectoriser.finish()
         timing["vectorise"] += time.perf_counter() - t0
+    except BaseException:
+        if post is not None:
+            post.abort()
+        raise
     finally:
+        if prefetch is not None:
+            prefetch.shutdown(wait=True)
         stitcher.close()
         reader.close()
     stats = {
         "tiles_total": total,
-        "tiles_run": run,
-        "blocks": blocks,
+        "tiles_run": counts["run"],
+        "blocks": counts["blocks"],
         "tile_size": tile,
         "overlap": overlap,
         "window": list(window),
@@ -375,7 +438,7 @@ def detect(
     Raises :class:`IncompatibleRasterError` before any work when the raster does not fit.
     """
     from . import output
-    from .infer import Predictor, build_model, resolve_device
+    from .infer import Predictor, build_model, micro_batch_for, resolve_device
 
     t_start = time.perf_counter()
     if not isinstance(options, DetectOptions):
@@ -412,14 +475,15 @@ def detect(
 
     torch = require("torch")
     threads_before = torch.get_num_threads()
-    if options.threads:
-        torch.set_num_threads(int(options.threads))
+    threads = int(options.threads or threads_before)
+    torch.set_num_threads(threads)  # what a single worker uses (one thread each when there are several)
     temporary = output.temporary_path(final)
-    writer = None
+    writer = predictor = None
     try:
         device = resolve_device(options.device)
         model = build_model(spec.weights, len(spec.bands), spec.num_classes, spec.mode, spec.network, device)
-        predictor = Predictor(model, spec.num_classes, spec.mode, device)
+        micro = micro_batch_for(int(spec.network.get("width", 16)), tile)
+        predictor = Predictor(model, spec.num_classes, spec.mode, device, workers=threads, micro_batch=micro)
         window = processing_window(raster, aoi_px, tile)
         names = {cls["id"]: cls["name"] for cls in spec.classes}
         make = FeatureMaker(spec.snapshot_id, names, raster.transform, options)
@@ -492,7 +556,9 @@ def detect(
         output.remove_quietly(temporary)
         raise
     finally:
-        torch.set_num_threads(threads_before)
+        if predictor is not None:
+            predictor.close()
+        torch.set_num_threads(threads_before)  # the CPU workers set torch's count to one each
     stats = dict(result.stats)
     stats["seconds"] = dict(
         stats["seconds"], write=round(stats["seconds"]["write"] + time.perf_counter() - t0, 4)

@@ -157,6 +157,39 @@ def test_older_and_current_snapshots_differ_and_each_is_reproducible(trained):
     assert {r[4] for r in old_a} == {older.id} and {r[4] for r in cur_a} == {current.id}
 
 
+def test_results_do_not_depend_on_worker_threads(trained):
+    """One torch thread in this thread, or two worker threads of one torch thread each
+    (the CPU scheme when several cores are used): the same features, to the last bit."""
+    import torch
+
+    ws, info, scene, _older, current = trained
+    before = torch.get_num_threads()
+
+    def run(threads):
+        result = detect(ws, info.id, current.id, scene.path, options=dict(SMALL_BLOCKS, threads=threads))
+        _f, _s, rows = _read(result.path)
+        return [(r["class_id"], r["score"], r["area"], r["geometry"].wkt) for r in rows]
+
+    one, two = run(1), run(2)
+    assert one and one == two
+    assert torch.get_num_threads() == before  # the run restored torch's thread count
+
+
+def test_an_error_while_writing_stops_the_run_and_leaves_no_file(trained, monkeypatch):
+    from orca_huntr.detection import output
+
+    ws, info, scene, _older, current = trained
+    before = set(ws.detections_dir.iterdir()) if ws.detections_dir.exists() else set()
+
+    def broken(self, item):
+        raise OSError("disk full (simulated)")
+
+    monkeypatch.setattr(output.DetectionWriter, "add", broken)
+    with pytest.raises(OSError, match="disk full"):
+        detect(ws, info.id, current.id, scene.path, options=dict(SMALL_BLOCKS, threads=2))
+    assert set(ws.detections_dir.iterdir()) == before
+
+
 def test_progress_and_cancel_leave_no_file(trained):
     ws, info, scene, _older, current = trained
     before = set(ws.detections_dir.iterdir()) if ws.detections_dir.exists() else set()
