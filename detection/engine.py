@@ -24,6 +24,7 @@ import numpy as np
 from ..deps import require
 from ..errors import CancelledError, InputDataError
 from .aoi import coerce_aoi
+from .buffers import ArrayPool
 from .features import FeatureMaker
 from .gate import InputRequirements, RasterInfo, check_aoi, check_raster, inspect_raster
 from .options import DetectOptions, DetectProgress
@@ -128,8 +129,11 @@ class RasterReader:
         self.mean = np.asarray(mean, np.float32)[:, None, None]
         self.inv_std = (1.0 / np.asarray(std, np.float32))[:, None, None]
 
-    def read(self, row: int, col: int, height: int, width: int) -> tuple[np.ndarray, np.ndarray]:
-        """``(data (bands, h, w) float32 normalised, valid (h, w) bool)`` for a raster pixel window."""
+    def read(
+        self, row: int, col: int, height: int, width: int, pool: ArrayPool | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``(data (bands, h, w) float32 normalised, valid (h, w) bool)`` for a raster pixel window;
+        ``data`` comes from ``pool`` when given."""
         from rasterio.enums import MaskFlags
         from rasterio.errors import NodataShadowWarning
         from rasterio.windows import Window
@@ -140,10 +144,11 @@ class RasterReader:
         r0, c0 = max(row, 0), max(col, 0)
         r1, c1 = min(row + height, self.src.height), min(col + width, self.src.width)
         inside = (r0, c0, r1, c1) == (row, col, row + height, col + width)
+        shape = (len(self.bands), height, width)
         if inside:  # the usual case: read straight into the result, no padding
-            data = np.empty((len(self.bands), height, width), np.float32)
+            data = pool.empty(shape) if pool is not None else np.empty(shape, np.float32)
         else:
-            data = np.zeros((len(self.bands), height, width), np.float32)
+            data = pool.zeros(shape) if pool is not None else np.zeros(shape, np.float32)
         valid = np.zeros((height, width), bool)
         if r1 <= r0 or c1 <= c0:
             return data, valid
@@ -251,7 +256,8 @@ def run_pipeline(
     overlap = options.overlap_pixels(tile)
     grid = TileGrid(height, width, tile, overlap, max(int(options.block_size), tile))
     channels = num_classes + 1 + (1 if mode == "count" else 0)
-    stitcher = Stitcher(grid, channels)
+    pool = ArrayPool()
+    stitcher = Stitcher(grid, channels, pool)
     timing = dict.fromkeys(("read", "infer", "blend", "vectorise", "sink"), 0.0)
 
     def timed_sink(detection: Any) -> None:
@@ -288,7 +294,7 @@ def run_pipeline(
         """The block's data, valid mask, the tiles to run and the number of tiles skipped."""
         t0 = time.perf_counter()
         bh, bw = rb.buffer_end - rb.start, cb.buffer_end - cb.start
-        data, valid = reader.read(row0 + rb.start, col0 + cb.start, bh, bw)
+        data, valid = reader.read(row0 + rb.start, col0 + cb.start, bh, bw, pool)
         if aoi_px is not None:
             shift = Affine.translation(col0 + cb.start, row0 + rb.start)
             valid &= features.geometry_mask([aoi_px], (bh, bw), shift, invert=True)
@@ -301,11 +307,14 @@ def run_pipeline(
         timing["read"] += time.perf_counter() - t0
         return data, valid, keep, len(tiles) - len(keep)
 
-    def vectorise(i: int, j: int, sums: Any, weight: Any, valid: Any, r0: int, c0: int) -> None:
+    def vectorise(buf: Any, sums: Any, weight: Any, valid: Any, r0: int, c0: int) -> None:
         t0 = time.perf_counter()
+        i, j = buf.i, buf.j
         vectoriser.add_block(
             i, j, sums, weight, valid, r0, c0, more_right=j < col_blocks - 1, more_below=i < row_blocks - 1
         )
+        del sums
+        stitcher.release(buf)
         timing["vectorise"] += time.perf_counter() - t0
 
     def finish_block(entry: dict[str, Any]) -> None:
@@ -315,7 +324,7 @@ def run_pipeline(
         rh, rw = weight.shape
         timing["blend"] += time.perf_counter() - t0
         rb, cb = buf.rows, buf.cols
-        args = (buf.i, buf.j, sums, weight, entry["valid"][:rh, :rw], row0 + rb.start, col0 + cb.start)
+        args = (buf, sums, weight, entry["valid"][:rh, :rw], row0 + rb.start, col0 + cb.start)
         entry.clear()  # the block's data and buffer now belong to the vectorising job only
         if post is not None:
             post.put(lambda: vectorise(*args))
@@ -374,6 +383,7 @@ def run_pipeline(
                 pending.append(("tiles", buf, batch, started))
                 in_flight += 1
                 drain(1)
+            pool.give_back(data)  # every tile of the block is stacked (copied) by now
             pending.append(("end", {"buf": buf, "valid": valid}))
             drain(1)
             del data, valid, buf

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .buffers import ArrayPool
 from .tiling import AxisBlock, TileGrid
 
 
@@ -110,21 +111,28 @@ class Stitcher:
     one is finished); :meth:`close` removes the temporary spill files.
     """
 
-    def __init__(self, grid: TileGrid, channels: int) -> None:
+    def __init__(self, grid: TileGrid, channels: int, pool: ArrayPool | None = None) -> None:
         self.grid = grid
         self.channels = channels
+        self.pool = pool
         self.window = blend_window(grid.tile, grid.overlap)
         ramp = blend_ramp(grid.tile, grid.overlap)
-        self._row_weight = axis_weight(grid.rows, ramp)
-        self._col_weight = axis_weight(grid.cols, ramp)
+        self._row_weight = axis_weight(grid.rows, ramp).astype(np.float32)
+        self._col_weight = axis_weight(grid.cols, ramp).astype(np.float32)
         self._right: np.ndarray | None = None
         self._down = _DiskSpills()
 
     def begin(self, i: int, j: int, rows: AxisBlock, cols: AxisBlock) -> BlockBuffer:
         """An empty buffer for block (i, j); what earlier blocks spill into it is added by
         :meth:`finish_sums`, so the next blocks can begin before this one is finished."""
-        h, w = rows.buffer_end - rows.start, cols.buffer_end - cols.start
-        return BlockBuffer(i, j, rows, cols, np.zeros((self.channels, h, w), np.float32))
+        shape = (self.channels, rows.buffer_end - rows.start, cols.buffer_end - cols.start)
+        sums = self.pool.zeros(shape) if self.pool is not None else np.zeros(shape, np.float32)
+        return BlockBuffer(i, j, rows, cols, sums)
+
+    def release(self, buf: BlockBuffer) -> None:
+        """Hand a finished block's buffer back for reuse (nothing may use its sums after)."""
+        if self.pool is not None:
+            self.pool.give_back(buf.sums)
 
     def _take_spills(self, buf: BlockBuffer) -> None:
         """Add what the blocks to the left and above spilled into ``buf``."""
@@ -140,7 +148,7 @@ class Stitcher:
         """The blending weight (sum of the windows) over a block's rect."""
         wr = self._row_weight[rows.start : rows.end]
         wc = self._col_weight[cols.start : cols.end]
-        return np.outer(wr, wc).astype(np.float32)
+        return np.outer(wr, wc)
 
     def finish(self, buf: BlockBuffer) -> tuple[np.ndarray, np.ndarray]:
         """The block rect's blended probabilities (channels, h, w) and its coverage weight."""

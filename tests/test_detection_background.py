@@ -67,3 +67,23 @@ def test_abort_skips_queued_jobs_and_forgets_errors():
     threading.Timer(0.1, gate.set).start()
     worker.abort()
     assert ran == []
+
+
+def test_array_pool_reuses_whole_arrays_by_shape_and_dtype():
+    import numpy as np
+
+    from orca_huntr.detection.buffers import ArrayPool
+
+    pool = ArrayPool(keep=1)
+    a = pool.zeros((2, 3, 4))
+    assert a.dtype == np.float32 and not a.any()
+    a[:] = 7
+    pool.give_back(a)
+    b = pool.zeros((2, 3, 4))
+    assert b is a and not b.any() and pool.reused == 1  # the same memory, zeroed again
+    assert pool.empty((2, 3, 4), np.uint8) is not a  # another dtype: a new array
+    pool.give_back(b)
+    pool.give_back(np.empty((2, 3, 4), np.float32))  # over ``keep``: dropped
+    assert pool.empty((2, 3, 4)) is b
+    with pytest.raises(ValueError, match="views"):
+        pool.give_back(b[0])
