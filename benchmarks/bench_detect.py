@@ -12,9 +12,9 @@ few steps on a small synthetic scene through the real training engine, then:
   tiles held in memory, in both CPU schemes: one call at a time on all torch threads,
   and one tile per thread on as many threads of one torch thread each (the engine's
   scheme); the faster one is the reference;
-* the pure forward passes and the end-to-end run alternate twice (forward, end to end,
-  forward, end to end) and the best time of each counts, so that drifts in the load of
-  the machine hit both alike;
+* the pure forward passes and the end-to-end run alternate ``--repeats`` times (3 by
+  default: forward, end to end, forward, end to end, …) and the best time of each
+  counts, so that slow phases of a shared machine hit both alike;
 * *machine limit*: a large fp32 matmul's GFLOP/s in the same run; the forward's
   GFLOP/s (FLOPs counted by ``torch.utils.flop_counter``) as a fraction of it
   (sustained, and for its best batch);
@@ -150,9 +150,11 @@ def matmul_gflops(n: int = 4096, reps: int = 5) -> float:
 
 def pure_forward(model, pool, tiles: int, batch: int, micro: int, workers: int) -> tuple[float, float]:
     """``(seconds, best batch seconds)`` of the raw network over ``tiles`` tiles cycled from the
-    in-memory ``pool``, ``batch`` tiles at a time in calls of ``micro`` tiles: in this thread
-    with torch's threads (``workers`` = 1), or spread over ``workers`` threads of one torch
-    thread each (the engine's CPU scheme)."""
+    in-memory ``pool`` in calls of ``micro`` tiles: ``batch`` tiles a call group in this
+    thread with torch's threads (``workers`` = 1), or streamed over ``workers`` threads of
+    one torch thread each with ``2 × workers`` calls in flight, so no worker waits for
+    another (the engine's CPU scheme; its best batch time is not defined: inf)."""
+    from collections import deque
     from concurrent.futures import ThreadPoolExecutor
 
     import torch
@@ -162,33 +164,37 @@ def pure_forward(model, pool, tiles: int, batch: int, micro: int, workers: int) 
             for k in range(0, x.shape[0], micro):
                 model(x[k : k + micro])
 
-    executor = None
-    if workers > 1:
-        executor = ThreadPoolExecutor(workers, initializer=lambda: torch.set_num_threads(1))
-        list(executor.map(run, [pool[k : k + micro] for k in range(0, 2 * workers * micro, micro)]))
-    else:
-        run(pool[:batch])  # warm-up
-    done, total, best, k = 0, 0.0, float("inf"), 0
-    try:
+    def chunks(step: int):
+        done, k = 0, 0
         while done < tiles:
-            b = min(batch, tiles - done)
+            b = min(step, tiles - done)
             k = k if k + b <= pool.shape[0] else 0
-            x = pool[k : k + b]
-            t0 = time.perf_counter()
-            if executor is None:
-                run(x)
-            else:
-                list(executor.map(run, [x[m : m + micro] for m in range(0, b, micro)]))
-            dt = time.perf_counter() - t0
-            total += dt
-            if b == batch:
-                best = min(best, dt)
+            yield pool[k : k + b]
             done += b
             k = (k + b) % pool.shape[0]
-    finally:
-        if executor is not None:
-            executor.shutdown()
-    return total, best
+
+    if workers <= 1:
+        run(pool[:batch])  # warm-up
+        total, best = 0.0, float("inf")
+        for x in chunks(batch):
+            t0 = time.perf_counter()
+            run(x)
+            dt = time.perf_counter() - t0
+            total += dt
+            if x.shape[0] == batch:
+                best = min(best, dt)
+        return total, best
+    with ThreadPoolExecutor(workers, initializer=lambda: torch.set_num_threads(1)) as executor:
+        list(executor.map(run, [pool[k : k + micro] for k in range(0, 2 * workers * micro, micro)]))
+        in_flight: deque = deque()
+        t0 = time.perf_counter()
+        for x in chunks(micro):
+            in_flight.append(executor.submit(run, x))
+            if len(in_flight) >= 2 * workers:
+                in_flight.popleft().result()
+        for future in in_flight:
+            future.result()
+        return time.perf_counter() - t0, float("inf")
 
 
 def peak_rss_mb() -> float:
@@ -230,6 +236,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--width", type=int, default=16)
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--train-steps", type=int, default=120)
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        default=3,
+        help="alternations of pure forward and end-to-end runs (the best of each counts)",
+    )
     parser.add_argument(
         "--rss-width",
         type=int,
@@ -311,8 +323,8 @@ def main(argv: list[str] | None = None) -> int:
         tiles = TileGrid(h, w, args.tile, options.overlap_pixels(args.tile), options.block_size).tile_count
         gflops_mm = matmul_gflops()
         # the pure forward in both CPU schemes (one call at a time on all torch threads, or one
-        # thread per tile; the faster counts) and the end-to-end run, alternated twice: the
-        # best time of each counts, so that drifts in the machine's load hit both alike
+        # thread per tile; the faster counts) and the end-to-end run, alternated: the best
+        # time of each counts, so that slow phases of the machine hit both alike
         schemes = {"threads": 1, "workers": threads} if threads > 1 else {"threads": 1}
         fwd: dict[str, list[float]] = {name: [] for name in schemes}
         best_batch: dict[str, float] = {}
@@ -327,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"pure forward ({name}, {label}): {secs:.2f} s", flush=True)
             torch.set_num_threads(threads)
 
-        for run in ("1", "2"):
+        for run in map(str, range(1, args.repeats + 1)):
             measure_forward(run)
             t = time.perf_counter()
             result = detect(ws, info.id, snap.id, scene, options=options)
@@ -340,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
         fwd_s = forward_by_scheme[scheme]
         mpx = args.size * args.size / 1e6
         fwd_gflops = tiles * flops_per_tile / fwd_s / 1e9
-        best_gflops = args.batch * flops_per_tile / best_batch[scheme] / 1e9
+        best_gflops = args.batch * flops_per_tile / min(best_batch.values()) / 1e9
 
         rss: dict[str, float] = {}
         rss_width = args.rss_width or args.width
