@@ -14,7 +14,8 @@ few steps on a small synthetic scene through the real training engine, then:
   scheme); the faster one is the reference;
 * the pure forward passes and the end-to-end run alternate ``--repeats`` times (3 by
   default: forward, end to end, forward, end to end, …) and the best time of each
-  counts, so that slow phases of a shared machine hit both alike;
+  counts, so that slow phases of a shared machine hit both alike; the ratio of each
+  end-to-end run to the forward run just before it is reported too, with its median;
 * *machine limit*: a large fp32 matmul's GFLOP/s in the same run; the forward's
   GFLOP/s (FLOPs counted by ``torch.utils.flop_counter``) as a fraction of it
   (sustained, and for its best batch);
@@ -350,6 +351,9 @@ def main(argv: list[str] | None = None) -> int:
         forward_by_scheme = {name: min(v) for name, v in fwd.items()}
         scheme = min(forward_by_scheme, key=forward_by_scheme.__getitem__)
         fwd_s = forward_by_scheme[scheme]
+        # each end-to-end run against the pure forward run just before it (the faster scheme):
+        # a drift in the machine's speed between pairs cancels out
+        pair_ratios = [min(v[k] for v in fwd.values()) / e for k, e in enumerate(e2e_runs)]
         mpx = args.size * args.size / 1e6
         fwd_gflops = tiles * flops_per_tile / fwd_s / 1e9
         best_gflops = args.batch * flops_per_tile / min(best_batch.values()) / 1e9
@@ -403,6 +407,8 @@ def main(argv: list[str] | None = None) -> int:
             "micro_batch": micro,
             "forward_mpx_per_s": round(mpx / fwd_s, 3),
             "e2e_vs_forward": round(fwd_s / e2e_s, 3),
+            "e2e_vs_forward_pairs": [round(r, 3) for r in pair_ratios],
+            "e2e_vs_forward_pairs_median": round(sorted(pair_ratios)[len(pair_ratios) // 2], 3),
             "target_e2e_vs_forward": 0.9,
             "stage_seconds": result.stats["seconds"],
             "gflop_per_tile": round(flops_per_tile / 1e9, 3),
