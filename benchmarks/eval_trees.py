@@ -45,6 +45,8 @@ def match_boxes(truth: list, found: list, threshold: float = IOU) -> tuple[int, 
     """Greedy one-to-one matching of axis-aligned boxes at IoU ≥ ``threshold``: (tp, fp, fn)."""
     import numpy as np
 
+    from orca_huntr.training.metrics import greedy_match_count
+
     if not truth or not found:
         return 0, len(found), len(truth)
     t = np.array([g.bounds for g in truth])[:, None, :]
@@ -54,13 +56,7 @@ def match_boxes(truth: list, found: list, threshold: float = IOU) -> tuple[int, 
     inter = w * h
     area = lambda b: (b[..., 2] - b[..., 0]) * (b[..., 3] - b[..., 1])  # noqa: E731
     iou = inter / np.maximum(area(t) + area(f) - inter, 1e-12)
-    used_t, used_f, tp = set(), set(), 0
-    for ti, fi in sorted(zip(*np.nonzero(iou >= threshold), strict=True), key=lambda p: -iou[p]):
-        if ti in used_t or fi in used_f:
-            continue
-        used_t.add(ti)
-        used_f.add(fi)
-        tp += 1
+    tp = greedy_match_count(iou, threshold)
     return tp, len(found) - tp, len(truth) - tp
 
 

@@ -68,7 +68,13 @@ def match_instances(
     inter = inter[1:, 1:]
     union = t_area[1:, None] + p_area[None, 1:] - inter
     iou = np.where(union > 0, inter / np.maximum(union, 1), 0.0)
-    tp = 0
+    tp = greedy_match_count(iou, threshold)
+    return tp, len(p_ids) - tp, len(t_ids) - tp
+
+
+def greedy_match_count(iou: np.ndarray, threshold: float) -> int:
+    """Pairs matched one to one from a (truth × prediction) IoU matrix, best IoU first,
+    keeping pairs at IoU ≥ ``threshold`` (ties in row-major order)."""
     pairs = np.argwhere(iou >= threshold)
     order = np.argsort(-iou[pairs[:, 0], pairs[:, 1]], kind="stable")
     used_t: set[int] = set()
@@ -79,8 +85,7 @@ def match_instances(
             continue
         used_t.add(a)
         used_p.add(b)
-        tp += 1
-    return tp, len(p_ids) - tp, len(t_ids) - tp
+    return len(used_t)
 
 
 def precision_recall_f1(tp: int, fp: int, fn: int) -> dict[str, float]:
