@@ -49,17 +49,18 @@ class OrderedWorker:
         self._raise()
         self._queue.put(job)
 
-    def close(self) -> None:
-        """Run the queued jobs, stop the thread and raise the first error of a job, if any."""
+    def _stop(self) -> None:
         if self._thread.is_alive():
             self._queue.put(_STOP)
             self._thread.join()
+
+    def close(self) -> None:
+        """Run the queued jobs, stop the thread and raise the first error of a job, if any."""
+        self._stop()
         self._raise()
 
     def abort(self) -> None:
         """Skip the jobs still queued, stop the thread and forget errors (the run failed anyway)."""
         self._skip = True
-        if self._thread.is_alive():
-            self._queue.put(_STOP)
-            self._thread.join()
+        self._stop()
         self._error = None

@@ -313,7 +313,6 @@ def run_pipeline(
         vectoriser.add_block(
             i, j, sums, weight, valid, r0, c0, more_right=j < col_blocks - 1, more_below=i < row_blocks - 1
         )
-        del sums
         stitcher.release(buf)
         timing["vectorise"] += time.perf_counter() - t0
 

@@ -142,6 +142,7 @@ class Predictor:
         self.workers = max(1, int(workers)) if self.on_cpu else 1
         self.micro_batch = max(1, int(micro_batch)) if micro_batch else None
         self._pool: Any = None
+        self._window: tuple[np.ndarray, Any] | None = None  # the blend window and its device copy
 
     def _chunk(self, batch_size: int) -> int:
         return min(batch_size, self.micro_batch) if (self.on_cpu and self.micro_batch) else batch_size
@@ -171,7 +172,7 @@ class Predictor:
         step = self._chunk(batch.shape[0])
         out = np.empty((batch.shape[0], self.channels, *batch.shape[2:]), np.float32)
         with torch.inference_mode():
-            w = None if window is None else torch.from_numpy(window).to(self.device)
+            w = None if window is None else self._device_window(window)
             for k in range(0, batch.shape[0], step):
                 logits = self.model(self.to_input(batch[k : k + step]))
                 if self.on_cpu:  # straight into the result, no intermediate copy
@@ -190,6 +191,14 @@ class Predictor:
                 if not self.on_cpu:
                     out[k : k + step] = probs.cpu().numpy()
         return out
+
+    def _device_window(self, window: np.ndarray) -> Any:
+        """``window`` as a tensor on the device, made once per window (not per batch)."""
+        cached = self._window
+        if cached is None or cached[0] is not window:
+            torch = require("torch")
+            cached = self._window = (window, torch.from_numpy(window).to(self.device))
+        return cached[1]
 
     def _executor(self) -> Any:
         if self._pool is None:
