@@ -232,8 +232,10 @@ def run_pipeline(
     """Read → predict → blend → vectorise the ``window`` (row, col, height, width) of a raster.
 
     ``predictor`` maps a ``(B, bands, tile, tile)`` float32 batch to ``(B, K, tile, tile)``
-    probabilities; one with a ``submit`` method (:class:`~.infer.Predictor`) predicts the
-    next batch while this thread blends the last one. ``aoi_px`` restricts detections to
+    probabilities (the network's contract: background first); one with a ``submit``
+    method (:class:`~.infer.Predictor`) predicts the next batch while this thread blends
+    the last one, best built with ``background=False`` (only the classes and the
+    boundary are blended: the background is one minus the classes' sum). ``aoi_px`` restricts detections to
     a polygon in raster pixel coordinates. Each finished detection (raster pixel
     coordinates) goes to ``sink`` as soon as it is complete; without a sink they are
     returned in :attr:`PipelineOutput.detections`. ``boundary_target`` (the snapshot's)
@@ -255,7 +257,8 @@ def run_pipeline(
     row0, col0, height, width = window
     overlap = options.overlap_pixels(tile)
     grid = TileGrid(height, width, tile, overlap, max(int(options.block_size), tile))
-    channels = num_classes + 1 + (1 if mode == "count" else 0)
+    channels = num_classes + (1 if mode == "count" else 0)  # classes 1..C, boundary; no background
+    first = 1 if getattr(predictor, "background", True) else 0  # the predictor's first channel to blend
     pool = ArrayPool()
     stitcher = Stitcher(grid, channels, pool)
     timing = dict.fromkeys(("read", "infer", "blend", "vectorise", "sink"), 0.0)
@@ -290,8 +293,10 @@ def run_pipeline(
         if should_stop is not None and should_stop():
             raise CancelledError("Detection was cancelled; nothing was written.")
 
-    def read_block(rb: Any, cb: Any) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]], int]:
-        """The block's data, valid mask, the tiles to run and the number of tiles skipped."""
+    def read_block(
+        rb: Any, cb: Any
+    ) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]], list[tuple[int, int]]]:
+        """The block's data, valid mask, the tiles to run and the tiles skipped (no valid pixel)."""
         t0 = time.perf_counter()
         bh, bw = rb.buffer_end - rb.start, cb.buffer_end - cb.start
         data, valid = reader.read(row0 + rb.start, col0 + cb.start, bh, bw, pool)
@@ -299,13 +304,13 @@ def run_pipeline(
             shift = Affine.translation(col0 + cb.start, row0 + rb.start)
             valid &= features.geometry_mask([aoi_px], (bh, bw), shift, invert=True)
         tiles = grid.tiles_in(rb, cb)
-        keep = [
-            (r, c)
-            for r, c in tiles
-            if valid[r - rb.start : r - rb.start + tile, c - cb.start : c - cb.start + tile].any()
-        ]
+        keep: list[tuple[int, int]] = []
+        skipped: list[tuple[int, int]] = []
+        for r, c in tiles:
+            any_valid = valid[r - rb.start : r - rb.start + tile, c - cb.start : c - cb.start + tile].any()
+            (keep if any_valid else skipped).append((r, c))
         timing["read"] += time.perf_counter() - t0
-        return data, valid, keep, len(tiles) - len(keep)
+        return data, valid, keep, skipped
 
     def vectorise(buf: Any, sums: Any, weight: Any, valid: Any, r0: int, c0: int) -> None:
         t0 = time.perf_counter()
@@ -336,7 +341,7 @@ def run_pipeline(
         probs = started.result() if hasattr(started, "result") else started
         t1 = time.perf_counter()
         for n, (r, c) in enumerate(batch):
-            buf.add(r, c, probs[n], stitcher.window, weighted=submit is not None)
+            buf.add(r, c, probs[n][first:], stitcher.window, weighted=submit is not None)
         timing["infer"] += t1 - t0
         timing["blend"] += time.perf_counter() - t1
         counts["done"] += len(batch)
@@ -370,8 +375,8 @@ def run_pipeline(
                     next_read = prefetch.submit(read_block, nxt[2], nxt[3])  # type: ignore[union-attr]
             else:
                 data, valid, keep, skipped = read_block(rb, cb)
-            counts["done"] += skipped
-            buf = stitcher.begin(i, j, rb, cb)
+            counts["done"] += len(skipped)
+            buf = stitcher.begin(i, j, rb, cb, skipped)
             for k in range(0, len(keep), options.batch_size):
                 check_stop()
                 batch = keep[k : k + options.batch_size]
@@ -492,7 +497,9 @@ def detect(
         device = resolve_device(options.device)
         model = build_model(spec.weights, len(spec.bands), spec.num_classes, spec.mode, spec.network, device)
         micro = micro_batch_for(int(spec.network.get("width", 16)), tile)
-        predictor = Predictor(model, spec.num_classes, spec.mode, device, workers=threads, micro_batch=micro)
+        predictor = Predictor(
+            model, spec.num_classes, spec.mode, device, workers=threads, micro_batch=micro, background=False
+        )
         window = processing_window(raster, aoi_px, tile)
         names = {cls["id"]: cls["name"] for cls in spec.classes}
         make = FeatureMaker(spec.snapshot_id, names, raster.transform, options)

@@ -19,7 +19,7 @@ from ..deps import require
 _WKB_POLYGON, _WKB_MULTIPOLYGON = 3, 6
 
 
-def wkb_to_map(wkb: bytes, a: float, c: float, e: float, f: float) -> bytearray:
+def wkb_to_map(wkb: bytes | bytearray, a: float, c: float, e: float, f: float) -> bytearray:
     """A (Multi)Polygon's little-endian 2D ``wkb`` with every vertex (x, y) mapped to
     (a·x + c, e·y + f): a north-up geotransform from pixel to map coordinates."""
     buf = bytearray(wkb)
@@ -51,6 +51,10 @@ def wkb_to_map(wkb: bytes, a: float, c: float, e: float, f: float) -> bytearray:
     return buf
 
 
+def _usable(geom: Any) -> bool:
+    return geom is not None and not geom.IsEmpty() and geom.IsValid()
+
+
 class FeatureMaker:
     """Turns detections (raster pixel coordinates) into output features in the raster's CRS.
 
@@ -75,21 +79,23 @@ class FeatureMaker:
     def keep(self, det: Any) -> bool:
         return det.pixels >= self.options.min_pixels and det.pixels * self.pixel_area >= self.options.min_area
 
-    def geometry(self, pixel_geometry: Any) -> Any:
-        """The ``ogr.Geometry`` (MultiPolygon, map coordinates) of a shapely pixel outline."""
+    def geometry(self, pixel_wkb: bytes | bytearray) -> Any:
+        """The ``ogr.Geometry`` (MultiPolygon, map coordinates) of a pixel outline's WKB."""
         ogr = self._ogr
-        geom = ogr.CreateGeometryFromWkb(bytes(wkb_to_map(pixel_geometry.wkb, *self._affine)))
+        geom = ogr.CreateGeometryFromWkb(wkb_to_map(pixel_wkb, *self._affine))
         if self.tolerance > 0:
             simple = geom.Simplify(self.tolerance)
-            if simple is None or simple.IsEmpty() or not simple.IsValid():
+            if not _usable(simple):
                 simple = geom.SimplifyPreserveTopology(self.tolerance)
-            if simple is not None and not simple.IsEmpty() and simple.IsValid():
+                if not _usable(simple):
+                    simple = None  # keep the pixel outline
+            if simple is not None:
                 geom = simple
         return ogr.ForceToMultiPolygon(geom)
 
     def __call__(self, det: Any) -> dict[str, Any]:
         return {
-            "geometry": self.geometry(det.geometry),
+            "geometry": self.geometry(det.wkb),
             "class_name": self.names.get(det.class_id, str(det.class_id)),
             "class_id": int(det.class_id),
             "score": round(float(det.score), 6),

@@ -5,6 +5,8 @@ store), its batch norms folded into the convolutions, put in ``channels_last`` m
 format and run under ``torch.inference_mode``. :class:`Predictor` turns a batch of
 normalised tiles into per-pixel probabilities following the network's output contract:
 softmax over the semantic channels ``0..C``; in count mode a sigmoid on channel ``C+1``.
+Detection leaves the background channel out (``background=False``): it is one minus
+the classes' sum, and blending one channel less is less work.
 """
 
 from __future__ import annotations
@@ -112,8 +114,9 @@ class Pending:
 class Predictor:
     """Probabilities for batches of normalised tiles: ``(B, bands, t, t)`` → ``(B, K, t, t)``.
 
-    ``K`` is ``C + 1`` semantic probabilities (softmax) plus, in count mode, one boundary
-    probability (sigmoid).
+    ``K`` is ``C + 1`` semantic probabilities (softmax; without the background, channel 0,
+    when ``background`` is False: ``C``) plus, in count mode, one boundary probability
+    (sigmoid).
 
     On the CPU the network runs ``micro_batch`` tiles per call (small calls keep the
     activations in the cache), and with ``workers`` > 1 on that many threads of one
@@ -132,12 +135,14 @@ class Predictor:
         device: str = "cpu",
         workers: int = 1,
         micro_batch: int | None = None,
+        background: bool = True,
     ) -> None:
         self.model = model
         self.num_classes = num_classes
         self.mode = mode
         self.device = device
-        self.channels = num_classes + 1 + (1 if mode == "count" else 0)
+        self.background = background
+        self.channels = num_classes + (1 if background else 0) + (1 if mode == "count" else 0)
         self.on_cpu = device == "cpu"
         self.workers = max(1, int(workers)) if self.on_cpu else 1
         self.micro_batch = max(1, int(micro_batch)) if micro_batch else None
@@ -168,7 +173,8 @@ class Predictor:
         """``(b, K, t, t)`` probabilities of a numpy batch, computed in the calling thread;
         multiplied by ``window`` (t, t) when given (the blending weights)."""
         torch = require("torch")
-        c = self.num_classes + 1
+        c = self.num_classes + 1  # semantic logits
+        first = 0 if self.background else 1  # the first semantic channel returned
         step = self._chunk(batch.shape[0])
         out = np.empty((batch.shape[0], self.channels, *batch.shape[2:]), np.float32)
         with torch.inference_mode():
@@ -180,9 +186,9 @@ class Predictor:
                     probs = torch.from_numpy(out[k : k + step])
                 else:
                     probs = torch.empty(logits.shape, dtype=torch.float32, device=logits.device)
-                parts = [(slice(0, c), torch.softmax(logits[:, :c], dim=1))]
-                if self.channels > c:
-                    parts.append((slice(c, None), torch.sigmoid(logits[:, c:])))
+                parts = [(slice(0, c - first), torch.softmax(logits[:, :c], dim=1)[:, first:])]
+                if self.mode == "count":
+                    parts.append((slice(c - first, None), torch.sigmoid(logits[:, c:])))
                 for channels, values in parts:
                     if w is None:
                         probs[:, channels] = values

@@ -87,6 +87,11 @@ class DetectionWriter:
         if description:
             self._layer.SetMetadataItem("DESCRIPTION", description)
         self._defn = self._layer.GetLayerDefn()
+        # typed setters: ogr.Feature.SetField finds the type of every value in Python
+        setters = {ogr.OFTString: ogr.Feature.SetFieldString, ogr.OFTInteger: ogr.Feature.SetFieldInteger64}
+        self._setters = [
+            (key, setters.get(ftype, ogr.Feature.SetField)) for key, ftype in zip(FIELDS, types, strict=True)
+        ]
         self._layer.StartTransaction()
         self._pending = 0
 
@@ -99,8 +104,12 @@ class DetectionWriter:
             geometry = ogr.CreateGeometryFromWkb(bytes(geometry.wkb))
         feature = ogr.Feature(self._defn)
         feature.SetGeometryDirectly(ogr.ForceToMultiPolygon(geometry))
-        for index, key in enumerate(FIELDS):
-            feature.SetField(index, item[key])
+        for index, (key, setter) in enumerate(self._setters):
+            value = item[key]
+            if value is None:
+                feature.SetFieldNull(index)
+            else:
+                setter(feature, index, value)
         self._layer.CreateFeature(feature)
         self.count += 1
         self._pending += 1

@@ -6,7 +6,10 @@ the outer product of one ramp along the rows and one along the columns, and the 
 lie on one grid, so the sum of the windows over a pixel (its weight) is the product of
 two per-axis sums: it is computed, not accumulated tile by tile. (Tiles skipped for
 holding no valid pixel are counted in it; that changes the weight of invalid pixels
-only, which yield nothing.) Blocks are
+only, which yield nothing.) A block's buffer is not zeroed: tiles come in raster order,
+and each tile *assigns* the part of it that no earlier tile of the block covers (its
+fresh part; the fresh parts of a block's tiles partition its buffer) and adds the
+rest; a skipped tile's fresh part is set to zero. Blocks are
 processed in raster order and every tile is predicted once: what a block's tiles spill
 beyond its rect (right and down) is carried to the next blocks, the right spill in
 memory and the spills down the rows on disk, so memory stays bounded by the block and
@@ -52,27 +55,63 @@ def axis_weight(origins: list[int], ramp: np.ndarray) -> np.ndarray:
 
 @dataclass
 class BlockBuffer:
-    """Weighted sums of one block's tiles: ``sums`` (channels, h, w) over the block's buffer."""
+    """Weighted sums of one block's tiles: ``sums`` (channels, h, w) over the block's buffer.
+
+    ``row_cuts`` / ``col_cuts`` map a tile origin (area pixels) to where the block's
+    earlier tiles stop covering it along that axis: its fresh part starts there."""
 
     i: int
     j: int
     rows: AxisBlock
     cols: AxisBlock
     sums: np.ndarray
+    tile: int
+    row_cuts: dict[int, int]
+    col_cuts: dict[int, int]
+    last: tuple[int, int] | None = None  # the last tile added (tiles come in raster order)
 
     @property
     def rect_shape(self) -> tuple[int, int]:
         return self.rows.end - self.rows.start, self.cols.end - self.cols.start
 
+    def _fresh(self, row: int, col: int) -> tuple[int, int]:
+        """Where the tile at (row, col) stops overlapping the block's earlier tiles, as
+        offsets into the tile: rows above ``dr`` and columns left of ``dc`` were written."""
+        return self.row_cuts[row] - row, self.col_cuts[col] - col
+
     def add(self, row: int, col: int, probs: np.ndarray, window: np.ndarray, weighted: bool = False) -> None:
         """Add one tile's probabilities ``probs`` (channels, t, t) at area pixel (row, col).
-        Unless ``weighted`` (already multiplied by ``window``), ``probs`` is multiplied by
-        ``window`` in place."""
+        Tiles must come in raster order (rows of tiles, left to right). Unless ``weighted``
+        (already multiplied by ``window``), ``probs`` is multiplied by ``window`` in place."""
+        if self.last is not None and (row, col) <= self.last:
+            raise ValueError(f"tiles must be added in raster order: ({row}, {col}) after {self.last}")
+        self.last = (row, col)
         r, c = row - self.rows.start, col - self.cols.start
-        t = probs.shape[-1]
+        t = self.tile
         if not weighted:
             probs *= window  # the predictor's own array: weighted in place
-        self.sums[:, r : r + t, c : c + t] += probs
+        dr, dc = self._fresh(row, col)
+        sums = self.sums
+        sums[:, r + dr : r + t, c + dc : c + t] = probs[:, dr:, dc:]
+        if dr:
+            sums[:, r : r + dr, c : c + t] += probs[:, :dr]
+        if dc:
+            sums[:, r + dr : r + t, c : c + dc] += probs[:, dr:, :dc]
+
+    def skip(self, row: int, col: int) -> None:
+        """Mark the tile at (row, col) as not predicted: its fresh part becomes zero.
+        Call it before any tile is added (fresh parts do not overlap, later tiles add to it)."""
+        if self.last is not None:
+            raise ValueError("skipped tiles must be marked before tiles are added")
+        r, c = row - self.rows.start, col - self.cols.start
+        dr, dc = self._fresh(row, col)
+        self.sums[:, r + dr : r + self.tile, c + dc : c + self.tile] = 0.0
+
+
+def _cuts(origins: list[int], first: int, last: int, tile: int) -> dict[int, int]:
+    """For the tiles ``first..last-1`` of an axis: origin → end of the previous tile (or the
+    origin itself for the block's first tile)."""
+    return {origins[k]: (origins[k - 1] + tile if k > first else origins[k]) for k in range(first, last)}
 
 
 class _DiskSpills:
@@ -119,15 +158,27 @@ class Stitcher:
         ramp = blend_ramp(grid.tile, grid.overlap)
         self._row_weight = axis_weight(grid.rows, ramp).astype(np.float32)
         self._col_weight = axis_weight(grid.cols, ramp).astype(np.float32)
+        self._rows, self._cols = grid.rows, grid.cols
         self._right: np.ndarray | None = None
         self._down = _DiskSpills()
 
-    def begin(self, i: int, j: int, rows: AxisBlock, cols: AxisBlock) -> BlockBuffer:
-        """An empty buffer for block (i, j); what earlier blocks spill into it is added by
-        :meth:`finish_sums`, so the next blocks can begin before this one is finished."""
+    def begin(
+        self, i: int, j: int, rows: AxisBlock, cols: AxisBlock, skipped: list[tuple[int, int]] | tuple = ()
+    ) -> BlockBuffer:
+        """A buffer for block (i, j), its ``skipped`` tiles (origins) marked; what earlier
+        blocks spill into it is added by :meth:`finish_sums`, so the next blocks can begin
+        before this one is finished."""
         shape = (self.channels, rows.buffer_end - rows.start, cols.buffer_end - cols.start)
-        sums = self.pool.zeros(shape) if self.pool is not None else np.zeros(shape, np.float32)
-        return BlockBuffer(i, j, rows, cols, sums)
+        sums = self.pool.empty(shape) if self.pool is not None else np.empty(shape, np.float32)
+        t = self.grid.tile
+        buf = BlockBuffer(
+            i, j, rows, cols, sums, t,
+            _cuts(self._rows, rows.first, rows.last, t),
+            _cuts(self._cols, cols.first, cols.last, t),
+        )  # fmt: skip
+        for row, col in skipped:
+            buf.skip(row, col)
+        return buf
 
     def release(self, buf: BlockBuffer) -> None:
         """Hand a finished block's buffer back for reuse (nothing may use its sums after)."""

@@ -33,17 +33,54 @@ class Piece:
     class_id: int
     pixels: int
     prob_sum: float
-    polygons: list[Any] = field(default_factory=list)
+    polygons: list[bytearray] = field(default_factory=list)  # little-endian WKB, raster pixel coordinates
 
 
-@dataclass
 class Detection:
-    """One output feature in raster pixel coordinates (x = column, y = row)."""
+    """One output feature in raster pixel coordinates (x = column, y = row).
 
-    class_id: int
-    pixels: int
-    score: float
-    geometry: Any  # shapely (Multi)Polygon
+    Its outline is a shapely (Multi)Polygon (:attr:`geometry`) or its little-endian WKB
+    (:attr:`wkb`), each made from the other on first use: most objects go from the
+    polygoniser's WKB to the output without a shapely object."""
+
+    __slots__ = ("_geometry", "_wkb", "class_id", "pixels", "score")
+
+    def __init__(
+        self,
+        class_id: int,
+        pixels: int,
+        score: float,
+        geometry: Any = None,
+        *,
+        wkb: bytes | bytearray | None = None,
+    ) -> None:
+        if geometry is None and wkb is None:
+            raise ValueError("a detection needs a geometry or its WKB")
+        self.class_id = class_id
+        self.pixels = pixels
+        self.score = score
+        self._geometry = geometry
+        self._wkb = wkb
+
+    @property
+    def geometry(self) -> Any:
+        """The outline as a shapely (Multi)Polygon."""
+        if self._geometry is None:
+            from shapely import wkb
+
+            assert self._wkb is not None
+            self._geometry = wkb.loads(bytes(self._wkb))
+        return self._geometry
+
+    @property
+    def wkb(self) -> bytes | bytearray:
+        """The outline as little-endian WKB."""
+        if self._wkb is None:
+            self._wkb = self._geometry.wkb
+        return self._wkb
+
+    def __repr__(self) -> str:
+        return f"Detection(class_id={self.class_id}, pixels={self.pixels}, score={self.score:.4f})"
 
 
 @dataclass
@@ -66,19 +103,29 @@ def classify(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The detected pixels of a block from its blended sums: ``(flat index, class, probability, 1/weight)``.
 
-    A pixel gets class ``k`` when ``k`` has the highest probability among the classes
-    1..C and at least ``threshold``; invalid pixels (nodata, outside the AOI) get none.
-    Only pixels whose background probability leaves room for a class are looked at
-    (p₀ ≤ 1 − threshold), so the work follows the detections, not the block's area.
+    ``sums[k - 1]`` holds class ``k`` (1..C; the background is not blended). A pixel gets
+    class ``k`` when ``k`` has the highest probability among the classes and at least
+    ``threshold``; invalid pixels (nodata, outside the AOI) get none. Only pixels where
+    some class reaches the threshold are looked at, so the work follows the detections,
+    not the block's area.
     """
-    candidates = (sums[0] <= (1.0 - threshold) * weight) & (weight > 0) & valid
+    # a hair below the threshold (one comparison a class, no temporary sums): the
+    # per-pixel test below decides, with its own rounding
+    limit = weight * np.float32(threshold * (1.0 - 1e-6))
+    candidates = sums[0] >= limit
+    for k in range(1, num_classes):
+        candidates |= sums[k] >= limit
+    candidates &= valid
     idx = np.flatnonzero(candidates)
     rr, cc = np.divmod(idx, weight.shape[1])  # sums and weight are strided views: no ravel copies
+    covered = weight[rr, cc] > 0
+    if not covered.all():
+        idx, rr, cc = idx[covered], rr[covered], cc[covered]
     inv = 1.0 / weight[rr, cc]
-    best_prob = sums[1][rr, cc] * inv
+    best_prob = sums[0][rr, cc] * inv
     best = np.ones(idx.size, np.int16)
     for k in range(2, num_classes + 1):
-        p = sums[k][rr, cc] * inv
+        p = sums[k - 1][rr, cc] * inv
         better = p > best_prob
         best[better] = k
         best_prob[better] = p[better]
@@ -143,6 +190,28 @@ def _grow(
     return todo
 
 
+def polygonize(labels: np.ndarray, col0: int = 0, row0: int = 0) -> list[tuple[int, bytearray]]:
+    """``(label, polygon)`` for every 4-connected piece of ``labels`` > 0: GDAL's polygoniser,
+    each outline as little-endian WKB in raster pixel coordinates (the labels' top-left
+    pixel at column ``col0``, row ``row0``; integer vertices, so pieces of one object in
+    neighbouring blocks share their edges exactly). No GeoJSON or shapely objects are made."""
+    gdal = require("osgeo.gdal")
+    ogr = require("osgeo.ogr")
+    gdal_array = require("osgeo.gdal_array")
+    values = np.ascontiguousarray(labels, np.int32)
+    source = gdal_array.OpenArray(values)  # a MEM dataset on the array's memory
+    source.SetGeoTransform((float(col0), 1.0, 0.0, float(row0), 0.0, 1.0))
+    mask = gdal_array.OpenArray(np.ascontiguousarray(values > 0).view(np.uint8))
+    store = ogr.GetDriverByName("Memory").CreateDataSource("")
+    layer = store.CreateLayer("pieces", None, ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("label", ogr.OFTInteger))
+    if gdal.Polygonize(source.GetRasterBand(1), mask.GetRasterBand(1), layer, 0, []) != 0:
+        raise RuntimeError(f"GDAL could not polygonise a block: {gdal.GetLastErrorMsg()}")
+    little = ogr.wkbNDR
+    out = [(feature.GetFieldAsInteger(0), feature.GetGeometryRef().ExportToWkb(little)) for feature in layer]
+    return out
+
+
 def grow_steps_for(boundary_target: str | None) -> int:
     """Rings of boundary pixels grown back onto the cores for a model's boundary target.
 
@@ -164,15 +233,16 @@ def label_block(
     boundary_threshold: float = 0.5,
     grow_steps: int = 3,
 ) -> BlockLabels:
-    """Label one block from its blended sums (``sums / weight`` are the probabilities).
+    """Label one block from its blended sums (``sums / weight`` are the probabilities):
+    ``sums[k - 1]`` class ``k`` (1..C), then in count mode ``sums[C]`` the boundary.
 
     Count mode: the non-core pixels of a class grow onto the cores ring by ring, up to
     ``grow_steps`` rings (see :func:`grow_steps_for`)."""
     shape = (int(weight.shape[0]), int(weight.shape[1]))
     idx, cls, prob, inv = classify(sums, weight, valid, num_classes, threshold)
-    if mode == "count" and sums.shape[0] > num_classes + 1:
+    if mode == "count" and sums.shape[0] > num_classes:
         rr, cc = np.divmod(idx, shape[1])
-        core_flag = sums[num_classes + 1][rr, cc] * inv < boundary_threshold
+        core_flag = sums[num_classes][rr, cc] * inv < boundary_threshold
     else:
         core_flag = np.ones(idx.size, bool)
     labels, n_core, label_class = _components(idx[core_flag], cls[core_flag], shape, num_classes)
@@ -261,10 +331,6 @@ class Vectoriser:
         """Vectorise block (i, j) from its blended ``sums`` and ``weight`` (probabilities are
         ``sums / weight``); its rect starts at raster pixel (row0, col0). ``more_right`` /
         ``more_below`` say whether blocks follow to the right / below. Returns its label count."""
-        features = require("rasterio.features")
-        from affine import Affine
-        from shapely.geometry import shape
-
         block = label_block(
             sums, weight, valid, self.num_classes, self.mode, self.threshold, self.boundary_threshold,
             self.grow_steps,
@@ -279,9 +345,8 @@ class Vectoriser:
                 )
                 self._members[k + offset] = [k + offset]
             self._instance.update(range(offset + 1, offset + n_core + 1))
-            transform = Affine.translation(col0, row0)
-            for geom, value in features.shapes(labels, mask=labels > 0, connectivity=4, transform=transform):
-                self.pieces[int(value) + offset].polygons.append(shape(geom))
+            for value, outline in polygonize(labels, col0, row0):
+                self.pieces[value + offset].polygons.append(outline)
             self._next += n
 
         def strip(lab: np.ndarray, core: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -354,10 +419,15 @@ class Vectoriser:
         polygons = [p for piece in pieces for p in piece.polygons]
         if not polygons:
             return
-        geometry = polygons[0] if len(polygons) == 1 else unary_union(polygons)
         pixels = sum(p.pixels for p in pieces)
-        prob_sum = sum(p.prob_sum for p in pieces)
-        detection = Detection(pieces[0].class_id, pixels, prob_sum / max(pixels, 1), geometry)
+        score = sum(p.prob_sum for p in pieces) / max(pixels, 1)
+        if len(polygons) == 1:  # most objects: the polygoniser's WKB as it is
+            detection = Detection(pieces[0].class_id, pixels, score, wkb=polygons[0])
+        else:  # pieces from several blocks
+            from shapely import wkb
+
+            geometry = unary_union([wkb.loads(bytes(p)) for p in polygons])
+            detection = Detection(pieces[0].class_id, pixels, score, geometry)
         if self.emit is not None:
             self.emit(detection)
         else:

@@ -65,6 +65,59 @@ def test_blending_reproduces_a_pointwise_prediction_exactly(h, w, tile, overlap_
     assert len(seen) == len(set(seen)) == grid.tile_count  # every tile predicted exactly once
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    h=st.integers(1, 160),
+    w=st.integers(1, 160),
+    tile=st.sampled_from([8, 16, 32]),
+    overlap_frac=st.floats(0.0, 0.49),
+    block=st.integers(1, 90),
+    seed=st.integers(0, 1000),
+)
+def test_unzeroed_buffers_with_skipped_tiles_equal_zeroed_accumulation(h, w, tile, overlap_frac, block, seed):
+    """Buffers are not zeroed: fresh parts are assigned, skipped tiles' fresh parts set to zero.
+    The result must equal plain accumulation into zeros of the tiles that were run."""
+    overlap = DetectOptions(overlap=overlap_frac).overlap_pixels(tile)
+    rng = np.random.default_rng(seed)
+    grid = TileGrid(h, w, tile, overlap, block)
+    stitcher = Stitcher(grid, 2)
+    window = stitcher.window
+    try:
+        for i, j, rb, cb in grid.blocks():
+            tiles = grid.tiles_in(rb, cb)
+            skipped = [rc for rc in tiles if rng.random() < 0.3]
+            buf = stitcher.begin(i, j, rb, cb, skipped)
+            buf.sums[...] = np.nan  # what an unzeroed buffer may hold
+            for r, c in skipped:  # begin marked them before the NaNs: mark again
+                buf.skip(r, c)
+            expected = np.zeros_like(buf.sums)
+            for r, c in tiles:
+                if (r, c) in skipped:
+                    continue
+                probs = rng.random((2, tile, tile), dtype=np.float32)
+                expected[:, r - rb.start : r - rb.start + tile, c - cb.start : c - cb.start + tile] += (
+                    probs * window
+                )
+                buf.add(r, c, probs, window)
+            np.testing.assert_allclose(buf.sums, expected, rtol=1e-6, atol=1e-6)
+            stitcher.finish_sums(buf)
+    finally:
+        stitcher.close()
+
+
+def test_tiles_out_of_raster_order_are_refused():
+    grid = TileGrid(64, 64, 32, 8, 4096)
+    stitcher = Stitcher(grid, 1)
+    ((i, j, rb, cb),) = grid.blocks()
+    buf = stitcher.begin(i, j, rb, cb)
+    probs = np.ones((1, 32, 32), np.float32)
+    buf.add(0, 24, probs.copy(), stitcher.window)
+    with pytest.raises(ValueError, match="raster order"):
+        buf.add(0, 0, probs.copy(), stitcher.window)
+    with pytest.raises(ValueError, match="before tiles are added"):
+        buf.skip(24, 0)
+
+
 def test_last_tile_ends_on_the_edge_and_window_never_zero():
     assert axis_origins(100, 32, 24) == [0, 24, 48, 68]
     assert axis_origins(96, 32, 32) == [0, 32, 64]

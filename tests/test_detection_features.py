@@ -69,7 +69,7 @@ def test_feature_maker_simplifies_in_pixels_and_keeps_area_and_fields():
 def test_feature_maker_without_simplification_keeps_the_pixel_outline():
     maker = FeatureMaker("s", {}, TRANSFORM, DetectOptions(simplify=0))
     outline = staircase(5)
-    geometry = wkb.loads(bytes(maker.geometry(outline).ExportToWkb()))
+    geometry = wkb.loads(bytes(maker.geometry(outline.wkb).ExportToWkb()))
     assert geometry.equals_exact(MultiPolygon([affine_transform(outline, MATRIX)]), 0.0)
 
 
@@ -79,7 +79,7 @@ def test_feature_maker_keeps_valid_outlines_where_plain_simplification_would_bre
     right = [(11, 5), (6, 5), (6, 3), (5, 3), (5, 5), (0, 5)]
     neck = Polygon(left + right)
     maker = FeatureMaker("s", {}, (1.0, 0.0, 0.0, 0.0, -1.0, 0.0), DetectOptions(simplify=3.0))
-    geometry = wkb.loads(bytes(maker.geometry(neck).ExportToWkb()))
+    geometry = wkb.loads(bytes(maker.geometry(neck.wkb).ExportToWkb()))
     assert geometry.is_valid and not geometry.is_empty
     assert geometry.area == pytest.approx(neck.area, rel=0.5)
 
@@ -90,3 +90,31 @@ def test_feature_maker_filters_by_pixels_and_area():
     assert not maker.keep(Detection(1, 3, 0.9, small))  # under 4 pixels
     assert not maker.keep(Detection(1, 7, 0.9, small))  # 7 × 0.125 = 0.875 < 1 map unit²
     assert maker.keep(Detection(1, 8, 0.9, small))
+
+
+def test_polygonize_gives_each_label_its_pixel_outline_as_little_endian_wkb():
+    import numpy as np
+
+    from orca_huntr.detection.vectorize import polygonize
+
+    labels = np.zeros((12, 16), np.int32)
+    labels[1:9, 2:12] = 7  # a 10 × 8 ring …
+    labels[3:6, 4:6] = 0  # … with a 2 × 3 hole
+    labels[10:12, 14:16] = 3  # a 2 × 2 square in the corner
+    pieces = dict(polygonize(labels, col0=100, row0=50))
+    assert set(pieces) == {3, 7}
+    assert all(isinstance(b, bytes | bytearray) and b[0] == 1 for b in pieces.values())  # NDR
+    ring = wkb.loads(bytes(pieces[7]))
+    assert ring.equals(
+        Polygon([(102, 51), (112, 51), (112, 59), (102, 59)], [[(104, 53), (106, 53), (106, 56), (104, 56)]])
+    )
+    assert wkb.loads(bytes(pieces[3])).equals(box(114, 60, 116, 62))  # x = column, y = row, integers
+
+
+def test_a_detection_converts_between_wkb_and_shapely_lazily():
+    outline = ring_with_hole()
+    from_wkb = Detection(1, 74, 0.9, wkb=outline.wkb)
+    assert from_wkb.geometry.equals(outline)
+    assert Detection(1, 74, 0.9, outline).wkb == outline.wkb
+    with pytest.raises(ValueError):
+        Detection(1, 74, 0.9)

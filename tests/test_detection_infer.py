@@ -67,3 +67,12 @@ def test_forward_gives_the_raw_logits_of_the_whole_batch(model, batch):
         whole = model(x)
     assert logits.shape == (5, 4, 32, 32)
     torch.testing.assert_close(logits, whole, rtol=1e-5, atol=1e-5)
+
+
+def test_without_background_the_class_and_boundary_channels_are_the_same(model, batch):
+    full = Predictor(model, 2, "count", micro_batch=2)
+    lean = Predictor(model, 2, "count", micro_batch=2, background=False)
+    window = blend_window(32, 8)
+    assert lean.channels == 3
+    np.testing.assert_array_equal(lean(batch), full(batch)[:, 1:])
+    np.testing.assert_array_equal(np.stack(lean.submit(batch, window).result()), full(batch)[:, 1:] * window)
