@@ -98,6 +98,9 @@ class BlockLabels:
     n_rim: int
 
 
+_STRIP = 32  # rows a strip in block-wide passes (32 × 2,048 float32: 256 KiB)
+
+
 def classify(
     sums: np.ndarray, weight: np.ndarray, valid: np.ndarray, num_classes: int, threshold: float
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -109,13 +112,19 @@ def classify(
     some class reaches the threshold are looked at, so the work follows the detections,
     not the block's area.
     """
-    # a hair below the threshold (one comparison a class, no temporary sums): the
-    # per-pixel test below decides, with its own rounding
-    limit = weight * np.float32(threshold * (1.0 - 1e-6))
-    candidates = sums[0] >= limit
-    for k in range(1, num_classes):
-        candidates |= sums[k] >= limit
-    candidates &= valid
+    # a hair below the threshold (one comparison a class): the per-pixel test below
+    # decides, with its own rounding; in strips of rows, so that the temporaries stay
+    # small and in the cache
+    factor = np.float32(threshold * (1.0 - 1e-6))
+    candidates = np.empty(weight.shape, bool)
+    for r in range(0, weight.shape[0], _STRIP):
+        rows = slice(r, r + _STRIP)
+        limit = weight[rows] * factor
+        out = candidates[rows]
+        np.greater_equal(sums[0, rows], limit, out=out)
+        for k in range(1, num_classes):
+            out |= sums[k, rows] >= limit
+        out &= valid[rows]
     idx = np.flatnonzero(candidates)
     rr, cc = np.divmod(idx, weight.shape[1])  # sums and weight are strided views: no ravel copies
     covered = weight[rr, cc] > 0
