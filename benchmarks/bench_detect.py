@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -408,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
             "forward_mpx_per_s": round(mpx / fwd_s, 3),
             "e2e_vs_forward": round(fwd_s / e2e_s, 3),
             "e2e_vs_forward_pairs": [round(r, 3) for r in pair_ratios],
-            "e2e_vs_forward_pairs_median": round(sorted(pair_ratios)[len(pair_ratios) // 2], 3),
+            "e2e_vs_forward_pairs_median": round(statistics.median(pair_ratios), 3),
             "target_e2e_vs_forward": 0.9,
             "stage_seconds": result.stats["seconds"],
             "gflop_per_tile": round(flops_per_tile / 1e9, 3),
