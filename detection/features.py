@@ -22,8 +22,11 @@ _WKB_POLYGON, _WKB_MULTIPOLYGON = 3, 6
 def wkb_to_map(wkb: bytes | bytearray, a: float, c: float, e: float, f: float) -> bytearray:
     """A (Multi)Polygon's little-endian 2D ``wkb`` with every vertex (x, y) mapped to
     (a·x + c, e·y + f): a north-up geotransform from pixel to map coordinates."""
+    return _map_wkb(wkb, np.array((a, e)), np.array((c, f)))
+
+
+def _map_wkb(wkb: bytes | bytearray, scale: np.ndarray, shift: np.ndarray) -> bytearray:
     buf = bytearray(wkb)
-    scale, shift = np.array((a, e)), np.array((c, f))
 
     def polygon(offset: int) -> int:  # offset: just past the polygon's own header
         (rings,) = struct.unpack_from("<I", buf, offset)
@@ -38,13 +41,16 @@ def wkb_to_map(wkb: bytes | bytearray, a: float, c: float, e: float, f: float) -
 
     if buf[0] != 1:
         raise ValueError("big-endian WKB is not expected here")
-    (kind,) = struct.unpack_from("<I", buf, 1)
-    if kind == _WKB_POLYGON:
+    kind, rings = struct.unpack_from("<II", buf, 1)
+    if kind == _WKB_POLYGON and rings == 1 and len(buf) == 13 + 16 * struct.unpack_from("<I", buf, 9)[0]:
+        xy = np.frombuffer(buf, "<f8", offset=13).reshape(-1, 2)  # one ring, the usual case
+        xy *= scale
+        xy += shift
+    elif kind == _WKB_POLYGON:
         polygon(5)
     elif kind == _WKB_MULTIPOLYGON:
-        (parts,) = struct.unpack_from("<I", buf, 5)
         offset = 9
-        for _ in range(parts):
+        for _ in range(rings):  # here: the number of polygons
             offset = polygon(offset + 5)
     else:
         raise ValueError(f"a polygon or multipolygon was expected, not WKB type {kind}")
@@ -69,7 +75,7 @@ class FeatureMaker:
         if b or d:
             raise ValueError("a north-up geotransform is expected (the compatibility gate checks it)")
         self._ogr = require("osgeo.ogr")
-        self._affine = (float(a), float(c), float(e), float(f))
+        self._scale, self._shift = np.array((float(a), float(e))), np.array((float(c), float(f)))
         self.pixel_area = abs(a * e)
         self.tolerance = float(options.simplify) * math.sqrt(self.pixel_area)
         self.options = options
@@ -82,7 +88,7 @@ class FeatureMaker:
     def geometry(self, pixel_wkb: bytes | bytearray) -> Any:
         """The ``ogr.Geometry`` (MultiPolygon, map coordinates) of a pixel outline's WKB."""
         ogr = self._ogr
-        geom = ogr.CreateGeometryFromWkb(wkb_to_map(pixel_wkb, *self._affine))
+        geom = ogr.CreateGeometryFromWkb(_map_wkb(pixel_wkb, self._scale, self._shift))
         if self.tolerance > 0:
             simple = geom.Simplify(self.tolerance)
             if not _usable(simple):

@@ -102,8 +102,10 @@ class DetectionWriter:
         geometry = item["geometry"]
         if not isinstance(geometry, ogr.Geometry):
             geometry = ogr.CreateGeometryFromWkb(bytes(geometry.wkb))
+        if geometry.GetGeometryType() != ogr.wkbMultiPolygon:
+            geometry = ogr.ForceToMultiPolygon(geometry)
         feature = ogr.Feature(self._defn)
-        feature.SetGeometryDirectly(ogr.ForceToMultiPolygon(geometry))
+        feature.SetGeometryDirectly(geometry)
         for index, (key, setter) in enumerate(self._setters):
             value = item[key]
             if value is None:

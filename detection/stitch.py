@@ -12,8 +12,9 @@ fresh part; the fresh parts of a block's tiles partition its buffer) and adds th
 rest; a skipped tile's fresh part is set to zero. Blocks are
 processed in raster order and every tile is predicted once: what a block's tiles spill
 beyond its rect (right and down) is carried to the next blocks, the right spill in
-memory and the spills down the rows on disk, so memory stays bounded by the block and
-tile sizes whatever the raster's width.
+memory and the spills down the rows in memory up to a budget (64 MiB: a raster about
+80,000 pixels wide with two classes) and on disk beyond it, so memory stays bounded
+whatever the raster's width.
 """
 
 from __future__ import annotations
@@ -114,10 +115,14 @@ def _cuts(origins: list[int], first: int, last: int, tile: int) -> dict[int, int
     return {origins[k]: (origins[k - 1] + tile if k > first else origins[k]) for k in range(first, last)}
 
 
-class _DiskSpills:
-    """Spills down the rows, one file per block column, in a private temporary folder."""
+class _Spills:
+    """Spills down the rows, one array per block column: kept in memory up to
+    ``memory_budget`` bytes in all, beyond that saved to a private temporary folder."""
 
-    def __init__(self) -> None:
+    def __init__(self, memory_budget: int = 64 << 20) -> None:
+        self.memory_budget = memory_budget
+        self._held: dict[int, np.ndarray] = {}
+        self._held_bytes = 0
         self._dir: tempfile.TemporaryDirectory | None = None
 
     def _path(self, j: int) -> Path:
@@ -126,9 +131,19 @@ class _DiskSpills:
         return Path(self._dir.name) / f"{j}.npy"
 
     def put(self, j: int, sums: np.ndarray) -> None:
-        np.save(self._path(j), sums)
+        if self._held_bytes + sums.nbytes <= self.memory_budget:
+            self._held[j] = sums.copy()
+            self._held_bytes += sums.nbytes
+        else:
+            np.save(self._path(j), sums)
 
     def take(self, j: int) -> np.ndarray | None:
+        held = self._held.pop(j, None)
+        if held is not None:
+            self._held_bytes -= held.nbytes
+            return held
+        if self._dir is None:
+            return None
         path = self._path(j)
         if not path.exists():
             return None
@@ -136,7 +151,13 @@ class _DiskSpills:
         path.unlink()
         return out
 
+    @property
+    def on_disk(self) -> bool:
+        return self._dir is not None
+
     def close(self) -> None:
+        self._held.clear()
+        self._held_bytes = 0
         if self._dir is not None:
             self._dir.cleanup()
             self._dir = None
@@ -150,7 +171,9 @@ class Stitcher:
     one is finished); :meth:`close` removes the temporary spill files.
     """
 
-    def __init__(self, grid: TileGrid, channels: int, pool: ArrayPool | None = None) -> None:
+    def __init__(
+        self, grid: TileGrid, channels: int, pool: ArrayPool | None = None, spill_memory: int = 64 << 20
+    ) -> None:
         self.grid = grid
         self.channels = channels
         self.pool = pool
@@ -160,7 +183,7 @@ class Stitcher:
         self._col_weight = axis_weight(grid.cols, ramp).astype(np.float32)
         self._rows, self._cols = grid.rows, grid.cols
         self._right: np.ndarray | None = None
-        self._down = _DiskSpills()
+        self._down = _Spills(spill_memory)
 
     def begin(
         self, i: int, j: int, rows: AxisBlock, cols: AxisBlock, skipped: list[tuple[int, int]] | tuple = ()

@@ -126,20 +126,42 @@ def classify(
             out |= sums[k, rows] >= limit
         out &= valid[rows]
     idx = np.flatnonzero(candidates)
-    rr, cc = np.divmod(idx, weight.shape[1])  # sums and weight are strided views: no ravel copies
-    covered = weight[rr, cc] > 0
-    if not covered.all():
-        idx, rr, cc = idx[covered], rr[covered], cc[covered]
-    inv = 1.0 / weight[rr, cc]
-    best_prob = sums[0][rr, cc] * inv
+    w = np.take(_flat_view(weight)[0], _flat_index(idx, weight))
+    if not (w > 0).all():
+        idx = idx[w > 0]
+        w = w[w > 0]
+    inv = 1.0 / w
+    at = _flat_index(idx, sums[0])
+    best_prob = np.take(_flat_view(sums[0])[0], at) * inv
     best = np.ones(idx.size, np.int16)
     for k in range(2, num_classes + 1):
-        p = sums[k - 1][rr, cc] * inv
+        p = np.take(_flat_view(sums[k - 1])[0], at) * inv
         better = p > best_prob
         best[better] = k
         best_prob[better] = p[better]
     keep = best_prob >= threshold
     return idx[keep], best[keep], best_prob[keep], inv[keep]
+
+
+def _flat_view(plane: np.ndarray) -> tuple[np.ndarray, int]:
+    """``(1-D view, row pitch)`` of a 2-D array whose rows are contiguous (a block's view
+    into its wider buffer): element (r, c) is ``view[r * pitch + c]``. Gathering from it
+    with ``np.take`` is several times faster than 2-D fancy indexing, and copies nothing."""
+    item = plane.itemsize
+    if plane.ndim != 2 or plane.strides[1] != item or plane.strides[0] % item or plane.strides[0] < 0:
+        plane = np.ascontiguousarray(plane)
+    pitch = plane.strides[0] // item if plane.shape[0] > 1 else plane.shape[1]
+    length = (plane.shape[0] - 1) * pitch + plane.shape[1] if plane.size else 0
+    return np.lib.stride_tricks.as_strided(plane, shape=(length,), strides=(item,), writeable=False), pitch
+
+
+def _flat_index(idx: np.ndarray, plane: np.ndarray) -> np.ndarray:
+    """Flat indices of a ``plane.shape`` array, as indices into :func:`_flat_view` of ``plane``."""
+    pitch = _flat_view(plane)[1]
+    if pitch == plane.shape[1]:
+        return idx
+    rr, cc = np.divmod(idx, plane.shape[1])
+    return rr * pitch + cc
 
 
 def _components(idx: np.ndarray, classes: np.ndarray, shape: tuple[int, int], num_classes: int):
@@ -250,8 +272,8 @@ def label_block(
     shape = (int(weight.shape[0]), int(weight.shape[1]))
     idx, cls, prob, inv = classify(sums, weight, valid, num_classes, threshold)
     if mode == "count" and sums.shape[0] > num_classes:
-        rr, cc = np.divmod(idx, shape[1])
-        core_flag = sums[num_classes][rr, cc] * inv < boundary_threshold
+        boundary = sums[num_classes]
+        core_flag = np.take(_flat_view(boundary)[0], _flat_index(idx, boundary)) * inv < boundary_threshold
     else:
         core_flag = np.ones(idx.size, bool)
     labels, n_core, label_class = _components(idx[core_flag], cls[core_flag], shape, num_classes)

@@ -24,11 +24,14 @@ from orca_huntr.detection.tiling import TileGrid, axis_origins
 RAW = ([0.0] * 4, [1.0] * 4)  # normalisation that hands the oracle raw pixel values
 
 
-def _stitch_everything(values: np.ndarray, tile: int, overlap: int, block: int) -> tuple[np.ndarray, list]:
-    """Run a pointwise 'prediction' (``values`` itself) through the tile grid and stitcher."""
+def _stitch_everything(
+    values: np.ndarray, tile: int, overlap: int, block: int, spill_memory: int = 64 << 20
+) -> tuple[np.ndarray, list]:
+    """Run a pointwise 'prediction' (``values`` itself) through the tile grid and stitcher
+    (``spill_memory`` 0: every spill down the rows goes to disk)."""
     k, h, w = values.shape
     grid = TileGrid(h, w, tile, overlap, block)
-    stitcher = Stitcher(grid, k)
+    stitcher = Stitcher(grid, k, spill_memory=spill_memory)
     out = np.full(values.shape, np.nan, np.float32)
     padded = np.pad(values, ((0, 0), (0, max(0, tile - h)), (0, max(0, tile - w))))
     seen = []
@@ -58,7 +61,7 @@ def _stitch_everything(values: np.ndarray, tile: int, overlap: int, block: int) 
 def test_blending_reproduces_a_pointwise_prediction_exactly(h, w, tile, overlap_frac, block, seed):
     overlap = DetectOptions(overlap=overlap_frac).overlap_pixels(tile)
     values = np.random.default_rng(seed).random((2, h, w), dtype=np.float32)
-    out, seen = _stitch_everything(values, tile, overlap, block)
+    out, seen = _stitch_everything(values, tile, overlap, block, spill_memory=0 if seed % 2 else 64 << 20)
     assert not np.isnan(out).any(), "a pixel was never finalised"
     np.testing.assert_allclose(out, values, rtol=1e-5, atol=1e-6)  # no seam, last row/column exact
     grid = TileGrid(h, w, tile, overlap, block)
@@ -308,3 +311,25 @@ def test_features_stream_out_while_blocks_are_processed(oracle_scene):
     assert emitted[0][0] < len(progress) // 4
     key = lambda d: (d.class_id, d.pixels, d.geometry.wkt)  # noqa: E731
     assert sorted(key(d) for _, d in emitted) == sorted(key(d) for d in kept.detections)
+
+
+def test_classify_reads_block_views_like_contiguous_arrays():
+    """classify gathers from the block's view into its wider buffer without copying it."""
+    from orca_huntr.detection.vectorize import classify
+
+    rng = np.random.default_rng(3)
+    buffer = rng.random((3, 70, 90), dtype=np.float32)  # two classes and the boundary
+    weight = rng.uniform(0.5, 2.0, (64, 80)).astype(np.float32)
+    buffer[:2, :64, :80] *= weight
+    valid = rng.random((64, 80)) > 0.1
+    view = buffer[:, :64, :80]
+    got = classify(view, weight, valid, 2, 0.4)
+    want = classify(np.ascontiguousarray(view), weight, valid, 2, 0.4)
+    assert got[0].size > 100
+    for a, b in zip(got, want, strict=True):
+        np.testing.assert_array_equal(a, b)
+    probs = view[:2] / weight
+    best = probs.argmax(axis=0)
+    expected = np.flatnonzero((probs.max(axis=0) >= 0.4) & valid)
+    np.testing.assert_array_equal(got[0], expected)
+    np.testing.assert_array_equal(got[1], best.ravel()[expected] + 1)
