@@ -327,9 +327,10 @@ def run_pipeline(
         sums, weight = stitcher.finish_sums(buf)
         rh, rw = weight.shape
         timing["blend"] += time.perf_counter() - t0
+        pool.give_back(entry["data"])  # every tile of the block has been predicted by now
         rb, cb = buf.rows, buf.cols
         args = (buf, sums, weight, entry["valid"][:rh, :rw], row0 + rb.start, col0 + cb.start)
-        entry.clear()  # the block's data and buffer now belong to the vectorising job only
+        entry.clear()  # the block's buffer now belongs to the vectorising job only
         if post is not None:
             post.put(lambda: vectorise(*args))
         else:
@@ -381,14 +382,14 @@ def run_pipeline(
                 check_stop()
                 batch = keep[k : k + options.batch_size]
                 t0 = time.perf_counter()
-                x = np.stack([_window(data, r - rb.start, c - cb.start, tile) for r, c in batch])
-                started = submit(x, stitcher.window) if submit is not None else predictor(x)
+                views = [_window(data, r - rb.start, c - cb.start, tile) for r, c in batch]
+                # the Predictor copies the views itself (once, into the network's layout)
+                started = submit(views, stitcher.window) if submit is not None else predictor(np.stack(views))
                 timing["infer"] += time.perf_counter() - t0
                 pending.append(("tiles", buf, batch, started))
                 in_flight += 1
                 drain(1)
-            pool.give_back(data)  # every tile of the block is stacked (copied) by now
-            pending.append(("end", {"buf": buf, "valid": valid}))
+            pending.append(("end", {"buf": buf, "valid": valid, "data": data}))
             drain(1)
             del data, valid, buf
         drain(0)

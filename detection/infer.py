@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -161,25 +162,36 @@ class Predictor:
         torch = require("torch")
         return torch.cat([self.model(batch[k : k + step]) for k in range(0, int(batch.shape[0]), step)])
 
-    def to_input(self, batch: np.ndarray) -> Any:
-        """A numpy batch as a torch tensor on the device in the model's memory format."""
+    def to_input(self, batch: np.ndarray | Sequence[np.ndarray]) -> Any:
+        """A numpy batch (or a list of ``(bands, t, t)`` tiles, e.g. views into a block) as a
+        torch tensor on the device in the model's memory format. On the CPU a list is
+        copied once, straight into the ``channels_last`` layout."""
         torch = require("torch")
-        x = torch.from_numpy(np.ascontiguousarray(batch, dtype=np.float32))
+        if self.on_cpu and not isinstance(batch, np.ndarray):
+            bands, h, w = batch[0].shape
+            x = torch.empty((len(batch), h, w, bands), dtype=torch.float32).permute(0, 3, 1, 2)
+            for k, tile in enumerate(batch):
+                x[k].copy_(torch.from_numpy(tile))
+            return x  # channels_last strides
+        x = torch.from_numpy(np.ascontiguousarray(np.asarray(batch), dtype=np.float32))
         if self.on_cpu:
             return x.contiguous(memory_format=torch.channels_last)
         return x.to(self.device, non_blocking=True)
 
-    def _probs(self, batch: np.ndarray, window: np.ndarray | None = None) -> np.ndarray:
-        """``(b, K, t, t)`` probabilities of a numpy batch, computed in the calling thread;
-        multiplied by ``window`` (t, t) when given (the blending weights)."""
+    def _probs(
+        self, batch: np.ndarray | Sequence[np.ndarray], window: np.ndarray | None = None
+    ) -> np.ndarray:
+        """``(b, K, t, t)`` probabilities of a numpy batch (or list of tiles), computed in the
+        calling thread; multiplied by ``window`` (t, t) when given (the blending weights)."""
         torch = require("torch")
         c = self.num_classes + 1  # semantic logits
         first = 0 if self.background else 1  # the first semantic channel returned
-        step = self._chunk(batch.shape[0])
-        out = np.empty((batch.shape[0], self.channels, *batch.shape[2:]), np.float32)
+        size = len(batch)
+        step = self._chunk(size)
+        out = np.empty((size, self.channels, *batch[0].shape[1:]), np.float32)
         with torch.inference_mode():
             w = None if window is None else self._device_window(window)
-            for k in range(0, batch.shape[0], step):
+            for k in range(0, size, step):
                 logits = self.model(self.to_input(batch[k : k + step]))
                 if self.on_cpu:  # straight into the result, no intermediate copy
                     logits = logits.contiguous()  # softmax over channels is faster in this layout
@@ -219,18 +231,18 @@ class Predictor:
             )
         return self._pool
 
-    def submit(self, batch: np.ndarray, window: np.ndarray | None = None) -> Pending:
-        """Start predicting ``batch``; the result's ``result()`` gives its tiles' probabilities,
+    def submit(self, batch: np.ndarray | Sequence[np.ndarray], window: np.ndarray | None = None) -> Pending:
+        """Start predicting ``batch`` (an array, or a list of tiles that must stay unchanged
+        until the result is in); the result's ``result()`` gives its tiles' probabilities,
         multiplied by ``window`` when given."""
         if self.on_cpu and self.workers == 1:
             return Pending([self._probs(batch, window)])
-        step = self._chunk(batch.shape[0]) if self.on_cpu else batch.shape[0]
+        size = len(batch)
+        step = self._chunk(size) if self.on_cpu else size
         pool = self._executor()
-        return Pending(
-            [pool.submit(self._probs, batch[k : k + step], window) for k in range(0, batch.shape[0], step)]
-        )
+        return Pending([pool.submit(self._probs, batch[k : k + step], window) for k in range(0, size, step)])
 
-    def __call__(self, batch: np.ndarray) -> np.ndarray:
+    def __call__(self, batch: np.ndarray | Sequence[np.ndarray]) -> np.ndarray:
         if self.on_cpu and self.workers == 1:
             return self._probs(batch)
         return np.stack(self.submit(batch).result())

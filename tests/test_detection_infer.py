@@ -76,3 +76,20 @@ def test_without_background_the_class_and_boundary_channels_are_the_same(model, 
     assert lean.channels == 3
     np.testing.assert_array_equal(lean(batch), full(batch)[:, 1:])
     np.testing.assert_array_equal(np.stack(lean.submit(batch, window).result()), full(batch)[:, 1:] * window)
+
+
+def test_tiles_given_as_views_into_a_block_give_the_same_probabilities(model):
+    """The engine hands the predictor views into the block (no stacked copy)."""
+    block = np.random.default_rng(2).normal(size=(3, 80, 100)).astype(np.float32)
+    origins = [(0, 0), (0, 40), (48, 68), (20, 10)]
+    views = [block[:, r : r + 32, c : c + 32] for r, c in origins]
+    predictor = Predictor(model, 2, "count", workers=2, micro_batch=1, background=False)
+    window = blend_window(32, 8)
+    threads = torch.get_num_threads()
+    try:
+        from_views = np.stack(predictor.submit(views, window).result())
+        stacked = np.stack(predictor.submit(np.stack(views), window).result())
+    finally:
+        predictor.close()
+        torch.set_num_threads(threads)
+    np.testing.assert_array_equal(from_views, stacked)
