@@ -20,6 +20,7 @@ import numpy as np
 
 from ..deps import require
 from ..errors import InputDataError
+from .buffers import ArrayPool
 
 log = logging.getLogger(__name__)
 
@@ -100,16 +101,29 @@ def micro_batch_for(width: int, tile: int, cache_bytes: int = 4 << 20) -> int:
 
 
 class Pending:
-    """A batch being predicted: :meth:`result` waits for its per-tile probabilities."""
+    """A batch being predicted: :meth:`result` waits for its per-tile probabilities;
+    :meth:`release` hands their arrays back to the predictor for reuse."""
 
-    def __init__(self, parts: list[Any]) -> None:
+    def __init__(self, parts: list[Any], pool: ArrayPool | None = None) -> None:
         self._parts = parts  # futures (or arrays) of (b, K, t, t) probabilities, in tile order
+        self._pool = pool
+
+    def _arrays(self) -> list[np.ndarray]:
+        return [part.result() if hasattr(part, "result") else part for part in self._parts]
 
     def result(self) -> list[np.ndarray]:
         out: list[np.ndarray] = []
-        for part in self._parts:
-            out.extend(part.result() if hasattr(part, "result") else part)
+        for array in self._arrays():
+            out.extend(array)
         return out
+
+    def release(self) -> None:
+        """Give the result's arrays back for the next batches: call it when nothing uses
+        the tiles of :meth:`result` any more (reused memory needs no page faults)."""
+        if self._pool is not None:
+            for array in self._arrays():
+                self._pool.give_back(array)
+            self._pool = None
 
 
 class Predictor:
@@ -149,6 +163,7 @@ class Predictor:
         self.micro_batch = max(1, int(micro_batch)) if micro_batch else None
         self._pool: Any = None
         self._window: tuple[np.ndarray, Any] | None = None  # the blend window and its device copy
+        self._outputs = ArrayPool(keep=32)  # result arrays handed back by Pending.release
 
     def _chunk(self, batch_size: int) -> int:
         return min(batch_size, self.micro_batch) if (self.on_cpu and self.micro_batch) else batch_size
@@ -188,7 +203,7 @@ class Predictor:
         first = 0 if self.background else 1  # the first semantic channel returned
         size = len(batch)
         step = self._chunk(size)
-        out = np.empty((size, self.channels, *batch[0].shape[1:]), np.float32)
+        out = self._outputs.empty((size, self.channels, *batch[0].shape[1:]))
         with torch.inference_mode():
             w = None if window is None else self._device_window(window)
             for k in range(0, size, step):
@@ -236,11 +251,12 @@ class Predictor:
         until the result is in); the result's ``result()`` gives its tiles' probabilities,
         multiplied by ``window`` when given."""
         if self.on_cpu and self.workers == 1:
-            return Pending([self._probs(batch, window)])
+            return Pending([self._probs(batch, window)], self._outputs)
         size = len(batch)
         step = self._chunk(size) if self.on_cpu else size
         pool = self._executor()
-        return Pending([pool.submit(self._probs, batch[k : k + step], window) for k in range(0, size, step)])
+        parts = [pool.submit(self._probs, batch[k : k + step], window) for k in range(0, size, step)]
+        return Pending(parts, self._outputs)
 
     def __call__(self, batch: np.ndarray | Sequence[np.ndarray]) -> np.ndarray:
         if self.on_cpu and self.workers == 1:

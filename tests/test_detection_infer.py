@@ -93,3 +93,19 @@ def test_tiles_given_as_views_into_a_block_give_the_same_probabilities(model):
         predictor.close()
         torch.set_num_threads(threads)
     np.testing.assert_array_equal(from_views, stacked)
+
+
+def test_released_results_are_reused_for_the_next_batches(model, batch):
+    predictor = Predictor(model, 2, "count", workers=2, micro_batch=1, background=False)
+    window = blend_window(32, 8)
+    threads = torch.get_num_threads()
+    try:
+        first = predictor.submit(batch, window)
+        expected = np.stack(first.result()).copy()
+        first.release()
+        second = predictor.submit(batch, window)
+        np.testing.assert_array_equal(np.stack(second.result()), expected)
+        assert predictor._outputs.reused == len(batch)  # every tile's array came back
+    finally:
+        predictor.close()
+        torch.set_num_threads(threads)
