@@ -1,7 +1,7 @@
 """Make this checkout importable as ``orca_huntr`` from a script or benchmark.
 
 The repository root *is* the plugin folder, whatever the clone's folder is called:
-``use_checkout()`` links it as ``.pkg/orca_huntr`` (as ``tests/conftest.py`` does), puts
+``use_checkout()`` links it as ``.pkg/orca_huntr`` (``tests/conftest.py`` calls it too), puts
 ``.pkg`` and the given sibling folders (``"tests"``, ``"scripts"``) first on
 ``sys.path``, and keeps the repository root itself off it (its ``processing/`` folder
 would hide QGIS's ``processing`` package). Scripts under ``benchmarks/`` import it after

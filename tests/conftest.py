@@ -7,25 +7,20 @@ expose it to Python as the package ``orca_huntr`` through a symlink in ``.pkg/``
 
 from __future__ import annotations
 
+import importlib.util
 import os
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PKG_DIR = ROOT / ".pkg"
-_link = PKG_DIR / "orca_huntr"
-if not _link.is_symlink() or _link.resolve() != ROOT:
-    PKG_DIR.mkdir(exist_ok=True)
-    if _link.is_symlink() or _link.exists():
-        _link.unlink()
-    _link.symlink_to(ROOT, target_is_directory=True)
-# `python -m pytest` puts the repository root on sys.path, where the plugin's own
-# `processing/` folder would hide QGIS's `processing` package: the plugin is reached
-# through `.pkg/orca_huntr` only.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT]
-for p in (str(Path(__file__).resolve().parent), str(PKG_DIR)):
-    if p not in sys.path:
-        sys.path.insert(0, p)
+# scripts/checkout_path.py links .pkg/orca_huntr and keeps the repository root off sys.path
+# (`python -m pytest` puts it there, where the plugin's own `processing/` folder would hide
+# QGIS's `processing` package); loaded from its file so that scripts/ stays off sys.path
+_spec = importlib.util.spec_from_file_location("checkout_path", ROOT / "scripts" / "checkout_path.py")
+assert _spec is not None and _spec.loader is not None
+_checkout_path = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_checkout_path)
+_checkout_path.use_checkout("tests")
 # Subprocesses (the real QGIS, qgis_process, kill-9 children) embed the system Python:
 # give them this package and the venv's site-packages (torch, safetensors).
 import sysconfig  # noqa: E402
