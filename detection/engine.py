@@ -145,10 +145,9 @@ class RasterReader:
         r1, c1 = min(row + height, self.src.height), min(col + width, self.src.width)
         inside = (r0, c0, r1, c1) == (row, col, row + height, col + width)
         shape = (len(self.bands), height, width)
-        if inside:  # the usual case: read straight into the result, no padding
-            data = pool.empty(shape) if pool is not None else np.empty(shape, np.float32)
-        else:
-            data = pool.zeros(shape) if pool is not None else np.zeros(shape, np.float32)
+        pool = pool if pool is not None else ArrayPool(keep=0)  # keep=0: plain allocation
+        # the usual case (inside) is read straight into the result, no padding
+        data = pool.empty(shape) if inside else pool.zeros(shape)
         valid = np.zeros((height, width), bool)
         if r1 <= r0 or c1 <= c0:
             return data, valid
@@ -235,13 +234,14 @@ def run_pipeline(
     probabilities (the network's contract: background first); one with a ``submit``
     method (:class:`~.infer.Predictor`) predicts the next batch while this thread blends
     the last one, best built with ``background=False`` (only the classes and the
-    boundary are blended: the background is one minus the classes' sum). ``aoi_px`` restricts detections to
-    a polygon in raster pixel coordinates. Each finished detection (raster pixel
-    coordinates) goes to ``sink`` as soon as it is complete; without a sink they are
-    returned in :attr:`PipelineOutput.detections`. ``boundary_target`` (the snapshot's)
-    sets how far boundary pixels grow onto cores. With ``background``, the next block
-    is read and each finished block vectorised (and its detections sunk) on threads of
-    their own while the tiles are predicted; the results do not depend on it.
+    boundary are blended: the background is one minus the classes' sum). ``aoi_px``
+    restricts detections to a polygon in raster pixel coordinates. Each finished
+    detection (raster pixel coordinates) goes to ``sink`` as soon as it is complete;
+    without a sink they are returned in :attr:`PipelineOutput.detections`.
+    ``boundary_target`` (the snapshot's) sets how far boundary pixels grow onto cores.
+    With ``background``, the next block is read and each finished block vectorised (and
+    its detections sunk) on threads of their own while the tiles are predicted; the
+    results do not depend on it.
     """
     from collections import deque
     from concurrent.futures import ThreadPoolExecutor

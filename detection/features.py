@@ -89,14 +89,12 @@ class FeatureMaker:
         """The ``ogr.Geometry`` (MultiPolygon, map coordinates) of a pixel outline's WKB."""
         ogr = self._ogr
         geom = ogr.CreateGeometryFromWkb(_map_wkb(pixel_wkb, self._scale, self._shift))
-        if self.tolerance > 0:
-            simple = geom.Simplify(self.tolerance)
-            if not _usable(simple):
-                simple = geom.SimplifyPreserveTopology(self.tolerance)
-                if not _usable(simple):
-                    simple = None  # keep the pixel outline
-            if simple is not None:
-                geom = simple
+        if self.tolerance > 0:  # the first usable simplification, else the pixel outline
+            for simplify in (geom.Simplify, geom.SimplifyPreserveTopology):
+                simple = simplify(self.tolerance)
+                if _usable(simple):
+                    geom = simple
+                    break
         return ogr.ForceToMultiPolygon(geom)
 
     def __call__(self, det: Any) -> dict[str, Any]:

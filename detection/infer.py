@@ -161,7 +161,7 @@ class Predictor:
         self.on_cpu = device == "cpu"
         self.workers = max(1, int(workers)) if self.on_cpu else 1
         self.micro_batch = max(1, int(micro_batch)) if micro_batch else None
-        self._pool: Any = None
+        self._threads: Any = None  # the worker threads' executor, made on first use
         self._window: tuple[np.ndarray, Any] | None = None  # the blend window and its device copy
         self._outputs = ArrayPool(keep=32)  # result arrays handed back by Pending.release
 
@@ -234,17 +234,17 @@ class Predictor:
         return cached[1]
 
     def _executor(self) -> Any:
-        if self._pool is None:
+        if self._threads is None:
             from concurrent.futures import ThreadPoolExecutor
 
             torch = require("torch")
             single = self.on_cpu  # CPU workers: one torch thread each
-            self._pool = ThreadPoolExecutor(
+            self._threads = ThreadPoolExecutor(
                 self.workers,
                 thread_name_prefix="huntr-predict",
                 initializer=(lambda: torch.set_num_threads(1)) if single else None,
             )
-        return self._pool
+        return self._threads
 
     def submit(self, batch: np.ndarray | Sequence[np.ndarray], window: np.ndarray | None = None) -> Pending:
         """Start predicting ``batch`` (an array, or a list of tiles that must stay unchanged
@@ -253,9 +253,9 @@ class Predictor:
         if self.on_cpu and self.workers == 1:
             return Pending([self._probs(batch, window)], self._outputs)
         size = len(batch)
-        step = self._chunk(size) if self.on_cpu else size
-        pool = self._executor()
-        parts = [pool.submit(self._probs, batch[k : k + step], window) for k in range(0, size, step)]
+        step = self._chunk(size)
+        threads = self._executor()
+        parts = [threads.submit(self._probs, batch[k : k + step], window) for k in range(0, size, step)]
         return Pending(parts, self._outputs)
 
     def __call__(self, batch: np.ndarray | Sequence[np.ndarray]) -> np.ndarray:
@@ -265,6 +265,6 @@ class Predictor:
 
     def close(self) -> None:
         """Stop the worker threads (waiting for running batches)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
-            self._pool = None
+        if self._threads is not None:
+            self._threads.shutdown(wait=True)
+            self._threads = None

@@ -151,10 +151,6 @@ class _Spills:
         path.unlink()
         return out
 
-    @property
-    def on_disk(self) -> bool:
-        return self._dir is not None
-
     def close(self) -> None:
         self._held.clear()
         self._held_bytes = 0
@@ -176,12 +172,12 @@ class Stitcher:
     ) -> None:
         self.grid = grid
         self.channels = channels
-        self.pool = pool
+        self.pool = pool if pool is not None else ArrayPool(keep=0)  # keep=0: plain allocation
         self.window = blend_window(grid.tile, grid.overlap)
         ramp = blend_ramp(grid.tile, grid.overlap)
-        self._row_weight = axis_weight(grid.rows, ramp).astype(np.float32)
-        self._col_weight = axis_weight(grid.cols, ramp).astype(np.float32)
         self._rows, self._cols = grid.rows, grid.cols
+        self._row_weight = axis_weight(self._rows, ramp).astype(np.float32)
+        self._col_weight = axis_weight(self._cols, ramp).astype(np.float32)
         self._right: np.ndarray | None = None
         self._down = _Spills(spill_memory)
 
@@ -192,7 +188,7 @@ class Stitcher:
         blocks spill into it is added by :meth:`finish_sums`, so the next blocks can begin
         before this one is finished."""
         shape = (self.channels, rows.buffer_end - rows.start, cols.buffer_end - cols.start)
-        sums = self.pool.empty(shape) if self.pool is not None else np.empty(shape, np.float32)
+        sums = self.pool.empty(shape)
         t = self.grid.tile
         buf = BlockBuffer(
             i, j, rows, cols, sums, t,
@@ -205,8 +201,7 @@ class Stitcher:
 
     def release(self, buf: BlockBuffer) -> None:
         """Hand a finished block's buffer back for reuse (nothing may use its sums after)."""
-        if self.pool is not None:
-            self.pool.give_back(buf.sums)
+        self.pool.give_back(buf.sums)
 
     def _take_spills(self, buf: BlockBuffer) -> None:
         """Add what the blocks to the left and above spilled into ``buf``."""

@@ -126,16 +126,17 @@ def classify(
             out |= sums[k, rows] >= limit
         out &= valid[rows]
     idx = np.flatnonzero(candidates)
-    w = np.take(_flat_view(weight)[0], _flat_index(idx, weight))
-    if not (w > 0).all():
-        idx = idx[w > 0]
-        w = w[w > 0]
+    w = _gather(weight, idx)
+    covered = w > 0
+    if not covered.all():
+        idx, w = idx[covered], w[covered]
     inv = 1.0 / w
-    at = _flat_index(idx, sums[0])
-    best_prob = np.take(_flat_view(sums[0])[0], at) * inv
+    planes = [_flat_view(sums[k]) for k in range(num_classes)]  # the same pitch for every class
+    at = _flat_index(idx, weight.shape[1], planes[0][1])
+    best_prob = np.take(planes[0][0], at) * inv
     best = np.ones(idx.size, np.int16)
     for k in range(2, num_classes + 1):
-        p = np.take(_flat_view(sums[k - 1])[0], at) * inv
+        p = np.take(planes[k - 1][0], at) * inv
         better = p > best_prob
         best[better] = k
         best_prob[better] = p[better]
@@ -155,13 +156,18 @@ def _flat_view(plane: np.ndarray) -> tuple[np.ndarray, int]:
     return np.lib.stride_tricks.as_strided(plane, shape=(length,), strides=(item,), writeable=False), pitch
 
 
-def _flat_index(idx: np.ndarray, plane: np.ndarray) -> np.ndarray:
-    """Flat indices of a ``plane.shape`` array, as indices into :func:`_flat_view` of ``plane``."""
-    pitch = _flat_view(plane)[1]
-    if pitch == plane.shape[1]:
+def _flat_index(idx: np.ndarray, width: int, pitch: int) -> np.ndarray:
+    """Flat indices of an array ``width`` wide, as indices into a :func:`_flat_view` of row ``pitch``."""
+    if pitch == width:
         return idx
-    rr, cc = np.divmod(idx, plane.shape[1])
+    rr, cc = np.divmod(idx, width)
     return rr * pitch + cc
+
+
+def _gather(plane: np.ndarray, idx: np.ndarray) -> np.ndarray:
+    """``plane.ravel()[idx]`` without copying a strided ``plane``."""
+    view, pitch = _flat_view(plane)
+    return np.take(view, _flat_index(idx, plane.shape[1], pitch))
 
 
 def _components(idx: np.ndarray, classes: np.ndarray, shape: tuple[int, int], num_classes: int):
@@ -232,15 +238,13 @@ def polygonize(labels: np.ndarray, col0: int = 0, row0: int = 0) -> list[tuple[i
     values = np.ascontiguousarray(labels, np.int32)
     source = gdal_array.OpenArray(values)  # a MEM dataset on the array's memory
     source.SetGeoTransform((float(col0), 1.0, 0.0, float(row0), 0.0, 1.0))
-    mask = gdal_array.OpenArray(np.ascontiguousarray(values > 0).view(np.uint8))
+    mask = gdal_array.OpenArray((values > 0).view(np.uint8))
     store = ogr.GetDriverByName("Memory").CreateDataSource("")
     layer = store.CreateLayer("pieces", None, ogr.wkbPolygon)
     layer.CreateField(ogr.FieldDefn("label", ogr.OFTInteger))
     if gdal.Polygonize(source.GetRasterBand(1), mask.GetRasterBand(1), layer, 0, []) != 0:
         raise RuntimeError(f"GDAL could not polygonise a block: {gdal.GetLastErrorMsg()}")
-    little = ogr.wkbNDR
-    out = [(feature.GetFieldAsInteger(0), feature.GetGeometryRef().ExportToWkb(little)) for feature in layer]
-    return out
+    return [(f.GetFieldAsInteger(0), f.GetGeometryRef().ExportToWkb(ogr.wkbNDR)) for f in layer]
 
 
 def grow_steps_for(boundary_target: str | None) -> int:
@@ -272,8 +276,7 @@ def label_block(
     shape = (int(weight.shape[0]), int(weight.shape[1]))
     idx, cls, prob, inv = classify(sums, weight, valid, num_classes, threshold)
     if mode == "count" and sums.shape[0] > num_classes:
-        boundary = sums[num_classes]
-        core_flag = np.take(_flat_view(boundary)[0], _flat_index(idx, boundary)) * inv < boundary_threshold
+        core_flag = _gather(sums[num_classes], idx) * inv < boundary_threshold
     else:
         core_flag = np.ones(idx.size, bool)
     labels, n_core, label_class = _components(idx[core_flag], cls[core_flag], shape, num_classes)
