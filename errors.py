@@ -19,6 +19,10 @@ class WorkspaceLockedError(WorkspaceError):
     """Another process or thread holds the workspace's write lock."""
 
 
+class ModelBusyError(WorkspaceError):
+    """The model is being trained by another task, process or QGIS window."""
+
+
 class ReadOnlyWorkspaceError(WorkspaceError):
     """The workspace was written by a newer plugin and is opened read-only."""
 
@@ -41,6 +45,10 @@ class InputDataError(HuntrError):
 
 class IncompatibleRasterError(InputDataError):
     """A raster that does not match the snapshot's input spec."""
+
+
+class OutputError(HuntrError):
+    """A result file could not be written (a full disk, a read-only folder); nothing was kept."""
 
 
 class MissingDependencyError(HuntrError):

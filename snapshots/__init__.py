@@ -17,6 +17,7 @@ _EXPORTS = {
     "SceneRef": ".model",
     "SnapshotInfo": ".model",
     "LoadedSnapshot": ".model",
+    "DamagedSnapshot": ".model",
     "RevertImpact": ".model",
     "KIND_CURRENT": ".model",
     "KIND_TEMPORARY": ".model",

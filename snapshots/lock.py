@@ -157,3 +157,69 @@ class WorkspaceLock:
         """Whether the calling thread holds the lock."""
         shared = _shared(self.root)
         return shared.depth > 0 and shared.owner == threading.get_ident()
+
+
+TRAINING_LOCK_FILE = ".training"
+
+
+class TrainingLock:
+    """Marks one model as being trained, across processes (panel, ``qgis_process``, console,
+    another QGIS): an OS file lock on ``models/<id>/.training``, taken without waiting.
+
+    The holder records when it started and who it is, so the loser can say so. The OS
+    releases the lock when the holder dies, so a crashed training never blocks the next one.
+    Each :meth:`acquire` opens its own file description, so two threads of one process
+    exclude each other too.
+    """
+
+    def __init__(self, path: Path, model_label: str) -> None:
+        self.path = Path(path)
+        self.model_label = model_label
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        """Take the lock or raise :class:`ModelBusyError` naming the training that holds it."""
+        from ..errors import ModelBusyError
+
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            if not _try_os_lock(fd):
+                raise ModelBusyError(
+                    f"The model {self.model_label} is being trained since {_holder_text(self.path)}. "
+                    "Wait until that training stops (or stop it), then try again."
+                )
+            user = os.environ.get("USER") or os.environ.get("USERNAME") or "unknown user"
+            started = time.strftime("%H:%M")
+            record = f"{started} by {user} on {socket.gethostname()} (process {os.getpid()})"
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, record.encode("utf-8")[:_RECORD * 2], 0)
+        except BaseException:
+            os.close(fd)
+            raise
+        self._fd = fd
+
+    def release(self) -> None:
+        fd, self._fd = self._fd, None
+        if fd is None:
+            return
+        try:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
+            _os_unlock(fd)
+        finally:
+            os.close(fd)
+
+    def __enter__(self) -> TrainingLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+def _holder_text(path: Path) -> str:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace").strip("\0 \n")
+    except OSError:
+        text = ""
+    return text.splitlines()[0] if text else "an unknown time by another process"

@@ -218,6 +218,7 @@ class SnapshotInfo:
     config: dict[str, Any]
     saved: bool = False
     seq: int = 0
+    state_known: bool = True  # False: the model's states.json is unreadable and no saved mark exists
 
     @property
     def is_current(self) -> bool:
@@ -240,6 +241,7 @@ class SnapshotInfo:
             "config": self.config,
             "saved": self.saved,
             "seq": self.seq,
+            "state_known": self.state_known,
         }
 
     @classmethod
@@ -257,8 +259,20 @@ class SnapshotInfo:
             parent_id=data.get("parent_id"),
             config=dict(data.get("config") or {}),
             saved=bool(data.get("saved", False)),
+            state_known=bool(data.get("state_known", True)),
             seq=int(data.get("seq", 0)),
         )
+
+
+@dataclass(frozen=True)
+class DamagedSnapshot:
+    """A snapshot folder whose manifest cannot be read or trusted: never loaded, never listed
+    as a snapshot, shown apart until the user deletes it (it then goes to ``.quarantine/``)."""
+
+    id: str
+    model_id: str
+    reason: str
+    path: str
 
 
 @dataclass(frozen=True)

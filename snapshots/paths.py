@@ -33,6 +33,7 @@ TRAINING_FILE = "training.gpkg"
 SNAPSHOTS = "snapshots"
 MANIFEST = "manifest.json"
 STATES = "states.json"  # per model: saved flags and names given by the user
+SAVED_MARKS = "saved"  # per model: one empty file per saved snapshot (a bad states.json cannot erase it)
 WEIGHTS = "weights.safetensors"
 OPTIMIZER = "optimizer.safetensors"
 SNAPSHOT_FILES = (WEIGHTS, OPTIMIZER, TRAINING_FILE)  # the only names a manifest may list

@@ -59,18 +59,25 @@ def roll_forward(ws: Workspace, path: Path, entry: dict[str, Any] | None) -> Non
     try:
         if op_name == "purge":
             items = [(str(m), str(s)) for m, s in entry["items"]]  # type: ignore[index]
+            _check_purge(ws, items)
             ws._finish(path, ws._move_to_trash(op, items))
         elif op_name == "revert":
             model_id, target = str(entry["model_id"]), str(entry["target"])  # type: ignore[index]
-            moved = ws._move_to_trash(op, [(model_id, str(s)) for s in entry["discard"]])  # type: ignore[index]
-            frozen = ws._snapshot_dir(model_id, target) / TRAINING_FILE
+            discard = [str(s) for s in entry["discard"]]  # type: ignore[index]
+            _check_revert(ws, model_id, target, discard)
+            moved = ws._move_to_trash(op, [(model_id, s) for s in discard])
+            frozen = ws._snapshot_file(model_id, target, TRAINING_FILE)
             if frozen.exists():
-                gpkg.restore(frozen, ws._model_dir(model_id) / TRAINING_FILE)
+                gpkg.restore(frozen, ws._training_file(model_id))
             ws._finish(path, moved)
         elif op_name == "new_model":
-            staged = inside(ws.root, MODELS, str(entry["staged"]))  # type: ignore[index]
-            target_dir = ws._model_dir(str(entry["model_id"]))  # type: ignore[index]
-            if staged.exists() and not target_dir.exists():
+            model_id = str(entry["model_id"])  # type: ignore[index]
+            target_dir = ws._model_dir(model_id)
+            # only the staging folder this operation made: never an existing model's folder
+            if str(entry["staged"]) != f"{atomic.TMP_PREFIX}{model_id}":  # type: ignore[index]
+                raise ValueError(f"the staged folder {entry['staged']!r} is not the one of model {model_id}")  # type: ignore[index]
+            staged = inside(ws.root, MODELS, f"{atomic.TMP_PREFIX}{model_id}")
+            if staged.is_dir() and not staged.is_symlink() and not target_dir.exists():
                 atomic.replace(staged, target_dir)
                 atomic.fsync_dir(ws.models_dir)
             journal.remove(path)
@@ -80,6 +87,29 @@ def roll_forward(ws: Workspace, path: Path, entry: dict[str, Any] | None) -> Non
     except (HuntrError, KeyError, TypeError, ValueError, gpkg.GeoPackageError) as exc:
         log.error("cannot complete interrupted operation %s: %s", path, exc)
         quarantine(ws, path, str(exc))
+
+
+def _check_purge(ws: Workspace, items: list[tuple[str, str]]) -> None:
+    """A purge only ever moved temporary snapshots: refuse an entry naming a current or saved one."""
+    for model_id, snapshot_id in items:
+        if not ws._snapshot_dir(model_id, snapshot_id).exists():
+            continue  # already moved by the interrupted run
+        timeline = ws._timeline(model_id)
+        info = next((s for s in timeline if s.id == snapshot_id), None)
+        if info is not None and (info.is_current or info.saved or not info.state_known):
+            raise ValueError(f"the purge names snapshot {snapshot_id}, which is {info.kind}, not expired")
+
+
+def _check_revert(ws: Workspace, model_id: str, target: str, discard: list[str]) -> None:
+    """A revert only ever discarded snapshots newer than its target: refuse any other entry."""
+    timeline = ws._timeline(model_id)
+    by_id = {s.id: s for s in timeline}
+    if target not in by_id:
+        raise ValueError(f"the revert target {target} is not a snapshot of model {model_id}")
+    for snapshot_id in discard:
+        info = by_id.get(snapshot_id)
+        if info is not None and info.seq <= by_id[target].seq:
+            raise ValueError(f"the revert names snapshot {snapshot_id}, which is not newer than its target")
 
 
 def quarantine(ws: Workspace, path: Path, reason: str) -> None:

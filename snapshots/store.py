@@ -41,12 +41,15 @@ from ..errors import (
 )
 from . import atomic, gpkg, journal, recovery, retention
 from .errors import ClassCountMismatchError, ProtectedSnapshotError
-from .lock import WorkspaceLock
+from .lock import TRAINING_LOCK_FILE, TrainingLock, WorkspaceLock
 from .model import (
     MODES,
     SCHEMA_VERSION,
     ClassSpec,
     InputSpec,
+    KIND_SAVED,
+    KIND_TEMPORARY,
+    DamagedSnapshot,
     LoadedSnapshot,
     ModelInfo,
     RevertImpact,
@@ -65,6 +68,7 @@ from .paths import (
     MODEL_FILE,
     MODELS,
     OPTIMIZER,
+    SAVED_MARKS,
     SNAPSHOT_FILES,
     SNAPSHOTS,
     STATES,
@@ -117,6 +121,7 @@ class Workspace:
         self.schema_version = SCHEMA_VERSION
         self.settings: dict[str, Any] = dict(DEFAULT_SETTINGS)
         self._manifests: dict[tuple[str, str], dict[str, Any]] = {}
+        self._manifest_errors: dict[tuple[str, str], str] = {}
         self._lock = WorkspaceLock(self.root)
         self._initialise()
 
@@ -223,10 +228,16 @@ class Workspace:
     @property
     def detections_dir(self) -> Path:
         """Folder for detection GeoPackages (created when missing)."""
+        if self.read_only:
+            raise ReadOnlyWorkspaceError(self.read_only_reason)
         path = self.root / DETECTIONS
-        if not self.read_only:
-            path.mkdir(exist_ok=True)
-        return path
+        if path.is_symlink() and not os.path.realpath(path).startswith(os.path.realpath(self.root) + os.sep):
+            raise WorkspaceError(
+                f"The detections folder {path} is a link to {os.path.realpath(path)}, outside the "
+                "workspace; ORCA HUNTR never writes outside it. Replace the link by a folder."
+            )
+        path.mkdir(exist_ok=True)
+        return inside(self.root, DETECTIONS)
 
     # ------------------------------------------------------------------ locking and errors
 
@@ -256,6 +267,17 @@ class Workspace:
                 self._complete_pending()
             yield
 
+    def training_lock(self, model_id: str) -> TrainingLock:
+        """A context manager marking ``model_id`` as being trained, across processes.
+
+        Entering it raises :class:`ModelBusyError` ("model X is being trained since HH:MM by
+        …") while another training of the same model runs anywhere.
+        """
+        if self.read_only:
+            raise ReadOnlyWorkspaceError(self.read_only_reason)
+        info = self.get_model(model_id)
+        return TrainingLock(inside(self.root, MODELS, info.id, TRAINING_LOCK_FILE), f"'{info.name}'")
+
     def is_locked_elsewhere(self) -> bool:
         """Whether another process or thread currently holds the write lock."""
         try:
@@ -276,6 +298,15 @@ class Workspace:
 
     def _snapshots_dir(self, model_id: str) -> Path:
         return inside(self.root, MODELS, validate_id(model_id, "model id"), SNAPSHOTS)
+
+    def _training_file(self, model_id: str) -> Path:
+        """The live training GeoPackage, refused when a link makes it resolve outside the workspace."""
+        return inside(self.root, MODELS, validate_id(model_id, "model id"), TRAINING_FILE)
+
+    def _snapshot_file(self, model_id: str, snapshot_id: str, name: str) -> Path:
+        """A file of a snapshot folder, refused when a link makes it resolve outside the workspace."""
+        self._snapshot_dir(model_id, snapshot_id)  # validates the ids
+        return inside(self.root, MODELS, model_id, SNAPSHOTS, snapshot_id, name)
 
     def _snapshot_dir(self, model_id: str, snapshot_id: str) -> Path:
         return inside(
@@ -461,7 +492,7 @@ class Workspace:
     def training_data_path(self, model_id: str) -> Path:
         """The live training GeoPackage of ``model_id`` (``training_areas``, ``labels``, ``scenes``)."""
         self.get_model(model_id)
-        return self._model_dir(model_id) / TRAINING_FILE
+        return self._training_file(model_id)
 
     def training_counts(self, model_id: str) -> dict[str, Any]:
         """Counts of the live training data: ``{training_areas, labels_per_class, scenes}``."""
@@ -532,40 +563,110 @@ class Workspace:
             )
         except (OSError, ValueError, KeyError, TypeError) as exc:
             log.warning("snapshot folder %s has no valid manifest: %s", folder_path, exc)
+            self._manifest_errors[key] = f"its manifest is unreadable ({exc})"
             return None
         if not ok:
             log.warning("snapshot folder %s has a manifest that does not match it", folder_path)
+            self._manifest_errors[key] = (
+                "its manifest does not match the folder (wrong ids, or files outside the snapshot)"
+            )
             return None
         # parsed once: listing a long timeline must not re-parse every manifest
         data["_parsed"] = (parse_time(data["created_at"]), normalize_counts(data.get("counts")))
         self._manifests[key] = data
         return data
 
-    def _states(self, model_id: str) -> dict[str, dict[str, Any]]:
-        """The mutable part of every snapshot of a model (``saved``, ``name``): ``states.json``.
+    def _read_states(self, model_id: str) -> tuple[dict[str, dict[str, Any]], str | None]:
+        """The mutable part of every snapshot of a model (``saved``, ``name``): ``states.json``,
+        and why it could not be read (``None`` when it could, or when there is none yet).
 
-        Kept apart from the immutable, checksummed manifests; a snapshot absent from it is
-        unsaved and keeps the name recorded in its manifest.
+        Kept apart from the immutable, checksummed manifests; a snapshot absent from it keeps
+        the name recorded in its manifest. An unreadable file is never read as "not saved":
+        the caller learns that the states are unknown.
         """
+        path = self._model_dir(model_id) / STATES
         try:
-            data = atomic.read_json(self._model_dir(model_id) / STATES)
-        except (OSError, ValueError):
-            return {}
+            data = atomic.read_json(path)
+        except FileNotFoundError:
+            return {}, None
+        except (OSError, ValueError) as exc:
+            log.warning("snapshot states %s are unreadable: %s", path, exc)
+            return {}, f"{path} is unreadable ({exc})"
         snapshots = data.get("snapshots") if isinstance(data, dict) else None
-        return (
-            {str(k): v for k, v in snapshots.items() if isinstance(v, dict)}
-            if isinstance(snapshots, dict)
-            else {}
-        )
+        if not isinstance(snapshots, dict):
+            log.warning("snapshot states %s are malformed", path)
+            return {}, f"{path} is malformed (no 'snapshots' table)"
+        return {str(k): v for k, v in snapshots.items() if isinstance(v, dict)}, None
+
+    def _states(self, model_id: str) -> dict[str, dict[str, Any]]:
+        return self._read_states(model_id)[0]
 
     def _state(self, model_id: str, snapshot_id: str) -> dict[str, Any]:
         return self._states(model_id).get(snapshot_id, {})
+
+    def _saved_marks(self, model_id: str) -> set[str]:
+        """Ids of the snapshots saved by the user, one empty file each under ``saved/``.
+
+        The saved mark lives apart from ``states.json`` so that one damaged file cannot erase
+        the marks of every snapshot.
+        """
+        try:
+            return {
+                e.name
+                for e in os.scandir(self._model_dir(model_id) / SAVED_MARKS)
+                if not atomic.is_hidden(e.name) and ID_PATTERN.match(e.name)
+            }
+        except FileNotFoundError:
+            return set()
+
+    def _write_saved_mark(self, model_id: str, snapshot_id: str) -> None:
+        folder = inside(self.root, MODELS, model_id, SAVED_MARKS)
+        if not folder.is_dir():
+            atomic.make_dir(folder)
+            atomic.fsync_dir(folder.parent)
+        mark = folder / validate_id(snapshot_id, "snapshot id")
+        if not mark.exists():
+            atomic.write_atomic(mark, b"")
+
+    def damaged_snapshots(self, model_id: str) -> list[DamagedSnapshot]:
+        """Snapshot folders of ``model_id`` whose manifest cannot be read or trusted.
+
+        They are never loaded and never part of the timeline, and the model cannot be
+        trained further (a new snapshot would be written on top of an older state) until
+        the user deletes them with :meth:`delete_snapshot`, which moves them to ``.quarantine/``.
+        """
+        self.get_model(model_id)
+        out = []
+        try:
+            entries = list(os.scandir(self._snapshots_dir(model_id)))
+        except FileNotFoundError:
+            return []
+        for entry in entries:
+            if atomic.is_hidden(entry.name) or entry.is_symlink() or not ID_PATTERN.match(entry.name):
+                continue
+            if self._manifest(model_id, entry.name, entry.path) is None:
+                reason = self._manifest_errors.get((model_id, entry.name), "its manifest is unreadable")
+                out.append(DamagedSnapshot(entry.name, model_id, reason, entry.path))
+        return sorted(out, key=lambda d: d.id)
+
+    def check_timeline_readable(self, model_id: str) -> None:
+        """Raise :class:`CorruptSnapshotError` while ``model_id`` has a damaged snapshot."""
+        damaged = self.damaged_snapshots(model_id)
+        if damaged:
+            first = damaged[0]
+            raise CorruptSnapshotError(
+                f"Snapshot '{first.id}' of model '{model_id}' cannot be read: {first.reason}. It may be "
+                "newer than the current state, so training would continue from an older snapshot and "
+                "write on top of it. Repair the snapshot, or delete it (it is then moved to the "
+                "workspace's .quarantine folder), before training this model again."
+            )
 
     def _timeline(self, model_id: str) -> list[SnapshotInfo]:
         """Snapshots of ``model_id``, oldest first, with their derived kinds."""
         self.get_model(model_id)
         folder = self._snapshots_dir(model_id)
-        states = self._states(model_id)
+        states, states_error = self._read_states(model_id)
+        marks = self._saved_marks(model_id)
         records = []
         try:
             entries = list(os.scandir(folder))
@@ -586,14 +687,20 @@ class Workspace:
             self._manifests.pop(key, None)
         records.sort(key=lambda r: (int(r[0].get("seq", 0)), r[0]["created_at"], r[0]["id"]))
         created = [m["_parsed"][0] for m, _ in records]
+        saved = [m["id"] in marks or bool(s.get("saved", False)) for m, s in records]
+        known = [states_error is None or is_saved for is_saved in saved]
         kinds = retention.classify(
             created,
-            [bool(s.get("saved", False)) for _, s in records],
+            [is_saved or not is_known for is_saved, is_known in zip(saved, known, strict=True)],
             self.temporary_days,
         )
         out = []
-        for (manifest, state), when, (kind, expires) in zip(records, created, kinds, strict=True):
+        for (manifest, state), when, (kind, expires), is_saved, is_known in zip(
+            records, created, kinds, saved, known, strict=True
+        ):
             counts = manifest["_parsed"][1]
+            if not is_known and kind == KIND_SAVED:  # unknown: never expires, but not shown as saved
+                kind = KIND_TEMPORARY
             out.append(
                 SnapshotInfo(
                     id=manifest["id"],
@@ -607,8 +714,9 @@ class Workspace:
                     progress=dict(manifest.get("progress") or {}),
                     parent_id=manifest.get("parent_id"),
                     config=dict(manifest.get("config") or {}),
-                    saved=bool(state.get("saved", False)),
+                    saved=is_saved,
                     seq=int(manifest.get("seq", 0)),
+                    state_known=is_known,
                 )
             )
         return out
@@ -661,7 +769,7 @@ class Workspace:
         entry = manifest["files"].get(name)
         if entry is None:
             return None
-        path = self._snapshot_dir(model_id, snapshot_id) / name
+        path = self._snapshot_file(model_id, snapshot_id, name)
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -685,7 +793,7 @@ class Workspace:
         info = self.get_snapshot(model_id, snapshot_id)
         manifest = self._manifest(model_id, info.id) or {}
         for name, entry in manifest.get("files", {}).items():
-            path = self._snapshot_dir(model_id, info.id) / name
+            path = self._snapshot_file(model_id, info.id, name)
             try:
                 ok = path.stat().st_size == entry.get("size") and atomic.sha256_file(path) == entry.get(
                     "sha256"
@@ -744,7 +852,7 @@ class Workspace:
     def snapshot_training_data_path(self, model_id: str, snapshot_id: str) -> Path:
         """The frozen copy of the training data inside a snapshot (read it, never write it)."""
         info = self.get_snapshot(model_id, snapshot_id)
-        return self._snapshot_dir(model_id, info.id) / TRAINING_FILE
+        return self._snapshot_file(model_id, info.id, TRAINING_FILE)
 
     # ------------------------------------------------------------------ creating snapshots
 
@@ -792,7 +900,8 @@ class Workspace:
         optimizer_blob = None if optimizer is None else self._tensor_bytes(optimizer, "Optimizer tensor")
         with self._write("write the snapshot"):
             self.get_model(model_id)
-            live = self._model_dir(model_id) / TRAINING_FILE
+            self.check_timeline_readable(model_id)
+            live = self._training_file(model_id)
             timeline = self._timeline(model_id)
             now = self.clock()
             if name is not None:
@@ -869,12 +978,35 @@ class Workspace:
     # ------------------------------------------------------------------ changing snapshots
 
     def _write_state(self, model_id: str, snapshot_id: str, **changes: Any) -> None:
-        """Change a snapshot's mutable state (one atomic rewrite of the model's ``states.json``)."""
+        """Change a snapshot's mutable state (one atomic rewrite of the model's ``states.json``).
+
+        Refused while ``states.json`` is unreadable: rewriting it would erase what it held.
+        """
+        current, error = self._read_states(model_id)
+        if error is not None:
+            raise WorkspaceError(self._unknown_states_message(model_id, error))
+        new_mark = bool(changes.get("saved")) and snapshot_id not in self._saved_marks(model_id)
+        if new_mark:
+            self._write_saved_mark(model_id, snapshot_id)  # first: the mark survives a bad states.json
         existing = {e.name for e in os.scandir(self._snapshots_dir(model_id)) if not atomic.is_hidden(e.name)}
-        states = {k: v for k, v in self._states(model_id).items() if k in existing}  # drop deleted ones
+        states = {k: v for k, v in current.items() if k in existing}  # drop deleted ones
         states[snapshot_id] = {**states.get(snapshot_id, {}), **changes}
-        atomic.write_json_atomic(
-            self._model_dir(model_id) / STATES, {"schema_version": SCHEMA_VERSION, "snapshots": states}
+        try:
+            atomic.write_json_atomic(
+                self._model_dir(model_id) / STATES, {"schema_version": SCHEMA_VERSION, "snapshots": states}
+            )
+        except BaseException:
+            if new_mark:  # nothing changed: take the new mark back
+                with contextlib.suppress(OSError):
+                    os.unlink(self._model_dir(model_id) / SAVED_MARKS / snapshot_id)
+            raise
+
+    def _unknown_states_message(self, model_id: str, error: str) -> str:
+        return (
+            f"The saved marks and names of the snapshots of model '{model_id}' cannot be read: {error}. "
+            "Nothing was changed and no snapshot is purged while it is so. Restore the file from a "
+            "backup, or delete it: snapshots saved with this version of ORCA HUNTR keep their saved "
+            "mark in the model's 'saved' folder."
         )
 
     def _check_snapshot_name(self, model_id: str, snapshot_id: str, name: str) -> str:
@@ -907,9 +1039,17 @@ class Workspace:
             )
             return self.get_snapshot(model_id, info.id)
 
-    def delete_snapshot(self, model_id: str, snapshot_id: str) -> SnapshotInfo:
-        """Delete a snapshot; the current state cannot be deleted (revert or train first)."""
+    def delete_snapshot(self, model_id: str, snapshot_id: str) -> SnapshotInfo | DamagedSnapshot:
+        """Delete a snapshot; the current state cannot be deleted (revert or train first).
+
+        A damaged snapshot (see :meth:`damaged_snapshots`) is moved to ``.quarantine/`` instead.
+        """
         with self._write("delete the snapshot"):
+            damaged = next((d for d in self.damaged_snapshots(model_id) if d.id == snapshot_id), None)
+            if damaged is not None:
+                recovery.quarantine(self, self._snapshot_dir(model_id, damaged.id), damaged.reason)
+                self._manifest_errors.pop((model_id, damaged.id), None)
+                return damaged
             info = self.get_snapshot(model_id, snapshot_id)
             if info.is_current:
                 raise ProtectedSnapshotError(
@@ -929,6 +1069,11 @@ class Workspace:
         with self._write("purge expired snapshots"):
             when = to_utc(now) if now is not None else self.clock()
             timelines = [self._timeline(m.id) for m in self.list_models()]
+            for timeline in timelines:
+                if any(not s.state_known for s in timeline):
+                    model_id = timeline[0].model_id
+                    error = self._read_states(model_id)[1] or "unreadable"
+                    raise WorkspaceError(self._unknown_states_message(model_id, error))
             if retention.clock_went_backwards(when, timelines):
                 log.warning("purge skipped: the clock (%s) is earlier than a snapshot's creation", when)
                 return []
@@ -1001,8 +1146,8 @@ class Workspace:
         if target is None:
             raise NotFoundError(f"No snapshot '{snapshot_id}' in model '{model_id}'.")
         later = [s for s in timeline if s.seq > target.seq]
-        live = self._model_dir(model_id) / TRAINING_FILE
-        frozen = self._snapshot_dir(model_id, target.id) / TRAINING_FILE
+        live = self._training_file(model_id)
+        frozen = self._snapshot_file(model_id, target.id, TRAINING_FILE)
         try:
             changed = gpkg.content_digest(live) != gpkg.content_digest(frozen)
             live_counts = gpkg.counts(live)
@@ -1041,8 +1186,8 @@ class Workspace:
             try:
                 self._move_to_trash(op, [(model_id, s) for s in later], moved)
                 gpkg.restore(
-                    self._snapshot_dir(model_id, target.id) / TRAINING_FILE,
-                    self._model_dir(model_id) / TRAINING_FILE,
+                    self._snapshot_file(model_id, target.id, TRAINING_FILE),
+                    self._training_file(model_id),
                 )
             except BaseException:
                 self._rollback(entry, moved)
@@ -1084,7 +1229,7 @@ class Workspace:
             weights_blob = self._read_verified(model_id, snap.id, WEIGHTS)
             if weights_blob is None:
                 raise CorruptSnapshotError(f"Snapshot '{snap.name}' has no weights.")
-            frozen = self._snapshot_dir(model_id, snap.id) / TRAINING_FILE
+            frozen = self._snapshot_file(model_id, snap.id, TRAINING_FILE)
             now = self.clock()
             info = ModelInfo(
                 id=new_id("m"),

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 from store_helpers import FakeClock, visible_entries, weights
 
-from orca_huntr.errors import InvalidNameError
+from orca_huntr.errors import InvalidNameError, ModelBusyError, WorkspaceError
 from orca_huntr.snapshots import (
     KIND_CURRENT,
     KIND_SAVED,
@@ -201,6 +201,53 @@ class StoreMachine(RuleBasedStateMachine):
             ],
             "scenes": scenes,
         }
+
+    @precondition(_trained)
+    @rule(data=st.data(), days=st.floats(0, 20, allow_nan=False))
+    def corrupt_states_then_restore(self, data, days) -> None:
+        """A damaged states.json: saved marks survive, the rest is unknown, nothing is purged or rewritten."""
+        model_id, _, s = self._pick(data)
+        path = self.ws.root / "models" / model_id / "states.json"
+        original = path.read_bytes() if path.exists() else None
+        path.write_bytes(b"{ damaged")
+        try:
+            listed = {x.id: x for x in self.ws.list_snapshots(model_id)}
+            for snap in self.models[model_id]["snaps"]:
+                x = listed[snap["id"]]
+                assert x.saved == snap["saved"]
+                assert x.state_known == (snap["saved"] or x.kind == KIND_CURRENT or len(listed) == 1) or (
+                    not x.state_known and x.expires_at is None
+                )
+            try:
+                self.ws.purge_expired(now=self.clock.now + timedelta(days=days))
+            except WorkspaceError:
+                pass
+            else:
+                assert all(x.state_known for x in listed.values())
+            try:
+                self.ws.save_snapshot(model_id, s["id"])
+            except WorkspaceError:
+                pass
+            else:
+                raise AssertionError("states.json rewritten while unreadable")
+            assert path.read_bytes() == b"{ damaged"
+        finally:
+            if original is None:
+                path.unlink()
+            else:
+                path.write_bytes(original)
+
+    @precondition(_trained)
+    @rule(data=st.data())
+    def train_twice_at_once(self, data) -> None:
+        model_id, _, _ = self._pick(data)
+        other = Workspace.open(self.ws.root, clock=self.clock)
+        with self.ws.training_lock(model_id):
+            try:
+                with other.training_lock(model_id):
+                    raise AssertionError("two trainings of one model at once")
+            except ModelBusyError:
+                pass
 
     @rule()
     def reopen(self) -> None:

@@ -16,7 +16,7 @@ _LAZY = {
     "TrainConfig": ".config",
     "Progress": ".config",
     "TrainResult": ".config",
-    "train_model": ".loop",
+    "train_model": ".guard",
 }
 
 
