@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from ..deps import require
-from ..errors import CancelledError, InputDataError
+from ..errors import CancelledError, CorruptSnapshotError, InputDataError, NotFoundError, ReadOnlyWorkspaceError
 from .aoi import coerce_aoi
 from .buffers import ArrayPool
 from .features import FeatureMaker
@@ -432,8 +432,23 @@ def run_pipeline(
 def load_snapshot(ws: Any, model_id: str, snapshot_id: str | None) -> Any:
     """The snapshot through the store (``None`` = the model's current state)."""
     if snapshot_id is None:
-        snapshot_id = ws.current_snapshot(model_id).id
-    return ws.load_snapshot(model_id, snapshot_id)
+        current = ws.current_snapshot(model_id)
+        if current is None:
+            raise NotFoundError(
+                f"The model '{ws.get_model(model_id).name}' has no snapshot yet: train it first, "
+                "then run detection from its current state."
+            )
+        snapshot_id = current.id
+    loaded = ws.load_snapshot(model_id, snapshot_id)
+    bad = sorted(k for k, v in (loaded.weights or {}).items() if not np.isfinite(np.asarray(v)).all())
+    if bad:
+        raise CorruptSnapshotError(
+            f"Snapshot '{loaded.info.name}' is unusable: {len(bad)} weight tensor(s) hold NaN or "
+            f"infinite values ({', '.join(bad[:3])}), so it cannot detect anything. Training diverged "
+            "before this snapshot; run detection from an earlier snapshot, or revert to one and train "
+            "again with a lower learning rate."
+        )
+    return loaded
 
 
 def detect(
@@ -460,6 +475,9 @@ def detect(
     t_start = time.perf_counter()
     if not isinstance(options, DetectOptions):
         options = DetectOptions.from_dict(options)
+    if not options.output_path and getattr(ws, "read_only", False):
+        raise ReadOnlyWorkspaceError(ws.read_only_reason)
+    output.check_layer_name(options.layer_name)
     loaded = load_snapshot(ws, model_id, snapshot_id)
     spec = snapshot_spec(loaded)
     raster_path = str(raster_path)
@@ -564,6 +582,7 @@ def detect(
             "warnings": notices,
             "stats": result.stats,
         }
+        layer_name = writer.layer_name  # the name inside the GeoPackage, as OGR wrote it
         count = writer.close(metadata)
         writer = None
         if should_stop is not None and should_stop():
@@ -588,7 +607,7 @@ def detect(
     log.info("Detection %s: %d feature(s) in %s", display_name, count, final)
     return DetectResult(
         path=final,
-        layer_name=options.layer_name,
+        layer_name=layer_name,
         feature_count=count,
         crs=raster.crs_name,
         warnings=notices,

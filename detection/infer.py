@@ -73,7 +73,15 @@ def build_model(
 
     model = build_network(in_channels, num_classes, mode, network)
     state = {k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in weights.items()}
-    missing, unexpected = model.load_state_dict(state, strict=False)
+    try:
+        missing, unexpected = model.load_state_dict(state, strict=False)
+    except RuntimeError as exc:  # shapes that differ: "size mismatch for ..."
+        first = str(exc).strip().splitlines()[-1].strip() if str(exc).strip() else type(exc).__name__
+        raise InputDataError(
+            "The snapshot's weights do not fit its network settings "
+            f"({first}). The snapshot may come from an incompatible plugin version or was edited; "
+            "run detection from another snapshot."
+        ) from exc
     if missing or unexpected:
         raise InputDataError(
             "The snapshot's weights do not fit its network settings "

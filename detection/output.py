@@ -1,7 +1,11 @@
 """The detection GeoPackage: one polygon layer plus a table recording the run.
 
 Written under a temporary name and renamed when complete, so a cancelled or failed
-run leaves no partial file behind.
+run leaves no partial file behind. Every OGR call that can fail is checked (OGR reports
+most failures, a full disk among them, by a return value or a ``None``, not an exception),
+and the closed file is opened again and checked before it is published: a failure is an
+:class:`~orca_huntr.errors.OutputError`, never a "successful" empty or corrupt file.
+The file steps go through the store's failure-injection seam (``snapshots.atomic.hooks``).
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from ..deps import require
+from ..errors import OutputError
+from ..snapshots import atomic
 
 RUN_TABLE = "huntr_run"
 FIELDS = ("class_name", "class_id", "score", "area", "snapshot_id")
@@ -52,6 +58,34 @@ def remove_quietly(path: Path) -> None:
             p.unlink()
 
 
+def check_layer_name(name: str) -> None:
+    """Refuse a layer name the GeoPackage cannot hold as given (so the reported name is the written one)."""
+    from ..errors import InputDataError
+
+    if not isinstance(name, str) or not name.strip():
+        raise InputDataError("The detection layer name is empty; give it a name.")
+    if name.lower().startswith(("gpkg", "rtree_")) or name.lower() == RUN_TABLE:
+        raise InputDataError(
+            f"The detection layer name {name!r} is reserved inside a GeoPackage; choose another name."
+        )
+
+
+def _failed(path: Path, what: str, detail: Any = None) -> OutputError:
+    gdal = require("osgeo.gdal")
+    reason = detail or gdal.GetLastErrorMsg() or "GDAL gave no reason"
+    return OutputError(
+        f"Could not write the detection GeoPackage {path} ({what}: {reason}). Check free disk space "
+        "and that the folder is writable; no detection file was kept, earlier detections are untouched."
+    )
+
+
+def _check(ok: Any, path: Path, what: str) -> Any:
+    """``ok`` when an OGR call succeeded: not ``None`` (objects), 0 (OGRERR_NONE) or True."""
+    if ok is None or ok is False or (isinstance(ok, int) and not isinstance(ok, bool) and ok != 0):
+        raise _failed(path, what)
+    return ok
+
+
 class DetectionWriter:
     """Streams features into a new GeoPackage layer; :meth:`close` adds the run table.
 
@@ -68,7 +102,13 @@ class DetectionWriter:
         osr = require("osgeo.osr")
         gdal.UseExceptions()
         self._ogr = ogr
-        path.parent.mkdir(parents=True, exist_ok=True)
+        check_layer_name(layer_name)
+        self.layer_name = layer_name
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic.hooks("write", path)
+        except OSError as exc:
+            raise _failed(path, "creating the file", exc) from exc
         srs = None
         if crs_wkt:
             srs = osr.SpatialReference()
@@ -77,13 +117,22 @@ class DetectionWriter:
         self.path = path
         self.count = 0
         self._batch = batch
-        self._ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-        self._layer = self._ds.CreateLayer(
-            layer_name, srs, ogr.wkbMultiPolygon, options=["FID=fid", "GEOMETRY_NAME=geom"]
-        )
+        gdal.ErrorReset()
+        try:
+            self._ds = _check(ogr.GetDriverByName("GPKG").CreateDataSource(str(path)), path, "creating the file")
+            self._layer = _check(
+                self._ds.CreateLayer(
+                    layer_name, srs, ogr.wkbMultiPolygon, options=["FID=fid", "GEOMETRY_NAME=geom"]
+                ),
+                path,
+                "creating the layer",
+            )
+        except RuntimeError as exc:  # raised instead when OGR exceptions are on
+            raise _failed(path, "creating the file", exc) from exc
+        self.layer_name = self._layer.GetName()
         types = (ogr.OFTString, ogr.OFTInteger, ogr.OFTReal, ogr.OFTReal, ogr.OFTString)
         for fname, ftype in zip(FIELDS, types, strict=True):  # add() sets fields by index
-            self._layer.CreateField(ogr.FieldDefn(fname, ftype))
+            _check(self._layer.CreateField(ogr.FieldDefn(fname, ftype)), path, "adding a field")
         if description:
             self._layer.SetMetadataItem("DESCRIPTION", description)
         self._defn = self._layer.GetLayerDefn()
@@ -92,7 +141,7 @@ class DetectionWriter:
         self._setters = [
             (key, setters.get(ftype, ogr.Feature.SetField)) for key, ftype in zip(FIELDS, types, strict=True)
         ]
-        self._layer.StartTransaction()
+        _check(self._layer.StartTransaction(), path, "starting a transaction")
         self._pending = 0
 
     def add(self, item: dict[str, Any]) -> None:
@@ -112,31 +161,40 @@ class DetectionWriter:
                 feature.SetFieldNull(index)
             else:
                 setter(feature, index, value)
-        self._layer.CreateFeature(feature)
+        _check(self._layer.CreateFeature(feature), self.path, "writing a feature")
         self.count += 1
         self._pending += 1
         if self._pending >= self._batch:
-            self._layer.CommitTransaction()
-            self._layer.StartTransaction()
+            _check(self._layer.CommitTransaction(), self.path, "committing features")
+            _check(self._layer.StartTransaction(), self.path, "starting a transaction")
             self._pending = 0
 
     def close(self, metadata: dict[str, Any]) -> int:
         """Commit, write the run ``metadata`` (key → JSON-able value) and close; returns the count."""
         ogr = self._ogr
-        self._layer.CommitTransaction()
-        table = self._ds.CreateLayer(RUN_TABLE, None, ogr.wkbNone)
-        table.CreateField(ogr.FieldDefn("key", ogr.OFTString))
-        table.CreateField(ogr.FieldDefn("value", ogr.OFTString))
+        path = self.path
+        _check(self._layer.CommitTransaction(), path, "committing features")
+        table = _check(self._ds.CreateLayer(RUN_TABLE, None, ogr.wkbNone), path, "creating the run table")
+        _check(table.CreateField(ogr.FieldDefn("key", ogr.OFTString)), path, "adding a field")
+        _check(table.CreateField(ogr.FieldDefn("value", ogr.OFTString)), path, "adding a field")
         tdefn = table.GetLayerDefn()
-        table.StartTransaction()
+        _check(table.StartTransaction(), path, "starting a transaction")
         for key, value in metadata.items():
             row = ogr.Feature(tdefn)
             row.SetField("key", str(key))
             row.SetField("value", value if isinstance(value, str) else json.dumps(value, default=str))
-            table.CreateFeature(row)
-        table.CommitTransaction()
+            _check(table.CreateFeature(row), path, "writing the run table")
+        _check(table.CommitTransaction(), path, "committing the run table")
+        self._ds.FlushCache()
+        table = tdefn = None
         self._layer = self._defn = None
         self._ds = None  # closes and flushes the file
+        try:
+            atomic.hooks("fsync", path)
+            atomic.fsync_file(path)
+        except OSError as exc:
+            raise _failed(path, "flushing the file", exc) from exc
+        verify(path, self.layer_name, self.count)
         return self.count
 
     def abort(self) -> None:
@@ -165,6 +223,29 @@ def write_geopackage(
     return writer.close(metadata)
 
 
+def verify(path: Path, layer_name: str, count: int) -> None:
+    """Open the closed file again: its layer, its ``count`` features and the run table must be there."""
+    ogr = require("osgeo.ogr")
+    gdal = require("osgeo.gdal")
+    gdal.ErrorReset()
+    try:
+        ds = ogr.Open(str(path))
+    except RuntimeError as exc:
+        raise _failed(path, "checking the written file", exc) from exc
+    if ds is None:
+        raise _failed(path, "checking the written file", "it cannot be opened as a GeoPackage")
+    try:
+        layer = ds.GetLayerByName(layer_name)
+        if layer is None or ds.GetLayerByName(RUN_TABLE) is None:
+            raise _failed(path, "checking the written file", "its layers are missing")
+        found = layer.GetFeatureCount()
+        if found != count:
+            raise _failed(path, "checking the written file", f"{found} features instead of {count}")
+    finally:
+        layer = None
+        ds = None
+
+
 def read_run_metadata(path: str | Path) -> dict[str, Any]:
     """The ``huntr_run`` table of a detection GeoPackage as a dict (JSON values decoded)."""
     ogr = require("osgeo.ogr")
@@ -187,4 +268,7 @@ def read_run_metadata(path: str | Path) -> dict[str, Any]:
 
 def publish(temporary: Path, final: Path) -> None:
     """Move the complete file into place (atomic on one file system)."""
-    os.replace(temporary, final)
+    try:
+        atomic.replace(temporary, final)
+    except OSError as exc:
+        raise _failed(final, "moving it into place", exc) from exc
