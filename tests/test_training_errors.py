@@ -115,3 +115,75 @@ def test_cuda_requested_without_gpu(workspace, monkeypatch):
     ws, model, _ = workspace
     with pytest.raises(HuntrError, match="'cuda' was requested but this torch sees no CUDA GPU"):
         train_model(ws, model.id, TrainConfig(max_steps=1, device="cuda"))
+
+
+# ---------------------------------------------------------------- issue #13: nothing silent
+
+
+def test_no_label_in_any_training_area_is_warned_before_the_first_step(workspace, caplog):
+    ws, model, _ = workspace
+    synthdata.clear_layer(ws.training_data_path(model.id), "labels")
+    seen_at_first_step: list[bool] = []
+
+    def progress(_p):
+        if not seen_at_first_step:
+            seen_at_first_step.append(any("no label inside a training area" in r.message for r in caplog.records))
+
+    with caplog.at_level("WARNING"):
+        result = train_model(ws, model.id, QUICK, progress=progress)
+    assert seen_at_first_step == [True]
+    assert any("will learn that everything is background" in w for w in result.warnings)
+    assert result.snapshot.metrics["warnings"] == result.warnings
+
+
+def test_training_area_without_labels_is_named(workspace):
+    ws, model, scene = workspace
+    synthdata.write_training_gpkg(ws.training_data_path(model.id), scene.crs, [scene.box(0.55, 0, 1, 1)])
+    result = train_model(ws, model.id, QUICK)
+    assert any("Training area(s) 2 hold no label" in w for w in result.warnings)
+
+
+def test_one_pixel_scene_is_refused(workspace, tmp_path):
+    import numpy as np
+    import rasterio
+    from rasterio.transform import from_origin
+
+    ws, model, scene = workspace
+    tiny = tmp_path / "tiny.tif"
+    minx, _miny, _maxx, maxy = scene.box(0, 0, 0.5, 1).bounds  # one pixel inside the training area
+    with rasterio.open(
+        tiny, "w", driver="GTiff", width=1, height=1, count=3, dtype="uint8", crs=scene.crs,
+        transform=from_origin(minx, maxy, 1, 1),
+    ) as dst:  # fmt: skip
+        dst.write(np.zeros((3, 1, 1), np.uint8))
+    for old in ws.list_scenes(model.id):
+        ws.remove_scene(model.id, old.scene_id)
+    ws.add_scene(model.id, str(tiny), name="tiny")
+    with pytest.raises(InputDataError, match=r"Scene 'tiny' .* is only 1×1 pixels: too small"):
+        train_model(ws, model.id, QUICK)
+    assert ws.current_snapshot(model.id) is None
+
+
+def test_training_without_torch_says_how_to_install_it(workspace):
+    import json
+    import subprocess
+    import sys
+    import textwrap
+
+    ws, model, _ = workspace
+    code = textwrap.dedent(
+        f"""
+        import json, sys
+        sys.modules["torch"] = None  # as if torch were not installed
+        from orca_huntr.snapshots import Workspace
+        from orca_huntr.training import train_model
+        try:
+            train_model(Workspace.open({str(ws.root)!r}), {model.id!r})
+        except Exception as exc:
+            print(json.dumps([type(exc).__name__, str(exc)]))
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    name, message = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert name == "MissingDependencyError"
+    assert "pip install torch" in message

@@ -166,6 +166,9 @@ def _split_validation(areas: list[Feature], fraction: float) -> tuple[list[Any],
     return kept, held
 
 
+MIN_SCENE_PIXELS = 2  # a scene of one pixel row or column has no spatial context to learn
+
+
 def _open_scene(scene_id: str, name: str, path: str, bands: list[int]) -> SceneInput:
     rasterio = require("rasterio")
     try:
@@ -185,6 +188,11 @@ def _open_scene(scene_id: str, name: str, path: str, bands: list[int]) -> SceneI
         raise InputDataError(f"Scene '{name}' cannot be read ({path}): {exc}") from exc
     if info.crs is None:
         raise InputDataError(f"Scene '{name}' ({path}) has no coordinate reference system: assign one first.")
+    if info.width < MIN_SCENE_PIXELS or info.height < MIN_SCENE_PIXELS:
+        raise InputDataError(
+            f"Scene '{name}' ({path}) is only {info.width}×{info.height} pixels: too small to learn "
+            f"from (at least {MIN_SCENE_PIXELS}×{MIN_SCENE_PIXELS}). Add the full raster as the scene."
+        )
     missing = [b for b in bands if b < 1 or b > info.count]
     if missing:
         raise IncompatibleRasterError(
@@ -246,6 +254,7 @@ def load_inputs(
         log.warning(msg)
         warnings.append(msg)
     used_labels = [lab for lab in labels if lab.fid not in set(outside)]
+    _warn_unlabelled(areas, used_labels, warnings)
 
     train, val = _split_validation(areas, validation_fraction)
     out: list[SceneInput] = []
@@ -285,6 +294,26 @@ def load_inputs(
     return TrainingInputs(
         scenes=out, num_classes=num_classes, bands=list(bands), counts=counts, warnings=warnings
     )
+
+
+def _warn_unlabelled(areas: list[Feature], labels: list[Feature], warnings: list[str]) -> None:
+    """Training areas that hold no label teach only background: say so before the first step."""
+    if not labels:
+        msg = (
+            f"The layer '{LABELS_LAYER}' has no label inside a training area: the model will learn that "
+            "everything is background and detect nothing. Draw labels (with their class) inside the "
+            "training areas before training."
+        )
+    else:
+        empty = [a.fid for a in areas if not any(lab.geometry.intersects(a.geometry) for lab in labels)]
+        if not empty:
+            return
+        msg = (
+            f"Training area(s) {', '.join(map(str, empty))} hold no label: every pixel in them is learnt "
+            "as background. If they contain objects, label them; otherwise this is intended."
+        )
+    log.warning(msg)
+    warnings.append(msg)
 
 
 def _clip(geoms: list[Any], footprint: Any) -> list[Any]:
