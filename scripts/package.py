@@ -1,7 +1,8 @@
 """Build the zip that QGIS's "Plugins > Install from ZIP" accepts.
 
-Only committed files go in (``git archive HEAD``), under a top folder ``orca_huntr``;
-development files (tests, benchmarks, scripts, CI, tool configs) stay out. The
+Only committed files go in (``git archive HEAD``), under a top folder ``orca_huntr``, and
+only those the allowlist below names: the plugin's code, icons, translations and docs.
+Development files (tests, benchmarks, scripts, CI, tool configs) and hidden folders stay out. The
 translations' ``.ts`` files are compiled to ``.qm`` with ``lrelease`` into the zip.
 
     python scripts/package.py --output dist/orca_huntr.zip [--ref HEAD]
@@ -20,19 +21,34 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = "orca_huntr"
-EXCLUDED_DIRS = ("tests/", "benchmarks/", "scripts/", ".ci/", ".github/", "docs/")
-EXCLUDED_FILES = {"Makefile", "pyproject.toml", "requirements-dev.txt", ".gitignore", ".gitattributes"}
+# What the plugin zip holds: an allowlist, so that nothing new (a settings folder, a
+# database, a notebook) ships by accident. Hidden names (".qgis-settings/"...) never do.
+INCLUDED_DIRS = ("snapshots/", "training/", "detection/", "ui/", "tasks/", "processing/", "i18n/", "icons/")
+INCLUDED_FILES = {
+    "__init__.py",
+    "plugin.py",
+    "api.py",
+    "deps.py",
+    "errors.py",
+    "qgis_log.py",
+    "metadata.txt",
+    "LICENSE",
+    "README.md",
+    "CHANGELOG.md",
+    "ARCHITECTURE.md",
+    "requirements.txt",
+}
+INCLUDED_SUFFIXES = (".py", ".ts", ".svg", ".png", ".txt", ".md", ".ui", ".qml")
 
 
 def included(path: str) -> bool:
-    """Whether a committed path belongs in the plugin zip."""
-    name = path.rsplit("/", 1)[-1]
-    return not (
-        path.startswith(EXCLUDED_DIRS)
-        or path in EXCLUDED_FILES
-        or "__pycache__" in path
-        or name.endswith((".pyc", ".pyo"))
-    )
+    """Whether a committed path belongs in the plugin zip (see the allowlist above)."""
+    parts = path.split("/")
+    if any(part.startswith(".") or part == "__pycache__" for part in parts):
+        return False
+    if len(parts) == 1:
+        return path in INCLUDED_FILES
+    return path.startswith(INCLUDED_DIRS) and path.endswith(INCLUDED_SUFFIXES)
 
 
 def compile_translation(ts_bytes: bytes) -> bytes | None:

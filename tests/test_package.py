@@ -31,5 +31,26 @@ def test_make_package_builds_clean_zip(tmp_path):
         ".pytest_cache",
     )
     assert [n for n in names if any(f in n for f in forbidden)] == []
+    # issue #13: the zip holds only what the allowlist names; no settings, no databases
+    allowed_top = {
+        "__init__.py", "plugin.py", "api.py", "deps.py", "errors.py", "qgis_log.py", "metadata.txt",
+        "LICENSE", "README.md", "CHANGELOG.md", "ARCHITECTURE.md", "requirements.txt",
+    }  # fmt: skip
+    allowed_dirs = ("snapshots/", "training/", "detection/", "ui/", "tasks/", "processing/", "i18n/", "icons/")
+    outside = [
+        n
+        for n in names
+        if not (
+            n.removeprefix("orca_huntr/") in allowed_top
+            or n.removeprefix("orca_huntr/").startswith(allowed_dirs)
+        )
+    ]
+    assert outside == []
+    assert [n for n in names if any(part.startswith(".") for part in n.split("/"))] == []
+    assert [n for n in names if n.endswith((".db", ".ini", ".sqlite", ".gpkg"))] == []
+    tracked = subprocess.run(
+        ["git", "-C", str(ROOT), "ls-files", ".qgis-settings"], check=True, capture_output=True, text=True
+    ).stdout
+    assert tracked == ""  # the QGIS profile (auth database included) is not part of the repository
     icon = next(line.split("=", 1)[1] for line in metadata.splitlines() if line.startswith("icon="))
     assert f"orca_huntr/{icon}" in names
