@@ -34,7 +34,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from .errors import InputDataError, NotFoundError
+from .errors import HuntrError, InputDataError, NotFoundError
 
 __all__ = [
     "add_training_data",
@@ -148,6 +148,30 @@ def _raster_layer(value) -> QgsRasterLayer:
         layer = QgsRasterLayer(text, Path(text).stem)
         if layer.isValid():
             return layer
+    raise InputDataError(f"“{text}” is neither a raster layer of the project nor a raster file.")
+
+
+def _raster_source(value) -> tuple[str, Any]:
+    """``(GDAL path, QgsCoordinateReferenceSystem)`` of a raster given as a layer, a layer name or
+    id, or a file path. A file is not opened as a ``QgsRasterLayer``: its renderer would compute
+    statistics that GDAL then writes into a ``.aux.xml`` beside the user's raster."""
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from .processing.algorithm import raster_path
+
+    if isinstance(value, QgsRasterLayer) or isinstance(_project_layer(str(value)), QgsRasterLayer):
+        layer = _raster_layer(value)
+        return raster_path(layer), layer.crs()
+    text = str(value)
+    if Path(text).exists():
+        from .detection.gate import inspect_raster
+
+        try:
+            info = inspect_raster(text)
+        except HuntrError:
+            info = None
+        if info is not None:
+            return text, QgsCoordinateReferenceSystem.fromWkt(info.crs_wkt or "")
     raise InputDataError(f"“{text}” is neither a raster layer of the project nor a raster file.")
 
 
@@ -394,24 +418,23 @@ def detect(
     """
     from .detection import DetectOptions
     from .detection import detect as run_detection
-    from .processing.algorithm import raster_path
     from .processing.detect import aoi_geometry
 
     ws = _ws(ws)
     info = _model(model, ws)
     snap = _snapshot(info, snapshot, ws)
-    layer = _raster_layer(raster)
+    path, crs = _raster_source(raster)
     area = None
     if aoi is not None:
         source = _vector_layer(aoi)
-        area = aoi_geometry(source, layer.crs(), QgsProject.instance().transformContext())
+        area = aoi_geometry(source, crs, QgsProject.instance().transformContext())
         if area is None:
             raise InputDataError("The area of interest has no polygon.")
     result = run_detection(
         ws,
         info.id,
         snap.id,
-        raster_path(layer),
+        path,
         aoi=area,
         options=DetectOptions(**options),
         progress=_printer(0.25) if verbose else None,

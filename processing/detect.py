@@ -141,7 +141,8 @@ class DetectAlgorithm(HuntrAlgorithm):
         self.addOutput(QgsProcessingOutputFile("DETECTIONS_FILE", self.tr("Detections GeoPackage")))
         self.addOutput(QgsProcessingOutputNumber("FEATURE_COUNT", self.tr("Number of detections")))
         self.addOutput(QgsProcessingOutputString("SNAPSHOT_ID", self.tr("Snapshot id")))
-        self.addOutput(QgsProcessingOutputString("LAYER_NAME", self.tr("Layer name")))
+        self.addOutput(QgsProcessingOutputString("LAYER_NAME", self.tr("Layer name inside the GeoPackage")))
+        self.addOutput(QgsProcessingOutputString("DISPLAY_NAME", self.tr("Name of the layer in the project")))
 
     def options(self, parameters, context):
         """The engine's ``DetectOptions`` for these parameters."""
@@ -204,5 +205,6 @@ class DetectAlgorithm(HuntrAlgorithm):
             "DETECTIONS_FILE": str(result.path),
             "FEATURE_COUNT": result.feature_count,
             "SNAPSHOT_ID": snap.id,
-            "LAYER_NAME": result.display_name,
+            "LAYER_NAME": result.layer_name,
+            "DISPLAY_NAME": result.display_name,
         }

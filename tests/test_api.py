@@ -102,3 +102,49 @@ def test_revert_without_confirmation_changes_nothing(project, tmp_path):
 
 def test_examples_exist():
     assert console_blocks(), "README.md must hold the console example"
+
+
+# ---------------------------------------------------------------- issue #13
+
+
+def _api_model_with_snapshot(tmp_path):
+    from orca_huntr import api
+    from orca_huntr.training.network import build_network
+
+    api.use_project_workspace()
+    info = api.create_model(
+        "Trees", ["Tree"], "scene", training_areas="training areas", labels="trees", tile_size=32,
+        network={"width": 8, "depth": 2},
+    )  # fmt: skip
+    ws = api.workspace()
+    net = build_network(len(info.input_spec.bands), len(info.classes), info.mode, info.network)
+    weights = {k: v.detach().numpy().copy() for k, v in net.state_dict().items()}
+    snap = ws.create_snapshot(info.id, weights, config={"mode": info.mode})
+    return api, ws, info, snap
+
+
+@pytest.mark.parametrize("reuse", [True, False])
+def test_model_from_snapshot_forwards_reuse_training_data(project, tmp_path, reuse):
+    api, ws, info, snap = _api_model_with_snapshot(tmp_path)
+    assert snap.counts["training_areas"] == 1 and snap.counts["labels_per_class"][1] > 0
+    copy = api.model_from_snapshot("Trees", snap.id, "Copy", reuse_training_data=reuse)
+    counts = ws.training_counts(copy.id)
+    if reuse:
+        assert counts["training_areas"] == 1
+        assert counts["labels_per_class"] == snap.counts["labels_per_class"]
+    else:
+        assert counts["training_areas"] == 0 and sum(counts["labels_per_class"].values()) == 0
+
+
+def test_api_detect_writes_nothing_beside_the_users_raster(project, tmp_path):
+    import gc
+
+    api, ws, info, snap = _api_model_with_snapshot(tmp_path)
+    QgsProject.instance().clear()  # the project's own raster layer may leave a .aux.xml: not ours
+    gc.collect()
+    (tmp_path / "scene.tif.aux.xml").unlink(missing_ok=True)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = api.detect("Trees", str(tmp_path / "scene.tif"), add_to_project=False, ws=ws)
+    gc.collect()  # GDAL writes side files when a dataset closes
+    assert result.path.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == before

@@ -116,7 +116,11 @@ def test_detect_with_area_of_interest_and_loads_styled_layer(scene_workspace, qg
     # the GUI loads it on completion, under the display name, styled by the post-processor
     assert context.willLoadLayerOnCompletion(result["OUTPUT"])
     details = context.layerToLoadOnCompletionDetails(result["OUTPUT"])
-    assert details.name == result["LAYER_NAME"] and info.name in details.name
+    assert details.name == result["DISPLAY_NAME"] and info.name in details.name
+    # issue #13: the reported layer name is the one inside the GeoPackage
+    assert result["OUTPUT"].endswith(f"|layername={result['LAYER_NAME']}")
+    assert QgsVectorLayer(f"{result['DETECTIONS_FILE']}|layername={result['LAYER_NAME']}", "x", "ogr").isValid()
+    assert QgsVectorLayer(result["OUTPUT"], "x", "ogr").featureCount() == result["FEATURE_COUNT"]
     loaded = QgsVectorLayer(result["OUTPUT"], details.name, "ogr")
     details.postProcessor().postProcessLayer(loaded, context, QgsProcessingFeedback())
     renderer = loaded.renderer()
@@ -187,7 +191,7 @@ def test_detect_result_loads_into_the_project_styled(scene_workspace, qgis_new_p
         "orcahuntr:detect",
         {"WORKSPACE": str(ws.root), "MODEL": info.id, "INPUT": str(scene.path), "DEVICE": 1},
     )
-    layers = QgsProject.instance().mapLayersByName(result["LAYER_NAME"])
+    layers = QgsProject.instance().mapLayersByName(result["DISPLAY_NAME"])
     assert len(layers) == 1
     layer = layers[0]
     assert layer.customProperty("orca_huntr/snapshot_id") == trained["SNAPSHOT_ID"]
