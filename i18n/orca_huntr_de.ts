@@ -149,62 +149,71 @@ Gibt die ID des neuen Modells aus.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="106" />
+            <location filename="../processing/detect.py" line="107" />
             <source>Area of interest</source>
             <translation>Interessensgebiet</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="111" />
+            <location filename="../processing/detect.py" line="112" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="171" />
+            <location filename="../processing/detect.py" line="173" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Erkennung mit Modell „{model}“, Snapshot „{snapshot}“ ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="139" />
+            <location filename="../processing/detect.py" line="140" />
             <source>Detections</source>
             <translation>Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="140" />
+            <location filename="../processing/detect.py" line="141" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage der Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="111" />
+            <location filename="../processing/detect.py" line="112" />
             <source>Device</source>
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="111" />
+            <location filename="../processing/detect.py" line="112" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="143" />
             <source>Layer name</source>
-            <translation>Layername</translation>
+            <translation type="obsolete">Layername</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="128" />
+            <location filename="../processing/detect.py" line="144" />
+            <source>Layer name inside the GeoPackage</source>
+            <translation>Layername im GeoPackage</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="129" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Mindestfläche einer Erkennung (Karteneinheiten zum Quadrat)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="119" />
+            <location filename="../processing/detect.py" line="120" />
             <source>Minimum score</source>
             <translation>Mindestwert</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="141" />
+            <location filename="../processing/detect.py" line="145" />
+            <source>Name of the layer in the project</source>
+            <translation>Name des Layers im Projekt</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="142" />
             <source>Number of detections</source>
             <translation>Anzahl der Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="105" />
+            <location filename="../processing/detect.py" line="106" />
             <source>Raster scene</source>
             <translation>Rasterszene</translation>
         </message>
@@ -227,27 +236,27 @@ Das Interessensgebiet (optional) beschränkt die Erkennung auf seine Polygone. E
 Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainiert wurde, und eine Bodenauflösung nahe der des Trainings; es wird unverändert gelesen (ohne Umprojektion oder Umrechnung), und die Erkennungen liegen in seinem Koordinatenbezugssystem.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="142" />
+            <location filename="../processing/detect.py" line="143" />
             <source>Snapshot id</source>
             <translation>Snapshot-ID</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="170" />
+            <location filename="../processing/detect.py" line="172" />
             <source>The area of interest has no polygon.</source>
             <translation>Das Interessensgebiet enthält kein Polygon.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="164" />
+            <location filename="../processing/detect.py" line="166" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="111" />
+            <location filename="../processing/detect.py" line="112" />
             <source>automatic (GPU when available)</source>
             <translation>automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="190" />
+            <location filename="../processing/detect.py" line="192" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} Erkennungen in {path} geschrieben.</translation>
         </message>
@@ -391,7 +400,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="205" />
+            <location filename="../ui/detect_dialog.py" line="195" />
             <source>Add a raster layer to the project to detect on.</source>
             <translation>Fügen Sie dem Projekt einen Rasterlayer hinzu, auf dem erkannt werden soll.</translation>
         </message>
@@ -431,7 +440,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="209" />
+            <location filename="../ui/detect_dialog.py" line="199" />
             <source>Choose a polygon layer.</source>
             <translation>Wählen Sie einen Polygonlayer.</translation>
         </message>
@@ -481,7 +490,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Erkennung ausführen — {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="162" />
+            <location filename="../ui/detect_dialog.py" line="155" />
             <source>Run detection</source>
             <translation>Erkennung ausführen</translation>
         </message>
@@ -496,7 +505,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Schwellenwert</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="213" />
+            <location filename="../ui/detect_dialog.py" line="203" />
             <source>Select the polygons to detect in (layer {name} has none selected).</source>
             <translation>Wählen Sie die Polygone aus, in denen erkannt werden soll (im Layer {name} ist keines ausgewählt).</translation>
         </message>
@@ -521,12 +530,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="211" />
+            <location filename="../ui/detect_dialog.py" line="201" />
             <source>The area layer must hold polygons.</source>
             <translation>Der Gebietslayer muss Polygone enthalten.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="203" />
+            <location filename="../ui/detect_dialog.py" line="193" />
             <source>The model has no snapshot yet: train it first.</source>
             <translation>Das Modell hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
         </message>
@@ -554,12 +563,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDetectTask</name>
         <message>
-            <location filename="../tasks/detect_task.py" line="121" />
+            <location filename="../tasks/detect_task.py" line="102" />
             <source>Detection was cancelled; nothing was written.</source>
             <translation>Die Erkennung wurde abgebrochen; es wurde nichts geschrieben.</translation>
         </message>
         <message>
-            <location filename="../tasks/detect_task.py" line="56" />
+            <location filename="../tasks/detect_task.py" line="54" />
             <source>ORCA HUNTR: detection</source>
             <translation>ORCA HUNTR: Erkennung</translation>
         </message>
@@ -603,67 +612,72 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="313" />
+            <location filename="../ui/dock.py" line="325" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="308" />
+            <location filename="../ui/dock.py" line="320" />
             <source>Could not copy the scenes to the new model</source>
             <translation>Die Szenen konnten nicht in das neue Modell kopiert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="298" />
+            <location filename="../ui/dock.py" line="310" />
             <source>Could not create a model from the snapshot</source>
             <translation>Aus dem Snapshot konnte kein Modell erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="240" />
+            <location filename="../ui/dock.py" line="243" />
             <source>Could not delete the snapshot</source>
             <translation>Der Snapshot konnte nicht gelöscht werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="149" />
+            <location filename="../ui/dock.py" line="151" />
             <source>Could not list the snapshots</source>
             <translation>Die Snapshots konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="329" />
+            <location filename="../ui/dock.py" line="252" />
+            <source>Could not move the snapshot to the quarantine</source>
+            <translation>Der Snapshot konnte nicht in die Quarantäne verschoben werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="341" />
             <source>Could not prepare detection</source>
             <translation>Die Erkennung konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="253" />
+            <location filename="../ui/dock.py" line="265" />
             <source>Could not prepare the revert</source>
             <translation>Das Zurücksetzen konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="217" />
+            <location filename="../ui/dock.py" line="220" />
             <source>Could not rename the snapshot</source>
             <translation>Der Snapshot konnte nicht umbenannt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="265" />
+            <location filename="../ui/dock.py" line="277" />
             <source>Could not revert</source>
             <translation>Das Zurücksetzen ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="193" />
+            <location filename="../ui/dock.py" line="196" />
             <source>Could not save the snapshot</source>
             <translation>Der Snapshot konnte nicht gespeichert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="150" />
+            <location filename="../ui/dock.py" line="153" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Erstellen oder wählen Sie ein Modell, um seine Snapshots zu sehen.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="228" />
+            <location filename="../ui/dock.py" line="231" />
             <source>Delete Snapshot</source>
             <translation>Snapshot löschen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="228" />
+            <location filename="../ui/dock.py" line="231" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Den Snapshot {name} löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
@@ -678,22 +692,22 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Die Erkennung läuft im Hintergrund; brechen Sie sie über die Aufgabenverwaltung ab</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="314" />
+            <location filename="../ui/dock.py" line="326" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modell {name} aus dem Snapshot erstellt.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="208" />
+            <location filename="../ui/dock.py" line="211" />
             <source>New name of the snapshot:</source>
             <translation>Neuer Name des Snapshots:</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="151" />
+            <location filename="../ui/dock.py" line="154" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="127" />
+            <location filename="../ui/dock.py" line="128" />
             <source>No workspace: see the message bar.</source>
             <translation>Kein Arbeitsbereich: siehe Meldungsleiste.</translation>
         </message>
@@ -703,12 +717,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="208" />
+            <location filename="../ui/dock.py" line="211" />
             <source>Rename Snapshot</source>
             <translation>Snapshot umbenennen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="269" />
+            <location filename="../ui/dock.py" line="281" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Auf {name} zurückgesetzt: Er ist wieder der aktuelle Stand.</translation>
         </message>
@@ -723,7 +737,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Erkennung ausführen…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="196" />
+            <location filename="../ui/dock.py" line="199" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Snapshot {name} gespeichert: Er läuft nicht ab.</translation>
         </message>
@@ -733,12 +747,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Zeitleiste der Trainings-Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="129" />
+            <location filename="../ui/dock.py" line="130" />
             <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
             <translation>Nicht gespeichertes Projekt: Die Modelle liegen in einem temporären Ordner, bis Sie das Projekt speichern.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="134" />
+            <location filename="../ui/dock.py" line="135" />
             <source>Workspace: {path}</source>
             <translation>Arbeitsbereich: {path}</translation>
         </message>
@@ -965,122 +979,122 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrNewModelDialog</name>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="119" />
+            <location filename="../ui/new_model_dialog.py" line="120" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="172" />
+            <location filename="../ui/new_model_dialog.py" line="163" />
             <source>A model with this name already exists.</source>
             <translation>Ein Modell mit diesem Namen existiert bereits.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="73" />
+            <location filename="../ui/new_model_dialog.py" line="74" />
             <source>A name to recognise the model by</source>
             <translation>Ein Name, an dem man das Modell erkennt</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="112" />
+            <location filename="../ui/new_model_dialog.py" line="113" />
             <source>Advanced</source>
             <translation>Erweitert</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="126" />
+            <location filename="../ui/new_model_dialog.py" line="127" />
             <source>Channels of the network's first level: larger learns more, runs slower</source>
             <translation>Kanäle der ersten Netzebene: mehr lernt mehr, läuft aber langsamer</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="178" />
+            <location filename="../ui/new_model_dialog.py" line="169" />
             <source>Choose at least one scene (raster layer).</source>
             <translation>Wählen Sie mindestens eine Szene (Rasterlayer).</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="87" />
+            <location filename="../ui/new_model_dialog.py" line="88" />
             <source>Classes (the number of classes is fixed for the model's life)</source>
             <translation>Klassen (ihre Anzahl steht für die gesamte Lebensdauer des Modells fest)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="76" />
+            <location filename="../ui/new_model_dialog.py" line="77" />
             <source>Count (individual objects)</source>
             <translation>Zählen (einzelne Objekte)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="78" />
+            <location filename="../ui/new_model_dialog.py" line="79" />
             <source>Count finds each object separately, even when they touch; segmentation finds areas of each class</source>
             <translation>Zählen findet jedes Objekt einzeln, auch wenn sie sich berühren; Segmentierung findet die Flächen jeder Klasse</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="139" />
+            <location filename="../ui/new_model_dialog.py" line="133" />
             <source>Create model</source>
             <translation>Modell erstellen</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="170" />
+            <location filename="../ui/new_model_dialog.py" line="161" />
             <source>Give the model a name.</source>
             <translation>Geben Sie dem Modell einen Namen.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="84" />
+            <location filename="../ui/new_model_dialog.py" line="85" />
             <source>Mode</source>
             <translation>Modus</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="74" />
+            <location filename="../ui/new_model_dialog.py" line="75" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="129" />
+            <location filename="../ui/new_model_dialog.py" line="130" />
             <source>Network width</source>
             <translation>Netzbreite</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="66" />
+            <location filename="../ui/new_model_dialog.py" line="67" />
             <source>New AI Model</source>
             <translation>Neues KI-Modell</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="105" />
+            <location filename="../ui/new_model_dialog.py" line="106" />
             <source>No raster layer in the project: add the imagery first.</source>
             <translation>Kein Rasterlayer im Projekt: Fügen Sie zuerst die Bilddaten hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="89" />
+            <location filename="../ui/new_model_dialog.py" line="90" />
             <source>Object</source>
             <translation>Objekt</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="95" />
+            <location filename="../ui/new_model_dialog.py" line="96" />
             <source>Raster layers of the project; all must have the same bands</source>
             <translation>Rasterlayer des Projekts; alle müssen dieselben Bänder haben</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="92" />
+            <location filename="../ui/new_model_dialog.py" line="93" />
             <source>Scenes to learn from</source>
             <translation>Szenen zum Lernen</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="77" />
+            <location filename="../ui/new_model_dialog.py" line="78" />
             <source>Segmentation (areas)</source>
             <translation>Segmentierung (Flächen)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="120" />
+            <location filename="../ui/new_model_dialog.py" line="121" />
             <source>Side of the square tiles the network learns from (a multiple of 32)</source>
             <translation>Seitenlänge der quadratischen Kacheln, aus denen das Netz lernt (ein Vielfaches von 32)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="180" />
+            <location filename="../ui/new_model_dialog.py" line="171" />
             <source>The chosen scenes do not have the same number of bands.</source>
             <translation>Die gewählten Szenen haben nicht dieselbe Anzahl an Bändern.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="121" />
+            <location filename="../ui/new_model_dialog.py" line="122" />
             <source>Tile size</source>
             <translation>Kachelgröße</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="72" />
+            <location filename="../ui/new_model_dialog.py" line="73" />
             <source>e.g. Trees</source>
             <translation>z. B. Bäume</translation>
         </message>
@@ -1179,57 +1193,57 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrSnapshotModelDialog</name>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="93" />
+            <location filename="../ui/snapshot_model_dialog.py" line="85" />
             <source>A model with this name already exists.</source>
             <translation>Ein Modell mit diesem Namen existiert bereits.</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="35" />
+            <location filename="../ui/snapshot_model_dialog.py" line="36" />
             <source>A new model starting from the weights of snapshot &lt;b&gt;{snapshot}&lt;/b&gt; ({time}) of &lt;b&gt;{model}&lt;/b&gt;.</source>
             <translation>Ein neues Modell, das von den Gewichten des Snapshots &lt;b&gt;{snapshot}&lt;/b&gt; ({time}) von &lt;b&gt;{model}&lt;/b&gt; ausgeht.</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="31" />
+            <location filename="../ui/snapshot_model_dialog.py" line="32" />
             <source>AI Model from Snapshot</source>
             <translation>KI-Modell aus Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="56" />
+            <location filename="../ui/snapshot_model_dialog.py" line="57" />
             <source>Classes ({n}, as in the snapshot; you can rename them)</source>
             <translation>Klassen ({n}, wie im Snapshot; Sie können sie umbenennen)</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="66" />
+            <location filename="../ui/snapshot_model_dialog.py" line="67" />
             <source>Copy the snapshot's training areas and labels into the new model; otherwise it starts without any (the scenes are kept either way)</source>
             <translation>Die Trainingsgebiete und Labels des Snapshots in das neue Modell kopieren; sonst beginnt es ohne (die Szenen bleiben in jedem Fall erhalten)</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="79" />
+            <location filename="../ui/snapshot_model_dialog.py" line="74" />
             <source>Create model</source>
             <translation>Modell erstellen</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="91" />
+            <location filename="../ui/snapshot_model_dialog.py" line="83" />
             <source>Give the new model a name.</source>
             <translation>Geben Sie dem neuen Modell einen Namen.</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="53" />
+            <location filename="../ui/snapshot_model_dialog.py" line="54" />
             <source>Name of the new model</source>
             <translation>Name des neuen Modells</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="54" />
+            <location filename="../ui/snapshot_model_dialog.py" line="55" />
             <source>New model name</source>
             <translation>Name des neuen Modells</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="65" />
+            <location filename="../ui/snapshot_model_dialog.py" line="66" />
             <source>Reuse training areas and labels</source>
             <translation>Trainingsgebiete und Labels wiederverwenden</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="50" />
+            <location filename="../ui/snapshot_model_dialog.py" line="51" />
             <source>{model} (from {snapshot})</source>
             <translation>{model} (aus {snapshot})</translation>
         </message>
@@ -1237,227 +1251,242 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrTimeline</name>
         <message>
-            <location filename="../ui/timeline.py" line="190" />
+            <location filename="../ui/timeline.py" line="193" />
             <source>1 label</source>
             <translation>1 Label</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="191" />
+            <location filename="../ui/timeline.py" line="194" />
             <source>1 scene</source>
             <translation>1 Szene</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="189" />
+            <location filename="../ui/timeline.py" line="192" />
             <source>1 training area</source>
             <translation>1 Trainingsgebiet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="47" />
+            <location filename="../ui/timeline.py" line="48" />
             <source>AI Model from Snapshot…</source>
             <translation>KI-Modell aus Snapshot…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="272" />
+            <location filename="../ui/timeline.py" line="275" />
             <source>Actions</source>
             <translation>Aktionen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="287" />
+            <location filename="../ui/timeline.py" line="290" />
             <source>Created at (local time)</source>
             <translation>Erstellt am (Ortszeit)</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="102" />
+            <location filename="../ui/timeline.py" line="103" />
             <source>Current state</source>
             <translation>Aktueller Stand</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="49" />
+            <location filename="../ui/timeline.py" line="50" />
             <source>Delete</source>
             <translation>Löschen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="60" />
+            <location filename="../ui/timeline.py" line="61" />
             <source>Delete this snapshot for good</source>
             <translation>Diesen Snapshot endgültig löschen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="141" />
+            <location filename="../ui/timeline.py" line="144" />
             <source>F1 {value}</source>
             <translation>F1 {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="56" />
+            <location filename="../ui/timeline.py" line="57" />
             <source>Give this snapshot another name</source>
             <translation>Diesem Snapshot einen anderen Namen geben</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="176" />
+            <location filename="../ui/timeline.py" line="179" />
             <source>IoU of class {id}: {value}</source>
             <translation>IoU der Klasse {id}: {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="143" />
+            <location filename="../ui/timeline.py" line="146" />
             <source>IoU {value}</source>
             <translation>IoU {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="55" />
+            <location filename="../ui/timeline.py" line="56" />
             <source>Keep this snapshot: saved snapshots never expire</source>
             <translation>Diesen Snapshot behalten: Gespeicherte Snapshots laufen nie ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="261" />
+            <location filename="../ui/timeline.py" line="264" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Wird eine Weile aufbewahrt und dann automatisch entfernt, sofern Sie ihn nicht speichern</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="261" />
+            <location filename="../ui/timeline.py" line="264" />
             <source>Kept until you delete it</source>
             <translation>Bleibt erhalten, bis Sie ihn löschen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="59" />
+            <location filename="../ui/timeline.py" line="60" />
             <source>Make this snapshot the current state and discard everything after it</source>
             <translation>Diesen Snapshot zum aktuellen Stand machen und alles danach verwerfen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="161" />
+            <location filename="../ui/timeline.py" line="164" />
             <source>Mean IoU</source>
             <translation>Mittlere IoU</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="177" />
+            <location filename="../ui/timeline.py" line="363" />
+            <source>Move to quarantine</source>
+            <translation>In Quarantäne verschieben</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="180" />
             <source>No metrics recorded</source>
             <translation>Keine Kennzahlen erfasst</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="351" />
+            <location filename="../ui/timeline.py" line="355" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="162" />
+            <location filename="../ui/timeline.py" line="165" />
             <source>Object F1</source>
             <translation>Objekt-F1</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="163" />
+            <location filename="../ui/timeline.py" line="166" />
             <source>Object precision</source>
             <translation>Objekt-Präzision</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="164" />
+            <location filename="../ui/timeline.py" line="167" />
             <source>Object recall</source>
             <translation>Objekt-Trefferquote</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="45" />
+            <location filename="../ui/timeline.py" line="46" />
             <source>Rename…</source>
             <translation>Umbenennen…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="48" />
+            <location filename="../ui/timeline.py" line="49" />
             <source>Revert to…</source>
             <translation>Zurücksetzen auf…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="57" />
+            <location filename="../ui/timeline.py" line="58" />
             <source>Run detection on a raster with this snapshot's weights</source>
             <translation>Eine Erkennung auf einem Raster mit den Gewichten dieses Snapshots ausführen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="46" />
+            <location filename="../ui/timeline.py" line="47" />
             <source>Run detection…</source>
             <translation>Erkennung ausführen…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="44" />
+            <location filename="../ui/timeline.py" line="45" />
             <source>Save</source>
             <translation>Speichern</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="104" />
+            <location filename="../ui/timeline.py" line="105" />
             <source>Saved</source>
             <translation>Gespeichert</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="58" />
+            <location filename="../ui/timeline.py" line="107" />
+            <source>Saved? · state unknown, never purged</source>
+            <translation>Gespeichert? · Zustand unbekannt, wird nie bereinigt</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="393" />
+            <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
+            <translation>Snapshot(s) {ids} nicht lesbar ({reason}). Das Training dieses Modells ist blockiert: es würde von einem älteren Snapshot aus fortgesetzt. Reparieren Sie die Dateien oder verschieben Sie den/die Snapshot(s) in den Ordner .quarantine des Arbeitsbereichs.</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="59" />
             <source>Start a new AI model from this snapshot's weights</source>
             <translation>Ein neues KI-Modell mit den Gewichten dieses Snapshots beginnen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="107" />
+            <location filename="../ui/timeline.py" line="110" />
             <source>Temporary</source>
             <translation>Temporär</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="111" />
+            <location filename="../ui/timeline.py" line="114" />
             <source>Temporary · expires in 1 day</source>
             <translation>Temporär · läuft in 1 Tag ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="112" />
+            <location filename="../ui/timeline.py" line="115" />
             <source>Temporary · expires in {n} days</source>
             <translation>Temporär · läuft in {n} Tagen ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="109" />
+            <location filename="../ui/timeline.py" line="112" />
             <source>Temporary · expires today</source>
             <translation>Temporär · läuft heute ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="261" />
+            <location filename="../ui/timeline.py" line="264" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>Der neueste Stand des Modells: Das Training wird von hier aus fortgesetzt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="299" />
+            <location filename="../ui/timeline.py" line="302" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Beim Erstellen des Snapshots verwendete Trainingsdaten</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="159" />
+            <location filename="../ui/timeline.py" line="162" />
             <source>Training loss</source>
             <translation>Trainingsverlust</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="160" />
+            <location filename="../ui/timeline.py" line="163" />
             <source>Validation loss</source>
             <translation>Validierungsverlust</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="166" />
+            <location filename="../ui/timeline.py" line="169" />
             <source>Validation metrics of this snapshot</source>
             <translation>Validierungskennzahlen dieses Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="273" />
+            <location filename="../ui/timeline.py" line="276" />
             <source>What to do with this snapshot</source>
             <translation>Was mit diesem Snapshot geschehen soll</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="151" />
+            <location filename="../ui/timeline.py" line="154" />
             <source>loss {value}</source>
             <translation>Verlust {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="152" />
+            <location filename="../ui/timeline.py" line="155" />
             <source>no metrics yet</source>
             <translation>noch keine Kennzahlen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="190" />
+            <location filename="../ui/timeline.py" line="193" />
             <source>{n} labels</source>
             <translation>{n} Labels</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="191" />
+            <location filename="../ui/timeline.py" line="194" />
             <source>{n} scenes</source>
             <translation>{n} Szenen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="189" />
+            <location filename="../ui/timeline.py" line="192" />
             <source>{n} training areas</source>
             <translation>{n} Trainingsgebiete</translation>
         </message>
@@ -1465,17 +1494,17 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrTrainTask</name>
         <message>
-            <location filename="../tasks/train_task.py" line="52" />
+            <location filename="../tasks/train_task.py" line="39" />
             <source>ORCA HUNTR: training</source>
             <translation>ORCA HUNTR: Training</translation>
         </message>
         <message>
-            <location filename="../tasks/train_task.py" line="96" />
+            <location filename="../tasks/train_task.py" line="70" />
             <source>Training was cancelled before it started; nothing was written.</source>
             <translation>Das Training wurde vor dem Start abgebrochen; es wurde nichts geschrieben.</translation>
         </message>
         <message>
-            <location filename="../tasks/train_task.py" line="87" />
+            <location filename="../tasks/train_task.py" line="61" />
             <source>{title} · step {step} · loss {loss:.4f}</source>
             <translation>{title} · Schritt {step} · Verlust {loss:.4f}</translation>
         </message>

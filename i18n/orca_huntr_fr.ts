@@ -149,62 +149,71 @@ Renvoie l'identifiant du nouveau modèle.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="106" />
+            <location filename="../processing/detect.py" line="107" />
             <source>Area of interest</source>
             <translation>Zone d'intérêt</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="111" />
+            <location filename="../processing/detect.py" line="112" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="171" />
+            <location filename="../processing/detect.py" line="173" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Détection avec le modèle « {model} », instantané « {snapshot} » ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="139" />
+            <location filename="../processing/detect.py" line="140" />
             <source>Detections</source>
             <translation>Détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="140" />
+            <location filename="../processing/detect.py" line="141" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage des détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="111" />
+            <location filename="../processing/detect.py" line="112" />
             <source>Device</source>
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="111" />
+            <location filename="../processing/detect.py" line="112" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="143" />
             <source>Layer name</source>
-            <translation>Nom de la couche</translation>
+            <translation type="obsolete">Nom de la couche</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="128" />
+            <location filename="../processing/detect.py" line="144" />
+            <source>Layer name inside the GeoPackage</source>
+            <translation>Nom de la couche dans le GeoPackage</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="129" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Surface minimale d'une détection (unités de carte au carré)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="119" />
+            <location filename="../processing/detect.py" line="120" />
             <source>Minimum score</source>
             <translation>Score minimal</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="141" />
+            <location filename="../processing/detect.py" line="145" />
+            <source>Name of the layer in the project</source>
+            <translation>Nom de la couche dans le projet</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="142" />
             <source>Number of detections</source>
             <translation>Nombre de détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="105" />
+            <location filename="../processing/detect.py" line="106" />
             <source>Raster scene</source>
             <translation>Scène raster</translation>
         </message>
@@ -227,27 +236,27 @@ La zone d'intérêt (facultative) limite la détection à ses polygones. Les dé
 Le raster doit avoir les bandes et le type de données sur lesquels le modèle a été entraîné et une résolution au sol proche de celle de l'entraînement ; il est lu tel quel (sans reprojection ni rééchantillonnage) et les détections sont dans son système de coordonnées de référence.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="142" />
+            <location filename="../processing/detect.py" line="143" />
             <source>Snapshot id</source>
             <translation>Identifiant de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="170" />
+            <location filename="../processing/detect.py" line="172" />
             <source>The area of interest has no polygon.</source>
             <translation>La zone d'intérêt ne contient aucun polygone.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="164" />
+            <location filename="../processing/detect.py" line="166" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="111" />
+            <location filename="../processing/detect.py" line="112" />
             <source>automatic (GPU when available)</source>
             <translation>automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="190" />
+            <location filename="../processing/detect.py" line="192" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} détections écrites dans {path}.</translation>
         </message>
@@ -391,7 +400,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="205" />
+            <location filename="../ui/detect_dialog.py" line="195" />
             <source>Add a raster layer to the project to detect on.</source>
             <translation>Ajoutez au projet une couche raster sur laquelle détecter.</translation>
         </message>
@@ -431,7 +440,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="209" />
+            <location filename="../ui/detect_dialog.py" line="199" />
             <source>Choose a polygon layer.</source>
             <translation>Choisissez une couche de polygones.</translation>
         </message>
@@ -481,7 +490,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Lancer la détection — {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="162" />
+            <location filename="../ui/detect_dialog.py" line="155" />
             <source>Run detection</source>
             <translation>Lancer la détection</translation>
         </message>
@@ -496,7 +505,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Seuil de score</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="213" />
+            <location filename="../ui/detect_dialog.py" line="203" />
             <source>Select the polygons to detect in (layer {name} has none selected).</source>
             <translation>Sélectionnez les polygones dans lesquels détecter (la couche {name} n'en a aucun de sélectionné).</translation>
         </message>
@@ -521,12 +530,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Instantané</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="211" />
+            <location filename="../ui/detect_dialog.py" line="201" />
             <source>The area layer must hold polygons.</source>
             <translation>La couche de zone doit contenir des polygones.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="203" />
+            <location filename="../ui/detect_dialog.py" line="193" />
             <source>The model has no snapshot yet: train it first.</source>
             <translation>Le modèle n'a pas encore d'instantané : entraînez-le d'abord.</translation>
         </message>
@@ -554,12 +563,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDetectTask</name>
         <message>
-            <location filename="../tasks/detect_task.py" line="121" />
+            <location filename="../tasks/detect_task.py" line="102" />
             <source>Detection was cancelled; nothing was written.</source>
             <translation>La détection a été annulée ; rien n'a été écrit.</translation>
         </message>
         <message>
-            <location filename="../tasks/detect_task.py" line="56" />
+            <location filename="../tasks/detect_task.py" line="54" />
             <source>ORCA HUNTR: detection</source>
             <translation>ORCA HUNTR : détection</translation>
         </message>
@@ -603,67 +612,72 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="313" />
+            <location filename="../ui/dock.py" line="325" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="308" />
+            <location filename="../ui/dock.py" line="320" />
             <source>Could not copy the scenes to the new model</source>
             <translation>Impossible de copier les scènes dans le nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="298" />
+            <location filename="../ui/dock.py" line="310" />
             <source>Could not create a model from the snapshot</source>
             <translation>Impossible de créer un modèle à partir de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="240" />
+            <location filename="../ui/dock.py" line="243" />
             <source>Could not delete the snapshot</source>
             <translation>Impossible de supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="149" />
+            <location filename="../ui/dock.py" line="151" />
             <source>Could not list the snapshots</source>
             <translation>Impossible de lister les instantanés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="329" />
+            <location filename="../ui/dock.py" line="252" />
+            <source>Could not move the snapshot to the quarantine</source>
+            <translation>Impossible de mettre l'instantané en quarantaine</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="341" />
             <source>Could not prepare detection</source>
             <translation>Impossible de préparer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="253" />
+            <location filename="../ui/dock.py" line="265" />
             <source>Could not prepare the revert</source>
             <translation>Impossible de préparer le retour en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="217" />
+            <location filename="../ui/dock.py" line="220" />
             <source>Could not rename the snapshot</source>
             <translation>Impossible de renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="265" />
+            <location filename="../ui/dock.py" line="277" />
             <source>Could not revert</source>
             <translation>Impossible de revenir en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="193" />
+            <location filename="../ui/dock.py" line="196" />
             <source>Could not save the snapshot</source>
             <translation>Impossible d'enregistrer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="150" />
+            <location filename="../ui/dock.py" line="153" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Créez ou choisissez un modèle pour voir ses instantanés.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="228" />
+            <location filename="../ui/dock.py" line="231" />
             <source>Delete Snapshot</source>
             <translation>Supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="228" />
+            <location filename="../ui/dock.py" line="231" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Supprimer l'instantané {name} ? Cette action est irréversible.</translation>
         </message>
@@ -678,22 +692,22 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>La détection s'exécute en arrière-plan ; annulez-la depuis le gestionnaire de tâches</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="314" />
+            <location filename="../ui/dock.py" line="326" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modèle {name} créé à partir de l'instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="208" />
+            <location filename="../ui/dock.py" line="211" />
             <source>New name of the snapshot:</source>
             <translation>Nouveau nom de l'instantané :</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="151" />
+            <location filename="../ui/dock.py" line="154" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="127" />
+            <location filename="../ui/dock.py" line="128" />
             <source>No workspace: see the message bar.</source>
             <translation>Aucun espace de travail : voir la barre de messages.</translation>
         </message>
@@ -703,12 +717,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="208" />
+            <location filename="../ui/dock.py" line="211" />
             <source>Rename Snapshot</source>
             <translation>Renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="269" />
+            <location filename="../ui/dock.py" line="281" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Retour à {name} : c'est de nouveau l'état actuel.</translation>
         </message>
@@ -723,7 +737,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Lancer la détection…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="196" />
+            <location filename="../ui/dock.py" line="199" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Instantané {name} enregistré : il n'expirera pas.</translation>
         </message>
@@ -733,12 +747,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Chronologie des instantanés d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="129" />
+            <location filename="../ui/dock.py" line="130" />
             <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
             <translation>Projet non enregistré : les modèles sont conservés dans un dossier temporaire jusqu'à l'enregistrement du projet.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="134" />
+            <location filename="../ui/dock.py" line="135" />
             <source>Workspace: {path}</source>
             <translation>Espace de travail : {path}</translation>
         </message>
@@ -965,122 +979,122 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrNewModelDialog</name>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="119" />
+            <location filename="../ui/new_model_dialog.py" line="120" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="172" />
+            <location filename="../ui/new_model_dialog.py" line="163" />
             <source>A model with this name already exists.</source>
             <translation>Un modèle portant ce nom existe déjà.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="73" />
+            <location filename="../ui/new_model_dialog.py" line="74" />
             <source>A name to recognise the model by</source>
             <translation>Un nom pour reconnaître le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="112" />
+            <location filename="../ui/new_model_dialog.py" line="113" />
             <source>Advanced</source>
             <translation>Avancé</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="126" />
+            <location filename="../ui/new_model_dialog.py" line="127" />
             <source>Channels of the network's first level: larger learns more, runs slower</source>
             <translation>Canaux du premier niveau du réseau : plus il y en a, plus il apprend, mais plus il est lent</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="178" />
+            <location filename="../ui/new_model_dialog.py" line="169" />
             <source>Choose at least one scene (raster layer).</source>
             <translation>Choisissez au moins une scène (couche raster).</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="87" />
+            <location filename="../ui/new_model_dialog.py" line="88" />
             <source>Classes (the number of classes is fixed for the model's life)</source>
             <translation>Classes (leur nombre est fixé pour toute la vie du modèle)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="76" />
+            <location filename="../ui/new_model_dialog.py" line="77" />
             <source>Count (individual objects)</source>
             <translation>Comptage (objets individuels)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="78" />
+            <location filename="../ui/new_model_dialog.py" line="79" />
             <source>Count finds each object separately, even when they touch; segmentation finds areas of each class</source>
             <translation>Le comptage trouve chaque objet séparément, même s'ils se touchent ; la segmentation trouve les surfaces de chaque classe</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="139" />
+            <location filename="../ui/new_model_dialog.py" line="133" />
             <source>Create model</source>
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="170" />
+            <location filename="../ui/new_model_dialog.py" line="161" />
             <source>Give the model a name.</source>
             <translation>Donnez un nom au modèle.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="84" />
+            <location filename="../ui/new_model_dialog.py" line="85" />
             <source>Mode</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="74" />
+            <location filename="../ui/new_model_dialog.py" line="75" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="129" />
+            <location filename="../ui/new_model_dialog.py" line="130" />
             <source>Network width</source>
             <translation>Largeur du réseau</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="66" />
+            <location filename="../ui/new_model_dialog.py" line="67" />
             <source>New AI Model</source>
             <translation>Nouveau modèle d'IA</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="105" />
+            <location filename="../ui/new_model_dialog.py" line="106" />
             <source>No raster layer in the project: add the imagery first.</source>
             <translation>Aucune couche raster dans le projet : ajoutez d'abord l'imagerie.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="89" />
+            <location filename="../ui/new_model_dialog.py" line="90" />
             <source>Object</source>
             <translation>Objet</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="95" />
+            <location filename="../ui/new_model_dialog.py" line="96" />
             <source>Raster layers of the project; all must have the same bands</source>
             <translation>Couches raster du projet ; elles doivent toutes avoir les mêmes bandes</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="92" />
+            <location filename="../ui/new_model_dialog.py" line="93" />
             <source>Scenes to learn from</source>
             <translation>Scènes d'apprentissage</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="77" />
+            <location filename="../ui/new_model_dialog.py" line="78" />
             <source>Segmentation (areas)</source>
             <translation>Segmentation (surfaces)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="120" />
+            <location filename="../ui/new_model_dialog.py" line="121" />
             <source>Side of the square tiles the network learns from (a multiple of 32)</source>
             <translation>Côté des tuiles carrées dont le réseau apprend (un multiple de 32)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="180" />
+            <location filename="../ui/new_model_dialog.py" line="171" />
             <source>The chosen scenes do not have the same number of bands.</source>
             <translation>Les scènes choisies n'ont pas le même nombre de bandes.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="121" />
+            <location filename="../ui/new_model_dialog.py" line="122" />
             <source>Tile size</source>
             <translation>Taille des tuiles</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="72" />
+            <location filename="../ui/new_model_dialog.py" line="73" />
             <source>e.g. Trees</source>
             <translation>p. ex. Arbres</translation>
         </message>
@@ -1179,57 +1193,57 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrSnapshotModelDialog</name>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="93" />
+            <location filename="../ui/snapshot_model_dialog.py" line="85" />
             <source>A model with this name already exists.</source>
             <translation>Un modèle portant ce nom existe déjà.</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="35" />
+            <location filename="../ui/snapshot_model_dialog.py" line="36" />
             <source>A new model starting from the weights of snapshot &lt;b&gt;{snapshot}&lt;/b&gt; ({time}) of &lt;b&gt;{model}&lt;/b&gt;.</source>
             <translation>Un nouveau modèle qui part des poids de l'instantané &lt;b&gt;{snapshot}&lt;/b&gt; ({time}) de &lt;b&gt;{model}&lt;/b&gt;.</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="31" />
+            <location filename="../ui/snapshot_model_dialog.py" line="32" />
             <source>AI Model from Snapshot</source>
             <translation>Modèle d'IA à partir d'un instantané</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="56" />
+            <location filename="../ui/snapshot_model_dialog.py" line="57" />
             <source>Classes ({n}, as in the snapshot; you can rename them)</source>
             <translation>Classes ({n}, comme dans l'instantané ; vous pouvez les renommer)</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="66" />
+            <location filename="../ui/snapshot_model_dialog.py" line="67" />
             <source>Copy the snapshot's training areas and labels into the new model; otherwise it starts without any (the scenes are kept either way)</source>
             <translation>Copier les zones d'entraînement et les étiquettes de l'instantané dans le nouveau modèle ; sinon, il démarre sans (les scènes sont conservées dans tous les cas)</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="79" />
+            <location filename="../ui/snapshot_model_dialog.py" line="74" />
             <source>Create model</source>
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="91" />
+            <location filename="../ui/snapshot_model_dialog.py" line="83" />
             <source>Give the new model a name.</source>
             <translation>Donnez un nom au nouveau modèle.</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="53" />
+            <location filename="../ui/snapshot_model_dialog.py" line="54" />
             <source>Name of the new model</source>
             <translation>Nom du nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="54" />
+            <location filename="../ui/snapshot_model_dialog.py" line="55" />
             <source>New model name</source>
             <translation>Nom du nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="65" />
+            <location filename="../ui/snapshot_model_dialog.py" line="66" />
             <source>Reuse training areas and labels</source>
             <translation>Réutiliser les zones d'entraînement et les étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="50" />
+            <location filename="../ui/snapshot_model_dialog.py" line="51" />
             <source>{model} (from {snapshot})</source>
             <translation>{model} (depuis {snapshot})</translation>
         </message>
@@ -1237,227 +1251,242 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrTimeline</name>
         <message>
-            <location filename="../ui/timeline.py" line="190" />
+            <location filename="../ui/timeline.py" line="193" />
             <source>1 label</source>
             <translation>1 étiquette</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="191" />
+            <location filename="../ui/timeline.py" line="194" />
             <source>1 scene</source>
             <translation>1 scène</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="189" />
+            <location filename="../ui/timeline.py" line="192" />
             <source>1 training area</source>
             <translation>1 zone d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="47" />
+            <location filename="../ui/timeline.py" line="48" />
             <source>AI Model from Snapshot…</source>
             <translation>Modèle d'IA à partir de l'instantané…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="272" />
+            <location filename="../ui/timeline.py" line="275" />
             <source>Actions</source>
             <translation>Actions</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="287" />
+            <location filename="../ui/timeline.py" line="290" />
             <source>Created at (local time)</source>
             <translation>Créé le (heure locale)</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="102" />
+            <location filename="../ui/timeline.py" line="103" />
             <source>Current state</source>
             <translation>État actuel</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="49" />
+            <location filename="../ui/timeline.py" line="50" />
             <source>Delete</source>
             <translation>Supprimer</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="60" />
+            <location filename="../ui/timeline.py" line="61" />
             <source>Delete this snapshot for good</source>
             <translation>Supprimer définitivement cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="141" />
+            <location filename="../ui/timeline.py" line="144" />
             <source>F1 {value}</source>
             <translation>F1 {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="56" />
+            <location filename="../ui/timeline.py" line="57" />
             <source>Give this snapshot another name</source>
             <translation>Donner un autre nom à cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="176" />
+            <location filename="../ui/timeline.py" line="179" />
             <source>IoU of class {id}: {value}</source>
             <translation>IoU de la classe {id} : {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="143" />
+            <location filename="../ui/timeline.py" line="146" />
             <source>IoU {value}</source>
             <translation>IoU {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="55" />
+            <location filename="../ui/timeline.py" line="56" />
             <source>Keep this snapshot: saved snapshots never expire</source>
             <translation>Conserver cet instantané : les instantanés enregistrés n'expirent jamais</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="261" />
+            <location filename="../ui/timeline.py" line="264" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Conservé un certain temps, puis supprimé automatiquement, sauf si vous l'enregistrez</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="261" />
+            <location filename="../ui/timeline.py" line="264" />
             <source>Kept until you delete it</source>
             <translation>Conservé jusqu'à ce que vous le supprimiez</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="59" />
+            <location filename="../ui/timeline.py" line="60" />
             <source>Make this snapshot the current state and discard everything after it</source>
             <translation>Faire de cet instantané l'état actuel et abandonner tout ce qui a suivi</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="161" />
+            <location filename="../ui/timeline.py" line="164" />
             <source>Mean IoU</source>
             <translation>IoU moyen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="177" />
+            <location filename="../ui/timeline.py" line="363" />
+            <source>Move to quarantine</source>
+            <translation>Mettre en quarantaine</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="180" />
             <source>No metrics recorded</source>
             <translation>Aucune métrique enregistrée</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="351" />
+            <location filename="../ui/timeline.py" line="355" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="162" />
+            <location filename="../ui/timeline.py" line="165" />
             <source>Object F1</source>
             <translation>F1 par objet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="163" />
+            <location filename="../ui/timeline.py" line="166" />
             <source>Object precision</source>
             <translation>Précision par objet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="164" />
+            <location filename="../ui/timeline.py" line="167" />
             <source>Object recall</source>
             <translation>Rappel par objet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="45" />
+            <location filename="../ui/timeline.py" line="46" />
             <source>Rename…</source>
             <translation>Renommer…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="48" />
+            <location filename="../ui/timeline.py" line="49" />
             <source>Revert to…</source>
             <translation>Revenir à…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="57" />
+            <location filename="../ui/timeline.py" line="58" />
             <source>Run detection on a raster with this snapshot's weights</source>
             <translation>Lancer la détection sur un raster avec les poids de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="46" />
+            <location filename="../ui/timeline.py" line="47" />
             <source>Run detection…</source>
             <translation>Lancer la détection…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="44" />
+            <location filename="../ui/timeline.py" line="45" />
             <source>Save</source>
             <translation>Enregistrer</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="104" />
+            <location filename="../ui/timeline.py" line="105" />
             <source>Saved</source>
             <translation>Enregistré</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="58" />
+            <location filename="../ui/timeline.py" line="107" />
+            <source>Saved? · state unknown, never purged</source>
+            <translation>Enregistré ? · état inconnu, jamais purgé</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="393" />
+            <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
+            <translation>Instantané(s) {ids} illisible(s) ({reason}). L'entraînement de ce modèle est bloqué : il reprendrait depuis un instantané plus ancien. Réparez les fichiers ou placez le(s) instantané(s) dans le dossier .quarantine de l'espace de travail.</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="59" />
             <source>Start a new AI model from this snapshot's weights</source>
             <translation>Démarrer un nouveau modèle d'IA à partir des poids de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="107" />
+            <location filename="../ui/timeline.py" line="110" />
             <source>Temporary</source>
             <translation>Temporaire</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="111" />
+            <location filename="../ui/timeline.py" line="114" />
             <source>Temporary · expires in 1 day</source>
             <translation>Temporaire · expire dans 1 jour</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="112" />
+            <location filename="../ui/timeline.py" line="115" />
             <source>Temporary · expires in {n} days</source>
             <translation>Temporaire · expire dans {n} jours</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="109" />
+            <location filename="../ui/timeline.py" line="112" />
             <source>Temporary · expires today</source>
             <translation>Temporaire · expire aujourd'hui</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="261" />
+            <location filename="../ui/timeline.py" line="264" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>L'état le plus récent du modèle : l'entraînement reprend à partir d'ici</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="299" />
+            <location filename="../ui/timeline.py" line="302" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Données d'entraînement utilisées au moment de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="159" />
+            <location filename="../ui/timeline.py" line="162" />
             <source>Training loss</source>
             <translation>Perte d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="160" />
+            <location filename="../ui/timeline.py" line="163" />
             <source>Validation loss</source>
             <translation>Perte de validation</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="166" />
+            <location filename="../ui/timeline.py" line="169" />
             <source>Validation metrics of this snapshot</source>
             <translation>Métriques de validation de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="273" />
+            <location filename="../ui/timeline.py" line="276" />
             <source>What to do with this snapshot</source>
             <translation>Que faire de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="151" />
+            <location filename="../ui/timeline.py" line="154" />
             <source>loss {value}</source>
             <translation>perte {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="152" />
+            <location filename="../ui/timeline.py" line="155" />
             <source>no metrics yet</source>
             <translation>pas encore de métriques</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="190" />
+            <location filename="../ui/timeline.py" line="193" />
             <source>{n} labels</source>
             <translation>{n} étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="191" />
+            <location filename="../ui/timeline.py" line="194" />
             <source>{n} scenes</source>
             <translation>{n} scènes</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="189" />
+            <location filename="../ui/timeline.py" line="192" />
             <source>{n} training areas</source>
             <translation>{n} zones d'entraînement</translation>
         </message>
@@ -1465,17 +1494,17 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrTrainTask</name>
         <message>
-            <location filename="../tasks/train_task.py" line="52" />
+            <location filename="../tasks/train_task.py" line="39" />
             <source>ORCA HUNTR: training</source>
             <translation>ORCA HUNTR : entraînement</translation>
         </message>
         <message>
-            <location filename="../tasks/train_task.py" line="96" />
+            <location filename="../tasks/train_task.py" line="70" />
             <source>Training was cancelled before it started; nothing was written.</source>
             <translation>L'entraînement a été annulé avant de commencer ; rien n'a été écrit.</translation>
         </message>
         <message>
-            <location filename="../tasks/train_task.py" line="87" />
+            <location filename="../tasks/train_task.py" line="61" />
             <source>{title} · step {step} · loss {loss:.4f}</source>
             <translation>{title} · étape {step} · perte {loss:.4f}</translation>
         </message>

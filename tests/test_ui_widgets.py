@@ -435,3 +435,29 @@ def test_panel_follows_project_clear_and_read(qgis_iface, qtbot, tmp_path, fresh
         assert dock.workspace.root == tmp_path / "site.huntr"
     finally:
         dock.shutdown()
+
+
+def test_timeline_says_unknown_states_and_damaged_snapshots(qtbot):
+    """Issue #13: an unreadable states.json or manifest is shown, not hidden."""
+    from dataclasses import replace
+
+    from orca_huntr.snapshots import DamagedSnapshot
+    from orca_huntr.ui.timeline import TimelineWidget, badge_text
+
+    unknown = replace(_snapshot("temporary", "Run 1"), state_known=False)
+    assert badge_text(unknown) == "Saved? · state unknown, never purged"
+    timeline = TimelineWidget()
+    qtbot.addWidget(timeline)
+    timeline.set_snapshots([_snapshot("current", "Run 2"), unknown])
+    assert not timeline.damaged_label.isVisibleTo(timeline)
+    damaged = DamagedSnapshot("s20260101t120000-abcd", "m-1", "its manifest is unreadable (x)", "/p")
+    timeline.set_damaged([damaged])
+    assert timeline.damaged_label.isVisibleTo(timeline)
+    assert "s20260101t120000-abcd cannot be read" in timeline.damaged_label.text()
+    assert "Training this model is blocked" in timeline.damaged_label.text()
+    with qtbot.waitSignal(timeline.quarantineRequested) as blocker:
+        timeline.damaged_button.click()
+    assert blocker.args == ["s20260101t120000-abcd"]
+    assert [e.name_label.text() for e in timeline.entries()] == ["Run 2", "Run 1"]
+    timeline.set_damaged([])
+    assert not timeline.damaged_label.isVisibleTo(timeline)

@@ -110,6 +110,7 @@ class HuntrDock(QgsDockWidget):
         self.training_panel.trainingStarted.connect(self._training_started)
         self.training_panel.trainingFinished.connect(self._training_finished)
         self.timeline.actionRequested.connect(self.run_action)
+        self.timeline.quarantineRequested.connect(self.quarantine_snapshot)
         self._workspace_changed(self.binding.workspace)
 
     # -- state ---------------------------------------------------------------------
@@ -141,12 +142,14 @@ class HuntrDock(QgsDockWidget):
     def refresh_timeline(self) -> None:
         """Re-read the shown model's snapshots into the timeline and the training controls."""
         model_id = self.current_model_id()
-        snapshots = []
+        snapshots, damaged = [], []
         if model_id is not None and self.workspace is not None:
             try:
                 snapshots = list(self.workspace.list_snapshots(model_id))
+                damaged = list(self.workspace.damaged_snapshots(model_id))
             except Exception as exc:
                 messages.show_error(self.iface, exc, tr("Could not list the snapshots"))
+        self.timeline.set_damaged(damaged)
         self.timeline.set_empty_text(
             tr("No snapshots yet. Train the model: every stop adds one here.")
             if model_id
@@ -238,6 +241,15 @@ class HuntrDock(QgsDockWidget):
             self.workspace.delete_snapshot(self.current_model_id(), snapshot_id)
         except Exception as exc:
             messages.show_error(self.iface, exc, tr("Could not delete the snapshot"))
+            return
+        self.refresh_timeline()
+
+    def quarantine_snapshot(self, snapshot_id: str) -> None:
+        """Move a damaged snapshot to the workspace's .quarantine folder (the user decided)."""
+        try:
+            self.workspace.delete_snapshot(self.current_model_id(), snapshot_id)
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not move the snapshot to the quarantine"))
             return
         self.refresh_timeline()
 

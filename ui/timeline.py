@@ -16,6 +16,7 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QToolButton,
@@ -102,6 +103,8 @@ def badge_text(snapshot, now: datetime | None = None) -> str:
         return tr("Current state")
     if kind == "saved":
         return tr("Saved")
+    if not getattr(snapshot, "state_known", True):
+        return tr("Saved? · state unknown, never purged")
     left = days_left(getattr(snapshot, "expires_at", None), now)
     if left is None:
         return tr("Temporary")
@@ -337,6 +340,7 @@ class TimelineWidget(QScrollArea):
     """A scrollable column of :class:`SnapshotEntry`, newest first."""
 
     actionRequested = pyqtSignal(str, str)  # action id, snapshot id
+    quarantineRequested = pyqtSignal(str)  # id of a damaged snapshot
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -352,6 +356,17 @@ class TimelineWidget(QScrollArea):
         self._empty.setWordWrap(True)
         self._empty.setStyleSheet("color: palette(dark);")
         self._column.addWidget(self._empty)
+        # damaged snapshots (unreadable manifest): said above the cards, until the user decides
+        self.damaged_label = QLabel(self._body)
+        self.damaged_label.setWordWrap(True)
+        self.damaged_label.setStyleSheet("color: #b00020;")
+        self.damaged_button = QPushButton(tr("Move to quarantine"), self._body)
+        self.damaged_button.clicked.connect(self._quarantine)
+        self._damaged: list = []
+        self._column.insertWidget(0, self.damaged_label)
+        self._column.insertWidget(1, self.damaged_button)
+        self.damaged_label.hide()
+        self.damaged_button.hide()
         self._column.addStretch(1)
         self.setWidget(self._body)
         self._entries: list[SnapshotEntry] = []
@@ -366,9 +381,28 @@ class TimelineWidget(QScrollArea):
         for index, snapshot in enumerate(snapshots):
             entry = SnapshotEntry(snapshot, self._body, busy=self._busy)
             entry.actionRequested.connect(self.actionRequested)
-            self._column.insertWidget(index, entry)
+            self._column.insertWidget(index + 2, entry)
             self._entries.append(entry)
         self._empty.setVisible(not self._entries)
+
+    def set_damaged(self, damaged: list) -> None:
+        """Show the snapshots whose manifest cannot be read (``DamagedSnapshot``), or hide the notice."""
+        self._damaged = list(damaged)
+        if self._damaged:
+            names = ", ".join(d.id for d in self._damaged)
+            self.damaged_label.setText(
+                tr(
+                    "Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would "
+                    "continue from an older snapshot. Repair the files, or move the snapshot(s) to the "
+                    "workspace's .quarantine folder."
+                ).format(ids=names, reason=self._damaged[0].reason)
+            )
+        self.damaged_label.setVisible(bool(self._damaged))
+        self.damaged_button.setVisible(bool(self._damaged))
+
+    def _quarantine(self) -> None:
+        for damaged in list(self._damaged):
+            self.quarantineRequested.emit(damaged.id)
 
     def set_empty_text(self, text: str) -> None:
         """What to say when there is nothing to show."""
