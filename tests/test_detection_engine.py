@@ -157,6 +157,28 @@ def test_older_and_current_snapshots_differ_and_each_is_reproducible(trained):
     assert {r[4] for r in old_a} == {older.id} and {r[4] for r in cur_a} == {current.id}
 
 
+def test_older_snapshot_detects_with_its_own_weights(trained):
+    """Issue #13 (mutation gap): detection from an older snapshot equals a run whose network
+    is built from ``ws.load_snapshot(model, older).weights``, row for row, and not the current's."""
+    ws, info, scene, older, current = trained
+    loaded = ws.load_snapshot(info.id, older.id)
+    reference = ws.create_model(
+        f"reference {older.id}", classes=list(info.classes), mode=info.mode, input_spec=info.input_spec,
+        network=info.network, tile_size=info.tile_size,
+    )  # fmt: skip
+    ws.create_snapshot(reference.id, loaded.weights, config=loaded.config)
+
+    def rows(model_id, snapshot_id):
+        result = detect(ws, model_id, snapshot_id, scene.path)
+        _f, _s, found = _read(result.path)
+        return sorted((r["class_id"], r["score"], r["area"], r["geometry"].wkt) for r in found)
+
+    from_older, expected = rows(info.id, older.id), rows(reference.id, None)
+    assert expected, "the reference run found nothing: the comparison would prove nothing"
+    assert from_older == expected
+    assert rows(info.id, current.id) != expected
+
+
 def test_results_do_not_depend_on_worker_threads(trained):
     """One torch thread in this thread, or two worker threads of one torch thread each
     (the CPU scheme when several cores are used): the same features, to the last bit."""
