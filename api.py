@@ -211,7 +211,7 @@ def create_model(
     """
     from .processing.algorithm import raster_path
     from .processing.create_model import DTYPES, parse_bands, parse_classes
-    from .processing.training_import import crs_string
+    from .processing.training_import import crs_string, prepare_labels, prepare_training_areas, write_prepared
     from .snapshots import ClassSpec, InputSpec
 
     ws = _ws(ws)
@@ -223,6 +223,19 @@ def create_model(
     layer = _raster_layer(raster)
     band_list = parse_bands(",".join(str(b) for b in bands or ()), layer.bandCount())
     network = network or {"width": 16, "depth": 3}
+    # all or nothing: read, check and repair the training data before the model exists
+    context = QgsProject.instance().transformContext()
+    prepared = []
+    if training_areas is not None:
+        source = _vector_layer(training_areas)
+        prepared.append(prepare_training_areas(source, layer.crs(), purpose_field, context))
+    if labels is not None:
+        source = _vector_layer(labels)
+        names = [n for n, _ in specs]
+        prepared.append(prepare_labels(source, layer.crs(), names, class_field, context))
+    for batch in prepared:
+        for message in batch.warnings:
+            print(f"Warning: {message}")
     info = ws.create_model(
         name,
         classes=[ClassSpec(n, c) for n, c in specs],
@@ -236,15 +249,14 @@ def create_model(
         network=network,
         tile_size=tile_size,
     )
-    ws.add_scene(info.id, raster_path(layer), name=layer.name())
-    add_training_data(
-        info,
-        training_areas=training_areas,
-        labels=labels,
-        class_field=class_field,
-        purpose_field=purpose_field,
-        ws=ws,
-    )
+    try:
+        ws.add_scene(info.id, raster_path(layer), name=layer.name())
+        gpkg = ws.training_data_path(info.id)
+        for batch in prepared:
+            write_prepared(gpkg, batch)
+    except BaseException:
+        ws.delete_model(info.id)  # nothing half-made: a retry starts from scratch
+        raise
     return _changed(ws, ws.get_model(info.id))
 
 

@@ -24,12 +24,12 @@
             <translation>Klassen (durch Kommas getrennt)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="219" />
+            <location filename="../processing/create_model.py" line="231" />
             <source>Copied {n} labels.</source>
             <translation>{n} Labels kopiert.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="212" />
+            <location filename="../processing/create_model.py" line="231" />
             <source>Copied {n} training areas.</source>
             <translation>{n} Trainingsgebiete kopiert.</translation>
         </message>
@@ -39,7 +39,7 @@
             <translation>Modell erstellen</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="205" />
+            <location filename="../processing/create_model.py" line="240" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modell „{name}“ erstellt ({id}).</translation>
         </message>
@@ -2203,29 +2203,49 @@ Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validieru
     <context>
         <name>TrainingImport</name>
         <message>
-            <location filename="../processing/training_import.py" line="88" />
+            <location filename="../processing/training_import.py" line="163" />
             <source>Could not write to layer “{name}” of the training GeoPackage: {error}</source>
             <translation>In den Layer „{name}“ des Trainings-GeoPackages konnte nicht geschrieben werden: {error}</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="155" />
+            <location filename="../processing/training_import.py" line="272" />
+            <source>Label</source>
+            <translation>Label</translation>
+        </message>
+        <message>
+            <location filename="../processing/training_import.py" line="264" />
             <source>Label {fid} has class “{value}”, which is not one of the model's classes ({names}).</source>
             <translation>Label {fid} hat die Klasse „{value}“, die nicht zu den Klassen des Modells gehört ({names}).</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="133" />
+            <location filename="../processing/training_import.py" line="242" />
             <source>The labels have no field “{field}”.</source>
             <translation>Die Labels haben kein Feld „{field}“.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="136" />
+            <location filename="../processing/training_import.py" line="245" />
             <source>The model has {n} classes: choose the labels' field that holds the class id or name.</source>
             <translation>Das Modell hat {n} Klassen: Wählen Sie das Feld der Labels, das die Klassen-ID oder den Klassennamen enthält.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="39" />
+            <location filename="../processing/training_import.py" line="50" />
             <source>The training GeoPackage {path} has no valid layer “{name}”.</source>
             <translation>Das Trainings-GeoPackage {path} hat keinen gültigen Layer „{name}“.</translation>
+        </message>
+        <message>
+            <location filename="../processing/training_import.py" line="208" />
+            <source>Training area</source>
+            <translation>Trainingsgebiet</translation>
+        </message>
+        <message>
+            <location filename="../processing/training_import.py" line="104" />
+            <source>{what} {fid} has no area (empty or degenerate polygon); it was left out.</source>
+            <translation>{what} {fid} hat keine Fläche (leeres oder entartetes Polygon); es wurde ausgelassen.</translation>
+        </message>
+        <message>
+            <location filename="../processing/training_import.py" line="96" />
+            <source>{what} {fid} was an invalid polygon (self-intersecting?); it was repaired.</source>
+            <translation>{what} {fid} war ein ungültiges Polygon (selbstüberschneidend?); es wurde repariert.</translation>
         </message>
     </context>
 </TS>

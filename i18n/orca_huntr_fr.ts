@@ -24,12 +24,12 @@
             <translation>Classes (séparées par des virgules)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="219" />
+            <location filename="../processing/create_model.py" line="231" />
             <source>Copied {n} labels.</source>
             <translation>{n} étiquettes copiées.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="212" />
+            <location filename="../processing/create_model.py" line="231" />
             <source>Copied {n} training areas.</source>
             <translation>{n} zones d'entraînement copiées.</translation>
         </message>
@@ -39,7 +39,7 @@
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="205" />
+            <location filename="../processing/create_model.py" line="240" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modèle « {name} » créé ({id}).</translation>
         </message>
@@ -2203,29 +2203,49 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
     <context>
         <name>TrainingImport</name>
         <message>
-            <location filename="../processing/training_import.py" line="88" />
+            <location filename="../processing/training_import.py" line="163" />
             <source>Could not write to layer “{name}” of the training GeoPackage: {error}</source>
             <translation>Impossible d'écrire dans la couche « {name} » du GeoPackage d'entraînement : {error}</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="155" />
+            <location filename="../processing/training_import.py" line="272" />
+            <source>Label</source>
+            <translation>Étiquette</translation>
+        </message>
+        <message>
+            <location filename="../processing/training_import.py" line="264" />
             <source>Label {fid} has class “{value}”, which is not one of the model's classes ({names}).</source>
             <translation>L'étiquette {fid} a la classe « {value} », qui ne fait pas partie des classes du modèle ({names}).</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="133" />
+            <location filename="../processing/training_import.py" line="242" />
             <source>The labels have no field “{field}”.</source>
             <translation>Les étiquettes n'ont pas de champ « {field} ».</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="136" />
+            <location filename="../processing/training_import.py" line="245" />
             <source>The model has {n} classes: choose the labels' field that holds the class id or name.</source>
             <translation>Le modèle a {n} classes : choisissez le champ des étiquettes qui contient l'identifiant ou le nom de la classe.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="39" />
+            <location filename="../processing/training_import.py" line="50" />
             <source>The training GeoPackage {path} has no valid layer “{name}”.</source>
             <translation>Le GeoPackage d'entraînement {path} n'a pas de couche « {name} » valide.</translation>
+        </message>
+        <message>
+            <location filename="../processing/training_import.py" line="208" />
+            <source>Training area</source>
+            <translation>Zone d&apos;entraînement</translation>
+        </message>
+        <message>
+            <location filename="../processing/training_import.py" line="104" />
+            <source>{what} {fid} has no area (empty or degenerate polygon); it was left out.</source>
+            <translation>{what} {fid} n&apos;a pas de surface (polygone vide ou dégénéré) ; elle a été ignorée.</translation>
+        </message>
+        <message>
+            <location filename="../processing/training_import.py" line="96" />
+            <source>{what} {fid} was an invalid polygon (self-intersecting?); it was repaired.</source>
+            <translation>{what} {fid} était un polygone invalide (auto-intersection ?) ; il a été réparé.</translation>
         </message>
     </context>
 </TS>

@@ -19,7 +19,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..errors import InputDataError
 from .algorithm import HuntrAlgorithm, raster_path
-from .training_import import crs_string, import_labels, import_training_areas
+from .training_import import crs_string, prepare_labels, prepare_training_areas, write_prepared
 
 MODES = ("count", "segmentation")
 PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#bfef45")
@@ -185,7 +185,28 @@ class CreateModelAlgorithm(HuntrAlgorithm):
         provider = raster.dataProvider()
         bands = parse_bands(self.parameterAsString(parameters, self.BANDS, context), raster.bandCount())
         dtype = DTYPES.get(provider.dataType(bands[0]), "float32")
+        provider = None
         ws = self.workspace(parameters, context)
+        # all or nothing: read, check and repair the training data before anything is written
+        prepared = []
+        areas = self.parameterAsSource(parameters, self.TRAINING_AREAS, context)
+        labels = self.parameterAsSource(parameters, self.LABELS, context)
+        try:
+            if areas is not None:
+                field = self.parameterAsString(parameters, self.PURPOSE_FIELD, context)
+                prepared.append(
+                    prepare_training_areas(areas, raster.crs(), field, context.transformContext(), feedback)
+                )
+            if labels is not None:
+                field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
+                names = [n for n, _ in classes]
+                prepared.append(
+                    prepare_labels(labels, raster.crs(), names, field, context.transformContext(), feedback)
+                )
+        finally:
+            # the sources point into the context's layers: never let them outlive this call
+            # (an exception's traceback would keep them until after the context is gone)
+            areas = labels = None
         info = ws.create_model(
             name,
             classes=[ClassSpec(n, c) for n, c in classes],
@@ -202,19 +223,19 @@ class CreateModelAlgorithm(HuntrAlgorithm):
             },
             tile_size=self.parameterAsInt(parameters, self.TILE_SIZE, context),
         )
+        try:
+            ws.add_scene(info.id, raster_path(raster), name=raster.name())
+            gpkg = ws.training_data_path(info.id)
+            for batch in prepared:
+                n = write_prepared(gpkg, batch)
+                text = (
+                    self.tr("Copied {n} training areas.")
+                    if batch.layer == "training_areas"
+                    else self.tr("Copied {n} labels.")
+                )
+                feedback.pushInfo(text.format(n=n))
+        except BaseException:
+            ws.delete_model(info.id)  # nothing half-made: a retry starts from scratch
+            raise
         feedback.pushInfo(self.tr("Created model “{name}” ({id}).").format(name=info.name, id=info.id))
-        ws.add_scene(info.id, raster_path(raster), name=raster.name())
-        gpkg = ws.training_data_path(info.id)
-        areas = self.parameterAsSource(parameters, self.TRAINING_AREAS, context)
-        if areas is not None:
-            field = self.parameterAsString(parameters, self.PURPOSE_FIELD, context)
-            n = import_training_areas(gpkg, areas, field, context.transformContext(), feedback)
-            feedback.pushInfo(self.tr("Copied {n} training areas.").format(n=n))
-        labels = self.parameterAsSource(parameters, self.LABELS, context)
-        if labels is not None:
-            field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
-            n = import_labels(
-                gpkg, labels, [n for n, _ in classes], field, context.transformContext(), feedback
-            )
-            feedback.pushInfo(self.tr("Copied {n} labels.").format(n=n))
         return {"MODEL_ID": info.id, "MODEL_NAME": info.name, "TRAINING_DATA": str(gpkg)}

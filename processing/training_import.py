@@ -3,10 +3,19 @@
 QGIS side: features are read from a ``QgsFeatureSource`` (a layer, a selection, a
 Processing input), reprojected to the model's CRS and appended to the contract's
 ``training_areas`` (``purpose``) and ``labels`` (``class_id``) layers.
+
+Two steps, so that creating a model with its training data is all or nothing:
+:func:`prepare_training_areas` / :func:`prepare_labels` read, check and repair everything
+in memory (invalid polygons are made valid with a warning, zero-area ones are dropped
+with a warning, bad classes are errors) before anything is written; :func:`write_prepared`
+then appends. The source is read once into copies of its features, and no reference to
+it outlives the call: a Processing feature source must not outlive its context (it
+points into the context's layers; freeing it later corrupted memory and crashed QGIS).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from qgis.core import (
@@ -17,7 +26,9 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFeatureSource,
     QgsFeedback,
+    QgsFields,
     QgsGeometry,
+    QgsProcessingFeatureSource,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -53,35 +64,99 @@ def _fit(geometry: QgsGeometry, wkb_type: int) -> list[QgsGeometry]:
     return [geometry]
 
 
-def _copy(
+@dataclass
+class Prepared:
+    """Polygons checked and repaired in memory, in the model's CRS, ready for :func:`write_prepared`."""
+
+    layer: str  # "training_areas" or "labels"
+    features: list[tuple[QgsGeometry, dict]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _read(source: QgsFeatureSource) -> tuple[list[QgsFeature], QgsCoordinateReferenceSystem, QgsFields]:
+    """Copies of every feature of ``source`` (geometry validity is checked by us, not by the
+    iterator, which would stop at the first invalid polygon), its CRS and fields."""
+    if isinstance(source, QgsProcessingFeatureSource):
+        iterator = source.getFeatures(QgsFeatureRequest(), QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    else:
+        iterator = source.getFeatures(QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck))
+    features = [QgsFeature(f) for f in iterator]
+    iterator.close()
+    return features, QgsCoordinateReferenceSystem(source.sourceCrs()), QgsFields(source.fields())
+
+
+def _repair(geometry: QgsGeometry, fid: int, what: str, warnings: list[str]) -> QgsGeometry | None:
+    """``geometry`` made valid (polygonal parts only), or None (with a warning) when nothing is left."""
+    if not geometry.isGeosValid():
+        repaired = geometry.makeValid()
+        if QgsWkbTypes.geometryType(repaired.wkbType()) != QgsWkbTypes.PolygonGeometry:
+            repaired = repaired.convertToType(QgsWkbTypes.PolygonGeometry, True) or QgsGeometry()
+        if not repaired.isNull() and not repaired.isEmpty() and repaired.area() > 0:
+            warnings.append(
+                _tr("{what} {fid} was an invalid polygon (self-intersecting?); it was repaired.").format(
+                    what=what, fid=fid
+                )
+            )
+            return repaired
+        geometry = QgsGeometry()
+    if geometry.isNull() or geometry.isEmpty() or geometry.area() <= 0:
+        warnings.append(
+            _tr("{what} {fid} has no area (empty or degenerate polygon); it was left out.").format(
+                what=what, fid=fid
+            )
+        )
+        return None
+    return geometry
+
+
+def _prepare(
+    layer: str,
     source: QgsFeatureSource,
-    target: QgsVectorLayer,
+    target_crs: QgsCoordinateReferenceSystem,
     values,
     transform_context: QgsCoordinateTransformContext,
     feedback: QgsFeedback | None,
-) -> int:
-    """Append every feature of ``source`` to ``target``; ``values(feature)`` gives its attributes."""
-    crs_transform = QgsCoordinateTransform(source.sourceCrs(), target.crs(), transform_context)
-    fields = target.fields()
-    out: list[QgsFeature] = []
-    total = max(1, source.featureCount())
-    for i, feature in enumerate(source.getFeatures(QgsFeatureRequest())):
+    what: str,
+) -> Prepared:
+    """Read ``source`` into memory: polygons only, in ``target_crs``, repaired; ``values(feature)``
+    gives the attributes (and raises :class:`InputDataError` for a bad one)."""
+    features, source_crs, _fields = _read(source)
+    source = None  # noqa: F841 - no reference to the source outlives this call
+    prepared = Prepared(layer)
+    crs_transform = QgsCoordinateTransform(source_crs, target_crs, transform_context)
+    total = max(1, len(features))
+    for i, feature in enumerate(features):
         if feedback is not None and feedback.isCanceled():
             break
         geometry = QgsGeometry(feature.geometry())
         if geometry.isNull() or QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.PolygonGeometry:
             continue
-        if source.sourceCrs().isValid() and source.sourceCrs() != target.crs():
-            geometry.transform(crs_transform)
         attributes = values(feature)
-        for part in _fit(geometry, target.wkbType()):
+        if source_crs.isValid() and source_crs != target_crs:
+            geometry.transform(crs_transform)
+        geometry = _repair(geometry, feature.id(), what, prepared.warnings)
+        if geometry is not None:
+            prepared.features.append((geometry, attributes))
+        if feedback is not None:
+            feedback.setProgress(100.0 * (i + 1) / total)
+    for message in prepared.warnings:
+        if feedback is not None:
+            feedback.pushWarning(message)
+    return prepared
+
+
+def write_prepared(gpkg: Path, prepared: Prepared) -> int:
+    """Append prepared polygons to their layer of the training GeoPackage; returns how many."""
+    target = _layer(gpkg, prepared.layer)
+    fields = target.fields()
+    out: list[QgsFeature] = []
+    for geometry, attributes in prepared.features:
+        for part in _fit(QgsGeometry(geometry), target.wkbType()):
             new = QgsFeature(fields)
             new.setGeometry(part)
             for name, value in attributes.items():
                 new.setAttribute(name, value)
             out.append(new)
-        if feedback is not None:
-            feedback.setProgress(100.0 * (i + 1) / total)
     ok, _ = target.dataProvider().addFeatures(out)
     if not ok:
         raise InputDataError(
@@ -90,6 +165,10 @@ def _copy(
             )
         )
     return len(out)
+
+
+def _target_crs(gpkg: Path, layer: str) -> QgsCoordinateReferenceSystem:
+    return _layer(gpkg, layer).crs()
 
 
 def import_training_areas(
@@ -104,14 +183,30 @@ def import_training_areas(
     ``purpose_field`` (optional) holds ``train`` or ``validation``; anything else, or no
     field, means ``train``.
     """
-    target = _layer(gpkg, "training_areas")
+    prepared = prepare_training_areas(
+        source, _target_crs(gpkg, "training_areas"), purpose_field, transform_context, feedback
+    )
+    return write_prepared(gpkg, prepared)
+
+
+def prepare_training_areas(
+    source: QgsFeatureSource,
+    target_crs: QgsCoordinateReferenceSystem,
+    purpose_field: str = "",
+    transform_context: QgsCoordinateTransformContext | None = None,
+    feedback: QgsFeedback | None = None,
+) -> Prepared:
+    """``source``'s polygons as training areas in ``target_crs``, checked and repaired (nothing written)."""
     index = source.fields().lookupField(purpose_field) if purpose_field else -1
 
     def values(feature: QgsFeature) -> dict:
         value = str(feature.attribute(index) or "").strip().lower() if index >= 0 else ""
         return {"purpose": value if value in PURPOSES else "train"}
 
-    return _copy(source, target, values, transform_context or QgsCoordinateTransformContext(), feedback)
+    return _prepare(
+        "training_areas", source, target_crs, values, transform_context or QgsCoordinateTransformContext(),
+        feedback, _tr("Training area"),
+    )  # fmt: skip
 
 
 def import_labels(
@@ -127,7 +222,21 @@ def import_labels(
     ``class_field`` holds a class id (1…C) or a class name; without it every label is
     class 1, which is only allowed for a one-class model.
     """
-    target = _layer(gpkg, "labels")
+    prepared = prepare_labels(
+        source, _target_crs(gpkg, "labels"), class_names, class_field, transform_context, feedback
+    )
+    return write_prepared(gpkg, prepared)
+
+
+def prepare_labels(
+    source: QgsFeatureSource,
+    target_crs: QgsCoordinateReferenceSystem,
+    class_names: list[str],
+    class_field: str = "",
+    transform_context: QgsCoordinateTransformContext | None = None,
+    feedback: QgsFeedback | None = None,
+) -> Prepared:
+    """``source``'s polygons as labels in ``target_crs``, checked and repaired (nothing written)."""
     index = source.fields().lookupField(class_field) if class_field else -1
     if class_field and index < 0:
         raise InputDataError(_tr("The labels have no field “{field}”.").format(field=class_field))
@@ -158,7 +267,10 @@ def import_labels(
             )
         return {"class_id": class_id}
 
-    return _copy(source, target, values, transform_context or QgsCoordinateTransformContext(), feedback)
+    return _prepare(
+        "labels", source, target_crs, values, transform_context or QgsCoordinateTransformContext(),
+        feedback, _tr("Label"),
+    )  # fmt: skip
 
 
 def crs_string(crs: QgsCoordinateReferenceSystem) -> str:
