@@ -22,7 +22,13 @@ from typing import Any
 import numpy as np
 
 from ..deps import require
-from ..errors import CancelledError, CorruptSnapshotError, InputDataError, NotFoundError, ReadOnlyWorkspaceError
+from ..errors import (
+    CancelledError,
+    CorruptSnapshotError,
+    InputDataError,
+    NotFoundError,
+    ReadOnlyWorkspaceError,
+)
 from .aoi import coerce_aoi
 from .buffers import ArrayPool
 from .features import FeatureMaker

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 import uuid
 from collections.abc import Iterable
@@ -119,7 +118,9 @@ class DetectionWriter:
         self._batch = batch
         gdal.ErrorReset()
         try:
-            self._ds = _check(ogr.GetDriverByName("GPKG").CreateDataSource(str(path)), path, "creating the file")
+            self._ds = _check(
+                ogr.GetDriverByName("GPKG").CreateDataSource(str(path)), path, "creating the file"
+            )
             self._layer = _check(
                 self._ds.CreateLayer(
                     layer_name, srs, ogr.wkbMultiPolygon, options=["FID=fid", "GEOMETRY_NAME=geom"]

@@ -77,9 +77,13 @@ def _read(source: QgsFeatureSource) -> tuple[list[QgsFeature], QgsCoordinateRefe
     """Copies of every feature of ``source`` (geometry validity is checked by us, not by the
     iterator, which would stop at the first invalid polygon), its CRS and fields."""
     if isinstance(source, QgsProcessingFeatureSource):
-        iterator = source.getFeatures(QgsFeatureRequest(), QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        iterator = source.getFeatures(
+            QgsFeatureRequest(), QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
+        )
     else:
-        iterator = source.getFeatures(QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck))
+        iterator = source.getFeatures(
+            QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        )
     features = [QgsFeature(f) for f in iterator]
     iterator.close()
     return features, QgsCoordinateReferenceSystem(source.sourceCrs()), QgsFields(source.fields())
@@ -121,7 +125,7 @@ def _prepare(
     """Read ``source`` into memory: polygons only, in ``target_crs``, repaired; ``values(feature)``
     gives the attributes (and raises :class:`InputDataError` for a bad one)."""
     features, source_crs, _fields = _read(source)
-    source = None  # noqa: F841 - no reference to the source outlives this call
+    source = None
     prepared = Prepared(layer)
     crs_transform = QgsCoordinateTransform(source_crs, target_crs, transform_context)
     total = max(1, len(features))

@@ -192,7 +192,7 @@ class TrainingLock:
             started = time.strftime("%H:%M")
             record = f"{started} by {user} on {socket.gethostname()} (process {os.getpid()})"
             os.ftruncate(fd, 0)
-            os.pwrite(fd, record.encode("utf-8")[:_RECORD * 2], 0)
+            os.pwrite(fd, record.encode("utf-8")[: _RECORD * 2], 0)
         except BaseException:
             os.close(fd)
             raise

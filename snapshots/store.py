@@ -43,13 +43,13 @@ from . import atomic, gpkg, journal, recovery, retention
 from .errors import ClassCountMismatchError, ProtectedSnapshotError
 from .lock import TRAINING_LOCK_FILE, TrainingLock, WorkspaceLock
 from .model import (
+    KIND_SAVED,
+    KIND_TEMPORARY,
     MODES,
     SCHEMA_VERSION,
     ClassSpec,
-    InputSpec,
-    KIND_SAVED,
-    KIND_TEMPORARY,
     DamagedSnapshot,
+    InputSpec,
     LoadedSnapshot,
     ModelInfo,
     RevertImpact,

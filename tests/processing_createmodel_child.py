@@ -24,7 +24,7 @@ class Feedback(QgsProcessingFeedback):
         super().__init__()
         self.warnings: list[str] = []
 
-    def pushWarning(self, text: str) -> None:  # noqa: N802 - Qt name
+    def pushWarning(self, text: str) -> None:
         self.warnings.append(text)
 
 
@@ -46,7 +46,10 @@ def _scene_and_areas(tmp_path):
 def _state(root):
     gc.collect()  # frees whatever an exception kept: the crash came here, after the context was gone
     ws = Workspace.open(root)
-    return [(m.name, ws.training_counts(m.id)["training_areas"], len(ws.list_scenes(m.id))) for m in ws.list_models()]
+    return [
+        (m.name, ws.training_counts(m.id)["training_areas"], len(ws.list_scenes(m.id)))
+        for m in ws.list_models()
+    ]
 
 
 def test_invalid_areas_are_repaired_with_a_warning(tmp_path):

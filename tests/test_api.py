@@ -125,7 +125,7 @@ def _api_model_with_snapshot(tmp_path):
 
 @pytest.mark.parametrize("reuse", [True, False])
 def test_model_from_snapshot_forwards_reuse_training_data(project, tmp_path, reuse):
-    api, ws, info, snap = _api_model_with_snapshot(tmp_path)
+    api, ws, _info, snap = _api_model_with_snapshot(tmp_path)
     assert snap.counts["training_areas"] == 1 and snap.counts["labels_per_class"][1] > 0
     copy = api.model_from_snapshot("Trees", snap.id, "Copy", reuse_training_data=reuse)
     counts = ws.training_counts(copy.id)
@@ -139,7 +139,7 @@ def test_model_from_snapshot_forwards_reuse_training_data(project, tmp_path, reu
 def test_api_detect_writes_nothing_beside_the_users_raster(project, tmp_path):
     import gc
 
-    api, ws, info, snap = _api_model_with_snapshot(tmp_path)
+    api, ws, _info, _snap = _api_model_with_snapshot(tmp_path)
     QgsProject.instance().clear()  # the project's own raster layer may leave a .aux.xml: not ours
     gc.collect()
     (tmp_path / "scene.tif.aux.xml").unlink(missing_ok=True)

@@ -79,7 +79,7 @@ def test_failing_file_step_is_an_error_and_leaves_no_file(ready, kind):
             raise OSError(28, "No space left on device")
 
     atomic.hooks.before = fail
-    with pytest.raises(OutputError, match="No space left on device.*no detection file was kept"):
+    with pytest.raises(OutputError, match=r"No space left on device.*no detection file was kept"):
         detect(ws, info.id, snap.id, scene)
     atomic.hooks.before = None
     assert _gpkgs(ws) == [earlier.path.name]
@@ -121,7 +121,9 @@ def test_full_disk_during_detection_is_an_error(ready, limit_kb):
     if "path" in out:  # it fitted: then the file must be complete
         ds = ogr.Open(out["path"])
         assert ds is not None, "success reported for an unreadable file"
-        layers = {ds.GetLayer(i).GetName(): ds.GetLayer(i).GetFeatureCount() for i in range(ds.GetLayerCount())}
+        layers = {
+            ds.GetLayer(i).GetName(): ds.GetLayer(i).GetFeatureCount() for i in range(ds.GetLayerCount())
+        }
         ds = None
         assert layers.get("detections") == out["count"] and "huntr_run" in layers, layers
         assert limit_kb >= 64, f"an empty detection file cannot fit in {limit_kb} KiB"
@@ -175,16 +177,18 @@ def test_weights_that_do_not_fit_the_network_are_explained(ready):
     name = next(k for k, v in weights.items() if v.ndim == 4)
     weights[name] = np.zeros((3, 3, 1, 1), np.float32)
     bad = ws.create_snapshot(info.id, weights, config={"mode": info.mode})
-    with pytest.raises(InputDataError, match="weights do not fit its network settings.*size mismatch"):
+    with pytest.raises(InputDataError, match=r"weights do not fit its network settings.*size mismatch"):
         detect(ws, info.id, bad.id, scene)
     assert _gpkgs(ws) == []
 
 
 def test_all_nan_weights_are_an_unusable_snapshot(ready):
     ws, info, _u, _snap, scene = ready
-    weights = {k: np.full_like(v, np.nan) if v.dtype.kind == "f" else v for k, v in _network_weights(info).items()}
+    weights = {
+        k: np.full_like(v, np.nan) if v.dtype.kind == "f" else v for k, v in _network_weights(info).items()
+    }
     bad = ws.create_snapshot(info.id, weights, config={"mode": info.mode})
-    with pytest.raises(CorruptSnapshotError, match="is unusable.*NaN"):
+    with pytest.raises(CorruptSnapshotError, match=r"is unusable.*NaN"):
         detect(ws, info.id, bad.id, scene)
     assert _gpkgs(ws) == []
 

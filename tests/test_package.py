@@ -36,7 +36,16 @@ def test_make_package_builds_clean_zip(tmp_path):
         "__init__.py", "plugin.py", "api.py", "deps.py", "errors.py", "qgis_log.py", "metadata.txt",
         "LICENSE", "README.md", "CHANGELOG.md", "ARCHITECTURE.md", "requirements.txt",
     }  # fmt: skip
-    allowed_dirs = ("snapshots/", "training/", "detection/", "ui/", "tasks/", "processing/", "i18n/", "icons/")
+    allowed_dirs = (
+        "snapshots/",
+        "training/",
+        "detection/",
+        "ui/",
+        "tasks/",
+        "processing/",
+        "i18n/",
+        "icons/",
+    )
     outside = [
         n
         for n in names

@@ -119,7 +119,9 @@ def test_detect_with_area_of_interest_and_loads_styled_layer(scene_workspace, qg
     assert details.name == result["DISPLAY_NAME"] and info.name in details.name
     # issue #13: the reported layer name is the one inside the GeoPackage
     assert result["OUTPUT"].endswith(f"|layername={result['LAYER_NAME']}")
-    assert QgsVectorLayer(f"{result['DETECTIONS_FILE']}|layername={result['LAYER_NAME']}", "x", "ogr").isValid()
+    assert QgsVectorLayer(
+        f"{result['DETECTIONS_FILE']}|layername={result['LAYER_NAME']}", "x", "ogr"
+    ).isValid()
     assert QgsVectorLayer(result["OUTPUT"], "x", "ogr").featureCount() == result["FEATURE_COUNT"]
     loaded = QgsVectorLayer(result["OUTPUT"], details.name, "ogr")
     details.postProcessor().postProcessLayer(loaded, context, QgsProcessingFeedback())

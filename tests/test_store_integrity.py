@@ -9,7 +9,6 @@ an existing model away, and two trainings of one model at once.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import textwrap
@@ -61,7 +60,7 @@ def test_corrupt_states_keep_saved_snapshot_and_refuse_purge(timeline):
     assert kinds[a.id] == (KIND_SAVED, True, True)  # the saved mark lives apart from states.json
     assert kinds[b.id] == ("temporary", False, False)  # unknown, and said so
     assert ws.get_snapshot(model.id, b.id).expires_at is None  # unknown never expires
-    with pytest.raises(WorkspaceError, match="cannot be read.*no snapshot is purged"):
+    with pytest.raises(WorkspaceError, match=r"cannot be read.*no snapshot is purged"):
         ws.purge_expired(now=_far(clock))
     assert {s.id for s in ws.list_snapshots(model.id)} == {a.id, b.id, c.id}
     with pytest.raises(WorkspaceError, match="cannot be read"):
@@ -70,8 +69,8 @@ def test_corrupt_states_keep_saved_snapshot_and_refuse_purge(timeline):
 
 
 def test_corrupt_states_of_an_older_workspace_refuse_purge(timeline):
-    """A workspace whose saved marks were only in states.json: the saved snapshot is unknown, not temporary."""
-    ws, model, clock, a, b, c = timeline
+    """Saved marks only in states.json (an older workspace): the saved snapshot is unknown, not temporary."""
+    ws, model, clock, a, b, _c = timeline
     marks = ws.root / "models" / model.id / "saved"
     for mark in marks.iterdir():
         mark.unlink()
@@ -95,7 +94,12 @@ def test_saving_one_snapshot_keeps_the_other_saved_marks(timeline):
     clock.advance(days=1)
     snap(ws, model.id, 3)
     saved = {s.id: s.saved for s in ws.list_snapshots(model.id)}
-    assert saved == {a.id: True, b.id: True, c.id: True, **{k: v for k, v in saved.items() if k not in (a.id, b.id, c.id)}}
+    assert saved == {
+        a.id: True,
+        b.id: True,
+        c.id: True,
+        **{k: v for k, v in saved.items() if k not in (a.id, b.id, c.id)},
+    }
     assert ws.purge_expired(now=_far(clock)) == []
 
 
@@ -139,7 +143,7 @@ def test_unreadable_newest_manifest_is_shown_and_blocks_training(timeline, damag
 
 
 def test_revert_does_not_write_through_a_linked_training_file(timeline, tmp_path):
-    ws, model, clock, a, b, c = timeline
+    ws, model, _clock, a, b, c = timeline
     live = ws.root / "models" / model.id / "training.gpkg"
     outside = tmp_path / "outside.gpkg"
     outside.write_bytes(live.read_bytes())
@@ -153,7 +157,7 @@ def test_revert_does_not_write_through_a_linked_training_file(timeline, tmp_path
 
 
 def test_verify_does_not_follow_a_linked_weights_file(timeline, tmp_path):
-    ws, model, clock, a, b, c = timeline
+    ws, model, _clock, _a, b, _c = timeline
     weights = ws.root / "models" / model.id / "snapshots" / b.id / "weights.safetensors"
     outside = tmp_path / "weights.safetensors"
     outside.write_bytes(weights.read_bytes())  # identical bytes: the checksum alone would pass
@@ -215,12 +219,14 @@ def test_crafted_purge_and_revert_entries_cannot_remove_kept_snapshots(timeline)
 
 
 def test_second_training_of_a_model_is_refused_in_process(timeline):
-    ws, model, clock, *_ = timeline
+    ws, model, *_ = timeline
     other = Workspace.open(ws.root)
     with ws.training_lock(model.id):
-        with pytest.raises(ModelBusyError, match=r"'orcas' is being trained since \d\d:\d\d by "):
-            with other.training_lock(model.id):
-                pass
+        with (
+            pytest.raises(ModelBusyError, match=r"'orcas' is being trained since \d\d:\d\d by "),
+            other.training_lock(model.id),
+        ):
+            pass
         from orca_huntr.training import train_model
 
         with pytest.raises(ModelBusyError, match="being trained"):
@@ -243,9 +249,11 @@ def test_second_training_of_a_model_is_refused_across_processes(timeline):
     holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "training"
-        with pytest.raises(ModelBusyError, match=rf"being trained since \d\d:\d\d by .*process {holder.pid}"):
-            with ws.training_lock(model.id):
-                pass
+        with (
+            pytest.raises(ModelBusyError, match=rf"being trained since \d\d:\d\d by .*process {holder.pid}"),
+            ws.training_lock(model.id),
+        ):
+            pass
     finally:
         holder.kill()
         holder.wait()

@@ -127,7 +127,9 @@ def test_no_label_in_any_training_area_is_warned_before_the_first_step(workspace
 
     def progress(_p):
         if not seen_at_first_step:
-            seen_at_first_step.append(any("no label inside a training area" in r.message for r in caplog.records))
+            seen_at_first_step.append(
+                any("no label inside a training area" in r.message for r in caplog.records)
+            )
 
     with caplog.at_level("WARNING"):
         result = train_model(ws, model.id, QUICK, progress=progress)
