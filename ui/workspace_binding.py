@@ -62,16 +62,16 @@ class WorkspaceBinding(QObject):
         if not force and self._workspace is not None and project_file == self._project_file:
             return
         previous = self._workspace
-        moved = False
+        moved_from = None
         try:
             from ..snapshots import Workspace
 
             if not project_file:
                 workspace = Workspace.open_temporary()
             elif move_temporary and previous is not None and self._temporary:
+                moved_from = previous.root
                 previous.move_beside_project(project_file)
                 workspace = previous
-                moved = True
             else:
                 workspace = Workspace.for_project(project_file)
         except Exception as exc:
@@ -81,8 +81,8 @@ class WorkspaceBinding(QObject):
         self._failed_for = project_file if workspace is None else None
         self._temporary = workspace is not None and not project_file
         self._project_file = project_file
-        if moved:
-            self._after_move(workspace)
+        if moved_from is not None:
+            self._after_move(moved_from, workspace)
         elif workspace is not None and (previous is None or _root(previous) != _root(workspace)):
             self._purge(workspace)
         self.workspaceChanged.emit(workspace)
@@ -119,11 +119,15 @@ class WorkspaceBinding(QObject):
                 ).format(new=_root(self._workspace), old=_root(previous)),
             )
 
-    def _after_move(self, workspace) -> None:
-        """The temporary workspace moved beside the project: re-point the layers, save again."""
-        from . import training_layers
+    def _after_move(self, old_root, workspace) -> None:
+        """The temporary workspace moved beside the project: re-point its layers, save again.
 
-        if training_layers.repoint_training_layers(workspace, self.project):
+        Every layer reading a file of the old folder follows (training layers, detection
+        results, anything else added from there), keeping its id, name and style.
+        """
+        from .workspace_layers import repoint_layers
+
+        if repoint_layers(old_root, workspace.root, self.project):
             # the project file just written still names the old folder: write it once more
             QTimer.singleShot(0, self._save_again)
         messages.info(
