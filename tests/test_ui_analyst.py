@@ -133,3 +133,143 @@ def test_saving_an_unsaved_project_repoints_every_workspace_layer(qgis_iface, qt
         layer = project.mapLayer(layer_id)
         assert layer is not None and layer.isValid(), name
         assert layer.featureCount() == count
+
+
+# -- 2. closing the project while training runs ---------------------------------------------
+
+
+def _button(box: QMessageBox, text: str):
+    return next(b for b in box.buttons() if b.text() == text)
+
+
+def _start_long_training(qtbot, dock):
+    panel = dock.training_panel
+    panel.steps_spin.setValue(100_000)
+    panel.device_combo.setCurrentIndex(panel.device_combo.findData("cpu"))
+    qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+    assert panel.is_running()
+    qtbot.waitUntil(lambda: "loss" in panel.loss_label.text(), timeout=120_000)
+    return panel
+
+
+@pytest.mark.parametrize("choice", ["Keep training", "Stop and snapshot now"])
+def test_closing_the_project_while_training_asks_and_shows_whose_run_it_is(
+    qgis_iface, qtbot, tmp_path, dock, fresh_project, choice
+):
+    from qgis.core import Qgis
+
+    project = fresh_project
+    assert project.write(str(tmp_path / "site.qgz"))
+    model, _scene, _raster = _model_with_labels(dock, project, tmp_path)
+    ws = dock.workspace
+    panel = _start_long_training(qtbot, dock)
+    owner = panel.run_label.text()
+    assert panel.run_label.isVisible() and "Trees" in owner and str(ws.root) in owner
+
+    def answer(box):
+        text = box.text()
+        assert "site.qgz" in text and "Trees" in text and str(ws.root) in text, text
+        _button(box, choice).click()
+
+    question = DialogAnswer(QMessageBox, answer)
+    with qtbot.waitSignal(panel.trainingFinished, timeout=240_000) as finished:
+        project.clear()  # File > New while the run goes on
+        qtbot.waitUntil(lambda: question.seen is not None, timeout=10_000)
+        question.check()
+        qtbot.waitUntil(lambda: dock.workspace is not None and dock.workspace.is_temporary, timeout=5000)
+        assert dock.model_panel.model_combo.count() == 0  # the new, empty project
+        if choice == "Keep training":
+            assert panel.is_running() and not panel.task.isCanceled()
+            text = panel.run_label.text()
+            assert "in the background" in text and "site.qgz" in text and str(ws.root) in text, text
+            assert panel.stop_button.isEnabled()  # the run can still be stopped from here
+            assert dock.model_panel.new_button.isEnabled()  # the new project is not locked by it
+            qgis_iface.messageBar().clear_messages()
+            qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+        assert panel.task.isCanceled()
+        assert panel.loss_label.text() == "Stopping… (finishing the current step and writing the snapshot)"
+        assert panel.progress_bar.format().startswith("Stopping…")
+    model_id, result, error = finished.args
+    assert error is None and model_id == model.id and result.stop_reason == "user"
+    # the snapshot went to the run's own workspace, and the message says whose it is
+    (snapshot,) = ws.list_snapshots(model.id)
+    assert snapshot.kind == "current"
+    successes = qgis_iface.messageBar().get_messages(Qgis.Success)
+    assert any(f"Training of Trees (site.qgz) stopped: snapshot {snapshot.name}" in m for m in successes), successes
+    assert not any("is the current state." in m and "Training of" not in m for m in successes), successes
+    assert panel.progress_bar.format() == "Not running" and not panel.run_label.isVisible()
+    assert not panel.stop_button.isEnabled()
+    assert dock.timeline.entries() == []
+
+
+# -- 3. no labels: say what the model would learn, offer to cancel ---------------------------
+
+
+def test_training_without_labels_warns_first_and_can_be_cancelled(qgis_iface, qtbot, tmp_path, dock, fresh_project):
+    from orca_huntr.ui.training_layers import reload_training_layers
+
+    project = fresh_project
+    assert project.write(str(tmp_path / "site.qgz"))
+    model, scene, _raster = _model_with_labels(dock, project, tmp_path)
+    ws = dock.workspace
+    panel = dock.training_panel
+    panel.steps_spin.setValue(2)
+    panel.device_combo.setCurrentIndex(panel.device_combo.findData("cpu"))
+
+    def start_and_answer(check, choice):
+        seen = {}
+
+        def answer(box):
+            seen["text"] = box.text()
+            check(box.text())
+            _button(box, choice).click()
+
+        question = DialogAnswer(QMessageBox, answer)
+        qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+        question.check()
+        return seen["text"]
+
+    # only discs labelled: squares would be learnt as background
+    path = ws.training_data_path(model.id)
+    synthdata.clear_layer(path, "labels")
+    discs = [(g, c) for g, c in scene.labels(scene.bounds) if c == 1]
+    synthdata.write_training_gpkg(path, "EPSG:32612", [], discs)
+    reload_training_layers(model.id, project)
+    text = start_and_answer(lambda text: None, "Cancel")
+    assert "No labels for square" in text and "would not detect them" in text, text
+    assert not panel.is_running() and ws.list_snapshots(model.id) == []
+
+    # no labels at all (one area): everything would be background
+    synthdata.clear_layer(path, "labels")
+    reload_training_layers(model.id, project)
+    assert ws.training_counts(model.id)["training_areas"] == 1
+    text = start_and_answer(lambda text: None, "Cancel")
+    assert "has no labels" in text and "everything inside its training areas is background" in text, text
+    assert "detect nothing" in text
+    assert not panel.is_running() and ws.list_snapshots(model.id) == []
+
+    # the analyst insists: it trains
+    with qtbot.waitSignal(panel.trainingFinished, timeout=240_000) as finished:
+        start_and_answer(lambda text: None, "Train anyway")
+        assert panel.is_running()
+    assert finished.args[2] is None
+    assert len(ws.list_snapshots(model.id)) == 1
+
+
+# -- 6. progress words: stopping, stopped, never started -------------------------------------
+
+
+def test_stop_says_what_happens_and_the_bar_says_stopped_not_done(qgis_iface, qtbot, tmp_path, dock, fresh_project):
+    project = fresh_project
+    assert project.write(str(tmp_path / "site.qgz"))
+    _model_with_labels(dock, project, tmp_path)
+    panel = _start_long_training(qtbot, dock)
+    assert panel.run_is_here() and panel.run_label.text().startswith("Training Trees (workspace ")
+    with qtbot.waitSignal(panel.trainingFinished, timeout=240_000):
+        qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+        assert not panel.stop_button.isEnabled()
+        assert panel.loss_label.text() == "Stopping… (finishing the current step and writing the snapshot)"
+        assert panel.progress_bar.format() == "Stopping… %p%"
+    assert panel.progress_bar.format() == "Stopped · %p% of the budget"
+    assert panel.progress_bar.value() < 100
+    assert panel.loss_label.text().startswith("Stopped by you · step ")
