@@ -273,3 +273,60 @@ def test_stop_says_what_happens_and_the_bar_says_stopped_not_done(qgis_iface, qt
     assert panel.progress_bar.format() == "Stopped · %p% of the budget"
     assert panel.progress_bar.value() < 100
     assert panel.loss_label.text().startswith("Stopped by you · step ")
+
+
+# -- 4. incompatible rasters are refused when chosen, with detection's reason ----------------
+
+
+def test_a_raster_that_does_not_fit_cannot_be_added_or_detected_on(qgis_iface, qtbot, tmp_path, dock, fresh_project):
+    from qgis.core import Qgis
+
+    from orca_huntr.ui.detect_dialog import DetectDialog
+
+    project = fresh_project
+    assert project.write(str(tmp_path / "site.qgz"))
+    model, _scene, raster = _model_with_labels(dock, project, tmp_path)  # a 3-band model
+    ws = dock.workspace
+    gray = synthdata.write_scene(tmp_path / "gray.tif", 48, resolution=1.0, seed=5, bands=1)
+    gray_layer = QgsRasterLayer(str(gray.path), "gray")
+    colour = synthdata.write_scene(tmp_path / "colour.tif", 48, resolution=1.0, seed=6)
+    colour_layer = QgsRasterLayer(str(colour.path), "colour")
+    project.addMapLayers([gray_layer, colour_layer])
+
+    # Add scene: the menu shows the 1-band raster disabled, with the gate's reason
+    panel = dock.model_panel
+    panel.add_scene_menu.aboutToShow.emit()
+    actions = {a.text(): a for a in panel.add_scene_menu.actions()}
+    assert set(actions) == {"gray — does not fit the model: Band count", "colour"}, list(actions)
+    refused = actions["gray — does not fit the model: Band count"]
+    assert not refused.isEnabled()
+    assert "has 1 band(s) but the model reads bands 1, 2, 3" in refused.toolTip()
+    assert actions["colour"].isEnabled()
+    # and adding it anyway (a script, a stale menu) is refused in the message bar
+    qgis_iface.messageBar().clear_messages()
+    panel.add_scene(gray_layer)
+    warnings = qgis_iface.messageBar().get_messages(Qgis.Warning)
+    assert len(warnings) == 1 and "gray cannot be a scene of this model: Band count" in warnings[0], warnings
+    assert [s.name for s in ws.list_scenes(model.id)] == ["Trees scene"]
+    actions["colour"].trigger()
+    assert [s.name for s in ws.list_scenes(model.id)] == ["Trees scene", "colour"]
+    assert panel.scene_list.count() == 2
+
+    # the detect dialog: Run is disabled for the 1-band raster, with the same reason
+    synthdata.train_quick(ws, model.id, steps=2)
+    dock.refresh_timeline()
+    seen = {}
+
+    def choose(dialog):
+        dialog.scene_combo.setCurrentIndex(dialog.scene_combo.findData(gray_layer.id()))
+        seen["gray"] = (dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled(), dialog.problem_label.text())
+        dialog.scene_combo.setCurrentIndex(dialog.scene_combo.findData(raster.id()))
+        seen["scene"] = (dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled(), dialog.problem_label.text())
+        dialog.reject()
+
+    answer = DialogAnswer(DetectDialog, choose)
+    qtbot.mouseClick(dock.detect_button, Qt.MouseButton.LeftButton)
+    answer.check()
+    enabled, reason = seen["gray"]
+    assert not enabled and reason.startswith("Band count: the raster gray.tif has 1 band(s)"), reason
+    assert seen["scene"] == (True, "")
