@@ -330,3 +330,38 @@ def test_a_raster_that_does_not_fit_cannot_be_added_or_detected_on(qgis_iface, q
     enabled, reason = seen["gray"]
     assert not enabled and reason.startswith("Band count: the raster gray.tif has 1 band(s)"), reason
     assert seen["scene"] == (True, "")
+
+
+# -- 7. no detections: say what to try -------------------------------------------------------
+
+
+def test_zero_detections_say_what_to_try(qgis_iface, qtbot, tmp_path, dock, fresh_project):
+    from qgis.core import Qgis
+
+    from orca_huntr.ui.detect_dialog import DetectDialog
+
+    project = fresh_project
+    assert project.write(str(tmp_path / "site.qgz"))
+    model, _scene, raster = _model_with_labels(dock, project, tmp_path)
+    synthdata.train_quick(dock.workspace, model.id, steps=2)
+    dock.refresh_timeline()
+    qgis_iface.messageBar().clear_messages()
+
+    def run(dialog):
+        dialog.scene_combo.setCurrentIndex(dialog.scene_combo.findData(raster.id()))
+        dialog.advanced.setCollapsed(False)
+        dialog.threshold_spin.setValue(0.99)  # nothing an untrained model sees is that sure
+        dialog.min_area_spin.setValue(4.0)
+        click_ok(dialog)
+
+    with qtbot.waitSignal(dock.detectionFinished, timeout=240_000) as detected:
+        answer = DialogAnswer(DetectDialog, run)
+        qtbot.mouseClick(dock.detect_button, Qt.MouseButton.LeftButton)
+        answer.check()
+    result, error = detected.args
+    assert error is None and result.feature_count == 0
+    warnings = qgis_iface.messageBar().get_messages(Qgis.Warning)
+    (text,) = [m for m in warnings if "No objects found" in m]
+    assert "score threshold (now 0.99" in text and "minimum area (now 4)" in text, text
+    assert "train longer" in text
+    assert not any("0 detections" in m for m in qgis_iface.messageBar().get_messages(Qgis.Success))
