@@ -365,3 +365,29 @@ def test_zero_detections_say_what_to_try(qgis_iface, qtbot, tmp_path, dock, fres
     assert "score threshold (now 0.99" in text and "minimum area (now 4)" in text, text
     assert "train longer" in text
     assert not any("0 detections" in m for m in qgis_iface.messageBar().get_messages(Qgis.Success))
+
+
+# -- 10. the budget and device belong to the project -----------------------------------------
+
+
+def test_budget_and_device_are_remembered_per_project(qgis_iface, qtbot, tmp_path, dock, fresh_project):
+    import json
+
+    project = fresh_project
+    panel = dock.training_panel
+    assert (panel.steps_spin.value(), panel.minutes_spin.value(), panel.device_combo.currentData()) == (500, 0, "auto")
+    assert project.write(str(tmp_path / "site.qgz"))
+    qtbot.waitUntil(lambda: dock.workspace.root == tmp_path / "site.huntr", timeout=5000)
+    panel.steps_spin.setValue(1234)
+    panel.minutes_spin.setValue(7)
+    panel.device_combo.setCurrentIndex(panel.device_combo.findData("cpu"))
+    settings = json.loads((tmp_path / "site.huntr" / "workspace.json").read_text())["settings"]
+    assert settings["training_panel"] == {"max_steps": 1234, "max_minutes": 7, "device": "cpu"}
+
+    project.clear()  # File > New: a new project starts from the defaults
+    qtbot.waitUntil(lambda: dock.workspace is not None and dock.workspace.is_temporary, timeout=5000)
+    assert (panel.steps_spin.value(), panel.minutes_spin.value(), panel.device_combo.currentData()) == (500, 0, "auto")
+    assert project.read(str(tmp_path / "site.qgz"))  # File > Open: its own settings come back
+    qtbot.waitUntil(lambda: dock.workspace.root == tmp_path / "site.huntr", timeout=5000)
+    assert (panel.steps_spin.value(), panel.minutes_spin.value(), panel.device_combo.currentData()) == (1234, 7, "cpu")
+    assert panel.config().max_steps == 1234 and panel.config().max_seconds == 420.0

@@ -133,6 +133,7 @@ class HuntrDock(QgsDockWidget):
             root = getattr(workspace, "root", None) or getattr(workspace, "path", "")
             self.workspace_label.setText(tr("Workspace: {path}").format(path=str(root)))
             self.workspace_label.setToolTip(str(root))
+        self.training_panel.load_settings(workspace)
         self.model_panel.set_busy(self._training_here())
         self.model_panel.refresh()
 

@@ -8,6 +8,7 @@ the task manager's cancel) ends in ``done``, which reports the new snapshot.
 from __future__ import annotations
 
 import contextlib
+import logging
 from pathlib import Path
 
 from qgis.core import Qgis, QgsProject
@@ -28,6 +29,12 @@ from qgis.PyQt.QtWidgets import (
 
 from . import messages, training_layers
 from .timeline import key_metric
+
+
+SETTINGS_KEY = "training_panel"  # the panel's budget and device, kept in each workspace's settings
+DEFAULT_SETTINGS = {"max_steps": 500, "max_minutes": 0, "device": "auto"}
+
+log = logging.getLogger(__name__)
 
 
 def tr(text: str) -> str:
@@ -175,7 +182,47 @@ class TrainingPanel(QGroupBox):
         self.start_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.stop)
         self.project.cleared.connect(self._project_cleared)
+        self._loading_settings = False
+        self.steps_spin.valueChanged.connect(self._remember_settings)
+        self.minutes_spin.valueChanged.connect(self._remember_settings)
+        self.device_combo.currentIndexChanged.connect(self._remember_settings)
         self._update()
+
+    # -- settings of the project ----------------------------------------------------
+    def load_settings(self, workspace=None) -> None:
+        """Show the budget and device last used in ``workspace`` (the defaults for a new one)."""
+        if self.is_running():
+            return  # the controls show the running training's settings
+        stored = dict(getattr(workspace, "settings", None) or {}).get(SETTINGS_KEY)
+        values = {**DEFAULT_SETTINGS, **(stored if isinstance(stored, dict) else {})}
+        self._loading_settings = True
+        try:
+            self.steps_spin.setValue(int(values["max_steps"]))
+            self.minutes_spin.setValue(int(values["max_minutes"]))
+            index = self.device_combo.findData(values["device"])
+            self.device_combo.setCurrentIndex(max(index, 0))
+        finally:
+            self._loading_settings = False
+
+    def _settings(self) -> dict:
+        return {
+            "max_steps": self.steps_spin.value(),
+            "max_minutes": self.minutes_spin.value(),
+            "device": self.device_combo.currentData(),
+        }
+
+    def _remember_settings(self, *_args) -> None:
+        """Keep the budget and device in the project's workspace (beside the project, not in the .qgz)."""
+        workspace = self.binding.opened  # never open a workspace just to remember a setting
+        if self._loading_settings or self.is_running() or workspace is None or workspace.read_only:
+            return
+        values = self._settings()
+        if workspace.settings.get(SETTINGS_KEY) == values:
+            return
+        try:
+            workspace.set_setting(SETTINGS_KEY, values)
+        except Exception as exc:  # a setting not kept is no reason to interrupt the analyst
+            log.warning("Could not keep the training settings in %s: %s", workspace.root, exc)
 
     # -- state ---------------------------------------------------------------------
     def is_running(self) -> bool:
@@ -396,6 +443,7 @@ class TrainingPanel(QGroupBox):
             self.loss_label.setText("")
         elif not here:
             # a run of a project closed since: say so, and leave this project's model alone
+            self.load_settings(self.binding.workspace)
             snapshot = getattr(result, "snapshot", None)
             name = getattr(snapshot, "name", "") if snapshot is not None else ""
             self.progress_bar.setValue(0)

@@ -52,6 +52,11 @@ class WorkspaceBinding(QObject):
             self.reload()
         return self._workspace
 
+    @property
+    def opened(self):
+        """The workspace already open (None when none is), without opening one."""
+        return self._workspace
+
     def reload(self, force: bool = False, move_temporary: bool = False) -> None:
         """(Re)open the workspace of the current project; emits :attr:`workspaceChanged`.
 
