@@ -391,3 +391,44 @@ def test_budget_and_device_are_remembered_per_project(qgis_iface, qtbot, tmp_pat
     qtbot.waitUntil(lambda: dock.workspace.root == tmp_path / "site.huntr", timeout=5000)
     assert (panel.steps_spin.value(), panel.minutes_spin.value(), panel.device_combo.currentData()) == (1234, 7, "cpu")
     assert panel.config().max_steps == 1234 and panel.config().max_seconds == 420.0
+
+
+# -- 9. empty temporary workspaces are not left behind -----------------------------------------
+
+
+def test_empty_temporary_workspaces_are_removed_when_left(qgis_iface, qtbot, tmp_path, fresh_project):
+    from orca_huntr.ui.dock import HuntrDock
+    from orca_huntr.ui.new_model_dialog import NewModelRequest
+
+    project = fresh_project
+    panel = HuntrDock(qgis_iface, None)
+    qtbot.addWidget(panel)
+    try:
+        first = Path(panel.workspace.root)
+        assert panel.workspace.is_temporary and first.is_dir()
+        project.clear()  # File > New without doing anything: the folder goes
+        qtbot.waitUntil(lambda: panel.workspace is not None and Path(panel.workspace.root) != first, timeout=5000)
+        assert not first.exists()
+        second = Path(panel.workspace.root)
+        # a temporary workspace with a model in it is kept
+        scene = synthdata.write_scene(tmp_path / "s.tif", 32)
+        layer = QgsRasterLayer(str(scene.path), "s")
+        project.addMapLayer(layer)
+        assert panel.model_panel.create_model(NewModelRequest("Kept", [("a", "#ff0000")], "count", [layer], 32, 8))
+        project.clear()
+        qtbot.waitUntil(lambda: panel.workspace is not None and Path(panel.workspace.root) != second, timeout=5000)
+        assert (second / "models").is_dir() and any((second / "models").iterdir())
+        third = Path(panel.workspace.root)
+        # a file the analyst put there keeps the folder too
+        (third / "notes.txt").write_text("mine")
+        project.clear()
+        qtbot.waitUntil(lambda: panel.workspace is not None and Path(panel.workspace.root) != third, timeout=5000)
+        assert (third / "notes.txt").exists()
+        last = Path(panel.workspace.root)
+    finally:
+        panel.shutdown()  # the panel closes (plugin unloaded, QGIS quits)
+    assert not last.exists()
+    import shutil
+
+    shutil.rmtree(second, ignore_errors=True)
+    shutil.rmtree(third, ignore_errors=True)

@@ -82,6 +82,8 @@ class WorkspaceBinding(QObject):
         except Exception as exc:
             messages.show_error(self.iface, exc, tr("Could not open the ORCA HUNTR workspace"))
             workspace = None
+        if previous is not None and previous is not workspace:
+            _discard_if_empty(previous)
         self._workspace = workspace
         self._failed_for = project_file if workspace is None else None
         self._temporary = workspace is not None and not project_file
@@ -95,6 +97,7 @@ class WorkspaceBinding(QObject):
     def _cleared(self) -> None:
         # A new, empty project (also the first step of opening one): forget the previous
         # workspace and open the right one once the event loop is back (the read is over).
+        _discard_if_empty(self._workspace)
         self._workspace = None
         self._temporary = False
         self._project_file = None
@@ -164,6 +167,7 @@ class WorkspaceBinding(QObject):
         """Stop following the project (called when the panel shuts down)."""
         if not self._connected:
             return
+        _discard_if_empty(self._workspace)
         for signal, slot in (
             (self.project.readProject, self._project_read),
             (self.project.projectSaved, self._project_saved),
@@ -172,6 +176,14 @@ class WorkspaceBinding(QObject):
             with contextlib.suppress(TypeError, RuntimeError):
                 signal.disconnect(slot)
         self._connected = False
+
+
+def _discard_if_empty(workspace) -> None:
+    """A temporary workspace left behind with nothing in it is deleted (see ``snapshots/temporary.py``)."""
+    if workspace is not None and getattr(workspace, "is_temporary", False):
+        from ..snapshots.temporary import discard_if_empty
+
+        discard_if_empty(workspace)
 
 
 def _root(workspace) -> str:
