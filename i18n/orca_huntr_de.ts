@@ -149,62 +149,62 @@ Gibt die ID des neuen Modells aus.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="106" />
+            <location filename="../processing/detect.py" line="107" />
             <source>Area of interest</source>
             <translation>Interessensgebiet</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="111" />
+            <location filename="../processing/detect.py" line="112" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="171" />
+            <location filename="../processing/detect.py" line="172" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Erkennung mit Modell „{model}“, Snapshot „{snapshot}“ ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="139" />
+            <location filename="../processing/detect.py" line="140" />
             <source>Detections</source>
             <translation>Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="140" />
+            <location filename="../processing/detect.py" line="141" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage der Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="111" />
+            <location filename="../processing/detect.py" line="112" />
             <source>Device</source>
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="111" />
+            <location filename="../processing/detect.py" line="112" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="143" />
+            <location filename="../processing/detect.py" line="144" />
             <source>Layer name</source>
             <translation>Layername</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="128" />
+            <location filename="../processing/detect.py" line="129" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Mindestfläche einer Erkennung (Karteneinheiten zum Quadrat)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="119" />
+            <location filename="../processing/detect.py" line="120" />
             <source>Minimum score</source>
             <translation>Mindestwert</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="141" />
+            <location filename="../processing/detect.py" line="142" />
             <source>Number of detections</source>
             <translation>Anzahl der Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="105" />
+            <location filename="../processing/detect.py" line="106" />
             <source>Raster scene</source>
             <translation>Rasterszene</translation>
         </message>
@@ -227,27 +227,27 @@ Das Interessensgebiet (optional) beschränkt die Erkennung auf seine Polygone. E
 Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainiert wurde, und eine Bodenauflösung nahe der des Trainings; es wird unverändert gelesen (ohne Umprojektion oder Umrechnung), und die Erkennungen liegen in seinem Koordinatenbezugssystem.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="142" />
+            <location filename="../processing/detect.py" line="143" />
             <source>Snapshot id</source>
             <translation>Snapshot-ID</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="170" />
+            <location filename="../processing/detect.py" line="171" />
             <source>The area of interest has no polygon.</source>
             <translation>Das Interessensgebiet enthält kein Polygon.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="164" />
+            <location filename="../processing/detect.py" line="165" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="111" />
+            <location filename="../processing/detect.py" line="112" />
             <source>automatic (GPU when available)</source>
             <translation>automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="190" />
+            <location filename="../processing/detect.py" line="191" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} Erkennungen in {path} geschrieben.</translation>
         </message>
@@ -386,92 +386,92 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDetectDialog</name>
         <message>
-            <location filename="../ui/detect_dialog.py" line="121" />
+            <location filename="../ui/detect_dialog.py" line="124" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="205" />
+            <location filename="../ui/detect_dialog.py" line="199" />
             <source>Add a raster layer to the project to detect on.</source>
             <translation>Fügen Sie dem Projekt einen Rasterlayer hinzu, auf dem erkannt werden soll.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="114" />
+            <location filename="../ui/detect_dialog.py" line="117" />
             <source>Advanced options</source>
             <translation>Erweiterte Optionen</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="69" />
+            <location filename="../ui/detect_dialog.py" line="72" />
             <source>Any snapshot of the model can detect: current, temporary or saved</source>
             <translation>Jeder Snapshot des Modells kann erkennen: aktuell, temporär oder gespeichert</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="92" />
+            <location filename="../ui/detect_dialog.py" line="95" />
             <source>Area</source>
             <translation>Gebiet</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="120" />
+            <location filename="../ui/detect_dialog.py" line="123" />
             <source>As trained</source>
             <translation>Wie im Training</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="149" />
+            <location filename="../ui/detect_dialog.py" line="152" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="147" />
+            <location filename="../ui/detect_dialog.py" line="150" />
             <source>Batch size</source>
             <translation>Batchgröße</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="150" />
+            <location filename="../ui/detect_dialog.py" line="153" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="209" />
+            <location filename="../ui/detect_dialog.py" line="206" />
             <source>Choose a polygon layer.</source>
             <translation>Wählen Sie einen Polygonlayer.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="96" />
+            <location filename="../ui/detect_dialog.py" line="99" />
             <source>Current map extent</source>
             <translation>Aktuelle Kartenausdehnung</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="110" />
+            <location filename="../ui/detect_dialog.py" line="113" />
             <source>Detection runs inside the selected polygons of this layer</source>
             <translation>Die Erkennung läuft innerhalb der ausgewählten Polygone dieses Layers</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="152" />
+            <location filename="../ui/detect_dialog.py" line="155" />
             <source>Device</source>
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="130" />
+            <location filename="../ui/detect_dialog.py" line="133" />
             <source>Fraction of each window shared with its neighbours (hides seams)</source>
             <translation>Anteil jedes Fensters, den es mit seinen Nachbarn teilt (verbirgt Nähte)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="151" />
+            <location filename="../ui/detect_dialog.py" line="154" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="142" />
+            <location filename="../ui/detect_dialog.py" line="145" />
             <source>Minimum area</source>
             <translation>Mindestfläche</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="136" />
+            <location filename="../ui/detect_dialog.py" line="139" />
             <source>Minimum probability for a pixel to belong to a class</source>
             <translation>Mindestwahrscheinlichkeit, mit der ein Pixel zu einer Klasse gehört</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="131" />
+            <location filename="../ui/detect_dialog.py" line="134" />
             <source>Overlap</source>
             <translation>Überlappung</translation>
         </message>
@@ -481,72 +481,72 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Erkennung ausführen — {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="162" />
+            <location filename="../ui/detect_dialog.py" line="158" />
             <source>Run detection</source>
             <translation>Erkennung ausführen</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="89" />
+            <location filename="../ui/detect_dialog.py" line="92" />
             <source>Scene</source>
             <translation>Szene</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="137" />
+            <location filename="../ui/detect_dialog.py" line="140" />
             <source>Score threshold</source>
             <translation>Schwellenwert</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="213" />
+            <location filename="../ui/detect_dialog.py" line="210" />
             <source>Select the polygons to detect in (layer {name} has none selected).</source>
             <translation>Wählen Sie die Polygone aus, in denen erkannt werden soll (im Layer {name} ist keines ausgewählt).</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="97" />
+            <location filename="../ui/detect_dialog.py" line="100" />
             <source>Selected features of a polygon layer</source>
             <translation>Ausgewählte Objekte eines Polygonlayers</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="122" />
+            <location filename="../ui/detect_dialog.py" line="125" />
             <source>Side of the windows the network looks at; 'As trained' uses the model's</source>
             <translation>Seitenlänge der Fenster, die das Netz betrachtet; „Wie im Training“ verwendet die des Modells</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="141" />
+            <location filename="../ui/detect_dialog.py" line="144" />
             <source>Smaller detections are dropped (in the raster's area units)</source>
             <translation>Kleinere Erkennungen werden verworfen (in den Flächeneinheiten des Rasters)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="80" />
+            <location filename="../ui/detect_dialog.py" line="83" />
             <source>Snapshot</source>
             <translation>Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="211" />
+            <location filename="../ui/detect_dialog.py" line="208" />
             <source>The area layer must hold polygons.</source>
             <translation>Der Gebietslayer muss Polygone enthalten.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="203" />
+            <location filename="../ui/detect_dialog.py" line="197" />
             <source>The model has no snapshot yet: train it first.</source>
             <translation>Das Modell hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="83" />
+            <location filename="../ui/detect_dialog.py" line="235" />
             <source>The raster to look at; its bands must match the model's</source>
             <translation>Das zu untersuchende Raster; seine Bänder müssen zu denen des Modells passen</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="125" />
+            <location filename="../ui/detect_dialog.py" line="128" />
             <source>Tile size</source>
             <translation>Kachelgröße</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="95" />
+            <location filename="../ui/detect_dialog.py" line="98" />
             <source>Whole raster</source>
             <translation>Gesamtes Raster</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="146" />
+            <location filename="../ui/detect_dialog.py" line="149" />
             <source>Windows processed together; larger is faster but needs more memory</source>
             <translation>Gemeinsam verarbeitete Fenster; mehr ist schneller, braucht aber mehr Speicher</translation>
         </message>
@@ -554,12 +554,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDetectTask</name>
         <message>
-            <location filename="../tasks/detect_task.py" line="121" />
+            <location filename="../tasks/detect_task.py" line="102" />
             <source>Detection was cancelled; nothing was written.</source>
             <translation>Die Erkennung wurde abgebrochen; es wurde nichts geschrieben.</translation>
         </message>
         <message>
-            <location filename="../tasks/detect_task.py" line="56" />
+            <location filename="../tasks/detect_task.py" line="54" />
             <source>ORCA HUNTR: detection</source>
             <translation>ORCA HUNTR: Erkennung</translation>
         </message>
@@ -567,27 +567,52 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDetection</name>
         <message>
-            <location filename="../ui/detection_run.py" line="83" />
+            <location filename="../ui/detection_run.py" line="101" />
             <source>Could not start detection</source>
             <translation>Die Erkennung konnte nicht gestartet werden</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="88" />
+            <location filename="../ui/detection_run.py" line="106" />
             <source>Detection failed</source>
             <translation>Die Erkennung ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="100" />
+            <location filename="../ui/detection_run.py" line="121" />
             <source>Detection started; it runs in the background (see the task manager).</source>
             <translation>Erkennung gestartet; sie läuft im Hintergrund (siehe Aufgabenverwaltung).</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="72" />
+            <location filename="../ui/detection_run.py" line="75" />
+            <source>No objects found: layer {name} is empty. Try to: {tips}.</source>
+            <translation>Keine Objekte gefunden: Layer {name} ist leer. Versuchen Sie: {tips}.</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="90" />
             <source>ORCA HUNTR: detection with {model}</source>
             <translation>ORCA HUNTR: Erkennung mit {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="92" />
+            <location filename="../ui/detection_run.py" line="72" />
+            <source>check that the area covers the objects and the scene looks like the training scenes</source>
+            <translation>prüfen, ob das Gebiet die Objekte abdeckt und die Szene den Trainingsszenen ähnelt</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="70" />
+            <source>lower the minimum area (now {value:g})</source>
+            <translation>die Mindestfläche senken (derzeit {value:g})</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="65" />
+            <source>lower the score threshold (now {value:g}, under Advanced options)</source>
+            <translation>den Score-Schwellenwert senken (derzeit {value:g}, unter Erweiterte Optionen)</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="73" />
+            <source>train longer, or add labels where objects were missed, then detect with the new snapshot</source>
+            <translation>länger trainieren oder Labels dort ergänzen, wo Objekte übersehen wurden, und dann mit dem neuen Snapshot erkennen</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="111" />
             <source>{n} detections: layer {name} added.</source>
             <translation>{n} Erkennungen: Layer {name} hinzugefügt.</translation>
         </message>
@@ -603,67 +628,67 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="313" />
+            <location filename="../ui/dock.py" line="319" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="308" />
+            <location filename="../ui/dock.py" line="314" />
             <source>Could not copy the scenes to the new model</source>
             <translation>Die Szenen konnten nicht in das neue Modell kopiert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="298" />
+            <location filename="../ui/dock.py" line="304" />
             <source>Could not create a model from the snapshot</source>
             <translation>Aus dem Snapshot konnte kein Modell erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="240" />
+            <location filename="../ui/dock.py" line="246" />
             <source>Could not delete the snapshot</source>
             <translation>Der Snapshot konnte nicht gelöscht werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="149" />
+            <location filename="../ui/dock.py" line="151" />
             <source>Could not list the snapshots</source>
             <translation>Die Snapshots konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="329" />
+            <location filename="../ui/dock.py" line="335" />
             <source>Could not prepare detection</source>
             <translation>Die Erkennung konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="253" />
+            <location filename="../ui/dock.py" line="259" />
             <source>Could not prepare the revert</source>
             <translation>Das Zurücksetzen konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="217" />
+            <location filename="../ui/dock.py" line="223" />
             <source>Could not rename the snapshot</source>
             <translation>Der Snapshot konnte nicht umbenannt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="265" />
+            <location filename="../ui/dock.py" line="271" />
             <source>Could not revert</source>
             <translation>Das Zurücksetzen ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="193" />
+            <location filename="../ui/dock.py" line="199" />
             <source>Could not save the snapshot</source>
             <translation>Der Snapshot konnte nicht gespeichert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="150" />
+            <location filename="../ui/dock.py" line="152" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Erstellen oder wählen Sie ein Modell, um seine Snapshots zu sehen.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="228" />
+            <location filename="../ui/dock.py" line="234" />
             <source>Delete Snapshot</source>
             <translation>Snapshot löschen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="228" />
+            <location filename="../ui/dock.py" line="234" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Den Snapshot {name} löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
@@ -678,17 +703,17 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Die Erkennung läuft im Hintergrund; brechen Sie sie über die Aufgabenverwaltung ab</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="314" />
+            <location filename="../ui/dock.py" line="320" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modell {name} aus dem Snapshot erstellt.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="208" />
+            <location filename="../ui/dock.py" line="214" />
             <source>New name of the snapshot:</source>
             <translation>Neuer Name des Snapshots:</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="151" />
+            <location filename="../ui/dock.py" line="153" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
@@ -703,12 +728,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="208" />
+            <location filename="../ui/dock.py" line="214" />
             <source>Rename Snapshot</source>
             <translation>Snapshot umbenennen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="269" />
+            <location filename="../ui/dock.py" line="275" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Auf {name} zurückgesetzt: Er ist wieder der aktuelle Stand.</translation>
         </message>
@@ -723,7 +748,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Erkennung ausführen…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="196" />
+            <location filename="../ui/dock.py" line="202" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Snapshot {name} gespeichert: Er läuft nicht ab.</translation>
         </message>
@@ -764,7 +789,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrModelPanel</name>
         <message>
-            <location filename="../ui/model_panel.py" line="218" />
+            <location filename="../ui/model_panel.py" line="219" />
             <source>1 band</source>
             <translation>1 Band</translation>
         </message>
@@ -789,52 +814,52 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Trainingslayer hinzufügen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="381" />
+            <location filename="../ui/model_panel.py" line="412" />
             <source>Could not add the scene</source>
             <translation>Die Szene konnte nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="359" />
+            <location filename="../ui/model_panel.py" line="360" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="289" />
+            <location filename="../ui/model_panel.py" line="290" />
             <source>Could not create the model</source>
             <translation>Das Modell konnte nicht erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="346" />
+            <location filename="../ui/model_panel.py" line="347" />
             <source>Could not delete the model</source>
             <translation>Das Modell konnte nicht gelöscht werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="193" />
+            <location filename="../ui/model_panel.py" line="194" />
             <source>Could not list the models</source>
             <translation>Die Modelle konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="239" />
+            <location filename="../ui/model_panel.py" line="240" />
             <source>Could not list the scenes</source>
             <translation>Die Szenen konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="392" />
+            <location filename="../ui/model_panel.py" line="423" />
             <source>Could not remove the scene</source>
             <translation>Die Szene konnte nicht entfernt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="319" />
+            <location filename="../ui/model_panel.py" line="320" />
             <source>Could not rename the model</source>
             <translation>Das Modell konnte nicht umbenannt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="214" />
+            <location filename="../ui/model_panel.py" line="215" />
             <source>Count</source>
             <translation>Zählen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="210" />
+            <location filename="../ui/model_panel.py" line="211" />
             <source>Create a model to start: choose its classes and the scenes to learn from.</source>
             <translation>Erstellen Sie zum Start ein Modell: Wählen Sie seine Klassen und die Szenen, aus denen es lernt.</translation>
         </message>
@@ -844,7 +869,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Ein neues KI-Modell erstellen: Klassen, Modus und Szenen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="331" />
+            <location filename="../ui/model_panel.py" line="332" />
             <source>Delete Model</source>
             <translation>Modell löschen</translation>
         </message>
@@ -854,22 +879,22 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Modell löschen…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="331" />
+            <location filename="../ui/model_panel.py" line="332" />
             <source>Delete the model {name} with all its snapshots and training data? This cannot be undone.</source>
             <translation>Das Modell {name} mit allen Snapshots und Trainingsdaten löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="222" />
+            <location filename="../ui/model_panel.py" line="223" />
             <source>Input: {details}, {dtype}, {crs}; tiles of {tile} px</source>
             <translation>Eingabe: {details}, {dtype}, {crs}; Kacheln von {tile} px</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="297" />
+            <location filename="../ui/model_panel.py" line="298" />
             <source>Model {name} created. Draw training areas and labels in its layers, then start training.</source>
             <translation>Modell {name} erstellt. Zeichnen Sie Trainingsgebiete und Labels in seine Layer und starten Sie dann das Training.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="310" />
+            <location filename="../ui/model_panel.py" line="311" />
             <source>New name of the model:</source>
             <translation>Neuer Name des Modells:</translation>
         </message>
@@ -879,22 +904,22 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Neu…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="197" />
+            <location filename="../ui/model_panel.py" line="198" />
             <source>No model yet: create one</source>
             <translation>Noch kein Modell: Erstellen Sie eines</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="367" />
+            <location filename="../ui/model_panel.py" line="368" />
             <source>No other raster layer in the project</source>
             <translation>Kein weiterer Rasterlayer im Projekt</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="135" />
+            <location filename="../ui/model_panel.py" line="136" />
             <source>Remove scene</source>
             <translation>Szene entfernen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="310" />
+            <location filename="../ui/model_panel.py" line="311" />
             <source>Rename Model</source>
             <translation>Modell umbenennen</translation>
         </message>
@@ -914,12 +939,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Verwendete Szenen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="214" />
+            <location filename="../ui/model_panel.py" line="215" />
             <source>Segmentation</source>
             <translation>Segmentierung</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="136" />
+            <location filename="../ui/model_panel.py" line="137" />
             <source>Stop using the selected scenes for training</source>
             <translation>Die ausgewählten Szenen nicht mehr für das Training verwenden</translation>
         </message>
@@ -947,17 +972,32 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">Segmentierung</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="221" />
+            <location filename="../ui/model_panel.py" line="222" />
             <source>{mode} · classes: {names}</source>
             <translation>{mode} · Klassen: {names}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="218" />
+            <location filename="../ui/model_panel.py" line="403" />
+            <source>{name} cannot be a scene of this model: {reason}</source>
+            <translation>{name} kann keine Szene dieses Modells sein: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="378" />
+            <source>{name} — does not fit the model</source>
+            <translation>{name} — passt nicht zum Modell</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="378" />
+            <source>{name} — does not fit the model: {reason}</source>
+            <translation>{name} — passt nicht zum Modell: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="219" />
             <source>{n} bands</source>
             <translation>{n} Bänder</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="220" />
+            <location filename="../ui/model_panel.py" line="221" />
             <source>{res:g} per pixel</source>
             <translation>{res:g} pro Pixel</translation>
         </message>
@@ -965,122 +1005,122 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrNewModelDialog</name>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="119" />
+            <location filename="../ui/new_model_dialog.py" line="120" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="172" />
+            <location filename="../ui/new_model_dialog.py" line="163" />
             <source>A model with this name already exists.</source>
             <translation>Ein Modell mit diesem Namen existiert bereits.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="73" />
+            <location filename="../ui/new_model_dialog.py" line="74" />
             <source>A name to recognise the model by</source>
             <translation>Ein Name, an dem man das Modell erkennt</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="112" />
+            <location filename="../ui/new_model_dialog.py" line="113" />
             <source>Advanced</source>
             <translation>Erweitert</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="126" />
+            <location filename="../ui/new_model_dialog.py" line="127" />
             <source>Channels of the network's first level: larger learns more, runs slower</source>
             <translation>Kanäle der ersten Netzebene: mehr lernt mehr, läuft aber langsamer</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="178" />
+            <location filename="../ui/new_model_dialog.py" line="169" />
             <source>Choose at least one scene (raster layer).</source>
             <translation>Wählen Sie mindestens eine Szene (Rasterlayer).</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="87" />
+            <location filename="../ui/new_model_dialog.py" line="88" />
             <source>Classes (the number of classes is fixed for the model's life)</source>
             <translation>Klassen (ihre Anzahl steht für die gesamte Lebensdauer des Modells fest)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="76" />
+            <location filename="../ui/new_model_dialog.py" line="77" />
             <source>Count (individual objects)</source>
             <translation>Zählen (einzelne Objekte)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="78" />
+            <location filename="../ui/new_model_dialog.py" line="79" />
             <source>Count finds each object separately, even when they touch; segmentation finds areas of each class</source>
             <translation>Zählen findet jedes Objekt einzeln, auch wenn sie sich berühren; Segmentierung findet die Flächen jeder Klasse</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="139" />
+            <location filename="../ui/new_model_dialog.py" line="133" />
             <source>Create model</source>
             <translation>Modell erstellen</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="170" />
+            <location filename="../ui/new_model_dialog.py" line="161" />
             <source>Give the model a name.</source>
             <translation>Geben Sie dem Modell einen Namen.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="84" />
+            <location filename="../ui/new_model_dialog.py" line="85" />
             <source>Mode</source>
             <translation>Modus</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="74" />
+            <location filename="../ui/new_model_dialog.py" line="75" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="129" />
+            <location filename="../ui/new_model_dialog.py" line="130" />
             <source>Network width</source>
             <translation>Netzbreite</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="66" />
+            <location filename="../ui/new_model_dialog.py" line="67" />
             <source>New AI Model</source>
             <translation>Neues KI-Modell</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="105" />
+            <location filename="../ui/new_model_dialog.py" line="106" />
             <source>No raster layer in the project: add the imagery first.</source>
             <translation>Kein Rasterlayer im Projekt: Fügen Sie zuerst die Bilddaten hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="89" />
+            <location filename="../ui/new_model_dialog.py" line="90" />
             <source>Object</source>
             <translation>Objekt</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="95" />
+            <location filename="../ui/new_model_dialog.py" line="96" />
             <source>Raster layers of the project; all must have the same bands</source>
             <translation>Rasterlayer des Projekts; alle müssen dieselben Bänder haben</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="92" />
+            <location filename="../ui/new_model_dialog.py" line="93" />
             <source>Scenes to learn from</source>
             <translation>Szenen zum Lernen</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="77" />
+            <location filename="../ui/new_model_dialog.py" line="78" />
             <source>Segmentation (areas)</source>
             <translation>Segmentierung (Flächen)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="120" />
+            <location filename="../ui/new_model_dialog.py" line="121" />
             <source>Side of the square tiles the network learns from (a multiple of 32)</source>
             <translation>Seitenlänge der quadratischen Kacheln, aus denen das Netz lernt (ein Vielfaches von 32)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="180" />
+            <location filename="../ui/new_model_dialog.py" line="171" />
             <source>The chosen scenes do not have the same number of bands.</source>
             <translation>Die gewählten Szenen haben nicht dieselbe Anzahl an Bändern.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="121" />
+            <location filename="../ui/new_model_dialog.py" line="122" />
             <source>Tile size</source>
             <translation>Kachelgröße</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="72" />
+            <location filename="../ui/new_model_dialog.py" line="73" />
             <source>e.g. Trees</source>
             <translation>z. B. Bäume</translation>
         </message>
@@ -1179,57 +1219,57 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrSnapshotModelDialog</name>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="93" />
+            <location filename="../ui/snapshot_model_dialog.py" line="85" />
             <source>A model with this name already exists.</source>
             <translation>Ein Modell mit diesem Namen existiert bereits.</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="35" />
+            <location filename="../ui/snapshot_model_dialog.py" line="36" />
             <source>A new model starting from the weights of snapshot &lt;b&gt;{snapshot}&lt;/b&gt; ({time}) of &lt;b&gt;{model}&lt;/b&gt;.</source>
             <translation>Ein neues Modell, das von den Gewichten des Snapshots &lt;b&gt;{snapshot}&lt;/b&gt; ({time}) von &lt;b&gt;{model}&lt;/b&gt; ausgeht.</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="31" />
+            <location filename="../ui/snapshot_model_dialog.py" line="32" />
             <source>AI Model from Snapshot</source>
             <translation>KI-Modell aus Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="56" />
+            <location filename="../ui/snapshot_model_dialog.py" line="57" />
             <source>Classes ({n}, as in the snapshot; you can rename them)</source>
             <translation>Klassen ({n}, wie im Snapshot; Sie können sie umbenennen)</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="66" />
+            <location filename="../ui/snapshot_model_dialog.py" line="67" />
             <source>Copy the snapshot's training areas and labels into the new model; otherwise it starts without any (the scenes are kept either way)</source>
             <translation>Die Trainingsgebiete und Labels des Snapshots in das neue Modell kopieren; sonst beginnt es ohne (die Szenen bleiben in jedem Fall erhalten)</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="79" />
+            <location filename="../ui/snapshot_model_dialog.py" line="74" />
             <source>Create model</source>
             <translation>Modell erstellen</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="91" />
+            <location filename="../ui/snapshot_model_dialog.py" line="83" />
             <source>Give the new model a name.</source>
             <translation>Geben Sie dem neuen Modell einen Namen.</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="53" />
+            <location filename="../ui/snapshot_model_dialog.py" line="54" />
             <source>Name of the new model</source>
             <translation>Name des neuen Modells</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="54" />
+            <location filename="../ui/snapshot_model_dialog.py" line="55" />
             <source>New model name</source>
             <translation>Name des neuen Modells</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="65" />
+            <location filename="../ui/snapshot_model_dialog.py" line="66" />
             <source>Reuse training areas and labels</source>
             <translation>Trainingsgebiete und Labels wiederverwenden</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="50" />
+            <location filename="../ui/snapshot_model_dialog.py" line="51" />
             <source>{model} (from {snapshot})</source>
             <translation>{model} (aus {snapshot})</translation>
         </message>
@@ -1465,17 +1505,17 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrTrainTask</name>
         <message>
-            <location filename="../tasks/train_task.py" line="52" />
+            <location filename="../tasks/train_task.py" line="39" />
             <source>ORCA HUNTR: training</source>
             <translation>ORCA HUNTR: Training</translation>
         </message>
         <message>
-            <location filename="../tasks/train_task.py" line="96" />
+            <location filename="../tasks/train_task.py" line="70" />
             <source>Training was cancelled before it started; nothing was written.</source>
             <translation>Das Training wurde vor dem Start abgebrochen; es wurde nichts geschrieben.</translation>
         </message>
         <message>
-            <location filename="../tasks/train_task.py" line="87" />
+            <location filename="../tasks/train_task.py" line="61" />
             <source>{title} · step {step} · loss {loss:.4f}</source>
             <translation>{title} · Schritt {step} · Verlust {loss:.4f}</translation>
         </message>
@@ -1516,232 +1556,342 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrTrainingPanel</name>
         <message>
-            <location filename="../ui/training_panel.py" line="89" />
+            <location filename="../ui/training_panel.py" line="139" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="83" />
+            <location filename="../ui/training_panel.py" line="133" />
             <source> steps</source>
             <translation> Schritte</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="225" />
+            <location filename="../ui/training_panel.py" line="413" />
             <source>%p% · {eta} left</source>
             <translation>%p% · noch {eta}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="95" />
+            <location filename="../ui/training_panel.py" line="282" />
+            <source>Another project's training is still running: stop it or wait for it to end</source>
+            <translation>Das Training eines anderen Projekts läuft noch: stoppen Sie es oder warten Sie sein Ende ab</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="145" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="93" />
+            <location filename="../ui/training_panel.py" line="143" />
             <source>Budget</source>
             <translation>Budget</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="96" />
+            <location filename="../ui/training_panel.py" line="146" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="166" />
+            <location filename="../ui/training_panel.py" line="282" />
             <source>Continue from the current state with the training data as they are now</source>
             <translation>Vom aktuellen Stand aus mit den Trainingsdaten in ihrem jetzigen Zustand weitermachen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="198" />
+            <location filename="../ui/training_panel.py" line="323" />
             <source>Could not start training</source>
             <translation>Das Training konnte nicht gestartet werden</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="99" />
+            <location filename="../ui/training_panel.py" line="149" />
             <source>Device</source>
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="255" />
+            <location filename="../ui/training_panel.py" line="473" />
             <source>Done · %p%</source>
             <translation>Fertig · %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="52" />
+            <location filename="../ui/training_panel.py" line="61" />
             <source>Epoch budget reached</source>
             <translation>Epochenbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="247" />
+            <location filename="../ui/training_panel.py" line="438" />
             <source>Failed</source>
             <translation>Fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="97" />
+            <location filename="../ui/training_panel.py" line="147" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="263" />
+            <location filename="../ui/training_panel.py" line="391" />
+            <source>Keep training</source>
+            <translation>Weiter trainieren</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="481" />
             <source>Last metrics: {metric}</source>
             <translation>Letzte Kennzahlen: {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="235" />
+            <location filename="../ui/training_panel.py" line="423" />
             <source>Last validation: {metric}</source>
             <translation>Letzte Validierung: {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="144" />
+            <location filename="../ui/training_panel.py" line="86" />
+            <source>Model {model} has no labels. Training would teach it that everything inside its training areas is background, so it would detect nothing.
+
+Draw labels (polygons with a class) inside the training areas first.</source>
+            <translation>Modell {model} hat keine Labels. Das Training würde ihm beibringen, dass alles in seinen Trainingsgebieten Hintergrund ist; es würde nichts erkennen.
+
+Zeichnen Sie zuerst Labels (Polygone mit einer Klasse) in die Trainingsgebiete.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="91" />
+            <source>No labels for {classes}. The model would learn that these are background and would not detect them.
+
+Draw labels of every class inside the training areas first.</source>
+            <translation>Keine Labels für {classes}. Das Modell würde lernen, dass dies Hintergrund ist, und sie nicht erkennen.
+
+Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="450" />
             <source>Not running</source>
             <translation>Läuft nicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="195" />
+            <location filename="../ui/training_panel.py" line="442" />
+            <source>Not started</source>
+            <translation>Nicht gestartet</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="320" />
             <source>ORCA HUNTR: training {model}</source>
             <translation>ORCA HUNTR: Training von {model}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="206" />
+            <location filename="../ui/training_panel.py" line="335" />
             <source>Reading the training data…</source>
             <translation>Trainingsdaten werden gelesen…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="165" />
+            <location filename="../ui/training_panel.py" line="281" />
             <source>Resume training</source>
             <translation>Training fortsetzen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="165" />
+            <location filename="../ui/training_panel.py" line="281" />
             <source>Start training</source>
             <translation>Training starten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="205" />
+            <location filename="../ui/training_panel.py" line="334" />
             <source>Starting… %p%</source>
             <translation>Startet… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="51" />
+            <location filename="../ui/training_panel.py" line="60" />
             <source>Step budget reached</source>
             <translation>Schrittbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="118" />
+            <location filename="../ui/training_panel.py" line="173" />
             <source>Step, epoch and training loss of the running training</source>
             <translation>Schritt, Epoche und Trainingsverlust des laufenden Trainings</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="105" />
+            <location filename="../ui/training_panel.py" line="245" />
+            <source>Still training {model} of {project} in the background (workspace {path}); Stop ends that run and writes its snapshot there.</source>
+            <translation>{model} aus {project} wird weiter im Hintergrund trainiert (Arbeitsbereich {path}); Stopp beendet dieses Training und schreibt seinen Snapshot dorthin.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="155" />
             <source>Stop</source>
             <translation>Anhalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="107" />
+            <location filename="../ui/training_panel.py" line="157" />
             <source>Stop after the current step; the model is kept as a new snapshot</source>
             <translation>Nach dem aktuellen Schritt anhalten; das Modell wird als neuer Snapshot behalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="55" />
+            <location filename="../ui/training_panel.py" line="390" />
+            <source>Stop and snapshot now</source>
+            <translation>Jetzt stoppen und Snapshot erstellen</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="64" />
             <source>Stopped</source>
             <translation>Angehalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="50" />
+            <location filename="../ui/training_panel.py" line="59" />
             <source>Stopped by you</source>
             <translation>Von Ihnen angehalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="54" />
+            <location filename="../ui/training_panel.py" line="63" />
             <source>Stopped early: validation no longer improved</source>
             <translation>Vorzeitig angehalten: Die Validierung hat sich nicht mehr verbessert</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="215" />
-            <source>Stopping after the current step…</source>
-            <translation>Hält nach dem aktuellen Schritt an…</translation>
+            <location filename="../ui/training_panel.py" line="470" />
+            <source>Stopped · %p% of the budget</source>
+            <translation>Gestoppt · %p% des Budgets</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="123" />
+            <source>Stopping after the current step…</source>
+            <translation type="obsolete">Hält nach dem aktuellen Schritt an…</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="411" />
+            <source>Stopping… %p%</source>
+            <translation>Wird gestoppt… %p%</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="358" />
+            <source>Stopping… (finishing the current step and writing the snapshot)</source>
+            <translation>Wird gestoppt… (der aktuelle Schritt wird beendet und der Snapshot geschrieben)</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="178" />
             <source>The last validation metrics</source>
             <translation>Die letzten Validierungskennzahlen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="53" />
+            <location filename="../ui/training_panel.py" line="374" />
+            <source>The unsaved project</source>
+            <translation>Das nicht gespeicherte Projekt</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="62" />
             <source>Time budget reached</source>
             <translation>Zeitbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="166" />
+            <location filename="../ui/training_panel.py" line="343" />
+            <source>Train anyway</source>
+            <translation>Trotzdem trainieren</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="282" />
             <source>Train the model on its training areas and labels</source>
             <translation>Das Modell mit seinen Trainingsgebieten und Labels trainieren</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="67" />
+            <location filename="../ui/training_panel.py" line="111" />
             <source>Training</source>
             <translation>Training</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="90" />
+            <location filename="../ui/training_panel.py" line="374" />
+            <source>Training Still Running</source>
+            <translation>Training läuft noch</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="342" />
+            <source>Training Without Labels</source>
+            <translation>Training ohne Labels</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="140" />
             <source>Training also stops after this many minutes</source>
             <translation>Das Training endet auch nach so vielen Minuten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="166" />
+            <location filename="../ui/training_panel.py" line="440" />
+            <source>Training could not start</source>
+            <translation>Das Training konnte nicht starten</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="282" />
             <source>Training is running</source>
             <translation>Das Training läuft</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="246" />
+            <location filename="../ui/training_panel.py" line="452" />
+            <source>Training of {model} ({project}) stopped: snapshot {name} is its current state, in {path}.</source>
+            <translation>Training von {model} ({project}) gestoppt: Snapshot {name} ist sein aktueller Stand, in {path}.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="437" />
             <source>Training stopped with an error</source>
             <translation>Das Training wurde mit einem Fehler beendet</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="267" />
+            <location filename="../ui/training_panel.py" line="485" />
             <source>Training stopped: snapshot {name} is the current state.</source>
             <translation>Training beendet: Snapshot {name} ist der aktuelle Stand.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="84" />
+            <location filename="../ui/training_panel.py" line="134" />
             <source>Training stops after this many more steps (or earlier with Stop)</source>
             <translation>Das Training endet nach so vielen weiteren Schritten (oder früher mit Anhalten)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="98" />
+            <location filename="../ui/training_panel.py" line="242" />
+            <source>Training {model} (workspace {path})</source>
+            <translation>Training von {model} (Arbeitsbereich {path})</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="148" />
             <source>Where the network is trained</source>
             <translation>Wo das Netz trainiert wird</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="228" />
+            <location filename="../ui/training_panel.py" line="416" />
             <source>epoch {epoch:.1f}</source>
             <translation>Epoche {epoch:.1f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="260" />
+            <location filename="../ui/training_panel.py" line="478" />
             <source>loss {loss:.4f}</source>
             <translation>Verlust {loss:.4f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="88" />
+            <location filename="../ui/training_panel.py" line="138" />
             <source>no time limit</source>
             <translation>ohne Zeitlimit</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="258" />
+            <location filename="../ui/training_panel.py" line="476" />
             <source>step {step}</source>
             <translation>Schritt {step}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="41" />
+            <location filename="../ui/training_panel.py" line="69" />
+            <source>the unsaved project</source>
+            <translation>das nicht gespeicherte Projekt</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="50" />
             <source>{h} h {m:02d} min</source>
             <translation>{h} h {m:02d} min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="43" />
+            <location filename="../ui/training_panel.py" line="52" />
             <source>{m} min {s:02d} s</source>
             <translation>{m} min {s:02d} s</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="44" />
+            <location filename="../ui/training_panel.py" line="374" />
+            <source>{project} was closed while model {model} is training.
+
+Stop now: training ends after the current step and its snapshot is written to {path}.
+
+Keep training: the run goes on in the background; this panel keeps showing it, with its Stop button, and its snapshot is written there when it ends.</source>
+            <translation>{project} wurde geschlossen, während Modell {model} trainiert.
+
+Jetzt stoppen: Das Training endet nach dem aktuellen Schritt und sein Snapshot wird nach {path} geschrieben.
+
+Weiter trainieren: Das Training läuft im Hintergrund weiter; dieses Panel zeigt es weiterhin mit seiner Stopp-Schaltfläche an, und sein Snapshot wird am Ende dorthin geschrieben.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="53" />
             <source>{s} s</source>
             <translation>{s} s</translation>
         </message>
@@ -1749,32 +1899,32 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrWorkspace</name>
         <message>
-            <location filename="../ui/workspace_binding.py" line="147" />
+            <location filename="../ui/workspace_binding.py" line="159" />
             <source>1 expired temporary snapshot was removed.</source>
             <translation>1 abgelaufener temporärer Snapshot wurde entfernt.</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="78" />
+            <location filename="../ui/workspace_binding.py" line="83" />
             <source>Could not open the ORCA HUNTR workspace</source>
             <translation>Der ORCA-HUNTR-Arbeitsbereich konnte nicht geöffnet werden</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="142" />
+            <location filename="../ui/workspace_binding.py" line="154" />
             <source>Could not remove expired snapshots</source>
             <translation>Abgelaufene Snapshots konnten nicht entfernt werden</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="129" />
+            <location filename="../ui/workspace_binding.py" line="141" />
             <source>The ORCA HUNTR workspace now lives beside the project: {path}</source>
             <translation>Der ORCA-HUNTR-Arbeitsbereich liegt jetzt neben dem Projekt: {path}</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="114" />
+            <location filename="../ui/workspace_binding.py" line="122" />
             <source>The project was saved under a new name: its ORCA HUNTR workspace is now {new}. The models of {old} stay there.</source>
             <translation>Das Projekt wurde unter einem neuen Namen gespeichert: Sein ORCA-HUNTR-Arbeitsbereich ist jetzt {new}. Die Modelle von {old} bleiben dort.</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="147" />
+            <location filename="../ui/workspace_binding.py" line="159" />
             <source>{n} expired temporary snapshots were removed.</source>
             <translation>{n} abgelaufene temporäre Snapshots wurden entfernt.</translation>
         </message>

@@ -149,62 +149,62 @@ Renvoie l'identifiant du nouveau modèle.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="106" />
+            <location filename="../processing/detect.py" line="107" />
             <source>Area of interest</source>
             <translation>Zone d'intérêt</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="111" />
+            <location filename="../processing/detect.py" line="112" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="171" />
+            <location filename="../processing/detect.py" line="172" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Détection avec le modèle « {model} », instantané « {snapshot} » ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="139" />
+            <location filename="../processing/detect.py" line="140" />
             <source>Detections</source>
             <translation>Détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="140" />
+            <location filename="../processing/detect.py" line="141" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage des détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="111" />
+            <location filename="../processing/detect.py" line="112" />
             <source>Device</source>
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="111" />
+            <location filename="../processing/detect.py" line="112" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="143" />
+            <location filename="../processing/detect.py" line="144" />
             <source>Layer name</source>
             <translation>Nom de la couche</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="128" />
+            <location filename="../processing/detect.py" line="129" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Surface minimale d'une détection (unités de carte au carré)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="119" />
+            <location filename="../processing/detect.py" line="120" />
             <source>Minimum score</source>
             <translation>Score minimal</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="141" />
+            <location filename="../processing/detect.py" line="142" />
             <source>Number of detections</source>
             <translation>Nombre de détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="105" />
+            <location filename="../processing/detect.py" line="106" />
             <source>Raster scene</source>
             <translation>Scène raster</translation>
         </message>
@@ -227,27 +227,27 @@ La zone d'intérêt (facultative) limite la détection à ses polygones. Les dé
 Le raster doit avoir les bandes et le type de données sur lesquels le modèle a été entraîné et une résolution au sol proche de celle de l'entraînement ; il est lu tel quel (sans reprojection ni rééchantillonnage) et les détections sont dans son système de coordonnées de référence.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="142" />
+            <location filename="../processing/detect.py" line="143" />
             <source>Snapshot id</source>
             <translation>Identifiant de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="170" />
+            <location filename="../processing/detect.py" line="171" />
             <source>The area of interest has no polygon.</source>
             <translation>La zone d'intérêt ne contient aucun polygone.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="164" />
+            <location filename="../processing/detect.py" line="165" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="111" />
+            <location filename="../processing/detect.py" line="112" />
             <source>automatic (GPU when available)</source>
             <translation>automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="190" />
+            <location filename="../processing/detect.py" line="191" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} détections écrites dans {path}.</translation>
         </message>
@@ -386,92 +386,92 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDetectDialog</name>
         <message>
-            <location filename="../ui/detect_dialog.py" line="121" />
+            <location filename="../ui/detect_dialog.py" line="124" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="205" />
+            <location filename="../ui/detect_dialog.py" line="199" />
             <source>Add a raster layer to the project to detect on.</source>
             <translation>Ajoutez au projet une couche raster sur laquelle détecter.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="114" />
+            <location filename="../ui/detect_dialog.py" line="117" />
             <source>Advanced options</source>
             <translation>Options avancées</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="69" />
+            <location filename="../ui/detect_dialog.py" line="72" />
             <source>Any snapshot of the model can detect: current, temporary or saved</source>
             <translation>Tout instantané du modèle peut détecter : actuel, temporaire ou enregistré</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="92" />
+            <location filename="../ui/detect_dialog.py" line="95" />
             <source>Area</source>
             <translation>Zone</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="120" />
+            <location filename="../ui/detect_dialog.py" line="123" />
             <source>As trained</source>
             <translation>Comme à l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="149" />
+            <location filename="../ui/detect_dialog.py" line="152" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="147" />
+            <location filename="../ui/detect_dialog.py" line="150" />
             <source>Batch size</source>
             <translation>Taille de lot</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="150" />
+            <location filename="../ui/detect_dialog.py" line="153" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="209" />
+            <location filename="../ui/detect_dialog.py" line="206" />
             <source>Choose a polygon layer.</source>
             <translation>Choisissez une couche de polygones.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="96" />
+            <location filename="../ui/detect_dialog.py" line="99" />
             <source>Current map extent</source>
             <translation>Emprise actuelle de la carte</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="110" />
+            <location filename="../ui/detect_dialog.py" line="113" />
             <source>Detection runs inside the selected polygons of this layer</source>
             <translation>La détection a lieu à l'intérieur des polygones sélectionnés de cette couche</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="152" />
+            <location filename="../ui/detect_dialog.py" line="155" />
             <source>Device</source>
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="130" />
+            <location filename="../ui/detect_dialog.py" line="133" />
             <source>Fraction of each window shared with its neighbours (hides seams)</source>
             <translation>Part de chaque fenêtre partagée avec ses voisines (masque les raccords)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="151" />
+            <location filename="../ui/detect_dialog.py" line="154" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="142" />
+            <location filename="../ui/detect_dialog.py" line="145" />
             <source>Minimum area</source>
             <translation>Surface minimale</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="136" />
+            <location filename="../ui/detect_dialog.py" line="139" />
             <source>Minimum probability for a pixel to belong to a class</source>
             <translation>Probabilité minimale pour qu'un pixel appartienne à une classe</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="131" />
+            <location filename="../ui/detect_dialog.py" line="134" />
             <source>Overlap</source>
             <translation>Recouvrement</translation>
         </message>
@@ -481,72 +481,72 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Lancer la détection — {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="162" />
+            <location filename="../ui/detect_dialog.py" line="158" />
             <source>Run detection</source>
             <translation>Lancer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="89" />
+            <location filename="../ui/detect_dialog.py" line="92" />
             <source>Scene</source>
             <translation>Scène</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="137" />
+            <location filename="../ui/detect_dialog.py" line="140" />
             <source>Score threshold</source>
             <translation>Seuil de score</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="213" />
+            <location filename="../ui/detect_dialog.py" line="210" />
             <source>Select the polygons to detect in (layer {name} has none selected).</source>
             <translation>Sélectionnez les polygones dans lesquels détecter (la couche {name} n'en a aucun de sélectionné).</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="97" />
+            <location filename="../ui/detect_dialog.py" line="100" />
             <source>Selected features of a polygon layer</source>
             <translation>Entités sélectionnées d'une couche de polygones</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="122" />
+            <location filename="../ui/detect_dialog.py" line="125" />
             <source>Side of the windows the network looks at; 'As trained' uses the model's</source>
             <translation>Côté des fenêtres que le réseau examine ; « Comme à l'entraînement » utilise celui du modèle</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="141" />
+            <location filename="../ui/detect_dialog.py" line="144" />
             <source>Smaller detections are dropped (in the raster's area units)</source>
             <translation>Les détections plus petites sont écartées (en unités de surface du raster)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="80" />
+            <location filename="../ui/detect_dialog.py" line="83" />
             <source>Snapshot</source>
             <translation>Instantané</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="211" />
+            <location filename="../ui/detect_dialog.py" line="208" />
             <source>The area layer must hold polygons.</source>
             <translation>La couche de zone doit contenir des polygones.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="203" />
+            <location filename="../ui/detect_dialog.py" line="197" />
             <source>The model has no snapshot yet: train it first.</source>
             <translation>Le modèle n'a pas encore d'instantané : entraînez-le d'abord.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="83" />
+            <location filename="../ui/detect_dialog.py" line="235" />
             <source>The raster to look at; its bands must match the model's</source>
             <translation>Le raster à analyser ; ses bandes doivent correspondre à celles du modèle</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="125" />
+            <location filename="../ui/detect_dialog.py" line="128" />
             <source>Tile size</source>
             <translation>Taille des tuiles</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="95" />
+            <location filename="../ui/detect_dialog.py" line="98" />
             <source>Whole raster</source>
             <translation>Raster entier</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="146" />
+            <location filename="../ui/detect_dialog.py" line="149" />
             <source>Windows processed together; larger is faster but needs more memory</source>
             <translation>Fenêtres traitées ensemble ; plus c'est grand, plus c'est rapide, mais cela demande plus de mémoire</translation>
         </message>
@@ -554,12 +554,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDetectTask</name>
         <message>
-            <location filename="../tasks/detect_task.py" line="121" />
+            <location filename="../tasks/detect_task.py" line="102" />
             <source>Detection was cancelled; nothing was written.</source>
             <translation>La détection a été annulée ; rien n'a été écrit.</translation>
         </message>
         <message>
-            <location filename="../tasks/detect_task.py" line="56" />
+            <location filename="../tasks/detect_task.py" line="54" />
             <source>ORCA HUNTR: detection</source>
             <translation>ORCA HUNTR : détection</translation>
         </message>
@@ -567,27 +567,52 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDetection</name>
         <message>
-            <location filename="../ui/detection_run.py" line="83" />
+            <location filename="../ui/detection_run.py" line="101" />
             <source>Could not start detection</source>
             <translation>Impossible de lancer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="88" />
+            <location filename="../ui/detection_run.py" line="106" />
             <source>Detection failed</source>
             <translation>La détection a échoué</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="100" />
+            <location filename="../ui/detection_run.py" line="121" />
             <source>Detection started; it runs in the background (see the task manager).</source>
             <translation>Détection lancée ; elle s'exécute en arrière-plan (voir le gestionnaire de tâches).</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="72" />
+            <location filename="../ui/detection_run.py" line="75" />
+            <source>No objects found: layer {name} is empty. Try to: {tips}.</source>
+            <translation>Aucun objet trouvé : la couche {name} est vide. Essayez de : {tips}.</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="90" />
             <source>ORCA HUNTR: detection with {model}</source>
             <translation>ORCA HUNTR : détection avec {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="92" />
+            <location filename="../ui/detection_run.py" line="72" />
+            <source>check that the area covers the objects and the scene looks like the training scenes</source>
+            <translation>vérifier que la zone couvre les objets et que la scène ressemble aux scènes d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="70" />
+            <source>lower the minimum area (now {value:g})</source>
+            <translation>baisser la surface minimale (actuellement {value:g})</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="65" />
+            <source>lower the score threshold (now {value:g}, under Advanced options)</source>
+            <translation>baisser le seuil de score (actuellement {value:g}, dans Options avancées)</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="73" />
+            <source>train longer, or add labels where objects were missed, then detect with the new snapshot</source>
+            <translation>entraîner plus longtemps ou ajouter des étiquettes là où des objets ont été manqués, puis détecter avec le nouvel instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="111" />
             <source>{n} detections: layer {name} added.</source>
             <translation>{n} détections : couche {name} ajoutée.</translation>
         </message>
@@ -603,67 +628,67 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="313" />
+            <location filename="../ui/dock.py" line="319" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="308" />
+            <location filename="../ui/dock.py" line="314" />
             <source>Could not copy the scenes to the new model</source>
             <translation>Impossible de copier les scènes dans le nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="298" />
+            <location filename="../ui/dock.py" line="304" />
             <source>Could not create a model from the snapshot</source>
             <translation>Impossible de créer un modèle à partir de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="240" />
+            <location filename="../ui/dock.py" line="246" />
             <source>Could not delete the snapshot</source>
             <translation>Impossible de supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="149" />
+            <location filename="../ui/dock.py" line="151" />
             <source>Could not list the snapshots</source>
             <translation>Impossible de lister les instantanés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="329" />
+            <location filename="../ui/dock.py" line="335" />
             <source>Could not prepare detection</source>
             <translation>Impossible de préparer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="253" />
+            <location filename="../ui/dock.py" line="259" />
             <source>Could not prepare the revert</source>
             <translation>Impossible de préparer le retour en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="217" />
+            <location filename="../ui/dock.py" line="223" />
             <source>Could not rename the snapshot</source>
             <translation>Impossible de renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="265" />
+            <location filename="../ui/dock.py" line="271" />
             <source>Could not revert</source>
             <translation>Impossible de revenir en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="193" />
+            <location filename="../ui/dock.py" line="199" />
             <source>Could not save the snapshot</source>
             <translation>Impossible d'enregistrer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="150" />
+            <location filename="../ui/dock.py" line="152" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Créez ou choisissez un modèle pour voir ses instantanés.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="228" />
+            <location filename="../ui/dock.py" line="234" />
             <source>Delete Snapshot</source>
             <translation>Supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="228" />
+            <location filename="../ui/dock.py" line="234" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Supprimer l'instantané {name} ? Cette action est irréversible.</translation>
         </message>
@@ -678,17 +703,17 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>La détection s'exécute en arrière-plan ; annulez-la depuis le gestionnaire de tâches</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="314" />
+            <location filename="../ui/dock.py" line="320" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modèle {name} créé à partir de l'instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="208" />
+            <location filename="../ui/dock.py" line="214" />
             <source>New name of the snapshot:</source>
             <translation>Nouveau nom de l'instantané :</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="151" />
+            <location filename="../ui/dock.py" line="153" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
@@ -703,12 +728,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="208" />
+            <location filename="../ui/dock.py" line="214" />
             <source>Rename Snapshot</source>
             <translation>Renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="269" />
+            <location filename="../ui/dock.py" line="275" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Retour à {name} : c'est de nouveau l'état actuel.</translation>
         </message>
@@ -723,7 +748,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Lancer la détection…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="196" />
+            <location filename="../ui/dock.py" line="202" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Instantané {name} enregistré : il n'expirera pas.</translation>
         </message>
@@ -764,7 +789,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrModelPanel</name>
         <message>
-            <location filename="../ui/model_panel.py" line="218" />
+            <location filename="../ui/model_panel.py" line="219" />
             <source>1 band</source>
             <translation>1 bande</translation>
         </message>
@@ -789,52 +814,52 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="381" />
+            <location filename="../ui/model_panel.py" line="412" />
             <source>Could not add the scene</source>
             <translation>Impossible d'ajouter la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="359" />
+            <location filename="../ui/model_panel.py" line="360" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="289" />
+            <location filename="../ui/model_panel.py" line="290" />
             <source>Could not create the model</source>
             <translation>Impossible de créer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="346" />
+            <location filename="../ui/model_panel.py" line="347" />
             <source>Could not delete the model</source>
             <translation>Impossible de supprimer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="193" />
+            <location filename="../ui/model_panel.py" line="194" />
             <source>Could not list the models</source>
             <translation>Impossible de lister les modèles</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="239" />
+            <location filename="../ui/model_panel.py" line="240" />
             <source>Could not list the scenes</source>
             <translation>Impossible de lister les scènes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="392" />
+            <location filename="../ui/model_panel.py" line="423" />
             <source>Could not remove the scene</source>
             <translation>Impossible de retirer la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="319" />
+            <location filename="../ui/model_panel.py" line="320" />
             <source>Could not rename the model</source>
             <translation>Impossible de renommer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="214" />
+            <location filename="../ui/model_panel.py" line="215" />
             <source>Count</source>
             <translation>Comptage</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="210" />
+            <location filename="../ui/model_panel.py" line="211" />
             <source>Create a model to start: choose its classes and the scenes to learn from.</source>
             <translation>Pour commencer, créez un modèle : choisissez ses classes et les scènes dont il apprendra.</translation>
         </message>
@@ -844,7 +869,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Créer un nouveau modèle d'IA : classes, mode et scènes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="331" />
+            <location filename="../ui/model_panel.py" line="332" />
             <source>Delete Model</source>
             <translation>Supprimer le modèle</translation>
         </message>
@@ -854,22 +879,22 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Supprimer le modèle…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="331" />
+            <location filename="../ui/model_panel.py" line="332" />
             <source>Delete the model {name} with all its snapshots and training data? This cannot be undone.</source>
             <translation>Supprimer le modèle {name} avec tous ses instantanés et ses données d'entraînement ? Cette action est irréversible.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="222" />
+            <location filename="../ui/model_panel.py" line="223" />
             <source>Input: {details}, {dtype}, {crs}; tiles of {tile} px</source>
             <translation>Entrée : {details}, {dtype}, {crs} ; tuiles de {tile} px</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="297" />
+            <location filename="../ui/model_panel.py" line="298" />
             <source>Model {name} created. Draw training areas and labels in its layers, then start training.</source>
             <translation>Modèle {name} créé. Dessinez des zones d'entraînement et des étiquettes dans ses couches, puis lancez l'entraînement.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="310" />
+            <location filename="../ui/model_panel.py" line="311" />
             <source>New name of the model:</source>
             <translation>Nouveau nom du modèle :</translation>
         </message>
@@ -879,22 +904,22 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Nouveau…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="197" />
+            <location filename="../ui/model_panel.py" line="198" />
             <source>No model yet: create one</source>
             <translation>Pas encore de modèle : créez-en un</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="367" />
+            <location filename="../ui/model_panel.py" line="368" />
             <source>No other raster layer in the project</source>
             <translation>Aucune autre couche raster dans le projet</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="135" />
+            <location filename="../ui/model_panel.py" line="136" />
             <source>Remove scene</source>
             <translation>Retirer la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="310" />
+            <location filename="../ui/model_panel.py" line="311" />
             <source>Rename Model</source>
             <translation>Renommer le modèle</translation>
         </message>
@@ -914,12 +939,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Scènes utilisées</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="214" />
+            <location filename="../ui/model_panel.py" line="215" />
             <source>Segmentation</source>
             <translation>Segmentation</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="136" />
+            <location filename="../ui/model_panel.py" line="137" />
             <source>Stop using the selected scenes for training</source>
             <translation>Ne plus utiliser les scènes sélectionnées pour l'entraînement</translation>
         </message>
@@ -947,17 +972,32 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">segmentation</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="221" />
+            <location filename="../ui/model_panel.py" line="222" />
             <source>{mode} · classes: {names}</source>
             <translation>{mode} · classes : {names}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="218" />
+            <location filename="../ui/model_panel.py" line="403" />
+            <source>{name} cannot be a scene of this model: {reason}</source>
+            <translation>{name} ne peut pas être une scène de ce modèle : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="378" />
+            <source>{name} — does not fit the model</source>
+            <translation>{name} — ne convient pas au modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="378" />
+            <source>{name} — does not fit the model: {reason}</source>
+            <translation>{name} — ne convient pas au modèle : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="219" />
             <source>{n} bands</source>
             <translation>{n} bandes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="220" />
+            <location filename="../ui/model_panel.py" line="221" />
             <source>{res:g} per pixel</source>
             <translation>{res:g} par pixel</translation>
         </message>
@@ -965,122 +1005,122 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrNewModelDialog</name>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="119" />
+            <location filename="../ui/new_model_dialog.py" line="120" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="172" />
+            <location filename="../ui/new_model_dialog.py" line="163" />
             <source>A model with this name already exists.</source>
             <translation>Un modèle portant ce nom existe déjà.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="73" />
+            <location filename="../ui/new_model_dialog.py" line="74" />
             <source>A name to recognise the model by</source>
             <translation>Un nom pour reconnaître le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="112" />
+            <location filename="../ui/new_model_dialog.py" line="113" />
             <source>Advanced</source>
             <translation>Avancé</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="126" />
+            <location filename="../ui/new_model_dialog.py" line="127" />
             <source>Channels of the network's first level: larger learns more, runs slower</source>
             <translation>Canaux du premier niveau du réseau : plus il y en a, plus il apprend, mais plus il est lent</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="178" />
+            <location filename="../ui/new_model_dialog.py" line="169" />
             <source>Choose at least one scene (raster layer).</source>
             <translation>Choisissez au moins une scène (couche raster).</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="87" />
+            <location filename="../ui/new_model_dialog.py" line="88" />
             <source>Classes (the number of classes is fixed for the model's life)</source>
             <translation>Classes (leur nombre est fixé pour toute la vie du modèle)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="76" />
+            <location filename="../ui/new_model_dialog.py" line="77" />
             <source>Count (individual objects)</source>
             <translation>Comptage (objets individuels)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="78" />
+            <location filename="../ui/new_model_dialog.py" line="79" />
             <source>Count finds each object separately, even when they touch; segmentation finds areas of each class</source>
             <translation>Le comptage trouve chaque objet séparément, même s'ils se touchent ; la segmentation trouve les surfaces de chaque classe</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="139" />
+            <location filename="../ui/new_model_dialog.py" line="133" />
             <source>Create model</source>
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="170" />
+            <location filename="../ui/new_model_dialog.py" line="161" />
             <source>Give the model a name.</source>
             <translation>Donnez un nom au modèle.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="84" />
+            <location filename="../ui/new_model_dialog.py" line="85" />
             <source>Mode</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="74" />
+            <location filename="../ui/new_model_dialog.py" line="75" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="129" />
+            <location filename="../ui/new_model_dialog.py" line="130" />
             <source>Network width</source>
             <translation>Largeur du réseau</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="66" />
+            <location filename="../ui/new_model_dialog.py" line="67" />
             <source>New AI Model</source>
             <translation>Nouveau modèle d'IA</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="105" />
+            <location filename="../ui/new_model_dialog.py" line="106" />
             <source>No raster layer in the project: add the imagery first.</source>
             <translation>Aucune couche raster dans le projet : ajoutez d'abord l'imagerie.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="89" />
+            <location filename="../ui/new_model_dialog.py" line="90" />
             <source>Object</source>
             <translation>Objet</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="95" />
+            <location filename="../ui/new_model_dialog.py" line="96" />
             <source>Raster layers of the project; all must have the same bands</source>
             <translation>Couches raster du projet ; elles doivent toutes avoir les mêmes bandes</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="92" />
+            <location filename="../ui/new_model_dialog.py" line="93" />
             <source>Scenes to learn from</source>
             <translation>Scènes d'apprentissage</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="77" />
+            <location filename="../ui/new_model_dialog.py" line="78" />
             <source>Segmentation (areas)</source>
             <translation>Segmentation (surfaces)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="120" />
+            <location filename="../ui/new_model_dialog.py" line="121" />
             <source>Side of the square tiles the network learns from (a multiple of 32)</source>
             <translation>Côté des tuiles carrées dont le réseau apprend (un multiple de 32)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="180" />
+            <location filename="../ui/new_model_dialog.py" line="171" />
             <source>The chosen scenes do not have the same number of bands.</source>
             <translation>Les scènes choisies n'ont pas le même nombre de bandes.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="121" />
+            <location filename="../ui/new_model_dialog.py" line="122" />
             <source>Tile size</source>
             <translation>Taille des tuiles</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="72" />
+            <location filename="../ui/new_model_dialog.py" line="73" />
             <source>e.g. Trees</source>
             <translation>p. ex. Arbres</translation>
         </message>
@@ -1179,57 +1219,57 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrSnapshotModelDialog</name>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="93" />
+            <location filename="../ui/snapshot_model_dialog.py" line="85" />
             <source>A model with this name already exists.</source>
             <translation>Un modèle portant ce nom existe déjà.</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="35" />
+            <location filename="../ui/snapshot_model_dialog.py" line="36" />
             <source>A new model starting from the weights of snapshot &lt;b&gt;{snapshot}&lt;/b&gt; ({time}) of &lt;b&gt;{model}&lt;/b&gt;.</source>
             <translation>Un nouveau modèle qui part des poids de l'instantané &lt;b&gt;{snapshot}&lt;/b&gt; ({time}) de &lt;b&gt;{model}&lt;/b&gt;.</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="31" />
+            <location filename="../ui/snapshot_model_dialog.py" line="32" />
             <source>AI Model from Snapshot</source>
             <translation>Modèle d'IA à partir d'un instantané</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="56" />
+            <location filename="../ui/snapshot_model_dialog.py" line="57" />
             <source>Classes ({n}, as in the snapshot; you can rename them)</source>
             <translation>Classes ({n}, comme dans l'instantané ; vous pouvez les renommer)</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="66" />
+            <location filename="../ui/snapshot_model_dialog.py" line="67" />
             <source>Copy the snapshot's training areas and labels into the new model; otherwise it starts without any (the scenes are kept either way)</source>
             <translation>Copier les zones d'entraînement et les étiquettes de l'instantané dans le nouveau modèle ; sinon, il démarre sans (les scènes sont conservées dans tous les cas)</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="79" />
+            <location filename="../ui/snapshot_model_dialog.py" line="74" />
             <source>Create model</source>
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="91" />
+            <location filename="../ui/snapshot_model_dialog.py" line="83" />
             <source>Give the new model a name.</source>
             <translation>Donnez un nom au nouveau modèle.</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="53" />
+            <location filename="../ui/snapshot_model_dialog.py" line="54" />
             <source>Name of the new model</source>
             <translation>Nom du nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="54" />
+            <location filename="../ui/snapshot_model_dialog.py" line="55" />
             <source>New model name</source>
             <translation>Nom du nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="65" />
+            <location filename="../ui/snapshot_model_dialog.py" line="66" />
             <source>Reuse training areas and labels</source>
             <translation>Réutiliser les zones d'entraînement et les étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="50" />
+            <location filename="../ui/snapshot_model_dialog.py" line="51" />
             <source>{model} (from {snapshot})</source>
             <translation>{model} (depuis {snapshot})</translation>
         </message>
@@ -1465,17 +1505,17 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrTrainTask</name>
         <message>
-            <location filename="../tasks/train_task.py" line="52" />
+            <location filename="../tasks/train_task.py" line="39" />
             <source>ORCA HUNTR: training</source>
             <translation>ORCA HUNTR : entraînement</translation>
         </message>
         <message>
-            <location filename="../tasks/train_task.py" line="96" />
+            <location filename="../tasks/train_task.py" line="70" />
             <source>Training was cancelled before it started; nothing was written.</source>
             <translation>L'entraînement a été annulé avant de commencer ; rien n'a été écrit.</translation>
         </message>
         <message>
-            <location filename="../tasks/train_task.py" line="87" />
+            <location filename="../tasks/train_task.py" line="61" />
             <source>{title} · step {step} · loss {loss:.4f}</source>
             <translation>{title} · étape {step} · perte {loss:.4f}</translation>
         </message>
@@ -1516,232 +1556,342 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrTrainingPanel</name>
         <message>
-            <location filename="../ui/training_panel.py" line="89" />
+            <location filename="../ui/training_panel.py" line="139" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="83" />
+            <location filename="../ui/training_panel.py" line="133" />
             <source> steps</source>
             <translation> étapes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="225" />
+            <location filename="../ui/training_panel.py" line="413" />
             <source>%p% · {eta} left</source>
             <translation>%p% · {eta} restant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="95" />
+            <location filename="../ui/training_panel.py" line="282" />
+            <source>Another project's training is still running: stop it or wait for it to end</source>
+            <translation>L'entraînement d'un autre projet est toujours en cours : arrêtez-le ou attendez sa fin</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="145" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="93" />
+            <location filename="../ui/training_panel.py" line="143" />
             <source>Budget</source>
             <translation>Budget</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="96" />
+            <location filename="../ui/training_panel.py" line="146" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="166" />
+            <location filename="../ui/training_panel.py" line="282" />
             <source>Continue from the current state with the training data as they are now</source>
             <translation>Continuer à partir de l'état actuel avec les données d'entraînement telles qu'elles sont maintenant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="198" />
+            <location filename="../ui/training_panel.py" line="323" />
             <source>Could not start training</source>
             <translation>Impossible de lancer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="99" />
+            <location filename="../ui/training_panel.py" line="149" />
             <source>Device</source>
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="255" />
+            <location filename="../ui/training_panel.py" line="473" />
             <source>Done · %p%</source>
             <translation>Terminé · %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="52" />
+            <location filename="../ui/training_panel.py" line="61" />
             <source>Epoch budget reached</source>
             <translation>Budget d'époques atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="247" />
+            <location filename="../ui/training_panel.py" line="438" />
             <source>Failed</source>
             <translation>Échec</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="97" />
+            <location filename="../ui/training_panel.py" line="147" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="263" />
+            <location filename="../ui/training_panel.py" line="391" />
+            <source>Keep training</source>
+            <translation>Continuer l'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="481" />
             <source>Last metrics: {metric}</source>
             <translation>Dernières métriques : {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="235" />
+            <location filename="../ui/training_panel.py" line="423" />
             <source>Last validation: {metric}</source>
             <translation>Dernière validation : {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="144" />
+            <location filename="../ui/training_panel.py" line="86" />
+            <source>Model {model} has no labels. Training would teach it that everything inside its training areas is background, so it would detect nothing.
+
+Draw labels (polygons with a class) inside the training areas first.</source>
+            <translation>Le modèle {model} n'a aucune étiquette. L'entraînement lui apprendrait que tout, dans ses zones d'entraînement, est du fond : il ne détecterait rien.
+
+Dessinez d'abord des étiquettes (polygones avec une classe) dans les zones d'entraînement.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="91" />
+            <source>No labels for {classes}. The model would learn that these are background and would not detect them.
+
+Draw labels of every class inside the training areas first.</source>
+            <translation>Aucune étiquette pour {classes}. Le modèle apprendrait que c'est du fond et ne les détecterait pas.
+
+Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="450" />
             <source>Not running</source>
             <translation>À l'arrêt</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="195" />
+            <location filename="../ui/training_panel.py" line="442" />
+            <source>Not started</source>
+            <translation>Non démarré</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="320" />
             <source>ORCA HUNTR: training {model}</source>
             <translation>ORCA HUNTR : entraînement de {model}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="206" />
+            <location filename="../ui/training_panel.py" line="335" />
             <source>Reading the training data…</source>
             <translation>Lecture des données d'entraînement…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="165" />
+            <location filename="../ui/training_panel.py" line="281" />
             <source>Resume training</source>
             <translation>Reprendre l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="165" />
+            <location filename="../ui/training_panel.py" line="281" />
             <source>Start training</source>
             <translation>Lancer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="205" />
+            <location filename="../ui/training_panel.py" line="334" />
             <source>Starting… %p%</source>
             <translation>Démarrage… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="51" />
+            <location filename="../ui/training_panel.py" line="60" />
             <source>Step budget reached</source>
             <translation>Budget d'étapes atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="118" />
+            <location filename="../ui/training_panel.py" line="173" />
             <source>Step, epoch and training loss of the running training</source>
             <translation>Étape, époque et perte d'entraînement de l'entraînement en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="105" />
+            <location filename="../ui/training_panel.py" line="245" />
+            <source>Still training {model} of {project} in the background (workspace {path}); Stop ends that run and writes its snapshot there.</source>
+            <translation>Entraînement de {model} ({project}) toujours en cours en arrière-plan (espace de travail {path}) ; Arrêter termine cet entraînement et y écrit son instantané.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="155" />
             <source>Stop</source>
             <translation>Arrêter</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="107" />
+            <location filename="../ui/training_panel.py" line="157" />
             <source>Stop after the current step; the model is kept as a new snapshot</source>
             <translation>Arrêter après l'étape en cours ; le modèle est conservé comme nouvel instantané</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="55" />
+            <location filename="../ui/training_panel.py" line="390" />
+            <source>Stop and snapshot now</source>
+            <translation>Arrêter et créer l'instantané maintenant</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="64" />
             <source>Stopped</source>
             <translation>Arrêté</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="50" />
+            <location filename="../ui/training_panel.py" line="59" />
             <source>Stopped by you</source>
             <translation>Arrêté par vous</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="54" />
+            <location filename="../ui/training_panel.py" line="63" />
             <source>Stopped early: validation no longer improved</source>
             <translation>Arrêt anticipé : la validation ne s'améliorait plus</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="215" />
-            <source>Stopping after the current step…</source>
-            <translation>Arrêt après l'étape en cours…</translation>
+            <location filename="../ui/training_panel.py" line="470" />
+            <source>Stopped · %p% of the budget</source>
+            <translation>Arrêté · %p% du budget</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="123" />
+            <source>Stopping after the current step…</source>
+            <translation type="obsolete">Arrêt après l'étape en cours…</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="411" />
+            <source>Stopping… %p%</source>
+            <translation>Arrêt en cours… %p%</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="358" />
+            <source>Stopping… (finishing the current step and writing the snapshot)</source>
+            <translation>Arrêt en cours… (fin de l'étape en cours et écriture de l'instantané)</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="178" />
             <source>The last validation metrics</source>
             <translation>Les dernières métriques de validation</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="53" />
+            <location filename="../ui/training_panel.py" line="374" />
+            <source>The unsaved project</source>
+            <translation>Le projet non enregistré</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="62" />
             <source>Time budget reached</source>
             <translation>Budget de temps atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="166" />
+            <location filename="../ui/training_panel.py" line="343" />
+            <source>Train anyway</source>
+            <translation>Entraîner quand même</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="282" />
             <source>Train the model on its training areas and labels</source>
             <translation>Entraîner le modèle sur ses zones d'entraînement et ses étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="67" />
+            <location filename="../ui/training_panel.py" line="111" />
             <source>Training</source>
             <translation>Entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="90" />
+            <location filename="../ui/training_panel.py" line="374" />
+            <source>Training Still Running</source>
+            <translation>Entraînement toujours en cours</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="342" />
+            <source>Training Without Labels</source>
+            <translation>Entraînement sans étiquettes</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="140" />
             <source>Training also stops after this many minutes</source>
             <translation>L'entraînement s'arrête aussi après ce nombre de minutes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="166" />
+            <location filename="../ui/training_panel.py" line="440" />
+            <source>Training could not start</source>
+            <translation>L'entraînement n'a pas pu démarrer</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="282" />
             <source>Training is running</source>
             <translation>L'entraînement est en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="246" />
+            <location filename="../ui/training_panel.py" line="452" />
+            <source>Training of {model} ({project}) stopped: snapshot {name} is its current state, in {path}.</source>
+            <translation>Entraînement de {model} ({project}) arrêté : l'instantané {name} est son état actuel, dans {path}.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="437" />
             <source>Training stopped with an error</source>
             <translation>L'entraînement s'est arrêté sur une erreur</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="267" />
+            <location filename="../ui/training_panel.py" line="485" />
             <source>Training stopped: snapshot {name} is the current state.</source>
             <translation>Entraînement arrêté : l'instantané {name} est l'état actuel.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="84" />
+            <location filename="../ui/training_panel.py" line="134" />
             <source>Training stops after this many more steps (or earlier with Stop)</source>
             <translation>L'entraînement s'arrête après ce nombre d'étapes supplémentaires (ou plus tôt avec Arrêter)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="98" />
+            <location filename="../ui/training_panel.py" line="242" />
+            <source>Training {model} (workspace {path})</source>
+            <translation>Entraînement de {model} (espace de travail {path})</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="148" />
             <source>Where the network is trained</source>
             <translation>Où le réseau est entraîné</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="228" />
+            <location filename="../ui/training_panel.py" line="416" />
             <source>epoch {epoch:.1f}</source>
             <translation>époque {epoch:.1f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="260" />
+            <location filename="../ui/training_panel.py" line="478" />
             <source>loss {loss:.4f}</source>
             <translation>perte {loss:.4f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="88" />
+            <location filename="../ui/training_panel.py" line="138" />
             <source>no time limit</source>
             <translation>sans limite de temps</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="258" />
+            <location filename="../ui/training_panel.py" line="476" />
             <source>step {step}</source>
             <translation>étape {step}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="41" />
+            <location filename="../ui/training_panel.py" line="69" />
+            <source>the unsaved project</source>
+            <translation>le projet non enregistré</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="50" />
             <source>{h} h {m:02d} min</source>
             <translation>{h} h {m:02d} min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="43" />
+            <location filename="../ui/training_panel.py" line="52" />
             <source>{m} min {s:02d} s</source>
             <translation>{m} min {s:02d} s</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="44" />
+            <location filename="../ui/training_panel.py" line="374" />
+            <source>{project} was closed while model {model} is training.
+
+Stop now: training ends after the current step and its snapshot is written to {path}.
+
+Keep training: the run goes on in the background; this panel keeps showing it, with its Stop button, and its snapshot is written there when it ends.</source>
+            <translation>{project} a été fermé pendant l'entraînement du modèle {model}.
+
+Arrêter maintenant : l'entraînement se termine après l'étape en cours et son instantané est écrit dans {path}.
+
+Continuer : l'entraînement se poursuit en arrière-plan ; ce panneau continue de l'afficher, avec son bouton Arrêter, et son instantané y est écrit à la fin.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="53" />
             <source>{s} s</source>
             <translation>{s} s</translation>
         </message>
@@ -1749,32 +1899,32 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrWorkspace</name>
         <message>
-            <location filename="../ui/workspace_binding.py" line="147" />
+            <location filename="../ui/workspace_binding.py" line="159" />
             <source>1 expired temporary snapshot was removed.</source>
             <translation>1 instantané temporaire expiré a été supprimé.</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="78" />
+            <location filename="../ui/workspace_binding.py" line="83" />
             <source>Could not open the ORCA HUNTR workspace</source>
             <translation>Impossible d'ouvrir l'espace de travail ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="142" />
+            <location filename="../ui/workspace_binding.py" line="154" />
             <source>Could not remove expired snapshots</source>
             <translation>Impossible de supprimer les instantanés expirés</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="129" />
+            <location filename="../ui/workspace_binding.py" line="141" />
             <source>The ORCA HUNTR workspace now lives beside the project: {path}</source>
             <translation>L'espace de travail ORCA HUNTR se trouve désormais à côté du projet : {path}</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="114" />
+            <location filename="../ui/workspace_binding.py" line="122" />
             <source>The project was saved under a new name: its ORCA HUNTR workspace is now {new}. The models of {old} stay there.</source>
             <translation>Le projet a été enregistré sous un nouveau nom : son espace de travail ORCA HUNTR est désormais {new}. Les modèles de {old} y restent.</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="147" />
+            <location filename="../ui/workspace_binding.py" line="159" />
             <source>{n} expired temporary snapshots were removed.</source>
             <translation>{n} instantanés temporaires expirés ont été supprimés.</translation>
         </message>
