@@ -92,7 +92,8 @@ def detect():
     model = dock.model_panel.create_model(
         NewModelRequest("Trees", [("disc", "#ff0000"), ("square", "#0000ff")], "count", [raster], 32, 8)
     )
-    scene = synthdata.write_scene(os.path.join(os.path.dirname(PROJECT), "truth.tif"), 48, resolution=1.0, seed=3)
+    truth = os.path.join(os.path.dirname(PROJECT), "truth.tif")
+    scene = synthdata.write_scene(truth, 48, resolution=1.0, seed=3)
     synthdata.write_training_gpkg(
         dock.workspace.training_data_path(model.id), "EPSG:32612", [scene.bounds], scene.labels(scene.bounds)
     )

@@ -76,7 +76,9 @@ def _detect(qtbot, dock, raster):
 # -- 1. saving an unsaved project: every layer in the workspace follows the move ---------------
 
 
-def test_saving_an_unsaved_project_repoints_every_workspace_layer(qgis_iface, qtbot, tmp_path, dock, fresh_project):
+def test_saving_an_unsaved_project_repoints_every_workspace_layer(
+    qgis_iface, qtbot, tmp_path, dock, fresh_project
+):
     from orca_huntr.ui.detection_layer import RESULT_KEY, find_detection_layer
     from orca_huntr.ui.training_layers import AREAS, LABELS, find_training_layers
     from orca_huntr.ui.workspace_layers import layer_path
@@ -114,7 +116,9 @@ def test_saving_an_unsaved_project_repoints_every_workspace_layer(qgis_iface, qt
         assert layer.isValid(), name
         assert (layer.name(), layer.featureCount(), layer.renderer().type()) == (name, count, renderer)
     assert detection.customProperty(RESULT_KEY).startswith(str(new_root))
-    moved = SimpleNamespace(path=new_root / Path(result.path).relative_to(temp_root), layer_name=result.layer_name)
+    moved = SimpleNamespace(
+        path=new_root / Path(result.path).relative_to(temp_root), layer_name=result.layer_name
+    )
     assert find_detection_layer(moved, project) is detection  # "add it again" finds it at its new place
     labels = training[LABELS]
     assert labels.editorWidgetSetup(labels.fields().indexOf("class_id")).type() == "ValueMap"
@@ -195,7 +199,9 @@ def test_closing_the_project_while_training_asks_and_shows_whose_run_it_is(
     (snapshot,) = ws.list_snapshots(model.id)
     assert snapshot.kind == "current"
     successes = qgis_iface.messageBar().get_messages(Qgis.Success)
-    assert any(f"Training of Trees (site.qgz) stopped: snapshot {snapshot.name}" in m for m in successes), successes
+    assert any(f"Training of Trees (site.qgz) stopped: snapshot {snapshot.name}" in m for m in successes), (
+        successes
+    )
     assert not any("is the current state." in m and "Training of" not in m for m in successes), successes
     assert panel.progress_bar.format() == "Not running" and not panel.run_label.isVisible()
     assert not panel.stop_button.isEnabled()
@@ -205,7 +211,9 @@ def test_closing_the_project_while_training_asks_and_shows_whose_run_it_is(
 # -- 3. no labels: say what the model would learn, offer to cancel ---------------------------
 
 
-def test_training_without_labels_warns_first_and_can_be_cancelled(qgis_iface, qtbot, tmp_path, dock, fresh_project):
+def test_training_without_labels_warns_first_and_can_be_cancelled(
+    qgis_iface, qtbot, tmp_path, dock, fresh_project
+):
     from orca_huntr.ui.training_layers import reload_training_layers
 
     project = fresh_project
@@ -259,7 +267,9 @@ def test_training_without_labels_warns_first_and_can_be_cancelled(qgis_iface, qt
 # -- 6. progress words: stopping, stopped, never started -------------------------------------
 
 
-def test_stop_says_what_happens_and_the_bar_says_stopped_not_done(qgis_iface, qtbot, tmp_path, dock, fresh_project):
+def test_stop_says_what_happens_and_the_bar_says_stopped_not_done(
+    qgis_iface, qtbot, tmp_path, dock, fresh_project
+):
     project = fresh_project
     assert project.write(str(tmp_path / "site.qgz"))
     _model_with_labels(dock, project, tmp_path)
@@ -278,7 +288,9 @@ def test_stop_says_what_happens_and_the_bar_says_stopped_not_done(qgis_iface, qt
 # -- 4. incompatible rasters are refused when chosen, with detection's reason ----------------
 
 
-def test_a_raster_that_does_not_fit_cannot_be_added_or_detected_on(qgis_iface, qtbot, tmp_path, dock, fresh_project):
+def test_a_raster_that_does_not_fit_cannot_be_added_or_detected_on(
+    qgis_iface, qtbot, tmp_path, dock, fresh_project
+):
     from qgis.core import Qgis
 
     from orca_huntr.ui.detect_dialog import DetectDialog
@@ -319,9 +331,15 @@ def test_a_raster_that_does_not_fit_cannot_be_added_or_detected_on(qgis_iface, q
 
     def choose(dialog):
         dialog.scene_combo.setCurrentIndex(dialog.scene_combo.findData(gray_layer.id()))
-        seen["gray"] = (dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled(), dialog.problem_label.text())
+        seen["gray"] = (
+            dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled(),
+            dialog.problem_label.text(),
+        )
         dialog.scene_combo.setCurrentIndex(dialog.scene_combo.findData(raster.id()))
-        seen["scene"] = (dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled(), dialog.problem_label.text())
+        seen["scene"] = (
+            dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled(),
+            dialog.problem_label.text(),
+        )
         dialog.reject()
 
     answer = DialogAnswer(DetectDialog, choose)
@@ -375,7 +393,11 @@ def test_budget_and_device_are_remembered_per_project(qgis_iface, qtbot, tmp_pat
 
     project = fresh_project
     panel = dock.training_panel
-    assert (panel.steps_spin.value(), panel.minutes_spin.value(), panel.device_combo.currentData()) == (500, 0, "auto")
+    assert (panel.steps_spin.value(), panel.minutes_spin.value(), panel.device_combo.currentData()) == (
+        500,
+        0,
+        "auto",
+    )
     assert project.write(str(tmp_path / "site.qgz"))
     qtbot.waitUntil(lambda: dock.workspace.root == tmp_path / "site.huntr", timeout=5000)
     panel.steps_spin.setValue(1234)
@@ -386,10 +408,18 @@ def test_budget_and_device_are_remembered_per_project(qgis_iface, qtbot, tmp_pat
 
     project.clear()  # File > New: a new project starts from the defaults
     qtbot.waitUntil(lambda: dock.workspace is not None and dock.workspace.is_temporary, timeout=5000)
-    assert (panel.steps_spin.value(), panel.minutes_spin.value(), panel.device_combo.currentData()) == (500, 0, "auto")
+    assert (panel.steps_spin.value(), panel.minutes_spin.value(), panel.device_combo.currentData()) == (
+        500,
+        0,
+        "auto",
+    )
     assert project.read(str(tmp_path / "site.qgz"))  # File > Open: its own settings come back
     qtbot.waitUntil(lambda: dock.workspace.root == tmp_path / "site.huntr", timeout=5000)
-    assert (panel.steps_spin.value(), panel.minutes_spin.value(), panel.device_combo.currentData()) == (1234, 7, "cpu")
+    assert (panel.steps_spin.value(), panel.minutes_spin.value(), panel.device_combo.currentData()) == (
+        1234,
+        7,
+        "cpu",
+    )
     assert panel.config().max_steps == 1234 and panel.config().max_seconds == 420.0
 
 
@@ -407,22 +437,30 @@ def test_empty_temporary_workspaces_are_removed_when_left(qgis_iface, qtbot, tmp
         first = Path(panel.workspace.root)
         assert panel.workspace.is_temporary and first.is_dir()
         project.clear()  # File > New without doing anything: the folder goes
-        qtbot.waitUntil(lambda: panel.workspace is not None and Path(panel.workspace.root) != first, timeout=5000)
+        qtbot.waitUntil(
+            lambda: panel.workspace is not None and Path(panel.workspace.root) != first, timeout=5000
+        )
         assert not first.exists()
         second = Path(panel.workspace.root)
         # a temporary workspace with a model in it is kept
         scene = synthdata.write_scene(tmp_path / "s.tif", 32)
         layer = QgsRasterLayer(str(scene.path), "s")
         project.addMapLayer(layer)
-        assert panel.model_panel.create_model(NewModelRequest("Kept", [("a", "#ff0000")], "count", [layer], 32, 8))
+        assert panel.model_panel.create_model(
+            NewModelRequest("Kept", [("a", "#ff0000")], "count", [layer], 32, 8)
+        )
         project.clear()
-        qtbot.waitUntil(lambda: panel.workspace is not None and Path(panel.workspace.root) != second, timeout=5000)
+        qtbot.waitUntil(
+            lambda: panel.workspace is not None and Path(panel.workspace.root) != second, timeout=5000
+        )
         assert (second / "models").is_dir() and any((second / "models").iterdir())
         third = Path(panel.workspace.root)
         # a file the analyst put there keeps the folder too
         (third / "notes.txt").write_text("mine")
         project.clear()
-        qtbot.waitUntil(lambda: panel.workspace is not None and Path(panel.workspace.root) != third, timeout=5000)
+        qtbot.waitUntil(
+            lambda: panel.workspace is not None and Path(panel.workspace.root) != third, timeout=5000
+        )
         assert (third / "notes.txt").exists()
         last = Path(panel.workspace.root)
     finally:

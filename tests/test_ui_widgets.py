@@ -369,7 +369,9 @@ def test_detection_area_from_canvas_extent_and_selected_polygons(qtbot, tmp_path
             "classes": [],
             "tile_size": 32,
             "network": {},
-            "input_spec": InputSpec(bands=[1, 2, 3], dtype="uint8", crs=scene.crs, resolution=scene.resolution),
+            "input_spec": InputSpec(
+                bands=[1, 2, 3], dtype="uint8", crs=scene.crs, resolution=scene.resolution
+            ),
         },
     )()
     snap = _snapshot("current", "Now")

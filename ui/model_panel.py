@@ -376,7 +376,9 @@ class ModelPanel(QGroupBox):
                 action.triggered.connect(lambda _checked=False, lyr=layer: self.add_scene(lyr))
             else:
                 text = (
-                    tr("{name} — does not fit the model: {reason}").format(name=layer.name(), reason=fit.short_reason)
+                    tr("{name} — does not fit the model: {reason}").format(
+                        name=layer.name(), reason=fit.short_reason
+                    )
                     if fit.short_reason
                     else tr("{name} — does not fit the model").format(name=layer.name())
                 )
@@ -394,7 +396,7 @@ class ModelPanel(QGroupBox):
         return check_raster_layer(layer, model)
 
     def add_scene(self, layer: QgsRasterLayer) -> None:
-        """Use raster ``layer`` as a scene of the selected model (refused, with the reason, when it does not fit)."""
+        """Use raster ``layer`` as a scene of the selected model (refused, with why, when it does not fit)."""
         model_id = self.current_model_id()
         if model_id is None:
             return
@@ -402,7 +404,9 @@ class ModelPanel(QGroupBox):
         if not fit.ok:
             messages.push(
                 self.iface,
-                tr("{name} cannot be a scene of this model: {reason}").format(name=layer.name(), reason=fit.problem),
+                tr("{name} cannot be a scene of this model: {reason}").format(
+                    name=layer.name(), reason=fit.problem
+                ),
                 level=Qgis.Warning,
             )
             return

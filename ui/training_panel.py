@@ -30,7 +30,6 @@ from qgis.PyQt.QtWidgets import (
 from . import messages, training_layers
 from .timeline import key_metric
 
-
 SETTINGS_KEY = "training_panel"  # the panel's budget and device, kept in each workspace's settings
 DEFAULT_SETTINGS = {"max_steps": 500, "max_minutes": 0, "device": "auto"}
 
