@@ -814,7 +814,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Trainingslayer hinzufügen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="412" />
+            <location filename="../ui/model_panel.py" line="416" />
             <source>Could not add the scene</source>
             <translation>Die Szene konnte nicht hinzugefügt werden</translation>
         </message>
@@ -844,7 +844,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Die Szenen konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="423" />
+            <location filename="../ui/model_panel.py" line="427" />
             <source>Could not remove the scene</source>
             <translation>Die Szene konnte nicht entfernt werden</translation>
         </message>
@@ -977,7 +977,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>{mode} · Klassen: {names}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="403" />
+            <location filename="../ui/model_panel.py" line="405" />
             <source>{name} cannot be a scene of this model: {reason}</source>
             <translation>{name} kann keine Szene dieses Modells sein: {reason}</translation>
         </message>
@@ -1556,92 +1556,92 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrTrainingPanel</name>
         <message>
-            <location filename="../ui/training_panel.py" line="139" />
+            <location filename="../ui/training_panel.py" line="138" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="133" />
+            <location filename="../ui/training_panel.py" line="132" />
             <source> steps</source>
             <translation> Schritte</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="413" />
+            <location filename="../ui/training_panel.py" line="416" />
             <source>%p% · {eta} left</source>
             <translation>%p% · noch {eta}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="282" />
+            <location filename="../ui/training_panel.py" line="285" />
             <source>Another project's training is still running: stop it or wait for it to end</source>
             <translation>Das Training eines anderen Projekts läuft noch: stoppen Sie es oder warten Sie sein Ende ab</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="145" />
+            <location filename="../ui/training_panel.py" line="144" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="143" />
+            <location filename="../ui/training_panel.py" line="142" />
             <source>Budget</source>
             <translation>Budget</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="146" />
+            <location filename="../ui/training_panel.py" line="145" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="282" />
+            <location filename="../ui/training_panel.py" line="285" />
             <source>Continue from the current state with the training data as they are now</source>
             <translation>Vom aktuellen Stand aus mit den Trainingsdaten in ihrem jetzigen Zustand weitermachen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="323" />
+            <location filename="../ui/training_panel.py" line="326" />
             <source>Could not start training</source>
             <translation>Das Training konnte nicht gestartet werden</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="149" />
+            <location filename="../ui/training_panel.py" line="148" />
             <source>Device</source>
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="473" />
+            <location filename="../ui/training_panel.py" line="476" />
             <source>Done · %p%</source>
             <translation>Fertig · %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="61" />
+            <location filename="../ui/training_panel.py" line="60" />
             <source>Epoch budget reached</source>
             <translation>Epochenbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="438" />
+            <location filename="../ui/training_panel.py" line="441" />
             <source>Failed</source>
             <translation>Fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="147" />
+            <location filename="../ui/training_panel.py" line="146" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="391" />
+            <location filename="../ui/training_panel.py" line="394" />
             <source>Keep training</source>
             <translation>Weiter trainieren</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="481" />
+            <location filename="../ui/training_panel.py" line="484" />
             <source>Last metrics: {metric}</source>
             <translation>Letzte Kennzahlen: {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="423" />
+            <location filename="../ui/training_panel.py" line="426" />
             <source>Last validation: {metric}</source>
             <translation>Letzte Validierung: {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="86" />
+            <location filename="../ui/training_panel.py" line="85" />
             <source>Model {model} has no labels. Training would teach it that everything inside its training areas is background, so it would detect nothing.
 
 Draw labels (polygons with a class) inside the training areas first.</source>
@@ -1650,7 +1650,7 @@ Draw labels (polygons with a class) inside the training areas first.</source>
 Zeichnen Sie zuerst Labels (Polygone mit einer Klasse) in die Trainingsgebiete.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="91" />
+            <location filename="../ui/training_panel.py" line="90" />
             <source>No labels for {classes}. The model would learn that these are background and would not detect them.
 
 Draw labels of every class inside the training areas first.</source>
@@ -1659,87 +1659,87 @@ Draw labels of every class inside the training areas first.</source>
 Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="450" />
+            <location filename="../ui/training_panel.py" line="453" />
             <source>Not running</source>
             <translation>Läuft nicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="442" />
+            <location filename="../ui/training_panel.py" line="445" />
             <source>Not started</source>
             <translation>Nicht gestartet</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="320" />
+            <location filename="../ui/training_panel.py" line="323" />
             <source>ORCA HUNTR: training {model}</source>
             <translation>ORCA HUNTR: Training von {model}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="335" />
+            <location filename="../ui/training_panel.py" line="338" />
             <source>Reading the training data…</source>
             <translation>Trainingsdaten werden gelesen…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="281" />
+            <location filename="../ui/training_panel.py" line="284" />
             <source>Resume training</source>
             <translation>Training fortsetzen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="281" />
+            <location filename="../ui/training_panel.py" line="284" />
             <source>Start training</source>
             <translation>Training starten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="334" />
+            <location filename="../ui/training_panel.py" line="337" />
             <source>Starting… %p%</source>
             <translation>Startet… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="60" />
+            <location filename="../ui/training_panel.py" line="59" />
             <source>Step budget reached</source>
             <translation>Schrittbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="173" />
+            <location filename="../ui/training_panel.py" line="172" />
             <source>Step, epoch and training loss of the running training</source>
             <translation>Schritt, Epoche und Trainingsverlust des laufenden Trainings</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="245" />
+            <location filename="../ui/training_panel.py" line="243" />
             <source>Still training {model} of {project} in the background (workspace {path}); Stop ends that run and writes its snapshot there.</source>
             <translation>{model} aus {project} wird weiter im Hintergrund trainiert (Arbeitsbereich {path}); Stopp beendet dieses Training und schreibt seinen Snapshot dorthin.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="155" />
+            <location filename="../ui/training_panel.py" line="154" />
             <source>Stop</source>
             <translation>Anhalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="157" />
+            <location filename="../ui/training_panel.py" line="156" />
             <source>Stop after the current step; the model is kept as a new snapshot</source>
             <translation>Nach dem aktuellen Schritt anhalten; das Modell wird als neuer Snapshot behalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="390" />
+            <location filename="../ui/training_panel.py" line="393" />
             <source>Stop and snapshot now</source>
             <translation>Jetzt stoppen und Snapshot erstellen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="64" />
+            <location filename="../ui/training_panel.py" line="63" />
             <source>Stopped</source>
             <translation>Angehalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="59" />
+            <location filename="../ui/training_panel.py" line="58" />
             <source>Stopped by you</source>
             <translation>Von Ihnen angehalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="63" />
+            <location filename="../ui/training_panel.py" line="62" />
             <source>Stopped early: validation no longer improved</source>
             <translation>Vorzeitig angehalten: Die Validierung hat sich nicht mehr verbessert</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="470" />
+            <location filename="../ui/training_panel.py" line="473" />
             <source>Stopped · %p% of the budget</source>
             <translation>Gestoppt · %p% des Budgets</translation>
         </message>
@@ -1748,87 +1748,87 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation type="obsolete">Hält nach dem aktuellen Schritt an…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="411" />
+            <location filename="../ui/training_panel.py" line="414" />
             <source>Stopping… %p%</source>
             <translation>Wird gestoppt… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="358" />
+            <location filename="../ui/training_panel.py" line="361" />
             <source>Stopping… (finishing the current step and writing the snapshot)</source>
             <translation>Wird gestoppt… (der aktuelle Schritt wird beendet und der Snapshot geschrieben)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="178" />
+            <location filename="../ui/training_panel.py" line="177" />
             <source>The last validation metrics</source>
             <translation>Die letzten Validierungskennzahlen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="374" />
+            <location filename="../ui/training_panel.py" line="377" />
             <source>The unsaved project</source>
             <translation>Das nicht gespeicherte Projekt</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="62" />
+            <location filename="../ui/training_panel.py" line="61" />
             <source>Time budget reached</source>
             <translation>Zeitbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="343" />
+            <location filename="../ui/training_panel.py" line="346" />
             <source>Train anyway</source>
             <translation>Trotzdem trainieren</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="282" />
+            <location filename="../ui/training_panel.py" line="285" />
             <source>Train the model on its training areas and labels</source>
             <translation>Das Modell mit seinen Trainingsgebieten und Labels trainieren</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="111" />
+            <location filename="../ui/training_panel.py" line="110" />
             <source>Training</source>
             <translation>Training</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="374" />
+            <location filename="../ui/training_panel.py" line="377" />
             <source>Training Still Running</source>
             <translation>Training läuft noch</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="342" />
+            <location filename="../ui/training_panel.py" line="345" />
             <source>Training Without Labels</source>
             <translation>Training ohne Labels</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="140" />
+            <location filename="../ui/training_panel.py" line="139" />
             <source>Training also stops after this many minutes</source>
             <translation>Das Training endet auch nach so vielen Minuten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="440" />
+            <location filename="../ui/training_panel.py" line="443" />
             <source>Training could not start</source>
             <translation>Das Training konnte nicht starten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="282" />
+            <location filename="../ui/training_panel.py" line="285" />
             <source>Training is running</source>
             <translation>Das Training läuft</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="452" />
+            <location filename="../ui/training_panel.py" line="455" />
             <source>Training of {model} ({project}) stopped: snapshot {name} is its current state, in {path}.</source>
             <translation>Training von {model} ({project}) gestoppt: Snapshot {name} ist sein aktueller Stand, in {path}.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="437" />
+            <location filename="../ui/training_panel.py" line="440" />
             <source>Training stopped with an error</source>
             <translation>Das Training wurde mit einem Fehler beendet</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="485" />
+            <location filename="../ui/training_panel.py" line="488" />
             <source>Training stopped: snapshot {name} is the current state.</source>
             <translation>Training beendet: Snapshot {name} ist der aktuelle Stand.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="134" />
+            <location filename="../ui/training_panel.py" line="133" />
             <source>Training stops after this many more steps (or earlier with Stop)</source>
             <translation>Das Training endet nach so vielen weiteren Schritten (oder früher mit Anhalten)</translation>
         </message>
@@ -1838,47 +1838,52 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>Training von {model} (Arbeitsbereich {path})</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="148" />
+            <location filename="../ui/training_panel.py" line="147" />
             <source>Where the network is trained</source>
             <translation>Wo das Netz trainiert wird</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="416" />
+            <location filename="../ui/training_panel.py" line="269" />
+            <source>Workspace of the running training: {path}</source>
+            <translation>Arbeitsbereich des laufenden Trainings: {path}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="419" />
             <source>epoch {epoch:.1f}</source>
             <translation>Epoche {epoch:.1f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="478" />
+            <location filename="../ui/training_panel.py" line="481" />
             <source>loss {loss:.4f}</source>
             <translation>Verlust {loss:.4f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="138" />
+            <location filename="../ui/training_panel.py" line="137" />
             <source>no time limit</source>
             <translation>ohne Zeitlimit</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="476" />
+            <location filename="../ui/training_panel.py" line="479" />
             <source>step {step}</source>
             <translation>Schritt {step}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="69" />
+            <location filename="../ui/training_panel.py" line="68" />
             <source>the unsaved project</source>
             <translation>das nicht gespeicherte Projekt</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="50" />
+            <location filename="../ui/training_panel.py" line="49" />
             <source>{h} h {m:02d} min</source>
             <translation>{h} h {m:02d} min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="52" />
+            <location filename="../ui/training_panel.py" line="51" />
             <source>{m} min {s:02d} s</source>
             <translation>{m} min {s:02d} s</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="374" />
+            <location filename="../ui/training_panel.py" line="377" />
             <source>{project} was closed while model {model} is training.
 
 Stop now: training ends after the current step and its snapshot is written to {path}.
@@ -1891,7 +1896,7 @@ Jetzt stoppen: Das Training endet nach dem aktuellen Schritt und sein Snapshot w
 Weiter trainieren: Das Training läuft im Hintergrund weiter; dieses Panel zeigt es weiterhin mit seiner Stopp-Schaltfläche an, und sein Snapshot wird am Ende dorthin geschrieben.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="53" />
+            <location filename="../ui/training_panel.py" line="52" />
             <source>{s} s</source>
             <translation>{s} s</translation>
         </message>

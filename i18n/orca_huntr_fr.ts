@@ -814,7 +814,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="412" />
+            <location filename="../ui/model_panel.py" line="416" />
             <source>Could not add the scene</source>
             <translation>Impossible d'ajouter la scène</translation>
         </message>
@@ -844,7 +844,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Impossible de lister les scènes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="423" />
+            <location filename="../ui/model_panel.py" line="427" />
             <source>Could not remove the scene</source>
             <translation>Impossible de retirer la scène</translation>
         </message>
@@ -977,7 +977,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>{mode} · classes : {names}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="403" />
+            <location filename="../ui/model_panel.py" line="405" />
             <source>{name} cannot be a scene of this model: {reason}</source>
             <translation>{name} ne peut pas être une scène de ce modèle : {reason}</translation>
         </message>
@@ -1556,92 +1556,92 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrTrainingPanel</name>
         <message>
-            <location filename="../ui/training_panel.py" line="139" />
+            <location filename="../ui/training_panel.py" line="138" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="133" />
+            <location filename="../ui/training_panel.py" line="132" />
             <source> steps</source>
             <translation> étapes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="413" />
+            <location filename="../ui/training_panel.py" line="416" />
             <source>%p% · {eta} left</source>
             <translation>%p% · {eta} restant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="282" />
+            <location filename="../ui/training_panel.py" line="285" />
             <source>Another project's training is still running: stop it or wait for it to end</source>
             <translation>L'entraînement d'un autre projet est toujours en cours : arrêtez-le ou attendez sa fin</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="145" />
+            <location filename="../ui/training_panel.py" line="144" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="143" />
+            <location filename="../ui/training_panel.py" line="142" />
             <source>Budget</source>
             <translation>Budget</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="146" />
+            <location filename="../ui/training_panel.py" line="145" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="282" />
+            <location filename="../ui/training_panel.py" line="285" />
             <source>Continue from the current state with the training data as they are now</source>
             <translation>Continuer à partir de l'état actuel avec les données d'entraînement telles qu'elles sont maintenant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="323" />
+            <location filename="../ui/training_panel.py" line="326" />
             <source>Could not start training</source>
             <translation>Impossible de lancer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="149" />
+            <location filename="../ui/training_panel.py" line="148" />
             <source>Device</source>
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="473" />
+            <location filename="../ui/training_panel.py" line="476" />
             <source>Done · %p%</source>
             <translation>Terminé · %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="61" />
+            <location filename="../ui/training_panel.py" line="60" />
             <source>Epoch budget reached</source>
             <translation>Budget d'époques atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="438" />
+            <location filename="../ui/training_panel.py" line="441" />
             <source>Failed</source>
             <translation>Échec</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="147" />
+            <location filename="../ui/training_panel.py" line="146" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="391" />
+            <location filename="../ui/training_panel.py" line="394" />
             <source>Keep training</source>
             <translation>Continuer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="481" />
+            <location filename="../ui/training_panel.py" line="484" />
             <source>Last metrics: {metric}</source>
             <translation>Dernières métriques : {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="423" />
+            <location filename="../ui/training_panel.py" line="426" />
             <source>Last validation: {metric}</source>
             <translation>Dernière validation : {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="86" />
+            <location filename="../ui/training_panel.py" line="85" />
             <source>Model {model} has no labels. Training would teach it that everything inside its training areas is background, so it would detect nothing.
 
 Draw labels (polygons with a class) inside the training areas first.</source>
@@ -1650,7 +1650,7 @@ Draw labels (polygons with a class) inside the training areas first.</source>
 Dessinez d'abord des étiquettes (polygones avec une classe) dans les zones d'entraînement.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="91" />
+            <location filename="../ui/training_panel.py" line="90" />
             <source>No labels for {classes}. The model would learn that these are background and would not detect them.
 
 Draw labels of every class inside the training areas first.</source>
@@ -1659,87 +1659,87 @@ Draw labels of every class inside the training areas first.</source>
 Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="450" />
+            <location filename="../ui/training_panel.py" line="453" />
             <source>Not running</source>
             <translation>À l'arrêt</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="442" />
+            <location filename="../ui/training_panel.py" line="445" />
             <source>Not started</source>
             <translation>Non démarré</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="320" />
+            <location filename="../ui/training_panel.py" line="323" />
             <source>ORCA HUNTR: training {model}</source>
             <translation>ORCA HUNTR : entraînement de {model}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="335" />
+            <location filename="../ui/training_panel.py" line="338" />
             <source>Reading the training data…</source>
             <translation>Lecture des données d'entraînement…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="281" />
+            <location filename="../ui/training_panel.py" line="284" />
             <source>Resume training</source>
             <translation>Reprendre l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="281" />
+            <location filename="../ui/training_panel.py" line="284" />
             <source>Start training</source>
             <translation>Lancer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="334" />
+            <location filename="../ui/training_panel.py" line="337" />
             <source>Starting… %p%</source>
             <translation>Démarrage… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="60" />
+            <location filename="../ui/training_panel.py" line="59" />
             <source>Step budget reached</source>
             <translation>Budget d'étapes atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="173" />
+            <location filename="../ui/training_panel.py" line="172" />
             <source>Step, epoch and training loss of the running training</source>
             <translation>Étape, époque et perte d'entraînement de l'entraînement en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="245" />
+            <location filename="../ui/training_panel.py" line="243" />
             <source>Still training {model} of {project} in the background (workspace {path}); Stop ends that run and writes its snapshot there.</source>
             <translation>Entraînement de {model} ({project}) toujours en cours en arrière-plan (espace de travail {path}) ; Arrêter termine cet entraînement et y écrit son instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="155" />
+            <location filename="../ui/training_panel.py" line="154" />
             <source>Stop</source>
             <translation>Arrêter</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="157" />
+            <location filename="../ui/training_panel.py" line="156" />
             <source>Stop after the current step; the model is kept as a new snapshot</source>
             <translation>Arrêter après l'étape en cours ; le modèle est conservé comme nouvel instantané</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="390" />
+            <location filename="../ui/training_panel.py" line="393" />
             <source>Stop and snapshot now</source>
             <translation>Arrêter et créer l'instantané maintenant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="64" />
+            <location filename="../ui/training_panel.py" line="63" />
             <source>Stopped</source>
             <translation>Arrêté</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="59" />
+            <location filename="../ui/training_panel.py" line="58" />
             <source>Stopped by you</source>
             <translation>Arrêté par vous</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="63" />
+            <location filename="../ui/training_panel.py" line="62" />
             <source>Stopped early: validation no longer improved</source>
             <translation>Arrêt anticipé : la validation ne s'améliorait plus</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="470" />
+            <location filename="../ui/training_panel.py" line="473" />
             <source>Stopped · %p% of the budget</source>
             <translation>Arrêté · %p% du budget</translation>
         </message>
@@ -1748,87 +1748,87 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation type="obsolete">Arrêt après l'étape en cours…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="411" />
+            <location filename="../ui/training_panel.py" line="414" />
             <source>Stopping… %p%</source>
             <translation>Arrêt en cours… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="358" />
+            <location filename="../ui/training_panel.py" line="361" />
             <source>Stopping… (finishing the current step and writing the snapshot)</source>
             <translation>Arrêt en cours… (fin de l'étape en cours et écriture de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="178" />
+            <location filename="../ui/training_panel.py" line="177" />
             <source>The last validation metrics</source>
             <translation>Les dernières métriques de validation</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="374" />
+            <location filename="../ui/training_panel.py" line="377" />
             <source>The unsaved project</source>
             <translation>Le projet non enregistré</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="62" />
+            <location filename="../ui/training_panel.py" line="61" />
             <source>Time budget reached</source>
             <translation>Budget de temps atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="343" />
+            <location filename="../ui/training_panel.py" line="346" />
             <source>Train anyway</source>
             <translation>Entraîner quand même</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="282" />
+            <location filename="../ui/training_panel.py" line="285" />
             <source>Train the model on its training areas and labels</source>
             <translation>Entraîner le modèle sur ses zones d'entraînement et ses étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="111" />
+            <location filename="../ui/training_panel.py" line="110" />
             <source>Training</source>
             <translation>Entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="374" />
+            <location filename="../ui/training_panel.py" line="377" />
             <source>Training Still Running</source>
             <translation>Entraînement toujours en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="342" />
+            <location filename="../ui/training_panel.py" line="345" />
             <source>Training Without Labels</source>
             <translation>Entraînement sans étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="140" />
+            <location filename="../ui/training_panel.py" line="139" />
             <source>Training also stops after this many minutes</source>
             <translation>L'entraînement s'arrête aussi après ce nombre de minutes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="440" />
+            <location filename="../ui/training_panel.py" line="443" />
             <source>Training could not start</source>
             <translation>L'entraînement n'a pas pu démarrer</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="282" />
+            <location filename="../ui/training_panel.py" line="285" />
             <source>Training is running</source>
             <translation>L'entraînement est en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="452" />
+            <location filename="../ui/training_panel.py" line="455" />
             <source>Training of {model} ({project}) stopped: snapshot {name} is its current state, in {path}.</source>
             <translation>Entraînement de {model} ({project}) arrêté : l'instantané {name} est son état actuel, dans {path}.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="437" />
+            <location filename="../ui/training_panel.py" line="440" />
             <source>Training stopped with an error</source>
             <translation>L'entraînement s'est arrêté sur une erreur</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="485" />
+            <location filename="../ui/training_panel.py" line="488" />
             <source>Training stopped: snapshot {name} is the current state.</source>
             <translation>Entraînement arrêté : l'instantané {name} est l'état actuel.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="134" />
+            <location filename="../ui/training_panel.py" line="133" />
             <source>Training stops after this many more steps (or earlier with Stop)</source>
             <translation>L'entraînement s'arrête après ce nombre d'étapes supplémentaires (ou plus tôt avec Arrêter)</translation>
         </message>
@@ -1838,47 +1838,52 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>Entraînement de {model} (espace de travail {path})</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="148" />
+            <location filename="../ui/training_panel.py" line="147" />
             <source>Where the network is trained</source>
             <translation>Où le réseau est entraîné</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="416" />
+            <location filename="../ui/training_panel.py" line="269" />
+            <source>Workspace of the running training: {path}</source>
+            <translation>Espace de travail de l'entraînement en cours : {path}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="419" />
             <source>epoch {epoch:.1f}</source>
             <translation>époque {epoch:.1f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="478" />
+            <location filename="../ui/training_panel.py" line="481" />
             <source>loss {loss:.4f}</source>
             <translation>perte {loss:.4f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="138" />
+            <location filename="../ui/training_panel.py" line="137" />
             <source>no time limit</source>
             <translation>sans limite de temps</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="476" />
+            <location filename="../ui/training_panel.py" line="479" />
             <source>step {step}</source>
             <translation>étape {step}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="69" />
+            <location filename="../ui/training_panel.py" line="68" />
             <source>the unsaved project</source>
             <translation>le projet non enregistré</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="50" />
+            <location filename="../ui/training_panel.py" line="49" />
             <source>{h} h {m:02d} min</source>
             <translation>{h} h {m:02d} min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="52" />
+            <location filename="../ui/training_panel.py" line="51" />
             <source>{m} min {s:02d} s</source>
             <translation>{m} min {s:02d} s</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="374" />
+            <location filename="../ui/training_panel.py" line="377" />
             <source>{project} was closed while model {model} is training.
 
 Stop now: training ends after the current step and its snapshot is written to {path}.
@@ -1891,7 +1896,7 @@ Arrêter maintenant : l'entraînement se termine après l'étape en cours et son
 Continuer : l'entraînement se poursuit en arrière-plan ; ce panneau continue de l'afficher, avec son bouton Arrêter, et son instantané y est écrit à la fin.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="53" />
+            <location filename="../ui/training_panel.py" line="52" />
             <source>{s} s</source>
             <translation>{s} s</translation>
         </message>

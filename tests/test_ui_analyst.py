@@ -168,7 +168,8 @@ def test_closing_the_project_while_training_asks_and_shows_whose_run_it_is(
     ws = dock.workspace
     panel = _start_long_training(qtbot, dock)
     owner = panel.run_label.text()
-    assert panel.run_label.isVisible() and "Trees" in owner and str(ws.root) in owner
+    assert panel.run_label.isVisible() and owner == "Training Trees (workspace site.huntr)", owner
+    assert str(ws.root) in panel.run_label.toolTip()
 
     def answer(box):
         text = box.text()
@@ -185,7 +186,10 @@ def test_closing_the_project_while_training_asks_and_shows_whose_run_it_is(
         if choice == "Keep training":
             assert panel.is_running() and not panel.task.isCanceled()
             text = panel.run_label.text()
-            assert "in the background" in text and "site.qgz" in text and str(ws.root) in text, text
+            assert text.startswith(
+                "Still training Trees of site.qgz in the background (workspace site.huntr)"
+            )
+            assert str(ws.root) in panel.run_label.toolTip()
             assert panel.stop_button.isEnabled()  # the run can still be stopped from here
             assert dock.model_panel.new_button.isEnabled()  # the new project is not locked by it
             qgis_iface.messageBar().clear_messages()

@@ -237,14 +237,13 @@ class TrainingPanel(QGroupBox):
         """Which model, project and workspace the running training belongs to."""
         if not self.is_running():
             return ""
+        folder = Path(self._run_root).name  # the full path is the label's tooltip
         if self.run_is_here():
-            return tr("Training {model} (workspace {path})").format(
-                model=self._run_model_name, path=self._run_root
-            )
+            return tr("Training {model} (workspace {path})").format(model=self._run_model_name, path=folder)
         return tr(
             "Still training {model} of {project} in the background (workspace {path}); "
             "Stop ends that run and writes its snapshot there."
-        ).format(model=self._run_model_name, project=project_title(self._run_project), path=self._run_root)
+        ).format(model=self._run_model_name, project=project_title(self._run_project), path=folder)
 
     def set_model(self, model_id: str | None, current_snapshot=None) -> None:
         """Show the controls for ``model_id`` (``current_snapshot``: its current state, if any)."""
@@ -267,6 +266,11 @@ class TrainingPanel(QGroupBox):
 
     def _update(self) -> None:
         self.run_label.setText(self.run_owner_text())
+        self.run_label.setToolTip(
+            tr("Workspace of the running training: {path}").format(path=self._run_root)
+            if self.is_running()
+            else ""
+        )
         self.run_label.setVisible(bool(self.run_label.text()))
         self.loss_label.setVisible(bool(self.loss_label.text()))
         self.metrics_label.setVisible(bool(self.metrics_label.text()))
