@@ -208,6 +208,7 @@ def test_closing_the_project_while_training_asks_and_shows_whose_run_it_is(
     )
     assert not any("is the current state." in m and "Training of" not in m for m in successes), successes
     assert panel.progress_bar.format() == "Not running" and not panel.run_label.isVisible()
+    assert panel.metrics_label.text() == "" and panel.loss_label.text() == ""  # nothing of the other model
     assert not panel.stop_button.isEnabled()
     assert dock.timeline.entries() == []
 

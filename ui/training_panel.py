@@ -452,6 +452,7 @@ class TrainingPanel(QGroupBox):
             self.progress_bar.setValue(0)
             self.progress_bar.setFormat(tr("Not running"))
             self.loss_label.setText("")
+            self.metrics_label.setText("")  # they were the other model's
             messages.success(
                 self.iface,
                 tr(
