@@ -395,92 +395,92 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDetectDialog</name>
         <message>
-            <location filename="../ui/detect_dialog.py" line="121" />
+            <location filename="../ui/detect_dialog.py" line="124" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="195" />
+            <location filename="../ui/detect_dialog.py" line="199" />
             <source>Add a raster layer to the project to detect on.</source>
             <translation>Fügen Sie dem Projekt einen Rasterlayer hinzu, auf dem erkannt werden soll.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="114" />
+            <location filename="../ui/detect_dialog.py" line="117" />
             <source>Advanced options</source>
             <translation>Erweiterte Optionen</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="69" />
+            <location filename="../ui/detect_dialog.py" line="72" />
             <source>Any snapshot of the model can detect: current, temporary or saved</source>
             <translation>Jeder Snapshot des Modells kann erkennen: aktuell, temporär oder gespeichert</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="92" />
+            <location filename="../ui/detect_dialog.py" line="95" />
             <source>Area</source>
             <translation>Gebiet</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="120" />
+            <location filename="../ui/detect_dialog.py" line="123" />
             <source>As trained</source>
             <translation>Wie im Training</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="149" />
+            <location filename="../ui/detect_dialog.py" line="152" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="147" />
+            <location filename="../ui/detect_dialog.py" line="150" />
             <source>Batch size</source>
             <translation>Batchgröße</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="150" />
+            <location filename="../ui/detect_dialog.py" line="153" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="199" />
+            <location filename="../ui/detect_dialog.py" line="206" />
             <source>Choose a polygon layer.</source>
             <translation>Wählen Sie einen Polygonlayer.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="96" />
+            <location filename="../ui/detect_dialog.py" line="99" />
             <source>Current map extent</source>
             <translation>Aktuelle Kartenausdehnung</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="110" />
+            <location filename="../ui/detect_dialog.py" line="113" />
             <source>Detection runs inside the selected polygons of this layer</source>
             <translation>Die Erkennung läuft innerhalb der ausgewählten Polygone dieses Layers</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="152" />
+            <location filename="../ui/detect_dialog.py" line="155" />
             <source>Device</source>
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="130" />
+            <location filename="../ui/detect_dialog.py" line="133" />
             <source>Fraction of each window shared with its neighbours (hides seams)</source>
             <translation>Anteil jedes Fensters, den es mit seinen Nachbarn teilt (verbirgt Nähte)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="151" />
+            <location filename="../ui/detect_dialog.py" line="154" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="142" />
+            <location filename="../ui/detect_dialog.py" line="145" />
             <source>Minimum area</source>
             <translation>Mindestfläche</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="136" />
+            <location filename="../ui/detect_dialog.py" line="139" />
             <source>Minimum probability for a pixel to belong to a class</source>
             <translation>Mindestwahrscheinlichkeit, mit der ein Pixel zu einer Klasse gehört</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="131" />
+            <location filename="../ui/detect_dialog.py" line="134" />
             <source>Overlap</source>
             <translation>Überlappung</translation>
         </message>
@@ -490,72 +490,72 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Erkennung ausführen — {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="155" />
+            <location filename="../ui/detect_dialog.py" line="158" />
             <source>Run detection</source>
             <translation>Erkennung ausführen</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="89" />
+            <location filename="../ui/detect_dialog.py" line="92" />
             <source>Scene</source>
             <translation>Szene</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="137" />
+            <location filename="../ui/detect_dialog.py" line="140" />
             <source>Score threshold</source>
             <translation>Schwellenwert</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="203" />
+            <location filename="../ui/detect_dialog.py" line="210" />
             <source>Select the polygons to detect in (layer {name} has none selected).</source>
             <translation>Wählen Sie die Polygone aus, in denen erkannt werden soll (im Layer {name} ist keines ausgewählt).</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="97" />
+            <location filename="../ui/detect_dialog.py" line="100" />
             <source>Selected features of a polygon layer</source>
             <translation>Ausgewählte Objekte eines Polygonlayers</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="122" />
+            <location filename="../ui/detect_dialog.py" line="125" />
             <source>Side of the windows the network looks at; 'As trained' uses the model's</source>
             <translation>Seitenlänge der Fenster, die das Netz betrachtet; „Wie im Training“ verwendet die des Modells</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="141" />
+            <location filename="../ui/detect_dialog.py" line="144" />
             <source>Smaller detections are dropped (in the raster's area units)</source>
             <translation>Kleinere Erkennungen werden verworfen (in den Flächeneinheiten des Rasters)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="80" />
+            <location filename="../ui/detect_dialog.py" line="83" />
             <source>Snapshot</source>
             <translation>Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="201" />
+            <location filename="../ui/detect_dialog.py" line="208" />
             <source>The area layer must hold polygons.</source>
             <translation>Der Gebietslayer muss Polygone enthalten.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="193" />
+            <location filename="../ui/detect_dialog.py" line="197" />
             <source>The model has no snapshot yet: train it first.</source>
             <translation>Das Modell hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="83" />
+            <location filename="../ui/detect_dialog.py" line="235" />
             <source>The raster to look at; its bands must match the model's</source>
             <translation>Das zu untersuchende Raster; seine Bänder müssen zu denen des Modells passen</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="125" />
+            <location filename="../ui/detect_dialog.py" line="128" />
             <source>Tile size</source>
             <translation>Kachelgröße</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="95" />
+            <location filename="../ui/detect_dialog.py" line="98" />
             <source>Whole raster</source>
             <translation>Gesamtes Raster</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="146" />
+            <location filename="../ui/detect_dialog.py" line="149" />
             <source>Windows processed together; larger is faster but needs more memory</source>
             <translation>Gemeinsam verarbeitete Fenster; mehr ist schneller, braucht aber mehr Speicher</translation>
         </message>
@@ -576,27 +576,52 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDetection</name>
         <message>
-            <location filename="../ui/detection_run.py" line="83" />
+            <location filename="../ui/detection_run.py" line="101" />
             <source>Could not start detection</source>
             <translation>Die Erkennung konnte nicht gestartet werden</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="88" />
+            <location filename="../ui/detection_run.py" line="106" />
             <source>Detection failed</source>
             <translation>Die Erkennung ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="100" />
+            <location filename="../ui/detection_run.py" line="121" />
             <source>Detection started; it runs in the background (see the task manager).</source>
             <translation>Erkennung gestartet; sie läuft im Hintergrund (siehe Aufgabenverwaltung).</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="72" />
+            <location filename="../ui/detection_run.py" line="75" />
+            <source>No objects found: layer {name} is empty. Try to: {tips}.</source>
+            <translation>Keine Objekte gefunden: Layer {name} ist leer. Versuchen Sie: {tips}.</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="90" />
             <source>ORCA HUNTR: detection with {model}</source>
             <translation>ORCA HUNTR: Erkennung mit {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="92" />
+            <location filename="../ui/detection_run.py" line="72" />
+            <source>check that the area covers the objects and the scene looks like the training scenes</source>
+            <translation>prüfen, ob das Gebiet die Objekte abdeckt und die Szene den Trainingsszenen ähnelt</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="70" />
+            <source>lower the minimum area (now {value:g})</source>
+            <translation>die Mindestfläche senken (derzeit {value:g})</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="65" />
+            <source>lower the score threshold (now {value:g}, under Advanced options)</source>
+            <translation>den Score-Schwellenwert senken (derzeit {value:g}, unter Erweiterte Optionen)</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="73" />
+            <source>train longer, or add labels where objects were missed, then detect with the new snapshot</source>
+            <translation>länger trainieren oder Labels dort ergänzen, wo Objekte übersehen wurden, und dann mit dem neuen Snapshot erkennen</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="111" />
             <source>{n} detections: layer {name} added.</source>
             <translation>{n} Erkennungen: Layer {name} hinzugefügt.</translation>
         </message>
@@ -612,72 +637,72 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="325" />
+            <location filename="../ui/dock.py" line="331" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="320" />
+            <location filename="../ui/dock.py" line="326" />
             <source>Could not copy the scenes to the new model</source>
             <translation>Die Szenen konnten nicht in das neue Modell kopiert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="310" />
+            <location filename="../ui/dock.py" line="316" />
             <source>Could not create a model from the snapshot</source>
             <translation>Aus dem Snapshot konnte kein Modell erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="243" />
+            <location filename="../ui/dock.py" line="249" />
             <source>Could not delete the snapshot</source>
             <translation>Der Snapshot konnte nicht gelöscht werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="151" />
+            <location filename="../ui/dock.py" line="153" />
             <source>Could not list the snapshots</source>
             <translation>Die Snapshots konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="252" />
+            <location filename="../ui/dock.py" line="258" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Der Snapshot konnte nicht in die Quarantäne verschoben werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="341" />
+            <location filename="../ui/dock.py" line="347" />
             <source>Could not prepare detection</source>
             <translation>Die Erkennung konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="265" />
+            <location filename="../ui/dock.py" line="271" />
             <source>Could not prepare the revert</source>
             <translation>Das Zurücksetzen konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="220" />
+            <location filename="../ui/dock.py" line="226" />
             <source>Could not rename the snapshot</source>
             <translation>Der Snapshot konnte nicht umbenannt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="277" />
+            <location filename="../ui/dock.py" line="283" />
             <source>Could not revert</source>
             <translation>Das Zurücksetzen ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="196" />
+            <location filename="../ui/dock.py" line="202" />
             <source>Could not save the snapshot</source>
             <translation>Der Snapshot konnte nicht gespeichert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="153" />
+            <location filename="../ui/dock.py" line="155" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Erstellen oder wählen Sie ein Modell, um seine Snapshots zu sehen.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="231" />
+            <location filename="../ui/dock.py" line="237" />
             <source>Delete Snapshot</source>
             <translation>Snapshot löschen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="231" />
+            <location filename="../ui/dock.py" line="237" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Den Snapshot {name} löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
@@ -692,17 +717,17 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Die Erkennung läuft im Hintergrund; brechen Sie sie über die Aufgabenverwaltung ab</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="326" />
+            <location filename="../ui/dock.py" line="332" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modell {name} aus dem Snapshot erstellt.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="211" />
+            <location filename="../ui/dock.py" line="217" />
             <source>New name of the snapshot:</source>
             <translation>Neuer Name des Snapshots:</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="154" />
+            <location filename="../ui/dock.py" line="156" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
@@ -717,12 +742,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="211" />
+            <location filename="../ui/dock.py" line="217" />
             <source>Rename Snapshot</source>
             <translation>Snapshot umbenennen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="281" />
+            <location filename="../ui/dock.py" line="287" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Auf {name} zurückgesetzt: Er ist wieder der aktuelle Stand.</translation>
         </message>
@@ -737,7 +762,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Erkennung ausführen…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="199" />
+            <location filename="../ui/dock.py" line="205" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Snapshot {name} gespeichert: Er läuft nicht ab.</translation>
         </message>
@@ -778,7 +803,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrModelPanel</name>
         <message>
-            <location filename="../ui/model_panel.py" line="218" />
+            <location filename="../ui/model_panel.py" line="219" />
             <source>1 band</source>
             <translation>1 Band</translation>
         </message>
@@ -803,52 +828,52 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Trainingslayer hinzufügen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="381" />
+            <location filename="../ui/model_panel.py" line="416" />
             <source>Could not add the scene</source>
             <translation>Die Szene konnte nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="359" />
+            <location filename="../ui/model_panel.py" line="360" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="289" />
+            <location filename="../ui/model_panel.py" line="290" />
             <source>Could not create the model</source>
             <translation>Das Modell konnte nicht erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="346" />
+            <location filename="../ui/model_panel.py" line="347" />
             <source>Could not delete the model</source>
             <translation>Das Modell konnte nicht gelöscht werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="193" />
+            <location filename="../ui/model_panel.py" line="194" />
             <source>Could not list the models</source>
             <translation>Die Modelle konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="239" />
+            <location filename="../ui/model_panel.py" line="240" />
             <source>Could not list the scenes</source>
             <translation>Die Szenen konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="392" />
+            <location filename="../ui/model_panel.py" line="427" />
             <source>Could not remove the scene</source>
             <translation>Die Szene konnte nicht entfernt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="319" />
+            <location filename="../ui/model_panel.py" line="320" />
             <source>Could not rename the model</source>
             <translation>Das Modell konnte nicht umbenannt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="214" />
+            <location filename="../ui/model_panel.py" line="215" />
             <source>Count</source>
             <translation>Zählen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="210" />
+            <location filename="../ui/model_panel.py" line="211" />
             <source>Create a model to start: choose its classes and the scenes to learn from.</source>
             <translation>Erstellen Sie zum Start ein Modell: Wählen Sie seine Klassen und die Szenen, aus denen es lernt.</translation>
         </message>
@@ -858,7 +883,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Ein neues KI-Modell erstellen: Klassen, Modus und Szenen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="331" />
+            <location filename="../ui/model_panel.py" line="332" />
             <source>Delete Model</source>
             <translation>Modell löschen</translation>
         </message>
@@ -868,22 +893,22 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Modell löschen…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="331" />
+            <location filename="../ui/model_panel.py" line="332" />
             <source>Delete the model {name} with all its snapshots and training data? This cannot be undone.</source>
             <translation>Das Modell {name} mit allen Snapshots und Trainingsdaten löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="222" />
+            <location filename="../ui/model_panel.py" line="223" />
             <source>Input: {details}, {dtype}, {crs}; tiles of {tile} px</source>
             <translation>Eingabe: {details}, {dtype}, {crs}; Kacheln von {tile} px</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="297" />
+            <location filename="../ui/model_panel.py" line="298" />
             <source>Model {name} created. Draw training areas and labels in its layers, then start training.</source>
             <translation>Modell {name} erstellt. Zeichnen Sie Trainingsgebiete und Labels in seine Layer und starten Sie dann das Training.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="310" />
+            <location filename="../ui/model_panel.py" line="311" />
             <source>New name of the model:</source>
             <translation>Neuer Name des Modells:</translation>
         </message>
@@ -893,22 +918,22 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Neu…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="197" />
+            <location filename="../ui/model_panel.py" line="198" />
             <source>No model yet: create one</source>
             <translation>Noch kein Modell: Erstellen Sie eines</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="367" />
+            <location filename="../ui/model_panel.py" line="368" />
             <source>No other raster layer in the project</source>
             <translation>Kein weiterer Rasterlayer im Projekt</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="135" />
+            <location filename="../ui/model_panel.py" line="136" />
             <source>Remove scene</source>
             <translation>Szene entfernen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="310" />
+            <location filename="../ui/model_panel.py" line="311" />
             <source>Rename Model</source>
             <translation>Modell umbenennen</translation>
         </message>
@@ -928,12 +953,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Verwendete Szenen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="214" />
+            <location filename="../ui/model_panel.py" line="215" />
             <source>Segmentation</source>
             <translation>Segmentierung</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="136" />
+            <location filename="../ui/model_panel.py" line="137" />
             <source>Stop using the selected scenes for training</source>
             <translation>Die ausgewählten Szenen nicht mehr für das Training verwenden</translation>
         </message>
@@ -961,17 +986,32 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">Segmentierung</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="221" />
+            <location filename="../ui/model_panel.py" line="222" />
             <source>{mode} · classes: {names}</source>
             <translation>{mode} · Klassen: {names}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="218" />
+            <location filename="../ui/model_panel.py" line="405" />
+            <source>{name} cannot be a scene of this model: {reason}</source>
+            <translation>{name} kann keine Szene dieses Modells sein: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="378" />
+            <source>{name} — does not fit the model</source>
+            <translation>{name} — passt nicht zum Modell</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="378" />
+            <source>{name} — does not fit the model: {reason}</source>
+            <translation>{name} — passt nicht zum Modell: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="219" />
             <source>{n} bands</source>
             <translation>{n} Bänder</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="220" />
+            <location filename="../ui/model_panel.py" line="221" />
             <source>{res:g} per pixel</source>
             <translation>{res:g} pro Pixel</translation>
         </message>
@@ -1545,232 +1585,347 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrTrainingPanel</name>
         <message>
-            <location filename="../ui/training_panel.py" line="89" />
+            <location filename="../ui/training_panel.py" line="138" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="83" />
+            <location filename="../ui/training_panel.py" line="132" />
             <source> steps</source>
             <translation> Schritte</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="225" />
+            <location filename="../ui/training_panel.py" line="416" />
             <source>%p% · {eta} left</source>
             <translation>%p% · noch {eta}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="95" />
+            <location filename="../ui/training_panel.py" line="285" />
+            <source>Another project's training is still running: stop it or wait for it to end</source>
+            <translation>Das Training eines anderen Projekts läuft noch: stoppen Sie es oder warten Sie sein Ende ab</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="144" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="93" />
+            <location filename="../ui/training_panel.py" line="142" />
             <source>Budget</source>
             <translation>Budget</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="96" />
+            <location filename="../ui/training_panel.py" line="145" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="166" />
+            <location filename="../ui/training_panel.py" line="285" />
             <source>Continue from the current state with the training data as they are now</source>
             <translation>Vom aktuellen Stand aus mit den Trainingsdaten in ihrem jetzigen Zustand weitermachen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="198" />
+            <location filename="../ui/training_panel.py" line="326" />
             <source>Could not start training</source>
             <translation>Das Training konnte nicht gestartet werden</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="99" />
+            <location filename="../ui/training_panel.py" line="148" />
             <source>Device</source>
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="255" />
+            <location filename="../ui/training_panel.py" line="477" />
             <source>Done · %p%</source>
             <translation>Fertig · %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="52" />
+            <location filename="../ui/training_panel.py" line="60" />
             <source>Epoch budget reached</source>
             <translation>Epochenbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="247" />
+            <location filename="../ui/training_panel.py" line="441" />
             <source>Failed</source>
             <translation>Fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="97" />
+            <location filename="../ui/training_panel.py" line="146" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="263" />
+            <location filename="../ui/training_panel.py" line="394" />
+            <source>Keep training</source>
+            <translation>Weiter trainieren</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="485" />
             <source>Last metrics: {metric}</source>
             <translation>Letzte Kennzahlen: {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="235" />
+            <location filename="../ui/training_panel.py" line="426" />
             <source>Last validation: {metric}</source>
             <translation>Letzte Validierung: {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="144" />
+            <location filename="../ui/training_panel.py" line="85" />
+            <source>Model {model} has no labels. Training would teach it that everything inside its training areas is background, so it would detect nothing.
+
+Draw labels (polygons with a class) inside the training areas first.</source>
+            <translation>Modell {model} hat keine Labels. Das Training würde ihm beibringen, dass alles in seinen Trainingsgebieten Hintergrund ist; es würde nichts erkennen.
+
+Zeichnen Sie zuerst Labels (Polygone mit einer Klasse) in die Trainingsgebiete.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="90" />
+            <source>No labels for {classes}. The model would learn that these are background and would not detect them.
+
+Draw labels of every class inside the training areas first.</source>
+            <translation>Keine Labels für {classes}. Das Modell würde lernen, dass dies Hintergrund ist, und sie nicht erkennen.
+
+Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="453" />
             <source>Not running</source>
             <translation>Läuft nicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="195" />
+            <location filename="../ui/training_panel.py" line="445" />
+            <source>Not started</source>
+            <translation>Nicht gestartet</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="323" />
             <source>ORCA HUNTR: training {model}</source>
             <translation>ORCA HUNTR: Training von {model}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="206" />
+            <location filename="../ui/training_panel.py" line="338" />
             <source>Reading the training data…</source>
             <translation>Trainingsdaten werden gelesen…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="165" />
+            <location filename="../ui/training_panel.py" line="284" />
             <source>Resume training</source>
             <translation>Training fortsetzen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="165" />
+            <location filename="../ui/training_panel.py" line="284" />
             <source>Start training</source>
             <translation>Training starten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="205" />
+            <location filename="../ui/training_panel.py" line="337" />
             <source>Starting… %p%</source>
             <translation>Startet… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="51" />
+            <location filename="../ui/training_panel.py" line="59" />
             <source>Step budget reached</source>
             <translation>Schrittbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="118" />
+            <location filename="../ui/training_panel.py" line="172" />
             <source>Step, epoch and training loss of the running training</source>
             <translation>Schritt, Epoche und Trainingsverlust des laufenden Trainings</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="105" />
+            <location filename="../ui/training_panel.py" line="243" />
+            <source>Still training {model} of {project} in the background (workspace {path}); Stop ends that run and writes its snapshot there.</source>
+            <translation>{model} aus {project} wird weiter im Hintergrund trainiert (Arbeitsbereich {path}); Stopp beendet dieses Training und schreibt seinen Snapshot dorthin.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="154" />
             <source>Stop</source>
             <translation>Anhalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="107" />
+            <location filename="../ui/training_panel.py" line="156" />
             <source>Stop after the current step; the model is kept as a new snapshot</source>
             <translation>Nach dem aktuellen Schritt anhalten; das Modell wird als neuer Snapshot behalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="55" />
+            <location filename="../ui/training_panel.py" line="393" />
+            <source>Stop and snapshot now</source>
+            <translation>Jetzt stoppen und Snapshot erstellen</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="63" />
             <source>Stopped</source>
             <translation>Angehalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="50" />
+            <location filename="../ui/training_panel.py" line="58" />
             <source>Stopped by you</source>
             <translation>Von Ihnen angehalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="54" />
+            <location filename="../ui/training_panel.py" line="62" />
             <source>Stopped early: validation no longer improved</source>
             <translation>Vorzeitig angehalten: Die Validierung hat sich nicht mehr verbessert</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="215" />
-            <source>Stopping after the current step…</source>
-            <translation>Hält nach dem aktuellen Schritt an…</translation>
+            <location filename="../ui/training_panel.py" line="474" />
+            <source>Stopped · %p% of the budget</source>
+            <translation>Gestoppt · %p% des Budgets</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="123" />
+            <source>Stopping after the current step…</source>
+            <translation type="obsolete">Hält nach dem aktuellen Schritt an…</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="414" />
+            <source>Stopping… %p%</source>
+            <translation>Wird gestoppt… %p%</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="361" />
+            <source>Stopping… (finishing the current step and writing the snapshot)</source>
+            <translation>Wird gestoppt… (der aktuelle Schritt wird beendet und der Snapshot geschrieben)</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="177" />
             <source>The last validation metrics</source>
             <translation>Die letzten Validierungskennzahlen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="53" />
+            <location filename="../ui/training_panel.py" line="377" />
+            <source>The unsaved project</source>
+            <translation>Das nicht gespeicherte Projekt</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="61" />
             <source>Time budget reached</source>
             <translation>Zeitbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="166" />
+            <location filename="../ui/training_panel.py" line="346" />
+            <source>Train anyway</source>
+            <translation>Trotzdem trainieren</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="285" />
             <source>Train the model on its training areas and labels</source>
             <translation>Das Modell mit seinen Trainingsgebieten und Labels trainieren</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="67" />
+            <location filename="../ui/training_panel.py" line="110" />
             <source>Training</source>
             <translation>Training</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="90" />
+            <location filename="../ui/training_panel.py" line="377" />
+            <source>Training Still Running</source>
+            <translation>Training läuft noch</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="345" />
+            <source>Training Without Labels</source>
+            <translation>Training ohne Labels</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="139" />
             <source>Training also stops after this many minutes</source>
             <translation>Das Training endet auch nach so vielen Minuten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="166" />
+            <location filename="../ui/training_panel.py" line="443" />
+            <source>Training could not start</source>
+            <translation>Das Training konnte nicht starten</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="285" />
             <source>Training is running</source>
             <translation>Das Training läuft</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="246" />
+            <location filename="../ui/training_panel.py" line="456" />
+            <source>Training of {model} ({project}) stopped: snapshot {name} is its current state, in {path}.</source>
+            <translation>Training von {model} ({project}) gestoppt: Snapshot {name} ist sein aktueller Stand, in {path}.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="440" />
             <source>Training stopped with an error</source>
             <translation>Das Training wurde mit einem Fehler beendet</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="267" />
+            <location filename="../ui/training_panel.py" line="489" />
             <source>Training stopped: snapshot {name} is the current state.</source>
             <translation>Training beendet: Snapshot {name} ist der aktuelle Stand.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="84" />
+            <location filename="../ui/training_panel.py" line="133" />
             <source>Training stops after this many more steps (or earlier with Stop)</source>
             <translation>Das Training endet nach so vielen weiteren Schritten (oder früher mit Anhalten)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="98" />
+            <location filename="../ui/training_panel.py" line="242" />
+            <source>Training {model} (workspace {path})</source>
+            <translation>Training von {model} (Arbeitsbereich {path})</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="147" />
             <source>Where the network is trained</source>
             <translation>Wo das Netz trainiert wird</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="228" />
+            <location filename="../ui/training_panel.py" line="269" />
+            <source>Workspace of the running training: {path}</source>
+            <translation>Arbeitsbereich des laufenden Trainings: {path}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="419" />
             <source>epoch {epoch:.1f}</source>
             <translation>Epoche {epoch:.1f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="260" />
+            <location filename="../ui/training_panel.py" line="482" />
             <source>loss {loss:.4f}</source>
             <translation>Verlust {loss:.4f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="88" />
+            <location filename="../ui/training_panel.py" line="137" />
             <source>no time limit</source>
             <translation>ohne Zeitlimit</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="258" />
+            <location filename="../ui/training_panel.py" line="480" />
             <source>step {step}</source>
             <translation>Schritt {step}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="41" />
+            <location filename="../ui/training_panel.py" line="68" />
+            <source>the unsaved project</source>
+            <translation>das nicht gespeicherte Projekt</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="49" />
             <source>{h} h {m:02d} min</source>
             <translation>{h} h {m:02d} min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="43" />
+            <location filename="../ui/training_panel.py" line="51" />
             <source>{m} min {s:02d} s</source>
             <translation>{m} min {s:02d} s</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="44" />
+            <location filename="../ui/training_panel.py" line="377" />
+            <source>{project} was closed while model {model} is training.
+
+Stop now: training ends after the current step and its snapshot is written to {path}.
+
+Keep training: the run goes on in the background; this panel keeps showing it, with its Stop button, and its snapshot is written there when it ends.</source>
+            <translation>{project} wurde geschlossen, während Modell {model} trainiert.
+
+Jetzt stoppen: Das Training endet nach dem aktuellen Schritt und sein Snapshot wird nach {path} geschrieben.
+
+Weiter trainieren: Das Training läuft im Hintergrund weiter; dieses Panel zeigt es weiterhin mit seiner Stopp-Schaltfläche an, und sein Snapshot wird am Ende dorthin geschrieben.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="52" />
             <source>{s} s</source>
             <translation>{s} s</translation>
         </message>
@@ -1778,32 +1933,32 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrWorkspace</name>
         <message>
-            <location filename="../ui/workspace_binding.py" line="147" />
+            <location filename="../ui/workspace_binding.py" line="159" />
             <source>1 expired temporary snapshot was removed.</source>
             <translation>1 abgelaufener temporärer Snapshot wurde entfernt.</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="78" />
+            <location filename="../ui/workspace_binding.py" line="83" />
             <source>Could not open the ORCA HUNTR workspace</source>
             <translation>Der ORCA-HUNTR-Arbeitsbereich konnte nicht geöffnet werden</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="142" />
+            <location filename="../ui/workspace_binding.py" line="154" />
             <source>Could not remove expired snapshots</source>
             <translation>Abgelaufene Snapshots konnten nicht entfernt werden</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="129" />
+            <location filename="../ui/workspace_binding.py" line="141" />
             <source>The ORCA HUNTR workspace now lives beside the project: {path}</source>
             <translation>Der ORCA-HUNTR-Arbeitsbereich liegt jetzt neben dem Projekt: {path}</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="114" />
+            <location filename="../ui/workspace_binding.py" line="122" />
             <source>The project was saved under a new name: its ORCA HUNTR workspace is now {new}. The models of {old} stay there.</source>
             <translation>Das Projekt wurde unter einem neuen Namen gespeichert: Sein ORCA-HUNTR-Arbeitsbereich ist jetzt {new}. Die Modelle von {old} bleiben dort.</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="147" />
+            <location filename="../ui/workspace_binding.py" line="159" />
             <source>{n} expired temporary snapshots were removed.</source>
             <translation>{n} abgelaufene temporäre Snapshots wurden entfernt.</translation>
         </message>
@@ -2203,27 +2358,27 @@ Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validieru
     <context>
         <name>TrainingImport</name>
         <message>
-            <location filename="../processing/training_import.py" line="163" />
+            <location filename="../processing/training_import.py" line="167" />
             <source>Could not write to layer “{name}” of the training GeoPackage: {error}</source>
             <translation>In den Layer „{name}“ des Trainings-GeoPackages konnte nicht geschrieben werden: {error}</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="272" />
+            <location filename="../processing/training_import.py" line="276" />
             <source>Label</source>
             <translation>Label</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="264" />
+            <location filename="../processing/training_import.py" line="268" />
             <source>Label {fid} has class “{value}”, which is not one of the model's classes ({names}).</source>
             <translation>Label {fid} hat die Klasse „{value}“, die nicht zu den Klassen des Modells gehört ({names}).</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="242" />
+            <location filename="../processing/training_import.py" line="246" />
             <source>The labels have no field “{field}”.</source>
             <translation>Die Labels haben kein Feld „{field}“.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="245" />
+            <location filename="../processing/training_import.py" line="249" />
             <source>The model has {n} classes: choose the labels' field that holds the class id or name.</source>
             <translation>Das Modell hat {n} Klassen: Wählen Sie das Feld der Labels, das die Klassen-ID oder den Klassennamen enthält.</translation>
         </message>
@@ -2233,17 +2388,17 @@ Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validieru
             <translation>Das Trainings-GeoPackage {path} hat keinen gültigen Layer „{name}“.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="208" />
+            <location filename="../processing/training_import.py" line="212" />
             <source>Training area</source>
             <translation>Trainingsgebiet</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="104" />
+            <location filename="../processing/training_import.py" line="108" />
             <source>{what} {fid} has no area (empty or degenerate polygon); it was left out.</source>
             <translation>{what} {fid} hat keine Fläche (leeres oder entartetes Polygon); es wurde ausgelassen.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="96" />
+            <location filename="../processing/training_import.py" line="100" />
             <source>{what} {fid} was an invalid polygon (self-intersecting?); it was repaired.</source>
             <translation>{what} {fid} war ein ungültiges Polygon (selbstüberschneidend?); es wurde repariert.</translation>
         </message>

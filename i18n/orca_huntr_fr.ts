@@ -395,92 +395,92 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDetectDialog</name>
         <message>
-            <location filename="../ui/detect_dialog.py" line="121" />
+            <location filename="../ui/detect_dialog.py" line="124" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="195" />
+            <location filename="../ui/detect_dialog.py" line="199" />
             <source>Add a raster layer to the project to detect on.</source>
             <translation>Ajoutez au projet une couche raster sur laquelle détecter.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="114" />
+            <location filename="../ui/detect_dialog.py" line="117" />
             <source>Advanced options</source>
             <translation>Options avancées</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="69" />
+            <location filename="../ui/detect_dialog.py" line="72" />
             <source>Any snapshot of the model can detect: current, temporary or saved</source>
             <translation>Tout instantané du modèle peut détecter : actuel, temporaire ou enregistré</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="92" />
+            <location filename="../ui/detect_dialog.py" line="95" />
             <source>Area</source>
             <translation>Zone</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="120" />
+            <location filename="../ui/detect_dialog.py" line="123" />
             <source>As trained</source>
             <translation>Comme à l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="149" />
+            <location filename="../ui/detect_dialog.py" line="152" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="147" />
+            <location filename="../ui/detect_dialog.py" line="150" />
             <source>Batch size</source>
             <translation>Taille de lot</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="150" />
+            <location filename="../ui/detect_dialog.py" line="153" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="199" />
+            <location filename="../ui/detect_dialog.py" line="206" />
             <source>Choose a polygon layer.</source>
             <translation>Choisissez une couche de polygones.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="96" />
+            <location filename="../ui/detect_dialog.py" line="99" />
             <source>Current map extent</source>
             <translation>Emprise actuelle de la carte</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="110" />
+            <location filename="../ui/detect_dialog.py" line="113" />
             <source>Detection runs inside the selected polygons of this layer</source>
             <translation>La détection a lieu à l'intérieur des polygones sélectionnés de cette couche</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="152" />
+            <location filename="../ui/detect_dialog.py" line="155" />
             <source>Device</source>
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="130" />
+            <location filename="../ui/detect_dialog.py" line="133" />
             <source>Fraction of each window shared with its neighbours (hides seams)</source>
             <translation>Part de chaque fenêtre partagée avec ses voisines (masque les raccords)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="151" />
+            <location filename="../ui/detect_dialog.py" line="154" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="142" />
+            <location filename="../ui/detect_dialog.py" line="145" />
             <source>Minimum area</source>
             <translation>Surface minimale</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="136" />
+            <location filename="../ui/detect_dialog.py" line="139" />
             <source>Minimum probability for a pixel to belong to a class</source>
             <translation>Probabilité minimale pour qu'un pixel appartienne à une classe</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="131" />
+            <location filename="../ui/detect_dialog.py" line="134" />
             <source>Overlap</source>
             <translation>Recouvrement</translation>
         </message>
@@ -490,72 +490,72 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Lancer la détection — {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="155" />
+            <location filename="../ui/detect_dialog.py" line="158" />
             <source>Run detection</source>
             <translation>Lancer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="89" />
+            <location filename="../ui/detect_dialog.py" line="92" />
             <source>Scene</source>
             <translation>Scène</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="137" />
+            <location filename="../ui/detect_dialog.py" line="140" />
             <source>Score threshold</source>
             <translation>Seuil de score</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="203" />
+            <location filename="../ui/detect_dialog.py" line="210" />
             <source>Select the polygons to detect in (layer {name} has none selected).</source>
             <translation>Sélectionnez les polygones dans lesquels détecter (la couche {name} n'en a aucun de sélectionné).</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="97" />
+            <location filename="../ui/detect_dialog.py" line="100" />
             <source>Selected features of a polygon layer</source>
             <translation>Entités sélectionnées d'une couche de polygones</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="122" />
+            <location filename="../ui/detect_dialog.py" line="125" />
             <source>Side of the windows the network looks at; 'As trained' uses the model's</source>
             <translation>Côté des fenêtres que le réseau examine ; « Comme à l'entraînement » utilise celui du modèle</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="141" />
+            <location filename="../ui/detect_dialog.py" line="144" />
             <source>Smaller detections are dropped (in the raster's area units)</source>
             <translation>Les détections plus petites sont écartées (en unités de surface du raster)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="80" />
+            <location filename="../ui/detect_dialog.py" line="83" />
             <source>Snapshot</source>
             <translation>Instantané</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="201" />
+            <location filename="../ui/detect_dialog.py" line="208" />
             <source>The area layer must hold polygons.</source>
             <translation>La couche de zone doit contenir des polygones.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="193" />
+            <location filename="../ui/detect_dialog.py" line="197" />
             <source>The model has no snapshot yet: train it first.</source>
             <translation>Le modèle n'a pas encore d'instantané : entraînez-le d'abord.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="83" />
+            <location filename="../ui/detect_dialog.py" line="235" />
             <source>The raster to look at; its bands must match the model's</source>
             <translation>Le raster à analyser ; ses bandes doivent correspondre à celles du modèle</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="125" />
+            <location filename="../ui/detect_dialog.py" line="128" />
             <source>Tile size</source>
             <translation>Taille des tuiles</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="95" />
+            <location filename="../ui/detect_dialog.py" line="98" />
             <source>Whole raster</source>
             <translation>Raster entier</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="146" />
+            <location filename="../ui/detect_dialog.py" line="149" />
             <source>Windows processed together; larger is faster but needs more memory</source>
             <translation>Fenêtres traitées ensemble ; plus c'est grand, plus c'est rapide, mais cela demande plus de mémoire</translation>
         </message>
@@ -576,27 +576,52 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDetection</name>
         <message>
-            <location filename="../ui/detection_run.py" line="83" />
+            <location filename="../ui/detection_run.py" line="101" />
             <source>Could not start detection</source>
             <translation>Impossible de lancer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="88" />
+            <location filename="../ui/detection_run.py" line="106" />
             <source>Detection failed</source>
             <translation>La détection a échoué</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="100" />
+            <location filename="../ui/detection_run.py" line="121" />
             <source>Detection started; it runs in the background (see the task manager).</source>
             <translation>Détection lancée ; elle s'exécute en arrière-plan (voir le gestionnaire de tâches).</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="72" />
+            <location filename="../ui/detection_run.py" line="75" />
+            <source>No objects found: layer {name} is empty. Try to: {tips}.</source>
+            <translation>Aucun objet trouvé : la couche {name} est vide. Essayez de : {tips}.</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="90" />
             <source>ORCA HUNTR: detection with {model}</source>
             <translation>ORCA HUNTR : détection avec {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="92" />
+            <location filename="../ui/detection_run.py" line="72" />
+            <source>check that the area covers the objects and the scene looks like the training scenes</source>
+            <translation>vérifier que la zone couvre les objets et que la scène ressemble aux scènes d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="70" />
+            <source>lower the minimum area (now {value:g})</source>
+            <translation>baisser la surface minimale (actuellement {value:g})</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="65" />
+            <source>lower the score threshold (now {value:g}, under Advanced options)</source>
+            <translation>baisser le seuil de score (actuellement {value:g}, dans Options avancées)</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="73" />
+            <source>train longer, or add labels where objects were missed, then detect with the new snapshot</source>
+            <translation>entraîner plus longtemps ou ajouter des étiquettes là où des objets ont été manqués, puis détecter avec le nouvel instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/detection_run.py" line="111" />
             <source>{n} detections: layer {name} added.</source>
             <translation>{n} détections : couche {name} ajoutée.</translation>
         </message>
@@ -612,72 +637,72 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="325" />
+            <location filename="../ui/dock.py" line="331" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="320" />
+            <location filename="../ui/dock.py" line="326" />
             <source>Could not copy the scenes to the new model</source>
             <translation>Impossible de copier les scènes dans le nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="310" />
+            <location filename="../ui/dock.py" line="316" />
             <source>Could not create a model from the snapshot</source>
             <translation>Impossible de créer un modèle à partir de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="243" />
+            <location filename="../ui/dock.py" line="249" />
             <source>Could not delete the snapshot</source>
             <translation>Impossible de supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="151" />
+            <location filename="../ui/dock.py" line="153" />
             <source>Could not list the snapshots</source>
             <translation>Impossible de lister les instantanés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="252" />
+            <location filename="../ui/dock.py" line="258" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Impossible de mettre l'instantané en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="341" />
+            <location filename="../ui/dock.py" line="347" />
             <source>Could not prepare detection</source>
             <translation>Impossible de préparer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="265" />
+            <location filename="../ui/dock.py" line="271" />
             <source>Could not prepare the revert</source>
             <translation>Impossible de préparer le retour en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="220" />
+            <location filename="../ui/dock.py" line="226" />
             <source>Could not rename the snapshot</source>
             <translation>Impossible de renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="277" />
+            <location filename="../ui/dock.py" line="283" />
             <source>Could not revert</source>
             <translation>Impossible de revenir en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="196" />
+            <location filename="../ui/dock.py" line="202" />
             <source>Could not save the snapshot</source>
             <translation>Impossible d'enregistrer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="153" />
+            <location filename="../ui/dock.py" line="155" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Créez ou choisissez un modèle pour voir ses instantanés.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="231" />
+            <location filename="../ui/dock.py" line="237" />
             <source>Delete Snapshot</source>
             <translation>Supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="231" />
+            <location filename="../ui/dock.py" line="237" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Supprimer l'instantané {name} ? Cette action est irréversible.</translation>
         </message>
@@ -692,17 +717,17 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>La détection s'exécute en arrière-plan ; annulez-la depuis le gestionnaire de tâches</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="326" />
+            <location filename="../ui/dock.py" line="332" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modèle {name} créé à partir de l'instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="211" />
+            <location filename="../ui/dock.py" line="217" />
             <source>New name of the snapshot:</source>
             <translation>Nouveau nom de l'instantané :</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="154" />
+            <location filename="../ui/dock.py" line="156" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
@@ -717,12 +742,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="211" />
+            <location filename="../ui/dock.py" line="217" />
             <source>Rename Snapshot</source>
             <translation>Renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="281" />
+            <location filename="../ui/dock.py" line="287" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Retour à {name} : c'est de nouveau l'état actuel.</translation>
         </message>
@@ -737,7 +762,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Lancer la détection…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="199" />
+            <location filename="../ui/dock.py" line="205" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Instantané {name} enregistré : il n'expirera pas.</translation>
         </message>
@@ -778,7 +803,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrModelPanel</name>
         <message>
-            <location filename="../ui/model_panel.py" line="218" />
+            <location filename="../ui/model_panel.py" line="219" />
             <source>1 band</source>
             <translation>1 bande</translation>
         </message>
@@ -803,52 +828,52 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="381" />
+            <location filename="../ui/model_panel.py" line="416" />
             <source>Could not add the scene</source>
             <translation>Impossible d'ajouter la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="359" />
+            <location filename="../ui/model_panel.py" line="360" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="289" />
+            <location filename="../ui/model_panel.py" line="290" />
             <source>Could not create the model</source>
             <translation>Impossible de créer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="346" />
+            <location filename="../ui/model_panel.py" line="347" />
             <source>Could not delete the model</source>
             <translation>Impossible de supprimer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="193" />
+            <location filename="../ui/model_panel.py" line="194" />
             <source>Could not list the models</source>
             <translation>Impossible de lister les modèles</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="239" />
+            <location filename="../ui/model_panel.py" line="240" />
             <source>Could not list the scenes</source>
             <translation>Impossible de lister les scènes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="392" />
+            <location filename="../ui/model_panel.py" line="427" />
             <source>Could not remove the scene</source>
             <translation>Impossible de retirer la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="319" />
+            <location filename="../ui/model_panel.py" line="320" />
             <source>Could not rename the model</source>
             <translation>Impossible de renommer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="214" />
+            <location filename="../ui/model_panel.py" line="215" />
             <source>Count</source>
             <translation>Comptage</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="210" />
+            <location filename="../ui/model_panel.py" line="211" />
             <source>Create a model to start: choose its classes and the scenes to learn from.</source>
             <translation>Pour commencer, créez un modèle : choisissez ses classes et les scènes dont il apprendra.</translation>
         </message>
@@ -858,7 +883,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Créer un nouveau modèle d'IA : classes, mode et scènes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="331" />
+            <location filename="../ui/model_panel.py" line="332" />
             <source>Delete Model</source>
             <translation>Supprimer le modèle</translation>
         </message>
@@ -868,22 +893,22 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Supprimer le modèle…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="331" />
+            <location filename="../ui/model_panel.py" line="332" />
             <source>Delete the model {name} with all its snapshots and training data? This cannot be undone.</source>
             <translation>Supprimer le modèle {name} avec tous ses instantanés et ses données d'entraînement ? Cette action est irréversible.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="222" />
+            <location filename="../ui/model_panel.py" line="223" />
             <source>Input: {details}, {dtype}, {crs}; tiles of {tile} px</source>
             <translation>Entrée : {details}, {dtype}, {crs} ; tuiles de {tile} px</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="297" />
+            <location filename="../ui/model_panel.py" line="298" />
             <source>Model {name} created. Draw training areas and labels in its layers, then start training.</source>
             <translation>Modèle {name} créé. Dessinez des zones d'entraînement et des étiquettes dans ses couches, puis lancez l'entraînement.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="310" />
+            <location filename="../ui/model_panel.py" line="311" />
             <source>New name of the model:</source>
             <translation>Nouveau nom du modèle :</translation>
         </message>
@@ -893,22 +918,22 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Nouveau…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="197" />
+            <location filename="../ui/model_panel.py" line="198" />
             <source>No model yet: create one</source>
             <translation>Pas encore de modèle : créez-en un</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="367" />
+            <location filename="../ui/model_panel.py" line="368" />
             <source>No other raster layer in the project</source>
             <translation>Aucune autre couche raster dans le projet</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="135" />
+            <location filename="../ui/model_panel.py" line="136" />
             <source>Remove scene</source>
             <translation>Retirer la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="310" />
+            <location filename="../ui/model_panel.py" line="311" />
             <source>Rename Model</source>
             <translation>Renommer le modèle</translation>
         </message>
@@ -928,12 +953,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Scènes utilisées</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="214" />
+            <location filename="../ui/model_panel.py" line="215" />
             <source>Segmentation</source>
             <translation>Segmentation</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="136" />
+            <location filename="../ui/model_panel.py" line="137" />
             <source>Stop using the selected scenes for training</source>
             <translation>Ne plus utiliser les scènes sélectionnées pour l'entraînement</translation>
         </message>
@@ -961,17 +986,32 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">segmentation</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="221" />
+            <location filename="../ui/model_panel.py" line="222" />
             <source>{mode} · classes: {names}</source>
             <translation>{mode} · classes : {names}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="218" />
+            <location filename="../ui/model_panel.py" line="405" />
+            <source>{name} cannot be a scene of this model: {reason}</source>
+            <translation>{name} ne peut pas être une scène de ce modèle : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="378" />
+            <source>{name} — does not fit the model</source>
+            <translation>{name} — ne convient pas au modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="378" />
+            <source>{name} — does not fit the model: {reason}</source>
+            <translation>{name} — ne convient pas au modèle : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="219" />
             <source>{n} bands</source>
             <translation>{n} bandes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="220" />
+            <location filename="../ui/model_panel.py" line="221" />
             <source>{res:g} per pixel</source>
             <translation>{res:g} par pixel</translation>
         </message>
@@ -1545,232 +1585,347 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrTrainingPanel</name>
         <message>
-            <location filename="../ui/training_panel.py" line="89" />
+            <location filename="../ui/training_panel.py" line="138" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="83" />
+            <location filename="../ui/training_panel.py" line="132" />
             <source> steps</source>
             <translation> étapes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="225" />
+            <location filename="../ui/training_panel.py" line="416" />
             <source>%p% · {eta} left</source>
             <translation>%p% · {eta} restant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="95" />
+            <location filename="../ui/training_panel.py" line="285" />
+            <source>Another project's training is still running: stop it or wait for it to end</source>
+            <translation>L'entraînement d'un autre projet est toujours en cours : arrêtez-le ou attendez sa fin</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="144" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="93" />
+            <location filename="../ui/training_panel.py" line="142" />
             <source>Budget</source>
             <translation>Budget</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="96" />
+            <location filename="../ui/training_panel.py" line="145" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="166" />
+            <location filename="../ui/training_panel.py" line="285" />
             <source>Continue from the current state with the training data as they are now</source>
             <translation>Continuer à partir de l'état actuel avec les données d'entraînement telles qu'elles sont maintenant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="198" />
+            <location filename="../ui/training_panel.py" line="326" />
             <source>Could not start training</source>
             <translation>Impossible de lancer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="99" />
+            <location filename="../ui/training_panel.py" line="148" />
             <source>Device</source>
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="255" />
+            <location filename="../ui/training_panel.py" line="477" />
             <source>Done · %p%</source>
             <translation>Terminé · %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="52" />
+            <location filename="../ui/training_panel.py" line="60" />
             <source>Epoch budget reached</source>
             <translation>Budget d'époques atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="247" />
+            <location filename="../ui/training_panel.py" line="441" />
             <source>Failed</source>
             <translation>Échec</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="97" />
+            <location filename="../ui/training_panel.py" line="146" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="263" />
+            <location filename="../ui/training_panel.py" line="394" />
+            <source>Keep training</source>
+            <translation>Continuer l'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="485" />
             <source>Last metrics: {metric}</source>
             <translation>Dernières métriques : {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="235" />
+            <location filename="../ui/training_panel.py" line="426" />
             <source>Last validation: {metric}</source>
             <translation>Dernière validation : {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="144" />
+            <location filename="../ui/training_panel.py" line="85" />
+            <source>Model {model} has no labels. Training would teach it that everything inside its training areas is background, so it would detect nothing.
+
+Draw labels (polygons with a class) inside the training areas first.</source>
+            <translation>Le modèle {model} n'a aucune étiquette. L'entraînement lui apprendrait que tout, dans ses zones d'entraînement, est du fond : il ne détecterait rien.
+
+Dessinez d'abord des étiquettes (polygones avec une classe) dans les zones d'entraînement.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="90" />
+            <source>No labels for {classes}. The model would learn that these are background and would not detect them.
+
+Draw labels of every class inside the training areas first.</source>
+            <translation>Aucune étiquette pour {classes}. Le modèle apprendrait que c'est du fond et ne les détecterait pas.
+
+Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="453" />
             <source>Not running</source>
             <translation>À l'arrêt</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="195" />
+            <location filename="../ui/training_panel.py" line="445" />
+            <source>Not started</source>
+            <translation>Non démarré</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="323" />
             <source>ORCA HUNTR: training {model}</source>
             <translation>ORCA HUNTR : entraînement de {model}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="206" />
+            <location filename="../ui/training_panel.py" line="338" />
             <source>Reading the training data…</source>
             <translation>Lecture des données d'entraînement…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="165" />
+            <location filename="../ui/training_panel.py" line="284" />
             <source>Resume training</source>
             <translation>Reprendre l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="165" />
+            <location filename="../ui/training_panel.py" line="284" />
             <source>Start training</source>
             <translation>Lancer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="205" />
+            <location filename="../ui/training_panel.py" line="337" />
             <source>Starting… %p%</source>
             <translation>Démarrage… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="51" />
+            <location filename="../ui/training_panel.py" line="59" />
             <source>Step budget reached</source>
             <translation>Budget d'étapes atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="118" />
+            <location filename="../ui/training_panel.py" line="172" />
             <source>Step, epoch and training loss of the running training</source>
             <translation>Étape, époque et perte d'entraînement de l'entraînement en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="105" />
+            <location filename="../ui/training_panel.py" line="243" />
+            <source>Still training {model} of {project} in the background (workspace {path}); Stop ends that run and writes its snapshot there.</source>
+            <translation>Entraînement de {model} ({project}) toujours en cours en arrière-plan (espace de travail {path}) ; Arrêter termine cet entraînement et y écrit son instantané.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="154" />
             <source>Stop</source>
             <translation>Arrêter</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="107" />
+            <location filename="../ui/training_panel.py" line="156" />
             <source>Stop after the current step; the model is kept as a new snapshot</source>
             <translation>Arrêter après l'étape en cours ; le modèle est conservé comme nouvel instantané</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="55" />
+            <location filename="../ui/training_panel.py" line="393" />
+            <source>Stop and snapshot now</source>
+            <translation>Arrêter et créer l'instantané maintenant</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="63" />
             <source>Stopped</source>
             <translation>Arrêté</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="50" />
+            <location filename="../ui/training_panel.py" line="58" />
             <source>Stopped by you</source>
             <translation>Arrêté par vous</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="54" />
+            <location filename="../ui/training_panel.py" line="62" />
             <source>Stopped early: validation no longer improved</source>
             <translation>Arrêt anticipé : la validation ne s'améliorait plus</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="215" />
-            <source>Stopping after the current step…</source>
-            <translation>Arrêt après l'étape en cours…</translation>
+            <location filename="../ui/training_panel.py" line="474" />
+            <source>Stopped · %p% of the budget</source>
+            <translation>Arrêté · %p% du budget</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="123" />
+            <source>Stopping after the current step…</source>
+            <translation type="obsolete">Arrêt après l'étape en cours…</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="414" />
+            <source>Stopping… %p%</source>
+            <translation>Arrêt en cours… %p%</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="361" />
+            <source>Stopping… (finishing the current step and writing the snapshot)</source>
+            <translation>Arrêt en cours… (fin de l'étape en cours et écriture de l'instantané)</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="177" />
             <source>The last validation metrics</source>
             <translation>Les dernières métriques de validation</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="53" />
+            <location filename="../ui/training_panel.py" line="377" />
+            <source>The unsaved project</source>
+            <translation>Le projet non enregistré</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="61" />
             <source>Time budget reached</source>
             <translation>Budget de temps atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="166" />
+            <location filename="../ui/training_panel.py" line="346" />
+            <source>Train anyway</source>
+            <translation>Entraîner quand même</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="285" />
             <source>Train the model on its training areas and labels</source>
             <translation>Entraîner le modèle sur ses zones d'entraînement et ses étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="67" />
+            <location filename="../ui/training_panel.py" line="110" />
             <source>Training</source>
             <translation>Entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="90" />
+            <location filename="../ui/training_panel.py" line="377" />
+            <source>Training Still Running</source>
+            <translation>Entraînement toujours en cours</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="345" />
+            <source>Training Without Labels</source>
+            <translation>Entraînement sans étiquettes</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="139" />
             <source>Training also stops after this many minutes</source>
             <translation>L'entraînement s'arrête aussi après ce nombre de minutes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="166" />
+            <location filename="../ui/training_panel.py" line="443" />
+            <source>Training could not start</source>
+            <translation>L'entraînement n'a pas pu démarrer</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="285" />
             <source>Training is running</source>
             <translation>L'entraînement est en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="246" />
+            <location filename="../ui/training_panel.py" line="456" />
+            <source>Training of {model} ({project}) stopped: snapshot {name} is its current state, in {path}.</source>
+            <translation>Entraînement de {model} ({project}) arrêté : l'instantané {name} est son état actuel, dans {path}.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="440" />
             <source>Training stopped with an error</source>
             <translation>L'entraînement s'est arrêté sur une erreur</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="267" />
+            <location filename="../ui/training_panel.py" line="489" />
             <source>Training stopped: snapshot {name} is the current state.</source>
             <translation>Entraînement arrêté : l'instantané {name} est l'état actuel.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="84" />
+            <location filename="../ui/training_panel.py" line="133" />
             <source>Training stops after this many more steps (or earlier with Stop)</source>
             <translation>L'entraînement s'arrête après ce nombre d'étapes supplémentaires (ou plus tôt avec Arrêter)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="98" />
+            <location filename="../ui/training_panel.py" line="242" />
+            <source>Training {model} (workspace {path})</source>
+            <translation>Entraînement de {model} (espace de travail {path})</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="147" />
             <source>Where the network is trained</source>
             <translation>Où le réseau est entraîné</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="228" />
+            <location filename="../ui/training_panel.py" line="269" />
+            <source>Workspace of the running training: {path}</source>
+            <translation>Espace de travail de l'entraînement en cours : {path}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="419" />
             <source>epoch {epoch:.1f}</source>
             <translation>époque {epoch:.1f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="260" />
+            <location filename="../ui/training_panel.py" line="482" />
             <source>loss {loss:.4f}</source>
             <translation>perte {loss:.4f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="88" />
+            <location filename="../ui/training_panel.py" line="137" />
             <source>no time limit</source>
             <translation>sans limite de temps</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="258" />
+            <location filename="../ui/training_panel.py" line="480" />
             <source>step {step}</source>
             <translation>étape {step}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="41" />
+            <location filename="../ui/training_panel.py" line="68" />
+            <source>the unsaved project</source>
+            <translation>le projet non enregistré</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="49" />
             <source>{h} h {m:02d} min</source>
             <translation>{h} h {m:02d} min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="43" />
+            <location filename="../ui/training_panel.py" line="51" />
             <source>{m} min {s:02d} s</source>
             <translation>{m} min {s:02d} s</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="44" />
+            <location filename="../ui/training_panel.py" line="377" />
+            <source>{project} was closed while model {model} is training.
+
+Stop now: training ends after the current step and its snapshot is written to {path}.
+
+Keep training: the run goes on in the background; this panel keeps showing it, with its Stop button, and its snapshot is written there when it ends.</source>
+            <translation>{project} a été fermé pendant l'entraînement du modèle {model}.
+
+Arrêter maintenant : l'entraînement se termine après l'étape en cours et son instantané est écrit dans {path}.
+
+Continuer : l'entraînement se poursuit en arrière-plan ; ce panneau continue de l'afficher, avec son bouton Arrêter, et son instantané y est écrit à la fin.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="52" />
             <source>{s} s</source>
             <translation>{s} s</translation>
         </message>
@@ -1778,32 +1933,32 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrWorkspace</name>
         <message>
-            <location filename="../ui/workspace_binding.py" line="147" />
+            <location filename="../ui/workspace_binding.py" line="159" />
             <source>1 expired temporary snapshot was removed.</source>
             <translation>1 instantané temporaire expiré a été supprimé.</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="78" />
+            <location filename="../ui/workspace_binding.py" line="83" />
             <source>Could not open the ORCA HUNTR workspace</source>
             <translation>Impossible d'ouvrir l'espace de travail ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="142" />
+            <location filename="../ui/workspace_binding.py" line="154" />
             <source>Could not remove expired snapshots</source>
             <translation>Impossible de supprimer les instantanés expirés</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="129" />
+            <location filename="../ui/workspace_binding.py" line="141" />
             <source>The ORCA HUNTR workspace now lives beside the project: {path}</source>
             <translation>L'espace de travail ORCA HUNTR se trouve désormais à côté du projet : {path}</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="114" />
+            <location filename="../ui/workspace_binding.py" line="122" />
             <source>The project was saved under a new name: its ORCA HUNTR workspace is now {new}. The models of {old} stay there.</source>
             <translation>Le projet a été enregistré sous un nouveau nom : son espace de travail ORCA HUNTR est désormais {new}. Les modèles de {old} y restent.</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="147" />
+            <location filename="../ui/workspace_binding.py" line="159" />
             <source>{n} expired temporary snapshots were removed.</source>
             <translation>{n} instantanés temporaires expirés ont été supprimés.</translation>
         </message>
@@ -2203,27 +2358,27 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
     <context>
         <name>TrainingImport</name>
         <message>
-            <location filename="../processing/training_import.py" line="163" />
+            <location filename="../processing/training_import.py" line="167" />
             <source>Could not write to layer “{name}” of the training GeoPackage: {error}</source>
             <translation>Impossible d'écrire dans la couche « {name} » du GeoPackage d'entraînement : {error}</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="272" />
+            <location filename="../processing/training_import.py" line="276" />
             <source>Label</source>
             <translation>Étiquette</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="264" />
+            <location filename="../processing/training_import.py" line="268" />
             <source>Label {fid} has class “{value}”, which is not one of the model's classes ({names}).</source>
             <translation>L'étiquette {fid} a la classe « {value} », qui ne fait pas partie des classes du modèle ({names}).</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="242" />
+            <location filename="../processing/training_import.py" line="246" />
             <source>The labels have no field “{field}”.</source>
             <translation>Les étiquettes n'ont pas de champ « {field} ».</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="245" />
+            <location filename="../processing/training_import.py" line="249" />
             <source>The model has {n} classes: choose the labels' field that holds the class id or name.</source>
             <translation>Le modèle a {n} classes : choisissez le champ des étiquettes qui contient l'identifiant ou le nom de la classe.</translation>
         </message>
@@ -2233,17 +2388,17 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <translation>Le GeoPackage d'entraînement {path} n'a pas de couche « {name} » valide.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="208" />
+            <location filename="../processing/training_import.py" line="212" />
             <source>Training area</source>
-            <translation>Zone d&apos;entraînement</translation>
+            <translation>Zone d'entraînement</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="104" />
+            <location filename="../processing/training_import.py" line="108" />
             <source>{what} {fid} has no area (empty or degenerate polygon); it was left out.</source>
-            <translation>{what} {fid} n&apos;a pas de surface (polygone vide ou dégénéré) ; elle a été ignorée.</translation>
+            <translation>{what} {fid} n'a pas de surface (polygone vide ou dégénéré) ; elle a été ignorée.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="96" />
+            <location filename="../processing/training_import.py" line="100" />
             <source>{what} {fid} was an invalid polygon (self-intersecting?); it was repaired.</source>
             <translation>{what} {fid} était un polygone invalide (auto-intersection ?) ; il a été réparé.</translation>
         </message>

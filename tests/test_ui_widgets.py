@@ -356,7 +356,24 @@ def test_detection_area_from_canvas_extent_and_selected_polygons(qtbot, tmp_path
     polygons.dataProvider().addFeatures([feature, QgsFeature(feature)])
     fresh_project.addMapLayer(polygons)
 
-    model = type("M", (), {"name": "Cars"})()
+    from orca_huntr.snapshots import InputSpec
+
+    # the dialog runs detection's compatibility gate on the chosen scene: a model the scenes fit
+    model = type(
+        "M",
+        (),
+        {
+            "id": "m-1",
+            "name": "Cars",
+            "mode": "count",
+            "classes": [],
+            "tile_size": 32,
+            "network": {},
+            "input_spec": InputSpec(
+                bands=[1, 2, 3], dtype="uint8", crs=scene.crs, resolution=scene.resolution
+            ),
+        },
+    )()
     snap = _snapshot("current", "Now")
     other = QgsRasterLayer(str(synthdata.write_scene(tmp_path / "b.tif", 32, seed=2).path), "b")
     fresh_project.addMapLayer(other)

@@ -334,7 +334,8 @@ def test_training_without_areas_says_why_in_the_message_bar(qgis_iface, qtbot, d
     assert result is None and error is not None
     warnings = qgis_iface.messageBar().get_messages(Qgis.Warning)
     assert len(warnings) == 1 and "training area" in warnings[0].lower(), warnings
+    assert "Training could not start: " in warnings[0], warnings  # not "stopped with an error"
     assert "Traceback" not in warnings[0]
     assert panel.start_button.isEnabled() and not panel.stop_button.isEnabled()
-    assert panel.progress_bar.format() == "Failed"
+    assert panel.progress_bar.format() == "Not started"
     assert dock.timeline.entries() == [] and dock.workspace.list_snapshots(model.id) == []

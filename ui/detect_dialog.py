@@ -63,6 +63,9 @@ class DetectDialog(QDialog):
         self.setMinimumWidth(430)
         self.project = project or QgsProject.instance()
         self.canvas = canvas
+        self.model = model
+        self._snapshots = {snap.id: snap for snap in snapshots}
+        self._fits: dict = {}  # (layer id, snapshot id) -> RasterFit
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.snapshot_combo = QComboBox(self)
@@ -156,6 +159,7 @@ class DetectDialog(QDialog):
         self.area_group.buttonToggled.connect(self._validate)
         self.polygon_combo.layerChanged.connect(self._validate)
         self.scene_combo.currentIndexChanged.connect(self._validate)
+        self.snapshot_combo.currentIndexChanged.connect(self._validate)
         self._validate()
 
     def _model_scene_index(self, sources) -> int:
@@ -193,6 +197,9 @@ class DetectDialog(QDialog):
             return tr("The model has no snapshot yet: train it first.")
         if self.raster() is None:
             return tr("Add a raster layer to the project to detect on.")
+        fit = self.raster_fit()
+        if fit is not None and not fit.ok:
+            return fit.problem
         if self.area() == SELECTED_FEATURES:
             layer = self.polygon_combo.currentLayer()
             if layer is None:
@@ -205,10 +212,31 @@ class DetectDialog(QDialog):
                 )
         return None
 
+    def raster_fit(self):
+        """Detection's compatibility gate for the chosen scene and snapshot (None: nothing chosen)."""
+        from .raster_check import check_raster_layer
+
+        layer, snapshot_id = self.raster(), self.snapshot_combo.currentData()
+        if layer is None or snapshot_id is None:
+            return None
+        key = (layer.id(), snapshot_id)
+        if key not in self._fits:
+            self._fits[key] = check_raster_layer(
+                layer, self.model, self._snapshots.get(snapshot_id), self.options()
+            )
+        return self._fits[key]
+
     def _validate(self, *_args) -> None:
         self.polygon_combo.setEnabled(self.area() == SELECTED_FEATURES)
         problem = self.problem()
+        fit = self.raster_fit() if problem is None else None
         self.problem_label.setText(problem or "")
+        # what the gate only warns about is said before the run, not after it
+        self.scene_combo.setToolTip(
+            "\n".join(fit.warnings)
+            if fit is not None and fit.warnings
+            else tr("The raster to look at; its bands must match the model's")
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(problem is None)
 
     def options(self) -> dict[str, Any]:

@@ -59,6 +59,24 @@ def area_of_interest(request: DetectRequest, canvas=None, project: QgsProject | 
     return None
 
 
+def nothing_found_text(layer_name: str, options) -> str:
+    """What to try when a detection found no object (``options``: the run's ``DetectOptions``)."""
+    tips = [
+        tr("lower the score threshold (now {value:g}, under Advanced options)").format(
+            value=options.score_threshold
+        )
+    ]
+    if options.min_area:
+        tips.append(tr("lower the minimum area (now {value:g})").format(value=options.min_area))
+    tips += [
+        tr("check that the area covers the objects and the scene looks like the training scenes"),
+        tr("train longer, or add labels where objects were missed, then detect with the new snapshot"),
+    ]
+    return tr("No objects found: layer {name} is empty. Try to: {tips}.").format(
+        name=layer_name, tips="; ".join(tips)
+    )
+
+
 def start_detection(dock, model, request: DetectRequest):
     """Start a ``DetectTask`` for ``request``; the dock's ``detection_done`` hears of its end."""
     from ..detection import DetectOptions
@@ -89,8 +107,11 @@ def start_detection(dock, model, request: DetectRequest):
         elif result is not None:
             layer = task.layer  # the task added it to the project, styled
             name = layer.name() if layer is not None else result.display_name
-            text = tr("{n} detections: layer {name} added.")
-            messages.success(dock.iface, text.format(n=result.feature_count, name=name))
+            if result.feature_count:
+                text = tr("{n} detections: layer {name} added.")
+                messages.success(dock.iface, text.format(n=result.feature_count, name=name))
+            else:
+                messages.push(dock.iface, nothing_found_text(name, options), level=Qgis.Warning, duration=0)
             for warning in getattr(result, "warnings", None) or []:
                 messages.push(dock.iface, str(warning), level=Qgis.Warning)
         dock.detection_done(task, result, error)

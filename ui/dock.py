@@ -134,6 +134,8 @@ class HuntrDock(QgsDockWidget):
             root = getattr(workspace, "root", None) or getattr(workspace, "path", "")
             self.workspace_label.setText(tr("Workspace: {path}").format(path=str(root)))
             self.workspace_label.setToolTip(str(root))
+        self.training_panel.load_settings(workspace)
+        self.model_panel.set_busy(self._training_here())
         self.model_panel.refresh()
 
     def _model_changed(self, model_id) -> None:
@@ -159,8 +161,12 @@ class HuntrDock(QgsDockWidget):
         self.detect_button.setEnabled(bool(snapshots))
         current = next((s for s in snapshots if s.kind == "current"), None)
         self.training_panel.set_model(model_id, current)
-        self.timeline.set_busy(self.training_panel.is_running())
+        self.timeline.set_busy(self._training_here())
         self.timelineRefreshed.emit(model_id or "")
+
+    def _training_here(self) -> bool:
+        # a run of a project closed since does not lock this project's models
+        return self.training_panel.is_running() and self.training_panel.run_is_here()
 
     def _training_started(self, _model_id: str) -> None:
         self.model_panel.set_busy(True)

@@ -129,6 +129,7 @@ class ModelPanel(QGroupBox):
         self.add_scene_button.setToolTip(tr("Use a raster layer of the project as a scene of this model"))
         self.add_scene_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.add_scene_menu = QMenu(self.add_scene_button)
+        self.add_scene_menu.setToolTipsVisible(True)  # a raster that does not fit says why
         self.add_scene_menu.aboutToShow.connect(self._fill_scene_menu)
         self.add_scene_button.setMenu(self.add_scene_menu)
         self.remove_scene_button = QToolButton(self)
@@ -366,14 +367,48 @@ class ModelPanel(QGroupBox):
         if not layers:
             action = self.add_scene_menu.addAction(tr("No other raster layer in the project"))
             action.setEnabled(False)
+        model = self.current_model()
         for layer in layers:
-            action = self.add_scene_menu.addAction(layer.name())
-            action.triggered.connect(lambda _checked=False, lyr=layer: self.add_scene(lyr))
+            fit = self.scene_fit(layer, model)
+            if fit.ok:
+                action = self.add_scene_menu.addAction(layer.name())
+                action.setToolTip("\n".join(fit.warnings))
+                action.triggered.connect(lambda _checked=False, lyr=layer: self.add_scene(lyr))
+            else:
+                text = (
+                    tr("{name} — does not fit the model: {reason}").format(
+                        name=layer.name(), reason=fit.short_reason
+                    )
+                    if fit.short_reason
+                    else tr("{name} — does not fit the model").format(name=layer.name())
+                )
+                action = self.add_scene_menu.addAction(text)
+                action.setEnabled(False)
+                action.setToolTip(fit.problem)
+
+    def scene_fit(self, layer: QgsRasterLayer, model=None):
+        """Whether ``layer`` fits the selected model: detection's compatibility gate (a ``RasterFit``)."""
+        from .raster_check import RasterFit, check_raster_layer
+
+        model = model or self.current_model()
+        if model is None:
+            return RasterFit()
+        return check_raster_layer(layer, model)
 
     def add_scene(self, layer: QgsRasterLayer) -> None:
-        """Use raster ``layer`` as a scene of the selected model."""
+        """Use raster ``layer`` as a scene of the selected model (refused, with why, when it does not fit)."""
         model_id = self.current_model_id()
         if model_id is None:
+            return
+        fit = self.scene_fit(layer)
+        if not fit.ok:
+            messages.push(
+                self.iface,
+                tr("{name} cannot be a scene of this model: {reason}").format(
+                    name=layer.name(), reason=fit.problem
+                ),
+                level=Qgis.Warning,
+            )
             return
         try:
             self.workspace.add_scene(model_id, raster_source(layer), name=layer.name())

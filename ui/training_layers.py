@@ -161,27 +161,6 @@ def reload_training_layers(model_id: str, project: QgsProject | None = None) -> 
         layer.triggerRepaint()
 
 
-def repoint_training_layers(workspace, project: QgsProject | None = None) -> int:
-    """Point every training layer at its GeoPackage in ``workspace`` (after the workspace moved).
-
-    Returns how many layers changed.
-    """
-    project = project or QgsProject.instance()
-    changed = 0
-    for layer in project.mapLayers().values():
-        model_id, role = layer.customProperty(MODEL_KEY), layer.customProperty(ROLE_KEY)
-        if not model_id or role not in (AREAS, LABELS):
-            continue
-        source = f"{workspace.training_data_path(model_id)}|layername={role}"
-        if layer.source() != source:
-            renderer = layer.renderer().clone() if layer.renderer() else None
-            layer.setDataSource(source, layer.name(), "ogr")
-            if renderer is not None:
-                layer.setRenderer(renderer)
-            changed += 1
-    return changed
-
-
 def rename_training_group(model, project: QgsProject | None = None) -> None:
     """Follow a model's new name in the layer tree."""
     project = project or QgsProject.instance()

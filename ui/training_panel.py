@@ -8,15 +8,18 @@ the task manager's cancel) ends in ``done``, which reports the new snapshot.
 from __future__ import annotations
 
 import contextlib
+import logging
+from pathlib import Path
 
 from qgis.core import Qgis, QgsProject
-from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -26,6 +29,11 @@ from qgis.PyQt.QtWidgets import (
 
 from . import messages, training_layers
 from .timeline import key_metric
+
+SETTINGS_KEY = "training_panel"  # the panel's budget and device, kept in each workspace's settings
+DEFAULT_SETTINGS = {"max_steps": 500, "max_minutes": 0, "device": "auto"}
+
+log = logging.getLogger(__name__)
 
 
 def tr(text: str) -> str:
@@ -55,8 +63,43 @@ def stop_reason_text(reason: str) -> str:
     }.get(reason, tr("Stopped"))
 
 
+def project_title(project_file: str) -> str:
+    """How a run's project is named to the user: its file name, or "the unsaved project"."""
+    return Path(project_file).name if project_file else tr("the unsaved project")
+
+
+def missing_labels_text(model, counts: dict) -> str | None:
+    """What training would learn from ``counts`` (the store's training counts) when labels are missing.
+
+    None when every class has labels, or when there is no training area at all (training
+    itself then says that training areas are needed).
+    """
+    if not counts.get("training_areas"):
+        return None
+    per_class = {int(k): int(v) for k, v in (counts.get("labels_per_class") or {}).items()}
+    names = [spec.name for spec in model.classes]
+    empty = [name for class_id, name in enumerate(names, start=1) if not per_class.get(class_id)]
+    if not empty:
+        return None
+    if len(empty) == len(names):
+        return tr(
+            "Model {model} has no labels. Training would teach it that everything inside its "
+            "training areas is background, so it would detect nothing.\n\n"
+            "Draw labels (polygons with a class) inside the training areas first."
+        ).format(model=model.name)
+    return tr(
+        "No labels for {classes}. The model would learn that these are background and would "
+        "not detect them.\n\nDraw labels of every class inside the training areas first."
+    ).format(classes=", ".join(empty))
+
+
 class TrainingPanel(QGroupBox):
-    """Start/Resume and Stop for the selected model; shows progress while a run goes on."""
+    """Start/Resume and Stop for the selected model; shows progress while a run goes on.
+
+    A run belongs to the workspace (and project) it was started in: the panel says which,
+    asks what to do when that project is closed while the run goes on, and keeps showing
+    the run (with its Stop button) in the next project until it ends.
+    """
 
     trainingStarted = pyqtSignal(str)  # model id
     trainingFinished = pyqtSignal(str, object, object)  # model id, TrainResult | None, error | None
@@ -71,7 +114,13 @@ class TrainingPanel(QGroupBox):
         self.model_id: str | None = None
         self.task = None
         self._task_model_id: str | None = None
+        self._run_root = ""  # the workspace folder of the run
+        self._run_project = ""  # the project file of the run ("" for an unsaved project)
+        self._run_model_name = ""
+        self._run_started = False  # the run reported a step
         self._has_snapshot = False
+        self.close_question: QMessageBox | None = None  # asked when the run's project is closed
+        self.labels_question: QMessageBox | None = None  # asked before training without labels
         layout = QVBoxLayout(self)
 
         form = QFormLayout()
@@ -113,6 +162,11 @@ class TrainingPanel(QGroupBox):
         self.progress_bar.setValue(0)
         self.progress_bar.setTextVisible(True)
         layout.addWidget(self.progress_bar)
+        self.run_label = QLabel(self)
+        self.run_label.setObjectName("HuntrRunOwner")
+        self.run_label.setWordWrap(True)
+        self.run_label.setStyleSheet("color: palette(dark); font-size: 8pt;")
+        layout.addWidget(self.run_label)
         self.loss_label = QLabel(self)
         self.loss_label.setObjectName("HuntrLiveLoss")
         self.loss_label.setToolTip(tr("Step, epoch and training loss of the running training"))
@@ -126,12 +180,70 @@ class TrainingPanel(QGroupBox):
 
         self.start_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.stop)
+        self.project.cleared.connect(self._project_cleared)
+        self._loading_settings = False
+        self.steps_spin.valueChanged.connect(self._remember_settings)
+        self.minutes_spin.valueChanged.connect(self._remember_settings)
+        self.device_combo.currentIndexChanged.connect(self._remember_settings)
         self._update()
+
+    # -- settings of the project ----------------------------------------------------
+    def load_settings(self, workspace=None) -> None:
+        """Show the budget and device last used in ``workspace`` (the defaults for a new one)."""
+        if self.is_running():
+            return  # the controls show the running training's settings
+        stored = dict(getattr(workspace, "settings", None) or {}).get(SETTINGS_KEY)
+        values = {**DEFAULT_SETTINGS, **(stored if isinstance(stored, dict) else {})}
+        self._loading_settings = True
+        try:
+            self.steps_spin.setValue(int(values["max_steps"]))
+            self.minutes_spin.setValue(int(values["max_minutes"]))
+            index = self.device_combo.findData(values["device"])
+            self.device_combo.setCurrentIndex(max(index, 0))
+        finally:
+            self._loading_settings = False
+
+    def _settings(self) -> dict:
+        return {
+            "max_steps": self.steps_spin.value(),
+            "max_minutes": self.minutes_spin.value(),
+            "device": self.device_combo.currentData(),
+        }
+
+    def _remember_settings(self, *_args) -> None:
+        """Keep the budget and device in the project's workspace (beside the project, not in the .qgz)."""
+        workspace = self.binding.opened  # never open a workspace just to remember a setting
+        if self._loading_settings or self.is_running() or workspace is None or workspace.read_only:
+            return
+        values = self._settings()
+        if workspace.settings.get(SETTINGS_KEY) == values:
+            return
+        try:
+            workspace.set_setting(SETTINGS_KEY, values)
+        except Exception as exc:  # a setting not kept is no reason to interrupt the analyst
+            log.warning("Could not keep the training settings in %s: %s", workspace.root, exc)
 
     # -- state ---------------------------------------------------------------------
     def is_running(self) -> bool:
         """Whether a training run of this panel is going on."""
         return self.task is not None
+
+    def run_is_here(self) -> bool:
+        """Whether the running training belongs to the workspace of the open project."""
+        workspace = self.binding.workspace
+        return workspace is not None and str(_root(workspace)) == self._run_root
+
+    def run_owner_text(self) -> str:
+        """Which model, project and workspace the running training belongs to."""
+        if not self.is_running():
+            return ""
+        folder = Path(self._run_root).name  # the full path is the label's tooltip
+        if self.run_is_here():
+            return tr("Training {model} (workspace {path})").format(model=self._run_model_name, path=folder)
+        return tr(
+            "Still training {model} of {project} in the background (workspace {path}); "
+            "Stop ends that run and writes its snapshot there."
+        ).format(model=self._run_model_name, project=project_title(self._run_project), path=folder)
 
     def set_model(self, model_id: str | None, current_snapshot=None) -> None:
         """Show the controls for ``model_id`` (``current_snapshot``: its current state, if any)."""
@@ -153,6 +265,13 @@ class TrainingPanel(QGroupBox):
         self._update()
 
     def _update(self) -> None:
+        self.run_label.setText(self.run_owner_text())
+        self.run_label.setToolTip(
+            tr("Workspace of the running training: {path}").format(path=self._run_root)
+            if self.is_running()
+            else ""
+        )
+        self.run_label.setVisible(bool(self.run_label.text()))
         self.loss_label.setVisible(bool(self.loss_label.text()))
         self.metrics_label.setVisible(bool(self.metrics_label.text()))
         running = self.is_running()
@@ -165,6 +284,8 @@ class TrainingPanel(QGroupBox):
         self.start_button.setText(tr("Resume training") if self._has_snapshot else tr("Start training"))
         self.start_button.setToolTip(
             tr("Training is running")
+            if running and self.run_is_here()
+            else tr("Another project's training is still running: stop it or wait for it to end")
             if running
             else tr("Continue from the current state with the training data as they are now")
             if self._has_snapshot
@@ -192,6 +313,13 @@ class TrainingPanel(QGroupBox):
         try:
             training_layers.commit_training_edits(self.model_id, self.project)
             model = ws.get_model(self.model_id)
+            warning = missing_labels_text(model, ws.training_counts(self.model_id))
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not start training"))
+            return
+        if warning is not None and not self._confirm_without_labels(warning):
+            return
+        try:
             title = tr("ORCA HUNTR: training {model}").format(model=model.name)
             task = TrainTask(str(_root(ws)), self.model_id, self.config(), title=title)
         except Exception as exc:
@@ -201,6 +329,10 @@ class TrainingPanel(QGroupBox):
         task.done.connect(self._done)
         self.task = task
         self._task_model_id = self.model_id
+        self._run_root = str(_root(ws))
+        self._run_project = self.project.fileName() or ""
+        self._run_model_name = model.name
+        self._run_started = False
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat(tr("Starting… %p%"))
         self.loss_label.setText(tr("Reading the training data…"))
@@ -208,21 +340,80 @@ class TrainingPanel(QGroupBox):
         self._update()
         self.trainingStarted.emit(self.model_id)
 
+    def _confirm_without_labels(self, text: str) -> bool:
+        """Ask whether to train although labels are missing (``text`` says what it would learn)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Training Without Labels"), text, parent=self)
+        train = box.addButton(tr("Train anyway"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        self.labels_question = box
+        try:
+            box.exec()
+            return box.clickedButton() is train
+        finally:
+            self.labels_question = None
+            box.deleteLater()
+
     def stop(self) -> None:
         """Ask the running training to stop (it finishes the step and makes a snapshot)."""
         if self.task is not None:
             self.stop_button.setEnabled(False)
-            self.loss_label.setText(tr("Stopping after the current step…"))
+            self.loss_label.setText(tr("Stopping… (finishing the current step and writing the snapshot)"))
+            self.progress_bar.setFormat(tr("Stopping… %p%"))
             self.task.cancel()
             self._update()
+
+    # -- the run's project closed --------------------------------------------------
+    def _project_cleared(self) -> None:
+        # QGIS gives no chance to object before a project closes: ask once it is closed
+        # (after the event loop is back, as the next project may be being read)
+        if self.is_running() and not self.task.isCanceled():
+            QTimer.singleShot(0, self._ask_about_closed_project)
+
+    def _ask_about_closed_project(self) -> None:
+        if not self.is_running() or self.task.isCanceled() or self.close_question is not None:
+            self._update()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("Training Still Running"),
+            tr(
+                "{project} was closed while model {model} is training.\n\n"
+                "Stop now: training ends after the current step and its snapshot is written to "
+                "{path}.\n\n"
+                "Keep training: the run goes on in the background; this panel keeps showing it, with "
+                "its Stop button, and its snapshot is written there when it ends."
+            ).format(
+                project=self._run_project or tr("The unsaved project"),
+                model=self._run_model_name,
+                path=self._run_root,
+            ),
+            parent=self,
+        )
+        stop = box.addButton(tr("Stop and snapshot now"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(tr("Keep training"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        self.close_question = box
+        try:
+            box.exec()
+            if box.clickedButton() is stop:
+                self.stop()
+        finally:
+            self.close_question = None
+            box.deleteLater()
+        self._update()
 
     def _progressed(self, progress) -> None:
         if self.task is None:
             return
+        self._run_started = self._run_started or bool(progress.step)
         fraction = max(0.0, min(1.0, float(progress.fraction or 0.0)))
         self.progress_bar.setValue(round(fraction * 100))
         eta = format_eta(progress.eta_seconds)
-        self.progress_bar.setFormat(tr("%p% · {eta} left").format(eta=eta) if eta else "%p%")
+        if self.task.isCanceled():
+            self.progress_bar.setFormat(tr("Stopping… %p%"))
+        else:
+            self.progress_bar.setFormat(tr("%p% · {eta} left").format(eta=eta) if eta else "%p%")
         parts = [
             tr("step {step}").format(step=progress.step),
             tr("epoch {epoch:.1f}").format(epoch=progress.epoch),
@@ -240,21 +431,52 @@ class TrainingPanel(QGroupBox):
 
     def _done(self, result, error) -> None:
         model_id = self._task_model_id or ""
+        here = self.run_is_here()
+        started = self._run_started
         self.task = None
         self._task_model_id = None
         if error is not None:
-            messages.show_error(self.iface, error, tr("Training stopped with an error"))
-            self.progress_bar.setFormat(tr("Failed"))
+            if started:
+                messages.show_error(self.iface, error, tr("Training stopped with an error"))
+                self.progress_bar.setFormat(tr("Failed"))
+            else:
+                messages.show_error(self.iface, error, tr("Training could not start"))
+                self.progress_bar.setValue(0)
+                self.progress_bar.setFormat(tr("Not started"))
             self.loss_label.setText("")
+        elif not here:
+            # a run of a project closed since: say so, and leave this project's model alone
+            self.load_settings(self.binding.workspace)
+            snapshot = getattr(result, "snapshot", None)
+            name = getattr(snapshot, "name", "") if snapshot is not None else ""
+            self.progress_bar.setValue(0)
+            self.progress_bar.setFormat(tr("Not running"))
+            self.loss_label.setText("")
+            self.metrics_label.setText("")  # they were the other model's
+            messages.success(
+                self.iface,
+                tr(
+                    "Training of {model} ({project}) stopped: snapshot {name} is its current state, "
+                    "in {path}."
+                ).format(
+                    model=self._run_model_name,
+                    project=project_title(self._run_project),
+                    name=name,
+                    path=self._run_root,
+                ),
+            )
         else:
             snapshot = getattr(result, "snapshot", None)
             self._has_snapshot = self._has_snapshot or snapshot is not None
-            self.progress_bar.setValue(
-                100 if getattr(result, "stop_reason", "") != "user" else self.progress_bar.value()
-            )
-            self.progress_bar.setFormat(tr("Done · %p%"))
+            reason = getattr(result, "stop_reason", "")
+            if reason == "user":
+                # the bar keeps how far the budget got: say it was stopped, not "done"
+                self.progress_bar.setFormat(tr("Stopped · %p% of the budget"))
+            else:
+                self.progress_bar.setValue(100)
+                self.progress_bar.setFormat(tr("Done · %p%"))
             loss = getattr(result, "loss", None)
-            why = stop_reason_text(getattr(result, "stop_reason", ""))
+            why = stop_reason_text(reason)
             where = tr("step {step}").format(step=getattr(result, "steps", 0))
             if loss is not None:
                 where += " · " + tr("loss {loss:.4f}").format(loss=loss)
@@ -274,6 +496,8 @@ class TrainingPanel(QGroupBox):
 
     def shutdown(self) -> None:
         """Stop a running training and forget its signals (panel closing or plugin unloading)."""
+        with contextlib.suppress(TypeError, RuntimeError):
+            self.project.cleared.disconnect(self._project_cleared)
         task, self.task = self.task, None
         if task is not None:
             for signal, slot in ((task.progressed, self._progressed), (task.done, self._done)):

@@ -52,6 +52,11 @@ class WorkspaceBinding(QObject):
             self.reload()
         return self._workspace
 
+    @property
+    def opened(self):
+        """The workspace already open (None when none is), without opening one."""
+        return self._workspace
+
     def reload(self, force: bool = False, move_temporary: bool = False) -> None:
         """(Re)open the workspace of the current project; emits :attr:`workspaceChanged`.
 
@@ -62,27 +67,29 @@ class WorkspaceBinding(QObject):
         if not force and self._workspace is not None and project_file == self._project_file:
             return
         previous = self._workspace
-        moved = False
+        moved_from = None
         try:
             from ..snapshots import Workspace
 
             if not project_file:
                 workspace = Workspace.open_temporary()
             elif move_temporary and previous is not None and self._temporary:
+                moved_from = previous.root
                 previous.move_beside_project(project_file)
                 workspace = previous
-                moved = True
             else:
                 workspace = Workspace.for_project(project_file)
         except Exception as exc:
             messages.show_error(self.iface, exc, tr("Could not open the ORCA HUNTR workspace"))
             workspace = None
+        if previous is not None and previous is not workspace:
+            _discard_if_empty(previous)
         self._workspace = workspace
         self._failed_for = project_file if workspace is None else None
         self._temporary = workspace is not None and not project_file
         self._project_file = project_file
-        if moved:
-            self._after_move(workspace)
+        if moved_from is not None:
+            self._after_move(moved_from, workspace)
         elif workspace is not None and (previous is None or _root(previous) != _root(workspace)):
             self._purge(workspace)
         self.workspaceChanged.emit(workspace)
@@ -90,6 +97,7 @@ class WorkspaceBinding(QObject):
     def _cleared(self) -> None:
         # A new, empty project (also the first step of opening one): forget the previous
         # workspace and open the right one once the event loop is back (the read is over).
+        _discard_if_empty(self._workspace)
         self._workspace = None
         self._temporary = False
         self._project_file = None
@@ -119,11 +127,15 @@ class WorkspaceBinding(QObject):
                 ).format(new=_root(self._workspace), old=_root(previous)),
             )
 
-    def _after_move(self, workspace) -> None:
-        """The temporary workspace moved beside the project: re-point the layers, save again."""
-        from . import training_layers
+    def _after_move(self, old_root, workspace) -> None:
+        """The temporary workspace moved beside the project: re-point its layers, save again.
 
-        if training_layers.repoint_training_layers(workspace, self.project):
+        Every layer reading a file of the old folder follows (training layers, detection
+        results, anything else added from there), keeping its id, name and style.
+        """
+        from .workspace_layers import repoint_layers
+
+        if repoint_layers(old_root, workspace.root, self.project):
             # the project file just written still names the old folder: write it once more
             QTimer.singleShot(0, self._save_again)
         messages.info(
@@ -155,6 +167,7 @@ class WorkspaceBinding(QObject):
         """Stop following the project (called when the panel shuts down)."""
         if not self._connected:
             return
+        _discard_if_empty(self._workspace)
         for signal, slot in (
             (self.project.readProject, self._project_read),
             (self.project.projectSaved, self._project_saved),
@@ -163,6 +176,14 @@ class WorkspaceBinding(QObject):
             with contextlib.suppress(TypeError, RuntimeError):
                 signal.disconnect(slot)
         self._connected = False
+
+
+def _discard_if_empty(workspace) -> None:
+    """A temporary workspace left behind with nothing in it is deleted (see ``snapshots/temporary.py``)."""
+    if workspace is not None and getattr(workspace, "is_temporary", False):
+        from ..snapshots.temporary import discard_if_empty
+
+        discard_if_empty(workspace)
 
 
 def _root(workspace) -> str:
