@@ -1,48 +1,103 @@
-"""Simple geometric and radiometric augmentations of one tile (numpy, seeded by the caller)."""
+"""Augmentations of one training tile (numpy, seeded by the caller) that simulate another flight.
+
+Geometric: the 8 rotations/flips, applied identically to the image and every target
+(resampling ±25 % is done when the tile is read, see ``tiles.make_tile``). Photometric,
+on the normalised image only: brightness, contrast, gamma, a per-band gain (colour
+cast), saturation, blur and noise. The ranges cover what a per-scene normalisation
+does not take away (gamma, blur, non-linear light) and a margin beyond it.
+"""
 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 import numpy as np
 
+from ..deps import require
 from .tiles import Tile
+
+
+@dataclass(frozen=True)
+class PhotometricRanges:
+    """How far each photometric change goes (factors are drawn log-uniformly)."""
+
+    brightness: tuple[float, float] = (0.7, 1.3)
+    contrast: tuple[float, float] = (0.75, 1.3)
+    gamma: tuple[float, float] = (0.65, 1.5)
+    band_gain: float = 0.15  # ± per band
+    saturation: tuple[float, float] = (0.6, 1.4)
+    blur_probability: float = 0.25
+    blur_sigma: tuple[float, float] = (0.4, 1.3)  # pixels
+    noise_probability: float = 0.5
+    noise_sigma: float = 0.04  # in normalised units (the 1–99 % range spans 2)
+
+
+PHOTOMETRIC = PhotometricRanges()
 
 
 @functools.cache
 def _noise(shape: tuple[int, ...], count: int = 8) -> np.ndarray:
-    """A small bank of Gaussian noise images (σ 0.03), drawn once: cheaper than fresh noise per tile."""
-    return 0.03 * np.random.default_rng(12345).standard_normal(size=(count, *shape), dtype=np.float32)
+    """A small bank of unit Gaussian noise images, drawn once: cheaper than fresh noise per tile."""
+    return np.random.default_rng(12345).standard_normal(size=(count, *shape), dtype=np.float32)
 
 
-def augment(tile: Tile, rng: np.random.Generator) -> Tile:
-    """A randomly rotated/flipped tile with jittered gain, offset and a little noise.
+def _log_uniform(rng: np.random.Generator, lo: float, hi: float) -> float:
+    return float(np.exp(rng.uniform(np.log(lo), np.log(hi))))
 
-    Geometric changes are applied identically to the image and both targets; the
-    radiometric ones act on the normalised image only.
+
+def photometric(
+    image: np.ndarray, rng: np.random.Generator, ranges: PhotometricRanges = PHOTOMETRIC
+) -> np.ndarray:
+    """A photometrically changed copy of a normalised image ``(bands, h, w)``.
+
+    The changes act on ``u = (x + 1) / 2``, which puts the scene's 1st–99th percentiles
+    at 0..1 (the per-scene normalisation), so that gamma and brightness mean what they
+    mean on a photograph.
+    """
+    bands = image.shape[0]
+    u = (image + 1.0) * 0.5
+    u = u * _log_uniform(rng, *ranges.brightness)
+    mean = u.mean()
+    u = mean + (u - mean) * _log_uniform(rng, *ranges.contrast)
+    np.clip(u, 0.0, None, out=u)
+    u = u ** np.float32(_log_uniform(rng, *ranges.gamma))
+    u = u * rng.uniform(1 - ranges.band_gain, 1 + ranges.band_gain, size=(bands, 1, 1)).astype(np.float32)
+    if bands >= 3:
+        grey = u[:3].mean(axis=0, keepdims=True)
+        u[:3] = grey + (u[:3] - grey) * np.float32(_log_uniform(rng, *ranges.saturation))
+    if rng.random() < ranges.blur_probability:
+        ndimage = require("scipy.ndimage")
+        sigma = rng.uniform(*ranges.blur_sigma)
+        u = ndimage.gaussian_filter(u, sigma=(0, sigma, sigma), mode="nearest")
+    image = u * 2.0 - 1.0
+    if rng.random() < ranges.noise_probability:
+        bank = _noise(image.shape)
+        noise = np.roll(bank[rng.integers(len(bank))], tuple(rng.integers(0, 64, size=2)), axis=(1, 2))
+        image = image + noise * np.float32(rng.uniform(0.0, ranges.noise_sigma))
+    return image.astype(np.float32, copy=False)
+
+
+def augment(tile: Tile, rng: np.random.Generator, colour: bool = True) -> Tile:
+    """A randomly rotated/flipped tile, photometrically changed when ``colour``.
+
+    Geometric changes are applied identically to the image and every target; the
+    photometric ones act on the normalised image only.
     """
     k = int(rng.integers(4))
     flip = bool(rng.integers(2))
-    image, target, boundary = tile.image, tile.target, tile.boundary
+    arrays = [tile.image, tile.target, tile.boundary, tile.weight]
     if k:
-        image = np.rot90(image, k, axes=(1, 2))
-        target = np.rot90(target, k)
-        boundary = np.rot90(boundary, k)
+        arrays = [np.rot90(a, k, axes=(-2, -1)) for a in arrays]
     if flip:
-        image = image[:, :, ::-1]
-        target = target[:, ::-1]
-        boundary = boundary[:, ::-1]
-    bands = image.shape[0]
-    gain = (rng.uniform(0.9, 1.1) * rng.uniform(0.95, 1.05, size=(bands, 1, 1))).astype(np.float32)
-    offset = rng.uniform(-0.1, 0.1, size=(bands, 1, 1)).astype(np.float32)
-    image = image * gain + offset
-    if rng.random() < 0.5:
-        bank = _noise(image.shape)
-        image = image + np.roll(
-            bank[rng.integers(len(bank))], tuple(rng.integers(0, 64, size=2)), axis=(1, 2)
-        )
+        arrays = [a[..., ::-1] for a in arrays]
+    image, target, boundary, weight = arrays
+    image = np.ascontiguousarray(image, dtype=np.float32)
+    if colour:
+        image = photometric(image, rng)
     return Tile(
-        np.ascontiguousarray(image, dtype=np.float32),
+        image,
         np.ascontiguousarray(target),
         np.ascontiguousarray(boundary),
+        np.ascontiguousarray(weight),
     )

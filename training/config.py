@@ -24,25 +24,30 @@ class TrainConfig:
     max_epochs: float | None = None
     max_seconds: float | None = None
     batch_size: int = 8
-    lr: float = 2e-3
+    lr: float = 2e-3  # peak learning rate
+    lr_floor: float = 0.05  # the cosine schedule ends at this share of the peak
     weight_decay: float = 1e-4
-    warmup_steps: int = 20
+    warmup_steps: int = 20  # linear warm-up at the start of each run
+    ema_decay: float | None = 0.99  # snapshots keep an exponential moving average of the weights
     seed: int = 0
     device: str = "auto"  # "auto" | "cpu" | "cuda" (or "cuda:N")
-    threads: int | None = None  # torch CPU threads; None = all cores but one (at least 1)
+    threads: int | None = None  # torch CPU threads; None = every core (the panel keeps one for QGIS)
     num_workers: int = 1  # background loader threads; 0 = read tiles in the training thread
     prefetch: int = 4  # batches read ahead by the loader
     validation_fraction: float = 0.15  # held out of the training areas when none is marked
     validate_every: int | None = None  # steps between validations; None = once per epoch
     early_stopping_patience: int | None = None
     label_focus: float = 0.5  # share of tiles centred on a label (rare classes favoured)
-    augment: bool = True
+    augment: bool = True  # rotations/flips and ±scale_jitter resampling
+    photometric: bool = True  # with augment: brightness, contrast, gamma, colour cast, blur, noise
+    scale_jitter: float = 0.25  # tiles resampled by a factor in 1/(1+j) .. 1+j
+    balance_objects: bool = True  # small objects' pixels weigh more in the loss
     boundary_width: int = 1  # pixels of object rim learnt in count mode (boundary_target "rim")
-    # count mode's boundary channel learns "rim" (thin object rims) or "distance" (1 − the
-    # normalised distance to the object's edge: a core for every object, even for heavily
-    # overlapping boxes such as tree crowns; pick the detection's boundary threshold,
-    # often 0.6-0.8 for it, on validation data)
-    boundary_target: str = "rim"
+    # count mode's boundary channel learns "distance" (the default: 0 on the inner third of
+    # every object rising to 1 at its edge, so every object has a core, even heavily
+    # overlapping boxes such as tree crowns) or "rim" (thin object rims, the older target);
+    # the model records it, and each snapshot calibrates the detection thresholds for it
+    boundary_target: str | None = None  # None: the model's (its snapshots'), "distance" for a new one
     boundary_weight: float = 1.0
     max_validation_pixels: int = 4_000_000  # cap on the validation region's size
 

@@ -7,6 +7,7 @@ made training stop. :func:`fit` works on plain inputs and knows nothing of the s
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import os
@@ -27,15 +28,18 @@ from .inputs import TrainingInputs, load_inputs
 from .loader import BackgroundLoader
 from .loss import segmentation_loss
 from .network import MODES, NetworkSpec, build_network
-from .normalize import band_statistics
+from .normalize import FIXED, default_normalization, method_of, statistics_for
+from .recipe import recipe_for
 from .sampler import TileSampler
-from .state import load_optimizer, load_weights, optimizer_to_numpy, weights_to_numpy
-from .tiles import SceneReader, make_tile
+from .state import WeightAverage, load_optimizer, load_weights, optimizer_to_numpy, weights_to_numpy
+from .tiles import SceneReader, make_tile, object_weights
+from .validate import DEFAULTS as DEFAULT_DETECTION
 from .validate import validate
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_STEPS = 500
+DEFAULT_TARGET = "distance"  # count mode's boundary target for a model's first training
 
 
 @dataclass
@@ -50,6 +54,8 @@ class ModelSetup:
     crs: str | None = None
     resolution: float | None = None
     class_names: list[str] = field(default_factory=list)
+    auto_size: bool = False  # tile size and depth still to be derived from the labels (training/recipe.py)
+    recipe: dict[str, Any] | None = None  # what the recipe chose, once it did
 
     @classmethod
     def from_model(cls, model: Any) -> ModelSetup:
@@ -58,12 +64,32 @@ class ModelSetup:
             num_classes=len(model.classes),
             mode=model.mode,
             bands=list(model.input_spec.bands),
-            tile_size=int(model.tile_size),
+            tile_size=int(model.tile_size or 256),
             network=NetworkSpec.from_dict(model.network).to_dict(),
             crs=model.input_spec.crs,
             resolution=model.input_spec.resolution,
             class_names=[c.name for c in model.classes],
+            auto_size=bool((model.network or {}).get("auto")) or not model.tile_size,
         )
+
+    def size_from(self, resume: Resume | None, inputs: TrainingInputs) -> None:
+        """Fix the tile size and network: a resumed snapshot's (its weights need them), else
+        for a model sized automatically the recipe of its labels, else the model's own."""
+        if resume is not None and resume.tile_size and resume.network:
+            self.tile_size, self.network = (
+                int(resume.tile_size),
+                NetworkSpec.from_dict(resume.network).to_dict(),
+            )
+            return
+        if not self.auto_size:
+            return
+        labels = [g for s in inputs.scenes for g in s.labels]
+        resolution = inputs.scenes[0].transform.a if inputs.scenes else self.resolution
+        width = NetworkSpec.from_dict(self.network).width
+        chosen = recipe_for(labels, abs(resolution) if resolution else None, width)
+        self.tile_size, self.network = chosen.tile_size, dict(chosen.network)
+        self.recipe = chosen.to_dict()
+        log.info("network sized from the labels: %s", chosen.reason)
 
     def check(self) -> None:
         """Raise InputDataError for settings training cannot use."""
@@ -88,6 +114,10 @@ class Resume:
     tiles_seen: int = 0
     normalization: dict[str, Any] | None = None
     snapshot_id: str | None = None
+    boundary_target: str | None = None  # what the snapshot's boundary channel learnt
+    tile_size: int | None = None  # the snapshot's (its weights were trained with them)
+    network: dict[str, Any] | None = None
+    detection: dict[str, Any] | None = None  # the detection settings the snapshot calibrated
 
 
 @dataclass
@@ -117,8 +147,8 @@ def resolve_device(name: str) -> torch.device:
 
 
 def configure_threads(threads: int | None) -> None:
-    """Torch CPU threads: ``threads``, else all cores but one (QGIS keeps one to stay responsive)."""
-    n = threads if threads else max(1, (os.cpu_count() or 2) - 1)
+    """Torch CPU threads: ``threads``, else every core (the panel's task keeps one for QGIS)."""
+    n = threads if threads else max(1, os.cpu_count() or 1)
     if torch.get_num_threads() != n:
         torch.set_num_threads(n)
 
@@ -135,16 +165,20 @@ class TrainStep:
         self.optimizer = torch.optim.AdamW(net.parameters(), lr=config.lr, weight_decay=config.weight_decay)
         self.scaler = torch.amp.GradScaler("cuda", enabled=self.amp)
 
-    def lr_at(self, step: int) -> float:
-        """Linear warm-up, then constant: a schedule that depends on the model's step only."""
-        warm = max(self.config.warmup_steps, 1)
-        return self.config.lr * min(1.0, (step + 1) / warm)
+    def lr_at(self, run_step: int, fraction: float) -> float:
+        """Linear warm-up over this run's first steps, then a cosine decay to ``lr_floor`` of
+        the peak as the run's budget (steps or time, ``fraction`` 0..1) is used up."""
+        warm = min(1.0, (run_step + 1) / max(self.config.warmup_steps, 1))
+        floor = self.config.lr_floor
+        cosine = floor + (1 - floor) * 0.5 * (1 + math.cos(math.pi * min(max(fraction, 0.0), 1.0)))
+        return self.config.lr * warm * cosine
 
-    def __call__(self, batch: dict[str, np.ndarray], step: int) -> float:
+    def __call__(self, batch: dict[str, np.ndarray], run_step: int, fraction: float = 0.0) -> float:
         for group in self.optimizer.param_groups:
-            group["lr"] = self.lr_at(step)
+            group["lr"] = self.lr_at(run_step, fraction)
         x = torch.from_numpy(batch["image"]).to(self.device, non_blocking=True)
         target = torch.from_numpy(batch["target"]).to(self.device, non_blocking=True)
+        weight = torch.from_numpy(batch["weight"]).to(self.device, non_blocking=True)
         rim = None
         if self.setup.mode == "count":
             rim = torch.from_numpy(batch["boundary"]).to(self.device, non_blocking=True)
@@ -152,20 +186,38 @@ class TrainStep:
         self.optimizer.zero_grad(set_to_none=True)
         with torch.autocast(self.device.type, enabled=self.amp):
             logits = self.net(x)
-        loss = segmentation_loss(logits, target, rim, self.setup.num_classes, self.config.boundary_weight)
+        loss = segmentation_loss(
+            logits, target, rim, self.setup.num_classes, self.config.boundary_weight, weight
+        )
         self.scaler.scale(loss).backward()
         self.scaler.step(self.optimizer)
         self.scaler.update()
         return float(loss.detach())
 
 
+def scene_scales(
+    inputs: TrainingInputs, bands: list[int], normalization: dict[str, Any]
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """``(mean, std)`` of every scene under the recorded normalisation (per scene, or one for all)."""
+    out = []
+    for scene in inputs.scenes:
+        mean, std = statistics_for(normalization, scene.path, bands, scene.nodata)
+        out.append((np.asarray(mean, np.float32), np.asarray(std, np.float32)))
+    return out
+
+
 def batch_maker(
-    inputs: TrainingInputs, setup: ModelSetup, config: TrainConfig, mean: np.ndarray, std: np.ndarray
+    inputs: TrainingInputs,
+    setup: ModelSetup,
+    config: TrainConfig,
+    scales: list[tuple[np.ndarray, np.ndarray]],
 ) -> Callable[[int], dict[str, np.ndarray]]:
     """``make_batch(i)``: batch ``i`` of tiles sampled, read, rasterised and augmented (seeded by i)."""
     sampler = TileSampler(inputs.scenes, setup.tile_size, config.label_focus)
     reader = SceneReader()
     rim_width = config.boundary_width if setup.mode == "count" else 0
+    weights = [_label_weights(s) if config.balance_objects else None for s in inputs.scenes]
+    zoom_lo, zoom_hi = (1 / (1 + config.scale_jitter), 1 + config.scale_jitter) if config.augment else (1, 1)
 
     rasterio = require("rasterio")
 
@@ -175,15 +227,19 @@ def batch_maker(
         with rasterio.Env():  # one GDAL environment per batch, not one per read/rasterisation
             for _ in range(config.batch_size):
                 spec = sampler.sample(rng)
+                zoom = math.exp(rng.uniform(math.log(zoom_lo), math.log(zoom_hi))) if zoom_hi > 1 else 1.0
+                mean, std = scales[spec.scene]
                 tile = make_tile(
                     reader, inputs.scenes[spec.scene], inputs.bands, spec.row, spec.col, setup.tile_size,
-                    mean, std, boundary_width=rim_width, boundary_kind=config.boundary_target,
+                    mean, std, boundary_width=rim_width, boundary_kind=config.boundary_target or DEFAULT_TARGET, zoom=zoom,
+                    label_weights=weights[spec.scene],
                 )  # fmt: skip
-                tiles.append(augment(tile, rng) if config.augment else tile)
+                tiles.append(augment(tile, rng, colour=config.photometric) if config.augment else tile)
         return {
             "image": np.stack([t.image for t in tiles]),
             "target": np.stack([t.target for t in tiles]),
             "boundary": np.stack([t.boundary for t in tiles]),
+            "weight": np.stack([t.weight for t in tiles]),
         }
 
     return make_batch
@@ -259,6 +315,8 @@ def fit(
     state reached, so that the caller can still keep it as a snapshot.
     """
     setup.check()
+    if config.boundary_target is None:
+        config = dataclasses.replace(config, boundary_target=DEFAULT_TARGET)
     device = resolve_device(config.device)
     if device.type == "cpu":
         configure_threads(config.threads)
@@ -271,18 +329,28 @@ def fit(
         fits = not skipped and resume.optimizer
         if fits and not load_optimizer(trainer.optimizer, resume.optimizer or {}, resume.optimizer_meta):
             log.info("optimizer state of the snapshot does not fit; starting it afresh")
-    mean = np.asarray(normalization["mean"], dtype=np.float32)
-    std = np.asarray(normalization["std"], dtype=np.float32)
+    scales = scene_scales(inputs, setup.bands, normalization)
+    average = WeightAverage(net, config.ema_decay) if config.ema_decay else None
     steps_per_epoch = max(1, math.ceil(inputs.train_pixels() / (setup.tile_size**2 * config.batch_size)))
     validate_every = config.validate_every or steps_per_epoch
+    # validations during the run use the settings the resumed snapshot calibrated (else the
+    # defaults); the final one calibrates them anew
+    detection: dict[str, Any] = dict((resume.detection if resume else None) or {})
 
-    def run_validation() -> dict[str, Any]:
+    def run_validation(final: bool = False) -> dict[str, Any]:
+        """Validate the averaged weights; the final validation calibrates detection's settings."""
         if not inputs.has_validation:
             return {}
-        return validate(
-            net, inputs, SceneReader(), mean, std, setup.tile_size, setup.mode, device,
-            config.boundary_width, config.max_validation_pixels, config.boundary_target,
+        model = average.model if average is not None else net
+        settings = None if final else {k: detection.get(k, v) for k, v in DEFAULT_DETECTION.items()}
+        found = validate(
+            model, inputs, SceneReader(), scales, setup.tile_size, setup.mode, device,
+            config.boundary_width, config.max_validation_pixels, config.boundary_target, settings,
         )  # fmt: skip
+        if final:
+            detection.clear()
+            detection.update(found.pop("detection", {}))
+        return found
 
     step, tiles_seen = start, resume.tiles_seen if resume else 0
     base_epochs = resume.epochs if resume else 0.0
@@ -291,11 +359,13 @@ def fit(
     validated_at, error = -1, None
     budget, early = Budget(config, start, steps_per_epoch), EarlyStopping(config.early_stopping_patience)
     loader = BackgroundLoader(
-        batch_maker(inputs, setup, config, mean, std), start, config.num_workers, config.prefetch
+        batch_maker(inputs, setup, config, scales), start, config.num_workers, config.prefetch
     )
     try:
         while not (reason := budget.stop_reason(step, should_stop)):
-            recent.append(trainer(next(loader), step))
+            recent.append(trainer(next(loader), step - start, budget.fraction(step)))
+            if average is not None:
+                average.update()
             step += 1
             tiles_seen += config.batch_size
             if (step - start) % validate_every == 0:
@@ -314,21 +384,30 @@ def fit(
         reason, error = "error", exc
     finally:
         loader.close()
-    if validated_at != step and step > start and error is None:
-        metrics = run_validation()
+    if step > start and error is None:
+        metrics = run_validation(final=True)
     if recent:
         metrics = {**metrics, "loss": _mean(recent)}
     optimizer, optimizer_meta = optimizer_to_numpy(trainer.optimizer)
-    optimizer_meta.update({"step": step, "schedule": "warmup-constant", "lr": config.lr,
-                           "warmup_steps": config.warmup_steps})  # fmt: skip
+    optimizer_meta.update({"step": step, "schedule": "warmup-cosine", "lr": config.lr,
+                           "warmup_steps": config.warmup_steps, "lr_floor": config.lr_floor})  # fmt: skip
     epochs = base_epochs + (step - start) / steps_per_epoch
+    record = _record(setup, config, normalization, device, reason)
+    record["normalization"]["scenes"] = {
+        s.scene_id: {"mean": m.tolist(), "std": d.tolist()}
+        for s, (m, d) in zip(inputs.scenes, scales, strict=True)
+    }
+    if detection:
+        record["detection"] = dict(detection)
+    # the snapshot keeps the average of the weights (smoother than the last step's)
+    kept = average.model if average is not None and step > start else net
     return FitOutcome(
-        weights=weights_to_numpy(net),
+        weights=weights_to_numpy(kept),
         optimizer=optimizer,
         optimizer_meta=optimizer_meta,
         metrics=metrics,
         progress={"epochs": epochs, "steps": step, "tiles_seen": tiles_seen},
-        config=_record(setup, config, normalization, device, reason),
+        config=record,
         stop_reason=reason,
         steps_this_run=step - start,
         loss=_mean(recent) if recent else None,
@@ -357,8 +436,11 @@ def _record(
     setup: ModelSetup, config: TrainConfig, normalization: dict[str, Any], device: torch.device, reason: str
 ) -> dict[str, Any]:
     """Everything detection (or a reproduction of this run) needs, as JSON-ready values."""
+    norm = dict(normalization)
+    if method_of(norm) == FIXED:
+        norm = {"method": FIXED, "mean": list(norm["mean"]), "std": list(norm["std"])}
     return {
-        "normalization": {"mean": list(normalization["mean"]), "std": list(normalization["std"])},
+        "normalization": norm,
         "tile_size": setup.tile_size,
         "bands": list(setup.bands),
         "in_channels": len(setup.bands),
@@ -371,6 +453,8 @@ def _record(
         "class_names": list(setup.class_names),
         "boundary_width": config.boundary_width if setup.mode == "count" else 0,
         "boundary_target": config.boundary_target if setup.mode == "count" else None,
+        "recipe": setup.recipe,
+        "weights_average": {"decay": config.ema_decay} if config.ema_decay else None,
         "device": str(device),
         "stop_reason": reason,
         "train": config.to_dict(),
@@ -403,8 +487,14 @@ def train_model(
         config.validation_fraction,
     )  # fmt: skip
     resume = _resume_state(ws, model_id, setup)
+    setup.size_from(resume, inputs)
+    setup.check()
+    if config.boundary_target is None:  # the model's own target: a resume never switches it silently
+        recorded = resume.boundary_target if resume is not None else None
+        target = recorded or (model.network or {}).get("boundary_target") or DEFAULT_TARGET
+        config = dataclasses.replace(config, boundary_target=target)
     normalization = (resume.normalization if resume and resume.normalization else None) or (
-        model.input_spec.normalization or band_statistics(inputs.scenes, setup.bands)
+        _fixed(model.input_spec.normalization) or default_normalization()
     )
     outcome = fit(inputs, setup, config, normalization, resume, progress, should_stop)
     outcome.config["scenes"] = [{"scene_id": s.scene_id, "name": s.name} for s in inputs.scenes]
@@ -465,7 +555,35 @@ def _resume_state(ws: Any, model_id: str, setup: ModelSetup) -> Resume | None:
         tiles_seen=int(prog.get("tiles_seen", 0)),
         normalization=norm,
         snapshot_id=loaded.info.id,
+        # snapshots from before the setting was recorded learnt thin rims
+        boundary_target=config.get("boundary_target") or ("rim" if setup.mode == "count" else None),
+        tile_size=config.get("tile_size"),
+        network=config.get("network"),
+        detection=config.get("detection"),
     )
+
+
+def _label_weights(scene: Any) -> np.ndarray:
+    """Loss weight of each label of ``scene`` (see ``tiles.object_weights``), relative to the
+    median of the labels inside its training areas (labels elsewhere never count)."""
+    areas = np.array([g.area for g in scene.labels], dtype=np.float64) / scene.pixel_area
+    inside = np.array(
+        [any(g.intersection(a).area > 0 for a in scene.train_areas) for g in scene.labels], dtype=bool
+    )
+    if not inside.any():
+        return np.ones(len(areas), np.float32)
+    median = float(np.median(areas[inside]))
+    return object_weights(areas, reference=median)
+
+
+def _fixed(norm: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A model's own normalisation (set when it was created): a recorded method as it is,
+    a bare mean/std as ``fixed``; None when it has none."""
+    if norm and norm.get("method"):
+        return dict(norm)
+    if not norm or norm.get("mean") is None or norm.get("std") is None:
+        return None
+    return {"method": FIXED, "mean": list(norm["mean"]), "std": list(norm["std"])}
 
 
 def _mean(values: deque[float]) -> float:

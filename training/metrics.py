@@ -94,3 +94,22 @@ def precision_recall_f1(tp: int, fp: int, fn: int) -> dict[str, float]:
     r = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     return {"precision": p, "recall": r, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
+
+
+def match_boxes(truth: list, found: list, threshold: float = OBJECT_IOU) -> tuple[int, int, int]:
+    """Greedy one-to-one matching of the bounding boxes of two lists of shapely geometries at
+    IoU ≥ ``threshold`` (how DeepForest scores crowns): ``(tp, fp, fn)``."""
+    if not truth or not found:
+        return 0, len(found), len(truth)
+    t = np.array([g.bounds for g in truth])[:, None, :]
+    f = np.array([g.bounds for g in found])[None, :, :]
+    w = np.clip(np.minimum(t[..., 2], f[..., 2]) - np.maximum(t[..., 0], f[..., 0]), 0, None)
+    h = np.clip(np.minimum(t[..., 3], f[..., 3]) - np.maximum(t[..., 1], f[..., 1]), 0, None)
+    inter = w * h
+
+    def area(b: np.ndarray) -> np.ndarray:
+        return (b[..., 2] - b[..., 0]) * (b[..., 3] - b[..., 1])
+
+    iou = inter / np.maximum(area(t) + area(f) - inter, 1e-12)
+    tp = greedy_match_count(iou, threshold)
+    return tp, len(found) - tp, len(truth) - tp

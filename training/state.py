@@ -77,3 +77,35 @@ def load_optimizer(opt: torch.optim.Optimizer, arrays: dict[str, Any], meta: dic
 
 def _params(opt: torch.optim.Optimizer) -> list[torch.Tensor]:
     return [p for g in opt.param_groups for p in g["params"]]
+
+
+class WeightAverage:
+    """An exponential moving average of a network's weights (and BatchNorm statistics).
+
+    ``update()`` after every optimiser step: ``avg = d·avg + (1 − d)·w`` with ``d`` warming
+    up as ``min(decay, (1 + n) / (10 + n))``, so the first steps are not frozen into it.
+    Validation and snapshots use :attr:`model`: a snapshot then holds a smooth average of
+    the last ~1/(1 − decay) steps, not whatever the last step left.
+    """
+
+    def __init__(self, net: torch.nn.Module, decay: float = 0.99) -> None:
+        import copy
+
+        self.net = net
+        self.decay = float(decay)
+        self.model = copy.deepcopy(net).eval()
+        for p in self.model.parameters():
+            p.requires_grad_(False)
+        self.updates = 0
+
+    @torch.no_grad()
+    def update(self) -> None:
+        self.updates += 1
+        d = min(self.decay, (1 + self.updates) / (10 + self.updates))
+        own = self.model.state_dict()
+        for name, value in self.net.state_dict().items():
+            avg = own[name]
+            if avg.dtype.is_floating_point:
+                avg.mul_(d).add_(value.detach(), alpha=1 - d)
+            else:
+                avg.copy_(value)

@@ -21,6 +21,7 @@ class Tile:
     image: np.ndarray  # (bands, S, S) float32, normalised
     target: np.ndarray  # (S, S) uint8: class id, IGNORE outside areas / on nodata
     boundary: np.ndarray  # (S, S) float32 in 0..1: edge-ness (count mode, see edge_map), 0 otherwise
+    weight: np.ndarray  # (S, S) float32: loss weight of each pixel (small objects weigh more)
 
 
 class SceneReader:
@@ -197,6 +198,20 @@ def boundary_target(instances: np.ndarray, kind: str = "distance", width: int = 
     raise ValueError(f"unknown boundary target {kind!r}; expected one of {BOUNDARY_TARGETS}")
 
 
+def object_weights(areas_px: np.ndarray, cap: float = 4.0, reference: float | None = None) -> np.ndarray:
+    """Loss weight of each label from its area in pixels: ``sqrt(reference / area)``, in 1/cap..cap
+    (``reference`` defaults to the median area).
+
+    A small object then counts about as much as a large one in the loss (its pixels are
+    fewer but weigh more); the median-sized object weighs 1, background pixels weigh 1.
+    """
+    areas = np.maximum(np.asarray(areas_px, dtype=np.float64), 1.0)
+    if areas.size == 0:
+        return np.ones(0, np.float32)
+    ref = float(np.median(areas)) if reference is None else float(reference)
+    return np.clip(np.sqrt(ref / areas), 1.0 / cap, cap).astype(np.float32)
+
+
 def make_tile(
     reader: SceneReader,
     scene: SceneInput,
@@ -209,17 +224,36 @@ def make_tile(
     areas: list[Any] | None = None,
     boundary_width: int = 1,
     boundary_kind: str = "rim",
+    zoom: float = 1.0,
+    label_weights: np.ndarray | None = None,
 ) -> Tile:
     """Read, normalise and rasterise one ``size``×``size`` training tile.
 
     ``areas`` (default: the scene's training areas) decide which pixels count.
     ``boundary_width`` 0 gives no boundary target (segmentation mode); otherwise
-    ``boundary_kind`` picks it (see :func:`boundary_target`).
+    ``boundary_kind`` picks it (see :func:`boundary_target`). ``zoom`` ≠ 1 reads a window
+    ``size / zoom`` pixels wide around the same centre and resamples it to ``size``
+    (objects look ``zoom`` times larger: another flying height). ``label_weights`` (one
+    per label of the scene, see :func:`object_weights`) gives each object's pixels their
+    loss weight; without it every pixel weighs 1.
     """
-    image, valid = reader.read(scene, bands, row, col, size)
+    read = size if abs(zoom - 1.0) < 1e-3 else max(8, round(size / zoom))
+    row, col = row + (size - read) // 2, col + (size - read) // 2
+    image, valid = reader.read(scene, bands, row, col, read)
     classes, instances, in_area = rasterize_targets(
-        scene, scene.train_areas if areas is None else areas, row, col, size, size
+        scene, scene.train_areas if areas is None else areas, row, col, read, read
     )
+    if read != size:
+        ndimage = require("scipy.ndimage")
+        f = size / read
+        image = ndimage.zoom(image, (1, f, f), order=1, mode="nearest", grid_mode=True)
+        valid, in_area = (
+            ndimage.zoom(a.view(np.uint8), f, order=0, mode="nearest", grid_mode=True) > 0
+            for a in (valid, in_area)
+        )
+        classes, instances = (
+            ndimage.zoom(a, f, order=0, mode="nearest", grid_mode=True) for a in (classes, instances)
+        )
     image = (image - mean[:, None, None]) / std[:, None, None]
     image[:, ~valid] = 0.0
     target = np.where(valid & in_area, classes, IGNORE).astype(np.uint8)
@@ -227,4 +261,9 @@ def make_tile(
         boundary = boundary_target(instances, boundary_kind, boundary_width)
     else:
         boundary = np.zeros(classes.shape, dtype=np.float32)
-    return Tile(image.astype(np.float32), target, boundary)
+    weight = np.ones(classes.shape, dtype=np.float32)
+    if label_weights is not None and instances.any():
+        idx = scene.labels_in(window_bounds(scene, row, col, read, read))
+        lookup = np.concatenate([[1.0], label_weights[idx]]).astype(np.float32)
+        weight = lookup[instances]
+    return Tile(image.astype(np.float32), target, boundary, weight)
