@@ -63,6 +63,17 @@ class SnapshotSpec:
     std: list[float]
     weights: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
     boundary_target: str | None = None  # count mode: what the boundary channel learnt (None: rims)
+    normalization: dict[str, Any] = field(default_factory=dict)  # as recorded (method, …)
+    detection: dict[str, Any] = field(default_factory=dict)  # settings calibrated on validation
+
+    def scale_for(self, raster_path: str, nodata: float | None = None) -> tuple[list[float], list[float]]:
+        """``(mean, std)`` for a raster: its own percentiles for per-scene normalisation,
+        else the snapshot's fixed values."""
+        from ..training.normalize import PERCENTILE, method_of, statistics_for
+
+        if method_of(self.normalization) == PERCENTILE:
+            return statistics_for(self.normalization, raster_path, self.bands, nodata)
+        return self.mean, self.std
 
     @property
     def num_classes(self) -> int:
@@ -74,6 +85,8 @@ class SnapshotSpec:
 
 
 def _normalization(config: dict, spec: Any, bands: int, dtype: str) -> tuple[list[float], list[float]]:
+    """The fixed ``(mean, std)`` of a snapshot (per-scene normalisation: placeholders, see
+    :meth:`SnapshotSpec.scale_for`)."""
     norm = config.get("normalization") or getattr(spec, "normalization", None) or {}
     mean, std = norm.get("mean"), norm.get("std")
     if mean is None or std is None:
@@ -116,6 +129,8 @@ def snapshot_spec(loaded: Any) -> SnapshotSpec:
         std=std,
         weights=loaded.weights,
         boundary_target=config.get("boundary_target"),
+        normalization=dict(config.get("normalization") or {}),
+        detection=dict(config.get("detection") or {}),
     )
 
 
@@ -260,6 +275,7 @@ def run_pipeline(
     from .vectorize import Vectoriser, grow_steps_for
 
     features = require("rasterio.features")
+    options = options.resolved(None)  # thresholds left unset: the defaults
     row0, col0, height, width = window
     overlap = options.overlap_pixels(tile)
     grid = TileGrid(height, width, tile, overlap, max(int(options.block_size), tile))
@@ -277,10 +293,11 @@ def run_pipeline(
     vectoriser = Vectoriser(
         num_classes,
         mode,
-        options.score_threshold,
-        options.boundary_threshold,
+        float(options.score_threshold),  # type: ignore[arg-type]  # resolved above
+        float(options.boundary_threshold),  # type: ignore[arg-type]
         emit=timed_sink if sink is not None else None,
         grow_steps=grow_steps_for(boundary_target),
+        marker_window=int(options.marker_window or 0),
     )
     row_blocks, col_blocks = len(grid.row_blocks()), len(grid.col_blocks())
     reader = RasterReader(raster_path, bands, mean, std)
@@ -476,7 +493,7 @@ def detect(
     Raises :class:`IncompatibleRasterError` before any work when the raster does not fit.
     """
     from . import output
-    from .infer import Predictor, build_model, micro_batch_for, resolve_device
+    from .infer import Predictor, build_model, flip_averaged, micro_batch_for, resolve_device
 
     t_start = time.perf_counter()
     if not isinstance(options, DetectOptions):
@@ -486,6 +503,8 @@ def detect(
     output.check_layer_name(options.layer_name)
     loaded = load_snapshot(ws, model_id, snapshot_id)
     spec = snapshot_spec(loaded)
+    sources = options.sources(spec.detection)
+    options = options.resolved(spec.detection)
     raster_path = str(raster_path)
     raster = inspect_raster(raster_path)
     notices = check_raster(raster, spec.requirements, options)
@@ -523,6 +542,8 @@ def detect(
     try:
         device = resolve_device(options.device)
         model = build_model(spec.weights, len(spec.bands), spec.num_classes, spec.mode, spec.network, device)
+        if options.flip_tta:
+            model = flip_averaged(model)
         micro = micro_batch_for(int(spec.network.get("width", 16)), tile)
         predictor = Predictor(
             model, spec.num_classes, spec.mode, device, workers=threads, micro_batch=micro, background=False
@@ -543,11 +564,12 @@ def detect(
                 else:
                     out.add(make(det))
 
+        mean, std = spec.scale_for(raster_path, raster.nodata)
         result = run_pipeline(
             raster_path,
             spec.bands,
-            spec.mean,
-            spec.std,
+            mean,
+            std,
             predictor,
             spec.num_classes,
             spec.mode,
@@ -585,6 +607,8 @@ def detect(
             "crs": raster.crs_name,
             "created_at": now.isoformat(timespec="seconds"),
             "options": options.to_dict(),
+            "settings_from": sources,
+            "normalization": {"method": spec.normalization.get("method", "fixed"), "mean": mean, "std": std},
             "warnings": notices,
             "stats": result.stats,
         }
@@ -626,4 +650,12 @@ def detect(
         mode=spec.mode,
         classes=spec.classes,
         stats=stats,
+        settings={
+            "score_threshold": options.score_threshold,
+            "boundary_threshold": options.boundary_threshold,
+            "min_pixels": options.min_pixels,
+            "marker_window": options.marker_window,
+            "flip_tta": options.flip_tta,
+            "from": sources,
+        },
     )

@@ -98,6 +98,25 @@ def build_model(
     return model
 
 
+def flip_averaged(model: Any) -> Any:
+    """``model`` wrapped to average its logits over the tile and its three mirror images
+    (left-right, up-down, both), each mirrored back: flip test-time augmentation, 4× the work."""
+    torch = require("torch")
+
+    class FlipAverage(torch.nn.Module):  # type: ignore[name-defined]
+        def __init__(self, inner: Any) -> None:
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, x: Any) -> Any:
+            out = self.inner(x)
+            for dims in ((3,), (2,), (2, 3)):
+                out = out + torch.flip(self.inner(torch.flip(x, dims)), dims)
+            return out * 0.25
+
+    return FlipAverage(model).eval()
+
+
 def micro_batch_for(width: int, tile: int, cache_bytes: int = 4 << 20) -> int:
     """Tiles per forward call on the CPU: as many as keep one full-resolution activation
     (``width`` channels of ``tile``² float32) within ``cache_bytes`` (about a core's L2).

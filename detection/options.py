@@ -9,6 +9,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+FALLBACK: dict[str, Any] = {
+    "score_threshold": 0.5,
+    "boundary_threshold": 0.5,
+    "min_pixels": 4,
+    "marker_window": 0,
+}
+
 
 @dataclass
 class DetectOptions:
@@ -18,23 +25,28 @@ class DetectOptions:
     a tile's side shared with its neighbour (0..0.5; a value of 1 or more is read as
     pixels). ``block_size`` bounds memory: the raster is processed in blocks of about
     this many pixels a side, whatever its size. ``score_threshold`` is the minimum class
-    probability for a pixel to be detected; ``min_area`` drops smaller detections
-    (square units of the raster's CRS) and ``min_pixels`` those of fewer pixels.
+    probability for a pixel to be detected, ``boundary_threshold`` (count mode) the
+    boundary probability under which a pixel is an object's core; ``min_area`` drops
+    smaller detections (square units of the raster's CRS) and ``min_pixels`` those of
+    fewer pixels. The three left at None take the values the snapshot calibrated on its
+    validation areas (:meth:`resolved`), or 0.5 / 0.5 / 4 for snapshots without them.
     ``simplify`` is the simplification tolerance in pixels (0 keeps pixel outlines).
-    In segmentation mode ``dissolve`` merges every area of a class into one feature;
-    otherwise each connected area is one feature.
+    In segmentation mode each connected area is one feature (the default) or, with
+    ``dissolve``, every area of a class is merged into one feature.
     """
 
     tile_size: int | None = None
     overlap: float = 0.25
     batch_size: int = 8
     block_size: int = 2048
-    score_threshold: float = 0.5
-    boundary_threshold: float = 0.5
+    score_threshold: float | None = None
+    boundary_threshold: float | None = None
     min_area: float = 0.0
-    min_pixels: int = 4
+    min_pixels: int | None = None
+    marker_window: int | None = None  # count mode: one core per this many pixels' square (0: threshold cores)
+    flip_tta: bool = False  # average the network over the tile and its mirror images (4× the work)
     simplify: float = 0.5
-    dissolve: bool = True
+    dissolve: bool = False  # segmentation mode: True merges the areas of a class into one feature
     device: str = "auto"  # "auto" | "cpu" | "cuda" (or "cuda:N")
     threads: int | None = None  # torch CPU threads; None = torch's default
     resolution_tolerance: float = 2.0  # error beyond this ratio to the training resolution
@@ -51,8 +63,31 @@ class DetectOptions:
             raise ValueError("overlap must not be negative")
         if self.batch_size < 1:
             raise ValueError("batch_size must be at least 1")
-        if not 0.0 < self.score_threshold < 1.0:
-            raise ValueError("score_threshold must lie between 0 and 1")
+        for name in ("score_threshold", "boundary_threshold"):
+            value = getattr(self, name)
+            if value is not None and not 0.0 < float(value) < 1.0:
+                raise ValueError(f"{name} must lie between 0 and 1")
+        if self.min_pixels is not None and int(self.min_pixels) < 0:
+            raise ValueError("min_pixels must not be negative")
+
+    def resolved(self, calibrated: dict[str, Any] | None) -> DetectOptions:
+        """A copy whose unset thresholds and minimum size come from the snapshot's calibrated
+        settings (``calibrated``), else from the defaults."""
+        from dataclasses import replace
+
+        values = {**FALLBACK, **{k: v for k, v in (calibrated or {}).items() if k in FALLBACK}}
+        return replace(
+            self, **{k: values[k] if getattr(self, k) is None else getattr(self, k) for k in FALLBACK}
+        )
+
+    def sources(self, calibrated: dict[str, Any] | None) -> dict[str, str]:
+        """Where each calibratable setting comes from: "user", "snapshot" or "default"."""
+        return {
+            k: "user"
+            if getattr(self, k) is not None
+            else ("snapshot" if k in (calibrated or {}) else "default")
+            for k in FALLBACK
+        }
 
     def overlap_pixels(self, tile_size: int) -> int:
         """The overlap in pixels for tiles of ``tile_size`` (always below half a tile)."""

@@ -12,7 +12,9 @@ class DetectResult:
     """The written GeoPackage and what is needed to show it.
 
     ``classes`` lists ``{"id", "name", "color"}`` for every class of the model (for the
-    categorised style); ``stats`` holds counts and timings of the run.
+    categorised style); ``stats`` holds counts and timings of the run; ``settings`` the
+    score/boundary thresholds and minimum size used and where each came from
+    (``{"from": {"score_threshold": "snapshot" | "user" | "default", …}}``).
     """
 
     path: Path
@@ -29,6 +31,7 @@ class DetectResult:
     mode: str = ""
     classes: list[dict[str, Any]] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)  # thresholds and min size used, and their source
 
     @property
     def uri(self) -> str:

@@ -34,6 +34,7 @@ class Piece:
     pixels: int
     prob_sum: float
     polygons: list[bytearray] = field(default_factory=list)  # little-endian WKB, raster pixel coordinates
+    thick: bool = True  # some pixel of it is 3 px from its edge (see :func:`_interior`)
 
 
 class Detection:
@@ -96,6 +97,7 @@ class BlockLabels:
     prob_sums: np.ndarray
     n_core: int
     n_rim: int
+    thick: np.ndarray | None = None  # per label: has an interior pixel (count mode; None: all are)
 
 
 _STRIP = 32  # rows a strip in block-wide passes (32 × 2,048 float32: 256 KiB)
@@ -227,6 +229,38 @@ def _grow(
     return todo
 
 
+def _local_minima(values: np.ndarray, idx: np.ndarray, shape: tuple[int, int], window: int) -> np.ndarray:
+    """For the pixels ``idx`` with ``values``: whether each is the lowest within a ``window``
+    square (pixels outside ``idx`` count as 1, the highest boundary)."""
+    ndimage = require("scipy.ndimage")
+    full = np.ones(shape, np.float32)
+    full.ravel()[idx] = values
+    lowest = ndimage.minimum_filter(full, size=window, mode="nearest")
+    return values <= lowest.ravel()[idx]
+
+
+def _grow_by_levels(
+    labels: np.ndarray,
+    rim: np.ndarray,
+    rim_class: np.ndarray,
+    level: np.ndarray,
+    label_class: np.ndarray,
+    steps: int,
+    parts: int = 10,
+) -> np.ndarray:
+    """:func:`_grow` in order of rising ``level`` (the boundary), ``parts`` quantile steps at a
+    time, so that touching objects meet where the boundary is highest, as in a watershed.
+    Returns the mask of rim pixels left unlabelled."""
+    left = np.ones(rim.size, bool)
+    cuts = np.unique(np.quantile(level, np.linspace(1.0 / parts, 1.0, parts)))
+    for cut in cuts:
+        sel = np.flatnonzero(left & (level <= cut))
+        if sel.size:
+            still = _grow(labels, rim[sel], rim_class[sel], label_class, steps)
+            left[sel[~still]] = False
+    return left
+
+
 def polygonize(labels: np.ndarray, col0: int = 0, row0: int = 0) -> list[tuple[int, bytearray]]:
     """``(label, polygon)`` for every 4-connected piece of ``labels`` > 0: GDAL's polygoniser,
     each outline as little-endian WKB in raster pixel coordinates (the labels' top-left
@@ -245,6 +279,24 @@ def polygonize(labels: np.ndarray, col0: int = 0, row0: int = 0) -> list[tuple[i
     if gdal.Polygonize(source.GetRasterBand(1), mask.GetRasterBand(1), layer, 0, []) != 0:
         raise RuntimeError(f"GDAL could not polygonise a block: {gdal.GetLastErrorMsg()}")
     return [(f.GetFieldAsInteger(0), f.GetGeometryRef().ExportToWkb(ogr.wkbNDR)) for f in layer]
+
+
+def _interior(labels: np.ndarray, idx: np.ndarray) -> np.ndarray:
+    """For the pixels ``idx`` (flat indices) of ``labels``: whether all 8 neighbours carry the
+    same label, i.e. the pixel's 3×3 square lies inside its object (the block's edge counts
+    as inside: the object may go on in the next block). An object without such a pixel is
+    thinner than 3 px everywhere: a sliver, not an object."""
+    h, w = labels.shape
+    flat = labels.ravel()
+    r, c = np.divmod(idx, w)
+    own = flat[idx]
+    ok = np.ones(idx.size, bool)
+    for dr in (-1, 0, 1):
+        rr = np.clip(r + dr, 0, h - 1) * w
+        for dc in (-1, 0, 1):
+            if dr or dc:
+                ok &= flat[rr + np.clip(c + dc, 0, w - 1)] == own
+    return ok
 
 
 def grow_steps_for(boundary_target: str | None) -> int:
@@ -267,25 +319,52 @@ def label_block(
     threshold: float,
     boundary_threshold: float = 0.5,
     grow_steps: int = 3,
+    marker_window: int = 0,
 ) -> BlockLabels:
     """Label one block from its blended sums (``sums / weight`` are the probabilities):
     ``sums[k - 1]`` class ``k`` (1..C), then in count mode ``sums[C]`` the boundary.
 
-    Count mode: the non-core pixels of a class grow onto the cores ring by ring, up to
-    ``grow_steps`` rings (see :func:`grow_steps_for`)."""
+    Count mode: the cores are the class pixels whose boundary is below ``boundary_threshold``
+    or, with ``marker_window`` > 0, only those that are also the lowest boundary within a
+    ``marker_window``-pixel square (one marker per object even where the network's boundary
+    never falls far between touching objects). The non-core pixels of a class grow onto
+    the cores ring by ring, up to ``grow_steps`` rings (see :func:`grow_steps_for`); from
+    markers they grow in order of rising boundary (a watershed in ten levels)."""
     shape = (int(weight.shape[0]), int(weight.shape[1]))
     idx, cls, prob, inv = classify(sums, weight, valid, num_classes, threshold)
-    if mode == "count" and sums.shape[0] > num_classes:
-        core_flag = _gather(sums[num_classes], idx) * inv < boundary_threshold
+    count = mode == "count"
+    markers = count and marker_window > 1 and sums.shape[0] > num_classes
+    edge = None
+    if count and sums.shape[0] > num_classes:
+        edge = _gather(sums[num_classes], idx) * inv
+        core_flag = edge < boundary_threshold
+        if markers:
+            core_flag &= _local_minima(edge, idx, shape, int(marker_window))
     else:
         core_flag = np.ones(idx.size, bool)
     labels, n_core, label_class = _components(idx[core_flag], cls[core_flag], shape, num_classes)
+    if count and n_core and not markers:
+        # a core thinner than 3 px everywhere (noise, a stripe) seeds no object: its pixels
+        # are grown onto the real cores like any other boundary pixel
+        at = np.flatnonzero(core_flag)
+        core_idx = idx[at]
+        own = labels.ravel()[core_idx]
+        seeds = np.bincount(own[_interior(labels, core_idx)], minlength=n_core + 1) > 0
+        if not seeds[1:].all():
+            core_flag[at[~seeds[own]]] = False
+            labels, n_core, label_class = _components(idx[core_flag], cls[core_flag], shape, num_classes)
     cores = np.zeros(shape, bool)
     cores.ravel()[idx[core_flag]] = True
     n_rim = 0
     if not core_flag.all():
         rim, rim_class = idx[~core_flag], cls[~core_flag]
-        left = _grow(labels, rim, rim_class, label_class, grow_steps) if n_core else np.ones(rim.size, bool)
+        if not n_core:
+            left = np.ones(rim.size, bool)
+        elif markers:
+            assert edge is not None
+            left = _grow_by_levels(labels, rim, rim_class, edge[~core_flag], label_class, grow_steps)
+        else:
+            left = _grow(labels, rim, rim_class, label_class, grow_steps)
         if left.any():
             rim_labels, n_rim, rim_label_class = _components(rim[left], rim_class[left], shape, num_classes)
             hit = rim[left]
@@ -296,7 +375,55 @@ def label_block(
     sel = lv > 0
     counts = np.bincount(lv[sel], minlength=n + 1)
     prob_sums = np.bincount(lv[sel], weights=prob[sel], minlength=n + 1)
-    return BlockLabels(labels, cores, label_class, counts, prob_sums, n_core, n_rim)
+    thick = None
+    if count:
+        thick = np.bincount(lv[sel & _interior(labels, idx)], minlength=n + 1) > 0
+    cores &= labels > 0
+    return BlockLabels(labels, cores, label_class, counts, prob_sums, n_core, n_rim, thick)
+
+
+def instance_map(
+    probs: np.ndarray,
+    valid: np.ndarray,
+    num_classes: int,
+    mode: str,
+    score_threshold: float,
+    boundary_threshold: float,
+    grow_steps: int,
+    min_pixels: int = 0,
+    marker_window: int = 0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The objects detection finds in one block of probabilities, as a label image.
+
+    ``probs`` are ``(C[+1], h, w)``: class 1..C, then the boundary in count mode. The same
+    steps as :func:`detect` on a raster of one block (:func:`label_block`, then the
+    filters of the output: slivers and objects under ``min_pixels``), so that validation
+    measures what detection will give. Returns ``(labels int32 (h, w), label_class)``.
+    """
+    weight = np.ones(valid.shape, np.float32)
+    block = label_block(
+        probs,
+        weight,
+        valid,
+        num_classes,
+        mode,
+        score_threshold,
+        boundary_threshold,
+        grow_steps,
+        marker_window,
+    )
+    return kept_objects(block, min_pixels)
+
+
+def kept_objects(block: BlockLabels, min_pixels: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """The objects of a one-block raster that detection writes: ``(labels, label_class)``,
+    instances grown from a core, not slivers, of at least ``min_pixels``."""
+    keep = np.zeros(block.n_core + block.n_rim + 1, bool)
+    keep[1 : block.n_core + 1] = True
+    keep &= block.counts >= max(min_pixels, 1)
+    if block.thick is not None:
+        keep &= block.thick
+    return np.where(keep[block.labels], block.labels, 0).astype(np.int32), block.label_class
 
 
 class Vectoriser:
@@ -319,12 +446,14 @@ class Vectoriser:
         boundary_threshold: float = 0.5,
         emit: Callable[[Detection], None] | None = None,
         grow_steps: int = 3,
+        marker_window: int = 0,
     ) -> None:
         self.num_classes = num_classes
         self.mode = mode
         self.threshold = threshold
         self.boundary_threshold = boundary_threshold
         self.grow_steps = grow_steps
+        self.marker_window = marker_window
         self.emit = emit
         self.finished: list[Detection] = []  # when no ``emit`` is given
         self.pieces: dict[int, Piece] = {}
@@ -367,7 +496,7 @@ class Vectoriser:
         ``more_below`` say whether blocks follow to the right / below. Returns its label count."""
         block = label_block(
             sums, weight, valid, self.num_classes, self.mode, self.threshold, self.boundary_threshold,
-            self.grow_steps,
+            self.grow_steps, self.marker_window,
         )  # fmt: skip
         labels, n_core = block.labels, block.n_core
         n = n_core + block.n_rim
@@ -375,7 +504,10 @@ class Vectoriser:
         if n:
             for k in np.flatnonzero(block.counts).tolist():
                 self.pieces[k + offset] = Piece(
-                    int(block.label_class[k]), int(block.counts[k]), float(block.prob_sums[k])
+                    int(block.label_class[k]),
+                    int(block.counts[k]),
+                    float(block.prob_sums[k]),
+                    thick=True if block.thick is None else bool(block.thick[k]),
                 )
                 self._members[k + offset] = [k + offset]
             self._instance.update(range(offset + 1, offset + n_core + 1))
@@ -450,6 +582,8 @@ class Vectoriser:
             self._instance.discard(k)
         if not is_instance:
             return  # rim pieces that reached no core
+        if not any(piece.thick for piece in pieces):
+            return  # thinner than 3 px everywhere: a sliver
         polygons = [p for piece in pieces for p in piece.polygons]
         if not polygons:
             return

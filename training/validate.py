@@ -1,17 +1,43 @@
-"""Validation: predict the validation areas tile by tile and measure the result."""
+"""Validation: predict the validation areas, find objects as detection does, measure, calibrate.
+
+Objects are found with :func:`orca_huntr.detection.vectorize.instance_map`, the very
+steps detection runs (thresholds, cores, growing, sliver and size filters), so a
+snapshot's object F1 is what detection will give with its settings. The final
+validation of a run also *calibrates* those settings: it tries a small grid of score
+thresholds, boundary thresholds (count mode) and minimum sizes (derived from the
+labels) and keeps the best; the snapshot records them and detection uses them unless
+the user overrides them.
+"""
 
 from __future__ import annotations
 
+import itertools
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import torch
 
+from ..detection.vectorize import grow_steps_for, kept_objects, label_block
 from .inputs import SceneInput, TrainingInputs
 from .loss import segmentation_loss
-from .metrics import class_iou, confusion, match_instances, precision_recall_f1, split_instances
+from .metrics import class_iou, confusion, match_instances, precision_recall_f1
 from .tiles import IGNORE, SceneReader, boundary_target, rasterize_targets
+
+DEFAULTS: dict[str, Any] = {
+    "score_threshold": 0.5,
+    "boundary_threshold": 0.5,
+    "min_pixels": 4,
+    "marker_window": 0,
+}
+SCORE_THRESHOLDS = (0.4, 0.5, 0.6)
+BOUNDARY_THRESHOLDS = {"distance": (0.3, 0.5, 0.7), "rim": (0.3, 0.5, 0.7)}
+# and the boundary probabilities found at these shares of the class's pixels: a network early in
+# training predicts edge-ness in a narrow band (say 0.75-0.9), where fixed steps are too coarse
+BOUNDARY_QUANTILES = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
+MARKER_SHARES = (0.4, 0.6, 0.8)  # count mode: marker windows, as shares of the labels' median size
+MIN_SIZE_SHARES = (0.25, 0.5, 0.75)  # of the smallest label's area (never below a quarter of it)
 
 
 def _region(scene: SceneInput, max_pixels: int) -> tuple[int, int, int, int]:
@@ -54,28 +80,178 @@ def predict_region(
     return out
 
 
+def probabilities(logits: np.ndarray, num_classes: int, mode: str) -> np.ndarray:
+    """What detection blends, from logits: class 1..C probabilities (softmax), then the
+    boundary's (sigmoid) in count mode."""
+    t = torch.from_numpy(logits)
+    classes = torch.softmax(t[: num_classes + 1], dim=0)[1:]
+    parts = [classes]
+    if mode == "count" and logits.shape[0] > num_classes + 1:
+        parts.append(torch.sigmoid(t[num_classes + 1 : num_classes + 2]))
+    return torch.cat(parts).numpy()
+
+
+@dataclass
+class _Region:
+    """One scene's validation region: probabilities and the truth."""
+
+    probs: np.ndarray
+    counted: np.ndarray
+    classes: np.ndarray
+    instances: np.ndarray
+
+
+def min_size_candidates(inputs: TrainingInputs) -> list[int]:
+    """Minimum object sizes (pixels) to try: shares of the smallest label's area, at least 9 (3×3)."""
+    areas = [g.area / s.pixel_area for s in inputs.scenes for g in s.labels]
+    if not areas:
+        return [int(DEFAULTS["min_pixels"])]
+    smallest = max(min(areas), 1.0)
+    return sorted({max(9, round(share * smallest)) for share in MIN_SIZE_SHARES})
+
+
+def _blocks(
+    regions: list[_Region], n: int, mode: str, score: float, boundary: float, grow: int, marker: int = 0
+) -> list[Any]:
+    """Each region labelled as detection labels a block (:func:`label_block`)."""
+    return [
+        label_block(
+            reg.probs,
+            np.ones(reg.counted.shape, np.float32),
+            reg.counted,
+            n,
+            mode,
+            score,
+            boundary,
+            grow,
+            marker,
+        )
+        for reg in regions
+    ]
+
+
+def marker_candidates(inputs: TrainingInputs) -> list[int]:
+    """Marker windows to try: 0 (cores by threshold alone) and odd shares of the labels' median side."""
+    sides = sorted(math.sqrt(g.area / s.pixel_area) for s in inputs.scenes for g in s.labels)
+    if not sides:
+        return [0]
+    median = sides[len(sides) // 2]
+    return [0, *sorted({max(3, 2 * round(share * median / 2) + 1) for share in MARKER_SHARES})]
+
+
+def _score(regions: list[_Region], blocks: list[Any], n: int, min_pixels: int) -> dict[str, Any]:
+    """Object counts and the confusion matrix of the objects detection keeps from ``blocks``."""
+    conf = np.zeros((n + 1, n + 1), dtype=np.int64)
+    counts = {k: [0, 0, 0] for k in range(1, n + 1)}
+    for reg, block in zip(regions, blocks, strict=True):
+        labels, label_class = kept_objects(block, min_pixels)
+        semantic = np.where(labels > 0, label_class[labels], 0)
+        conf += confusion(semantic, reg.classes, reg.counted, n + 1)
+        truth_inst = np.where(reg.counted, reg.instances, 0)
+        for k in range(1, n + 1):
+            truth_k = np.where(reg.classes == k, truth_inst, 0)
+            pred_k = np.where(semantic == k, labels, 0)
+            tp, fp, fn = match_instances(truth_k, pred_k)
+            for i, v in enumerate((tp, fp, fn)):
+                counts[k][i] += v
+    ious = class_iou(conf)
+    present = [v for v in ious.values() if v is not None]
+    totals = [sum(c[i] for c in counts.values()) for i in range(3)]
+    return {
+        "iou": {str(k): v for k, v in ious.items()},
+        "mean_iou": float(np.mean(present)) if present else None,
+        **precision_recall_f1(*totals),
+        "objects": {str(k): precision_recall_f1(*c) for k, c in counts.items()},
+    }
+
+
+def boundary_candidates(regions: list[_Region], n: int, fixed: tuple[float, ...]) -> tuple[float, ...]:
+    """Boundary thresholds to try: the fixed grid and the quantiles :data:`BOUNDARY_QUANTILES` of
+    the predicted boundary on the pixels some class wins (rounded to 0.005, within 0.05..0.95)."""
+    values = [
+        reg.probs[n][reg.counted & (reg.probs[:n].max(axis=0) >= min(SCORE_THRESHOLDS))] for reg in regions
+    ]
+    pooled = np.concatenate([v.ravel() for v in values]) if values else np.zeros(0)
+    found = np.quantile(pooled, BOUNDARY_QUANTILES) if pooled.size else np.zeros(0)
+    found = np.clip(np.round(found / 0.005) * 0.005, 0.05, 0.95)
+    return tuple(sorted({round(float(v), 3) for v in (*fixed, *found)}))
+
+
+def calibrate(
+    regions: list[_Region],
+    n: int,
+    mode: str,
+    grow: int,
+    boundary_kind: str | None,
+    min_sizes: list[int],
+    markers: list[int] | None = None,
+) -> tuple[dict[str, Any], dict[str, Any], int]:
+    """The detection settings that score best on ``regions``: ``(settings, their scores, tried)``.
+
+    Count mode maximises object F1, segmentation mode the mean IoU, each averaged over the
+    setting's neighbours on every axis of the grid (so that a lucky spike on few objects
+    does not win: a broad plateau does);
+    ties go to the better score itself, then to a score threshold near 0.5 and the
+    smallest minimum size.
+    """
+    boundaries: tuple[float, ...] = (0.5,)
+    if mode == "count":
+        boundaries = boundary_candidates(regions, n, BOUNDARY_THRESHOLDS.get(boundary_kind or "rim", (0.5,)))
+    windows = (markers or [0]) if mode == "count" else [0]
+    results: dict[tuple[float, float, int, int], dict[str, Any]] = {}
+    for s, b, w in itertools.product(SCORE_THRESHOLDS, boundaries, windows):
+        blocks = _blocks(regions, n, mode, s, b, grow, w)
+        for m in min_sizes:
+            results[s, b, w, m] = _score(regions, blocks, n, m)
+
+    def gain(key: tuple[float, float, int, int]) -> float:
+        scores = results[key]
+        return float(scores["f1"] if mode == "count" else (scores["mean_iou"] or 0.0))
+
+    axes = (SCORE_THRESHOLDS, boundaries, windows, min_sizes)
+
+    def smoothed(key: tuple[float, float, int, int]) -> float:
+        # a validation area holds few objects and the grid has hundreds of settings: prefer a
+        # setting whose neighbours on every axis score well too over a lucky spike
+        spans: list[list[Any]] = []
+        for axis, value in zip(axes, key, strict=True):
+            i = list(axis).index(value)
+            spans.append(list(axis)[max(i - 1, 0) : i + 2])
+        near = list(itertools.product(*spans))
+        return sum(gain(k) for k in near) / len(near)
+
+    best = max(results, key=lambda k: (round(smoothed(k), 6), round(gain(k), 6), -abs(k[0] - 0.5), -k[3]))
+    s, b, w, m = best
+    settings = {"score_threshold": s, "boundary_threshold": b, "marker_window": w, "min_pixels": m}
+    return settings, results[best], len(results)
+
+
 def validate(
     net: torch.nn.Module,
     inputs: TrainingInputs,
     reader: SceneReader,
-    mean: np.ndarray,
-    std: np.ndarray,
+    scales: list[tuple[np.ndarray, np.ndarray]],
     tile: int,
     mode: str,
     device: torch.device,
     boundary_width: int = 1,
     max_pixels: int = 4_000_000,
-    boundary_kind: str = "rim",
+    boundary_kind: str | None = "rim",
+    settings: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Validation loss, per-class IoU and object precision/recall/F1 over the validation areas."""
+    """Validation loss, per-class IoU and object precision/recall/F1 over the validation areas.
+
+    ``scales`` are each scene's ``(mean, std)``. With ``settings`` (score/boundary
+    thresholds, minimum size) the objects are found with them; without, the settings
+    are calibrated here and returned under ``"detection"``.
+    """
     n = inputs.num_classes
-    conf = np.zeros((n + 1, n + 1), dtype=np.int64)
-    counts = {k: [0, 0, 0] for k in range(1, n + 1)}
     loss_sum, pixels = 0.0, 0
+    regions: list[_Region] = []
     was_training = net.training
     net.eval()
     try:
-        for scene in inputs.scenes:
+        for scene, (mean, std) in zip(inputs.scenes, scales, strict=True):
             if not scene.val_areas:
                 continue
             r0, c0, h, w = _region(scene, max_pixels)
@@ -89,7 +265,11 @@ def validate(
             if not counted.any():
                 continue
             target = np.where(counted, classes, IGNORE).astype(np.uint8)
-            rim = boundary_target(instances, boundary_kind, boundary_width) if mode == "count" else None
+            rim = (
+                boundary_target(instances, boundary_kind or "rim", boundary_width)
+                if mode == "count"
+                else None
+            )
             loss = segmentation_loss(
                 torch.from_numpy(logits[None]),
                 torch.from_numpy(target[None]),
@@ -98,29 +278,23 @@ def validate(
             )
             loss_sum += float(loss) * int(counted.sum())
             pixels += int(counted.sum())
-            semantic = np.where(counted, logits[: n + 1].argmax(axis=0), 0)
-            conf += confusion(semantic, classes, counted, n + 1)
-            pred_rim = logits[n + 1] > 0 if mode == "count" else None
-            truth_inst = np.where(counted, instances, 0)
-            for k in range(1, n + 1):
-                truth_k = np.where(classes == k, truth_inst, 0)
-                pred_k = split_instances(semantic, pred_rim, k)
-                tp, fp, fn = match_instances(truth_k, pred_k)
-                counts[k][0] += tp
-                counts[k][1] += fp
-                counts[k][2] += fn
+            probs = probabilities(np.ascontiguousarray(logits), n, mode)
+            regions.append(_Region(probs, counted, classes, instances))
     finally:
         net.train(was_training)
     if pixels == 0:
         return {}
-    ious = class_iou(conf)
-    present = [v for v in ious.values() if v is not None]
-    totals = [sum(c[i] for c in counts.values()) for i in range(3)]
-    return {
-        "val_loss": loss_sum / pixels,
-        "iou": {str(k): v for k, v in ious.items()},
-        "mean_iou": float(np.mean(present)) if present else None,
-        **precision_recall_f1(*totals),
-        "objects": {str(k): precision_recall_f1(*c) for k, c in counts.items()},
-        "validation_pixels": pixels,
-    }
+    grow = grow_steps_for(boundary_kind if mode == "count" else None)
+    extra: dict[str, Any] = {}
+    if settings is None:
+        settings, scores, tried = calibrate(
+            regions, n, mode, grow, boundary_kind, min_size_candidates(inputs), marker_candidates(inputs)
+        )
+        extra["detection"] = {**settings, "calibrated_on": "validation", "candidates": tried}
+    else:
+        marker = int(settings.get("marker_window") or 0)
+        blocks = _blocks(
+            regions, n, mode, settings["score_threshold"], settings["boundary_threshold"], grow, marker
+        )
+        scores = _score(regions, blocks, n, settings["min_pixels"])
+    return {"val_loss": loss_sum / pixels, **scores, "validation_pixels": pixels, **extra}
