@@ -199,8 +199,9 @@ def create_model(
     labels=None,
     class_field: str = "",
     purpose_field: str = "",
-    tile_size: int = 256,
+    tile_size: int | None = None,
     network: dict | None = None,
+    boundary_target: str | None = None,
     ws=None,
 ):
     """Create a model for ``raster``'s CRS, pixel size, bands and data type; returns its ``ModelInfo``.
@@ -208,6 +209,9 @@ def create_model(
     ``classes`` are names (``["Tree"]``), optionally with a colour (``"Tree:#2ca02c"``).
     ``training_areas`` and ``labels`` (optional polygon layers) are copied into the
     model's training GeoPackage; ``class_field`` holds the labels' class number or name.
+    Without ``tile_size`` and ``network["depth"]`` the tile size and the network's depth are
+    derived from the labels at the first training (``training/recipe.py``);
+    ``boundary_target`` ("distance", the default, or "rim") is stored with a count model.
     """
     from .processing.algorithm import raster_path
     from .processing.create_model import DTYPES, parse_bands, parse_classes
@@ -222,7 +226,11 @@ def create_model(
         raise InputDataError("Give at least one class name.")
     layer = _raster_layer(raster)
     band_list = parse_bands(",".join(str(b) for b in bands or ()), layer.bandCount())
-    network = network or {"width": 16, "depth": 3}
+    from .training.recipe import model_network
+
+    network, tile_size = model_network(
+        (network or {}).get("width"), (network or {}).get("depth"), tile_size, boundary_target
+    )
     # all or nothing: read, check and repair the training data before the model exists
     context = QgsProject.instance().transformContext()
     prepared = []

@@ -4,7 +4,7 @@
     <context>
         <name>CreateModelAlgorithm</name>
         <message>
-            <location filename="../processing/create_model.py" line="126" />
+            <location filename="../processing/create_model.py" line="127" />
             <source>Bands (comma-separated; empty: the first three)</source>
             <translation>Bänder (durch Kommas getrennt; leer: die ersten drei)</translation>
         </message>
@@ -14,37 +14,42 @@
             <translation>Bänder müssen durch Kommas getrennte Zahlen sein, nicht „{text}“.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="152" />
+            <location filename="../processing/create_model.py" line="153" />
             <source>Class field of the labels (class number or name)</source>
             <translation>Klassenfeld der Labels (Klassennummer oder -name)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="116" />
+            <location filename="../processing/create_model.py" line="117" />
             <source>Classes (comma-separated)</source>
             <translation>Klassen (durch Kommas getrennt)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="231" />
+            <location filename="../processing/create_model.py" line="249" />
             <source>Copied {n} labels.</source>
             <translation>{n} Labels kopiert.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="231" />
+            <location filename="../processing/create_model.py" line="249" />
             <source>Copied {n} training areas.</source>
             <translation>{n} Trainingsgebiete kopiert.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="96" />
+            <location filename="../processing/create_model.py" line="171" />
+            <source>Count mode: how touching objects are told apart</source>
+            <translation>Zählmodus: wie sich berührende Objekte unterschieden werden</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="97" />
             <source>Create model</source>
             <translation>Modell erstellen</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="240" />
+            <location filename="../processing/create_model.py" line="258" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modell „{name}“ erstellt ({id}).</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="99" />
+            <location filename="../processing/create_model.py" line="100" />
             <source>Creates a new AI model in the workspace beside the project. The model takes its input (coordinate reference system, pixel size, bands and data type) from the raster scene, which is recorded as the model's first scene.
 
 Classes: names separated by commas, each optionally followed by a colour, e.g. “Tree” or “Tree:#2ca02c, Shrub:#ff7f0e”.
@@ -61,47 +66,51 @@ Trainingsgebiete und Labels (optional) sind Polygonlayer, die in das Trainings-G
 Gibt die ID des neuen Modells aus.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="180" />
+            <location filename="../processing/create_model.py" line="193" />
             <source>Give at least one class name.</source>
             <translation>Geben Sie mindestens einen Klassennamen an.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="147" />
+            <location filename="../processing/create_model.py" line="148" />
             <source>Labels</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="117" />
+            <location filename="../processing/create_model.py" line="118" />
             <source>Mode</source>
             <translation>Modus</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="170" />
+            <location filename="../processing/create_model.py" line="182" />
             <source>Model id</source>
             <translation>Modell-ID</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="171" />
+            <location filename="../processing/create_model.py" line="183" />
             <source>Model name</source>
             <translation>Modellname</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="160" />
             <source>Network depth</source>
-            <translation>Netztiefe</translation>
+            <translation type="obsolete">Netztiefe</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="160" />
+            <location filename="../processing/create_model.py" line="161" />
+            <source>Network depth (0: from the labels)</source>
+            <translation>Netztiefe (0: aus den Labels)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="161" />
             <source>Network width</source>
             <translation>Netzbreite</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="139" />
+            <location filename="../processing/create_model.py" line="140" />
             <source>Purpose field of the training areas (train / validation)</source>
             <translation>Zweckfeld der Trainingsgebiete (train / validation)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="125" />
+            <location filename="../processing/create_model.py" line="126" />
             <source>Raster scene</source>
             <translation>Rasterszene</translation>
         </message>
@@ -111,34 +120,48 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation>Das Raster hat die Bänder 1…{n}; „{text}“ ist keine gültige Auswahl.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="184" />
+            <location filename="../processing/create_model.py" line="197" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="160" />
             <source>Tile size (pixels)</source>
-            <translation>Kachelgröße (Pixel)</translation>
+            <translation type="obsolete">Kachelgröße (Pixel)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="172" />
+            <location filename="../processing/create_model.py" line="161" />
+            <source>Tile size in pixels (0: from the labels)</source>
+            <translation>Kachelgröße in Pixeln (0: aus den Labels)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="184" />
             <source>Training GeoPackage</source>
             <translation>Trainings-GeoPackage</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="131" />
+            <location filename="../processing/create_model.py" line="132" />
             <source>Training areas</source>
             <translation>Trainingsgebiete</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="117" />
+            <location filename="../processing/create_model.py" line="118" />
             <source>count</source>
             <translation>Zählen</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="117" />
+            <location filename="../processing/create_model.py" line="171" />
+            <source>distance to the object's edge (touching and overlapping objects)</source>
+            <translation>Abstand zum Objektrand (sich berührende und überlappende Objekte)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="118" />
             <source>segmentation</source>
             <translation>Segmentierung</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="171" />
+            <source>thin rims (objects that barely touch)</source>
+            <translation>dünne Ränder (Objekte, die sich kaum berühren)</translation>
         </message>
         <message>
             <location filename="../processing/create_model.py" line="51" />
@@ -149,37 +172,47 @@ Gibt die ID des neuen Modells aus.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="107" />
+            <location filename="../processing/detect.py" line="120" />
             <source>Area of interest</source>
             <translation>Interessensgebiet</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="112" />
+            <location filename="../processing/detect.py" line="142" />
+            <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
+            <translation>Grenzschwelle zum Trennen sich berührender Objekte (0: kalibrierter Wert des Snapshots)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="125" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="173" />
+            <location filename="../processing/detect.py" line="223" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Erkennung mit Modell „{model}“, Snapshot „{snapshot}“ ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="140" />
+            <location filename="../processing/detect.py" line="178" />
             <source>Detections</source>
             <translation>Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="141" />
+            <location filename="../processing/detect.py" line="179" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage der Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="112" />
+            <location filename="../processing/detect.py" line="125" />
             <source>Device</source>
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="112" />
+            <location filename="../processing/detect.py" line="159" />
+            <source>Flip test-time augmentation (4× slower)</source>
+            <translation>Spiegel-Testzeit-Augmentierung (4× langsamer)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="125" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
@@ -188,75 +221,113 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Layername</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="144" />
+            <location filename="../processing/detect.py" line="182" />
             <source>Layer name inside the GeoPackage</source>
             <translation>Layername im GeoPackage</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="129" />
+            <location filename="../processing/detect.py" line="167" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Mindestfläche einer Erkennung (Karteneinheiten zum Quadrat)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="120" />
             <source>Minimum score</source>
-            <translation>Mindestwert</translation>
+            <translation type="obsolete">Mindestwert</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="145" />
+            <location filename="../processing/detect.py" line="133" />
+            <source>Minimum score (0: the snapshot's calibrated value)</source>
+            <translation>Mindestwert (0: kalibrierter Wert des Snapshots)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="151" />
+            <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
+            <translation>Mindestgröße einer Erkennung in Pixeln (0: kalibrierter Wert des Snapshots)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="183" />
             <source>Name of the layer in the project</source>
             <translation>Name des Layers im Projekt</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="142" />
+            <location filename="../processing/detect.py" line="180" />
             <source>Number of detections</source>
             <translation>Anzahl der Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="106" />
+            <location filename="../processing/detect.py" line="119" />
             <source>Raster scene</source>
             <translation>Rasterszene</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="85" />
+            <location filename="../processing/detect.py" line="92" />
             <source>Run detection</source>
             <translation>Erkennung ausführen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="88" />
+            <location filename="../processing/detect.py" line="95" />
+            <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
+
+Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
+The area of interest (optional) limits detection to its polygons. Detections smaller than the minimum area (in square units of the raster's CRS) are left out.
+The minimum score, the boundary threshold (how readily touching objects are split) and the minimum size in pixels are calibrated on the validation areas when the snapshot is made; leave them at 0 to use the snapshot's values (the SETTINGS output says which were used). Flip test-time augmentation averages the network over mirrored tiles: 4× the time, usually slightly cleaner outlines. In segmentation mode each connected area is one feature unless you merge them into one feature per class.
+The raster must have the bands and data type the model was trained on and a ground resolution close to the training one; it is read as it is (no reprojection or resampling) and the detections are in its coordinate reference system.</source>
+            <translation>Wendet ein Modell auf eine Rasterszene an und schreibt die Erkennungen als Polygonlayer mit den Feldern class_name, class_id, score, area und snapshot_id. Der Layer wird im Erkennungsordner des Arbeitsbereichs gespeichert und in den Klassenfarben des Modells zum Projekt hinzugefügt.
+
+Wählen Sie den Snapshot über seine ID oder seinen Namen; leer lassen, um den aktuellen Stand des Modells zu verwenden. Jeder Snapshot der Zeitleiste ist nutzbar, auch temporäre.
+Das Interessensgebiet (optional) beschränkt die Erkennung auf seine Polygone. Erkennungen, die kleiner als die Mindestfläche sind (in Quadrateinheiten des KBS des Rasters), werden weggelassen.
+Mindestwert, Grenzschwelle (wie leicht sich berührende Objekte getrennt werden) und Mindestgröße in Pixeln werden beim Erstellen des Snapshots auf den Validierungsgebieten kalibriert; lassen Sie sie auf 0, um die Werte des Snapshots zu verwenden (die Ausgabe SETTINGS nennt die verwendeten). Die Spiegel-Testzeit-Augmentierung mittelt das Netz über gespiegelte Kacheln: 4× die Zeit, meist etwas sauberere Umrisse. Im Segmentierungsmodus ist jede zusammenhängende Fläche ein Objekt, außer Sie fassen sie zu einem Objekt je Klasse zusammen.
+Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainiert wurde, und eine Bodenauflösung nahe der des Trainings; es wird unverändert gelesen (ohne Umprojektion oder Umrechnung), und die Erkennungen liegen in seinem Koordinatenbezugssystem.</translation>
+        </message>
+        <message>
             <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
 The area of interest (optional) limits detection to its polygons. Detections smaller than the minimum area (in square units of the raster's CRS) are left out.
 The raster must have the bands and data type the model was trained on and a ground resolution close to the training one; it is read as it is (no reprojection or resampling) and the detections are in its coordinate reference system.</source>
-            <translation>Wendet ein Modell auf eine Rasterszene an und schreibt die Erkennungen als Polygonlayer mit den Feldern class_name, class_id, score, area und snapshot_id. Der Layer wird im Erkennungsordner des Arbeitsbereichs gespeichert und in den Klassenfarben des Modells zum Projekt hinzugefügt.
+            <translation type="obsolete">Wendet ein Modell auf eine Rasterszene an und schreibt die Erkennungen als Polygonlayer mit den Feldern class_name, class_id, score, area und snapshot_id. Der Layer wird im Erkennungsordner des Arbeitsbereichs gespeichert und in den Klassenfarben des Modells zum Projekt hinzugefügt.
 
 Wählen Sie den Snapshot über seine ID oder seinen Namen; leer lassen, um den aktuellen Stand des Modells zu verwenden. Jeder Snapshot der Zeitleiste ist nutzbar, auch temporäre.
 Das Interessensgebiet (optional) beschränkt die Erkennung auf seine Polygone. Erkennungen, die kleiner als die Mindestfläche sind (in Quadrateinheiten des KBS des Rasters), werden weggelassen.
 Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainiert wurde, und eine Bodenauflösung nahe der des Trainings; es wird unverändert gelesen (ohne Umprojektion oder Umrechnung), und die Erkennungen liegen in seinem Koordinatenbezugssystem.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="143" />
+            <location filename="../processing/detect.py" line="162" />
+            <source>Segmentation mode: one feature per connected area (else one per class)</source>
+            <translation>Segmentierungsmodus: ein Objekt je zusammenhängender Fläche (sonst eines je Klasse)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="242" />
+            <source>Settings: minimum score {score} ({score_from}), boundary threshold {boundary} ({boundary_from}), minimum size {pixels} px ({pixels_from}).</source>
+            <translation>Einstellungen: Mindestwert {score} ({score_from}), Grenzschwelle {boundary} ({boundary_from}), Mindestgröße {pixels} px ({pixels_from}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="181" />
             <source>Snapshot id</source>
             <translation>Snapshot-ID</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="172" />
+            <location filename="../processing/detect.py" line="222" />
             <source>The area of interest has no polygon.</source>
             <translation>Das Interessensgebiet enthält kein Polygon.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="166" />
+            <location filename="../processing/detect.py" line="216" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="112" />
+            <location filename="../processing/detect.py" line="184" />
+            <source>Thresholds and minimum size used, and their source (JSON)</source>
+            <translation>Verwendete Schwellen und Mindestgröße mit ihrer Herkunft (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="125" />
             <source>automatic (GPU when available)</source>
             <translation>automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="192" />
+            <location filename="../processing/detect.py" line="256" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} Erkennungen in {path} geschrieben.</translation>
         </message>
@@ -395,169 +466,208 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDetectDialog</name>
         <message>
-            <location filename="../ui/detect_dialog.py" line="124" />
+            <location filename="../ui/detect_dialog.py" line="125" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="199" />
+            <location filename="../ui/detect_dialog.py" line="224" />
             <source>Add a raster layer to the project to detect on.</source>
             <translation>Fügen Sie dem Projekt einen Rasterlayer hinzu, auf dem erkannt werden soll.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="117" />
+            <location filename="../ui/detect_dialog.py" line="118" />
             <source>Advanced options</source>
             <translation>Erweiterte Optionen</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="72" />
+            <location filename="../ui/detect_dialog.py" line="73" />
             <source>Any snapshot of the model can detect: current, temporary or saved</source>
             <translation>Jeder Snapshot des Modells kann erkennen: aktuell, temporär oder gespeichert</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="95" />
+            <location filename="../ui/detect_dialog.py" line="96" />
             <source>Area</source>
             <translation>Gebiet</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="123" />
+            <location filename="../ui/detect_dialog.py" line="124" />
             <source>As trained</source>
             <translation>Wie im Training</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="152" />
+            <location filename="../ui/detect_dialog.py" line="177" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="150" />
+            <location filename="../ui/detect_dialog.py" line="161" />
+            <source>Average the network over the window and its mirror images</source>
+            <translation>Mittelt das Netz über das Fenster und seine Spiegelbilder</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="175" />
             <source>Batch size</source>
             <translation>Batchgröße</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="153" />
+            <location filename="../ui/detect_dialog.py" line="159" />
+            <source>Boundary threshold</source>
+            <translation>Grenzschwelle</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="178" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="206" />
+            <location filename="../ui/detect_dialog.py" line="231" />
             <source>Choose a polygon layer.</source>
             <translation>Wählen Sie einen Polygonlayer.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="99" />
+            <location filename="../ui/detect_dialog.py" line="153" />
+            <source>Count mode: lower splits touching objects more readily. By default the snapshot's calibrated value.</source>
+            <translation>Zählmodus: niedriger trennt sich berührende Objekte leichter. Standardmäßig der kalibrierte Wert des Snapshots.</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="100" />
             <source>Current map extent</source>
             <translation>Aktuelle Kartenausdehnung</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="113" />
+            <location filename="../ui/detect_dialog.py" line="114" />
             <source>Detection runs inside the selected polygons of this layer</source>
             <translation>Die Erkennung läuft innerhalb der ausgewählten Polygone dieses Layers</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="155" />
+            <location filename="../ui/detect_dialog.py" line="180" />
             <source>Device</source>
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="133" />
+            <location filename="../ui/detect_dialog.py" line="160" />
+            <source>Flip test-time augmentation (4× slower)</source>
+            <translation>Spiegel-Testzeit-Augmentierung (4× langsamer)</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="134" />
             <source>Fraction of each window shared with its neighbours (hides seams)</source>
             <translation>Anteil jedes Fensters, den es mit seinen Nachbarn teilt (verbirgt Nähte)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="154" />
+            <location filename="../ui/detect_dialog.py" line="179" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="145" />
+            <location filename="../ui/detect_dialog.py" line="164" />
+            <source>Merge all areas of a class into one feature instead of one per area</source>
+            <translation>Alle Flächen einer Klasse zu einem Objekt zusammenfassen statt einem je Fläche</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="170" />
             <source>Minimum area</source>
             <translation>Mindestfläche</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="139" />
             <source>Minimum probability for a pixel to belong to a class</source>
-            <translation>Mindestwahrscheinlichkeit, mit der ein Pixel zu einer Klasse gehört</translation>
+            <translation type="obsolete">Mindestwahrscheinlichkeit, mit der ein Pixel zu einer Klasse gehört</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="134" />
+            <location filename="../ui/detect_dialog.py" line="141" />
+            <source>Minimum probability for a pixel to belong to a class. By default the value each snapshot calibrated on its validation areas (see the card's tooltip).</source>
+            <translation>Mindestwahrscheinlichkeit, mit der ein Pixel zu einer Klasse gehört. Standardmäßig der Wert, den jeder Snapshot auf seinen Validierungsgebieten kalibriert hat (siehe Tooltip der Karte).</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="135" />
             <source>Overlap</source>
             <translation>Überlappung</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="62" />
+            <location filename="../ui/detect_dialog.py" line="63" />
             <source>Run Detection — {model}</source>
             <translation>Erkennung ausführen — {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="158" />
+            <location filename="../ui/detect_dialog.py" line="183" />
             <source>Run detection</source>
             <translation>Erkennung ausführen</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="92" />
+            <location filename="../ui/detect_dialog.py" line="93" />
             <source>Scene</source>
             <translation>Szene</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="140" />
+            <location filename="../ui/detect_dialog.py" line="147" />
             <source>Score threshold</source>
             <translation>Schwellenwert</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="210" />
+            <location filename="../ui/detect_dialog.py" line="163" />
+            <source>Segmentation: one feature per class</source>
+            <translation>Segmentierung: ein Objekt je Klasse</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="235" />
             <source>Select the polygons to detect in (layer {name} has none selected).</source>
             <translation>Wählen Sie die Polygone aus, in denen erkannt werden soll (im Layer {name} ist keines ausgewählt).</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="100" />
+            <location filename="../ui/detect_dialog.py" line="101" />
             <source>Selected features of a polygon layer</source>
             <translation>Ausgewählte Objekte eines Polygonlayers</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="125" />
+            <location filename="../ui/detect_dialog.py" line="126" />
             <source>Side of the windows the network looks at; 'As trained' uses the model's</source>
             <translation>Seitenlänge der Fenster, die das Netz betrachtet; „Wie im Training“ verwendet die des Modells</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="144" />
+            <location filename="../ui/detect_dialog.py" line="169" />
             <source>Smaller detections are dropped (in the raster's area units)</source>
             <translation>Kleinere Erkennungen werden verworfen (in den Flächeneinheiten des Rasters)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="83" />
+            <location filename="../ui/detect_dialog.py" line="84" />
             <source>Snapshot</source>
             <translation>Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="208" />
+            <location filename="../ui/detect_dialog.py" line="233" />
             <source>The area layer must hold polygons.</source>
             <translation>Der Gebietslayer muss Polygone enthalten.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="197" />
+            <location filename="../ui/detect_dialog.py" line="222" />
             <source>The model has no snapshot yet: train it first.</source>
             <translation>Das Modell hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="235" />
+            <location filename="../ui/detect_dialog.py" line="260" />
             <source>The raster to look at; its bands must match the model's</source>
             <translation>Das zu untersuchende Raster; seine Bänder müssen zu denen des Modells passen</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="128" />
+            <location filename="../ui/detect_dialog.py" line="129" />
             <source>Tile size</source>
             <translation>Kachelgröße</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="98" />
+            <location filename="../ui/detect_dialog.py" line="99" />
             <source>Whole raster</source>
             <translation>Gesamtes Raster</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="149" />
+            <location filename="../ui/detect_dialog.py" line="174" />
             <source>Windows processed together; larger is faster but needs more memory</source>
             <translation>Gemeinsam verarbeitete Fenster; mehr ist schneller, braucht aber mehr Speicher</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="152" />
+            <source>the snapshot's</source>
+            <translation>der des Snapshots</translation>
         </message>
     </context>
     <context>
@@ -828,22 +938,22 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Trainingslayer hinzufügen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="416" />
+            <location filename="../ui/model_panel.py" line="422" />
             <source>Could not add the scene</source>
             <translation>Die Szene konnte nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="360" />
+            <location filename="../ui/model_panel.py" line="366" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="290" />
+            <location filename="../ui/model_panel.py" line="296" />
             <source>Could not create the model</source>
             <translation>Das Modell konnte nicht erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="347" />
+            <location filename="../ui/model_panel.py" line="353" />
             <source>Could not delete the model</source>
             <translation>Das Modell konnte nicht gelöscht werden</translation>
         </message>
@@ -858,12 +968,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Die Szenen konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="427" />
+            <location filename="../ui/model_panel.py" line="433" />
             <source>Could not remove the scene</source>
             <translation>Die Szene konnte nicht entfernt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="320" />
+            <location filename="../ui/model_panel.py" line="326" />
             <source>Could not rename the model</source>
             <translation>Das Modell konnte nicht umbenannt werden</translation>
         </message>
@@ -883,7 +993,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Ein neues KI-Modell erstellen: Klassen, Modus und Szenen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="332" />
+            <location filename="../ui/model_panel.py" line="338" />
             <source>Delete Model</source>
             <translation>Modell löschen</translation>
         </message>
@@ -893,7 +1003,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Modell löschen…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="332" />
+            <location filename="../ui/model_panel.py" line="338" />
             <source>Delete the model {name} with all its snapshots and training data? This cannot be undone.</source>
             <translation>Das Modell {name} mit allen Snapshots und Trainingsdaten löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
@@ -903,12 +1013,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Eingabe: {details}, {dtype}, {crs}; Kacheln von {tile} px</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="298" />
+            <location filename="../ui/model_panel.py" line="304" />
             <source>Model {name} created. Draw training areas and labels in its layers, then start training.</source>
             <translation>Modell {name} erstellt. Zeichnen Sie Trainingsgebiete und Labels in seine Layer und starten Sie dann das Training.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="311" />
+            <location filename="../ui/model_panel.py" line="317" />
             <source>New name of the model:</source>
             <translation>Neuer Name des Modells:</translation>
         </message>
@@ -923,7 +1033,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Noch kein Modell: Erstellen Sie eines</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="368" />
+            <location filename="../ui/model_panel.py" line="374" />
             <source>No other raster layer in the project</source>
             <translation>Kein weiterer Rasterlayer im Projekt</translation>
         </message>
@@ -933,7 +1043,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Szene entfernen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="311" />
+            <location filename="../ui/model_panel.py" line="317" />
             <source>Rename Model</source>
             <translation>Modell umbenennen</translation>
         </message>
@@ -991,17 +1101,17 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>{mode} · Klassen: {names}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="405" />
+            <location filename="../ui/model_panel.py" line="411" />
             <source>{name} cannot be a scene of this model: {reason}</source>
             <translation>{name} kann keine Szene dieses Modells sein: {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="378" />
+            <location filename="../ui/model_panel.py" line="384" />
             <source>{name} — does not fit the model</source>
             <translation>{name} — passt nicht zum Modell</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="378" />
+            <location filename="../ui/model_panel.py" line="384" />
             <source>{name} — does not fit the model: {reason}</source>
             <translation>{name} — passt nicht zum Modell: {reason}</translation>
         </message>
@@ -1019,122 +1129,152 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrNewModelDialog</name>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="120" />
+            <location filename="../ui/new_model_dialog.py" line="123" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="163" />
+            <location filename="../ui/new_model_dialog.py" line="187" />
             <source>A model with this name already exists.</source>
             <translation>Ein Modell mit diesem Namen existiert bereits.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="74" />
+            <location filename="../ui/new_model_dialog.py" line="77" />
             <source>A name to recognise the model by</source>
             <translation>Ein Name, an dem man das Modell erkennt</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="113" />
+            <location filename="../ui/new_model_dialog.py" line="116" />
             <source>Advanced</source>
             <translation>Erweitert</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="127" />
+            <location filename="../ui/new_model_dialog.py" line="128" />
+            <source>At the first training the tile size and the network's depth are derived from the labels' typical size and the pixel size, so the network sees each object and its surroundings whole (recorded in the snapshot). Untick to set the tile size yourself.</source>
+            <translation>Beim ersten Training werden Kachelgröße und Netztiefe aus der typischen Größe der Labels und der Pixelgröße abgeleitet, damit das Netz jedes Objekt samt Umgebung ganz sieht (im Snapshot festgehalten). Abwählen, um die Kachelgröße selbst festzulegen.</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="143" />
             <source>Channels of the network's first level: larger learns more, runs slower</source>
             <translation>Kanäle der ersten Netzebene: mehr lernt mehr, läuft aber langsamer</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="169" />
+            <location filename="../ui/new_model_dialog.py" line="193" />
             <source>Choose at least one scene (raster layer).</source>
             <translation>Wählen Sie mindestens eine Szene (Rasterlayer).</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="88" />
+            <location filename="../ui/new_model_dialog.py" line="91" />
             <source>Classes (the number of classes is fixed for the model's life)</source>
             <translation>Klassen (ihre Anzahl steht für die gesamte Lebensdauer des Modells fest)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="77" />
+            <location filename="../ui/new_model_dialog.py" line="80" />
             <source>Count (individual objects)</source>
             <translation>Zählen (einzelne Objekte)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="79" />
+            <location filename="../ui/new_model_dialog.py" line="82" />
             <source>Count finds each object separately, even when they touch; segmentation finds areas of each class</source>
             <translation>Zählen findet jedes Objekt einzeln, auch wenn sie sich berühren; Segmentierung findet die Flächen jeder Klasse</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="133" />
+            <location filename="../ui/new_model_dialog.py" line="151" />
+            <source>Count mode: what the network learns to tell touching objects apart; stored with the model</source>
+            <translation>Zählmodus: was das Netz lernt, um sich berührende Objekte zu unterscheiden; mit dem Modell gespeichert</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="157" />
             <source>Create model</source>
             <translation>Modell erstellen</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="161" />
+            <location filename="../ui/new_model_dialog.py" line="149" />
+            <source>Distance to the edge (touching and overlapping objects)</source>
+            <translation>Abstand zum Rand (sich berührende und überlappende Objekte)</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="125" />
+            <source>From the labels (recommended)</source>
+            <translation>Aus den Labels (empfohlen)</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="185" />
             <source>Give the model a name.</source>
             <translation>Geben Sie dem Modell einen Namen.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="85" />
+            <location filename="../ui/new_model_dialog.py" line="88" />
             <source>Mode</source>
             <translation>Modus</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="75" />
+            <location filename="../ui/new_model_dialog.py" line="78" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="130" />
+            <location filename="../ui/new_model_dialog.py" line="146" />
             <source>Network width</source>
             <translation>Netzbreite</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="67" />
+            <location filename="../ui/new_model_dialog.py" line="70" />
             <source>New AI Model</source>
             <translation>Neues KI-Modell</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="106" />
+            <location filename="../ui/new_model_dialog.py" line="109" />
             <source>No raster layer in the project: add the imagery first.</source>
             <translation>Kein Rasterlayer im Projekt: Fügen Sie zuerst die Bilddaten hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="90" />
+            <location filename="../ui/new_model_dialog.py" line="93" />
             <source>Object</source>
             <translation>Objekt</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="96" />
+            <location filename="../ui/new_model_dialog.py" line="99" />
             <source>Raster layers of the project; all must have the same bands</source>
             <translation>Rasterlayer des Projekts; alle müssen dieselben Bänder haben</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="93" />
+            <location filename="../ui/new_model_dialog.py" line="96" />
             <source>Scenes to learn from</source>
             <translation>Szenen zum Lernen</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="78" />
+            <location filename="../ui/new_model_dialog.py" line="81" />
             <source>Segmentation (areas)</source>
             <translation>Segmentierung (Flächen)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="121" />
+            <location filename="../ui/new_model_dialog.py" line="154" />
+            <source>Separating objects</source>
+            <translation>Trennung der Objekte</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="124" />
             <source>Side of the square tiles the network learns from (a multiple of 32)</source>
             <translation>Seitenlänge der quadratischen Kacheln, aus denen das Netz lernt (ein Vielfaches von 32)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="171" />
+            <location filename="../ui/new_model_dialog.py" line="195" />
             <source>The chosen scenes do not have the same number of bands.</source>
             <translation>Die gewählten Szenen haben nicht dieselbe Anzahl an Bändern.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="122" />
+            <location filename="../ui/new_model_dialog.py" line="150" />
+            <source>Thin rims (objects that barely touch)</source>
+            <translation>Dünne Ränder (Objekte, die sich kaum berühren)</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="137" />
             <source>Tile size</source>
             <translation>Kachelgröße</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="73" />
+            <location filename="../ui/new_model_dialog.py" line="76" />
             <source>e.g. Trees</source>
             <translation>z. B. Bäume</translation>
         </message>
@@ -1291,17 +1431,17 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrTimeline</name>
         <message>
-            <location filename="../ui/timeline.py" line="193" />
+            <location filename="../ui/timeline.py" line="205" />
             <source>1 label</source>
             <translation>1 Label</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="194" />
+            <location filename="../ui/timeline.py" line="206" />
             <source>1 scene</source>
             <translation>1 Szene</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="192" />
+            <location filename="../ui/timeline.py" line="204" />
             <source>1 training area</source>
             <translation>1 Trainingsgebiet</translation>
         </message>
@@ -1311,12 +1451,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>KI-Modell aus Snapshot…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="275" />
+            <location filename="../ui/timeline.py" line="287" />
             <source>Actions</source>
             <translation>Aktionen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="290" />
+            <location filename="../ui/timeline.py" line="302" />
             <source>Created at (local time)</source>
             <translation>Erstellt am (Ortszeit)</translation>
         </message>
@@ -1336,6 +1476,11 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Diesen Snapshot endgültig löschen</translation>
         </message>
         <message>
+            <location filename="../ui/timeline.py" line="183" />
+            <source>Detection settings (calibrated): score ≥ {score}, boundary &lt; {boundary}, ≥ {pixels} px</source>
+            <translation>Erkennungseinstellungen (kalibriert): Wert ≥ {score}, Grenze &lt; {boundary}, ≥ {pixels} px</translation>
+        </message>
+        <message>
             <location filename="../ui/timeline.py" line="144" />
             <source>F1 {value}</source>
             <translation>F1 {value}</translation>
@@ -1346,7 +1491,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Diesem Snapshot einen anderen Namen geben</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="179" />
+            <location filename="../ui/timeline.py" line="180" />
             <source>IoU of class {id}: {value}</source>
             <translation>IoU der Klasse {id}: {value}</translation>
         </message>
@@ -1361,12 +1506,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Diesen Snapshot behalten: Gespeicherte Snapshots laufen nie ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="264" />
+            <location filename="../ui/timeline.py" line="276" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Wird eine Weile aufbewahrt und dann automatisch entfernt, sofern Sie ihn nicht speichern</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="264" />
+            <location filename="../ui/timeline.py" line="276" />
             <source>Kept until you delete it</source>
             <translation>Bleibt erhalten, bis Sie ihn löschen</translation>
         </message>
@@ -1376,37 +1521,37 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Diesen Snapshot zum aktuellen Stand machen und alles danach verwerfen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="164" />
+            <location filename="../ui/timeline.py" line="165" />
             <source>Mean IoU</source>
             <translation>Mittlere IoU</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="363" />
+            <location filename="../ui/timeline.py" line="375" />
             <source>Move to quarantine</source>
             <translation>In Quarantäne verschieben</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="180" />
+            <location filename="../ui/timeline.py" line="192" />
             <source>No metrics recorded</source>
             <translation>Keine Kennzahlen erfasst</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="355" />
+            <location filename="../ui/timeline.py" line="367" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="165" />
+            <location filename="../ui/timeline.py" line="166" />
             <source>Object F1</source>
             <translation>Objekt-F1</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="166" />
+            <location filename="../ui/timeline.py" line="167" />
             <source>Object precision</source>
             <translation>Objekt-Präzision</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="167" />
+            <location filename="../ui/timeline.py" line="168" />
             <source>Object recall</source>
             <translation>Objekt-Trefferquote</translation>
         </message>
@@ -1446,7 +1591,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Gespeichert? · Zustand unbekannt, wird nie bereinigt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="393" />
+            <location filename="../ui/timeline.py" line="405" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Snapshot(s) {ids} nicht lesbar ({reason}). Das Training dieses Modells ist blockiert: es würde von einem älteren Snapshot aus fortgesetzt. Reparieren Sie die Dateien oder verschieben Sie den/die Snapshot(s) in den Ordner .quarantine des Arbeitsbereichs.</translation>
         </message>
@@ -1476,32 +1621,32 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Temporär · läuft heute ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="264" />
+            <location filename="../ui/timeline.py" line="276" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>Der neueste Stand des Modells: Das Training wird von hier aus fortgesetzt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="302" />
+            <location filename="../ui/timeline.py" line="314" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Beim Erstellen des Snapshots verwendete Trainingsdaten</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="162" />
+            <location filename="../ui/timeline.py" line="163" />
             <source>Training loss</source>
             <translation>Trainingsverlust</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="163" />
+            <location filename="../ui/timeline.py" line="164" />
             <source>Validation loss</source>
             <translation>Validierungsverlust</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="169" />
+            <location filename="../ui/timeline.py" line="170" />
             <source>Validation metrics of this snapshot</source>
             <translation>Validierungskennzahlen dieses Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="276" />
+            <location filename="../ui/timeline.py" line="288" />
             <source>What to do with this snapshot</source>
             <translation>Was mit diesem Snapshot geschehen soll</translation>
         </message>
@@ -1516,17 +1661,17 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>noch keine Kennzahlen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="193" />
+            <location filename="../ui/timeline.py" line="205" />
             <source>{n} labels</source>
             <translation>{n} Labels</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="194" />
+            <location filename="../ui/timeline.py" line="206" />
             <source>{n} scenes</source>
             <translation>{n} Szenen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="192" />
+            <location filename="../ui/timeline.py" line="204" />
             <source>{n} training areas</source>
             <translation>{n} Trainingsgebiete</translation>
         </message>
@@ -1585,57 +1730,57 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrTrainingPanel</name>
         <message>
-            <location filename="../ui/training_panel.py" line="138" />
+            <location filename="../ui/training_panel.py" line="139" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="132" />
+            <location filename="../ui/training_panel.py" line="133" />
             <source> steps</source>
             <translation> Schritte</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="416" />
+            <location filename="../ui/training_panel.py" line="424" />
             <source>%p% · {eta} left</source>
             <translation>%p% · noch {eta}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="285" />
+            <location filename="../ui/training_panel.py" line="286" />
             <source>Another project's training is still running: stop it or wait for it to end</source>
             <translation>Das Training eines anderen Projekts läuft noch: stoppen Sie es oder warten Sie sein Ende ab</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="144" />
+            <location filename="../ui/training_panel.py" line="145" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="142" />
+            <location filename="../ui/training_panel.py" line="143" />
             <source>Budget</source>
             <translation>Budget</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="145" />
+            <location filename="../ui/training_panel.py" line="146" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="285" />
+            <location filename="../ui/training_panel.py" line="286" />
             <source>Continue from the current state with the training data as they are now</source>
             <translation>Vom aktuellen Stand aus mit den Trainingsdaten in ihrem jetzigen Zustand weitermachen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="326" />
+            <location filename="../ui/training_panel.py" line="334" />
             <source>Could not start training</source>
             <translation>Das Training konnte nicht gestartet werden</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="148" />
+            <location filename="../ui/training_panel.py" line="149" />
             <source>Device</source>
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="477" />
+            <location filename="../ui/training_panel.py" line="485" />
             <source>Done · %p%</source>
             <translation>Fertig · %p%</translation>
         </message>
@@ -1645,27 +1790,27 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Epochenbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="441" />
+            <location filename="../ui/training_panel.py" line="449" />
             <source>Failed</source>
             <translation>Fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="146" />
+            <location filename="../ui/training_panel.py" line="147" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="394" />
+            <location filename="../ui/training_panel.py" line="402" />
             <source>Keep training</source>
             <translation>Weiter trainieren</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="485" />
+            <location filename="../ui/training_panel.py" line="493" />
             <source>Last metrics: {metric}</source>
             <translation>Letzte Kennzahlen: {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="426" />
+            <location filename="../ui/training_panel.py" line="434" />
             <source>Last validation: {metric}</source>
             <translation>Letzte Validierung: {metric}</translation>
         </message>
@@ -1688,37 +1833,37 @@ Draw labels of every class inside the training areas first.</source>
 Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="453" />
+            <location filename="../ui/training_panel.py" line="461" />
             <source>Not running</source>
             <translation>Läuft nicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="445" />
+            <location filename="../ui/training_panel.py" line="453" />
             <source>Not started</source>
             <translation>Nicht gestartet</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="323" />
+            <location filename="../ui/training_panel.py" line="331" />
             <source>ORCA HUNTR: training {model}</source>
             <translation>ORCA HUNTR: Training von {model}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="338" />
+            <location filename="../ui/training_panel.py" line="346" />
             <source>Reading the training data…</source>
             <translation>Trainingsdaten werden gelesen…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="284" />
+            <location filename="../ui/training_panel.py" line="285" />
             <source>Resume training</source>
             <translation>Training fortsetzen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="284" />
+            <location filename="../ui/training_panel.py" line="285" />
             <source>Start training</source>
             <translation>Training starten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="337" />
+            <location filename="../ui/training_panel.py" line="345" />
             <source>Starting… %p%</source>
             <translation>Startet… %p%</translation>
         </message>
@@ -1728,27 +1873,27 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>Schrittbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="172" />
+            <location filename="../ui/training_panel.py" line="173" />
             <source>Step, epoch and training loss of the running training</source>
             <translation>Schritt, Epoche und Trainingsverlust des laufenden Trainings</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="243" />
+            <location filename="../ui/training_panel.py" line="244" />
             <source>Still training {model} of {project} in the background (workspace {path}); Stop ends that run and writes its snapshot there.</source>
             <translation>{model} aus {project} wird weiter im Hintergrund trainiert (Arbeitsbereich {path}); Stopp beendet dieses Training und schreibt seinen Snapshot dorthin.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="154" />
+            <location filename="../ui/training_panel.py" line="155" />
             <source>Stop</source>
             <translation>Anhalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="156" />
+            <location filename="../ui/training_panel.py" line="157" />
             <source>Stop after the current step; the model is kept as a new snapshot</source>
             <translation>Nach dem aktuellen Schritt anhalten; das Modell wird als neuer Snapshot behalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="393" />
+            <location filename="../ui/training_panel.py" line="401" />
             <source>Stop and snapshot now</source>
             <translation>Jetzt stoppen und Snapshot erstellen</translation>
         </message>
@@ -1768,7 +1913,7 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>Vorzeitig angehalten: Die Validierung hat sich nicht mehr verbessert</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="474" />
+            <location filename="../ui/training_panel.py" line="482" />
             <source>Stopped · %p% of the budget</source>
             <translation>Gestoppt · %p% des Budgets</translation>
         </message>
@@ -1777,22 +1922,22 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation type="obsolete">Hält nach dem aktuellen Schritt an…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="414" />
+            <location filename="../ui/training_panel.py" line="422" />
             <source>Stopping… %p%</source>
             <translation>Wird gestoppt… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="361" />
+            <location filename="../ui/training_panel.py" line="369" />
             <source>Stopping… (finishing the current step and writing the snapshot)</source>
             <translation>Wird gestoppt… (der aktuelle Schritt wird beendet und der Snapshot geschrieben)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="177" />
+            <location filename="../ui/training_panel.py" line="178" />
             <source>The last validation metrics</source>
             <translation>Die letzten Validierungskennzahlen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="377" />
+            <location filename="../ui/training_panel.py" line="385" />
             <source>The unsaved project</source>
             <translation>Das nicht gespeicherte Projekt</translation>
         </message>
@@ -1802,12 +1947,12 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>Zeitbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="346" />
+            <location filename="../ui/training_panel.py" line="354" />
             <source>Train anyway</source>
             <translation>Trotzdem trainieren</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="285" />
+            <location filename="../ui/training_panel.py" line="286" />
             <source>Train the model on its training areas and labels</source>
             <translation>Das Modell mit seinen Trainingsgebieten und Labels trainieren</translation>
         </message>
@@ -1817,82 +1962,87 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>Training</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="377" />
+            <location filename="../ui/training_panel.py" line="385" />
             <source>Training Still Running</source>
             <translation>Training läuft noch</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="345" />
+            <location filename="../ui/training_panel.py" line="353" />
             <source>Training Without Labels</source>
             <translation>Training ohne Labels</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="139" />
+            <location filename="../ui/training_panel.py" line="140" />
             <source>Training also stops after this many minutes</source>
             <translation>Das Training endet auch nach so vielen Minuten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="443" />
+            <location filename="../ui/training_panel.py" line="451" />
             <source>Training could not start</source>
             <translation>Das Training konnte nicht starten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="285" />
+            <location filename="../ui/training_panel.py" line="286" />
             <source>Training is running</source>
             <translation>Das Training läuft</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="456" />
+            <location filename="../ui/training_panel.py" line="464" />
             <source>Training of {model} ({project}) stopped: snapshot {name} is its current state, in {path}.</source>
             <translation>Training von {model} ({project}) gestoppt: Snapshot {name} ist sein aktueller Stand, in {path}.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="440" />
+            <location filename="../ui/training_panel.py" line="448" />
             <source>Training stopped with an error</source>
             <translation>Das Training wurde mit einem Fehler beendet</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="489" />
+            <location filename="../ui/training_panel.py" line="497" />
             <source>Training stopped: snapshot {name} is the current state.</source>
             <translation>Training beendet: Snapshot {name} ist der aktuelle Stand.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="133" />
+            <location filename="../ui/training_panel.py" line="134" />
             <source>Training stops after this many more steps (or earlier with Stop)</source>
             <translation>Das Training endet nach so vielen weiteren Schritten (oder früher mit Anhalten)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="242" />
+            <location filename="../ui/training_panel.py" line="243" />
             <source>Training {model} (workspace {path})</source>
             <translation>Training von {model} (Arbeitsbereich {path})</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="147" />
+            <location filename="../ui/training_panel.py" line="148" />
             <source>Where the network is trained</source>
             <translation>Wo das Netz trainiert wird</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="269" />
+            <location filename="../ui/training_panel.py" line="270" />
             <source>Workspace of the running training: {path}</source>
             <translation>Arbeitsbereich des laufenden Trainings: {path}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="419" />
+            <location filename="../ui/training_panel.py" line="427" />
             <source>epoch {epoch:.1f}</source>
             <translation>Epoche {epoch:.1f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="482" />
+            <location filename="../ui/training_panel.py" line="490" />
             <source>loss {loss:.4f}</source>
             <translation>Verlust {loss:.4f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="137" />
+            <location filename="../ui/training_panel.py" line="132" />
+            <source>no step limit</source>
+            <translation>ohne Schrittgrenze</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="138" />
             <source>no time limit</source>
             <translation>ohne Zeitlimit</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="480" />
+            <location filename="../ui/training_panel.py" line="488" />
             <source>step {step}</source>
             <translation>Schritt {step}</translation>
         </message>
@@ -1912,7 +2062,7 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>{m} min {s:02d} s</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="377" />
+            <location filename="../ui/training_panel.py" line="385" />
             <source>{project} was closed while model {model} is training.
 
 Stop now: training ends after the current step and its snapshot is written to {path}.
@@ -2232,127 +2382,178 @@ Lassen Sie den Snapshot leer, um den aktuellen Stand zu speichern. Der Name ist 
     <context>
         <name>TrainModelAlgorithm</name>
         <message>
-            <location filename="../processing/train_model.py" line="77" />
+            <location filename="../processing/train_model.py" line="82" />
             <source>Batch size</source>
             <translation>Batchgröße</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="68" />
+            <location filename="../processing/train_model.py" line="73" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="97" />
             <source>CPU threads (0: all cores but one)</source>
-            <translation>CPU-Threads (0: alle Kerne außer einem)</translation>
+            <translation type="obsolete">CPU-Threads (0: alle Kerne außer einem)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="68" />
+            <location filename="../processing/train_model.py" line="117" />
+            <source>CPU threads (0: all cores)</source>
+            <translation>CPU-Threads (0: alle Kerne)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="94" />
+            <source>Count mode: what the boundary channel learns</source>
+            <translation>Zählmodus: was der Grenzkanal lernt</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="129" />
+            <source>Detection settings calibrated on the validation areas (JSON)</source>
+            <translation>Auf den Validierungsgebieten kalibrierte Erkennungseinstellungen (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="181" />
+            <source>Detection settings calibrated on the validation areas: minimum score {score}, boundary threshold {boundary}, minimum size {pixels} px.</source>
+            <translation>Auf den Validierungsgebieten kalibrierte Erkennungseinstellungen: Mindestwert {score}, Grenzschwelle {boundary}, Mindestgröße {pixels} px.</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="73" />
             <source>Device</source>
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="89" />
+            <location filename="../processing/train_model.py" line="109" />
             <source>Early stopping patience in validations (0: off)</source>
             <translation>Geduld des vorzeitigen Abbruchs in Validierungen (0: aus)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="68" />
+            <location filename="../processing/train_model.py" line="73" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="78" />
+            <location filename="../processing/train_model.py" line="83" />
             <source>Learning rate</source>
             <translation>Lernrate</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="63" />
+            <location filename="../processing/train_model.py" line="68" />
             <source>Maximum epochs (0: no limit)</source>
             <translation>Maximale Epochen (0: unbegrenzt)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="53" />
+            <location filename="../processing/train_model.py" line="58" />
             <source>Maximum steps (0: no limit)</source>
             <translation>Maximale Schritte (0: unbegrenzt)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="58" />
+            <location filename="../processing/train_model.py" line="63" />
             <source>Maximum time in seconds (0: no limit)</source>
             <translation>Maximale Zeit in Sekunden (0: unbegrenzt)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="79" />
+            <location filename="../processing/train_model.py" line="104" />
+            <source>Photometric augmentation (brightness, contrast, gamma, colour cast, blur)</source>
+            <translation>Photometrische Augmentierung (Helligkeit, Kontrast, Gamma, Farbstich, Unschärfe)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="84" />
             <source>Random seed</source>
             <translation>Zufallsstartwert</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="80" />
+            <location filename="../processing/train_model.py" line="85" />
             <source>Share of the training areas held out for validation (when none is marked)</source>
             <translation>Anteil der Trainingsgebiete, der für die Validierung zurückgehalten wird (wenn keines markiert ist)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="104" />
+            <location filename="../processing/train_model.py" line="124" />
             <source>Snapshot id</source>
             <translation>Snapshot-ID</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="105" />
+            <location filename="../processing/train_model.py" line="125" />
             <source>Snapshot name</source>
             <translation>Snapshot-Name</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="141" />
+            <location filename="../processing/train_model.py" line="168" />
             <source>Step {step}: validation {metrics}</source>
             <translation>Schritt {step}: Validierung {metrics}</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="152" />
+            <location filename="../processing/train_model.py" line="191" />
             <source>Stopped after {steps} steps ({reason}); snapshot “{name}” ({id}) is the current state.</source>
             <translation>Nach {steps} Schritten angehalten ({reason}); Snapshot „{name}“ ({id}) ist der aktuelle Stand.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="107" />
+            <location filename="../processing/train_model.py" line="127" />
             <source>Total steps of the model</source>
             <translation>Gesamtzahl der Schritte des Modells</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="35" />
+            <location filename="../processing/train_model.py" line="39" />
             <source>Train model</source>
             <translation>Modell trainieren</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="147" />
+            <location filename="../processing/train_model.py" line="174" />
             <source>Training model “{name}” ({id}).</source>
             <translation>Training des Modells „{name}“ ({id}).</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="38" />
             <source>Trains the model on the training areas and labels of its training GeoPackage. Training continues from the model's current state, so running it again adds to the earlier sessions.
 
 Training stops at the first budget reached (steps, epochs or seconds; 0 means no limit, and with no limit at all it stops after 500 steps), when the validation loss stops improving (early stopping), or when you cancel. Every stop creates a snapshot on the Training Snapshots Timeline, which becomes the current state.
 
 Outputs the new snapshot's id and name, the number of steps and the validation metrics.</source>
-            <translation>Trainiert das Modell mit den Trainingsgebieten und Labels seines Trainings-GeoPackages. Das Training setzt beim aktuellen Stand des Modells an; ein erneuter Lauf ergänzt also die früheren Sitzungen.
+            <translation type="obsolete">Trainiert das Modell mit den Trainingsgebieten und Labels seines Trainings-GeoPackages. Das Training setzt beim aktuellen Stand des Modells an; ein erneuter Lauf ergänzt also die früheren Sitzungen.
 
 Das Training endet beim ersten erreichten Budget (Schritte, Epochen oder Sekunden; 0 bedeutet unbegrenzt, und ganz ohne Begrenzung endet es nach 500 Schritten), wenn sich der Validierungsverlust nicht mehr verbessert (vorzeitiger Abbruch) oder wenn Sie abbrechen. Jeder Halt erzeugt einen Snapshot in der Zeitleiste der Trainings-Snapshots, der zum aktuellen Stand wird.
 
 Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validierungskennzahlen aus.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="108" />
+            <location filename="../processing/train_model.py" line="42" />
+            <source>Trains the model on the training areas and labels of its training GeoPackage. Training continues from the model's current state, so running it again adds to the earlier sessions.
+
+Training stops at the first budget reached (steps, epochs or seconds; 0 means no limit: a time budget alone trains for that long, and with no limit at all it stops after 500 steps), when the validation loss stops improving (early stopping), or when you cancel. Every stop creates a snapshot on the Training Snapshots Timeline, which becomes the current state.
+
+Outputs the new snapshot's id and name, the number of steps and the validation metrics.</source>
+            <translation>Trainiert das Modell mit den Trainingsgebieten und Labels seines Trainings-GeoPackages. Das Training setzt beim aktuellen Stand des Modells an; ein erneuter Lauf ergänzt also die früheren Sitzungen.
+
+Das Training endet beim ersten erreichten Budget (Schritte, Epochen oder Sekunden; 0 bedeutet unbegrenzt: ein Zeitbudget allein trainiert so lange, und ganz ohne Begrenzung endet es nach 500 Schritten), wenn sich der Validierungsverlust nicht mehr verbessert (vorzeitiger Abbruch) oder wenn Sie abbrechen. Jeder Halt erzeugt einen Snapshot in der Zeitleiste der Trainings-Snapshots, der zum aktuellen Stand wird.
+
+Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validierungskennzahlen aus.</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="128" />
             <source>Validation metrics (JSON)</source>
             <translation>Validierungskennzahlen (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="106" />
+            <location filename="../processing/train_model.py" line="126" />
             <source>Why training stopped</source>
             <translation>Warum das Training endete</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="68" />
+            <location filename="../processing/train_model.py" line="73" />
             <source>automatic (GPU when available)</source>
             <translation>automatisch (GPU, falls verfügbar)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="94" />
+            <source>distance to the object's edge (touching and overlapping objects)</source>
+            <translation>Abstand zum Objektrand (sich berührende und überlappende Objekte)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="94" />
+            <source>the model's own (distance for a new model)</source>
+            <translation>die des Modells (Abstand bei einem neuen Modell)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="94" />
+            <source>thin rims (the older target)</source>
+            <translation>dünne Ränder (das ältere Ziel)</translation>
         </message>
     </context>
     <context>

@@ -4,7 +4,7 @@
     <context>
         <name>CreateModelAlgorithm</name>
         <message>
-            <location filename="../processing/create_model.py" line="126" />
+            <location filename="../processing/create_model.py" line="127" />
             <source>Bands (comma-separated; empty: the first three)</source>
             <translation>Bandes (séparées par des virgules ; vide : les trois premières)</translation>
         </message>
@@ -14,37 +14,42 @@
             <translation>Les bandes doivent être des nombres séparés par des virgules, et non « {text} ».</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="152" />
+            <location filename="../processing/create_model.py" line="153" />
             <source>Class field of the labels (class number or name)</source>
             <translation>Champ de classe des étiquettes (numéro ou nom de classe)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="116" />
+            <location filename="../processing/create_model.py" line="117" />
             <source>Classes (comma-separated)</source>
             <translation>Classes (séparées par des virgules)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="231" />
+            <location filename="../processing/create_model.py" line="249" />
             <source>Copied {n} labels.</source>
             <translation>{n} étiquettes copiées.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="231" />
+            <location filename="../processing/create_model.py" line="249" />
             <source>Copied {n} training areas.</source>
             <translation>{n} zones d'entraînement copiées.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="96" />
+            <location filename="../processing/create_model.py" line="171" />
+            <source>Count mode: how touching objects are told apart</source>
+            <translation>Mode comptage : comment distinguer les objets qui se touchent</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="97" />
             <source>Create model</source>
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="240" />
+            <location filename="../processing/create_model.py" line="258" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modèle « {name} » créé ({id}).</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="99" />
+            <location filename="../processing/create_model.py" line="100" />
             <source>Creates a new AI model in the workspace beside the project. The model takes its input (coordinate reference system, pixel size, bands and data type) from the raster scene, which is recorded as the model's first scene.
 
 Classes: names separated by commas, each optionally followed by a colour, e.g. “Tree” or “Tree:#2ca02c, Shrub:#ff7f0e”.
@@ -61,47 +66,51 @@ Les zones d'entraînement et les étiquettes (facultatives) sont des couches de 
 Renvoie l'identifiant du nouveau modèle.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="180" />
+            <location filename="../processing/create_model.py" line="193" />
             <source>Give at least one class name.</source>
             <translation>Indiquez au moins un nom de classe.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="147" />
+            <location filename="../processing/create_model.py" line="148" />
             <source>Labels</source>
             <translation>Étiquettes</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="117" />
+            <location filename="../processing/create_model.py" line="118" />
             <source>Mode</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="170" />
+            <location filename="../processing/create_model.py" line="182" />
             <source>Model id</source>
             <translation>Identifiant du modèle</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="171" />
+            <location filename="../processing/create_model.py" line="183" />
             <source>Model name</source>
             <translation>Nom du modèle</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="160" />
             <source>Network depth</source>
-            <translation>Profondeur du réseau</translation>
+            <translation type="obsolete">Profondeur du réseau</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="160" />
+            <location filename="../processing/create_model.py" line="161" />
+            <source>Network depth (0: from the labels)</source>
+            <translation>Profondeur du réseau (0 : d'après les étiquettes)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="161" />
             <source>Network width</source>
             <translation>Largeur du réseau</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="139" />
+            <location filename="../processing/create_model.py" line="140" />
             <source>Purpose field of the training areas (train / validation)</source>
             <translation>Champ d'usage des zones d'entraînement (train / validation)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="125" />
+            <location filename="../processing/create_model.py" line="126" />
             <source>Raster scene</source>
             <translation>Scène raster</translation>
         </message>
@@ -111,34 +120,48 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation>Le raster a les bandes 1…{n} ; « {text} » n'est pas un choix valide.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="184" />
+            <location filename="../processing/create_model.py" line="197" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="160" />
             <source>Tile size (pixels)</source>
-            <translation>Taille des tuiles (pixels)</translation>
+            <translation type="obsolete">Taille des tuiles (pixels)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="172" />
+            <location filename="../processing/create_model.py" line="161" />
+            <source>Tile size in pixels (0: from the labels)</source>
+            <translation>Taille des tuiles en pixels (0 : d'après les étiquettes)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="184" />
             <source>Training GeoPackage</source>
             <translation>GeoPackage d'entraînement</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="131" />
+            <location filename="../processing/create_model.py" line="132" />
             <source>Training areas</source>
             <translation>Zones d'entraînement</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="117" />
+            <location filename="../processing/create_model.py" line="118" />
             <source>count</source>
             <translation>comptage</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="117" />
+            <location filename="../processing/create_model.py" line="171" />
+            <source>distance to the object's edge (touching and overlapping objects)</source>
+            <translation>distance au bord de l'objet (objets qui se touchent ou se chevauchent)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="118" />
             <source>segmentation</source>
             <translation>segmentation</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="171" />
+            <source>thin rims (objects that barely touch)</source>
+            <translation>bordures fines (objets qui se touchent à peine)</translation>
         </message>
         <message>
             <location filename="../processing/create_model.py" line="51" />
@@ -149,37 +172,47 @@ Renvoie l'identifiant du nouveau modèle.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="107" />
+            <location filename="../processing/detect.py" line="120" />
             <source>Area of interest</source>
             <translation>Zone d'intérêt</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="112" />
+            <location filename="../processing/detect.py" line="142" />
+            <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
+            <translation>Seuil de bordure pour séparer les objets qui se touchent (0 : valeur calibrée de l'instantané)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="125" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="173" />
+            <location filename="../processing/detect.py" line="223" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Détection avec le modèle « {model} », instantané « {snapshot} » ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="140" />
+            <location filename="../processing/detect.py" line="178" />
             <source>Detections</source>
             <translation>Détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="141" />
+            <location filename="../processing/detect.py" line="179" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage des détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="112" />
+            <location filename="../processing/detect.py" line="125" />
             <source>Device</source>
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="112" />
+            <location filename="../processing/detect.py" line="159" />
+            <source>Flip test-time augmentation (4× slower)</source>
+            <translation>Augmentation par retournement au moment du test (4× plus lent)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="125" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
@@ -188,75 +221,113 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Nom de la couche</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="144" />
+            <location filename="../processing/detect.py" line="182" />
             <source>Layer name inside the GeoPackage</source>
             <translation>Nom de la couche dans le GeoPackage</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="129" />
+            <location filename="../processing/detect.py" line="167" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Surface minimale d'une détection (unités de carte au carré)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="120" />
             <source>Minimum score</source>
-            <translation>Score minimal</translation>
+            <translation type="obsolete">Score minimal</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="145" />
+            <location filename="../processing/detect.py" line="133" />
+            <source>Minimum score (0: the snapshot's calibrated value)</source>
+            <translation>Score minimal (0 : valeur calibrée de l'instantané)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="151" />
+            <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
+            <translation>Taille minimale d'une détection en pixels (0 : valeur calibrée de l'instantané)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="183" />
             <source>Name of the layer in the project</source>
             <translation>Nom de la couche dans le projet</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="142" />
+            <location filename="../processing/detect.py" line="180" />
             <source>Number of detections</source>
             <translation>Nombre de détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="106" />
+            <location filename="../processing/detect.py" line="119" />
             <source>Raster scene</source>
             <translation>Scène raster</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="85" />
+            <location filename="../processing/detect.py" line="92" />
             <source>Run detection</source>
             <translation>Lancer la détection</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="88" />
+            <location filename="../processing/detect.py" line="95" />
+            <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
+
+Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
+The area of interest (optional) limits detection to its polygons. Detections smaller than the minimum area (in square units of the raster's CRS) are left out.
+The minimum score, the boundary threshold (how readily touching objects are split) and the minimum size in pixels are calibrated on the validation areas when the snapshot is made; leave them at 0 to use the snapshot's values (the SETTINGS output says which were used). Flip test-time augmentation averages the network over mirrored tiles: 4× the time, usually slightly cleaner outlines. In segmentation mode each connected area is one feature unless you merge them into one feature per class.
+The raster must have the bands and data type the model was trained on and a ground resolution close to the training one; it is read as it is (no reprojection or resampling) and the detections are in its coordinate reference system.</source>
+            <translation>Applique un modèle à une scène raster et écrit les détections dans une couche de polygones avec les champs class_name, class_id, score, area et snapshot_id. La couche est enregistrée dans le dossier des détections de l'espace de travail et ajoutée au projet dans les couleurs des classes du modèle.
+
+Choisissez l'instantané par son identifiant ou son nom ; laissez vide pour utiliser l'état actuel du modèle. Tout instantané de la chronologie peut servir, y compris les temporaires.
+La zone d'intérêt (facultative) limite la détection à ses polygones. Les détections plus petites que la surface minimale (en unités carrées du SCR du raster) sont écartées.
+Le score minimal, le seuil de bordure (la facilité avec laquelle des objets qui se touchent sont séparés) et la taille minimale en pixels sont calibrés sur les zones de validation lors de la création de l'instantané ; laissez-les à 0 pour utiliser les valeurs de l'instantané (la sortie SETTINGS indique celles utilisées). L'augmentation par retournement au moment du test fait la moyenne du réseau sur des tuiles en miroir : 4× le temps, des contours en général un peu plus nets. En mode segmentation, chaque zone connexe est une entité, sauf si vous les fusionnez en une entité par classe.
+Le raster doit avoir les bandes et le type de données sur lesquels le modèle a été entraîné et une résolution au sol proche de celle de l'entraînement ; il est lu tel quel (sans reprojection ni rééchantillonnage) et les détections sont dans son système de coordonnées de référence.</translation>
+        </message>
+        <message>
             <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
 The area of interest (optional) limits detection to its polygons. Detections smaller than the minimum area (in square units of the raster's CRS) are left out.
 The raster must have the bands and data type the model was trained on and a ground resolution close to the training one; it is read as it is (no reprojection or resampling) and the detections are in its coordinate reference system.</source>
-            <translation>Applique un modèle à une scène raster et écrit les détections dans une couche de polygones avec les champs class_name, class_id, score, area et snapshot_id. La couche est enregistrée dans le dossier des détections de l'espace de travail et ajoutée au projet dans les couleurs des classes du modèle.
+            <translation type="obsolete">Applique un modèle à une scène raster et écrit les détections dans une couche de polygones avec les champs class_name, class_id, score, area et snapshot_id. La couche est enregistrée dans le dossier des détections de l'espace de travail et ajoutée au projet dans les couleurs des classes du modèle.
 
 Choisissez l'instantané par son identifiant ou son nom ; laissez vide pour utiliser l'état actuel du modèle. Tout instantané de la chronologie peut servir, y compris les temporaires.
 La zone d'intérêt (facultative) limite la détection à ses polygones. Les détections plus petites que la surface minimale (en unités carrées du SCR du raster) sont écartées.
 Le raster doit avoir les bandes et le type de données sur lesquels le modèle a été entraîné et une résolution au sol proche de celle de l'entraînement ; il est lu tel quel (sans reprojection ni rééchantillonnage) et les détections sont dans son système de coordonnées de référence.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="143" />
+            <location filename="../processing/detect.py" line="162" />
+            <source>Segmentation mode: one feature per connected area (else one per class)</source>
+            <translation>Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="242" />
+            <source>Settings: minimum score {score} ({score_from}), boundary threshold {boundary} ({boundary_from}), minimum size {pixels} px ({pixels_from}).</source>
+            <translation>Réglages : score minimal {score} ({score_from}), seuil de bordure {boundary} ({boundary_from}), taille minimale {pixels} px ({pixels_from}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="181" />
             <source>Snapshot id</source>
             <translation>Identifiant de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="172" />
+            <location filename="../processing/detect.py" line="222" />
             <source>The area of interest has no polygon.</source>
             <translation>La zone d'intérêt ne contient aucun polygone.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="166" />
+            <location filename="../processing/detect.py" line="216" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="112" />
+            <location filename="../processing/detect.py" line="184" />
+            <source>Thresholds and minimum size used, and their source (JSON)</source>
+            <translation>Seuils et taille minimale utilisés, et leur origine (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="125" />
             <source>automatic (GPU when available)</source>
             <translation>automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="192" />
+            <location filename="../processing/detect.py" line="256" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} détections écrites dans {path}.</translation>
         </message>
@@ -395,169 +466,208 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDetectDialog</name>
         <message>
-            <location filename="../ui/detect_dialog.py" line="124" />
+            <location filename="../ui/detect_dialog.py" line="125" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="199" />
+            <location filename="../ui/detect_dialog.py" line="224" />
             <source>Add a raster layer to the project to detect on.</source>
             <translation>Ajoutez au projet une couche raster sur laquelle détecter.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="117" />
+            <location filename="../ui/detect_dialog.py" line="118" />
             <source>Advanced options</source>
             <translation>Options avancées</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="72" />
+            <location filename="../ui/detect_dialog.py" line="73" />
             <source>Any snapshot of the model can detect: current, temporary or saved</source>
             <translation>Tout instantané du modèle peut détecter : actuel, temporaire ou enregistré</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="95" />
+            <location filename="../ui/detect_dialog.py" line="96" />
             <source>Area</source>
             <translation>Zone</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="123" />
+            <location filename="../ui/detect_dialog.py" line="124" />
             <source>As trained</source>
             <translation>Comme à l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="152" />
+            <location filename="../ui/detect_dialog.py" line="177" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="150" />
+            <location filename="../ui/detect_dialog.py" line="161" />
+            <source>Average the network over the window and its mirror images</source>
+            <translation>Moyenne du réseau sur la fenêtre et ses images miroir</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="175" />
             <source>Batch size</source>
             <translation>Taille de lot</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="153" />
+            <location filename="../ui/detect_dialog.py" line="159" />
+            <source>Boundary threshold</source>
+            <translation>Seuil de bordure</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="178" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="206" />
+            <location filename="../ui/detect_dialog.py" line="231" />
             <source>Choose a polygon layer.</source>
             <translation>Choisissez une couche de polygones.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="99" />
+            <location filename="../ui/detect_dialog.py" line="153" />
+            <source>Count mode: lower splits touching objects more readily. By default the snapshot's calibrated value.</source>
+            <translation>Mode comptage : plus bas, les objets qui se touchent sont séparés plus facilement. Par défaut, la valeur calibrée de l'instantané.</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="100" />
             <source>Current map extent</source>
             <translation>Emprise actuelle de la carte</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="113" />
+            <location filename="../ui/detect_dialog.py" line="114" />
             <source>Detection runs inside the selected polygons of this layer</source>
             <translation>La détection a lieu à l'intérieur des polygones sélectionnés de cette couche</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="155" />
+            <location filename="../ui/detect_dialog.py" line="180" />
             <source>Device</source>
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="133" />
+            <location filename="../ui/detect_dialog.py" line="160" />
+            <source>Flip test-time augmentation (4× slower)</source>
+            <translation>Augmentation par retournement au moment du test (4× plus lent)</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="134" />
             <source>Fraction of each window shared with its neighbours (hides seams)</source>
             <translation>Part de chaque fenêtre partagée avec ses voisines (masque les raccords)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="154" />
+            <location filename="../ui/detect_dialog.py" line="179" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="145" />
+            <location filename="../ui/detect_dialog.py" line="164" />
+            <source>Merge all areas of a class into one feature instead of one per area</source>
+            <translation>Fusionner toutes les zones d'une classe en une entité au lieu d'une par zone</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="170" />
             <source>Minimum area</source>
             <translation>Surface minimale</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="139" />
             <source>Minimum probability for a pixel to belong to a class</source>
-            <translation>Probabilité minimale pour qu'un pixel appartienne à une classe</translation>
+            <translation type="obsolete">Probabilité minimale pour qu'un pixel appartienne à une classe</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="134" />
+            <location filename="../ui/detect_dialog.py" line="141" />
+            <source>Minimum probability for a pixel to belong to a class. By default the value each snapshot calibrated on its validation areas (see the card's tooltip).</source>
+            <translation>Probabilité minimale pour qu'un pixel appartienne à une classe. Par défaut, la valeur que chaque instantané a calibrée sur ses zones de validation (voir l'infobulle de la carte).</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="135" />
             <source>Overlap</source>
             <translation>Recouvrement</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="62" />
+            <location filename="../ui/detect_dialog.py" line="63" />
             <source>Run Detection — {model}</source>
             <translation>Lancer la détection — {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="158" />
+            <location filename="../ui/detect_dialog.py" line="183" />
             <source>Run detection</source>
             <translation>Lancer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="92" />
+            <location filename="../ui/detect_dialog.py" line="93" />
             <source>Scene</source>
             <translation>Scène</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="140" />
+            <location filename="../ui/detect_dialog.py" line="147" />
             <source>Score threshold</source>
             <translation>Seuil de score</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="210" />
+            <location filename="../ui/detect_dialog.py" line="163" />
+            <source>Segmentation: one feature per class</source>
+            <translation>Segmentation : une entité par classe</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="235" />
             <source>Select the polygons to detect in (layer {name} has none selected).</source>
             <translation>Sélectionnez les polygones dans lesquels détecter (la couche {name} n'en a aucun de sélectionné).</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="100" />
+            <location filename="../ui/detect_dialog.py" line="101" />
             <source>Selected features of a polygon layer</source>
             <translation>Entités sélectionnées d'une couche de polygones</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="125" />
+            <location filename="../ui/detect_dialog.py" line="126" />
             <source>Side of the windows the network looks at; 'As trained' uses the model's</source>
             <translation>Côté des fenêtres que le réseau examine ; « Comme à l'entraînement » utilise celui du modèle</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="144" />
+            <location filename="../ui/detect_dialog.py" line="169" />
             <source>Smaller detections are dropped (in the raster's area units)</source>
             <translation>Les détections plus petites sont écartées (en unités de surface du raster)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="83" />
+            <location filename="../ui/detect_dialog.py" line="84" />
             <source>Snapshot</source>
             <translation>Instantané</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="208" />
+            <location filename="../ui/detect_dialog.py" line="233" />
             <source>The area layer must hold polygons.</source>
             <translation>La couche de zone doit contenir des polygones.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="197" />
+            <location filename="../ui/detect_dialog.py" line="222" />
             <source>The model has no snapshot yet: train it first.</source>
             <translation>Le modèle n'a pas encore d'instantané : entraînez-le d'abord.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="235" />
+            <location filename="../ui/detect_dialog.py" line="260" />
             <source>The raster to look at; its bands must match the model's</source>
             <translation>Le raster à analyser ; ses bandes doivent correspondre à celles du modèle</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="128" />
+            <location filename="../ui/detect_dialog.py" line="129" />
             <source>Tile size</source>
             <translation>Taille des tuiles</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="98" />
+            <location filename="../ui/detect_dialog.py" line="99" />
             <source>Whole raster</source>
             <translation>Raster entier</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="149" />
+            <location filename="../ui/detect_dialog.py" line="174" />
             <source>Windows processed together; larger is faster but needs more memory</source>
             <translation>Fenêtres traitées ensemble ; plus c'est grand, plus c'est rapide, mais cela demande plus de mémoire</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="152" />
+            <source>the snapshot's</source>
+            <translation>celui de l'instantané</translation>
         </message>
     </context>
     <context>
@@ -828,22 +938,22 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="416" />
+            <location filename="../ui/model_panel.py" line="422" />
             <source>Could not add the scene</source>
             <translation>Impossible d'ajouter la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="360" />
+            <location filename="../ui/model_panel.py" line="366" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="290" />
+            <location filename="../ui/model_panel.py" line="296" />
             <source>Could not create the model</source>
             <translation>Impossible de créer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="347" />
+            <location filename="../ui/model_panel.py" line="353" />
             <source>Could not delete the model</source>
             <translation>Impossible de supprimer le modèle</translation>
         </message>
@@ -858,12 +968,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Impossible de lister les scènes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="427" />
+            <location filename="../ui/model_panel.py" line="433" />
             <source>Could not remove the scene</source>
             <translation>Impossible de retirer la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="320" />
+            <location filename="../ui/model_panel.py" line="326" />
             <source>Could not rename the model</source>
             <translation>Impossible de renommer le modèle</translation>
         </message>
@@ -883,7 +993,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Créer un nouveau modèle d'IA : classes, mode et scènes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="332" />
+            <location filename="../ui/model_panel.py" line="338" />
             <source>Delete Model</source>
             <translation>Supprimer le modèle</translation>
         </message>
@@ -893,7 +1003,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Supprimer le modèle…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="332" />
+            <location filename="../ui/model_panel.py" line="338" />
             <source>Delete the model {name} with all its snapshots and training data? This cannot be undone.</source>
             <translation>Supprimer le modèle {name} avec tous ses instantanés et ses données d'entraînement ? Cette action est irréversible.</translation>
         </message>
@@ -903,12 +1013,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Entrée : {details}, {dtype}, {crs} ; tuiles de {tile} px</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="298" />
+            <location filename="../ui/model_panel.py" line="304" />
             <source>Model {name} created. Draw training areas and labels in its layers, then start training.</source>
             <translation>Modèle {name} créé. Dessinez des zones d'entraînement et des étiquettes dans ses couches, puis lancez l'entraînement.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="311" />
+            <location filename="../ui/model_panel.py" line="317" />
             <source>New name of the model:</source>
             <translation>Nouveau nom du modèle :</translation>
         </message>
@@ -923,7 +1033,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Pas encore de modèle : créez-en un</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="368" />
+            <location filename="../ui/model_panel.py" line="374" />
             <source>No other raster layer in the project</source>
             <translation>Aucune autre couche raster dans le projet</translation>
         </message>
@@ -933,7 +1043,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Retirer la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="311" />
+            <location filename="../ui/model_panel.py" line="317" />
             <source>Rename Model</source>
             <translation>Renommer le modèle</translation>
         </message>
@@ -991,17 +1101,17 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>{mode} · classes : {names}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="405" />
+            <location filename="../ui/model_panel.py" line="411" />
             <source>{name} cannot be a scene of this model: {reason}</source>
             <translation>{name} ne peut pas être une scène de ce modèle : {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="378" />
+            <location filename="../ui/model_panel.py" line="384" />
             <source>{name} — does not fit the model</source>
             <translation>{name} — ne convient pas au modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="378" />
+            <location filename="../ui/model_panel.py" line="384" />
             <source>{name} — does not fit the model: {reason}</source>
             <translation>{name} — ne convient pas au modèle : {reason}</translation>
         </message>
@@ -1019,122 +1129,152 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrNewModelDialog</name>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="120" />
+            <location filename="../ui/new_model_dialog.py" line="123" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="163" />
+            <location filename="../ui/new_model_dialog.py" line="187" />
             <source>A model with this name already exists.</source>
             <translation>Un modèle portant ce nom existe déjà.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="74" />
+            <location filename="../ui/new_model_dialog.py" line="77" />
             <source>A name to recognise the model by</source>
             <translation>Un nom pour reconnaître le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="113" />
+            <location filename="../ui/new_model_dialog.py" line="116" />
             <source>Advanced</source>
             <translation>Avancé</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="127" />
+            <location filename="../ui/new_model_dialog.py" line="128" />
+            <source>At the first training the tile size and the network's depth are derived from the labels' typical size and the pixel size, so the network sees each object and its surroundings whole (recorded in the snapshot). Untick to set the tile size yourself.</source>
+            <translation>Au premier entraînement, la taille des tuiles et la profondeur du réseau sont déduites de la taille typique des étiquettes et de la taille du pixel, pour que le réseau voie chaque objet et ses abords en entier (enregistré dans l'instantané). Décochez pour fixer vous-même la taille des tuiles.</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="143" />
             <source>Channels of the network's first level: larger learns more, runs slower</source>
             <translation>Canaux du premier niveau du réseau : plus il y en a, plus il apprend, mais plus il est lent</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="169" />
+            <location filename="../ui/new_model_dialog.py" line="193" />
             <source>Choose at least one scene (raster layer).</source>
             <translation>Choisissez au moins une scène (couche raster).</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="88" />
+            <location filename="../ui/new_model_dialog.py" line="91" />
             <source>Classes (the number of classes is fixed for the model's life)</source>
             <translation>Classes (leur nombre est fixé pour toute la vie du modèle)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="77" />
+            <location filename="../ui/new_model_dialog.py" line="80" />
             <source>Count (individual objects)</source>
             <translation>Comptage (objets individuels)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="79" />
+            <location filename="../ui/new_model_dialog.py" line="82" />
             <source>Count finds each object separately, even when they touch; segmentation finds areas of each class</source>
             <translation>Le comptage trouve chaque objet séparément, même s'ils se touchent ; la segmentation trouve les surfaces de chaque classe</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="133" />
+            <location filename="../ui/new_model_dialog.py" line="151" />
+            <source>Count mode: what the network learns to tell touching objects apart; stored with the model</source>
+            <translation>Mode comptage : ce que le réseau apprend pour distinguer les objets qui se touchent ; enregistré avec le modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="157" />
             <source>Create model</source>
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="161" />
+            <location filename="../ui/new_model_dialog.py" line="149" />
+            <source>Distance to the edge (touching and overlapping objects)</source>
+            <translation>Distance au bord (objets qui se touchent ou se chevauchent)</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="125" />
+            <source>From the labels (recommended)</source>
+            <translation>D'après les étiquettes (recommandé)</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="185" />
             <source>Give the model a name.</source>
             <translation>Donnez un nom au modèle.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="85" />
+            <location filename="../ui/new_model_dialog.py" line="88" />
             <source>Mode</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="75" />
+            <location filename="../ui/new_model_dialog.py" line="78" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="130" />
+            <location filename="../ui/new_model_dialog.py" line="146" />
             <source>Network width</source>
             <translation>Largeur du réseau</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="67" />
+            <location filename="../ui/new_model_dialog.py" line="70" />
             <source>New AI Model</source>
             <translation>Nouveau modèle d'IA</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="106" />
+            <location filename="../ui/new_model_dialog.py" line="109" />
             <source>No raster layer in the project: add the imagery first.</source>
             <translation>Aucune couche raster dans le projet : ajoutez d'abord l'imagerie.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="90" />
+            <location filename="../ui/new_model_dialog.py" line="93" />
             <source>Object</source>
             <translation>Objet</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="96" />
+            <location filename="../ui/new_model_dialog.py" line="99" />
             <source>Raster layers of the project; all must have the same bands</source>
             <translation>Couches raster du projet ; elles doivent toutes avoir les mêmes bandes</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="93" />
+            <location filename="../ui/new_model_dialog.py" line="96" />
             <source>Scenes to learn from</source>
             <translation>Scènes d'apprentissage</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="78" />
+            <location filename="../ui/new_model_dialog.py" line="81" />
             <source>Segmentation (areas)</source>
             <translation>Segmentation (surfaces)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="121" />
+            <location filename="../ui/new_model_dialog.py" line="154" />
+            <source>Separating objects</source>
+            <translation>Séparation des objets</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="124" />
             <source>Side of the square tiles the network learns from (a multiple of 32)</source>
             <translation>Côté des tuiles carrées dont le réseau apprend (un multiple de 32)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="171" />
+            <location filename="../ui/new_model_dialog.py" line="195" />
             <source>The chosen scenes do not have the same number of bands.</source>
             <translation>Les scènes choisies n'ont pas le même nombre de bandes.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="122" />
+            <location filename="../ui/new_model_dialog.py" line="150" />
+            <source>Thin rims (objects that barely touch)</source>
+            <translation>Bordures fines (objets qui se touchent à peine)</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="137" />
             <source>Tile size</source>
             <translation>Taille des tuiles</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="73" />
+            <location filename="../ui/new_model_dialog.py" line="76" />
             <source>e.g. Trees</source>
             <translation>p. ex. Arbres</translation>
         </message>
@@ -1291,17 +1431,17 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrTimeline</name>
         <message>
-            <location filename="../ui/timeline.py" line="193" />
+            <location filename="../ui/timeline.py" line="205" />
             <source>1 label</source>
             <translation>1 étiquette</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="194" />
+            <location filename="../ui/timeline.py" line="206" />
             <source>1 scene</source>
             <translation>1 scène</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="192" />
+            <location filename="../ui/timeline.py" line="204" />
             <source>1 training area</source>
             <translation>1 zone d'entraînement</translation>
         </message>
@@ -1311,12 +1451,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Modèle d'IA à partir de l'instantané…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="275" />
+            <location filename="../ui/timeline.py" line="287" />
             <source>Actions</source>
             <translation>Actions</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="290" />
+            <location filename="../ui/timeline.py" line="302" />
             <source>Created at (local time)</source>
             <translation>Créé le (heure locale)</translation>
         </message>
@@ -1336,6 +1476,11 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Supprimer définitivement cet instantané</translation>
         </message>
         <message>
+            <location filename="../ui/timeline.py" line="183" />
+            <source>Detection settings (calibrated): score ≥ {score}, boundary &lt; {boundary}, ≥ {pixels} px</source>
+            <translation>Réglages de détection (calibrés) : score ≥ {score}, bordure &lt; {boundary}, ≥ {pixels} px</translation>
+        </message>
+        <message>
             <location filename="../ui/timeline.py" line="144" />
             <source>F1 {value}</source>
             <translation>F1 {value}</translation>
@@ -1346,7 +1491,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Donner un autre nom à cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="179" />
+            <location filename="../ui/timeline.py" line="180" />
             <source>IoU of class {id}: {value}</source>
             <translation>IoU de la classe {id} : {value}</translation>
         </message>
@@ -1361,12 +1506,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Conserver cet instantané : les instantanés enregistrés n'expirent jamais</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="264" />
+            <location filename="../ui/timeline.py" line="276" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Conservé un certain temps, puis supprimé automatiquement, sauf si vous l'enregistrez</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="264" />
+            <location filename="../ui/timeline.py" line="276" />
             <source>Kept until you delete it</source>
             <translation>Conservé jusqu'à ce que vous le supprimiez</translation>
         </message>
@@ -1376,37 +1521,37 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Faire de cet instantané l'état actuel et abandonner tout ce qui a suivi</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="164" />
+            <location filename="../ui/timeline.py" line="165" />
             <source>Mean IoU</source>
             <translation>IoU moyen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="363" />
+            <location filename="../ui/timeline.py" line="375" />
             <source>Move to quarantine</source>
             <translation>Mettre en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="180" />
+            <location filename="../ui/timeline.py" line="192" />
             <source>No metrics recorded</source>
             <translation>Aucune métrique enregistrée</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="355" />
+            <location filename="../ui/timeline.py" line="367" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="165" />
+            <location filename="../ui/timeline.py" line="166" />
             <source>Object F1</source>
             <translation>F1 par objet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="166" />
+            <location filename="../ui/timeline.py" line="167" />
             <source>Object precision</source>
             <translation>Précision par objet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="167" />
+            <location filename="../ui/timeline.py" line="168" />
             <source>Object recall</source>
             <translation>Rappel par objet</translation>
         </message>
@@ -1446,7 +1591,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Enregistré ? · état inconnu, jamais purgé</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="393" />
+            <location filename="../ui/timeline.py" line="405" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Instantané(s) {ids} illisible(s) ({reason}). L'entraînement de ce modèle est bloqué : il reprendrait depuis un instantané plus ancien. Réparez les fichiers ou placez le(s) instantané(s) dans le dossier .quarantine de l'espace de travail.</translation>
         </message>
@@ -1476,32 +1621,32 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Temporaire · expire aujourd'hui</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="264" />
+            <location filename="../ui/timeline.py" line="276" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>L'état le plus récent du modèle : l'entraînement reprend à partir d'ici</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="302" />
+            <location filename="../ui/timeline.py" line="314" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Données d'entraînement utilisées au moment de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="162" />
+            <location filename="../ui/timeline.py" line="163" />
             <source>Training loss</source>
             <translation>Perte d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="163" />
+            <location filename="../ui/timeline.py" line="164" />
             <source>Validation loss</source>
             <translation>Perte de validation</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="169" />
+            <location filename="../ui/timeline.py" line="170" />
             <source>Validation metrics of this snapshot</source>
             <translation>Métriques de validation de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="276" />
+            <location filename="../ui/timeline.py" line="288" />
             <source>What to do with this snapshot</source>
             <translation>Que faire de cet instantané</translation>
         </message>
@@ -1516,17 +1661,17 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>pas encore de métriques</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="193" />
+            <location filename="../ui/timeline.py" line="205" />
             <source>{n} labels</source>
             <translation>{n} étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="194" />
+            <location filename="../ui/timeline.py" line="206" />
             <source>{n} scenes</source>
             <translation>{n} scènes</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="192" />
+            <location filename="../ui/timeline.py" line="204" />
             <source>{n} training areas</source>
             <translation>{n} zones d'entraînement</translation>
         </message>
@@ -1585,57 +1730,57 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrTrainingPanel</name>
         <message>
-            <location filename="../ui/training_panel.py" line="138" />
+            <location filename="../ui/training_panel.py" line="139" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="132" />
+            <location filename="../ui/training_panel.py" line="133" />
             <source> steps</source>
             <translation> étapes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="416" />
+            <location filename="../ui/training_panel.py" line="424" />
             <source>%p% · {eta} left</source>
             <translation>%p% · {eta} restant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="285" />
+            <location filename="../ui/training_panel.py" line="286" />
             <source>Another project's training is still running: stop it or wait for it to end</source>
             <translation>L'entraînement d'un autre projet est toujours en cours : arrêtez-le ou attendez sa fin</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="144" />
+            <location filename="../ui/training_panel.py" line="145" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="142" />
+            <location filename="../ui/training_panel.py" line="143" />
             <source>Budget</source>
             <translation>Budget</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="145" />
+            <location filename="../ui/training_panel.py" line="146" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="285" />
+            <location filename="../ui/training_panel.py" line="286" />
             <source>Continue from the current state with the training data as they are now</source>
             <translation>Continuer à partir de l'état actuel avec les données d'entraînement telles qu'elles sont maintenant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="326" />
+            <location filename="../ui/training_panel.py" line="334" />
             <source>Could not start training</source>
             <translation>Impossible de lancer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="148" />
+            <location filename="../ui/training_panel.py" line="149" />
             <source>Device</source>
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="477" />
+            <location filename="../ui/training_panel.py" line="485" />
             <source>Done · %p%</source>
             <translation>Terminé · %p%</translation>
         </message>
@@ -1645,27 +1790,27 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Budget d'époques atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="441" />
+            <location filename="../ui/training_panel.py" line="449" />
             <source>Failed</source>
             <translation>Échec</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="146" />
+            <location filename="../ui/training_panel.py" line="147" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="394" />
+            <location filename="../ui/training_panel.py" line="402" />
             <source>Keep training</source>
             <translation>Continuer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="485" />
+            <location filename="../ui/training_panel.py" line="493" />
             <source>Last metrics: {metric}</source>
             <translation>Dernières métriques : {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="426" />
+            <location filename="../ui/training_panel.py" line="434" />
             <source>Last validation: {metric}</source>
             <translation>Dernière validation : {metric}</translation>
         </message>
@@ -1688,37 +1833,37 @@ Draw labels of every class inside the training areas first.</source>
 Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="453" />
+            <location filename="../ui/training_panel.py" line="461" />
             <source>Not running</source>
             <translation>À l'arrêt</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="445" />
+            <location filename="../ui/training_panel.py" line="453" />
             <source>Not started</source>
             <translation>Non démarré</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="323" />
+            <location filename="../ui/training_panel.py" line="331" />
             <source>ORCA HUNTR: training {model}</source>
             <translation>ORCA HUNTR : entraînement de {model}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="338" />
+            <location filename="../ui/training_panel.py" line="346" />
             <source>Reading the training data…</source>
             <translation>Lecture des données d'entraînement…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="284" />
+            <location filename="../ui/training_panel.py" line="285" />
             <source>Resume training</source>
             <translation>Reprendre l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="284" />
+            <location filename="../ui/training_panel.py" line="285" />
             <source>Start training</source>
             <translation>Lancer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="337" />
+            <location filename="../ui/training_panel.py" line="345" />
             <source>Starting… %p%</source>
             <translation>Démarrage… %p%</translation>
         </message>
@@ -1728,27 +1873,27 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>Budget d'étapes atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="172" />
+            <location filename="../ui/training_panel.py" line="173" />
             <source>Step, epoch and training loss of the running training</source>
             <translation>Étape, époque et perte d'entraînement de l'entraînement en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="243" />
+            <location filename="../ui/training_panel.py" line="244" />
             <source>Still training {model} of {project} in the background (workspace {path}); Stop ends that run and writes its snapshot there.</source>
             <translation>Entraînement de {model} ({project}) toujours en cours en arrière-plan (espace de travail {path}) ; Arrêter termine cet entraînement et y écrit son instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="154" />
+            <location filename="../ui/training_panel.py" line="155" />
             <source>Stop</source>
             <translation>Arrêter</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="156" />
+            <location filename="../ui/training_panel.py" line="157" />
             <source>Stop after the current step; the model is kept as a new snapshot</source>
             <translation>Arrêter après l'étape en cours ; le modèle est conservé comme nouvel instantané</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="393" />
+            <location filename="../ui/training_panel.py" line="401" />
             <source>Stop and snapshot now</source>
             <translation>Arrêter et créer l'instantané maintenant</translation>
         </message>
@@ -1768,7 +1913,7 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>Arrêt anticipé : la validation ne s'améliorait plus</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="474" />
+            <location filename="../ui/training_panel.py" line="482" />
             <source>Stopped · %p% of the budget</source>
             <translation>Arrêté · %p% du budget</translation>
         </message>
@@ -1777,22 +1922,22 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation type="obsolete">Arrêt après l'étape en cours…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="414" />
+            <location filename="../ui/training_panel.py" line="422" />
             <source>Stopping… %p%</source>
             <translation>Arrêt en cours… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="361" />
+            <location filename="../ui/training_panel.py" line="369" />
             <source>Stopping… (finishing the current step and writing the snapshot)</source>
             <translation>Arrêt en cours… (fin de l'étape en cours et écriture de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="177" />
+            <location filename="../ui/training_panel.py" line="178" />
             <source>The last validation metrics</source>
             <translation>Les dernières métriques de validation</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="377" />
+            <location filename="../ui/training_panel.py" line="385" />
             <source>The unsaved project</source>
             <translation>Le projet non enregistré</translation>
         </message>
@@ -1802,12 +1947,12 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>Budget de temps atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="346" />
+            <location filename="../ui/training_panel.py" line="354" />
             <source>Train anyway</source>
             <translation>Entraîner quand même</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="285" />
+            <location filename="../ui/training_panel.py" line="286" />
             <source>Train the model on its training areas and labels</source>
             <translation>Entraîner le modèle sur ses zones d'entraînement et ses étiquettes</translation>
         </message>
@@ -1817,82 +1962,87 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>Entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="377" />
+            <location filename="../ui/training_panel.py" line="385" />
             <source>Training Still Running</source>
             <translation>Entraînement toujours en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="345" />
+            <location filename="../ui/training_panel.py" line="353" />
             <source>Training Without Labels</source>
             <translation>Entraînement sans étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="139" />
+            <location filename="../ui/training_panel.py" line="140" />
             <source>Training also stops after this many minutes</source>
             <translation>L'entraînement s'arrête aussi après ce nombre de minutes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="443" />
+            <location filename="../ui/training_panel.py" line="451" />
             <source>Training could not start</source>
             <translation>L'entraînement n'a pas pu démarrer</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="285" />
+            <location filename="../ui/training_panel.py" line="286" />
             <source>Training is running</source>
             <translation>L'entraînement est en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="456" />
+            <location filename="../ui/training_panel.py" line="464" />
             <source>Training of {model} ({project}) stopped: snapshot {name} is its current state, in {path}.</source>
             <translation>Entraînement de {model} ({project}) arrêté : l'instantané {name} est son état actuel, dans {path}.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="440" />
+            <location filename="../ui/training_panel.py" line="448" />
             <source>Training stopped with an error</source>
             <translation>L'entraînement s'est arrêté sur une erreur</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="489" />
+            <location filename="../ui/training_panel.py" line="497" />
             <source>Training stopped: snapshot {name} is the current state.</source>
             <translation>Entraînement arrêté : l'instantané {name} est l'état actuel.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="133" />
+            <location filename="../ui/training_panel.py" line="134" />
             <source>Training stops after this many more steps (or earlier with Stop)</source>
             <translation>L'entraînement s'arrête après ce nombre d'étapes supplémentaires (ou plus tôt avec Arrêter)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="242" />
+            <location filename="../ui/training_panel.py" line="243" />
             <source>Training {model} (workspace {path})</source>
             <translation>Entraînement de {model} (espace de travail {path})</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="147" />
+            <location filename="../ui/training_panel.py" line="148" />
             <source>Where the network is trained</source>
             <translation>Où le réseau est entraîné</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="269" />
+            <location filename="../ui/training_panel.py" line="270" />
             <source>Workspace of the running training: {path}</source>
             <translation>Espace de travail de l'entraînement en cours : {path}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="419" />
+            <location filename="../ui/training_panel.py" line="427" />
             <source>epoch {epoch:.1f}</source>
             <translation>époque {epoch:.1f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="482" />
+            <location filename="../ui/training_panel.py" line="490" />
             <source>loss {loss:.4f}</source>
             <translation>perte {loss:.4f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="137" />
+            <location filename="../ui/training_panel.py" line="132" />
+            <source>no step limit</source>
+            <translation>sans limite d'étapes</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="138" />
             <source>no time limit</source>
             <translation>sans limite de temps</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="480" />
+            <location filename="../ui/training_panel.py" line="488" />
             <source>step {step}</source>
             <translation>étape {step}</translation>
         </message>
@@ -1912,7 +2062,7 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>{m} min {s:02d} s</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="377" />
+            <location filename="../ui/training_panel.py" line="385" />
             <source>{project} was closed while model {model} is training.
 
 Stop now: training ends after the current step and its snapshot is written to {path}.
@@ -2232,127 +2382,178 @@ Laissez l'instantané vide pour enregistrer l'état actuel. Le nom est facultati
     <context>
         <name>TrainModelAlgorithm</name>
         <message>
-            <location filename="../processing/train_model.py" line="77" />
+            <location filename="../processing/train_model.py" line="82" />
             <source>Batch size</source>
             <translation>Taille de lot</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="68" />
+            <location filename="../processing/train_model.py" line="73" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="97" />
             <source>CPU threads (0: all cores but one)</source>
-            <translation>Threads CPU (0 : tous les cœurs sauf un)</translation>
+            <translation type="obsolete">Threads CPU (0 : tous les cœurs sauf un)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="68" />
+            <location filename="../processing/train_model.py" line="117" />
+            <source>CPU threads (0: all cores)</source>
+            <translation>Fils CPU (0 : tous les cœurs)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="94" />
+            <source>Count mode: what the boundary channel learns</source>
+            <translation>Mode comptage : ce qu'apprend le canal de bordure</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="129" />
+            <source>Detection settings calibrated on the validation areas (JSON)</source>
+            <translation>Réglages de détection calibrés sur les zones de validation (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="181" />
+            <source>Detection settings calibrated on the validation areas: minimum score {score}, boundary threshold {boundary}, minimum size {pixels} px.</source>
+            <translation>Réglages de détection calibrés sur les zones de validation : score minimal {score}, seuil de bordure {boundary}, taille minimale {pixels} px.</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="73" />
             <source>Device</source>
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="89" />
+            <location filename="../processing/train_model.py" line="109" />
             <source>Early stopping patience in validations (0: off)</source>
             <translation>Patience de l'arrêt anticipé, en validations (0 : désactivé)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="68" />
+            <location filename="../processing/train_model.py" line="73" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="78" />
+            <location filename="../processing/train_model.py" line="83" />
             <source>Learning rate</source>
             <translation>Taux d'apprentissage</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="63" />
+            <location filename="../processing/train_model.py" line="68" />
             <source>Maximum epochs (0: no limit)</source>
             <translation>Nombre maximal d'époques (0 : sans limite)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="53" />
+            <location filename="../processing/train_model.py" line="58" />
             <source>Maximum steps (0: no limit)</source>
             <translation>Nombre maximal d'étapes (0 : sans limite)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="58" />
+            <location filename="../processing/train_model.py" line="63" />
             <source>Maximum time in seconds (0: no limit)</source>
             <translation>Durée maximale en secondes (0 : sans limite)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="79" />
+            <location filename="../processing/train_model.py" line="104" />
+            <source>Photometric augmentation (brightness, contrast, gamma, colour cast, blur)</source>
+            <translation>Augmentation photométrique (luminosité, contraste, gamma, dominante de couleur, flou)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="84" />
             <source>Random seed</source>
             <translation>Graine aléatoire</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="80" />
+            <location filename="../processing/train_model.py" line="85" />
             <source>Share of the training areas held out for validation (when none is marked)</source>
             <translation>Part des zones d'entraînement réservée à la validation (si aucune n'est marquée)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="104" />
+            <location filename="../processing/train_model.py" line="124" />
             <source>Snapshot id</source>
             <translation>Identifiant de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="105" />
+            <location filename="../processing/train_model.py" line="125" />
             <source>Snapshot name</source>
             <translation>Nom de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="141" />
+            <location filename="../processing/train_model.py" line="168" />
             <source>Step {step}: validation {metrics}</source>
             <translation>Étape {step} : validation {metrics}</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="152" />
+            <location filename="../processing/train_model.py" line="191" />
             <source>Stopped after {steps} steps ({reason}); snapshot “{name}” ({id}) is the current state.</source>
             <translation>Arrêt après {steps} étapes ({reason}) ; l'instantané « {name} » ({id}) est l'état actuel.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="107" />
+            <location filename="../processing/train_model.py" line="127" />
             <source>Total steps of the model</source>
             <translation>Nombre total d'étapes du modèle</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="35" />
+            <location filename="../processing/train_model.py" line="39" />
             <source>Train model</source>
             <translation>Entraîner le modèle</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="147" />
+            <location filename="../processing/train_model.py" line="174" />
             <source>Training model “{name}” ({id}).</source>
             <translation>Entraînement du modèle « {name} » ({id}).</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="38" />
             <source>Trains the model on the training areas and labels of its training GeoPackage. Training continues from the model's current state, so running it again adds to the earlier sessions.
 
 Training stops at the first budget reached (steps, epochs or seconds; 0 means no limit, and with no limit at all it stops after 500 steps), when the validation loss stops improving (early stopping), or when you cancel. Every stop creates a snapshot on the Training Snapshots Timeline, which becomes the current state.
 
 Outputs the new snapshot's id and name, the number of steps and the validation metrics.</source>
-            <translation>Entraîne le modèle sur les zones d'entraînement et les étiquettes de son GeoPackage d'entraînement. L'entraînement repart de l'état actuel du modèle : le relancer prolonge donc les sessions précédentes.
+            <translation type="obsolete">Entraîne le modèle sur les zones d'entraînement et les étiquettes de son GeoPackage d'entraînement. L'entraînement repart de l'état actuel du modèle : le relancer prolonge donc les sessions précédentes.
 
 L'entraînement s'arrête au premier budget atteint (étapes, époques ou secondes ; 0 signifie sans limite, et sans aucune limite il s'arrête après 500 étapes), lorsque la perte de validation cesse de s'améliorer (arrêt anticipé) ou lorsque vous annulez. Chaque arrêt crée un instantané dans la chronologie des instantanés d'entraînement, qui devient l'état actuel.
 
 Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et les métriques de validation.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="108" />
+            <location filename="../processing/train_model.py" line="42" />
+            <source>Trains the model on the training areas and labels of its training GeoPackage. Training continues from the model's current state, so running it again adds to the earlier sessions.
+
+Training stops at the first budget reached (steps, epochs or seconds; 0 means no limit: a time budget alone trains for that long, and with no limit at all it stops after 500 steps), when the validation loss stops improving (early stopping), or when you cancel. Every stop creates a snapshot on the Training Snapshots Timeline, which becomes the current state.
+
+Outputs the new snapshot's id and name, the number of steps and the validation metrics.</source>
+            <translation>Entraîne le modèle sur les zones d'entraînement et les étiquettes de son GeoPackage d'entraînement. L'entraînement repart de l'état actuel du modèle : le relancer prolonge donc les sessions précédentes.
+
+L'entraînement s'arrête au premier budget atteint (étapes, époques ou secondes ; 0 signifie sans limite : un budget de temps seul entraîne pendant cette durée, et sans aucune limite il s'arrête après 500 étapes), lorsque la perte de validation cesse de s'améliorer (arrêt anticipé) ou lorsque vous annulez. Chaque arrêt crée un instantané dans la chronologie des instantanés d'entraînement, qui devient l'état actuel.
+
+Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et les métriques de validation.</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="128" />
             <source>Validation metrics (JSON)</source>
             <translation>Métriques de validation (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="106" />
+            <location filename="../processing/train_model.py" line="126" />
             <source>Why training stopped</source>
             <translation>Raison de l'arrêt de l'entraînement</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="68" />
+            <location filename="../processing/train_model.py" line="73" />
             <source>automatic (GPU when available)</source>
             <translation>automatique (GPU si disponible)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="94" />
+            <source>distance to the object's edge (touching and overlapping objects)</source>
+            <translation>distance au bord de l'objet (objets qui se touchent ou se chevauchent)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="94" />
+            <source>the model's own (distance for a new model)</source>
+            <translation>celle du modèle (distance pour un nouveau modèle)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="94" />
+            <source>thin rims (the older target)</source>
+            <translation>bordures fines (l'ancienne cible)</translation>
         </message>
     </context>
     <context>

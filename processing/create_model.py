@@ -91,6 +91,7 @@ class CreateModelAlgorithm(HuntrAlgorithm):
     TILE_SIZE = "TILE_SIZE"
     WIDTH = "WIDTH"
     DEPTH = "DEPTH"
+    BOUNDARY_TARGET = "BOUNDARY_TARGET"
 
     def display(self) -> str:
         return self.tr("Create model")
@@ -158,21 +159,33 @@ class CreateModelAlgorithm(HuntrAlgorithm):
             )
         )
         for name, label, default, low, high in (
-            (self.TILE_SIZE, self.tr("Tile size (pixels)"), 256, 32, 2048),
+            (self.TILE_SIZE, self.tr("Tile size in pixels (0: from the labels)"), 0, 0, 2048),
             (self.WIDTH, self.tr("Network width"), 16, 4, 128),
-            (self.DEPTH, self.tr("Network depth"), 3, 1, 6),
+            (self.DEPTH, self.tr("Network depth (0: from the labels)"), 0, 0, 6),
         ):
             param = QgsProcessingParameterNumber(
                 name, label, QgsProcessingParameterNumber.Integer, default, False, low, high
             )
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
             self.addParameter(param)
+        target = QgsProcessingParameterEnum(
+            self.BOUNDARY_TARGET,
+            self.tr("Count mode: how touching objects are told apart"),
+            options=[
+                self.tr("distance to the object's edge (touching and overlapping objects)"),
+                self.tr("thin rims (objects that barely touch)"),
+            ],
+            defaultValue=0,
+        )
+        target.setFlags(target.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(target)
         self.addOutput(QgsProcessingOutputString("MODEL_ID", self.tr("Model id")))
         self.addOutput(QgsProcessingOutputString("MODEL_NAME", self.tr("Model name")))
         self.addOutput(QgsProcessingOutputFile("TRAINING_DATA", self.tr("Training GeoPackage")))
 
     def execute(self, parameters, context, feedback):
         from ..snapshots import ClassSpec, InputSpec
+        from ..training.recipe import model_network
 
         name = self.parameterAsString(parameters, self.NAME_PARAM, context).strip()
         classes = parse_classes(self.parameterAsString(parameters, self.CLASSES, context))
@@ -207,6 +220,14 @@ class CreateModelAlgorithm(HuntrAlgorithm):
             # the sources point into the context's layers: never let them outlive this call
             # (an exception's traceback would keep them until after the context is gone)
             areas = labels = None
+        network, tile_size = model_network(
+            self.parameterAsInt(parameters, self.WIDTH, context),
+            self.parameterAsInt(parameters, self.DEPTH, context),
+            self.parameterAsInt(parameters, self.TILE_SIZE, context),
+            ("distance", "rim")[self.parameterAsEnum(parameters, self.BOUNDARY_TARGET, context)]
+            if mode == "count"
+            else None,
+        )
         info = ws.create_model(
             name,
             classes=[ClassSpec(n, c) for n, c in classes],
@@ -217,11 +238,8 @@ class CreateModelAlgorithm(HuntrAlgorithm):
                 crs=crs_string(raster.crs()),
                 resolution=float(raster.rasterUnitsPerPixelX()),
             ),
-            network={
-                "width": self.parameterAsInt(parameters, self.WIDTH, context),
-                "depth": self.parameterAsInt(parameters, self.DEPTH, context),
-            },
-            tile_size=self.parameterAsInt(parameters, self.TILE_SIZE, context),
+            network=network,
+            tile_size=tile_size,
         )
         try:
             ws.add_scene(info.id, raster_path(raster), name=raster.name())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -14,6 +16,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingOutputVectorLayer,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
@@ -76,7 +79,11 @@ class DetectAlgorithm(HuntrAlgorithm):
     AOI = "AOI"
     DEVICE = "DEVICE"
     MIN_SCORE = "MIN_SCORE"
+    BOUNDARY_THRESHOLD = "BOUNDARY_THRESHOLD"
+    MIN_PIXELS = "MIN_PIXELS"
     MIN_AREA = "MIN_AREA"
+    FLIP_TTA = "FLIP_TTA"
+    SEPARATE_AREAS = "SEPARATE_AREAS"
     OUTPUT = "OUTPUT"
 
     _post_processors: list = []
@@ -94,6 +101,12 @@ class DetectAlgorithm(HuntrAlgorithm):
             "state. Any snapshot of the timeline can be used, temporary ones included.\n"
             "The area of interest (optional) limits detection to its polygons. Detections smaller "
             "than the minimum area (in square units of the raster's CRS) are left out.\n"
+            "The minimum score, the boundary threshold (how readily touching objects are split) and "
+            "the minimum size in pixels are calibrated on the validation areas when the snapshot is "
+            "made; leave them at 0 to use the snapshot's values (the SETTINGS output says which were "
+            "used). Flip test-time augmentation averages the network over mirrored tiles: 4× the "
+            "time, usually slightly cleaner outlines. In segmentation mode each connected area is one "
+            "feature unless you merge them into one feature per class.\n"
             "The raster must have the bands and data type the model was trained on and a ground "
             "resolution close to the training one; it is read as it is (no reprojection or "
             "resampling) and the detections are in its coordinate reference system."
@@ -119,12 +132,37 @@ class DetectAlgorithm(HuntrAlgorithm):
         )
         score = QgsProcessingParameterNumber(
             self.MIN_SCORE,
-            self.tr("Minimum score"),
+            self.tr("Minimum score (0: the snapshot's calibrated value)"),
             QgsProcessingParameterNumber.Double,
-            0.5,
+            0.0,
             False,
-            0.01,
+            0.0,
             0.99,
+        )
+        boundary = QgsProcessingParameterNumber(
+            self.BOUNDARY_THRESHOLD,
+            self.tr("Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)"),
+            QgsProcessingParameterNumber.Double,
+            0.0,
+            False,
+            0.0,
+            0.99,
+        )
+        pixels = QgsProcessingParameterNumber(
+            self.MIN_PIXELS,
+            self.tr("Minimum size of a detection in pixels (0: the snapshot's calibrated value)"),
+            QgsProcessingParameterNumber.Integer,
+            0,
+            False,
+            0,
+        )
+        tta = QgsProcessingParameterBoolean(
+            self.FLIP_TTA, self.tr("Flip test-time augmentation (4× slower)"), defaultValue=False
+        )
+        separate = QgsProcessingParameterBoolean(
+            self.SEPARATE_AREAS,
+            self.tr("Segmentation mode: one feature per connected area (else one per class)"),
+            defaultValue=True,
         )
         area = QgsProcessingParameterNumber(
             self.MIN_AREA,
@@ -134,7 +172,7 @@ class DetectAlgorithm(HuntrAlgorithm):
             False,
             0.0,
         )
-        for param in (score, area):
+        for param in (score, boundary, pixels, area, tta, separate):
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
             self.addParameter(param)
         self.addOutput(QgsProcessingOutputVectorLayer(self.OUTPUT, self.tr("Detections")))
@@ -143,15 +181,27 @@ class DetectAlgorithm(HuntrAlgorithm):
         self.addOutput(QgsProcessingOutputString("SNAPSHOT_ID", self.tr("Snapshot id")))
         self.addOutput(QgsProcessingOutputString("LAYER_NAME", self.tr("Layer name inside the GeoPackage")))
         self.addOutput(QgsProcessingOutputString("DISPLAY_NAME", self.tr("Name of the layer in the project")))
+        self.addOutput(
+            QgsProcessingOutputString(
+                "SETTINGS", self.tr("Thresholds and minimum size used, and their source (JSON)")
+            )
+        )
 
     def options(self, parameters, context):
         """The engine's ``DetectOptions`` for these parameters."""
         from ..detection import DetectOptions
 
+        def given(value):  # 0 (the default) leaves the choice to the snapshot's calibration
+            return value if value and value > 0 else None
+
         wanted = {
             "device": DEVICES[self.parameterAsEnum(parameters, self.DEVICE, context)],
-            "score_threshold": self.parameterAsDouble(parameters, self.MIN_SCORE, context),
+            "score_threshold": given(self.parameterAsDouble(parameters, self.MIN_SCORE, context)),
+            "boundary_threshold": given(self.parameterAsDouble(parameters, self.BOUNDARY_THRESHOLD, context)),
+            "min_pixels": given(self.parameterAsInt(parameters, self.MIN_PIXELS, context)),
             "min_area": self.parameterAsDouble(parameters, self.MIN_AREA, context),
+            "flip_tta": self.parameterAsBool(parameters, self.FLIP_TTA, context),
+            "dissolve": not self.parameterAsBool(parameters, self.SEPARATE_AREAS, context),
         }
         return DetectOptions.from_dict(wanted)
 
@@ -188,6 +238,20 @@ class DetectAlgorithm(HuntrAlgorithm):
         )
         for warning in result.warnings:
             feedback.pushWarning(warning)
+        used = result.settings
+        feedback.pushInfo(
+            self.tr(
+                "Settings: minimum score {score} ({score_from}), boundary threshold {boundary} "
+                "({boundary_from}), minimum size {pixels} px ({pixels_from})."
+            ).format(
+                score=used.get("score_threshold"),
+                score_from=used.get("from", {}).get("score_threshold"),
+                boundary=used.get("boundary_threshold"),
+                boundary_from=used.get("from", {}).get("boundary_threshold"),
+                pixels=used.get("min_pixels"),
+                pixels_from=used.get("from", {}).get("min_pixels"),
+            )
+        )
         uri = result.uri
         feedback.pushInfo(
             self.tr("{n} detections written to {path}.").format(n=result.feature_count, path=result.path)
@@ -207,4 +271,5 @@ class DetectAlgorithm(HuntrAlgorithm):
             "SNAPSHOT_ID": snap.id,
             "LAYER_NAME": result.layer_name,
             "DISPLAY_NAME": result.display_name,
+            "SETTINGS": json.dumps(result.settings),
         }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterNumber,
@@ -13,6 +14,7 @@ from qgis.core import (
 from .algorithm import HuntrAlgorithm, engine_callbacks, to_json
 
 DEVICES = ("auto", "cpu", "cuda")
+TARGETS = (None, "distance", "rim")
 
 
 class TrainModelAlgorithm(HuntrAlgorithm):
@@ -23,6 +25,8 @@ class TrainModelAlgorithm(HuntrAlgorithm):
     MAX_STEPS = "MAX_STEPS"
     MAX_EPOCHS = "MAX_EPOCHS"
     MAX_SECONDS = "MAX_SECONDS"
+    BOUNDARY_TARGET = "BOUNDARY_TARGET"
+    PHOTOMETRIC = "PHOTOMETRIC"
     BATCH_SIZE = "BATCH_SIZE"
     DEVICE = "DEVICE"
     LR = "LEARNING_RATE"
@@ -40,7 +44,8 @@ class TrainModelAlgorithm(HuntrAlgorithm):
             "Training continues from the model's current state, so running it again adds to "
             "the earlier sessions.\n\n"
             "Training stops at the first budget reached (steps, epochs or seconds; 0 means no "
-            "limit, and with no limit at all it stops after 500 steps), when the validation loss "
+            "limit: a time budget alone trains for that long, and with no limit at all it stops "
+            "after 500 steps), when the validation loss "
             "stops improving (early stopping), or when you cancel. Every stop creates a snapshot "
             "on the Training Snapshots Timeline, which becomes the current state.\n\n"
             "Outputs the new snapshot's id and name, the number of steps and the validation metrics."
@@ -52,7 +57,7 @@ class TrainModelAlgorithm(HuntrAlgorithm):
         integer, double = QgsProcessingParameterNumber.Integer, QgsProcessingParameterNumber.Double
         self.addParameter(
             QgsProcessingParameterNumber(
-                self.MAX_STEPS, self.tr("Maximum steps (0: no limit)"), integer, 200, False, 0
+                self.MAX_STEPS, self.tr("Maximum steps (0: no limit)"), integer, 0, False, 0
             )
         )
         self.addParameter(
@@ -86,6 +91,21 @@ class TrainModelAlgorithm(HuntrAlgorithm):
                 0.0,
                 0.9,
             ),
+            QgsProcessingParameterEnum(
+                self.BOUNDARY_TARGET,
+                self.tr("Count mode: what the boundary channel learns"),
+                options=[
+                    self.tr("the model's own (distance for a new model)"),
+                    self.tr("distance to the object's edge (touching and overlapping objects)"),
+                    self.tr("thin rims (the older target)"),
+                ],
+                defaultValue=0,
+            ),
+            QgsProcessingParameterBoolean(
+                self.PHOTOMETRIC,
+                self.tr("Photometric augmentation (brightness, contrast, gamma, colour cast, blur)"),
+                defaultValue=True,
+            ),
             QgsProcessingParameterNumber(
                 self.PATIENCE,
                 self.tr("Early stopping patience in validations (0: off)"),
@@ -95,7 +115,7 @@ class TrainModelAlgorithm(HuntrAlgorithm):
                 0,
             ),
             QgsProcessingParameterNumber(
-                self.THREADS, self.tr("CPU threads (0: all cores but one)"), integer, 0, False, 0, 256
+                self.THREADS, self.tr("CPU threads (0: all cores)"), integer, 0, False, 0, 256
             ),
         ]
         for param in advanced:
@@ -106,6 +126,11 @@ class TrainModelAlgorithm(HuntrAlgorithm):
         self.addOutput(QgsProcessingOutputString("STOP_REASON", self.tr("Why training stopped")))
         self.addOutput(QgsProcessingOutputNumber("STEPS", self.tr("Total steps of the model")))
         self.addOutput(QgsProcessingOutputString("METRICS", self.tr("Validation metrics (JSON)")))
+        self.addOutput(
+            QgsProcessingOutputString(
+                "DETECTION_SETTINGS", self.tr("Detection settings calibrated on the validation areas (JSON)")
+            )
+        )
 
     def config(self, parameters, context):
         """The engine's ``TrainConfig`` for these parameters."""
@@ -125,6 +150,8 @@ class TrainModelAlgorithm(HuntrAlgorithm):
             validation_fraction=self.parameterAsDouble(parameters, self.VALIDATION_FRACTION, context),
             early_stopping_patience=positive(self.parameterAsInt(parameters, self.PATIENCE, context)),
             threads=positive(self.parameterAsInt(parameters, self.THREADS, context)),
+            boundary_target=TARGETS[self.parameterAsEnum(parameters, self.BOUNDARY_TARGET, context)],
+            photometric=self.parameterAsBool(parameters, self.PHOTOMETRIC, context),
         )
 
     def execute(self, parameters, context, feedback):
@@ -149,6 +176,18 @@ class TrainModelAlgorithm(HuntrAlgorithm):
         for warning in result.warnings:
             feedback.pushWarning(warning)
         snap = result.snapshot
+        calibrated = snap.config.get("detection") or {}
+        if calibrated:
+            feedback.pushInfo(
+                self.tr(
+                    "Detection settings calibrated on the validation areas: minimum score {score}, "
+                    "boundary threshold {boundary}, minimum size {pixels} px."
+                ).format(
+                    score=calibrated.get("score_threshold"),
+                    boundary=calibrated.get("boundary_threshold"),
+                    pixels=calibrated.get("min_pixels"),
+                )
+            )
         feedback.pushInfo(
             self.tr(
                 "Stopped after {steps} steps ({reason}); snapshot “{name}” ({id}) is the current state."
@@ -160,4 +199,5 @@ class TrainModelAlgorithm(HuntrAlgorithm):
             "STOP_REASON": result.stop_reason,
             "STEPS": result.steps,
             "METRICS": to_json(result.metrics),
+            "DETECTION_SETTINGS": to_json(snap.config.get("detection") or {}),
         }

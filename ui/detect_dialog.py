@@ -10,6 +10,7 @@ from qgis.gui import QgsCollapsibleGroupBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -133,11 +134,35 @@ class DetectDialog(QDialog):
         self.overlap_spin.setToolTip(tr("Fraction of each window shared with its neighbours (hides seams)"))
         adv.addRow(tr("Overlap"), self.overlap_spin)
         self.threshold_spin = QDoubleSpinBox(self.advanced)
-        self.threshold_spin.setRange(0.05, 0.99)
+        self.threshold_spin.setRange(0.0, 0.99)
         self.threshold_spin.setSingleStep(0.05)
-        self.threshold_spin.setValue(0.5)
-        self.threshold_spin.setToolTip(tr("Minimum probability for a pixel to belong to a class"))
+        self.threshold_spin.setValue(0.0)
+        self.threshold_spin.setSpecialValueText(tr("the snapshot's"))
+        self.threshold_spin.setToolTip(
+            tr(
+                "Minimum probability for a pixel to belong to a class. By default the value each "
+                "snapshot calibrated on its validation areas (see the card's tooltip)."
+            )
+        )
         adv.addRow(tr("Score threshold"), self.threshold_spin)
+        self.boundary_spin = QDoubleSpinBox(self.advanced)
+        self.boundary_spin.setRange(0.0, 0.99)
+        self.boundary_spin.setSingleStep(0.05)
+        self.boundary_spin.setValue(0.0)
+        self.boundary_spin.setSpecialValueText(tr("the snapshot's"))
+        self.boundary_spin.setToolTip(
+            tr(
+                "Count mode: lower splits touching objects more readily. "
+                "By default the snapshot's calibrated value."
+            )
+        )
+        adv.addRow(tr("Boundary threshold"), self.boundary_spin)
+        self.tta_check = QCheckBox(tr("Flip test-time augmentation (4× slower)"), self.advanced)
+        self.tta_check.setToolTip(tr("Average the network over the window and its mirror images"))
+        adv.addRow("", self.tta_check)
+        self.merge_check = QCheckBox(tr("Segmentation: one feature per class"), self.advanced)
+        self.merge_check.setToolTip(tr("Merge all areas of a class into one feature instead of one per area"))
+        adv.addRow("", self.merge_check)
         self.min_area_spin = QDoubleSpinBox(self.advanced)
         self.min_area_spin.setRange(0.0, 1e9)
         self.min_area_spin.setDecimals(2)
@@ -243,7 +268,10 @@ class DetectDialog(QDialog):
         """The advanced options as plain values (``tile_size`` 0 = as trained)."""
         options: dict[str, Any] = {
             "overlap": self.overlap_spin.value(),
-            "score_threshold": self.threshold_spin.value(),
+            "score_threshold": self.threshold_spin.value() or None,  # None: the snapshot's
+            "boundary_threshold": self.boundary_spin.value() or None,
+            "flip_tta": self.tta_check.isChecked(),
+            "dissolve": self.merge_check.isChecked(),
             "min_area": self.min_area_spin.value(),
             "batch_size": self.batch_spin.value(),
             "device": self.device_combo.currentData(),

@@ -59,13 +59,12 @@ def area_of_interest(request: DetectRequest, canvas=None, project: QgsProject | 
     return None
 
 
-def nothing_found_text(layer_name: str, options) -> str:
-    """What to try when a detection found no object (``options``: the run's ``DetectOptions``)."""
-    tips = [
-        tr("lower the score threshold (now {value:g}, under Advanced options)").format(
-            value=options.score_threshold
-        )
-    ]
+def nothing_found_text(layer_name: str, options, used: dict | None = None) -> str:
+    """What to try when a detection found no object (``options``: the run's ``DetectOptions``;
+    ``used``: the result's ``settings``, the thresholds the run used, the snapshot's when unset)."""
+    score = (used or {}).get("score_threshold", options.score_threshold)
+    score = 0.5 if score is None else score
+    tips = [tr("lower the score threshold (now {value:g}, under Advanced options)").format(value=score)]
     if options.min_area:
         tips.append(tr("lower the minimum area (now {value:g})").format(value=options.min_area))
     tips += [
@@ -111,7 +110,8 @@ def start_detection(dock, model, request: DetectRequest):
                 text = tr("{n} detections: layer {name} added.")
                 messages.success(dock.iface, text.format(n=result.feature_count, name=name))
             else:
-                messages.push(dock.iface, nothing_found_text(name, options), level=Qgis.Warning, duration=0)
+                text = nothing_found_text(name, options, getattr(result, "settings", None))
+                messages.push(dock.iface, text, level=Qgis.Warning, duration=0)
             for warning in getattr(result, "warnings", None) or []:
                 messages.push(dock.iface, str(warning), level=Qgis.Warning)
         dock.detection_done(task, result, error)

@@ -272,17 +272,23 @@ class ModelPanel(QGroupBox):
     def create_model(self, request: NewModelRequest):
         """Create the model of ``request`` in the store, record its scenes, add its layers."""
         from ..snapshots import ClassSpec, InputSpec
+        from ..training.recipe import model_network
 
         ws = self.workspace
         try:
             spec = input_spec_values(request.scenes[0])
+            network, tile_size = model_network(
+                request.width,
+                tile_size=None if request.auto_size else request.tile_size,
+                boundary_target=request.boundary_target if request.mode == "count" else None,
+            )
             model = ws.create_model(
                 request.name,
                 classes=[ClassSpec(name, colour) for name, colour in request.classes],
                 mode=request.mode,
                 input_spec=InputSpec(**spec),
-                network={"width": request.width, "depth": 3},
-                tile_size=request.tile_size,
+                network=network,
+                tile_size=tile_size,
             )
             for layer in request.scenes:
                 ws.add_scene(model.id, raster_source(layer), name=layer.name())

@@ -8,6 +8,7 @@ from qgis.core import QgsMapLayerType, QgsProject, QgsRasterLayer
 from qgis.gui import QgsCollapsibleGroupBox
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -39,6 +40,8 @@ class NewModelRequest:
     scenes: list[QgsRasterLayer] = field(default_factory=list)
     tile_size: int = 256
     width: int = 16
+    auto_size: bool = True  # tile size and depth from the labels at the first training
+    boundary_target: str = "distance"  # count mode: how touching objects are told apart
 
 
 def raster_layers(project: QgsProject | None = None) -> list[QgsRasterLayer]:
@@ -119,7 +122,20 @@ class NewModelDialog(QDialog):
         self.tile_spin.setValue(256)
         self.tile_spin.setSuffix(tr(" px"))
         self.tile_spin.setToolTip(tr("Side of the square tiles the network learns from (a multiple of 32)"))
-        adv.addRow(tr("Tile size"), self.tile_spin)
+        self.auto_check = QCheckBox(tr("From the labels (recommended)"), self.advanced)
+        self.auto_check.setObjectName("HuntrAutoSize")
+        self.auto_check.setChecked(True)
+        self.auto_check.setToolTip(
+            tr(
+                "At the first training the tile size and the network's depth are derived from the "
+                "labels' typical size and the pixel size, so the network sees each object and its "
+                "surroundings whole (recorded in the snapshot). Untick to set the tile size yourself."
+            )
+        )
+        self.auto_check.toggled.connect(lambda on: self.tile_spin.setEnabled(not on))
+        self.tile_spin.setEnabled(False)
+        adv.addRow(tr("Tile size"), self.auto_check)
+        adv.addRow("", self.tile_spin)
         self.width_spin = QSpinBox(self.advanced)
         self.width_spin.setRange(8, 64)
         self.width_spin.setSingleStep(8)
@@ -128,6 +144,14 @@ class NewModelDialog(QDialog):
             tr("Channels of the network's first level: larger learns more, runs slower")
         )
         adv.addRow(tr("Network width"), self.width_spin)
+        self.target_combo = QComboBox(self.advanced)
+        self.target_combo.setObjectName("HuntrBoundaryTarget")
+        self.target_combo.addItem(tr("Distance to the edge (touching and overlapping objects)"), "distance")
+        self.target_combo.addItem(tr("Thin rims (objects that barely touch)"), "rim")
+        self.target_combo.setToolTip(
+            tr("Count mode: what the network learns to tell touching objects apart; stored with the model")
+        )
+        adv.addRow(tr("Separating objects"), self.target_combo)
         layout.addWidget(self.advanced)
 
         self.problem_label, self.buttons = add_footer(self, layout, tr("Create model"))
@@ -185,4 +209,6 @@ class NewModelDialog(QDialog):
             scenes=self.selected_layers(),
             tile_size=self.tile_spin.value(),
             width=self.width_spin.value(),
+            auto_size=self.auto_check.isChecked(),
+            boundary_target=self.target_combo.currentData(),
         )

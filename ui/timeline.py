@@ -155,8 +155,9 @@ def key_metric(metrics: dict | None, mode: str | None = None) -> str:
     return tr("no metrics yet")
 
 
-def metrics_tooltip(metrics: dict | None) -> str:
-    """Every figure of a snapshot's metrics, one a line, for the metric's tooltip."""
+def metrics_tooltip(metrics: dict | None, config: dict | None = None) -> str:
+    """Every figure of a snapshot's metrics, one a line, for the metric's tooltip, then the
+    detection settings it calibrated on its validation areas (from its ``config``)."""
     metrics = dict(metrics or {})
     names = {
         "loss": tr("Training loss"),
@@ -177,6 +178,17 @@ def metrics_tooltip(metrics: dict | None) -> str:
             number = _number(value)
             if number is not None:
                 lines.append(tr("IoU of class {id}: {value}").format(id=class_id, value=f"{number:.3f}"))
+    calibrated = (config or {}).get("detection") or {}
+    if calibrated:
+        lines.append(
+            tr(
+                "Detection settings (calibrated): score ≥ {score}, boundary < {boundary}, ≥ {pixels} px"
+            ).format(
+                score=calibrated.get("score_threshold"),
+                boundary=calibrated.get("boundary_threshold"),
+                pixels=calibrated.get("min_pixels"),
+            )
+        )
     return "\n".join(lines) if len(lines) > 1 else tr("No metrics recorded")
 
 
@@ -292,7 +304,7 @@ class SnapshotEntry(QFrame):
         self.metric_label = _Label(
             key_metric(metrics, (getattr(snapshot, "config", None) or {}).get("mode")), self
         )
-        self.metric_label.setToolTip(metrics_tooltip(metrics))
+        self.metric_label.setToolTip(metrics_tooltip(metrics, getattr(snapshot, "config", None)))
         self.metric_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         row = QHBoxLayout()
         row.addWidget(self.time_label, 1)

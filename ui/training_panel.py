@@ -127,8 +127,9 @@ class TrainingPanel(QGroupBox):
         budget = QHBoxLayout()
         self.steps_spin = QSpinBox(self)
         self.steps_spin.setObjectName("HuntrStepsBudget")
-        self.steps_spin.setRange(1, 1_000_000)
+        self.steps_spin.setRange(0, 1_000_000)
         self.steps_spin.setValue(500)
+        self.steps_spin.setSpecialValueText(tr("no step limit"))
         self.steps_spin.setSuffix(tr(" steps"))
         self.steps_spin.setToolTip(tr("Training stops after this many more steps (or earlier with Stop)"))
         self.minutes_spin = QSpinBox(self)
@@ -294,9 +295,16 @@ class TrainingPanel(QGroupBox):
 
     def config(self):
         """The ``TrainConfig`` of the next run, from the controls."""
+        import os
+
         from ..training import TrainConfig
 
-        config = TrainConfig(max_steps=self.steps_spin.value(), device=self.device_combo.currentData())
+        # the panel trains inside QGIS: one core stays free for the application
+        config = TrainConfig(
+            max_steps=self.steps_spin.value() or None,
+            device=self.device_combo.currentData(),
+            threads=max(1, (os.cpu_count() or 2) - 1),
+        )
         if self.minutes_spin.value():
             config.max_seconds = float(self.minutes_spin.value() * 60)
         return config
