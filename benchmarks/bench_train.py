@@ -70,9 +70,16 @@ def main(argv: list[str] | None = None) -> int:
 
     from orca_huntr.training.config import TrainConfig
     from orca_huntr.training.loader import BackgroundLoader
-    from orca_huntr.training.loop import ModelSetup, TrainStep, batch_maker, configure_threads, resolve_device
+    from orca_huntr.training.loop import (
+        ModelSetup,
+        TrainStep,
+        batch_maker,
+        configure_threads,
+        resolve_device,
+        scene_scales,
+    )
     from orca_huntr.training.network import build_network
-    from orca_huntr.training.normalize import band_statistics
+    from orca_huntr.training.normalize import default_normalization
 
     config = TrainConfig(
         batch_size=args.batch,
@@ -80,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         threads=args.threads,
         num_workers=args.workers,
         warmup_steps=1,
+        boundary_target="distance",
     )
     device = resolve_device(config.device)
     if device.type == "cpu":
@@ -87,17 +95,17 @@ def main(argv: list[str] | None = None) -> int:
     setup = ModelSetup(1, "count", [1, 2, 3], args.tile, {"width": args.width, "depth": 3})
     with tempfile.TemporaryDirectory() as tmp:
         inputs = _inputs(Path(tmp), args.synthetic_scene)
-        norm = band_statistics(inputs.scenes, [1, 2, 3])
-        mean, std = np.asarray(norm["mean"], np.float32), np.asarray(norm["std"], np.float32)
+        scales = scene_scales(inputs, [1, 2, 3], default_normalization())
         torch.manual_seed(0)
         trainer = TrainStep(build_network(3, 1, "count", setup.network).to(device), setup, config, device)
         rng = np.random.default_rng(0)
         fake = {
             "image": rng.normal(size=(args.batch, 3, args.tile, args.tile)).astype(np.float32),
             "target": rng.integers(0, 2, size=(args.batch, args.tile, args.tile)).astype(np.uint8),
-            "boundary": rng.integers(0, 2, size=(args.batch, args.tile, args.tile)).astype(np.uint8),
+            "boundary": rng.uniform(size=(args.batch, args.tile, args.tile)).astype(np.float32),
+            "weight": np.ones((args.batch, args.tile, args.tile), np.float32),
         }
-        make_batch = batch_maker(inputs, setup, config, mean, std)
+        make_batch = batch_maker(inputs, setup, config, scales)
 
         def sync() -> None:
             if device.type == "cuda":

@@ -317,13 +317,14 @@ def test_gate_warnings_do_not_stop_detection(trained, tmp_path):
     assert result.feature_count > 0
 
 
-def test_segmentation_model_gives_dissolved_areas_per_class(tmp_path):
+def test_segmentation_model_gives_separate_areas_or_one_feature_per_class(tmp_path):
     import torch
 
     torch.set_num_threads(1)
     ws, info, scene = synthdata.make_scene_workspace(tmp_path, size=64, mode="segmentation", seed=2)
     synthdata.train_quick(ws, info.id, steps=150)
-    result = detect(ws, info.id, None, scene.path, options={"block_size": 32, "tile_size": 32})
+    opts = {"block_size": 32, "tile_size": 32, "dissolve": True}
+    result = detect(ws, info.id, None, scene.path, options=opts)
     _f, _s, rows = _read(result.path)
     assert sorted(r["class_id"] for r in rows) == [1, 2]  # one feature per class
     for row in rows:
@@ -333,5 +334,5 @@ def test_segmentation_model_gives_dissolved_areas_per_class(tmp_path):
         truth_area = unary_union(truth)
         overlap = row["geometry"].intersection(truth_area).area / row["geometry"].union(truth_area).area
         assert overlap > 0.7
-    split = detect(ws, info.id, None, scene.path, options={"dissolve": False})
+    split = detect(ws, info.id, None, scene.path)  # the default: each connected area its own feature
     assert split.feature_count > len(rows)

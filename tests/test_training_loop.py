@@ -53,7 +53,8 @@ def test_an_easy_task_is_learnt_to_a_high_iou(tmp_path):
     for key in ("normalization", "tile_size", "bands", "seed", "mode", "network", "resolution", "crs"):
         assert key in conf
     assert conf["mode"] == "count" and conf["num_classes"] == 2 and conf["tile_size"] == 32
-    assert len(conf["normalization"]["mean"]) == 3
+    assert conf["normalization"]["method"] == "scene_percentile"
+    assert all(len(v["mean"]) == 3 for v in conf["normalization"]["scenes"].values())
     # the stored weights rebuild the network with the contract's channels (C + 1 + boundary)
     from orca_huntr.training.network import build_network
 
@@ -111,16 +112,26 @@ def test_resume_continues_steps_and_improves_the_loss(tmp_path):
 
 
 def test_new_model_from_snapshot_starts_from_its_weights(tmp_path):
+    from orca_huntr.training.loop import _resume_state
+
     ws, model, _ = synthdata.make_scene_workspace(tmp_path)
     trained = train_model(ws, model.id, cfg(max_steps=60, validate_every=60))
     child = ws.new_model_from_snapshot(model.id, trained.snapshot.id, "child", reuse_training_data=True)
+    # the child's first run starts from exactly the snapshot's weights (and its tile size/network)
+    start = _resume_state(ws, child.id, ModelSetup.from_model(ws.get_model(child.id)))
+    parent = ws.load_snapshot(model.id, trained.snapshot.id)
+    assert start is not None and set(start.weights) == set(parent.weights)
+    assert all(np.array_equal(start.weights[k], parent.weights[k]) for k in parent.weights)
+    assert (start.tile_size, start.network) == (parent.config["tile_size"], parent.config["network"])
     seen = []
     result = train_model(ws, child.id, cfg(max_steps=5, warmup_steps=1), progress=seen.append)
     assert result.steps == 5  # the new model counts its own steps
     ws_fresh, fresh_model, _ = synthdata.make_scene_workspace(tmp_path / "fresh")
     fresh_seen = []
     train_model(ws_fresh, fresh_model.id, cfg(max_steps=5, warmup_steps=1), progress=fresh_seen.append)
-    assert seen[0].loss < 0.6 * fresh_seen[0].loss  # far below an untrained network's
+    # and its loss starts well below an untrained network's (measured 0.68x with the weighted
+    # loss and augmentation of issue #12; 0.6x before, when every pixel weighed 1)
+    assert seen[0].loss < 0.8 * fresh_seen[0].loss
     assert seen[-1].loss < fresh_seen[-1].loss
 
 
@@ -157,11 +168,12 @@ def test_labels_outside_training_areas_do_not_change_the_loss(tmp_path):
 def test_early_stopping_and_time_budget(tmp_path):
     ws, model, _ = synthdata.make_scene_workspace(tmp_path)
     stalled = train_model(
-        ws, model.id, cfg(max_steps=50, lr=0.0, validate_every=1, early_stopping_patience=2)
+        ws, model.id, cfg(max_steps=50, lr=0.0, validate_every=1, early_stopping_patience=2, ema_decay=None)
     )
-    assert stalled.stop_reason == "early_stopping" and stalled.steps == 3
+    # lr 0: only BatchNorm's running statistics move, so the validation loss soon stops improving
+    assert stalled.stop_reason == "early_stopping" and 3 <= stalled.steps <= 10
     timed = train_model(ws, model.id, cfg(max_seconds=0.0))
-    assert timed.stop_reason == "max_seconds" and timed.steps == 3  # no step, still a snapshot
+    assert timed.stop_reason == "max_seconds" and timed.steps == stalled.steps  # no step, still a snapshot
     assert len(ws.list_snapshots(model.id)) == 2
 
 

@@ -1,0 +1,177 @@
+"""Instance separation (issue #12): touching and overlapping objects counted exactly, no slivers,
+validation through detection's own steps, and the snapshot's calibrated settings used by detection."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import synthdata
+
+from orca_huntr.detection import DetectOptions, detect, vectorize
+from orca_huntr.detection.engine import run_pipeline
+from orca_huntr.detection.vectorize import grow_steps_for, instance_map
+from orca_huntr.training.tiles import edge_map
+
+RAW = ([0.0] * 4, [1.0] * 4)
+
+
+def _rasterise(shapes, size):
+    from rasterio.features import rasterize
+    from rasterio.transform import Affine
+
+    return rasterize(
+        [(g, i + 1) for i, g in enumerate(shapes)], out_shape=(size, size), transform=Affine.identity(),
+        dtype="int32",
+    )  # fmt: skip
+
+
+def _ideal_probs(instances):
+    """What a perfectly trained count network gives: class 1 on objects, the distance target."""
+    cls = np.where(instances > 0, 0.95, 0.02).astype(np.float32)
+    return np.stack([cls, edge_map(instances)])
+
+
+def _touching_scene(kind: str):
+    from shapely.geometry import Point, box
+
+    shapes = []
+    if kind == "discs":  # a 4×4 grid of discs of radius 10 touching their neighbours
+        shapes = [Point(12 + 20 * i, 12 + 20 * j).buffer(10.0) for i in range(4) for j in range(4)]
+    elif kind == "boxes":  # crown boxes overlapping their neighbours by a quarter of their side
+        shapes = [box(4 + 24 * i, 4 + 24 * j, 36 + 24 * i, 36 + 24 * j) for i in range(3) for j in range(3)]
+    elif kind == "sizes":  # small and large objects side by side
+        shapes = [box(2, 2, 14, 14), box(14, 2, 60, 48), box(60, 10, 70, 20), box(2, 48, 40, 80)]
+    return shapes
+
+
+@pytest.mark.parametrize("kind", ["discs", "boxes", "sizes"])
+def test_touching_and_overlapping_objects_are_counted_exactly(kind):
+    shapes = _touching_scene(kind)
+    instances = _rasterise(shapes, 96)
+    assert len(np.unique(instances[instances > 0])) == len(shapes)
+    probs = _ideal_probs(instances)
+    valid = np.ones(instances.shape, bool)
+    labels, _ = instance_map(probs, valid, 1, "count", 0.5, 0.5, grow_steps_for("distance"))
+    assert len(np.unique(labels[labels > 0])) == len(shapes)
+    # and each object is found where it is (most of its pixels carry one label)
+    for k in np.unique(instances[instances > 0]):
+        found = labels[instances == k]
+        assert np.bincount(found[found > 0]).max() >= 0.6 * (instances == k).sum()
+
+
+def test_touching_objects_counted_exactly_through_the_whole_detection_pipeline(tmp_path):
+    """A 4-band raster whose 4th band is the ideal boundary target; an oracle reads it."""
+    import rasterio
+    from rasterio.transform import from_origin
+
+    shapes = _touching_scene("discs")
+    size = 96
+    instances = _rasterise(shapes, size)
+    rgb = np.where(instances > 0, 200, 40).astype(np.uint8)
+    # 1..255, never 0: GDAL reads a 4th uint8 band as alpha, and 0 would mask the pixel
+    boundary = (1 + np.rint(edge_map(instances) * 254)).astype(np.uint8)
+    path = tmp_path / "touching.tif"
+    profile = {
+        "driver": "GTiff", "width": size, "height": size, "count": 4, "dtype": "uint8",
+        "crs": "EPSG:32612", "transform": from_origin(0, size, 1, 1),
+    }  # fmt: skip
+    with rasterio.open(path, "w", **profile) as dst:
+        dst.write(np.stack([rgb, rgb, rgb, boundary]))
+
+    def oracle(batch):
+        cls = np.where(batch[:, 0] > 120, 0.95, 0.02).astype(np.float32)
+        return np.stack([1 - cls, cls, (batch[:, 3] - 1) / 254.0], axis=1).astype(np.float32)
+
+    for block in (4096, 40):  # one block, and block borders cutting through the discs
+        options = DetectOptions(block_size=block, min_pixels=1, simplify=0, overlap=0.25)
+        out = run_pipeline(str(path), [1, 2, 3, 4], *RAW, oracle, 1, "count", 32, options, (0, 0, size, size),
+                           boundary_target="distance")  # fmt: skip
+        assert len(out.detections) == len(shapes), block
+
+
+def test_noise_never_turns_into_slivers():
+    """An under-trained network: noisy class and boundary maps, stripes included."""
+    rng = np.random.default_rng(0)
+    size = 128
+    cls = np.clip(0.5 + 0.3 * rng.standard_normal((size, size)), 0, 1).astype(np.float32)
+    boundary = np.clip(0.5 + 0.3 * rng.standard_normal((size, size)), 0, 1).astype(np.float32)
+    boundary[:, ::4] = 0.0  # 1-px stripes of "core" (the ConvTranspose pattern seen in the field)
+    probs = np.stack([cls, boundary])
+    labels, _ = instance_map(
+        probs, np.ones((size, size), bool), 1, "count", 0.5, 0.5, grow_steps_for("distance")
+    )
+    from scipy import ndimage
+
+    for k in np.unique(labels[labels > 0]):
+        eroded = ndimage.binary_erosion(labels == k, structure=np.ones((3, 3)), border_value=1)
+        assert eroded.any(), f"object {k} is thinner than 3 px everywhere"
+
+
+def test_validation_finds_objects_with_detections_own_steps(tmp_path, monkeypatch):
+    """The snapshot's object F1 comes from vectorize.label_block, the function detection uses."""
+    ws, info, _ = synthdata.make_workspace(tmp_path, classes=1, size=64)
+    calls = []
+    real = vectorize.label_block
+
+    def spy(*args, **kwargs):
+        calls.append(args[5] if len(args) > 5 else kwargs.get("threshold"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(vectorize, "label_block", spy)
+    import orca_huntr.training.validate as validate_module
+
+    monkeypatch.setattr(validate_module, "label_block", spy)
+    result = synthdata.train_quick(ws, info.id, steps=2, validation_fraction=0.3)
+    assert calls, "validation did not go through label_block"
+    # the final validation calibrated: every score threshold of the grid was tried
+    assert set(validate_module.SCORE_THRESHOLDS) <= set(calls)
+    # and if label_block finds nothing, the snapshot's F1 says so
+    monkeypatch.setattr(validate_module, "label_block", lambda *a, **k: _empty_block(real, *a, **k))
+    again = synthdata.train_quick(ws, info.id, steps=1, validation_fraction=0.3)
+    assert again.metrics["tp"] == 0 and again.metrics["f1"] == 0.0
+    assert result.metrics["validation_pixels"] > 0
+
+
+def _empty_block(real, sums, weight, valid, *rest, **kw):
+    return real(sums, weight, np.zeros_like(valid), *rest, **kw)
+
+
+def test_detection_uses_the_snapshots_calibrated_settings_unless_overridden(tmp_path):
+    ws, info, scene = synthdata.make_workspace(tmp_path, classes=1, size=64)
+    snap = synthdata.train_quick(ws, info.id, steps=3, validation_fraction=0.3).snapshot
+    calibrated = snap.config["detection"]
+    assert calibrated["calibrated_on"] == "validation" and calibrated["candidates"] > 1
+    assert {"score_threshold", "boundary_threshold", "min_pixels"} <= set(calibrated)
+    result = detect(ws, info.id, snap.id, scene, options={"device": "cpu"})
+    for key in ("score_threshold", "boundary_threshold", "min_pixels", "marker_window"):
+        assert result.settings[key] == calibrated[key] and result.settings["from"][key] == "snapshot"
+    mine = detect(
+        ws, info.id, snap.id, scene, options={"device": "cpu", "score_threshold": 0.9, "min_pixels": 2}
+    )
+    assert mine.settings["score_threshold"] == 0.9 and mine.settings["from"]["score_threshold"] == "user"
+    assert mine.settings["boundary_threshold"] == calibrated["boundary_threshold"]
+
+
+def test_old_snapshots_without_calibration_fall_back_to_the_defaults():
+    options = DetectOptions().resolved({})
+    assert (options.score_threshold, options.boundary_threshold, options.min_pixels) == (0.5, 0.5, 4)
+    assert options.marker_window == 0  # cores by threshold, as before markers existed
+    assert DetectOptions().sources({}) == dict.fromkeys(
+        ("score_threshold", "boundary_threshold", "min_pixels", "marker_window"), "default"
+    )
+
+
+def test_flip_tta_averages_mirrored_predictions():
+    import torch
+
+    from orca_huntr.detection.infer import flip_averaged
+
+    class LeftEdge(torch.nn.Module):  # "sees" only the left edge: not mirror-symmetric
+        def forward(self, x):
+            out = torch.zeros_like(x)
+            out[..., 0] = 1.0
+            return out
+
+    out = flip_averaged(LeftEdge())(torch.zeros(1, 1, 4, 4))
+    assert out[0, 0, 0, 0] == pytest.approx(0.5) and out[0, 0, 0, 3] == pytest.approx(0.5)
+    assert out[0, 0, 0, 1] == 0.0
