@@ -219,6 +219,7 @@ def batch_maker(
     weights = [_label_weights(s) if config.balance_objects else None for s in inputs.scenes]
     zoom_lo, zoom_hi = (1 / (1 + config.scale_jitter), 1 + config.scale_jitter) if config.augment else (1, 1)
 
+    target = config.boundary_target or DEFAULT_TARGET
     rasterio = require("rasterio")
 
     def make_batch(index: int) -> dict[str, np.ndarray]:
@@ -231,7 +232,7 @@ def batch_maker(
                 mean, std = scales[spec.scene]
                 tile = make_tile(
                     reader, inputs.scenes[spec.scene], inputs.bands, spec.row, spec.col, setup.tile_size,
-                    mean, std, boundary_width=rim_width, boundary_kind=config.boundary_target or DEFAULT_TARGET, zoom=zoom,
+                    mean, std, boundary_width=rim_width, boundary_kind=target, zoom=zoom,
                     label_weights=weights[spec.scene],
                 )  # fmt: skip
                 tiles.append(augment(tile, rng, colour=config.photometric) if config.augment else tile)
