@@ -298,6 +298,7 @@ def run_pipeline(
         emit=timed_sink if sink is not None else None,
         grow_steps=grow_steps_for(boundary_target),
         marker_window=int(options.marker_window or 0),
+        thin_cores=boundary_target == "distance",
     )
     row_blocks, col_blocks = len(grid.row_blocks()), len(grid.col_blocks())
     reader = RasterReader(raster_path, bands, mean, std)

@@ -320,6 +320,7 @@ def label_block(
     boundary_threshold: float = 0.5,
     grow_steps: int = 3,
     marker_window: int = 0,
+    thin_cores: bool = True,
 ) -> BlockLabels:
     """Label one block from its blended sums (``sums / weight`` are the probabilities):
     ``sums[k - 1]`` class ``k`` (1..C), then in count mode ``sums[C]`` the boundary.
@@ -329,7 +330,10 @@ def label_block(
     ``marker_window``-pixel square (one marker per object even where the network's boundary
     never falls far between touching objects). The non-core pixels of a class grow onto
     the cores ring by ring, up to ``grow_steps`` rings (see :func:`grow_steps_for`); from
-    markers they grow in order of rising boundary (a watershed in ten levels)."""
+    markers they grow in order of rising boundary (a watershed in ten levels). With
+    ``thin_cores`` (distance-target models, whose cores are each object's inner third), a
+    core thinner than 3 px everywhere seeds nothing; a thin-rim model's cores are its objects
+    less a rim, and a small object's may be that thin."""
     shape = (int(weight.shape[0]), int(weight.shape[1]))
     idx, cls, prob, inv = classify(sums, weight, valid, num_classes, threshold)
     count = mode == "count"
@@ -343,7 +347,7 @@ def label_block(
     else:
         core_flag = np.ones(idx.size, bool)
     labels, n_core, label_class = _components(idx[core_flag], cls[core_flag], shape, num_classes)
-    if count and n_core and not markers:
+    if count and n_core and not markers and thin_cores:
         # a core thinner than 3 px everywhere (noise, a stripe) seeds no object: its pixels
         # are grown onto the real cores like any other boundary pixel
         at = np.flatnonzero(core_flag)
@@ -447,6 +451,7 @@ class Vectoriser:
         emit: Callable[[Detection], None] | None = None,
         grow_steps: int = 3,
         marker_window: int = 0,
+        thin_cores: bool = True,
     ) -> None:
         self.num_classes = num_classes
         self.mode = mode
@@ -454,6 +459,7 @@ class Vectoriser:
         self.boundary_threshold = boundary_threshold
         self.grow_steps = grow_steps
         self.marker_window = marker_window
+        self.thin_cores = thin_cores
         self.emit = emit
         self.finished: list[Detection] = []  # when no ``emit`` is given
         self.pieces: dict[int, Piece] = {}
@@ -496,7 +502,7 @@ class Vectoriser:
         ``more_below`` say whether blocks follow to the right / below. Returns its label count."""
         block = label_block(
             sums, weight, valid, self.num_classes, self.mode, self.threshold, self.boundary_threshold,
-            self.grow_steps, self.marker_window,
+            self.grow_steps, self.marker_window, self.thin_cores,
         )  # fmt: skip
         labels, n_core = block.labels, block.n_core
         n = n_core + block.n_rim

@@ -337,7 +337,7 @@ def _as_result(model, result: dict) -> SimpleNamespace:
     return SimpleNamespace(
         path=Path(path),
         layer_name=layer,
-        display_name=result["LAYER_NAME"],
+        display_name=result["DISPLAY_NAME"],
         snapshot_id=result["SNAPSHOT_ID"],
         model_id=model.id,
         classes=model.classes,

@@ -348,9 +348,9 @@ def fit(
             model, inputs, SceneReader(), scales, setup.tile_size, setup.mode, device,
             config.boundary_width, config.max_validation_pixels, config.boundary_target, settings,
         )  # fmt: skip
-        if final:
+        if final and "detection" in found:  # else (no object to calibrate on) the resumed settings stay
             detection.clear()
-            detection.update(found.pop("detection", {}))
+            detection.update(found.pop("detection"))
         return found
 
     step, tiles_seen = start, resume.tiles_seen if resume else 0

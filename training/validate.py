@@ -113,21 +113,12 @@ def min_size_candidates(inputs: TrainingInputs) -> list[int]:
 def _blocks(
     regions: list[_Region], n: int, mode: str, score: float, boundary: float, grow: int, marker: int = 0
 ) -> list[Any]:
-    """Each region labelled as detection labels a block (:func:`label_block`)."""
-    return [
-        label_block(
-            reg.probs,
-            np.ones(reg.counted.shape, np.float32),
-            reg.counted,
-            n,
-            mode,
-            score,
-            boundary,
-            grow,
-            marker,
-        )
-        for reg in regions
-    ]
+    """Each region labelled as detection labels a block (:func:`label_block`; a model with a
+    long growth has the distance target, whose thin cores are dropped, as in ``detect``)."""
+    thin = grow > 3
+    ones = [np.ones(reg.counted.shape, np.float32) for reg in regions]
+    args = (n, mode, score, boundary, grow, marker, thin)
+    return [label_block(reg.probs, w, reg.counted, *args) for reg, w in zip(regions, ones, strict=True)]
 
 
 def marker_candidates(inputs: TrainingInputs) -> list[int]:
@@ -191,8 +182,8 @@ def calibrate(
     Count mode maximises object F1, segmentation mode the mean IoU, each averaged over the
     setting's neighbours on every axis of the grid (so that a lucky spike on few objects
     does not win: a broad plateau does);
-    ties go to the better score itself, then to a score threshold near 0.5 and the
-    smallest minimum size.
+    ties go to the better score itself, then to the better pixel IoU of the objects kept,
+    then to a score threshold near 0.5 and the smallest minimum size.
     """
     boundaries: tuple[float, ...] = (0.5,)
     if mode == "count":
@@ -220,7 +211,21 @@ def calibrate(
         near = list(itertools.product(*spans))
         return sum(gain(k) for k in near) / len(near)
 
-    best = max(results, key=lambda k: (round(smoothed(k), 6), round(gain(k), 6), -abs(k[0] - 0.5), -k[3]))
+    def overlap(key: tuple[float, float, int, int]) -> float:
+        return float(results[key]["mean_iou"] or 0.0)
+
+    # where no object is matched (a strip too narrow for whole objects) the pixels still tell
+    # which settings find the objects: the mean IoU breaks the tie, not the grid's order
+    best = max(
+        results,
+        key=lambda k: (
+            round(smoothed(k), 6),
+            round(gain(k), 6),
+            round(overlap(k), 6),
+            -abs(k[0] - 0.5),
+            -k[3],
+        ),
+    )
     s, b, w, m = best
     settings = {"score_threshold": s, "boundary_threshold": b, "marker_window": w, "min_pixels": m}
     return settings, results[best], len(results)
@@ -286,12 +291,15 @@ def validate(
         return {}
     grow = grow_steps_for(boundary_kind if mode == "count" else None)
     extra: dict[str, Any] = {}
-    if settings is None:
+    has_truth = any(reg.instances[reg.counted].any() for reg in regions)
+    if settings is None and not has_truth:
+        settings = dict(DEFAULTS)  # no object to calibrate on: nothing is recorded, detection keeps its own
+    elif settings is None:
         settings, scores, tried = calibrate(
             regions, n, mode, grow, boundary_kind, min_size_candidates(inputs), marker_candidates(inputs)
         )
         extra["detection"] = {**settings, "calibrated_on": "validation", "candidates": tried}
-    else:
+    if "detection" not in extra:
         marker = int(settings.get("marker_window") or 0)
         blocks = _blocks(
             regions, n, mode, settings["score_threshold"], settings["boundary_threshold"], grow, marker
