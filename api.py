@@ -215,7 +215,12 @@ def create_model(
     """
     from .processing.algorithm import raster_path
     from .processing.create_model import DTYPES, parse_bands, parse_classes
-    from .processing.training_import import crs_string, prepare_labels, prepare_training_areas, write_prepared
+    from .processing.training_import import (
+        create_model_with_data,
+        crs_string,
+        prepare_labels,
+        prepare_training_areas,
+    )
     from .snapshots import ClassSpec, InputSpec
 
     ws = _ws(ws)
@@ -244,8 +249,12 @@ def create_model(
     for batch in prepared:
         for message in batch.warnings:
             print(f"Warning: {message}")
-    info = ws.create_model(
-        name,
+    info, _written = create_model_with_data(
+        ws,
+        raster_path(layer),
+        layer.name(),
+        prepared,
+        name=name,
         classes=[ClassSpec(n, c) for n, c in specs],
         mode=mode,
         input_spec=InputSpec(
@@ -257,14 +266,6 @@ def create_model(
         network=network,
         tile_size=tile_size,
     )
-    try:
-        ws.add_scene(info.id, raster_path(layer), name=layer.name())
-        gpkg = ws.training_data_path(info.id)
-        for batch in prepared:
-            write_prepared(gpkg, batch)
-    except BaseException:
-        ws.delete_model(info.id)  # nothing half-made: a retry starts from scratch
-        raise
     return _changed(ws, ws.get_model(info.id))
 
 

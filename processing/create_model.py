@@ -19,7 +19,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..errors import InputDataError
 from .algorithm import HuntrAlgorithm, raster_path
-from .training_import import crs_string, prepare_labels, prepare_training_areas, write_prepared
+from .training_import import create_model_with_data, crs_string, prepare_labels, prepare_training_areas
 
 MODES = ("count", "segmentation")
 PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#bfef45")
@@ -228,8 +228,12 @@ class CreateModelAlgorithm(HuntrAlgorithm):
             if mode == "count"
             else None,
         )
-        info = ws.create_model(
-            name,
+        info, written = create_model_with_data(
+            ws,
+            raster_path(raster),
+            raster.name(),
+            prepared,
+            name=name,
             classes=[ClassSpec(n, c) for n, c in classes],
             mode=mode,
             input_spec=InputSpec(
@@ -241,19 +245,13 @@ class CreateModelAlgorithm(HuntrAlgorithm):
             network=network,
             tile_size=tile_size,
         )
-        try:
-            ws.add_scene(info.id, raster_path(raster), name=raster.name())
-            gpkg = ws.training_data_path(info.id)
-            for batch in prepared:
-                n = write_prepared(gpkg, batch)
-                text = (
-                    self.tr("Copied {n} training areas.")
-                    if batch.layer == "training_areas"
-                    else self.tr("Copied {n} labels.")
-                )
-                feedback.pushInfo(text.format(n=n))
-        except BaseException:
-            ws.delete_model(info.id)  # nothing half-made: a retry starts from scratch
-            raise
+        for batch, n in zip(prepared, written, strict=True):
+            text = (
+                self.tr("Copied {n} training areas.")
+                if batch.layer == "training_areas"
+                else self.tr("Copied {n} labels.")
+            )
+            feedback.pushInfo(text.format(n=n))
+        gpkg = ws.training_data_path(info.id)
         feedback.pushInfo(self.tr("Created model “{name}” ({id}).").format(name=info.name, id=info.id))
         return {"MODEL_ID": info.id, "MODEL_NAME": info.name, "TRAINING_DATA": str(gpkg)}

@@ -171,6 +171,24 @@ def write_prepared(gpkg: Path, prepared: Prepared) -> int:
     return len(out)
 
 
+def create_model_with_data(
+    ws, scene_source: str, scene_name: str, prepared: list[Prepared], **model
+) -> tuple[object, list[int]]:
+    """Create a model (``ws.create_model(**model)``), record its scene and write the prepared
+    training data: all or nothing, a failure deletes the new model so that a retry starts from
+    scratch. Returns ``(ModelInfo, polygons written per prepared batch)``; the one rule of
+    Processing's *Create model* and ``api.create_model``."""
+    info = ws.create_model(**model)
+    try:
+        ws.add_scene(info.id, scene_source, name=scene_name)
+        gpkg = ws.training_data_path(info.id)
+        written = [write_prepared(gpkg, batch) for batch in prepared]
+    except BaseException:
+        ws.delete_model(info.id)
+        raise
+    return info, written
+
+
 def _target_crs(gpkg: Path, layer: str) -> QgsCoordinateReferenceSystem:
     return _layer(gpkg, layer).crs()
 
