@@ -272,7 +272,7 @@ def run_pipeline(
     from .background import OrderedWorker
     from .stitch import Stitcher
     from .tiling import TileGrid
-    from .vectorize import Vectoriser, grow_steps_for
+    from .vectorize import Vectoriser, grow_steps_for, thin_cores_for
 
     features = require("rasterio.features")
     options = options.resolved(None)  # thresholds left unset: the defaults
@@ -298,7 +298,7 @@ def run_pipeline(
         emit=timed_sink if sink is not None else None,
         grow_steps=grow_steps_for(boundary_target),
         marker_window=int(options.marker_window or 0),
-        thin_cores=boundary_target == "distance",
+        thin_cores=thin_cores_for(boundary_target),
     )
     row_blocks, col_blocks = len(grid.row_blocks()), len(grid.col_blocks())
     reader = RasterReader(raster_path, bands, mean, std)

@@ -310,6 +310,13 @@ def grow_steps_for(boundary_target: str | None) -> int:
     return 3 if boundary_target in (None, "rim") else 1 << 16
 
 
+def thin_cores_for(boundary_target: str | None) -> bool:
+    """Whether a core thinner than 3 px seeds nothing (:func:`label_block`): for the distance
+    target, whose cores are each object's inner third; a thin-rim model's cores are its objects
+    less a rim, and a small object's may be that thin."""
+    return boundary_target == "distance"
+
+
 def label_block(
     sums: np.ndarray,
     weight: np.ndarray,

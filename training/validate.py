@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import torch
 
-from ..detection.vectorize import grow_steps_for, kept_objects, label_block
+from ..detection.vectorize import grow_steps_for, kept_objects, label_block, thin_cores_for
 from .inputs import SceneInput, TrainingInputs
 from .loss import segmentation_loss
 from .metrics import class_iou, confusion, match_instances, precision_recall_f1
@@ -111,14 +111,21 @@ def min_size_candidates(inputs: TrainingInputs) -> list[int]:
 
 
 def _blocks(
-    regions: list[_Region], n: int, mode: str, score: float, boundary: float, grow: int, marker: int = 0
+    regions: list[_Region],
+    n: int,
+    mode: str,
+    score: float,
+    boundary: float,
+    target: str | None,
+    marker: int = 0,
 ) -> list[Any]:
-    """Each region labelled as detection labels a block (:func:`label_block`; a model with a
-    long growth has the distance target, whose thin cores are dropped, as in ``detect``)."""
-    thin = grow > 3
-    ones = [np.ones(reg.counted.shape, np.float32) for reg in regions]
-    args = (n, mode, score, boundary, grow, marker, thin)
-    return [label_block(reg.probs, w, reg.counted, *args) for reg, w in zip(regions, ones, strict=True)]
+    """Each region labelled as detection labels a block of a model with boundary ``target``
+    (:func:`label_block`, growth and thin-core rule as in ``detect``)."""
+    target = target if mode == "count" else None
+    args = (n, mode, score, boundary, grow_steps_for(target), marker, thin_cores_for(target))
+    return [
+        label_block(reg.probs, np.ones(reg.counted.shape, np.float32), reg.counted, *args) for reg in regions
+    ]
 
 
 def marker_candidates(inputs: TrainingInputs) -> list[int]:
@@ -172,7 +179,6 @@ def calibrate(
     regions: list[_Region],
     n: int,
     mode: str,
-    grow: int,
     boundary_kind: str | None,
     min_sizes: list[int],
     markers: list[int] | None = None,
@@ -191,7 +197,7 @@ def calibrate(
     windows = (markers or [0]) if mode == "count" else [0]
     results: dict[tuple[float, float, int, int], dict[str, Any]] = {}
     for s, b, w in itertools.product(SCORE_THRESHOLDS, boundaries, windows):
-        blocks = _blocks(regions, n, mode, s, b, grow, w)
+        blocks = _blocks(regions, n, mode, s, b, boundary_kind, w)
         for m in min_sizes:
             results[s, b, w, m] = _score(regions, blocks, n, m)
 
@@ -289,20 +295,25 @@ def validate(
         net.train(was_training)
     if pixels == 0:
         return {}
-    grow = grow_steps_for(boundary_kind if mode == "count" else None)
     extra: dict[str, Any] = {}
     has_truth = any(reg.instances[reg.counted].any() for reg in regions)
     if settings is None and not has_truth:
         settings = dict(DEFAULTS)  # no object to calibrate on: nothing is recorded, detection keeps its own
     elif settings is None:
         settings, scores, tried = calibrate(
-            regions, n, mode, grow, boundary_kind, min_size_candidates(inputs), marker_candidates(inputs)
+            regions, n, mode, boundary_kind, min_size_candidates(inputs), marker_candidates(inputs)
         )
         extra["detection"] = {**settings, "calibrated_on": "validation", "candidates": tried}
     if "detection" not in extra:
         marker = int(settings.get("marker_window") or 0)
         blocks = _blocks(
-            regions, n, mode, settings["score_threshold"], settings["boundary_threshold"], grow, marker
+            regions,
+            n,
+            mode,
+            settings["score_threshold"],
+            settings["boundary_threshold"],
+            boundary_kind,
+            marker,
         )
         scores = _score(regions, blocks, n, settings["min_pixels"])
     return {"val_loss": loss_sum / pixels, **scores, "validation_pixels": pixels, **extra}
