@@ -393,39 +393,6 @@ def label_block(
     return BlockLabels(labels, cores, label_class, counts, prob_sums, n_core, n_rim, thick)
 
 
-def instance_map(
-    probs: np.ndarray,
-    valid: np.ndarray,
-    num_classes: int,
-    mode: str,
-    score_threshold: float,
-    boundary_threshold: float,
-    grow_steps: int,
-    min_pixels: int = 0,
-    marker_window: int = 0,
-) -> tuple[np.ndarray, np.ndarray]:
-    """The objects detection finds in one block of probabilities, as a label image.
-
-    ``probs`` are ``(C[+1], h, w)``: class 1..C, then the boundary in count mode. The same
-    steps as :func:`detect` on a raster of one block (:func:`label_block`, then the
-    filters of the output: slivers and objects under ``min_pixels``), so that validation
-    measures what detection will give. Returns ``(labels int32 (h, w), label_class)``.
-    """
-    weight = np.ones(valid.shape, np.float32)
-    block = label_block(
-        probs,
-        weight,
-        valid,
-        num_classes,
-        mode,
-        score_threshold,
-        boundary_threshold,
-        grow_steps,
-        marker_window,
-    )
-    return kept_objects(block, min_pixels)
-
-
 def kept_objects(block: BlockLabels, min_pixels: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """The objects of a one-block raster that detection writes: ``(labels, label_class)``,
     instances grown from a core, not slivers, of at least ``min_pixels``."""

@@ -9,10 +9,17 @@ import synthdata
 
 from orca_huntr.detection import DetectOptions, detect, vectorize
 from orca_huntr.detection.engine import run_pipeline
-from orca_huntr.detection.vectorize import grow_steps_for, instance_map
+from orca_huntr.detection.vectorize import grow_steps_for, kept_objects, label_block
 from orca_huntr.training.tiles import edge_map
 
 RAW = ([0.0] * 4, [1.0] * 4)
+
+
+def instance_map(probs, valid, num_classes, mode, score, boundary, grow, min_pixels=0):
+    """The objects detection writes from one block of probabilities (distance-target model)."""
+    weight = np.ones(valid.shape, np.float32)
+    block = label_block(probs, weight, valid, num_classes, mode, score, boundary, grow)
+    return kept_objects(block, min_pixels)
 
 
 def _rasterise(shapes, size):

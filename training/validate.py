@@ -1,6 +1,7 @@
 """Validation: predict the validation areas, find objects as detection does, measure, calibrate.
 
-Objects are found with :func:`orca_huntr.detection.vectorize.instance_map`, the very
+Objects are found with :func:`orca_huntr.detection.vectorize.label_block` and
+:func:`~orca_huntr.detection.vectorize.kept_objects`, the very
 steps detection runs (thresholds, cores, growing, sliver and size filters), so a
 snapshot's object F1 is what detection will give with its settings. The final
 validation of a run also *calibrates* those settings: it tries a small grid of score
