@@ -211,7 +211,7 @@ def create_model(
     model's training GeoPackage; ``class_field`` holds the labels' class number or name.
     Without ``tile_size`` and ``network["depth"]`` the tile size and the network's depth are
     derived from the labels at the first training (``training/recipe.py``);
-    ``boundary_target`` ("distance", the default, or "rim") is stored with a count model.
+    ``boundary_target`` ("centre", the default, "distance" or "rim") is stored with a count model.
     """
     from .processing.algorithm import raster_path
     from .processing.create_model import DTYPES, parse_bands, parse_classes

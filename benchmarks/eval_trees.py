@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--width", type=int, default=None)
     parser.add_argument("--depth", type=int, default=None)
     parser.add_argument("--batch", type=int, default=8)
-    parser.add_argument("--target", default=None, choices=("distance", "rim"))
+    parser.add_argument("--target", default=None, choices=("centre", "distance", "rim"))
     parser.add_argument("--no-augment", action="store_true", help="ablation: no augmentation at all")
     parser.add_argument("--no-photometric", action="store_true", help="ablation: geometric augmentation only")
     parser.add_argument("--no-ema", action="store_true", help="ablation: snapshot the last step's weights")

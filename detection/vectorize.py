@@ -304,17 +304,19 @@ def grow_steps_for(boundary_target: str | None) -> int:
 
     Thin rims (``"rim"``, and snapshots that predate the setting) grow 3 rings: what lies
     further from any core is no object's rim (a stray core of noise gains no area from
-    it). The soft ``"distance"`` target makes a boundary zone as wide as the objects
-    themselves: it grows until every pixel of the class that connects to a core is reached.
+    it). The soft ``"distance"`` and ``"centre"`` targets make a boundary zone as wide as
+    the objects themselves: they grow until every pixel of the class that connects to a core
+    is reached (touching objects meet half-way between their cores).
     """
     return 3 if boundary_target in (None, "rim") else 1 << 16
 
 
 def thin_cores_for(boundary_target: str | None) -> bool:
     """Whether a core thinner than 3 px seeds nothing (:func:`label_block`): for the distance
-    target, whose cores are each object's inner third; a thin-rim model's cores are its objects
-    less a rim, and a small object's may be that thin."""
-    return boundary_target == "distance"
+    target, whose cores are each object's inner third, and the centre target, whose cores are
+    discs at least 3 px wide (``tiles.CENTRE_MIN_SIGMA``); a thin-rim model's cores are its
+    objects less a rim, and a small object's may be that thin."""
+    return boundary_target in ("centre", "distance")
 
 
 def label_block(

@@ -4,7 +4,7 @@
     <context>
         <name>CreateModelAlgorithm</name>
         <message>
-            <location filename="../processing/create_model.py" line="127" />
+            <location filename="../processing/create_model.py" line="130" />
             <source>Bands (comma-separated; empty: the first three)</source>
             <translation>Bänder (durch Kommas getrennt; leer: die ersten drei)</translation>
         </message>
@@ -14,42 +14,42 @@
             <translation>Bänder müssen durch Kommas getrennte Zahlen sein, nicht „{text}“.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="153" />
+            <location filename="../processing/create_model.py" line="156" />
             <source>Class field of the labels (class number or name)</source>
             <translation>Klassenfeld der Labels (Klassennummer oder -name)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="117" />
+            <location filename="../processing/create_model.py" line="120" />
             <source>Classes (comma-separated)</source>
             <translation>Klassen (durch Kommas getrennt)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="249" />
+            <location filename="../processing/create_model.py" line="253" />
             <source>Copied {n} labels.</source>
             <translation>{n} Labels kopiert.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="249" />
+            <location filename="../processing/create_model.py" line="253" />
             <source>Copied {n} training areas.</source>
             <translation>{n} Trainingsgebiete kopiert.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="171" />
+            <location filename="../processing/create_model.py" line="174" />
             <source>Count mode: how touching objects are told apart</source>
             <translation>Zählmodus: wie sich berührende Objekte unterschieden werden</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="97" />
+            <location filename="../processing/create_model.py" line="100" />
             <source>Create model</source>
             <translation>Modell erstellen</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="258" />
+            <location filename="../processing/create_model.py" line="260" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modell „{name}“ erstellt ({id}).</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="100" />
+            <location filename="../processing/create_model.py" line="103" />
             <source>Creates a new AI model in the workspace beside the project. The model takes its input (coordinate reference system, pixel size, bands and data type) from the raster scene, which is recorded as the model's first scene.
 
 Classes: names separated by commas, each optionally followed by a colour, e.g. “Tree” or “Tree:#2ca02c, Shrub:#ff7f0e”.
@@ -66,27 +66,27 @@ Trainingsgebiete und Labels (optional) sind Polygonlayer, die in das Trainings-G
 Gibt die ID des neuen Modells aus.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="193" />
+            <location filename="../processing/create_model.py" line="197" />
             <source>Give at least one class name.</source>
             <translation>Geben Sie mindestens einen Klassennamen an.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="148" />
+            <location filename="../processing/create_model.py" line="151" />
             <source>Labels</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="118" />
+            <location filename="../processing/create_model.py" line="121" />
             <source>Mode</source>
             <translation>Modus</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="182" />
+            <location filename="../processing/create_model.py" line="186" />
             <source>Model id</source>
             <translation>Modell-ID</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="183" />
+            <location filename="../processing/create_model.py" line="187" />
             <source>Model name</source>
             <translation>Modellname</translation>
         </message>
@@ -95,22 +95,22 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Netztiefe</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="161" />
+            <location filename="../processing/create_model.py" line="164" />
             <source>Network depth (0: from the labels)</source>
             <translation>Netztiefe (0: aus den Labels)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="161" />
+            <location filename="../processing/create_model.py" line="164" />
             <source>Network width</source>
             <translation>Netzbreite</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="140" />
+            <location filename="../processing/create_model.py" line="143" />
             <source>Purpose field of the training areas (train / validation)</source>
             <translation>Zweckfeld der Trainingsgebiete (train / validation)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="126" />
+            <location filename="../processing/create_model.py" line="129" />
             <source>Raster scene</source>
             <translation>Rasterszene</translation>
         </message>
@@ -120,7 +120,7 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation>Das Raster hat die Bänder 1…{n}; „{text}“ ist keine gültige Auswahl.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="197" />
+            <location filename="../processing/create_model.py" line="201" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
@@ -129,37 +129,46 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Kachelgröße (Pixel)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="161" />
+            <location filename="../processing/create_model.py" line="164" />
             <source>Tile size in pixels (0: from the labels)</source>
             <translation>Kachelgröße in Pixeln (0: aus den Labels)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="184" />
+            <location filename="../processing/create_model.py" line="188" />
             <source>Training GeoPackage</source>
             <translation>Trainings-GeoPackage</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="132" />
+            <location filename="../processing/create_model.py" line="135" />
             <source>Training areas</source>
             <translation>Trainingsgebiete</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="118" />
+            <location filename="../processing/create_model.py" line="121" />
             <source>count</source>
             <translation>Zählen</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="171" />
-            <source>distance to the object's edge (touching and overlapping objects)</source>
-            <translation>Abstand zum Objektrand (sich berührende und überlappende Objekte)</translation>
+            <location filename="../processing/create_model.py" line="174" />
+            <source>distance to the object's edge (the earlier default)</source>
+            <translation>Abstand zum Objektrand (die frühere Voreinstellung)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="118" />
+            <source>distance to the object's edge (touching and overlapping objects)</source>
+            <translation type="obsolete">Abstand zum Objektrand (sich berührende und überlappende Objekte)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="174" />
+            <source>object centres (touching and overlapping objects)</source>
+            <translation>Objektmitten (sich berührende und überlappende Objekte)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="121" />
             <source>segmentation</source>
             <translation>Segmentierung</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="171" />
+            <location filename="../processing/create_model.py" line="174" />
             <source>thin rims (objects that barely touch)</source>
             <translation>dünne Ränder (Objekte, die sich kaum berühren)</translation>
         </message>
@@ -686,12 +695,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDetection</name>
         <message>
-            <location filename="../ui/detection_run.py" line="101" />
+            <location filename="../ui/detection_run.py" line="100" />
             <source>Could not start detection</source>
             <translation>Die Erkennung konnte nicht gestartet werden</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="106" />
+            <location filename="../ui/detection_run.py" line="105" />
             <source>Detection failed</source>
             <translation>Die Erkennung ist fehlgeschlagen</translation>
         </message>
@@ -701,37 +710,37 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Erkennung gestartet; sie läuft im Hintergrund (siehe Aufgabenverwaltung).</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="75" />
+            <location filename="../ui/detection_run.py" line="74" />
             <source>No objects found: layer {name} is empty. Try to: {tips}.</source>
             <translation>Keine Objekte gefunden: Layer {name} ist leer. Versuchen Sie: {tips}.</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="90" />
+            <location filename="../ui/detection_run.py" line="89" />
             <source>ORCA HUNTR: detection with {model}</source>
             <translation>ORCA HUNTR: Erkennung mit {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="72" />
+            <location filename="../ui/detection_run.py" line="71" />
             <source>check that the area covers the objects and the scene looks like the training scenes</source>
             <translation>prüfen, ob das Gebiet die Objekte abdeckt und die Szene den Trainingsszenen ähnelt</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="70" />
+            <location filename="../ui/detection_run.py" line="69" />
             <source>lower the minimum area (now {value:g})</source>
             <translation>die Mindestfläche senken (derzeit {value:g})</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="65" />
+            <location filename="../ui/detection_run.py" line="67" />
             <source>lower the score threshold (now {value:g}, under Advanced options)</source>
             <translation>den Score-Schwellenwert senken (derzeit {value:g}, unter Erweiterte Optionen)</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="73" />
+            <location filename="../ui/detection_run.py" line="72" />
             <source>train longer, or add labels where objects were missed, then detect with the new snapshot</source>
             <translation>länger trainieren oder Labels dort ergänzen, wo Objekte übersehen wurden, und dann mit dem neuen Snapshot erkennen</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="111" />
+            <location filename="../ui/detection_run.py" line="110" />
             <source>{n} detections: layer {name} added.</source>
             <translation>{n} Erkennungen: Layer {name} hinzugefügt.</translation>
         </message>
@@ -1134,7 +1143,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="187" />
+            <location filename="../ui/new_model_dialog.py" line="188" />
             <source>A model with this name already exists.</source>
             <translation>Ein Modell mit diesem Namen existiert bereits.</translation>
         </message>
@@ -1159,7 +1168,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Kanäle der ersten Netzebene: mehr lernt mehr, läuft aber langsamer</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="193" />
+            <location filename="../ui/new_model_dialog.py" line="194" />
             <source>Choose at least one scene (raster layer).</source>
             <translation>Wählen Sie mindestens eine Szene (Rasterlayer).</translation>
         </message>
@@ -1179,19 +1188,23 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Zählen findet jedes Objekt einzeln, auch wenn sie sich berühren; Segmentierung findet die Flächen jeder Klasse</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="151" />
+            <location filename="../ui/new_model_dialog.py" line="152" />
             <source>Count mode: what the network learns to tell touching objects apart; stored with the model</source>
             <translation>Zählmodus: was das Netz lernt, um sich berührende Objekte zu unterscheiden; mit dem Modell gespeichert</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="157" />
+            <location filename="../ui/new_model_dialog.py" line="158" />
             <source>Create model</source>
             <translation>Modell erstellen</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="149" />
+            <location filename="../ui/new_model_dialog.py" line="150" />
+            <source>Distance to the edge (the earlier default)</source>
+            <translation>Abstand zum Rand (die frühere Voreinstellung)</translation>
+        </message>
+        <message>
             <source>Distance to the edge (touching and overlapping objects)</source>
-            <translation>Abstand zum Rand (sich berührende und überlappende Objekte)</translation>
+            <translation type="obsolete">Abstand zum Rand (sich berührende und überlappende Objekte)</translation>
         </message>
         <message>
             <location filename="../ui/new_model_dialog.py" line="125" />
@@ -1199,7 +1212,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Aus den Labels (empfohlen)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="185" />
+            <location filename="../ui/new_model_dialog.py" line="186" />
             <source>Give the model a name.</source>
             <translation>Geben Sie dem Modell einen Namen.</translation>
         </message>
@@ -1234,6 +1247,11 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Objekt</translation>
         </message>
         <message>
+            <location filename="../ui/new_model_dialog.py" line="149" />
+            <source>Object centres (touching and overlapping objects)</source>
+            <translation>Objektmitten (sich berührende und überlappende Objekte)</translation>
+        </message>
+        <message>
             <location filename="../ui/new_model_dialog.py" line="99" />
             <source>Raster layers of the project; all must have the same bands</source>
             <translation>Rasterlayer des Projekts; alle müssen dieselben Bänder haben</translation>
@@ -1249,7 +1267,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Segmentierung (Flächen)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="154" />
+            <location filename="../ui/new_model_dialog.py" line="155" />
             <source>Separating objects</source>
             <translation>Trennung der Objekte</translation>
         </message>
@@ -1259,12 +1277,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Seitenlänge der quadratischen Kacheln, aus denen das Netz lernt (ein Vielfaches von 32)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="195" />
+            <location filename="../ui/new_model_dialog.py" line="196" />
             <source>The chosen scenes do not have the same number of bands.</source>
             <translation>Die gewählten Szenen haben nicht dieselbe Anzahl an Bändern.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="150" />
+            <location filename="../ui/new_model_dialog.py" line="151" />
             <source>Thin rims (objects that barely touch)</source>
             <translation>Dünne Ränder (Objekte, die sich kaum berühren)</translation>
         </message>
@@ -2396,7 +2414,7 @@ Lassen Sie den Snapshot leer, um den aktuellen Stand zu speichern. Der Name ist 
             <translation type="obsolete">CPU-Threads (0: alle Kerne außer einem)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="117" />
+            <location filename="../processing/train_model.py" line="118" />
             <source>CPU threads (0: all cores)</source>
             <translation>CPU-Threads (0: alle Kerne)</translation>
         </message>
@@ -2406,12 +2424,12 @@ Lassen Sie den Snapshot leer, um den aktuellen Stand zu speichern. Der Name ist 
             <translation>Zählmodus: was der Grenzkanal lernt</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="129" />
+            <location filename="../processing/train_model.py" line="130" />
             <source>Detection settings calibrated on the validation areas (JSON)</source>
             <translation>Auf den Validierungsgebieten kalibrierte Erkennungseinstellungen (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="181" />
+            <location filename="../processing/train_model.py" line="182" />
             <source>Detection settings calibrated on the validation areas: minimum score {score}, boundary threshold {boundary}, minimum size {pixels} px.</source>
             <translation>Auf den Validierungsgebieten kalibrierte Erkennungseinstellungen: Mindestwert {score}, Grenzschwelle {boundary}, Mindestgröße {pixels} px.</translation>
         </message>
@@ -2421,7 +2439,7 @@ Lassen Sie den Snapshot leer, um den aktuellen Stand zu speichern. Der Name ist 
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="109" />
+            <location filename="../processing/train_model.py" line="110" />
             <source>Early stopping patience in validations (0: off)</source>
             <translation>Geduld des vorzeitigen Abbruchs in Validierungen (0: aus)</translation>
         </message>
@@ -2451,7 +2469,7 @@ Lassen Sie den Snapshot leer, um den aktuellen Stand zu speichern. Der Name ist 
             <translation>Maximale Zeit in Sekunden (0: unbegrenzt)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="104" />
+            <location filename="../processing/train_model.py" line="105" />
             <source>Photometric augmentation (brightness, contrast, gamma, colour cast, blur)</source>
             <translation>Photometrische Augmentierung (Helligkeit, Kontrast, Gamma, Farbstich, Unschärfe)</translation>
         </message>
@@ -2466,27 +2484,27 @@ Lassen Sie den Snapshot leer, um den aktuellen Stand zu speichern. Der Name ist 
             <translation>Anteil der Trainingsgebiete, der für die Validierung zurückgehalten wird (wenn keines markiert ist)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="124" />
+            <location filename="../processing/train_model.py" line="125" />
             <source>Snapshot id</source>
             <translation>Snapshot-ID</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="125" />
+            <location filename="../processing/train_model.py" line="126" />
             <source>Snapshot name</source>
             <translation>Snapshot-Name</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="168" />
+            <location filename="../processing/train_model.py" line="169" />
             <source>Step {step}: validation {metrics}</source>
             <translation>Schritt {step}: Validierung {metrics}</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="191" />
+            <location filename="../processing/train_model.py" line="192" />
             <source>Stopped after {steps} steps ({reason}); snapshot “{name}” ({id}) is the current state.</source>
             <translation>Nach {steps} Schritten angehalten ({reason}); Snapshot „{name}“ ({id}) ist der aktuelle Stand.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="127" />
+            <location filename="../processing/train_model.py" line="128" />
             <source>Total steps of the model</source>
             <translation>Gesamtzahl der Schritte des Modells</translation>
         </message>
@@ -2496,7 +2514,7 @@ Lassen Sie den Snapshot leer, um den aktuellen Stand zu speichern. Der Name ist 
             <translation>Modell trainieren</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="174" />
+            <location filename="../processing/train_model.py" line="175" />
             <source>Training model “{name}” ({id}).</source>
             <translation>Training des Modells „{name}“ ({id}).</translation>
         </message>
@@ -2526,12 +2544,12 @@ Das Training endet beim ersten erreichten Budget (Schritte, Epochen oder Sekunde
 Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validierungskennzahlen aus.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="128" />
+            <location filename="../processing/train_model.py" line="129" />
             <source>Validation metrics (JSON)</source>
             <translation>Validierungskennzahlen (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="126" />
+            <location filename="../processing/train_model.py" line="127" />
             <source>Why training stopped</source>
             <translation>Warum das Training endete</translation>
         </message>
@@ -2542,13 +2560,26 @@ Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validieru
         </message>
         <message>
             <location filename="../processing/train_model.py" line="94" />
+            <source>distance to the object's edge (the earlier default)</source>
+            <translation>Abstand zum Objektrand (die frühere Voreinstellung)</translation>
+        </message>
+        <message>
             <source>distance to the object's edge (touching and overlapping objects)</source>
-            <translation>Abstand zum Objektrand (sich berührende und überlappende Objekte)</translation>
+            <translation type="obsolete">Abstand zum Objektrand (sich berührende und überlappende Objekte)</translation>
         </message>
         <message>
             <location filename="../processing/train_model.py" line="94" />
+            <source>object centres (touching and overlapping objects)</source>
+            <translation>Objektmitten (sich berührende und überlappende Objekte)</translation>
+        </message>
+        <message>
             <source>the model's own (distance for a new model)</source>
-            <translation>die des Modells (Abstand bei einem neuen Modell)</translation>
+            <translation type="obsolete">die des Modells (Abstand bei einem neuen Modell)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="94" />
+            <source>the model's own (object centres for a new model)</source>
+            <translation>die des Modells (Objektmitten für ein neues Modell)</translation>
         </message>
         <message>
             <location filename="../processing/train_model.py" line="94" />
@@ -2564,22 +2595,22 @@ Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validieru
             <translation>In den Layer „{name}“ des Trainings-GeoPackages konnte nicht geschrieben werden: {error}</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="276" />
+            <location filename="../processing/training_import.py" line="294" />
             <source>Label</source>
             <translation>Label</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="268" />
+            <location filename="../processing/training_import.py" line="286" />
             <source>Label {fid} has class “{value}”, which is not one of the model's classes ({names}).</source>
             <translation>Label {fid} hat die Klasse „{value}“, die nicht zu den Klassen des Modells gehört ({names}).</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="246" />
+            <location filename="../processing/training_import.py" line="264" />
             <source>The labels have no field “{field}”.</source>
             <translation>Die Labels haben kein Feld „{field}“.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="249" />
+            <location filename="../processing/training_import.py" line="267" />
             <source>The model has {n} classes: choose the labels' field that holds the class id or name.</source>
             <translation>Das Modell hat {n} Klassen: Wählen Sie das Feld der Labels, das die Klassen-ID oder den Klassennamen enthält.</translation>
         </message>
@@ -2589,7 +2620,7 @@ Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validieru
             <translation>Das Trainings-GeoPackage {path} hat keinen gültigen Layer „{name}“.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="212" />
+            <location filename="../processing/training_import.py" line="230" />
             <source>Training area</source>
             <translation>Trainingsgebiet</translation>
         </message>

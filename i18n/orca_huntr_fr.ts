@@ -4,7 +4,7 @@
     <context>
         <name>CreateModelAlgorithm</name>
         <message>
-            <location filename="../processing/create_model.py" line="127" />
+            <location filename="../processing/create_model.py" line="130" />
             <source>Bands (comma-separated; empty: the first three)</source>
             <translation>Bandes (séparées par des virgules ; vide : les trois premières)</translation>
         </message>
@@ -14,42 +14,42 @@
             <translation>Les bandes doivent être des nombres séparés par des virgules, et non « {text} ».</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="153" />
+            <location filename="../processing/create_model.py" line="156" />
             <source>Class field of the labels (class number or name)</source>
             <translation>Champ de classe des étiquettes (numéro ou nom de classe)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="117" />
+            <location filename="../processing/create_model.py" line="120" />
             <source>Classes (comma-separated)</source>
             <translation>Classes (séparées par des virgules)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="249" />
+            <location filename="../processing/create_model.py" line="253" />
             <source>Copied {n} labels.</source>
             <translation>{n} étiquettes copiées.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="249" />
+            <location filename="../processing/create_model.py" line="253" />
             <source>Copied {n} training areas.</source>
             <translation>{n} zones d'entraînement copiées.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="171" />
+            <location filename="../processing/create_model.py" line="174" />
             <source>Count mode: how touching objects are told apart</source>
             <translation>Mode comptage : comment distinguer les objets qui se touchent</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="97" />
+            <location filename="../processing/create_model.py" line="100" />
             <source>Create model</source>
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="258" />
+            <location filename="../processing/create_model.py" line="260" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modèle « {name} » créé ({id}).</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="100" />
+            <location filename="../processing/create_model.py" line="103" />
             <source>Creates a new AI model in the workspace beside the project. The model takes its input (coordinate reference system, pixel size, bands and data type) from the raster scene, which is recorded as the model's first scene.
 
 Classes: names separated by commas, each optionally followed by a colour, e.g. “Tree” or “Tree:#2ca02c, Shrub:#ff7f0e”.
@@ -66,27 +66,27 @@ Les zones d'entraînement et les étiquettes (facultatives) sont des couches de 
 Renvoie l'identifiant du nouveau modèle.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="193" />
+            <location filename="../processing/create_model.py" line="197" />
             <source>Give at least one class name.</source>
             <translation>Indiquez au moins un nom de classe.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="148" />
+            <location filename="../processing/create_model.py" line="151" />
             <source>Labels</source>
             <translation>Étiquettes</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="118" />
+            <location filename="../processing/create_model.py" line="121" />
             <source>Mode</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="182" />
+            <location filename="../processing/create_model.py" line="186" />
             <source>Model id</source>
             <translation>Identifiant du modèle</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="183" />
+            <location filename="../processing/create_model.py" line="187" />
             <source>Model name</source>
             <translation>Nom du modèle</translation>
         </message>
@@ -95,22 +95,22 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Profondeur du réseau</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="161" />
+            <location filename="../processing/create_model.py" line="164" />
             <source>Network depth (0: from the labels)</source>
             <translation>Profondeur du réseau (0 : d'après les étiquettes)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="161" />
+            <location filename="../processing/create_model.py" line="164" />
             <source>Network width</source>
             <translation>Largeur du réseau</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="140" />
+            <location filename="../processing/create_model.py" line="143" />
             <source>Purpose field of the training areas (train / validation)</source>
             <translation>Champ d'usage des zones d'entraînement (train / validation)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="126" />
+            <location filename="../processing/create_model.py" line="129" />
             <source>Raster scene</source>
             <translation>Scène raster</translation>
         </message>
@@ -120,7 +120,7 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation>Le raster a les bandes 1…{n} ; « {text} » n'est pas un choix valide.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="197" />
+            <location filename="../processing/create_model.py" line="201" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
@@ -129,37 +129,46 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Taille des tuiles (pixels)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="161" />
+            <location filename="../processing/create_model.py" line="164" />
             <source>Tile size in pixels (0: from the labels)</source>
             <translation>Taille des tuiles en pixels (0 : d'après les étiquettes)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="184" />
+            <location filename="../processing/create_model.py" line="188" />
             <source>Training GeoPackage</source>
             <translation>GeoPackage d'entraînement</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="132" />
+            <location filename="../processing/create_model.py" line="135" />
             <source>Training areas</source>
             <translation>Zones d'entraînement</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="118" />
+            <location filename="../processing/create_model.py" line="121" />
             <source>count</source>
             <translation>comptage</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="171" />
-            <source>distance to the object's edge (touching and overlapping objects)</source>
-            <translation>distance au bord de l'objet (objets qui se touchent ou se chevauchent)</translation>
+            <location filename="../processing/create_model.py" line="174" />
+            <source>distance to the object's edge (the earlier default)</source>
+            <translation>distance au bord de l'objet (l'ancien réglage par défaut)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="118" />
+            <source>distance to the object's edge (touching and overlapping objects)</source>
+            <translation type="obsolete">distance au bord de l'objet (objets qui se touchent ou se chevauchent)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="174" />
+            <source>object centres (touching and overlapping objects)</source>
+            <translation>centres des objets (objets qui se touchent ou se chevauchent)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="121" />
             <source>segmentation</source>
             <translation>segmentation</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="171" />
+            <location filename="../processing/create_model.py" line="174" />
             <source>thin rims (objects that barely touch)</source>
             <translation>bordures fines (objets qui se touchent à peine)</translation>
         </message>
@@ -686,12 +695,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDetection</name>
         <message>
-            <location filename="../ui/detection_run.py" line="101" />
+            <location filename="../ui/detection_run.py" line="100" />
             <source>Could not start detection</source>
             <translation>Impossible de lancer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="106" />
+            <location filename="../ui/detection_run.py" line="105" />
             <source>Detection failed</source>
             <translation>La détection a échoué</translation>
         </message>
@@ -701,37 +710,37 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Détection lancée ; elle s'exécute en arrière-plan (voir le gestionnaire de tâches).</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="75" />
+            <location filename="../ui/detection_run.py" line="74" />
             <source>No objects found: layer {name} is empty. Try to: {tips}.</source>
             <translation>Aucun objet trouvé : la couche {name} est vide. Essayez de : {tips}.</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="90" />
+            <location filename="../ui/detection_run.py" line="89" />
             <source>ORCA HUNTR: detection with {model}</source>
             <translation>ORCA HUNTR : détection avec {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="72" />
+            <location filename="../ui/detection_run.py" line="71" />
             <source>check that the area covers the objects and the scene looks like the training scenes</source>
             <translation>vérifier que la zone couvre les objets et que la scène ressemble aux scènes d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="70" />
+            <location filename="../ui/detection_run.py" line="69" />
             <source>lower the minimum area (now {value:g})</source>
             <translation>baisser la surface minimale (actuellement {value:g})</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="65" />
+            <location filename="../ui/detection_run.py" line="67" />
             <source>lower the score threshold (now {value:g}, under Advanced options)</source>
             <translation>baisser le seuil de score (actuellement {value:g}, dans Options avancées)</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="73" />
+            <location filename="../ui/detection_run.py" line="72" />
             <source>train longer, or add labels where objects were missed, then detect with the new snapshot</source>
             <translation>entraîner plus longtemps ou ajouter des étiquettes là où des objets ont été manqués, puis détecter avec le nouvel instantané</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="111" />
+            <location filename="../ui/detection_run.py" line="110" />
             <source>{n} detections: layer {name} added.</source>
             <translation>{n} détections : couche {name} ajoutée.</translation>
         </message>
@@ -1134,7 +1143,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="187" />
+            <location filename="../ui/new_model_dialog.py" line="188" />
             <source>A model with this name already exists.</source>
             <translation>Un modèle portant ce nom existe déjà.</translation>
         </message>
@@ -1159,7 +1168,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Canaux du premier niveau du réseau : plus il y en a, plus il apprend, mais plus il est lent</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="193" />
+            <location filename="../ui/new_model_dialog.py" line="194" />
             <source>Choose at least one scene (raster layer).</source>
             <translation>Choisissez au moins une scène (couche raster).</translation>
         </message>
@@ -1179,19 +1188,23 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Le comptage trouve chaque objet séparément, même s'ils se touchent ; la segmentation trouve les surfaces de chaque classe</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="151" />
+            <location filename="../ui/new_model_dialog.py" line="152" />
             <source>Count mode: what the network learns to tell touching objects apart; stored with the model</source>
             <translation>Mode comptage : ce que le réseau apprend pour distinguer les objets qui se touchent ; enregistré avec le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="157" />
+            <location filename="../ui/new_model_dialog.py" line="158" />
             <source>Create model</source>
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="149" />
+            <location filename="../ui/new_model_dialog.py" line="150" />
+            <source>Distance to the edge (the earlier default)</source>
+            <translation>Distance au bord (l'ancien réglage par défaut)</translation>
+        </message>
+        <message>
             <source>Distance to the edge (touching and overlapping objects)</source>
-            <translation>Distance au bord (objets qui se touchent ou se chevauchent)</translation>
+            <translation type="obsolete">Distance au bord (objets qui se touchent ou se chevauchent)</translation>
         </message>
         <message>
             <location filename="../ui/new_model_dialog.py" line="125" />
@@ -1199,7 +1212,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>D'après les étiquettes (recommandé)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="185" />
+            <location filename="../ui/new_model_dialog.py" line="186" />
             <source>Give the model a name.</source>
             <translation>Donnez un nom au modèle.</translation>
         </message>
@@ -1234,6 +1247,11 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Objet</translation>
         </message>
         <message>
+            <location filename="../ui/new_model_dialog.py" line="149" />
+            <source>Object centres (touching and overlapping objects)</source>
+            <translation>Centres des objets (objets qui se touchent ou se chevauchent)</translation>
+        </message>
+        <message>
             <location filename="../ui/new_model_dialog.py" line="99" />
             <source>Raster layers of the project; all must have the same bands</source>
             <translation>Couches raster du projet ; elles doivent toutes avoir les mêmes bandes</translation>
@@ -1249,7 +1267,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Segmentation (surfaces)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="154" />
+            <location filename="../ui/new_model_dialog.py" line="155" />
             <source>Separating objects</source>
             <translation>Séparation des objets</translation>
         </message>
@@ -1259,12 +1277,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Côté des tuiles carrées dont le réseau apprend (un multiple de 32)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="195" />
+            <location filename="../ui/new_model_dialog.py" line="196" />
             <source>The chosen scenes do not have the same number of bands.</source>
             <translation>Les scènes choisies n'ont pas le même nombre de bandes.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="150" />
+            <location filename="../ui/new_model_dialog.py" line="151" />
             <source>Thin rims (objects that barely touch)</source>
             <translation>Bordures fines (objets qui se touchent à peine)</translation>
         </message>
@@ -2396,7 +2414,7 @@ Laissez l'instantané vide pour enregistrer l'état actuel. Le nom est facultati
             <translation type="obsolete">Threads CPU (0 : tous les cœurs sauf un)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="117" />
+            <location filename="../processing/train_model.py" line="118" />
             <source>CPU threads (0: all cores)</source>
             <translation>Fils CPU (0 : tous les cœurs)</translation>
         </message>
@@ -2406,12 +2424,12 @@ Laissez l'instantané vide pour enregistrer l'état actuel. Le nom est facultati
             <translation>Mode comptage : ce qu'apprend le canal de bordure</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="129" />
+            <location filename="../processing/train_model.py" line="130" />
             <source>Detection settings calibrated on the validation areas (JSON)</source>
             <translation>Réglages de détection calibrés sur les zones de validation (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="181" />
+            <location filename="../processing/train_model.py" line="182" />
             <source>Detection settings calibrated on the validation areas: minimum score {score}, boundary threshold {boundary}, minimum size {pixels} px.</source>
             <translation>Réglages de détection calibrés sur les zones de validation : score minimal {score}, seuil de bordure {boundary}, taille minimale {pixels} px.</translation>
         </message>
@@ -2421,7 +2439,7 @@ Laissez l'instantané vide pour enregistrer l'état actuel. Le nom est facultati
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="109" />
+            <location filename="../processing/train_model.py" line="110" />
             <source>Early stopping patience in validations (0: off)</source>
             <translation>Patience de l'arrêt anticipé, en validations (0 : désactivé)</translation>
         </message>
@@ -2451,7 +2469,7 @@ Laissez l'instantané vide pour enregistrer l'état actuel. Le nom est facultati
             <translation>Durée maximale en secondes (0 : sans limite)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="104" />
+            <location filename="../processing/train_model.py" line="105" />
             <source>Photometric augmentation (brightness, contrast, gamma, colour cast, blur)</source>
             <translation>Augmentation photométrique (luminosité, contraste, gamma, dominante de couleur, flou)</translation>
         </message>
@@ -2466,27 +2484,27 @@ Laissez l'instantané vide pour enregistrer l'état actuel. Le nom est facultati
             <translation>Part des zones d'entraînement réservée à la validation (si aucune n'est marquée)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="124" />
+            <location filename="../processing/train_model.py" line="125" />
             <source>Snapshot id</source>
             <translation>Identifiant de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="125" />
+            <location filename="../processing/train_model.py" line="126" />
             <source>Snapshot name</source>
             <translation>Nom de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="168" />
+            <location filename="../processing/train_model.py" line="169" />
             <source>Step {step}: validation {metrics}</source>
             <translation>Étape {step} : validation {metrics}</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="191" />
+            <location filename="../processing/train_model.py" line="192" />
             <source>Stopped after {steps} steps ({reason}); snapshot “{name}” ({id}) is the current state.</source>
             <translation>Arrêt après {steps} étapes ({reason}) ; l'instantané « {name} » ({id}) est l'état actuel.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="127" />
+            <location filename="../processing/train_model.py" line="128" />
             <source>Total steps of the model</source>
             <translation>Nombre total d'étapes du modèle</translation>
         </message>
@@ -2496,7 +2514,7 @@ Laissez l'instantané vide pour enregistrer l'état actuel. Le nom est facultati
             <translation>Entraîner le modèle</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="174" />
+            <location filename="../processing/train_model.py" line="175" />
             <source>Training model “{name}” ({id}).</source>
             <translation>Entraînement du modèle « {name} » ({id}).</translation>
         </message>
@@ -2526,12 +2544,12 @@ L'entraînement s'arrête au premier budget atteint (étapes, époques ou second
 Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et les métriques de validation.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="128" />
+            <location filename="../processing/train_model.py" line="129" />
             <source>Validation metrics (JSON)</source>
             <translation>Métriques de validation (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="126" />
+            <location filename="../processing/train_model.py" line="127" />
             <source>Why training stopped</source>
             <translation>Raison de l'arrêt de l'entraînement</translation>
         </message>
@@ -2542,13 +2560,26 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
         </message>
         <message>
             <location filename="../processing/train_model.py" line="94" />
+            <source>distance to the object's edge (the earlier default)</source>
+            <translation>distance au bord de l'objet (l'ancien réglage par défaut)</translation>
+        </message>
+        <message>
             <source>distance to the object's edge (touching and overlapping objects)</source>
-            <translation>distance au bord de l'objet (objets qui se touchent ou se chevauchent)</translation>
+            <translation type="obsolete">distance au bord de l'objet (objets qui se touchent ou se chevauchent)</translation>
         </message>
         <message>
             <location filename="../processing/train_model.py" line="94" />
+            <source>object centres (touching and overlapping objects)</source>
+            <translation>centres des objets (objets qui se touchent ou se chevauchent)</translation>
+        </message>
+        <message>
             <source>the model's own (distance for a new model)</source>
-            <translation>celle du modèle (distance pour un nouveau modèle)</translation>
+            <translation type="obsolete">celle du modèle (distance pour un nouveau modèle)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="94" />
+            <source>the model's own (object centres for a new model)</source>
+            <translation>celle du modèle (centres des objets pour un nouveau modèle)</translation>
         </message>
         <message>
             <location filename="../processing/train_model.py" line="94" />
@@ -2564,22 +2595,22 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <translation>Impossible d'écrire dans la couche « {name} » du GeoPackage d'entraînement : {error}</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="276" />
+            <location filename="../processing/training_import.py" line="294" />
             <source>Label</source>
             <translation>Étiquette</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="268" />
+            <location filename="../processing/training_import.py" line="286" />
             <source>Label {fid} has class “{value}”, which is not one of the model's classes ({names}).</source>
             <translation>L'étiquette {fid} a la classe « {value} », qui ne fait pas partie des classes du modèle ({names}).</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="246" />
+            <location filename="../processing/training_import.py" line="264" />
             <source>The labels have no field “{field}”.</source>
             <translation>Les étiquettes n'ont pas de champ « {field} ».</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="249" />
+            <location filename="../processing/training_import.py" line="267" />
             <source>The model has {n} classes: choose the labels' field that holds the class id or name.</source>
             <translation>Le modèle a {n} classes : choisissez le champ des étiquettes qui contient l'identifiant ou le nom de la classe.</translation>
         </message>
@@ -2589,7 +2620,7 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <translation>Le GeoPackage d'entraînement {path} n'a pas de couche « {name} » valide.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="212" />
+            <location filename="../processing/training_import.py" line="230" />
             <source>Training area</source>
             <translation>Zone d'entraînement</translation>
         </message>

@@ -74,6 +74,9 @@ def parse_bands(text: str, band_count: int) -> list[int]:
     return bands
 
 
+# BOUNDARY_TARGET's options, in the order of its enum (new ones are appended: scripts keep their index)
+CREATE_TARGETS = ("distance", "rim", "centre")
+
 class CreateModelAlgorithm(HuntrAlgorithm):
     """Create a model whose input spec (CRS, resolution, bands, data type) is a raster's."""
 
@@ -172,10 +175,11 @@ class CreateModelAlgorithm(HuntrAlgorithm):
             self.BOUNDARY_TARGET,
             self.tr("Count mode: how touching objects are told apart"),
             options=[
-                self.tr("distance to the object's edge (touching and overlapping objects)"),
+                self.tr("distance to the object's edge (the earlier default)"),
                 self.tr("thin rims (objects that barely touch)"),
+                self.tr("object centres (touching and overlapping objects)"),
             ],
-            defaultValue=0,
+            defaultValue=2,
         )
         target.setFlags(target.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(target)
@@ -224,7 +228,7 @@ class CreateModelAlgorithm(HuntrAlgorithm):
             self.parameterAsInt(parameters, self.WIDTH, context),
             self.parameterAsInt(parameters, self.DEPTH, context),
             self.parameterAsInt(parameters, self.TILE_SIZE, context),
-            ("distance", "rim")[self.parameterAsEnum(parameters, self.BOUNDARY_TARGET, context)]
+            CREATE_TARGETS[self.parameterAsEnum(parameters, self.BOUNDARY_TARGET, context)]
             if mode == "count"
             else None,
         )

@@ -14,7 +14,7 @@ from qgis.core import (
 from .algorithm import HuntrAlgorithm, engine_callbacks, to_json
 
 DEVICES = ("auto", "cpu", "cuda")
-TARGETS = (None, "distance", "rim")
+TARGETS = (None, "distance", "rim", "centre")  # BOUNDARY_TARGET's enum order (new ones appended)
 
 
 class TrainModelAlgorithm(HuntrAlgorithm):
@@ -95,9 +95,10 @@ class TrainModelAlgorithm(HuntrAlgorithm):
                 self.BOUNDARY_TARGET,
                 self.tr("Count mode: what the boundary channel learns"),
                 options=[
-                    self.tr("the model's own (distance for a new model)"),
-                    self.tr("distance to the object's edge (touching and overlapping objects)"),
+                    self.tr("the model's own (object centres for a new model)"),
+                    self.tr("distance to the object's edge (the earlier default)"),
                     self.tr("thin rims (the older target)"),
+                    self.tr("object centres (touching and overlapping objects)"),
                 ],
                 defaultValue=0,
             ),

@@ -66,6 +66,61 @@ def test_touching_and_overlapping_objects_are_counted_exactly(kind):
         assert np.bincount(found[found > 0]).max() >= 0.6 * (instances == k).sum()
 
 
+def _scene_of(shapes, size):
+    """A SceneInput whose labels are ``shapes`` in pixel coordinates (x = column, y = row)."""
+    from rasterio.transform import Affine
+    from shapely.geometry import box
+
+    from orca_huntr.training.inputs import SceneInput
+
+    return SceneInput(
+        "s", "s", "", None, Affine.identity(), size, size, 3, None,
+        labels=list(shapes), label_bounds=np.array([g.bounds for g in shapes]).reshape(-1, 4),
+        train_areas=[box(0, 0, size, size)],
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", ["discs", "boxes", "sizes"])
+def test_centre_target_counts_touching_and_overlapping_objects_exactly(kind):
+    """The centre target (one Gaussian low point per label) separates what the distance target does."""
+    from orca_huntr.training.tiles import centre_map
+
+    shapes = _touching_scene(kind)
+    size = 96
+    instances = _rasterise(shapes, size)
+    centre = centre_map(_scene_of(shapes, size), 0, 0, size, size)
+    assert centre.shape == (size, size) and 0.0 <= centre.min() < 0.05 and centre.max() == 1.0
+    cls = np.where(instances > 0, 0.95, 0.02).astype(np.float32)
+    probs = np.stack([cls, centre])
+    labels, _ = instance_map(
+        probs, np.ones((size, size), bool), 1, "count", 0.5, 0.5, grow_steps_for("centre")
+    )
+    assert len(np.unique(labels[labels > 0])) == len(shapes)
+    for k in np.unique(instances[instances > 0]):
+        found = labels[instances == k]
+        assert np.bincount(found[found > 0]).max() >= 0.6 * (instances == k).sum()
+
+
+def test_centre_target_peaks_at_each_labels_centre_also_outside_the_window():
+    from shapely.geometry import Point, box
+
+    from orca_huntr.training.tiles import CENTRE_SIGMA, centre_map
+
+    shapes = [box(10, 20, 30, 40), Point(70, 30).buffer(8.0)]
+    full = centre_map(_scene_of(shapes, 96), 0, 0, 96, 96)
+    assert np.unravel_index(full.argmin(), full.shape) in {(29, 19), (29, 20), (30, 19), (30, 20)}
+    assert full[30, 70] < 0.1 and full[80, 80] == 1.0
+    # a window whose left edge cuts the box: the same values where the windows overlap
+    window = centre_map(_scene_of(shapes, 96), 0, 15, 96, 81)
+    assert np.allclose(window, full[:, 15:])
+    # the spread follows the label's size: at one sigma from the centre, 1 − e^(−1/2)
+    sigma = CENTRE_SIGMA * 20.0
+    assert (
+        abs(full[29, int(19.5 + sigma)] - (1 - np.exp(-0.5 * ((int(19.5 + sigma) + 0.5 - 20) / sigma) ** 2)))
+        < 0.02
+    )
+
+
 def test_touching_objects_counted_exactly_through_the_whole_detection_pipeline(tmp_path):
     """A 4-band raster whose 4th band is the ideal boundary target; an oracle reads it."""
     import rasterio

@@ -209,7 +209,7 @@ def test_boundary_target_travels_with_the_model(tmp_path):
     second = synthdata.train_quick(ws, info.id, steps=1, validation_fraction=0.25)
     assert second.snapshot.config["boundary_target"] == "rim"
     ws2, info2, _ = synthdata.make_workspace(tmp_path / "new", classes=1, size=64)
-    assert synthdata.train_quick(ws2, info2.id, steps=1).snapshot.config["boundary_target"] == "distance"
+    assert synthdata.train_quick(ws2, info2.id, steps=1).snapshot.config["boundary_target"] == "centre"
 
 
 def test_snapshot_records_normalisation_method_and_scene_statistics(tmp_path):

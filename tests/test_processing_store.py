@@ -101,7 +101,7 @@ def test_create_model_from_raster_and_layers(tmp_path):
     assert model.input_spec.resolution == pytest.approx(0.5)
     assert model.input_spec.bands == [1, 2, 3] and model.input_spec.dtype == "uint8"
     # given sizes are kept (no sizing from the labels); count models store their boundary target
-    assert model.network == {"width": 8, "depth": 2, "boundary_target": "distance"} and model.tile_size == 64
+    assert model.network == {"width": 8, "depth": 2, "boundary_target": "centre"} and model.tile_size == 64
     assert [s.name for s in ws.list_scenes(model.id)] == ["scene"]
     labels = QgsVectorLayer(f"{result['TRAINING_DATA']}|layername=labels", "l", "ogr")
     areas = QgsVectorLayer(f"{result['TRAINING_DATA']}|layername=training_areas", "a", "ogr")

@@ -43,11 +43,12 @@ class TrainConfig:
     scale_jitter: float = 0.25  # tiles resampled by a factor in 1/(1+j) .. 1+j
     balance_objects: bool = True  # small objects' pixels weigh more in the loss
     boundary_width: int = 1  # pixels of object rim learnt in count mode (boundary_target "rim")
-    # count mode's boundary channel learns "distance" (the default: 0 on the inner third of
-    # every object rising to 1 at its edge, so every object has a core, even heavily
-    # overlapping boxes such as tree crowns) or "rim" (thin object rims, the older target);
-    # the model records it, and each snapshot calibrates the detection thresholds for it
-    boundary_target: str | None = None  # None: the model's (its snapshots'), "distance" for a new one
+    # count mode's boundary channel learns "centre" (the default: 1 but for a Gaussian low
+    # point at each label's centre, so touching and overlapping objects each get a core),
+    # "distance" (0 on the inner third of every object rising to 1 at its edge, the earlier
+    # default) or "rim" (thin object rims, the oldest target); the model records it, and each
+    # snapshot calibrates the detection thresholds for it
+    boundary_target: str | None = None  # None: the model's (its snapshots'), "centre" for a new one
     boundary_weight: float = 1.0
     max_validation_pixels: int = 4_000_000  # cap on the validation region's size
 

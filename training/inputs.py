@@ -7,6 +7,7 @@ step, so that bad input fails early with a message naming the layer and feature.
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,10 +51,29 @@ class SceneInput:
     label_shapes: list[dict] = field(default_factory=list)  # the same as GeoJSON mappings (fast rasterising)
     label_classes: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     label_bounds: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))
+    _centres: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
     def pixel_area(self) -> float:
         return abs(self.transform.a * self.transform.e - self.transform.b * self.transform.d)
+
+    def label_centres(self) -> np.ndarray:
+        """``(n, 3)``: each label's centre (x, y, scene CRS) and size (``sqrt(area)``, CRS units).
+
+        The centre is the label's pole of inaccessibility (the interior point farthest from
+        its outline; a box's or a disc's centre), so a concave label's centre lies inside it;
+        a multipart label's is its largest part's. Computed once per scene."""
+        if self._centres is None:
+            from shapely.ops import polylabel
+
+            rows = []
+            for g in self.labels:
+                part = max(getattr(g, "geoms", [g]), key=lambda p: p.area)
+                tolerance = max(math.sqrt(part.area) / 50.0, 1e-9)
+                c = polylabel(part, tolerance) if part.area > 0 else part.centroid
+                rows.append((c.x, c.y, math.sqrt(g.area)))
+            self._centres = np.array(rows, dtype=np.float64).reshape(-1, 3)
+        return self._centres
 
     def labels_in(self, bounds: tuple[float, float, float, float]) -> list[int]:
         """Indexes of the labels whose bounding box meets ``bounds`` (minx, miny, maxx, maxy)."""

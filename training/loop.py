@@ -39,7 +39,7 @@ from .validate import validate
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_STEPS = 500
-DEFAULT_TARGET = "distance"  # count mode's boundary target for a model's first training
+DEFAULT_TARGET = "centre"  # count mode's boundary target for a model's first training
 
 
 @dataclass

@@ -6,9 +6,11 @@ Output contract, shared by training and detection:
   and channel ``k`` is the model's class ``k`` (class ids are 1-based);
 * in ``count`` mode one more channel, ``C + 1``, is a boundary logit (sigmoid): the
   object's *edge-ness*, high (→1) on the rim of every object and where two objects touch
-  or overlap, falling towards each object's centre (→0). It is trained either on thin
-  rims (``TrainConfig.boundary_target`` "rim", the default) or on 1 − the distance to
-  the object's edge normalised per object (``"distance"``). Either way
+  or overlap, falling towards each object's centre (→0). It is trained on one of three
+  targets (``TrainConfig.boundary_target``, recorded with the model): ``"centre"`` (the
+  default for new models: 1 but for a Gaussian low point at each label's centre),
+  ``"distance"`` (1 − the distance to the object's edge normalised per object) or thin
+  rims (``"rim"``, the oldest). Either way
   instances are split by keeping the pixels below a threshold as object cores and
   growing the rest of the class back onto them.
 

@@ -97,13 +97,15 @@ def model_network(
     """``(network, tile_size)`` to create a model with, the one rule of the panel, Processing
     and the console: with neither ``depth`` nor ``tile_size`` given (or 0), the model is
     sized from its labels at its first training (``network["auto"]``); ``boundary_target``
-    (count mode: "distance" or "rim") is stored with the model."""
+    (count mode: "centre", "distance" or "rim") is stored with the model."""
     auto = not depth and not tile_size
     network: dict[str, Any] = {"width": int(width or DEFAULT_WIDTH), "depth": int(depth or 3)}
     if auto:
         network["auto"] = True
     if boundary_target:
-        if boundary_target not in ("distance", "rim"):
-            raise ValueError(f"unknown boundary target {boundary_target!r}; expected 'distance' or 'rim'")
+        if boundary_target not in ("centre", "distance", "rim"):
+            raise ValueError(
+                f"unknown boundary target {boundary_target!r}; expected 'centre', 'distance' or 'rim'"
+            )
         network["boundary_target"] = boundary_target
     return network, int(tile_size or PLACEHOLDER_TILE)

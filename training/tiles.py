@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -153,7 +154,7 @@ def boundary_map(instances: np.ndarray, width: int = 1) -> np.ndarray:
     return rim.astype(np.uint8)
 
 
-BOUNDARY_TARGETS = ("distance", "rim")
+BOUNDARY_TARGETS = ("centre", "distance", "rim")
 CENTRE_RAMP = 1.5  # edge_map: 0 on the inner third of every object, rising to 1 at its rim
 
 
@@ -188,9 +189,87 @@ def edge_map(instances: np.ndarray) -> np.ndarray:
     return out
 
 
+CENTRE_SIGMA = 0.15  # centre_map: a label's Gaussian spreads this share of its size (sqrt(area))
+CENTRE_MIN_SIGMA = 2.5  # pixels: a small object's low point stays at least 3 px wide at 0.5
+
+
+def _labels_in_areas(scene: SceneInput, areas: list[Any]) -> np.ndarray:
+    """Per label of the scene: whether it covers more than half a pixel of one of ``areas``
+    (a label beyond the areas, or only touching one, shapes no target). Cached per list."""
+    cache = scene.__dict__.setdefault("_area_labels", {})
+    hit = cache.get(id(areas))
+    if hit is None or hit[0] is not areas:
+        least = 0.5 * scene.pixel_area  # not a sliver of rounding along a shared edge
+        inside = np.array(
+            [any(g.intersects(a) and g.intersection(a).area > least for a in areas) for g in scene.labels],
+            dtype=bool,
+        )
+        hit = cache[id(areas)] = (areas, inside)
+    return hit[1]
+
+
+def centre_map(
+    scene: SceneInput, row: int, col: int, height: int, width: int, areas: list[Any] | None = None
+) -> np.ndarray:
+    """Centre target of a window: ``1 − max over labels of a Gaussian at the label's centre``.
+
+    Each label of the scene near the window puts a peak (0 in this map) at its centre (see
+    :meth:`SceneInput.label_centres`) whose spread σ is ``CENTRE_SIGMA`` × its size, so
+    every object has one low point of its own even where labels touch or overlap (σ is at
+    least ``CENTRE_MIN_SIGMA`` pixels, so that a small object's core survives the 3-px
+    rule of detection, see ``vectorize.thin_cores_for``): two
+    objects whose centres lie one size apart are separated by a ridge of 0.996, half a size
+    apart by 0.75 (``exp(-(0.25/0.15)² / 2)`` = 0.25 of peak). A label whose centre lies
+    outside the window still shapes it. The map is 1 away from every centre, also on the
+    background. Only the labels inside ``areas`` (default: the scene's training areas) count:
+    a label beyond them shapes no pixel inside them. Returns float32 ``(height, width)`` in 0..1.
+    """
+    out = np.ones((height, width), dtype=np.float32)
+    if not len(scene.labels):
+        return out
+    t = scene.transform
+    res = math.sqrt(abs(t.a * t.e - t.b * t.d))
+    centres = scene.label_centres()
+    inv = ~window_transform(scene, row, col)
+    margin = 3.0 * max(CENTRE_SIGMA * float(centres[:, 2].max()), CENTRE_MIN_SIGMA * res) + res
+    minx, miny, maxx, maxy = window_bounds(scene, row, col, height, width)
+    near = np.flatnonzero(
+        (centres[:, 0] >= minx - margin)
+        & (centres[:, 0] <= maxx + margin)
+        & (centres[:, 1] >= miny - margin)
+        & (centres[:, 1] <= maxy + margin)
+    )
+    near = near[_labels_in_areas(scene, scene.train_areas if areas is None else areas)[near]]
+    for i in near:
+        x, y, size = centres[i]
+        c, r = inv * (x, y)  # fractional pixel position (pixel corners are integers)
+        sigma = max(CENTRE_SIGMA * size / res, CENTRE_MIN_SIGMA)
+        reach = 3.0 * sigma
+        r0, r1 = max(int(r - reach), 0), min(math.ceil(r + reach) + 1, height)
+        c0, c1 = max(int(c - reach), 0), min(math.ceil(c + reach) + 1, width)
+        if r0 >= r1 or c0 >= c1:
+            continue
+        dy = (np.arange(r0, r1, dtype=np.float32) + 0.5 - r)[:, None]
+        dx = (np.arange(c0, c1, dtype=np.float32) + 0.5 - c)[None, :]
+        bump = 1.0 - np.exp(-(dx * dx + dy * dy) / np.float32(2.0 * sigma * sigma))
+        np.minimum(out[r0:r1, c0:c1], bump, out=out[r0:r1, c0:c1])
+    return out
+
+
+def window_boundary(
+    scene: SceneInput, instances: np.ndarray, kind: str, width: int, row: int, col: int, areas: list[Any]
+) -> np.ndarray:
+    """The count-mode boundary target of the window at (row, col) whose instances (in ``areas``)
+    are ``instances``."""
+    if kind == "centre":
+        return centre_map(scene, row, col, *instances.shape, areas=areas)
+    return boundary_target(instances, kind, width)
+
+
 def boundary_target(instances: np.ndarray, kind: str = "distance", width: int = 1) -> np.ndarray:
     """The count-mode boundary target of a tile: :func:`edge_map` (``"distance"``) or the
-    ``width``-pixel rims of :func:`boundary_map` (``"rim"``), as float32 in 0..1."""
+    ``width``-pixel rims of :func:`boundary_map` (``"rim"``), as float32 in 0..1 (the
+    ``"centre"`` target needs the labels' geometry: :func:`window_boundary`)."""
     if kind == "distance":
         return edge_map(instances)
     if kind == "rim":
@@ -243,6 +322,9 @@ def make_tile(
     classes, instances, in_area = rasterize_targets(
         scene, scene.train_areas if areas is None else areas, row, col, read, read
     )
+    centre = None
+    if boundary_width > 0 and boundary_kind == "centre":
+        centre = centre_map(scene, row, col, read, read, areas)
     if read != size:
         ndimage = require("scipy.ndimage")
         f = size / read
@@ -254,10 +336,14 @@ def make_tile(
         classes, instances = (
             ndimage.zoom(a, f, order=0, mode="nearest", grid_mode=True) for a in (classes, instances)
         )
+        if centre is not None:
+            centre = ndimage.zoom(centre, f, order=1, mode="nearest", grid_mode=True)
     image = (image - mean[:, None, None]) / std[:, None, None]
     image[:, ~valid] = 0.0
     target = np.where(valid & in_area, classes, IGNORE).astype(np.uint8)
-    if boundary_width > 0:
+    if centre is not None:
+        boundary = np.clip(centre, 0.0, 1.0).astype(np.float32)
+    elif boundary_width > 0:
         boundary = boundary_target(instances, boundary_kind, boundary_width)
     else:
         boundary = np.zeros(classes.shape, dtype=np.float32)

@@ -24,7 +24,7 @@ from ..detection.vectorize import grow_steps_for, kept_objects, label_block, thi
 from .inputs import SceneInput, TrainingInputs
 from .loss import segmentation_loss
 from .metrics import class_iou, confusion, match_instances, precision_recall_f1
-from .tiles import IGNORE, SceneReader, boundary_target, rasterize_targets
+from .tiles import IGNORE, SceneReader, rasterize_targets, window_boundary
 
 DEFAULTS: dict[str, Any] = {
     "score_threshold": 0.5,
@@ -33,12 +33,13 @@ DEFAULTS: dict[str, Any] = {
     "marker_window": 0,
 }
 SCORE_THRESHOLDS = (0.4, 0.5, 0.6)
-BOUNDARY_THRESHOLDS = {"distance": (0.3, 0.5, 0.7), "rim": (0.3, 0.5, 0.7)}
+BOUNDARY_THRESHOLDS = {"centre": (0.3, 0.5, 0.7), "distance": (0.3, 0.5, 0.7), "rim": (0.3, 0.5, 0.7)}
 # and the boundary probabilities found at these shares of the class's pixels: a network early in
 # training predicts edge-ness in a narrow band (say 0.75-0.9), where fixed steps are too coarse
 BOUNDARY_QUANTILES = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
 MARKER_SHARES = (0.4, 0.6, 0.8)  # count mode: marker windows, as shares of the labels' median size
 MIN_SIZE_SHARES = (0.25, 0.5, 0.75)  # of the smallest label's area (never below a quarter of it)
+OUTLINE_SHARE = 0.5  # count mode's calibration: object F1 + this share of the objects' pixel IoU
 
 
 def _region(scene: SceneInput, max_pixels: int) -> tuple[int, int, int, int]:
@@ -186,7 +187,8 @@ def calibrate(
 ) -> tuple[dict[str, Any], dict[str, Any], int]:
     """The detection settings that score best on ``regions``: ``(settings, their scores, tried)``.
 
-    Count mode maximises object F1, segmentation mode the mean IoU, each averaged over the
+    Count mode maximises object F1 plus half the objects' pixel IoU (found first, outlined
+    well next), segmentation mode the mean IoU, each averaged over the
     setting's neighbours on every axis of the grid (so that a lucky spike on few objects
     does not win: a broad plateau does);
     ties go to the better score itself, then to the better pixel IoU of the objects kept,
@@ -204,7 +206,10 @@ def calibrate(
 
     def gain(key: tuple[float, float, int, int]) -> float:
         scores = results[key]
-        return float(scores["f1"] if mode == "count" else (scores["mean_iou"] or 0.0))
+        iou = float(scores["mean_iou"] or 0.0)
+        # count mode: objects found first, their outlines next (among settings that find the
+        # same objects, the one whose masks fit them best)
+        return float(scores["f1"]) + OUTLINE_SHARE * iou if mode == "count" else iou
 
     axes = (SCORE_THRESHOLDS, boundaries, windows, min_sizes)
 
@@ -278,7 +283,9 @@ def validate(
                 continue
             target = np.where(counted, classes, IGNORE).astype(np.uint8)
             rim = (
-                boundary_target(instances, boundary_kind or "rim", boundary_width)
+                window_boundary(
+                    scene, instances, boundary_kind or "rim", boundary_width, r0, c0, scene.val_areas
+                )
                 if mode == "count"
                 else None
             )

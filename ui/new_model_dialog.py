@@ -41,7 +41,7 @@ class NewModelRequest:
     tile_size: int = 256
     width: int = 16
     auto_size: bool = True  # tile size and depth from the labels at the first training
-    boundary_target: str = "distance"  # count mode: how touching objects are told apart
+    boundary_target: str = "centre"  # count mode: how touching objects are told apart
 
 
 def raster_layers(project: QgsProject | None = None) -> list[QgsRasterLayer]:
@@ -146,7 +146,8 @@ class NewModelDialog(QDialog):
         adv.addRow(tr("Network width"), self.width_spin)
         self.target_combo = QComboBox(self.advanced)
         self.target_combo.setObjectName("HuntrBoundaryTarget")
-        self.target_combo.addItem(tr("Distance to the edge (touching and overlapping objects)"), "distance")
+        self.target_combo.addItem(tr("Object centres (touching and overlapping objects)"), "centre")
+        self.target_combo.addItem(tr("Distance to the edge (the earlier default)"), "distance")
         self.target_combo.addItem(tr("Thin rims (objects that barely touch)"), "rim")
         self.target_combo.setToolTip(
             tr("Count mode: what the network learns to tell touching objects apart; stored with the model")
