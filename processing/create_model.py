@@ -77,6 +77,7 @@ def parse_bands(text: str, band_count: int) -> list[int]:
 # BOUNDARY_TARGET's options, in the order of its enum (new ones are appended: scripts keep their index)
 CREATE_TARGETS = ("distance", "rim", "centre")
 
+
 class CreateModelAlgorithm(HuntrAlgorithm):
     """Create a model whose input spec (CRS, resolution, bands, data type) is a raster's."""
 
