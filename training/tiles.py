@@ -262,7 +262,7 @@ def window_boundary(
     """The count-mode boundary target of the window at (row, col) whose instances (in ``areas``)
     are ``instances``."""
     if kind == "centre":
-        return centre_map(scene, row, col, *instances.shape, areas=areas)
+        return centre_map(scene, row, col, int(instances.shape[0]), int(instances.shape[1]), areas)
     return boundary_target(instances, kind, width)
 
 
