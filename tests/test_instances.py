@@ -104,7 +104,7 @@ def test_centre_target_counts_touching_and_overlapping_objects_exactly(kind):
 def test_centre_target_peaks_at_each_labels_centre_also_outside_the_window():
     from shapely.geometry import Point, box
 
-    from orca_huntr.training.tiles import CENTRE_SIGMA, centre_map
+    from orca_huntr.training.tiles import CENTRE_MIN_SIGMA, CENTRE_SIGMA, centre_map
 
     shapes = [box(10, 20, 30, 40), Point(70, 30).buffer(8.0)]
     full = centre_map(_scene_of(shapes, 96), 0, 0, 96, 96)
@@ -113,12 +113,12 @@ def test_centre_target_peaks_at_each_labels_centre_also_outside_the_window():
     # a window whose left edge cuts the box: the same values where the windows overlap
     window = centre_map(_scene_of(shapes, 96), 0, 15, 96, 81)
     assert np.allclose(window, full[:, 15:])
-    # the spread follows the label's size: at one sigma from the centre, 1 − e^(−1/2)
-    sigma = CENTRE_SIGMA * 20.0
-    assert (
-        abs(full[29, int(19.5 + sigma)] - (1 - np.exp(-0.5 * ((int(19.5 + sigma) + 0.5 - 20) / sigma) ** 2)))
-        < 0.02
-    )
+    # the spread follows the label's size (20 px: sigma = max(CENTRE_SIGMA * 20, CENTRE_MIN_SIGMA)):
+    # along the centre row (pixel centres at y 29.5 and 30.5, half a pixel off the centre's y 30)
+    sigma = max(CENTRE_SIGMA * 20.0, CENTRE_MIN_SIGMA)
+    for col in (22, 24, 26):
+        d2 = (col + 0.5 - 20.0) ** 2 + 0.25
+        assert abs(full[29, col] - (1 - np.exp(-d2 / (2 * sigma**2)))) < 1e-5
 
 
 def test_touching_objects_counted_exactly_through_the_whole_detection_pipeline(tmp_path):
