@@ -461,7 +461,7 @@ def detect(
         progress=_printer(0.25) if verbose else None,
     )
     if add_to_project:
-        from .ui.detection_layer import add_detection_layer
+        from .adapters.detection_layer import add_detection_layer
 
         add_detection_layer(result, QgsProject.instance())
     return result

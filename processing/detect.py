@@ -61,7 +61,7 @@ class _StyleDetections(QgsProcessingLayerPostProcessorInterface):
         self.snapshot_id = snapshot_id
 
     def postProcessLayer(self, layer, context, feedback) -> None:
-        from ..ui import detection_layer
+        from ..adapters import detection_layer
 
         layer.setCustomProperty(detection_layer.RESULT_KEY, self.uri)
         layer.setCustomProperty(detection_layer.SNAPSHOT_KEY, self.snapshot_id)

@@ -102,7 +102,7 @@ class DetectTask(EngineTask):
             self.error = CancelledError(tr("Detection was cancelled; nothing was written."))
         if self.result is not None and self.add_to_project:
             try:
-                from ..ui.detection_layer import add_detection_layer
+                from ..adapters.detection_layer import add_detection_layer
 
                 self.layer = add_detection_layer(self.result, self.project or QgsProject.instance())
             except Exception as exc:
