@@ -213,14 +213,14 @@ def create_model(
     derived from the labels at the first training (``training/recipe.py``);
     ``boundary_target`` ("distance", the default, or "rim") is stored with a count model.
     """
-    from .processing.algorithm import raster_path
-    from .processing.create_model import DTYPES, parse_bands, parse_classes
-    from .processing.training_import import (
+    from .adapters.training_import import (
         create_model_with_data,
         crs_string,
         prepare_labels,
         prepare_training_areas,
     )
+    from .processing.algorithm import raster_path
+    from .processing.create_model import DTYPES, parse_bands, parse_classes
     from .snapshots import ClassSpec, InputSpec
 
     ws = _ws(ws)
@@ -273,7 +273,7 @@ def add_training_data(
     model, training_areas=None, labels=None, class_field: str = "", purpose_field: str = "", ws=None
 ) -> dict:
     """Append polygons to a model's training areas and labels; returns how many of each were added."""
-    from .processing.training_import import import_labels, import_training_areas
+    from .adapters.training_import import import_labels, import_training_areas
 
     ws = _ws(ws)
     info = _model(model, ws)

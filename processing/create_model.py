@@ -17,9 +17,14 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..adapters.training_import import (
+    create_model_with_data,
+    crs_string,
+    prepare_labels,
+    prepare_training_areas,
+)
 from ..errors import InputDataError
 from .algorithm import HuntrAlgorithm, raster_path
-from .training_import import create_model_with_data, crs_string, prepare_labels, prepare_training_areas
 
 MODES = ("count", "segmentation")
 PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#bfef45")
