@@ -5,10 +5,6 @@ from __future__ import annotations
 import json
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsFeatureRequest,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingLayerPostProcessorInterface,
@@ -24,31 +20,11 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
+from ..adapters.inputs import aoi_geometry, raster_path
 from ..errors import InputDataError
-from .algorithm import HuntrAlgorithm, engine_callbacks, raster_path
+from .algorithm import HuntrAlgorithm, engine_callbacks
 
 DEVICES = ("auto", "cpu", "cuda")
-
-
-def aoi_geometry(source, target_crs: QgsCoordinateReferenceSystem, transform_context, feedback=None):
-    """The union of ``source``'s polygons in ``target_crs`` as a shapely geometry (or None)."""
-    from shapely import wkb
-
-    parts = []
-    transform = QgsCoordinateTransform(source.sourceCrs(), target_crs, transform_context)
-    for feature in source.getFeatures(QgsFeatureRequest()):
-        if feedback is not None and feedback.isCanceled():
-            break
-        geometry = QgsGeometry(feature.geometry())
-        if geometry.isNull() or geometry.isEmpty():
-            continue
-        if source.sourceCrs().isValid() and target_crs.isValid() and source.sourceCrs() != target_crs:
-            geometry.transform(transform)
-        parts.append(geometry)
-    if not parts:
-        return None
-    union = QgsGeometry.unaryUnion(parts)
-    return wkb.loads(bytes(union.asWkb()))
 
 
 class _StyleDetections(QgsProcessingLayerPostProcessorInterface):
@@ -217,7 +193,9 @@ class DetectAlgorithm(HuntrAlgorithm):
         aoi = None
         source = self.parameterAsSource(parameters, self.AOI, context)
         if source is not None:
-            aoi = aoi_geometry(source, raster.crs(), context.transformContext(), feedback)
+            aoi = aoi_geometry(
+                source.getFeatures(), source.sourceCrs(), raster.crs(), context.transformContext(), feedback
+            )
             if aoi is None:
                 raise InputDataError(self.tr("The area of interest has no polygon."))
         feedback.pushInfo(
@@ -236,6 +214,7 @@ class DetectAlgorithm(HuntrAlgorithm):
             progress=progress,
             should_stop=should_stop,
         )
+        self.announce("detection_added", result)
         for warning in result.warnings:
             feedback.pushWarning(warning)
         used = result.settings

@@ -11,7 +11,8 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from .algorithm import HuntrAlgorithm, engine_callbacks, to_json
+from ..adapters.workspace import to_json
+from .algorithm import HuntrAlgorithm, engine_callbacks
 
 DEVICES = ("auto", "cpu", "cuda")
 TARGETS = (None, "distance", "rim")
@@ -176,6 +177,7 @@ class TrainModelAlgorithm(HuntrAlgorithm):
         for warning in result.warnings:
             feedback.pushWarning(warning)
         snap = result.snapshot
+        self.announce("snapshot_created", ws.root, model.id, snap.id)
         calibrated = snap.config.get("detection") or {}
         if calibrated:
             feedback.pushInfo(

@@ -108,4 +108,8 @@ class DetectTask(EngineTask):
             except Exception as exc:
                 log.exception("cannot add the detection layer %s", self.result.path)
                 self.error = exc
+        if self.result is not None:
+            from ..adapters.events import hub
+
+            hub().detection_added(self.result)
         self.done.emit(self.result, self.error)
