@@ -35,6 +35,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..errors import InputDataError
+from ..snapshots.gpkg import AREAS, LABELS
 
 PURPOSES = ("train", "validation")
 
@@ -68,7 +69,7 @@ def _fit(geometry: QgsGeometry, wkb_type: int) -> list[QgsGeometry]:
 class Prepared:
     """Polygons checked and repaired in memory, in the model's CRS, ready for :func:`write_prepared`."""
 
-    layer: str  # "training_areas" or "labels"
+    layer: str  # AREAS or LABELS
     features: list[tuple[QgsGeometry, dict]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -206,7 +207,7 @@ def import_training_areas(
     field, means ``train``.
     """
     prepared = prepare_training_areas(
-        source, _target_crs(gpkg, "training_areas"), purpose_field, transform_context, feedback
+        source, _target_crs(gpkg, AREAS), purpose_field, transform_context, feedback
     )
     return write_prepared(gpkg, prepared)
 
@@ -226,7 +227,7 @@ def prepare_training_areas(
         return {"purpose": value if value in PURPOSES else "train"}
 
     return _prepare(
-        "training_areas", source, target_crs, values, transform_context or QgsCoordinateTransformContext(),
+        AREAS, source, target_crs, values, transform_context or QgsCoordinateTransformContext(),
         feedback, _tr("Training area"),
     )  # fmt: skip
 
@@ -245,7 +246,7 @@ def import_labels(
     class 1, which is only allowed for a one-class model.
     """
     prepared = prepare_labels(
-        source, _target_crs(gpkg, "labels"), class_names, class_field, transform_context, feedback
+        source, _target_crs(gpkg, LABELS), class_names, class_field, transform_context, feedback
     )
     return write_prepared(gpkg, prepared)
 
@@ -290,7 +291,7 @@ def prepare_labels(
         return {"class_id": class_id}
 
     return _prepare(
-        "labels", source, target_crs, values, transform_context or QgsCoordinateTransformContext(),
+        LABELS, source, target_crs, values, transform_context or QgsCoordinateTransformContext(),
         feedback, _tr("Label"),
     )  # fmt: skip
 

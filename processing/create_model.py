@@ -18,6 +18,7 @@ from qgis.core import (
 from ..adapters.inputs import input_spec, model_network, parse_classes, raster_path
 from ..adapters.training_import import create_model_with_data, prepare_labels, prepare_training_areas
 from ..errors import InputDataError
+from ..snapshots.gpkg import AREAS
 from .algorithm import HuntrAlgorithm
 
 MODES = ("count", "segmentation")
@@ -187,7 +188,7 @@ class CreateModelAlgorithm(HuntrAlgorithm):
         for batch, n in zip(prepared, written, strict=True):
             text = (
                 self.tr("Copied {n} training areas.")
-                if batch.layer == "training_areas"
+                if batch.layer == AREAS
                 else self.tr("Copied {n} labels.")
             )
             feedback.pushInfo(text.format(n=n))

@@ -64,12 +64,12 @@ class ClassTable(QWidget):
         self.table.setItem(
             row, 0, QTableWidgetItem(name if name is not None else tr("Class {n}").format(n=row + 1))
         )
-        colour = QColor(colour or PALETTE[row % len(PALETTE)])
+        shown = QColor(colour or PALETTE[row % len(PALETTE)])
         if self.fixed_count:  # the colours come with the model: show them, do not edit them
             swatch = QLabel(self.table)
-            swatch.setProperty("colour", colour.name())
+            swatch.setProperty("colour", shown.name())
             swatch.setStyleSheet(
-                f"background: {colour.name()}; margin: 5px 8px; border: 1px solid palette(mid);"
+                f"background: {shown.name()}; margin: 5px 8px; border: 1px solid palette(mid);"
             )
             swatch.setToolTip(tr("Colour of this class (kept from the snapshot's model)"))
             self.table.setCellWidget(row, 1, swatch)

@@ -8,6 +8,7 @@ rename, delete, revert, new model from a snapshot, detection). Long work runs in
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
 from qgis.core import QgsProject
@@ -156,8 +157,9 @@ class HuntrDock(QgsDockWidget):
     def _detection_added(self, result) -> None:
         opened = self.binding.opened
         path = getattr(result, "path", None)
-        inside = path is not None and opened is not None
-        if inside and Path(opened.detections_dir).resolve() in Path(path).resolve().parents:
+        if opened is None or path is None:
+            return
+        if Path(opened.detections_dir).resolve() in Path(path).resolve().parents:
             self.last_detection = result
 
     def _model_changed(self, model_id) -> None:
@@ -203,15 +205,15 @@ class HuntrDock(QgsDockWidget):
     # -- timeline actions ----------------------------------------------------------
     def run_action(self, action: str, snapshot_id: str) -> None:
         """Carry out timeline action ``action`` on ``snapshot_id`` of the shown model."""
-        handler = {
+        handlers: dict[str, Callable[[str], None]] = {
             SAVE: self.save_snapshot,
             RENAME: self.rename_snapshot,
             DELETE: self.delete_snapshot,
             REVERT: self.revert_to,
             NEW_MODEL: self.model_from_snapshot,
             DETECT: self.run_detection,
-        }[action]
-        handler(snapshot_id)
+        }
+        handlers[action](snapshot_id)
 
     def _snapshot(self, snapshot_id: str):
         return self.workspace.get_snapshot(self.current_model_id(), snapshot_id)
@@ -286,6 +288,8 @@ class HuntrDock(QgsDockWidget):
         from .revert_dialog import RevertDialog
 
         model_id = self.current_model_id()
+        if model_id is None:
+            return
         try:
             snapshot = self._snapshot(snapshot_id)
             impact = self.workspace.revert_impact(model_id, snapshot_id)
@@ -315,6 +319,8 @@ class HuntrDock(QgsDockWidget):
         from .snapshot_model_dialog import SnapshotModelDialog
 
         model_id = self.current_model_id()
+        if model_id is None:
+            return
         try:
             model = self.workspace.get_model(model_id)
             snapshot = self._snapshot(snapshot_id)
