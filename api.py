@@ -191,6 +191,7 @@ def create_model(
     """Create a model for ``raster``'s CRS, pixel size, bands and data type; returns its ``ModelInfo``.
 
     ``classes`` are names (``["Tree"]``), optionally with a colour (``"Tree:#2ca02c"``).
+    ``bands`` defaults to every band of the raster but alpha bands (``adapters/inputs.py``).
     ``training_areas`` and ``labels`` (optional polygon layers) are copied into the
     model's training GeoPackage; ``class_field`` holds the labels' class number or name.
     Without ``tile_size`` and ``network["depth"]`` the tile size and the network's depth are
