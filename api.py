@@ -198,9 +198,8 @@ def create_model(
     derived from the labels at the first training (``training/recipe.py``);
     ``boundary_target`` ("distance", the default, or "rim") is stored with a count model.
     """
-    from .adapters.inputs import input_spec, model_network, parse_classes, raster_path
+    from .adapters.inputs import input_spec, model_network, parse_classes
     from .adapters.training_import import create_model_with_data, prepare_labels, prepare_training_areas
-    from .snapshots import ClassSpec
 
     ws = _ws(ws)
     if mode not in ("count", "segmentation"):
@@ -228,11 +227,10 @@ def create_model(
             print(f"Warning: {message}")
     info, _written = create_model_with_data(
         ws,
-        raster_path(layer),
-        layer.name(),
+        layer,
         prepared,
+        specs,
         name=name,
-        classes=[ClassSpec(n, c) for n, c in specs],
         mode=mode,
         input_spec=spec,
         network=network,

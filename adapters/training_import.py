@@ -173,15 +173,19 @@ def write_prepared(gpkg: Path, prepared: Prepared) -> int:
 
 
 def create_model_with_data(
-    ws, scene_source: str, scene_name: str, prepared: list[Prepared], **model
+    ws, raster, prepared: list[Prepared], classes: list[tuple[str, str]], **model
 ) -> tuple[object, list[int]]:
-    """Create a model (``ws.create_model(**model)``), record its scene and write the prepared
-    training data: all or nothing, a failure deletes the new model so that a retry starts from
-    scratch. Returns ``(ModelInfo, polygons written per prepared batch)``; the one rule of
-    Processing's *Create model* and ``api.create_model``."""
-    info = ws.create_model(**model)
+    """Create a model (``ws.create_model(classes=…, **model)``, ``classes`` as ``(name, colour)``),
+    record the raster layer as its scene and write the prepared training data: all or nothing,
+    a failure deletes the new model so that a retry starts from scratch. Returns
+    ``(ModelInfo, polygons written per prepared batch)``; the one rule of Processing's
+    *Create model* and ``api.create_model``."""
+    from ..snapshots import ClassSpec
+    from .inputs import raster_path
+
+    info = ws.create_model(classes=[ClassSpec(n, c) for n, c in classes], **model)
     try:
-        ws.add_scene(info.id, scene_source, name=scene_name)
+        ws.add_scene(info.id, raster_path(raster), name=raster.name())
         gpkg = ws.training_data_path(info.id)
         written = [write_prepared(gpkg, batch) for batch in prepared]
     except BaseException:

@@ -15,7 +15,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..adapters.inputs import input_spec, model_network, parse_classes, raster_path
+from ..adapters.inputs import input_spec, model_network, parse_classes
 from ..adapters.training_import import create_model_with_data, prepare_labels, prepare_training_areas
 from ..errors import InputDataError
 from ..snapshots.gpkg import AREAS
@@ -134,8 +134,6 @@ class CreateModelAlgorithm(HuntrAlgorithm):
         self.addOutput(QgsProcessingOutputFile("TRAINING_DATA", self.tr("Training GeoPackage")))
 
     def execute(self, parameters, context, feedback):
-        from ..snapshots import ClassSpec
-
         name = self.parameterAsString(parameters, self.NAME_PARAM, context).strip()
         classes = parse_classes(self.parameterAsString(parameters, self.CLASSES, context))
         if not classes:
@@ -175,11 +173,10 @@ class CreateModelAlgorithm(HuntrAlgorithm):
         )
         info, written = create_model_with_data(
             ws,
-            raster_path(raster),
-            raster.name(),
+            raster,
             prepared,
+            classes,
             name=name,
-            classes=[ClassSpec(n, c) for n, c in classes],
             mode=mode,
             input_spec=spec,
             network=network,
