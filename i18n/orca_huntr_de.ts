@@ -27,12 +27,12 @@
             <translation>Klassen (durch Kommas getrennt)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="189" />
+            <location filename="../processing/create_model.py" line="186" />
             <source>Copied {n} labels.</source>
             <translation>{n} Labels kopiert.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="189" />
+            <location filename="../processing/create_model.py" line="186" />
             <source>Copied {n} training areas.</source>
             <translation>{n} Trainingsgebiete kopiert.</translation>
         </message>
@@ -47,7 +47,7 @@
             <translation>Modell erstellen</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="196" />
+            <location filename="../processing/create_model.py" line="193" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modell „{name}“ erstellt ({id}).</translation>
         </message>
@@ -69,7 +69,7 @@ Trainingsgebiete und Labels (optional) sind Polygonlayer, die in das Trainings-G
 Gibt die ID des neuen Modells aus.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="142" />
+            <location filename="../processing/create_model.py" line="140" />
             <source>Give at least one class name.</source>
             <translation>Geben Sie mindestens einen Klassennamen an.</translation>
         </message>
@@ -122,7 +122,7 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Das Raster hat die Bänder 1…{n}; „{text}“ ist keine gültige Auswahl.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="146" />
+            <location filename="../processing/create_model.py" line="144" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
@@ -173,61 +173,58 @@ Gibt die ID des neuen Modells aus.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="96" />
+            <location filename="../processing/detect.py" line="92" />
             <source>Area of interest</source>
             <translation>Interessensgebiet</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="118" />
+            <location filename="../processing/detect.py" line="107" />
             <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
             <translation>Grenzschwelle zum Trennen sich berührender Objekte (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="101" />
             <source>CPU</source>
-            <translation>CPU</translation>
+            <translation type="obsolete">CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="201" />
+            <location filename="../processing/detect.py" line="190" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Erkennung mit Modell „{model}“, Snapshot „{snapshot}“ ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="154" />
+            <location filename="../processing/detect.py" line="143" />
             <source>Detections</source>
             <translation>Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="155" />
+            <location filename="../processing/detect.py" line="144" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage der Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="101" />
             <source>Device</source>
-            <translation>Rechengerät</translation>
+            <translation type="obsolete">Rechengerät</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="135" />
+            <location filename="../processing/detect.py" line="124" />
             <source>Flip test-time augmentation (4× slower)</source>
             <translation>Spiegel-Testzeit-Augmentierung (4× langsamer)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="101" />
             <source>GPU (CUDA)</source>
-            <translation>GPU (CUDA)</translation>
+            <translation type="obsolete">GPU (CUDA)</translation>
         </message>
         <message>
             <source>Layer name</source>
             <translation type="obsolete">Layername</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="158" />
+            <location filename="../processing/detect.py" line="147" />
             <source>Layer name inside the GeoPackage</source>
             <translation>Layername im GeoPackage</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="143" />
+            <location filename="../processing/detect.py" line="132" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Mindestfläche einer Erkennung (Karteneinheiten zum Quadrat)</translation>
         </message>
@@ -236,37 +233,37 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Mindestwert</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="109" />
+            <location filename="../processing/detect.py" line="98" />
             <source>Minimum score (0: the snapshot's calibrated value)</source>
             <translation>Mindestwert (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="127" />
+            <location filename="../processing/detect.py" line="116" />
             <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
             <translation>Mindestgröße einer Erkennung in Pixeln (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="159" />
+            <location filename="../processing/detect.py" line="148" />
             <source>Name of the layer in the project</source>
             <translation>Name des Layers im Projekt</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="156" />
+            <location filename="../processing/detect.py" line="145" />
             <source>Number of detections</source>
             <translation>Anzahl der Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="95" />
+            <location filename="../processing/detect.py" line="91" />
             <source>Raster scene</source>
             <translation>Rasterszene</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="68" />
+            <location filename="../processing/detect.py" line="64" />
             <source>Run detection</source>
             <translation>Erkennung ausführen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="71" />
+            <location filename="../processing/detect.py" line="67" />
             <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
@@ -293,42 +290,41 @@ Das Interessensgebiet (optional) beschränkt die Erkennung auf seine Polygone. E
 Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainiert wurde, und eine Bodenauflösung nahe der des Trainings; es wird unverändert gelesen (ohne Umprojektion oder Umrechnung), und die Erkennungen liegen in seinem Koordinatenbezugssystem.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="138" />
+            <location filename="../processing/detect.py" line="127" />
             <source>Segmentation mode: one feature per connected area (else one per class)</source>
             <translation>Segmentierungsmodus: ein Objekt je zusammenhängender Fläche (sonst eines je Klasse)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="221" />
+            <location filename="../processing/detect.py" line="210" />
             <source>Settings: minimum score {score} ({score_from}), boundary threshold {boundary} ({boundary_from}), minimum size {pixels} px ({pixels_from}).</source>
             <translation>Einstellungen: Mindestwert {score} ({score_from}), Grenzschwelle {boundary} ({boundary_from}), Mindestgröße {pixels} px ({pixels_from}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="157" />
+            <location filename="../processing/detect.py" line="146" />
             <source>Snapshot id</source>
             <translation>Snapshot-ID</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="200" />
+            <location filename="../processing/detect.py" line="189" />
             <source>The area of interest has no polygon.</source>
             <translation>Das Interessensgebiet enthält kein Polygon.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="192" />
+            <location filename="../processing/detect.py" line="181" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="160" />
+            <location filename="../processing/detect.py" line="149" />
             <source>Thresholds and minimum size used, and their source (JSON)</source>
             <translation>Verwendete Schwellen und Mindestgröße mit ihrer Herkunft (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="101" />
             <source>automatic (GPU when available)</source>
-            <translation>automatisch (GPU, falls verfügbar)</translation>
+            <translation type="obsolete">automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="235" />
+            <location filename="../processing/detect.py" line="224" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} Erkennungen in {path} geschrieben.</translation>
         </message>
@@ -336,7 +332,22 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrAlgorithm</name>
         <message>
-            <location filename="../processing/algorithm.py" line="106" />
+            <location filename="../processing/algorithm.py" line="127" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="126" />
+            <source>Device</source>
+            <translation>Rechengerät</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="127" />
+            <source>GPU (CUDA)</source>
+            <translation>GPU (CUDA)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="109" />
             <source>Model (id or name)</source>
             <translation>Modell (ID oder Name)</translation>
         </message>
@@ -345,7 +356,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">Modell „{model}“ hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="170" />
+            <location filename="../processing/algorithm.py" line="188" />
             <source>Models and snapshots</source>
             <translation>Modelle und Snapshots</translation>
         </message>
@@ -362,12 +373,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">Mehrere Modelle heißen „{name}“; geben Sie stattdessen die ID an. Modelle: {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="114" />
+            <location filename="../processing/algorithm.py" line="117" />
             <source>Snapshot (id or name)</source>
             <translation>Snapshot (ID oder Name)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="112" />
+            <location filename="../processing/algorithm.py" line="115" />
             <source>Snapshot (id or name; empty: the current state)</source>
             <translation>Snapshot (ID oder Name; leer: der aktuelle Stand)</translation>
         </message>
@@ -376,14 +387,19 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">Das aktuelle Projekt wurde noch nicht gespeichert und hat daher noch keinen Arbeitsbereich. Speichern Sie zuerst das Projekt oder geben Sie einen Arbeitsbereichsordner an.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="169" />
+            <location filename="../processing/algorithm.py" line="187" />
             <source>Training and detection</source>
             <translation>Training und Erkennung</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="98" />
+            <location filename="../processing/algorithm.py" line="101" />
             <source>Workspace folder (empty: the one beside the current project)</source>
             <translation>Arbeitsbereichsordner (leer: der neben dem aktuellen Projekt)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="127" />
+            <source>automatic (GPU when available)</source>
+            <translation>automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
             <source>none</source>
@@ -2435,121 +2451,118 @@ Lassen Sie den Snapshot leer, um den aktuellen Stand zu speichern. Der Name ist 
     <context>
         <name>TrainModelAlgorithm</name>
         <message>
-            <location filename="../processing/train_model.py" line="83" />
+            <location filename="../processing/train_model.py" line="74" />
             <source>Batch size</source>
             <translation>Batchgröße</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="74" />
             <source>CPU</source>
-            <translation>CPU</translation>
+            <translation type="obsolete">CPU</translation>
         </message>
         <message>
             <source>CPU threads (0: all cores but one)</source>
             <translation type="obsolete">CPU-Threads (0: alle Kerne außer einem)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="118" />
+            <location filename="../processing/train_model.py" line="109" />
             <source>CPU threads (0: all cores)</source>
             <translation>CPU-Threads (0: alle Kerne)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="95" />
+            <location filename="../processing/train_model.py" line="86" />
             <source>Count mode: what the boundary channel learns</source>
             <translation>Zählmodus: was der Grenzkanal lernt</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="130" />
+            <location filename="../processing/train_model.py" line="121" />
             <source>Detection settings calibrated on the validation areas (JSON)</source>
             <translation>Auf den Validierungsgebieten kalibrierte Erkennungseinstellungen (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="183" />
+            <location filename="../processing/train_model.py" line="174" />
             <source>Detection settings calibrated on the validation areas: minimum score {score}, boundary threshold {boundary}, minimum size {pixels} px.</source>
             <translation>Auf den Validierungsgebieten kalibrierte Erkennungseinstellungen: Mindestwert {score}, Grenzschwelle {boundary}, Mindestgröße {pixels} px.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="74" />
             <source>Device</source>
-            <translation>Rechengerät</translation>
+            <translation type="obsolete">Rechengerät</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="110" />
+            <location filename="../processing/train_model.py" line="101" />
             <source>Early stopping patience in validations (0: off)</source>
             <translation>Geduld des vorzeitigen Abbruchs in Validierungen (0: aus)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="74" />
             <source>GPU (CUDA)</source>
-            <translation>GPU (CUDA)</translation>
+            <translation type="obsolete">GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="84" />
+            <location filename="../processing/train_model.py" line="75" />
             <source>Learning rate</source>
             <translation>Lernrate</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="69" />
+            <location filename="../processing/train_model.py" line="67" />
             <source>Maximum epochs (0: no limit)</source>
             <translation>Maximale Epochen (0: unbegrenzt)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="59" />
+            <location filename="../processing/train_model.py" line="57" />
             <source>Maximum steps (0: no limit)</source>
             <translation>Maximale Schritte (0: unbegrenzt)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="64" />
+            <location filename="../processing/train_model.py" line="62" />
             <source>Maximum time in seconds (0: no limit)</source>
             <translation>Maximale Zeit in Sekunden (0: unbegrenzt)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="105" />
+            <location filename="../processing/train_model.py" line="96" />
             <source>Photometric augmentation (brightness, contrast, gamma, colour cast, blur)</source>
             <translation>Photometrische Augmentierung (Helligkeit, Kontrast, Gamma, Farbstich, Unschärfe)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="85" />
+            <location filename="../processing/train_model.py" line="76" />
             <source>Random seed</source>
             <translation>Zufallsstartwert</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="86" />
+            <location filename="../processing/train_model.py" line="77" />
             <source>Share of the training areas held out for validation (when none is marked)</source>
             <translation>Anteil der Trainingsgebiete, der für die Validierung zurückgehalten wird (wenn keines markiert ist)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="125" />
+            <location filename="../processing/train_model.py" line="116" />
             <source>Snapshot id</source>
             <translation>Snapshot-ID</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="126" />
+            <location filename="../processing/train_model.py" line="117" />
             <source>Snapshot name</source>
             <translation>Snapshot-Name</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="169" />
+            <location filename="../processing/train_model.py" line="160" />
             <source>Step {step}: validation {metrics}</source>
             <translation>Schritt {step}: Validierung {metrics}</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="193" />
+            <location filename="../processing/train_model.py" line="184" />
             <source>Stopped after {steps} steps ({reason}); snapshot “{name}” ({id}) is the current state.</source>
             <translation>Nach {steps} Schritten angehalten ({reason}); Snapshot „{name}“ ({id}) ist der aktuelle Stand.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="128" />
+            <location filename="../processing/train_model.py" line="119" />
             <source>Total steps of the model</source>
             <translation>Gesamtzahl der Schritte des Modells</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="40" />
+            <location filename="../processing/train_model.py" line="38" />
             <source>Train model</source>
             <translation>Modell trainieren</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="175" />
+            <location filename="../processing/train_model.py" line="166" />
             <source>Training model “{name}” ({id}).</source>
             <translation>Training des Modells „{name}“ ({id}).</translation>
         </message>
@@ -2566,7 +2579,7 @@ Das Training endet beim ersten erreichten Budget (Schritte, Epochen oder Sekunde
 Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validierungskennzahlen aus.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="43" />
+            <location filename="../processing/train_model.py" line="41" />
             <source>Trains the model on the training areas and labels of its training GeoPackage. Training continues from the model's current state, so running it again adds to the earlier sessions.
 
 Training stops at the first budget reached (steps, epochs or seconds; 0 means no limit: a time budget alone trains for that long, and with no limit at all it stops after 500 steps), when the validation loss stops improving (early stopping), or when you cancel. Every stop creates a snapshot on the Training Snapshots Timeline, which becomes the current state.
@@ -2579,32 +2592,31 @@ Das Training endet beim ersten erreichten Budget (Schritte, Epochen oder Sekunde
 Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validierungskennzahlen aus.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="129" />
+            <location filename="../processing/train_model.py" line="120" />
             <source>Validation metrics (JSON)</source>
             <translation>Validierungskennzahlen (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="127" />
+            <location filename="../processing/train_model.py" line="118" />
             <source>Why training stopped</source>
             <translation>Warum das Training endete</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="74" />
             <source>automatic (GPU when available)</source>
-            <translation>automatisch (GPU, falls verfügbar)</translation>
+            <translation type="obsolete">automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="95" />
+            <location filename="../processing/train_model.py" line="86" />
             <source>distance to the object's edge (touching and overlapping objects)</source>
             <translation>Abstand zum Objektrand (sich berührende und überlappende Objekte)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="95" />
+            <location filename="../processing/train_model.py" line="86" />
             <source>the model's own (distance for a new model)</source>
             <translation>die des Modells (Abstand bei einem neuen Modell)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="95" />
+            <location filename="../processing/train_model.py" line="86" />
             <source>thin rims (the older target)</source>
             <translation>dünne Ränder (das ältere Ziel)</translation>
         </message>
@@ -2617,22 +2629,22 @@ Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validieru
             <translation>In den Layer „{name}“ des Trainings-GeoPackages konnte nicht geschrieben werden: {error}</translation>
         </message>
         <message>
-            <location filename="../adapters/training_import.py" line="295" />
+            <location filename="../adapters/training_import.py" line="299" />
             <source>Label</source>
             <translation>Label</translation>
         </message>
         <message>
-            <location filename="../adapters/training_import.py" line="287" />
+            <location filename="../adapters/training_import.py" line="291" />
             <source>Label {fid} has class “{value}”, which is not one of the model's classes ({names}).</source>
             <translation>Label {fid} hat die Klasse „{value}“, die nicht zu den Klassen des Modells gehört ({names}).</translation>
         </message>
         <message>
-            <location filename="../adapters/training_import.py" line="265" />
+            <location filename="../adapters/training_import.py" line="269" />
             <source>The labels have no field “{field}”.</source>
             <translation>Die Labels haben kein Feld „{field}“.</translation>
         </message>
         <message>
-            <location filename="../adapters/training_import.py" line="268" />
+            <location filename="../adapters/training_import.py" line="272" />
             <source>The model has {n} classes: choose the labels' field that holds the class id or name.</source>
             <translation>Das Modell hat {n} Klassen: Wählen Sie das Feld der Labels, das die Klassen-ID oder den Klassennamen enthält.</translation>
         </message>
@@ -2642,7 +2654,7 @@ Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validieru
             <translation>Das Trainings-GeoPackage {path} hat keinen gültigen Layer „{name}“.</translation>
         </message>
         <message>
-            <location filename="../adapters/training_import.py" line="231" />
+            <location filename="../adapters/training_import.py" line="235" />
             <source>Training area</source>
             <translation>Trainingsgebiet</translation>
         </message>

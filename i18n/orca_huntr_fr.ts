@@ -27,12 +27,12 @@
             <translation>Classes (séparées par des virgules)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="189" />
+            <location filename="../processing/create_model.py" line="186" />
             <source>Copied {n} labels.</source>
             <translation>{n} étiquettes copiées.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="189" />
+            <location filename="../processing/create_model.py" line="186" />
             <source>Copied {n} training areas.</source>
             <translation>{n} zones d'entraînement copiées.</translation>
         </message>
@@ -47,7 +47,7 @@
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="196" />
+            <location filename="../processing/create_model.py" line="193" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modèle « {name} » créé ({id}).</translation>
         </message>
@@ -69,7 +69,7 @@ Les zones d'entraînement et les étiquettes (facultatives) sont des couches de 
 Renvoie l'identifiant du nouveau modèle.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="142" />
+            <location filename="../processing/create_model.py" line="140" />
             <source>Give at least one class name.</source>
             <translation>Indiquez au moins un nom de classe.</translation>
         </message>
@@ -122,7 +122,7 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Le raster a les bandes 1…{n} ; « {text} » n'est pas un choix valide.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="146" />
+            <location filename="../processing/create_model.py" line="144" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
@@ -173,61 +173,58 @@ Renvoie l'identifiant du nouveau modèle.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="96" />
+            <location filename="../processing/detect.py" line="92" />
             <source>Area of interest</source>
             <translation>Zone d'intérêt</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="118" />
+            <location filename="../processing/detect.py" line="107" />
             <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
             <translation>Seuil de bordure pour séparer les objets qui se touchent (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="101" />
             <source>CPU</source>
-            <translation>CPU</translation>
+            <translation type="obsolete">CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="201" />
+            <location filename="../processing/detect.py" line="190" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Détection avec le modèle « {model} », instantané « {snapshot} » ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="154" />
+            <location filename="../processing/detect.py" line="143" />
             <source>Detections</source>
             <translation>Détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="155" />
+            <location filename="../processing/detect.py" line="144" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage des détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="101" />
             <source>Device</source>
-            <translation>Matériel de calcul</translation>
+            <translation type="obsolete">Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="135" />
+            <location filename="../processing/detect.py" line="124" />
             <source>Flip test-time augmentation (4× slower)</source>
             <translation>Augmentation par retournement au moment du test (4× plus lent)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="101" />
             <source>GPU (CUDA)</source>
-            <translation>GPU (CUDA)</translation>
+            <translation type="obsolete">GPU (CUDA)</translation>
         </message>
         <message>
             <source>Layer name</source>
             <translation type="obsolete">Nom de la couche</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="158" />
+            <location filename="../processing/detect.py" line="147" />
             <source>Layer name inside the GeoPackage</source>
             <translation>Nom de la couche dans le GeoPackage</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="143" />
+            <location filename="../processing/detect.py" line="132" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Surface minimale d'une détection (unités de carte au carré)</translation>
         </message>
@@ -236,37 +233,37 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Score minimal</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="109" />
+            <location filename="../processing/detect.py" line="98" />
             <source>Minimum score (0: the snapshot's calibrated value)</source>
             <translation>Score minimal (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="127" />
+            <location filename="../processing/detect.py" line="116" />
             <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
             <translation>Taille minimale d'une détection en pixels (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="159" />
+            <location filename="../processing/detect.py" line="148" />
             <source>Name of the layer in the project</source>
             <translation>Nom de la couche dans le projet</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="156" />
+            <location filename="../processing/detect.py" line="145" />
             <source>Number of detections</source>
             <translation>Nombre de détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="95" />
+            <location filename="../processing/detect.py" line="91" />
             <source>Raster scene</source>
             <translation>Scène raster</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="68" />
+            <location filename="../processing/detect.py" line="64" />
             <source>Run detection</source>
             <translation>Lancer la détection</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="71" />
+            <location filename="../processing/detect.py" line="67" />
             <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
@@ -293,42 +290,41 @@ La zone d'intérêt (facultative) limite la détection à ses polygones. Les dé
 Le raster doit avoir les bandes et le type de données sur lesquels le modèle a été entraîné et une résolution au sol proche de celle de l'entraînement ; il est lu tel quel (sans reprojection ni rééchantillonnage) et les détections sont dans son système de coordonnées de référence.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="138" />
+            <location filename="../processing/detect.py" line="127" />
             <source>Segmentation mode: one feature per connected area (else one per class)</source>
             <translation>Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="221" />
+            <location filename="../processing/detect.py" line="210" />
             <source>Settings: minimum score {score} ({score_from}), boundary threshold {boundary} ({boundary_from}), minimum size {pixels} px ({pixels_from}).</source>
             <translation>Réglages : score minimal {score} ({score_from}), seuil de bordure {boundary} ({boundary_from}), taille minimale {pixels} px ({pixels_from}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="157" />
+            <location filename="../processing/detect.py" line="146" />
             <source>Snapshot id</source>
             <translation>Identifiant de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="200" />
+            <location filename="../processing/detect.py" line="189" />
             <source>The area of interest has no polygon.</source>
             <translation>La zone d'intérêt ne contient aucun polygone.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="192" />
+            <location filename="../processing/detect.py" line="181" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="160" />
+            <location filename="../processing/detect.py" line="149" />
             <source>Thresholds and minimum size used, and their source (JSON)</source>
             <translation>Seuils et taille minimale utilisés, et leur origine (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="101" />
             <source>automatic (GPU when available)</source>
-            <translation>automatique (GPU si disponible)</translation>
+            <translation type="obsolete">automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="235" />
+            <location filename="../processing/detect.py" line="224" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} détections écrites dans {path}.</translation>
         </message>
@@ -336,7 +332,22 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrAlgorithm</name>
         <message>
-            <location filename="../processing/algorithm.py" line="106" />
+            <location filename="../processing/algorithm.py" line="127" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="126" />
+            <source>Device</source>
+            <translation>Matériel de calcul</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="127" />
+            <source>GPU (CUDA)</source>
+            <translation>GPU (CUDA)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="109" />
             <source>Model (id or name)</source>
             <translation>Modèle (identifiant ou nom)</translation>
         </message>
@@ -345,7 +356,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">Le modèle « {model} » n'a pas encore d'instantané : entraînez-le d'abord.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="170" />
+            <location filename="../processing/algorithm.py" line="188" />
             <source>Models and snapshots</source>
             <translation>Modèles et instantanés</translation>
         </message>
@@ -362,12 +373,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">Plusieurs modèles s'appellent « {name} » ; donnez plutôt l'identifiant. Modèles : {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="114" />
+            <location filename="../processing/algorithm.py" line="117" />
             <source>Snapshot (id or name)</source>
             <translation>Instantané (identifiant ou nom)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="112" />
+            <location filename="../processing/algorithm.py" line="115" />
             <source>Snapshot (id or name; empty: the current state)</source>
             <translation>Instantané (identifiant ou nom ; vide : l'état actuel)</translation>
         </message>
@@ -376,14 +387,19 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">Le projet actuel n'a pas été enregistré et n'a donc pas encore d'espace de travail. Enregistrez d'abord le projet ou indiquez un dossier d'espace de travail.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="169" />
+            <location filename="../processing/algorithm.py" line="187" />
             <source>Training and detection</source>
             <translation>Entraînement et détection</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="98" />
+            <location filename="../processing/algorithm.py" line="101" />
             <source>Workspace folder (empty: the one beside the current project)</source>
             <translation>Dossier de l'espace de travail (vide : celui à côté du projet actuel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="127" />
+            <source>automatic (GPU when available)</source>
+            <translation>automatique (GPU si disponible)</translation>
         </message>
         <message>
             <source>none</source>
@@ -2435,121 +2451,118 @@ Laissez l'instantané vide pour enregistrer l'état actuel. Le nom est facultati
     <context>
         <name>TrainModelAlgorithm</name>
         <message>
-            <location filename="../processing/train_model.py" line="83" />
+            <location filename="../processing/train_model.py" line="74" />
             <source>Batch size</source>
             <translation>Taille de lot</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="74" />
             <source>CPU</source>
-            <translation>CPU</translation>
+            <translation type="obsolete">CPU</translation>
         </message>
         <message>
             <source>CPU threads (0: all cores but one)</source>
             <translation type="obsolete">Threads CPU (0 : tous les cœurs sauf un)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="118" />
+            <location filename="../processing/train_model.py" line="109" />
             <source>CPU threads (0: all cores)</source>
             <translation>Fils CPU (0 : tous les cœurs)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="95" />
+            <location filename="../processing/train_model.py" line="86" />
             <source>Count mode: what the boundary channel learns</source>
             <translation>Mode comptage : ce qu'apprend le canal de bordure</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="130" />
+            <location filename="../processing/train_model.py" line="121" />
             <source>Detection settings calibrated on the validation areas (JSON)</source>
             <translation>Réglages de détection calibrés sur les zones de validation (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="183" />
+            <location filename="../processing/train_model.py" line="174" />
             <source>Detection settings calibrated on the validation areas: minimum score {score}, boundary threshold {boundary}, minimum size {pixels} px.</source>
             <translation>Réglages de détection calibrés sur les zones de validation : score minimal {score}, seuil de bordure {boundary}, taille minimale {pixels} px.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="74" />
             <source>Device</source>
-            <translation>Matériel de calcul</translation>
+            <translation type="obsolete">Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="110" />
+            <location filename="../processing/train_model.py" line="101" />
             <source>Early stopping patience in validations (0: off)</source>
             <translation>Patience de l'arrêt anticipé, en validations (0 : désactivé)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="74" />
             <source>GPU (CUDA)</source>
-            <translation>GPU (CUDA)</translation>
+            <translation type="obsolete">GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="84" />
+            <location filename="../processing/train_model.py" line="75" />
             <source>Learning rate</source>
             <translation>Taux d'apprentissage</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="69" />
+            <location filename="../processing/train_model.py" line="67" />
             <source>Maximum epochs (0: no limit)</source>
             <translation>Nombre maximal d'époques (0 : sans limite)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="59" />
+            <location filename="../processing/train_model.py" line="57" />
             <source>Maximum steps (0: no limit)</source>
             <translation>Nombre maximal d'étapes (0 : sans limite)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="64" />
+            <location filename="../processing/train_model.py" line="62" />
             <source>Maximum time in seconds (0: no limit)</source>
             <translation>Durée maximale en secondes (0 : sans limite)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="105" />
+            <location filename="../processing/train_model.py" line="96" />
             <source>Photometric augmentation (brightness, contrast, gamma, colour cast, blur)</source>
             <translation>Augmentation photométrique (luminosité, contraste, gamma, dominante de couleur, flou)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="85" />
+            <location filename="../processing/train_model.py" line="76" />
             <source>Random seed</source>
             <translation>Graine aléatoire</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="86" />
+            <location filename="../processing/train_model.py" line="77" />
             <source>Share of the training areas held out for validation (when none is marked)</source>
             <translation>Part des zones d'entraînement réservée à la validation (si aucune n'est marquée)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="125" />
+            <location filename="../processing/train_model.py" line="116" />
             <source>Snapshot id</source>
             <translation>Identifiant de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="126" />
+            <location filename="../processing/train_model.py" line="117" />
             <source>Snapshot name</source>
             <translation>Nom de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="169" />
+            <location filename="../processing/train_model.py" line="160" />
             <source>Step {step}: validation {metrics}</source>
             <translation>Étape {step} : validation {metrics}</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="193" />
+            <location filename="../processing/train_model.py" line="184" />
             <source>Stopped after {steps} steps ({reason}); snapshot “{name}” ({id}) is the current state.</source>
             <translation>Arrêt après {steps} étapes ({reason}) ; l'instantané « {name} » ({id}) est l'état actuel.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="128" />
+            <location filename="../processing/train_model.py" line="119" />
             <source>Total steps of the model</source>
             <translation>Nombre total d'étapes du modèle</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="40" />
+            <location filename="../processing/train_model.py" line="38" />
             <source>Train model</source>
             <translation>Entraîner le modèle</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="175" />
+            <location filename="../processing/train_model.py" line="166" />
             <source>Training model “{name}” ({id}).</source>
             <translation>Entraînement du modèle « {name} » ({id}).</translation>
         </message>
@@ -2566,7 +2579,7 @@ L'entraînement s'arrête au premier budget atteint (étapes, époques ou second
 Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et les métriques de validation.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="43" />
+            <location filename="../processing/train_model.py" line="41" />
             <source>Trains the model on the training areas and labels of its training GeoPackage. Training continues from the model's current state, so running it again adds to the earlier sessions.
 
 Training stops at the first budget reached (steps, epochs or seconds; 0 means no limit: a time budget alone trains for that long, and with no limit at all it stops after 500 steps), when the validation loss stops improving (early stopping), or when you cancel. Every stop creates a snapshot on the Training Snapshots Timeline, which becomes the current state.
@@ -2579,32 +2592,31 @@ L'entraînement s'arrête au premier budget atteint (étapes, époques ou second
 Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et les métriques de validation.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="129" />
+            <location filename="../processing/train_model.py" line="120" />
             <source>Validation metrics (JSON)</source>
             <translation>Métriques de validation (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="127" />
+            <location filename="../processing/train_model.py" line="118" />
             <source>Why training stopped</source>
             <translation>Raison de l'arrêt de l'entraînement</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="74" />
             <source>automatic (GPU when available)</source>
-            <translation>automatique (GPU si disponible)</translation>
+            <translation type="obsolete">automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="95" />
+            <location filename="../processing/train_model.py" line="86" />
             <source>distance to the object's edge (touching and overlapping objects)</source>
             <translation>distance au bord de l'objet (objets qui se touchent ou se chevauchent)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="95" />
+            <location filename="../processing/train_model.py" line="86" />
             <source>the model's own (distance for a new model)</source>
             <translation>celle du modèle (distance pour un nouveau modèle)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="95" />
+            <location filename="../processing/train_model.py" line="86" />
             <source>thin rims (the older target)</source>
             <translation>bordures fines (l'ancienne cible)</translation>
         </message>
@@ -2617,22 +2629,22 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <translation>Impossible d'écrire dans la couche « {name} » du GeoPackage d'entraînement : {error}</translation>
         </message>
         <message>
-            <location filename="../adapters/training_import.py" line="295" />
+            <location filename="../adapters/training_import.py" line="299" />
             <source>Label</source>
             <translation>Étiquette</translation>
         </message>
         <message>
-            <location filename="../adapters/training_import.py" line="287" />
+            <location filename="../adapters/training_import.py" line="291" />
             <source>Label {fid} has class “{value}”, which is not one of the model's classes ({names}).</source>
             <translation>L'étiquette {fid} a la classe « {value} », qui ne fait pas partie des classes du modèle ({names}).</translation>
         </message>
         <message>
-            <location filename="../adapters/training_import.py" line="265" />
+            <location filename="../adapters/training_import.py" line="269" />
             <source>The labels have no field “{field}”.</source>
             <translation>Les étiquettes n'ont pas de champ « {field} ».</translation>
         </message>
         <message>
-            <location filename="../adapters/training_import.py" line="268" />
+            <location filename="../adapters/training_import.py" line="272" />
             <source>The model has {n} classes: choose the labels' field that holds the class id or name.</source>
             <translation>Le modèle a {n} classes : choisissez le champ des étiquettes qui contient l'identifiant ou le nom de la classe.</translation>
         </message>
@@ -2642,7 +2654,7 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <translation>Le GeoPackage d'entraînement {path} n'a pas de couche « {name} » valide.</translation>
         </message>
         <message>
-            <location filename="../adapters/training_import.py" line="231" />
+            <location filename="../adapters/training_import.py" line="235" />
             <source>Training area</source>
             <translation>Zone d'entraînement</translation>
         </message>

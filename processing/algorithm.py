@@ -17,6 +17,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
     QgsProject,
@@ -33,6 +34,8 @@ ICON = Path(__file__).resolve().parent.parent / "icons" / "orca_huntr.svg"
 WORKSPACE = "WORKSPACE"
 MODEL = "MODEL"
 SNAPSHOT = "SNAPSHOT"
+DEVICE = "DEVICE"
+DEVICES = ("auto", "cpu", "cuda")
 
 
 def _tr(text: str) -> str:
@@ -115,7 +118,22 @@ class HuntrAlgorithm(QgsProcessingAlgorithm):
             )
         self.addParameter(QgsProcessingParameterString(SNAPSHOT, description, optional=optional))
 
+    def add_device_parameter(self) -> None:
+        """DEVICE: automatic, CPU or GPU (training and detection)."""
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                DEVICE,
+                _tr("Device"),
+                options=[_tr("automatic (GPU when available)"), _tr("CPU"), _tr("GPU (CUDA)")],
+                defaultValue=0,
+            )
+        )
+
     # -- turning parameters into engine values --------------------------------------
+    def device(self, parameters: dict, context: QgsProcessingContext) -> str:
+        """``"auto"``, ``"cpu"`` or ``"cuda"`` from DEVICE."""
+        return DEVICES[self.parameterAsEnum(parameters, DEVICE, context)]
+
     def workspace(self, parameters: dict, context: QgsProcessingContext):
         """The engine's :class:`Workspace` for these parameters."""
         folder = self.parameterAsFile(parameters, WORKSPACE, context)

@@ -14,7 +14,6 @@ from qgis.core import (
     QgsProcessingOutputVectorLayer,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
@@ -23,8 +22,6 @@ from qgis.core import (
 from ..adapters.inputs import aoi_geometry, raster_path
 from ..errors import InputDataError
 from .algorithm import HuntrAlgorithm, engine_callbacks
-
-DEVICES = ("auto", "cpu", "cuda")
 
 
 class _StyleDetections(QgsProcessingLayerPostProcessorInterface):
@@ -53,7 +50,6 @@ class DetectAlgorithm(HuntrAlgorithm):
     GROUP = "run"
     INPUT = "INPUT"
     AOI = "AOI"
-    DEVICE = "DEVICE"
     MIN_SCORE = "MIN_SCORE"
     BOUNDARY_THRESHOLD = "BOUNDARY_THRESHOLD"
     MIN_PIXELS = "MIN_PIXELS"
@@ -98,14 +94,7 @@ class DetectAlgorithm(HuntrAlgorithm):
                 self.AOI, self.tr("Area of interest"), [QgsProcessing.TypeVectorPolygon], optional=True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.DEVICE,
-                self.tr("Device"),
-                options=[self.tr("automatic (GPU when available)"), self.tr("CPU"), self.tr("GPU (CUDA)")],
-                defaultValue=0,
-            )
-        )
+        self.add_device_parameter()
         score = QgsProcessingParameterNumber(
             self.MIN_SCORE,
             self.tr("Minimum score (0: the snapshot's calibrated value)"),
@@ -171,7 +160,7 @@ class DetectAlgorithm(HuntrAlgorithm):
             return value if value and value > 0 else None
 
         wanted = {
-            "device": DEVICES[self.parameterAsEnum(parameters, self.DEVICE, context)],
+            "device": self.device(parameters, context),
             "score_threshold": given(self.parameterAsDouble(parameters, self.MIN_SCORE, context)),
             "boundary_threshold": given(self.parameterAsDouble(parameters, self.BOUNDARY_THRESHOLD, context)),
             "min_pixels": given(self.parameterAsInt(parameters, self.MIN_PIXELS, context)),
