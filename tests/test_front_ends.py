@@ -164,3 +164,37 @@ def test_the_three_front_ends_branch_a_snapshot_the_same_way(dock, project):
     reused = branched(reuse=True)
     assert reused["panel"] == reused["processing"] == reused["console"], reused
     assert reused["panel"]["scenes"] == [(str(layers["rgbn"].source()), "rgbn")]
+
+
+def test_an_unsaved_project_means_the_panels_workspace_in_every_front_end(qgis_new_project, tmp_path):
+    from orca_huntr import api
+    from orca_huntr.adapters.events import hub
+    from orca_huntr.adapters.workspace import open_workspace
+    from orca_huntr.errors import WorkspaceError
+
+    assert not QgsProject.instance().fileName()
+    ws, info, _scene = synthdata.make_workspace(tmp_path)
+    ws.create_snapshot(
+        info.id,
+        weights={"w": np.ones((2, 2), dtype=np.float32)},
+        optimizer=None,
+        optimizer_meta=None,
+        metrics={},
+        progress={"epochs": 1, "steps": 1, "tiles_seen": 4},
+        config={"seed": 0},
+        counts=None,
+    )
+    events = hub()
+    before = events.panel_workspace
+    try:
+        events.panel_workspace = None  # no panel: nothing to fall back on
+        with pytest.raises(WorkspaceError, match="not been saved"):
+            open_workspace(None, "")
+        events.panel_workspace = ws  # what the panel's WorkspaceBinding publishes
+        assert open_workspace(None, "") is ws
+        assert open_workspace(tmp_path / "other.huntr", "").root == tmp_path / "other.huntr"
+        assert run("listsnapshots", {"OUTPUT": "memory:"})["COUNT"] == 1  # no WORKSPACE given
+        api.use_project_workspace()
+        assert api.workspace() is ws and [m.id for m in api.models()] == [info.id]
+    finally:
+        events.panel_workspace = before
