@@ -75,7 +75,7 @@ class ClassTable(QWidget):
             self.table.setCellWidget(row, 1, swatch)
         else:
             button = QgsColorButton(self.table)
-            button.setColor(colour)
+            button.setColor(shown)
             button.setAllowOpacity(False)
             button.setToolTip(tr("Colour of this class in labels and detections"))
             button.colorChanged.connect(lambda _c: self.changed.emit())
