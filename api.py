@@ -34,7 +34,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from .errors import HuntrError, InputDataError, NotFoundError
+from .errors import HuntrError, InputDataError
 
 __all__ = [
     "add_training_data",
@@ -67,7 +67,7 @@ def workspace(path: str | Path | None = None):
     it the default of the other functions of this module, until another path is given
     or :func:`use_project_workspace` is called.
     """
-    from .processing.algorithm import open_workspace
+    from .adapters.workspace import open_workspace
     from .snapshots import Workspace
 
     global _workspace_override
@@ -78,23 +78,7 @@ def workspace(path: str | Path | None = None):
         return ws
     if _workspace_override is not None:
         return _workspace_override
-    project_file = QgsProject.instance().fileName()
-    if not project_file:
-        panel = _panel_workspace()
-        if panel is not None:
-            return panel
-    return open_workspace(None, project_file)
-
-
-def _panel_workspace():
-    """The workspace the plugin's panel has open (a temporary one for an unsaved project)."""
-    try:
-        from qgis.utils import plugins
-    except ImportError:  # pragma: no cover - qgis.utils is always there inside QGIS
-        return None
-    dock = getattr(plugins.get("orca_huntr"), "dock", None)
-    binding = getattr(dock, "binding", None)
-    return getattr(binding, "workspace", None) if binding is not None else None
+    return open_workspace(None, QgsProject.instance().fileName())
 
 
 def use_project_workspace() -> None:
@@ -108,10 +92,10 @@ def _ws(ws):
 
 
 def _changed(ws, value):
-    """Refresh the panel when it shows ``ws`` (it does not watch the folder), and pass ``value`` on."""
-    from .processing.algorithm import refresh_panel
+    """Tell the panel (through the event hub) that ``ws`` changed, and pass ``value`` on."""
+    from .adapters.events import hub
 
-    refresh_panel(ws.root)
+    hub().workspace_changed(ws)
     return value
 
 
@@ -123,7 +107,7 @@ def models(ws=None) -> list:
 
 def model(name_or_id, ws=None):
     """The model with this id or name (a ``ModelInfo`` is returned as is)."""
-    from .processing.algorithm import find_model
+    from .adapters.workspace import find_model
 
     if hasattr(name_or_id, "input_spec"):
         return name_or_id
@@ -157,7 +141,7 @@ def _raster_source(value) -> tuple[str, Any]:
     statistics that GDAL then writes into a ``.aux.xml`` beside the user's raster."""
     from qgis.core import QgsCoordinateReferenceSystem
 
-    from .processing.algorithm import raster_path
+    from .adapters.inputs import raster_path
 
     if isinstance(value, QgsRasterLayer) or isinstance(_project_layer(str(value)), QgsRasterLayer):
         layer = _raster_layer(value)
@@ -207,34 +191,26 @@ def create_model(
     """Create a model for ``raster``'s CRS, pixel size, bands and data type; returns its ``ModelInfo``.
 
     ``classes`` are names (``["Tree"]``), optionally with a colour (``"Tree:#2ca02c"``).
+    ``bands`` defaults to every band of the raster but alpha bands (``adapters/inputs.py``).
     ``training_areas`` and ``labels`` (optional polygon layers) are copied into the
     model's training GeoPackage; ``class_field`` holds the labels' class number or name.
     Without ``tile_size`` and ``network["depth"]`` the tile size and the network's depth are
     derived from the labels at the first training (``training/recipe.py``);
     ``boundary_target`` ("centre", the default, "distance" or "rim") is stored with a count model.
     """
-    from .processing.algorithm import raster_path
-    from .processing.create_model import DTYPES, parse_bands, parse_classes
-    from .processing.training_import import (
-        create_model_with_data,
-        crs_string,
-        prepare_labels,
-        prepare_training_areas,
-    )
-    from .snapshots import ClassSpec, InputSpec
+    from .adapters.inputs import input_spec, model_network, parse_classes
+    from .adapters.training_import import create_model_with_data, prepare_labels, prepare_training_areas
 
     ws = _ws(ws)
     if mode not in ("count", "segmentation"):
         raise InputDataError(f"Mode must be “count” or “segmentation”, not “{mode}”.")
-    specs = parse_classes(classes if isinstance(classes, str) else ",".join(classes))
+    specs = parse_classes(classes)
     if not specs:
         raise InputDataError("Give at least one class name.")
     layer = _raster_layer(raster)
-    band_list = parse_bands(",".join(str(b) for b in bands or ()), layer.bandCount())
-    from .training.recipe import model_network
-
+    spec = input_spec(layer, bands)
     network, tile_size = model_network(
-        (network or {}).get("width"), (network or {}).get("depth"), tile_size, boundary_target
+        mode, (network or {}).get("width"), (network or {}).get("depth"), tile_size, boundary_target
     )
     # all or nothing: read, check and repair the training data before the model exists
     context = QgsProject.instance().transformContext()
@@ -251,18 +227,12 @@ def create_model(
             print(f"Warning: {message}")
     info, _written = create_model_with_data(
         ws,
-        raster_path(layer),
-        layer.name(),
+        layer,
         prepared,
+        specs,
         name=name,
-        classes=[ClassSpec(n, c) for n, c in specs],
         mode=mode,
-        input_spec=InputSpec(
-            bands=band_list,
-            dtype=DTYPES.get(layer.dataProvider().dataType(band_list[0]), "float32"),
-            crs=crs_string(layer.crs()),
-            resolution=float(layer.rasterUnitsPerPixelX()),
-        ),
+        input_spec=spec,
         network=network,
         tile_size=tile_size,
     )
@@ -273,7 +243,7 @@ def add_training_data(
     model, training_areas=None, labels=None, class_field: str = "", purpose_field: str = "", ws=None
 ) -> dict:
     """Append polygons to a model's training areas and labels; returns how many of each were added."""
-    from .processing.training_import import import_labels, import_training_areas
+    from .adapters.training_import import import_labels, import_training_areas
 
     ws = _ws(ws)
     info = _model(model, ws)
@@ -317,16 +287,13 @@ def snapshots(model, ws=None) -> list:
 
 def snapshot(model, snapshot=None, ws=None):
     """One snapshot by id or name; ``None`` gives the current state."""
+    from .adapters.workspace import find_snapshot
+
     ws = _ws(ws)
     info = _model(model, ws)
     if hasattr(snapshot, "kind"):
         return snapshot
-    if snapshot is None or not str(snapshot).strip():
-        current = ws.current_snapshot(info.id)
-        if current is None:
-            raise NotFoundError(f"Model “{info.name}” has no snapshot yet: train it first.")
-        return current
-    return ws.find_snapshot(info.id, str(snapshot))
+    return find_snapshot(ws, info, None if snapshot is None else str(snapshot))
 
 
 _model, _snapshot = model, snapshot  # for functions whose parameters carry these names
@@ -334,7 +301,7 @@ _model, _snapshot = model, snapshot  # for functions whose parameters carry thes
 
 def table(model=None, ws=None) -> list[dict]:
     """The timeline as rows of plain values (what the “List snapshots” algorithm writes)."""
-    from .processing.list_snapshots import snapshot_row
+    from .adapters.workspace import snapshot_row
 
     ws = _ws(ws)
     chosen = [_model(model, ws)] if model is not None else ws.list_models()
@@ -416,8 +383,12 @@ def train(
     ws = _ws(ws)
     info = _model(model, ws)
     cfg = TrainConfig(max_steps=max_steps, max_seconds=max_seconds, max_epochs=max_epochs, **config)
+    from .adapters.events import hub
+
     progress = _printer() if verbose else None
-    return _changed(ws, train_model(ws, info.id, cfg, progress=progress, should_stop=should_stop))
+    result = train_model(ws, info.id, cfg, progress=progress, should_stop=should_stop)
+    hub().snapshot_created(ws, info.id, result.snapshot.id)
+    return _changed(ws, result)
 
 
 def detect(
@@ -437,9 +408,10 @@ def detect(
     colours unless ``add_to_project=False``. Other ``DetectOptions`` fields
     (``score_threshold``, ``device``, …) are passed as keyword arguments.
     """
+    from .adapters.events import hub
+    from .adapters.inputs import aoi_geometry
     from .detection import DetectOptions
     from .detection import detect as run_detection
-    from .processing.detect import aoi_geometry
 
     ws = _ws(ws)
     info = _model(model, ws)
@@ -448,7 +420,7 @@ def detect(
     area = None
     if aoi is not None:
         source = _vector_layer(aoi)
-        area = aoi_geometry(source, crs, QgsProject.instance().transformContext())
+        area = aoi_geometry(source.getFeatures(), source.crs(), crs, QgsProject.instance().transformContext())
         if area is None:
             raise InputDataError("The area of interest has no polygon.")
     result = run_detection(
@@ -461,7 +433,8 @@ def detect(
         progress=_printer(0.25) if verbose else None,
     )
     if add_to_project:
-        from .ui.detection_layer import add_detection_layer
+        from .adapters.detection_layer import add_detection_layer
 
         add_detection_layer(result, QgsProject.instance())
+    hub().detection_added(result)
     return result

@@ -1,13 +1,17 @@
-"""Lazy access to heavy optional packages, with a clear message when one is missing.
+"""The one lazy-import loader: heavy packages imported when needed, with a clear message when missing.
 
 QGIS start-up never imports torch, rasterio or geopandas: code that needs them
-calls :func:`require` at the moment it needs them.
+calls :func:`require` at the moment it needs them, and the engine packages export
+their public names through :func:`lazy_exports` so that importing them is cheap.
 """
 
 from __future__ import annotations
 
 import importlib
+import sys
+from collections.abc import Callable
 from types import ModuleType
+from typing import Any
 
 from .errors import MissingDependencyError
 
@@ -36,3 +40,18 @@ def require(name: str) -> ModuleType:
             f"ORCA HUNTR needs the Python package '{top}', which is not installed "
             f"in the Python that runs QGIS ({exc}). Install it with: {hint}."
         ) from exc
+
+
+def lazy_exports(package: str, exports: dict[str, str]) -> Callable[[str], Any]:
+    """A module ``__getattr__`` for ``package``: ``exports[name]`` names the submodule (relative,
+    such as ``".engine"``) that defines ``name``; it is imported on first use and kept in the
+    package's namespace, so that later look-ups do not come here again."""
+
+    def attribute(name: str) -> Any:
+        if name not in exports:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(exports[name], package), name)
+        setattr(sys.modules[package], name, value)
+        return value
+
+    return attribute

@@ -7,6 +7,7 @@ that needs them, when it runs.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
@@ -37,7 +38,7 @@ class OrcaHuntrPlugin:
     def __init__(self, iface) -> None:
         self.iface = iface
         self.action: QAction | None = None
-        self.dock = None
+        self.dock: Any = None
         self.provider = None
         self.translator: QTranslator | None = None
         self._install_translator()
@@ -62,9 +63,9 @@ class OrcaHuntrPlugin:
 
     # -- GUI ----------------------------------------------------------------------
     def initGui(self) -> None:
-        from . import qgis_log
+        from .qgis_log import install
 
-        qgis_log.install()
+        install()
         self.initProcessing()
         self.action = QAction(
             QIcon(str(PLUGIN_DIR / "icons" / "orca_huntr.svg")), tr("ORCA HUNTR"), self.iface.mainWindow()
@@ -101,7 +102,7 @@ class OrcaHuntrPlugin:
 
     def unload(self) -> None:
         """Remove every action, dock and provider added; cancel running tasks."""
-        from . import qgis_log
+        from .qgis_log import uninstall
         from .tasks import registry
 
         registry.cancel_all()
@@ -124,4 +125,4 @@ class OrcaHuntrPlugin:
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)
             self.translator = None
-        qgis_log.uninstall()
+        uninstall()

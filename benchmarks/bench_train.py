@@ -69,13 +69,13 @@ def main(argv: list[str] | None = None) -> int:
     import torch
 
     from orca_huntr.training.config import TrainConfig
+    from orca_huntr.training.device import resolve_device
     from orca_huntr.training.loader import BackgroundLoader
     from orca_huntr.training.loop import (
         ModelSetup,
         TrainStep,
         batch_maker,
         configure_threads,
-        resolve_device,
         scene_scales,
     )
     from orca_huntr.training.network import build_network
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         warmup_steps=1,
         boundary_target="distance",
     )
-    device = resolve_device(config.device)
+    device = torch.device(resolve_device(config.device))
     if device.type == "cpu":
         configure_threads(config.threads)
     setup = ModelSetup(1, "count", [1, 2, 3], args.tile, {"width": args.width, "depth": 3})

@@ -9,7 +9,7 @@ Public API: :func:`detect`, :class:`DetectOptions`, :class:`DetectProgress`,
 
 from __future__ import annotations
 
-from typing import Any
+from ..deps import lazy_exports
 
 __all__ = ["AreaOfInterest", "DetectOptions", "DetectProgress", "DetectResult", "detect"]
 
@@ -22,10 +22,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-
-        module = importlib.import_module(_LAZY[name], __name__)
-        return getattr(module, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _LAZY)

@@ -20,23 +20,15 @@ import numpy as np
 
 from ..deps import require
 from ..errors import InputDataError
+from ..training.device import resolve_device as _resolve
 from .buffers import ArrayPool
 
 log = logging.getLogger(__name__)
 
 
 def resolve_device(name: str | None) -> str:
-    """``auto`` → ``cuda`` when available, else ``cpu``; an unavailable CUDA is an error."""
-    torch = require("torch")
-    name = (name or "auto").lower()
-    if name == "auto":
-        return "cuda" if torch.cuda.is_available() else "cpu"
-    if name.startswith("cuda") and not torch.cuda.is_available():
-        raise InputDataError(
-            "Detection was asked to run on the GPU (CUDA) but this Python has no usable GPU. "
-            "Choose 'cpu' or 'auto' as device."
-        )
-    return name
+    """The device detection runs on (``training/device.py``'s rule)."""
+    return _resolve(name, "Detection")
 
 
 def _fuse_batch_norms(model: Any) -> Any:

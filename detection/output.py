@@ -14,7 +14,6 @@ import contextlib
 import json
 import re
 import uuid
-from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -202,26 +201,6 @@ class DetectionWriter:
         """Close without finishing (the file is incomplete: remove it)."""
         self._layer = self._defn = None
         self._ds = None
-
-
-def write_geopackage(
-    path: Path,
-    layer_name: str,
-    crs_wkt: str | None,
-    features: Iterable[dict[str, Any]],
-    metadata: dict[str, Any],
-) -> int:
-    """Write ``features`` and the run ``metadata`` to a new GeoPackage at ``path``; returns the count."""
-    writer = DetectionWriter(
-        path, layer_name, crs_wkt, f"ORCA HUNTR detections: {metadata.get('display_name', '')}"
-    )
-    try:
-        for item in features:
-            writer.add(item)
-    except BaseException:
-        writer.abort()
-        raise
-    return writer.close(metadata)
 
 
 def verify(path: Path, layer_name: str, count: int) -> None:

@@ -590,11 +590,6 @@ class Vectoriser:
         self._bottom.clear()
         return self.finished
 
-    @property
-    def live_groups(self) -> int:
-        """Groups still open along the processing front (memory check)."""
-        return len(self._members)
-
 
 def dissolve_by_class(detections: list[Detection]) -> list[Detection]:
     """One feature per class: the union of its areas, pixel-weighted mean score."""

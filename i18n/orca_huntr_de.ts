@@ -4,52 +4,55 @@
     <context>
         <name>CreateModelAlgorithm</name>
         <message>
-            <location filename="../processing/create_model.py" line="130" />
+            <location filename="../processing/create_model.py" line="80" />
+            <source>Bands (comma-separated; empty: every band but alpha)</source>
+            <translation>Bänder (durch Kommas getrennt; leer: alle außer Alpha)</translation>
+        </message>
+        <message>
             <source>Bands (comma-separated; empty: the first three)</source>
-            <translation>Bänder (durch Kommas getrennt; leer: die ersten drei)</translation>
+            <translation type="obsolete">Bänder (durch Kommas getrennt; leer: die ersten drei)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="67" />
             <source>Bands must be numbers separated by commas, not “{text}”.</source>
-            <translation>Bänder müssen durch Kommas getrennte Zahlen sein, nicht „{text}“.</translation>
+            <translation type="obsolete">Bänder müssen durch Kommas getrennte Zahlen sein, nicht „{text}“.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="156" />
+            <location filename="../processing/create_model.py" line="106" />
             <source>Class field of the labels (class number or name)</source>
             <translation>Klassenfeld der Labels (Klassennummer oder -name)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="120" />
+            <location filename="../processing/create_model.py" line="70" />
             <source>Classes (comma-separated)</source>
             <translation>Klassen (durch Kommas getrennt)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="253" />
+            <location filename="../processing/create_model.py" line="190" />
             <source>Copied {n} labels.</source>
             <translation>{n} Labels kopiert.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="253" />
+            <location filename="../processing/create_model.py" line="190" />
             <source>Copied {n} training areas.</source>
             <translation>{n} Trainingsgebiete kopiert.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="174" />
+            <location filename="../processing/create_model.py" line="124" />
             <source>Count mode: how touching objects are told apart</source>
             <translation>Zählmodus: wie sich berührende Objekte unterschieden werden</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="100" />
+            <location filename="../processing/create_model.py" line="50" />
             <source>Create model</source>
             <translation>Modell erstellen</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="260" />
+            <location filename="../processing/create_model.py" line="197" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modell „{name}“ erstellt ({id}).</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="103" />
+            <location filename="../processing/create_model.py" line="53" />
             <source>Creates a new AI model in the workspace beside the project. The model takes its input (coordinate reference system, pixel size, bands and data type) from the raster scene, which is recorded as the model's first scene.
 
 Classes: names separated by commas, each optionally followed by a colour, e.g. “Tree” or “Tree:#2ca02c, Shrub:#ff7f0e”.
@@ -66,27 +69,27 @@ Trainingsgebiete und Labels (optional) sind Polygonlayer, die in das Trainings-G
 Gibt die ID des neuen Modells aus.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="197" />
+            <location filename="../processing/create_model.py" line="144" />
             <source>Give at least one class name.</source>
             <translation>Geben Sie mindestens einen Klassennamen an.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="151" />
+            <location filename="../processing/create_model.py" line="101" />
             <source>Labels</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="121" />
+            <location filename="../processing/create_model.py" line="71" />
             <source>Mode</source>
             <translation>Modus</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="186" />
+            <location filename="../processing/create_model.py" line="136" />
             <source>Model id</source>
             <translation>Modell-ID</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="187" />
+            <location filename="../processing/create_model.py" line="137" />
             <source>Model name</source>
             <translation>Modellname</translation>
         </message>
@@ -95,32 +98,31 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Netztiefe</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="164" />
+            <location filename="../processing/create_model.py" line="114" />
             <source>Network depth (0: from the labels)</source>
             <translation>Netztiefe (0: aus den Labels)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="164" />
+            <location filename="../processing/create_model.py" line="114" />
             <source>Network width</source>
             <translation>Netzbreite</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="143" />
+            <location filename="../processing/create_model.py" line="93" />
             <source>Purpose field of the training areas (train / validation)</source>
             <translation>Zweckfeld der Trainingsgebiete (train / validation)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="129" />
+            <location filename="../processing/create_model.py" line="79" />
             <source>Raster scene</source>
             <translation>Rasterszene</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="72" />
             <source>The raster has bands 1…{n}; “{text}” is not a valid choice.</source>
-            <translation>Das Raster hat die Bänder 1…{n}; „{text}“ ist keine gültige Auswahl.</translation>
+            <translation type="obsolete">Das Raster hat die Bänder 1…{n}; „{text}“ ist keine gültige Auswahl.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="201" />
+            <location filename="../processing/create_model.py" line="148" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
@@ -129,27 +131,27 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Kachelgröße (Pixel)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="164" />
+            <location filename="../processing/create_model.py" line="114" />
             <source>Tile size in pixels (0: from the labels)</source>
             <translation>Kachelgröße in Pixeln (0: aus den Labels)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="188" />
+            <location filename="../processing/create_model.py" line="138" />
             <source>Training GeoPackage</source>
             <translation>Trainings-GeoPackage</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="135" />
+            <location filename="../processing/create_model.py" line="85" />
             <source>Training areas</source>
             <translation>Trainingsgebiete</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="121" />
+            <location filename="../processing/create_model.py" line="71" />
             <source>count</source>
             <translation>Zählen</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="174" />
+            <location filename="../processing/create_model.py" line="124" />
             <source>distance to the object's edge (the earlier default)</source>
             <translation>Abstand zum Objektrand (die frühere Voreinstellung)</translation>
         </message>
@@ -158,84 +160,80 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Abstand zum Objektrand (sich berührende und überlappende Objekte)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="174" />
+            <location filename="../processing/create_model.py" line="124" />
             <source>object centres (touching and overlapping objects)</source>
             <translation>Objektmitten (sich berührende und überlappende Objekte)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="121" />
+            <location filename="../processing/create_model.py" line="71" />
             <source>segmentation</source>
             <translation>Segmentierung</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="174" />
+            <location filename="../processing/create_model.py" line="124" />
             <source>thin rims (objects that barely touch)</source>
             <translation>dünne Ränder (Objekte, die sich kaum berühren)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="51" />
             <source>“{colour}” is not a #rrggbb colour (class “{name}”).</source>
-            <translation>„{colour}“ ist keine #rrggbb-Farbe (Klasse „{name}“).</translation>
+            <translation type="obsolete">„{colour}“ ist keine #rrggbb-Farbe (Klasse „{name}“).</translation>
         </message>
     </context>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="120" />
+            <location filename="../processing/detect.py" line="92" />
             <source>Area of interest</source>
             <translation>Interessensgebiet</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="142" />
+            <location filename="../processing/detect.py" line="107" />
             <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
             <translation>Grenzschwelle zum Trennen sich berührender Objekte (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="125" />
             <source>CPU</source>
-            <translation>CPU</translation>
+            <translation type="obsolete">CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="223" />
+            <location filename="../processing/detect.py" line="190" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Erkennung mit Modell „{model}“, Snapshot „{snapshot}“ ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="178" />
+            <location filename="../processing/detect.py" line="143" />
             <source>Detections</source>
             <translation>Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="179" />
+            <location filename="../processing/detect.py" line="144" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage der Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="125" />
             <source>Device</source>
-            <translation>Rechengerät</translation>
+            <translation type="obsolete">Rechengerät</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="159" />
+            <location filename="../processing/detect.py" line="124" />
             <source>Flip test-time augmentation (4× slower)</source>
             <translation>Spiegel-Testzeit-Augmentierung (4× langsamer)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="125" />
             <source>GPU (CUDA)</source>
-            <translation>GPU (CUDA)</translation>
+            <translation type="obsolete">GPU (CUDA)</translation>
         </message>
         <message>
             <source>Layer name</source>
             <translation type="obsolete">Layername</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="182" />
+            <location filename="../processing/detect.py" line="147" />
             <source>Layer name inside the GeoPackage</source>
             <translation>Layername im GeoPackage</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="167" />
+            <location filename="../processing/detect.py" line="132" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Mindestfläche einer Erkennung (Karteneinheiten zum Quadrat)</translation>
         </message>
@@ -244,37 +242,37 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Mindestwert</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="133" />
+            <location filename="../processing/detect.py" line="98" />
             <source>Minimum score (0: the snapshot's calibrated value)</source>
             <translation>Mindestwert (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="151" />
+            <location filename="../processing/detect.py" line="116" />
             <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
             <translation>Mindestgröße einer Erkennung in Pixeln (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="183" />
+            <location filename="../processing/detect.py" line="148" />
             <source>Name of the layer in the project</source>
             <translation>Name des Layers im Projekt</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="180" />
+            <location filename="../processing/detect.py" line="145" />
             <source>Number of detections</source>
             <translation>Anzahl der Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="119" />
+            <location filename="../processing/detect.py" line="91" />
             <source>Raster scene</source>
             <translation>Rasterszene</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="92" />
+            <location filename="../processing/detect.py" line="64" />
             <source>Run detection</source>
             <translation>Erkennung ausführen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="95" />
+            <location filename="../processing/detect.py" line="67" />
             <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
@@ -301,42 +299,41 @@ Das Interessensgebiet (optional) beschränkt die Erkennung auf seine Polygone. E
 Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainiert wurde, und eine Bodenauflösung nahe der des Trainings; es wird unverändert gelesen (ohne Umprojektion oder Umrechnung), und die Erkennungen liegen in seinem Koordinatenbezugssystem.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="162" />
+            <location filename="../processing/detect.py" line="127" />
             <source>Segmentation mode: one feature per connected area (else one per class)</source>
             <translation>Segmentierungsmodus: ein Objekt je zusammenhängender Fläche (sonst eines je Klasse)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="242" />
+            <location filename="../processing/detect.py" line="210" />
             <source>Settings: minimum score {score} ({score_from}), boundary threshold {boundary} ({boundary_from}), minimum size {pixels} px ({pixels_from}).</source>
             <translation>Einstellungen: Mindestwert {score} ({score_from}), Grenzschwelle {boundary} ({boundary_from}), Mindestgröße {pixels} px ({pixels_from}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="181" />
+            <location filename="../processing/detect.py" line="146" />
             <source>Snapshot id</source>
             <translation>Snapshot-ID</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="222" />
+            <location filename="../processing/detect.py" line="189" />
             <source>The area of interest has no polygon.</source>
             <translation>Das Interessensgebiet enthält kein Polygon.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="216" />
+            <location filename="../processing/detect.py" line="181" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="184" />
+            <location filename="../processing/detect.py" line="149" />
             <source>Thresholds and minimum size used, and their source (JSON)</source>
             <translation>Verwendete Schwellen und Mindestgröße mit ihrer Herkunft (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="125" />
             <source>automatic (GPU when available)</source>
-            <translation>automatisch (GPU, falls verfügbar)</translation>
+            <translation type="obsolete">automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="256" />
+            <location filename="../processing/detect.py" line="224" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} Erkennungen in {path} geschrieben.</translation>
         </message>
@@ -344,64 +341,78 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrAlgorithm</name>
         <message>
-            <location filename="../processing/algorithm.py" line="105" />
+            <location filename="../processing/algorithm.py" line="127" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="126" />
+            <source>Device</source>
+            <translation>Rechengerät</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="127" />
+            <source>GPU (CUDA)</source>
+            <translation>GPU (CUDA)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="109" />
             <source>Model (id or name)</source>
             <translation>Modell (ID oder Name)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="137" />
             <source>Model “{model}” has no snapshot yet: train it first.</source>
-            <translation>Modell „{model}“ hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
+            <translation type="obsolete">Modell „{model}“ hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="184" />
+            <location filename="../processing/algorithm.py" line="188" />
             <source>Models and snapshots</source>
             <translation>Modelle und Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="211" />
             <source>No model given: give a model id or name.</source>
-            <translation>Kein Modell angegeben: Geben Sie eine Modell-ID oder einen Modellnamen an.</translation>
+            <translation type="obsolete">Kein Modell angegeben: Geben Sie eine Modell-ID oder einen Modellnamen an.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="227" />
             <source>No model “{name}” in this workspace. Models: {names}.</source>
-            <translation>Kein Modell „{name}“ in diesem Arbeitsbereich. Modelle: {names}.</translation>
+            <translation type="obsolete">Kein Modell „{name}“ in diesem Arbeitsbereich. Modelle: {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="222" />
             <source>Several models are called “{name}”; give the id instead. Models: {names}.</source>
-            <translation>Mehrere Modelle heißen „{name}“; geben Sie stattdessen die ID an. Modelle: {names}.</translation>
+            <translation type="obsolete">Mehrere Modelle heißen „{name}“; geben Sie stattdessen die ID an. Modelle: {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="113" />
+            <location filename="../processing/algorithm.py" line="117" />
             <source>Snapshot (id or name)</source>
             <translation>Snapshot (ID oder Name)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="111" />
+            <location filename="../processing/algorithm.py" line="115" />
             <source>Snapshot (id or name; empty: the current state)</source>
             <translation>Snapshot (ID oder Name; leer: der aktuelle Stand)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="200" />
             <source>The current project has not been saved, so it has no workspace yet. Save the project first, or give a workspace folder.</source>
-            <translation>Das aktuelle Projekt wurde noch nicht gespeichert und hat daher noch keinen Arbeitsbereich. Speichern Sie zuerst das Projekt oder geben Sie einen Arbeitsbereichsordner an.</translation>
+            <translation type="obsolete">Das aktuelle Projekt wurde noch nicht gespeichert und hat daher noch keinen Arbeitsbereich. Speichern Sie zuerst das Projekt oder geben Sie einen Arbeitsbereichsordner an.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="183" />
+            <location filename="../processing/algorithm.py" line="187" />
             <source>Training and detection</source>
             <translation>Training und Erkennung</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="97" />
+            <location filename="../processing/algorithm.py" line="101" />
             <source>Workspace folder (empty: the one beside the current project)</source>
             <translation>Arbeitsbereichsordner (leer: der neben dem aktuellen Projekt)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="219" />
+            <location filename="../processing/algorithm.py" line="127" />
+            <source>automatic (GPU when available)</source>
+            <translation>automatisch (GPU, falls verfügbar)</translation>
+        </message>
+        <message>
             <source>none</source>
-            <translation>keine</translation>
+            <translation type="obsolete">keine</translation>
         </message>
     </context>
     <context>
@@ -695,52 +706,52 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDetection</name>
         <message>
-            <location filename="../ui/detection_run.py" line="100" />
+            <location filename="../ui/detection_run.py" line="73" />
             <source>Could not start detection</source>
             <translation>Die Erkennung konnte nicht gestartet werden</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="105" />
+            <location filename="../ui/detection_run.py" line="78" />
             <source>Detection failed</source>
             <translation>Die Erkennung ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="121" />
+            <location filename="../ui/detection_run.py" line="94" />
             <source>Detection started; it runs in the background (see the task manager).</source>
             <translation>Erkennung gestartet; sie läuft im Hintergrund (siehe Aufgabenverwaltung).</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="74" />
+            <location filename="../ui/detection_run.py" line="47" />
             <source>No objects found: layer {name} is empty. Try to: {tips}.</source>
             <translation>Keine Objekte gefunden: Layer {name} ist leer. Versuchen Sie: {tips}.</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="89" />
+            <location filename="../ui/detection_run.py" line="62" />
             <source>ORCA HUNTR: detection with {model}</source>
             <translation>ORCA HUNTR: Erkennung mit {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="71" />
+            <location filename="../ui/detection_run.py" line="44" />
             <source>check that the area covers the objects and the scene looks like the training scenes</source>
             <translation>prüfen, ob das Gebiet die Objekte abdeckt und die Szene den Trainingsszenen ähnelt</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="69" />
+            <location filename="../ui/detection_run.py" line="42" />
             <source>lower the minimum area (now {value:g})</source>
             <translation>die Mindestfläche senken (derzeit {value:g})</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="67" />
+            <location filename="../ui/detection_run.py" line="40" />
             <source>lower the score threshold (now {value:g}, under Advanced options)</source>
             <translation>den Score-Schwellenwert senken (derzeit {value:g}, unter Erweiterte Optionen)</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="72" />
+            <location filename="../ui/detection_run.py" line="45" />
             <source>train longer, or add labels where objects were missed, then detect with the new snapshot</source>
             <translation>länger trainieren oder Labels dort ergänzen, wo Objekte übersehen wurden, und dann mit dem neuen Snapshot erkennen</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="110" />
+            <location filename="../ui/detection_run.py" line="83" />
             <source>{n} detections: layer {name} added.</source>
             <translation>{n} Erkennungen: Layer {name} hinzugefügt.</translation>
         </message>
@@ -748,7 +759,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDetectionLayer</name>
         <message>
-            <location filename="../ui/detection_layer.py" line="79" />
+            <location filename="../adapters/detection_layer.py" line="79" />
             <source>Cannot open the detection layer {uri}.</source>
             <translation>Der Erkennungslayer {uri} kann nicht geöffnet werden.</translation>
         </message>
@@ -756,149 +767,166 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="331" />
+            <location filename="../ui/dock.py" line="350" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="326" />
             <source>Could not copy the scenes to the new model</source>
-            <translation>Die Szenen konnten nicht in das neue Modell kopiert werden</translation>
+            <translation type="obsolete">Die Szenen konnten nicht in das neue Modell kopiert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="316" />
+            <location filename="../ui/dock.py" line="344" />
             <source>Could not create a model from the snapshot</source>
             <translation>Aus dem Snapshot konnte kein Modell erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="249" />
+            <location filename="../ui/dock.py" line="273" />
             <source>Could not delete the snapshot</source>
             <translation>Der Snapshot konnte nicht gelöscht werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="153" />
+            <location filename="../ui/dock.py" line="177" />
             <source>Could not list the snapshots</source>
             <translation>Die Snapshots konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="258" />
+            <location filename="../ui/dock.py" line="282" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Der Snapshot konnte nicht in die Quarantäne verschoben werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="347" />
+            <location filename="../ui/dock.py" line="366" />
             <source>Could not prepare detection</source>
             <translation>Die Erkennung konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="271" />
+            <location filename="../ui/dock.py" line="297" />
             <source>Could not prepare the revert</source>
             <translation>Das Zurücksetzen konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="226" />
+            <location filename="../ui/dock.py" line="250" />
             <source>Could not rename the snapshot</source>
             <translation>Der Snapshot konnte nicht umbenannt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="283" />
+            <location filename="../ui/dock.py" line="309" />
             <source>Could not revert</source>
             <translation>Das Zurücksetzen ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="202" />
+            <location filename="../ui/dock.py" line="226" />
             <source>Could not save the snapshot</source>
             <translation>Der Snapshot konnte nicht gespeichert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="155" />
+            <location filename="../ui/dock.py" line="179" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Erstellen oder wählen Sie ein Modell, um seine Snapshots zu sehen.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="237" />
+            <location filename="../ui/dock.py" line="261" />
             <source>Delete Snapshot</source>
             <translation>Snapshot löschen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="237" />
+            <location filename="../ui/dock.py" line="261" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Den Snapshot {name} löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="91" />
+            <location filename="../ui/dock.py" line="93" />
             <source>Detecting… %p%</source>
             <translation>Erkennung… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="92" />
+            <location filename="../ui/dock.py" line="94" />
             <source>Detection runs in the background; cancel it from the task manager</source>
             <translation>Die Erkennung läuft im Hintergrund; brechen Sie sie über die Aufgabenverwaltung ab</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="332" />
+            <location filename="../ui/dock.py" line="351" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modell {name} aus dem Snapshot erstellt.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="217" />
+            <location filename="../ui/dock.py" line="241" />
             <source>New name of the snapshot:</source>
             <translation>Neuer Name des Snapshots:</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="156" />
+            <location filename="../ui/dock.py" line="180" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="128" />
+            <location filename="../ui/dock.py" line="134" />
             <source>No workspace: see the message bar.</source>
             <translation>Kein Arbeitsbereich: siehe Meldungsleiste.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="48" />
+            <location filename="../ui/dock.py" line="51" />
             <source>ORCA HUNTR</source>
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="217" />
+            <location filename="../ui/dock.py" line="241" />
             <source>Rename Snapshot</source>
             <translation>Snapshot umbenennen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="287" />
+            <location filename="../ui/dock.py" line="313" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Auf {name} zurückgesetzt: Er ist wieder der aktuelle Stand.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="84" />
+            <location filename="../ui/dock.py" line="86" />
             <source>Run detection with the current state (or any snapshot) on a raster</source>
             <translation>Eine Erkennung auf einem Raster mit dem aktuellen Stand (oder einem beliebigen Snapshot) ausführen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="82" />
+            <location filename="../ui/dock.py" line="84" />
             <source>Run detection…</source>
             <translation>Erkennung ausführen…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="205" />
+            <location filename="../ui/dock.py" line="229" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Snapshot {name} gespeichert: Er läuft nicht ab.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="76" />
+            <location filename="../ui/dock.py" line="78" />
             <source>Training Snapshots Timeline</source>
             <translation>Zeitleiste der Trainings-Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="130" />
+            <location filename="../ui/dock.py" line="136" />
             <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
             <translation>Nicht gespeichertes Projekt: Die Modelle liegen in einem temporären Ordner, bis Sie das Projekt speichern.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="135" />
+            <location filename="../ui/dock.py" line="141" />
             <source>Workspace: {path}</source>
             <translation>Arbeitsbereich: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrInputs</name>
+        <message>
+            <location filename="../adapters/inputs.py" line="84" />
+            <source>Bands must be numbers separated by commas, not “{text}”.</source>
+            <translation>Bänder müssen durch Kommas getrennte Zahlen sein, nicht „{text}“.</translation>
+        </message>
+        <message>
+            <location filename="../adapters/inputs.py" line="100" />
+            <source>The raster has bands 1…{n}; “{text}” is not a valid choice.</source>
+            <translation>Das Raster hat die Bänder 1…{n}; „{text}“ ist keine gültige Auswahl.</translation>
+        </message>
+        <message>
+            <location filename="../adapters/inputs.py" line="143" />
+            <source>“{colour}” is not a #rrggbb colour (class “{name}”).</source>
+            <translation>„{colour}“ ist keine #rrggbb-Farbe (Klasse „{name}“).</translation>
         </message>
     </context>
     <context>
@@ -922,177 +950,177 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrModelPanel</name>
         <message>
-            <location filename="../ui/model_panel.py" line="219" />
+            <location filename="../ui/model_panel.py" line="190" />
             <source>1 band</source>
             <translation>1 Band</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="76" />
+            <location filename="../ui/model_panel.py" line="47" />
             <source>AI Model</source>
             <translation>KI-Modell</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="128" />
+            <location filename="../ui/model_panel.py" line="99" />
             <source>Add scene</source>
             <translation>Szene hinzufügen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="113" />
+            <location filename="../ui/model_panel.py" line="84" />
             <source>Add the model's training areas and labels to the project, ready to draw with the digitising tools</source>
             <translation>Fügt die Trainingsgebiete und Labels des Modells zum Projekt hinzu, bereit zum Zeichnen mit den Digitalisierwerkzeugen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="112" />
+            <location filename="../ui/model_panel.py" line="83" />
             <source>Add training layers</source>
             <translation>Trainingslayer hinzufügen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="422" />
+            <location filename="../ui/model_panel.py" line="393" />
             <source>Could not add the scene</source>
             <translation>Die Szene konnte nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="366" />
+            <location filename="../ui/model_panel.py" line="337" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="296" />
+            <location filename="../ui/model_panel.py" line="267" />
             <source>Could not create the model</source>
             <translation>Das Modell konnte nicht erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="353" />
+            <location filename="../ui/model_panel.py" line="324" />
             <source>Could not delete the model</source>
             <translation>Das Modell konnte nicht gelöscht werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="194" />
+            <location filename="../ui/model_panel.py" line="165" />
             <source>Could not list the models</source>
             <translation>Die Modelle konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="240" />
+            <location filename="../ui/model_panel.py" line="211" />
             <source>Could not list the scenes</source>
             <translation>Die Szenen konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="433" />
+            <location filename="../ui/model_panel.py" line="404" />
             <source>Could not remove the scene</source>
             <translation>Die Szene konnte nicht entfernt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="326" />
+            <location filename="../ui/model_panel.py" line="297" />
             <source>Could not rename the model</source>
             <translation>Das Modell konnte nicht umbenannt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="215" />
+            <location filename="../ui/model_panel.py" line="186" />
             <source>Count</source>
             <translation>Zählen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="211" />
+            <location filename="../ui/model_panel.py" line="182" />
             <source>Create a model to start: choose its classes and the scenes to learn from.</source>
             <translation>Erstellen Sie zum Start ein Modell: Wählen Sie seine Klassen und die Szenen, aus denen es lernt.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="93" />
+            <location filename="../ui/model_panel.py" line="64" />
             <source>Create a new AI model: classes, mode and scenes</source>
             <translation>Ein neues KI-Modell erstellen: Klassen, Modus und Szenen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="338" />
+            <location filename="../ui/model_panel.py" line="309" />
             <source>Delete Model</source>
             <translation>Modell löschen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="101" />
+            <location filename="../ui/model_panel.py" line="72" />
             <source>Delete model…</source>
             <translation>Modell löschen…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="338" />
+            <location filename="../ui/model_panel.py" line="309" />
             <source>Delete the model {name} with all its snapshots and training data? This cannot be undone.</source>
             <translation>Das Modell {name} mit allen Snapshots und Trainingsdaten löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="223" />
+            <location filename="../ui/model_panel.py" line="194" />
             <source>Input: {details}, {dtype}, {crs}; tiles of {tile} px</source>
             <translation>Eingabe: {details}, {dtype}, {crs}; Kacheln von {tile} px</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="304" />
+            <location filename="../ui/model_panel.py" line="275" />
             <source>Model {name} created. Draw training areas and labels in its layers, then start training.</source>
             <translation>Modell {name} erstellt. Zeichnen Sie Trainingsgebiete und Labels in seine Layer und starten Sie dann das Training.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="317" />
+            <location filename="../ui/model_panel.py" line="288" />
             <source>New name of the model:</source>
             <translation>Neuer Name des Modells:</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="92" />
+            <location filename="../ui/model_panel.py" line="63" />
             <source>New…</source>
             <translation>Neu…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="198" />
+            <location filename="../ui/model_panel.py" line="169" />
             <source>No model yet: create one</source>
             <translation>Noch kein Modell: Erstellen Sie eines</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="374" />
+            <location filename="../ui/model_panel.py" line="345" />
             <source>No other raster layer in the project</source>
             <translation>Kein weiterer Rasterlayer im Projekt</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="136" />
+            <location filename="../ui/model_panel.py" line="107" />
             <source>Remove scene</source>
             <translation>Szene entfernen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="317" />
+            <location filename="../ui/model_panel.py" line="288" />
             <source>Rename Model</source>
             <translation>Modell umbenennen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="100" />
+            <location filename="../ui/model_panel.py" line="71" />
             <source>Rename model…</source>
             <translation>Modell umbenennen…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="97" />
+            <location filename="../ui/model_panel.py" line="68" />
             <source>Rename or delete the model</source>
             <translation>Das Modell umbenennen oder löschen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="120" />
+            <location filename="../ui/model_panel.py" line="91" />
             <source>Scenes in use</source>
             <translation>Verwendete Szenen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="215" />
+            <location filename="../ui/model_panel.py" line="186" />
             <source>Segmentation</source>
             <translation>Segmentierung</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="137" />
+            <location filename="../ui/model_panel.py" line="108" />
             <source>Stop using the selected scenes for training</source>
             <translation>Die ausgewählten Szenen nicht mehr für das Training verwenden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="87" />
+            <location filename="../ui/model_panel.py" line="58" />
             <source>The AI model you are working on</source>
             <translation>Das KI-Modell, an dem Sie arbeiten</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="123" />
+            <location filename="../ui/model_panel.py" line="94" />
             <source>The rasters the model learns from</source>
             <translation>Die Raster, aus denen das Modell lernt</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="129" />
+            <location filename="../ui/model_panel.py" line="100" />
             <source>Use a raster layer of the project as a scene of this model</source>
             <translation>Einen Rasterlayer des Projekts als Szene dieses Modells verwenden</translation>
         </message>
@@ -1105,32 +1133,32 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">Segmentierung</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="222" />
+            <location filename="../ui/model_panel.py" line="193" />
             <source>{mode} · classes: {names}</source>
             <translation>{mode} · Klassen: {names}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="411" />
+            <location filename="../ui/model_panel.py" line="382" />
             <source>{name} cannot be a scene of this model: {reason}</source>
             <translation>{name} kann keine Szene dieses Modells sein: {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="384" />
+            <location filename="../ui/model_panel.py" line="355" />
             <source>{name} — does not fit the model</source>
             <translation>{name} — passt nicht zum Modell</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="384" />
+            <location filename="../ui/model_panel.py" line="355" />
             <source>{name} — does not fit the model: {reason}</source>
             <translation>{name} — passt nicht zum Modell: {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="219" />
+            <location filename="../ui/model_panel.py" line="190" />
             <source>{n} bands</source>
             <translation>{n} Bänder</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="221" />
+            <location filename="../ui/model_panel.py" line="192" />
             <source>{res:g} per pixel</source>
             <translation>{res:g} pro Pixel</translation>
         </message>
@@ -1143,7 +1171,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="188" />
+            <location filename="../ui/new_model_dialog.py" line="181" />
             <source>A model with this name already exists.</source>
             <translation>Ein Modell mit diesem Namen existiert bereits.</translation>
         </message>
@@ -1168,7 +1196,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Kanäle der ersten Netzebene: mehr lernt mehr, läuft aber langsamer</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="194" />
+            <location filename="../ui/new_model_dialog.py" line="187" />
             <source>Choose at least one scene (raster layer).</source>
             <translation>Wählen Sie mindestens eine Szene (Rasterlayer).</translation>
         </message>
@@ -1212,7 +1240,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Aus den Labels (empfohlen)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="186" />
+            <location filename="../ui/new_model_dialog.py" line="179" />
             <source>Give the model a name.</source>
             <translation>Geben Sie dem Modell einen Namen.</translation>
         </message>
@@ -1277,7 +1305,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Seitenlänge der quadratischen Kacheln, aus denen das Netz lernt (ein Vielfaches von 32)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="196" />
+            <location filename="../ui/new_model_dialog.py" line="189" />
             <source>The chosen scenes do not have the same number of bands.</source>
             <translation>Die gewählten Szenen haben nicht dieselbe Anzahl an Bändern.</translation>
         </message>
@@ -1411,9 +1439,13 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Klassen ({n}, wie im Snapshot; Sie können sie umbenennen)</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="67" />
             <source>Copy the snapshot's training areas and labels into the new model; otherwise it starts without any (the scenes are kept either way)</source>
-            <translation>Die Trainingsgebiete und Labels des Snapshots in das neue Modell kopieren; sonst beginnt es ohne (die Szenen bleiben in jedem Fall erhalten)</translation>
+            <translation type="obsolete">Die Trainingsgebiete und Labels des Snapshots in das neue Modell kopieren; sonst beginnt es ohne (die Szenen bleiben in jedem Fall erhalten)</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="67" />
+            <source>Copy the snapshot's training areas, labels and scenes into the new model; otherwise it starts without any (add the scenes it should learn from)</source>
+            <translation>Die Trainingsgebiete, Labels und Szenen des Snapshots in das neue Modell kopieren; sonst beginnt es ohne (fügen Sie die Szenen hinzu, aus denen es lernen soll)</translation>
         </message>
         <message>
             <location filename="../ui/snapshot_model_dialog.py" line="74" />
@@ -1436,9 +1468,13 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Name des neuen Modells</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="66" />
             <source>Reuse training areas and labels</source>
-            <translation>Trainingsgebiete und Labels wiederverwenden</translation>
+            <translation type="obsolete">Trainingsgebiete und Labels wiederverwenden</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="66" />
+            <source>Reuse training areas, labels and scenes</source>
+            <translation>Trainingsgebiete, Labels und Szenen wiederverwenden</translation>
         </message>
         <message>
             <location filename="../ui/snapshot_model_dialog.py" line="51" />
@@ -1715,32 +1751,32 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrTrainingLayers</name>
         <message>
-            <location filename="../ui/training_layers.py" line="137" />
+            <location filename="../ui/training_layers.py" line="138" />
             <source>Class</source>
             <translation>Klasse</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="35" />
+            <location filename="../ui/training_layers.py" line="36" />
             <source>Labels</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="109" />
+            <location filename="../ui/training_layers.py" line="110" />
             <source>Purpose</source>
             <translation>Zweck</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="101" />
+            <location filename="../ui/training_layers.py" line="102" />
             <source>Training</source>
             <translation>Training</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="35" />
+            <location filename="../ui/training_layers.py" line="36" />
             <source>Training areas</source>
             <translation>Trainingsgebiete</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="111" />
+            <location filename="../ui/training_layers.py" line="112" />
             <source>Validation (accuracy)</source>
             <translation>Validierung (Genauigkeit)</translation>
         </message>
@@ -1748,92 +1784,92 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrTrainingPanel</name>
         <message>
-            <location filename="../ui/training_panel.py" line="139" />
+            <location filename="../ui/training_panel.py" line="140" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="133" />
+            <location filename="../ui/training_panel.py" line="134" />
             <source> steps</source>
             <translation> Schritte</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="424" />
+            <location filename="../ui/training_panel.py" line="425" />
             <source>%p% · {eta} left</source>
             <translation>%p% · noch {eta}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="287" />
             <source>Another project's training is still running: stop it or wait for it to end</source>
             <translation>Das Training eines anderen Projekts läuft noch: stoppen Sie es oder warten Sie sein Ende ab</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="145" />
+            <location filename="../ui/training_panel.py" line="146" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="143" />
+            <location filename="../ui/training_panel.py" line="144" />
             <source>Budget</source>
             <translation>Budget</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="146" />
+            <location filename="../ui/training_panel.py" line="147" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="287" />
             <source>Continue from the current state with the training data as they are now</source>
             <translation>Vom aktuellen Stand aus mit den Trainingsdaten in ihrem jetzigen Zustand weitermachen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="334" />
+            <location filename="../ui/training_panel.py" line="335" />
             <source>Could not start training</source>
             <translation>Das Training konnte nicht gestartet werden</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="149" />
+            <location filename="../ui/training_panel.py" line="150" />
             <source>Device</source>
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="485" />
+            <location filename="../ui/training_panel.py" line="486" />
             <source>Done · %p%</source>
             <translation>Fertig · %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="60" />
+            <location filename="../ui/training_panel.py" line="61" />
             <source>Epoch budget reached</source>
             <translation>Epochenbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="449" />
+            <location filename="../ui/training_panel.py" line="450" />
             <source>Failed</source>
             <translation>Fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="147" />
+            <location filename="../ui/training_panel.py" line="148" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="402" />
+            <location filename="../ui/training_panel.py" line="403" />
             <source>Keep training</source>
             <translation>Weiter trainieren</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="493" />
+            <location filename="../ui/training_panel.py" line="494" />
             <source>Last metrics: {metric}</source>
             <translation>Letzte Kennzahlen: {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="434" />
+            <location filename="../ui/training_panel.py" line="435" />
             <source>Last validation: {metric}</source>
             <translation>Letzte Validierung: {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="85" />
+            <location filename="../ui/training_panel.py" line="86" />
             <source>Model {model} has no labels. Training would teach it that everything inside its training areas is background, so it would detect nothing.
 
 Draw labels (polygons with a class) inside the training areas first.</source>
@@ -1842,7 +1878,7 @@ Draw labels (polygons with a class) inside the training areas first.</source>
 Zeichnen Sie zuerst Labels (Polygone mit einer Klasse) in die Trainingsgebiete.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="90" />
+            <location filename="../ui/training_panel.py" line="91" />
             <source>No labels for {classes}. The model would learn that these are background and would not detect them.
 
 Draw labels of every class inside the training areas first.</source>
@@ -1851,87 +1887,87 @@ Draw labels of every class inside the training areas first.</source>
 Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="461" />
+            <location filename="../ui/training_panel.py" line="462" />
             <source>Not running</source>
             <translation>Läuft nicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="453" />
+            <location filename="../ui/training_panel.py" line="454" />
             <source>Not started</source>
             <translation>Nicht gestartet</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="331" />
+            <location filename="../ui/training_panel.py" line="332" />
             <source>ORCA HUNTR: training {model}</source>
             <translation>ORCA HUNTR: Training von {model}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="346" />
+            <location filename="../ui/training_panel.py" line="347" />
             <source>Reading the training data…</source>
             <translation>Trainingsdaten werden gelesen…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="285" />
+            <location filename="../ui/training_panel.py" line="286" />
             <source>Resume training</source>
             <translation>Training fortsetzen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="285" />
+            <location filename="../ui/training_panel.py" line="286" />
             <source>Start training</source>
             <translation>Training starten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="345" />
+            <location filename="../ui/training_panel.py" line="346" />
             <source>Starting… %p%</source>
             <translation>Startet… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="59" />
+            <location filename="../ui/training_panel.py" line="60" />
             <source>Step budget reached</source>
             <translation>Schrittbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="173" />
+            <location filename="../ui/training_panel.py" line="174" />
             <source>Step, epoch and training loss of the running training</source>
             <translation>Schritt, Epoche und Trainingsverlust des laufenden Trainings</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="244" />
+            <location filename="../ui/training_panel.py" line="245" />
             <source>Still training {model} of {project} in the background (workspace {path}); Stop ends that run and writes its snapshot there.</source>
             <translation>{model} aus {project} wird weiter im Hintergrund trainiert (Arbeitsbereich {path}); Stopp beendet dieses Training und schreibt seinen Snapshot dorthin.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="155" />
+            <location filename="../ui/training_panel.py" line="156" />
             <source>Stop</source>
             <translation>Anhalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="157" />
+            <location filename="../ui/training_panel.py" line="158" />
             <source>Stop after the current step; the model is kept as a new snapshot</source>
             <translation>Nach dem aktuellen Schritt anhalten; das Modell wird als neuer Snapshot behalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="401" />
+            <location filename="../ui/training_panel.py" line="402" />
             <source>Stop and snapshot now</source>
             <translation>Jetzt stoppen und Snapshot erstellen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="63" />
+            <location filename="../ui/training_panel.py" line="64" />
             <source>Stopped</source>
             <translation>Angehalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="58" />
+            <location filename="../ui/training_panel.py" line="59" />
             <source>Stopped by you</source>
             <translation>Von Ihnen angehalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="62" />
+            <location filename="../ui/training_panel.py" line="63" />
             <source>Stopped early: validation no longer improved</source>
             <translation>Vorzeitig angehalten: Die Validierung hat sich nicht mehr verbessert</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="482" />
+            <location filename="../ui/training_panel.py" line="483" />
             <source>Stopped · %p% of the budget</source>
             <translation>Gestoppt · %p% des Budgets</translation>
         </message>
@@ -1940,147 +1976,147 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation type="obsolete">Hält nach dem aktuellen Schritt an…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="422" />
+            <location filename="../ui/training_panel.py" line="423" />
             <source>Stopping… %p%</source>
             <translation>Wird gestoppt… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="369" />
+            <location filename="../ui/training_panel.py" line="370" />
             <source>Stopping… (finishing the current step and writing the snapshot)</source>
             <translation>Wird gestoppt… (der aktuelle Schritt wird beendet und der Snapshot geschrieben)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="178" />
+            <location filename="../ui/training_panel.py" line="179" />
             <source>The last validation metrics</source>
             <translation>Die letzten Validierungskennzahlen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="385" />
+            <location filename="../ui/training_panel.py" line="386" />
             <source>The unsaved project</source>
             <translation>Das nicht gespeicherte Projekt</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="61" />
+            <location filename="../ui/training_panel.py" line="62" />
             <source>Time budget reached</source>
             <translation>Zeitbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="354" />
+            <location filename="../ui/training_panel.py" line="355" />
             <source>Train anyway</source>
             <translation>Trotzdem trainieren</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="287" />
             <source>Train the model on its training areas and labels</source>
             <translation>Das Modell mit seinen Trainingsgebieten und Labels trainieren</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="110" />
+            <location filename="../ui/training_panel.py" line="111" />
             <source>Training</source>
             <translation>Training</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="385" />
+            <location filename="../ui/training_panel.py" line="386" />
             <source>Training Still Running</source>
             <translation>Training läuft noch</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="353" />
+            <location filename="../ui/training_panel.py" line="354" />
             <source>Training Without Labels</source>
             <translation>Training ohne Labels</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="140" />
+            <location filename="../ui/training_panel.py" line="141" />
             <source>Training also stops after this many minutes</source>
             <translation>Das Training endet auch nach so vielen Minuten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="451" />
+            <location filename="../ui/training_panel.py" line="452" />
             <source>Training could not start</source>
             <translation>Das Training konnte nicht starten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="287" />
             <source>Training is running</source>
             <translation>Das Training läuft</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="464" />
+            <location filename="../ui/training_panel.py" line="465" />
             <source>Training of {model} ({project}) stopped: snapshot {name} is its current state, in {path}.</source>
             <translation>Training von {model} ({project}) gestoppt: Snapshot {name} ist sein aktueller Stand, in {path}.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="448" />
+            <location filename="../ui/training_panel.py" line="449" />
             <source>Training stopped with an error</source>
             <translation>Das Training wurde mit einem Fehler beendet</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="497" />
+            <location filename="../ui/training_panel.py" line="498" />
             <source>Training stopped: snapshot {name} is the current state.</source>
             <translation>Training beendet: Snapshot {name} ist der aktuelle Stand.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="134" />
+            <location filename="../ui/training_panel.py" line="135" />
             <source>Training stops after this many more steps (or earlier with Stop)</source>
             <translation>Das Training endet nach so vielen weiteren Schritten (oder früher mit Anhalten)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="243" />
+            <location filename="../ui/training_panel.py" line="244" />
             <source>Training {model} (workspace {path})</source>
             <translation>Training von {model} (Arbeitsbereich {path})</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="148" />
+            <location filename="../ui/training_panel.py" line="149" />
             <source>Where the network is trained</source>
             <translation>Wo das Netz trainiert wird</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="270" />
+            <location filename="../ui/training_panel.py" line="271" />
             <source>Workspace of the running training: {path}</source>
             <translation>Arbeitsbereich des laufenden Trainings: {path}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="427" />
+            <location filename="../ui/training_panel.py" line="428" />
             <source>epoch {epoch:.1f}</source>
             <translation>Epoche {epoch:.1f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="490" />
+            <location filename="../ui/training_panel.py" line="491" />
             <source>loss {loss:.4f}</source>
             <translation>Verlust {loss:.4f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="132" />
+            <location filename="../ui/training_panel.py" line="133" />
             <source>no step limit</source>
             <translation>ohne Schrittgrenze</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="138" />
+            <location filename="../ui/training_panel.py" line="139" />
             <source>no time limit</source>
             <translation>ohne Zeitlimit</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="488" />
+            <location filename="../ui/training_panel.py" line="489" />
             <source>step {step}</source>
             <translation>Schritt {step}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="68" />
+            <location filename="../ui/training_panel.py" line="69" />
             <source>the unsaved project</source>
             <translation>das nicht gespeicherte Projekt</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="49" />
+            <location filename="../ui/training_panel.py" line="50" />
             <source>{h} h {m:02d} min</source>
             <translation>{h} h {m:02d} min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="51" />
+            <location filename="../ui/training_panel.py" line="52" />
             <source>{m} min {s:02d} s</source>
             <translation>{m} min {s:02d} s</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="385" />
+            <location filename="../ui/training_panel.py" line="386" />
             <source>{project} was closed while model {model} is training.
 
 Stop now: training ends after the current step and its snapshot is written to {path}.
@@ -2093,7 +2129,7 @@ Jetzt stoppen: Das Training endet nach dem aktuellen Schritt und sein Snapshot w
 Weiter trainieren: Das Training läuft im Hintergrund weiter; dieses Panel zeigt es weiterhin mit seiner Stopp-Schaltfläche an, und sein Snapshot wird am Ende dorthin geschrieben.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="52" />
+            <location filename="../ui/training_panel.py" line="53" />
             <source>{s} s</source>
             <translation>{s} s</translation>
         </message>
@@ -2101,60 +2137,93 @@ Weiter trainieren: Das Training läuft im Hintergrund weiter; dieses Panel zeigt
     <context>
         <name>HuntrWorkspace</name>
         <message>
-            <location filename="../ui/workspace_binding.py" line="159" />
+            <location filename="../ui/workspace_binding.py" line="167" />
             <source>1 expired temporary snapshot was removed.</source>
             <translation>1 abgelaufener temporärer Snapshot wurde entfernt.</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="83" />
+            <location filename="../ui/workspace_binding.py" line="84" />
             <source>Could not open the ORCA HUNTR workspace</source>
             <translation>Der ORCA-HUNTR-Arbeitsbereich konnte nicht geöffnet werden</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="154" />
+            <location filename="../ui/workspace_binding.py" line="162" />
             <source>Could not remove expired snapshots</source>
             <translation>Abgelaufene Snapshots konnten nicht entfernt werden</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="141" />
+            <location filename="../ui/workspace_binding.py" line="149" />
             <source>The ORCA HUNTR workspace now lives beside the project: {path}</source>
             <translation>Der ORCA-HUNTR-Arbeitsbereich liegt jetzt neben dem Projekt: {path}</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="122" />
+            <location filename="../ui/workspace_binding.py" line="130" />
             <source>The project was saved under a new name: its ORCA HUNTR workspace is now {new}. The models of {old} stay there.</source>
             <translation>Das Projekt wurde unter einem neuen Namen gespeichert: Sein ORCA-HUNTR-Arbeitsbereich ist jetzt {new}. Die Modelle von {old} bleiben dort.</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="159" />
+            <location filename="../ui/workspace_binding.py" line="167" />
             <source>{n} expired temporary snapshots were removed.</source>
             <translation>{n} abgelaufene temporäre Snapshots wurden entfernt.</translation>
         </message>
     </context>
     <context>
+        <name>HuntrWorkspaceLookup</name>
+        <message>
+            <location filename="../adapters/workspace.py" line="79" />
+            <source>Model “{model}” has no snapshot yet: train it first.</source>
+            <translation>Modell „{model}“ hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
+        </message>
+        <message>
+            <location filename="../adapters/workspace.py" line="52" />
+            <source>No model given: give a model id or name.</source>
+            <translation>Kein Modell angegeben: Geben Sie eine Modell-ID oder einen Modellnamen an.</translation>
+        </message>
+        <message>
+            <location filename="../adapters/workspace.py" line="68" />
+            <source>No model “{name}” in this workspace. Models: {names}.</source>
+            <translation>Kein Modell „{name}“ in diesem Arbeitsbereich. Modelle: {names}.</translation>
+        </message>
+        <message>
+            <location filename="../adapters/workspace.py" line="63" />
+            <source>Several models are called “{name}”; give the id instead. Models: {names}.</source>
+            <translation>Mehrere Modelle heißen „{name}“; geben Sie stattdessen die ID an. Modelle: {names}.</translation>
+        </message>
+        <message>
+            <location filename="../adapters/workspace.py" line="41" />
+            <source>The current project has not been saved, so it has no workspace yet. Save the project first, or give a workspace folder.</source>
+            <translation>Das aktuelle Projekt wurde noch nicht gespeichert und hat daher noch keinen Arbeitsbereich. Speichern Sie zuerst das Projekt oder geben Sie einen Arbeitsbereichsordner an.</translation>
+        </message>
+        <message>
+            <location filename="../adapters/workspace.py" line="60" />
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+    </context>
+    <context>
         <name>ListSnapshotsAlgorithm</name>
         <message>
-            <location filename="../processing/list_snapshots.py" line="89" />
+            <location filename="../processing/list_snapshots.py" line="49" />
             <source>List snapshots</source>
             <translation>Snapshots auflisten</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="102" />
+            <location filename="../processing/list_snapshots.py" line="62" />
             <source>Model (id or name; empty: every model)</source>
             <translation>Modell (ID oder Name; leer: alle Modelle)</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="108" />
+            <location filename="../processing/list_snapshots.py" line="68" />
             <source>Number of snapshots</source>
             <translation>Anzahl der Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="107" />
+            <location filename="../processing/list_snapshots.py" line="67" />
             <source>Snapshots</source>
             <translation>Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="92" />
+            <location filename="../processing/list_snapshots.py" line="52" />
             <source>Writes the Training Snapshots Timeline as a table: one row per snapshot, newest first, with its kind (current, temporary or saved), name, creation and expiry times, the training data it was trained on (training areas, labels per class, scenes), its training progress (epochs, steps, tiles seen) and its validation metrics.
 
 Leave the model empty to list the snapshots of every model in the workspace.</source>
@@ -2163,7 +2232,7 @@ Leave the model empty to list the snapshots of every model in the workspace.</so
 Lassen Sie das Modell leer, um die Snapshots aller Modelle des Arbeitsbereichs aufzulisten.</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="131" />
+            <location filename="../processing/list_snapshots.py" line="91" />
             <source>{n} snapshots.</source>
             <translation>{n} Snapshots.</translation>
         </message>
@@ -2223,12 +2292,12 @@ Das neue Modell hat dieselbe Anzahl an Klassen; Sie können sie umbenennen (Name
     <context>
         <name>OrcaHuntrPlugin</name>
         <message>
-            <location filename="../plugin.py" line="70" />
+            <location filename="../plugin.py" line="71" />
             <source>ORCA HUNTR</source>
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="74" />
+            <location filename="../plugin.py" line="75" />
             <source>Show or hide the ORCA HUNTR panel</source>
             <translation>Das ORCA-HUNTR-Bedienfeld ein- oder ausblenden</translation>
         </message>
@@ -2306,17 +2375,17 @@ Gibt aus, wie viele Snapshots gelöscht wurden, und ihre IDs.</translation>
     <context>
         <name>RevertToSnapshotAlgorithm</name>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="45" />
+            <location filename="../processing/revert_to_snapshot.py" line="46" />
             <source>Current snapshot id</source>
             <translation>ID des aktuellen Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="38" />
+            <location filename="../processing/revert_to_snapshot.py" line="39" />
             <source>I understand that later snapshots are discarded</source>
             <translation>Mir ist klar, dass spätere Snapshots verworfen werden</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="25" />
+            <location filename="../processing/revert_to_snapshot.py" line="26" />
             <source>Makes the chosen snapshot the model's current state: the next training session continues from it, and its training data replace the live training data. Snapshots made after it and training data edited since are discarded.
 
 Because this cannot be undone, the algorithm only runs when “I understand that later snapshots are discarded” is checked (CONFIRM=true); otherwise it changes nothing and reports what the revert would discard.</source>
@@ -2325,37 +2394,37 @@ Because this cannot be undone, the algorithm only runs when “I understand that
 Da dies nicht rückgängig gemacht werden kann, läuft der Algorithmus nur, wenn „Mir ist klar, dass spätere Snapshots verworfen werden“ angehakt ist (CONFIRM=true); andernfalls ändert er nichts und meldet, was das Zurücksetzen verwerfen würde.</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="57" />
+            <location filename="../processing/revert_to_snapshot.py" line="58" />
             <source>Model “{model}” reverted to snapshot “{snapshot}”.</source>
             <translation>Modell „{model}“ auf Snapshot „{snapshot}“ zurückgesetzt.</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="22" />
+            <location filename="../processing/revert_to_snapshot.py" line="23" />
             <source>Revert to snapshot</source>
             <translation>Auf Snapshot zurücksetzen</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="75" />
+            <location filename="../processing/revert_to_snapshot.py" line="76" />
             <source>Reverting model “{model}” to snapshot “{snapshot}” would discard {n} later snapshots ({saved} of them saved) and {data}. Nothing was changed: set the confirmation parameter (CONFIRM=true) to revert.</source>
             <translation>Das Zurücksetzen des Modells „{model}“ auf den Snapshot „{snapshot}“ würde {n} spätere Snapshots (davon {saved} gespeichert) und {data} verwerfen. Es wurde nichts geändert: Setzen Sie den Bestätigungsparameter (CONFIRM=true), um zurückzusetzen.</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="46" />
+            <location filename="../processing/revert_to_snapshot.py" line="47" />
             <source>Snapshots discarded</source>
             <translation>Verworfene Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="47" />
+            <location filename="../processing/revert_to_snapshot.py" line="48" />
             <source>What the revert discarded (JSON)</source>
             <translation>Was das Zurücksetzen verworfen hat (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="70" />
+            <location filename="../processing/revert_to_snapshot.py" line="71" />
             <source>no training data (unchanged since then)</source>
             <translation>keine Trainingsdaten (seitdem unverändert)</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="70" />
+            <location filename="../processing/revert_to_snapshot.py" line="71" />
             <source>the training data edited since then</source>
             <translation>die seitdem bearbeiteten Trainingsdaten</translation>
         </message>
@@ -2400,121 +2469,118 @@ Lassen Sie den Snapshot leer, um den aktuellen Stand zu speichern. Der Name ist 
     <context>
         <name>TrainModelAlgorithm</name>
         <message>
-            <location filename="../processing/train_model.py" line="82" />
+            <location filename="../processing/train_model.py" line="74" />
             <source>Batch size</source>
             <translation>Batchgröße</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="73" />
             <source>CPU</source>
-            <translation>CPU</translation>
+            <translation type="obsolete">CPU</translation>
         </message>
         <message>
             <source>CPU threads (0: all cores but one)</source>
             <translation type="obsolete">CPU-Threads (0: alle Kerne außer einem)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="118" />
+            <location filename="../processing/train_model.py" line="110" />
             <source>CPU threads (0: all cores)</source>
             <translation>CPU-Threads (0: alle Kerne)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="94" />
+            <location filename="../processing/train_model.py" line="86" />
             <source>Count mode: what the boundary channel learns</source>
             <translation>Zählmodus: was der Grenzkanal lernt</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="130" />
+            <location filename="../processing/train_model.py" line="122" />
             <source>Detection settings calibrated on the validation areas (JSON)</source>
             <translation>Auf den Validierungsgebieten kalibrierte Erkennungseinstellungen (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="182" />
+            <location filename="../processing/train_model.py" line="175" />
             <source>Detection settings calibrated on the validation areas: minimum score {score}, boundary threshold {boundary}, minimum size {pixels} px.</source>
             <translation>Auf den Validierungsgebieten kalibrierte Erkennungseinstellungen: Mindestwert {score}, Grenzschwelle {boundary}, Mindestgröße {pixels} px.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="73" />
             <source>Device</source>
-            <translation>Rechengerät</translation>
+            <translation type="obsolete">Rechengerät</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="110" />
+            <location filename="../processing/train_model.py" line="102" />
             <source>Early stopping patience in validations (0: off)</source>
             <translation>Geduld des vorzeitigen Abbruchs in Validierungen (0: aus)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="73" />
             <source>GPU (CUDA)</source>
-            <translation>GPU (CUDA)</translation>
+            <translation type="obsolete">GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="83" />
+            <location filename="../processing/train_model.py" line="75" />
             <source>Learning rate</source>
             <translation>Lernrate</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="68" />
+            <location filename="../processing/train_model.py" line="67" />
             <source>Maximum epochs (0: no limit)</source>
             <translation>Maximale Epochen (0: unbegrenzt)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="58" />
+            <location filename="../processing/train_model.py" line="57" />
             <source>Maximum steps (0: no limit)</source>
             <translation>Maximale Schritte (0: unbegrenzt)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="63" />
+            <location filename="../processing/train_model.py" line="62" />
             <source>Maximum time in seconds (0: no limit)</source>
             <translation>Maximale Zeit in Sekunden (0: unbegrenzt)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="105" />
+            <location filename="../processing/train_model.py" line="97" />
             <source>Photometric augmentation (brightness, contrast, gamma, colour cast, blur)</source>
             <translation>Photometrische Augmentierung (Helligkeit, Kontrast, Gamma, Farbstich, Unschärfe)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="84" />
+            <location filename="../processing/train_model.py" line="76" />
             <source>Random seed</source>
             <translation>Zufallsstartwert</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="85" />
+            <location filename="../processing/train_model.py" line="77" />
             <source>Share of the training areas held out for validation (when none is marked)</source>
             <translation>Anteil der Trainingsgebiete, der für die Validierung zurückgehalten wird (wenn keines markiert ist)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="125" />
+            <location filename="../processing/train_model.py" line="117" />
             <source>Snapshot id</source>
             <translation>Snapshot-ID</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="126" />
+            <location filename="../processing/train_model.py" line="118" />
             <source>Snapshot name</source>
             <translation>Snapshot-Name</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="169" />
+            <location filename="../processing/train_model.py" line="161" />
             <source>Step {step}: validation {metrics}</source>
             <translation>Schritt {step}: Validierung {metrics}</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="192" />
+            <location filename="../processing/train_model.py" line="185" />
             <source>Stopped after {steps} steps ({reason}); snapshot “{name}” ({id}) is the current state.</source>
             <translation>Nach {steps} Schritten angehalten ({reason}); Snapshot „{name}“ ({id}) ist der aktuelle Stand.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="128" />
+            <location filename="../processing/train_model.py" line="120" />
             <source>Total steps of the model</source>
             <translation>Gesamtzahl der Schritte des Modells</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="39" />
+            <location filename="../processing/train_model.py" line="38" />
             <source>Train model</source>
             <translation>Modell trainieren</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="175" />
+            <location filename="../processing/train_model.py" line="167" />
             <source>Training model “{name}” ({id}).</source>
             <translation>Training des Modells „{name}“ ({id}).</translation>
         </message>
@@ -2531,7 +2597,7 @@ Das Training endet beim ersten erreichten Budget (Schritte, Epochen oder Sekunde
 Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validierungskennzahlen aus.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="42" />
+            <location filename="../processing/train_model.py" line="41" />
             <source>Trains the model on the training areas and labels of its training GeoPackage. Training continues from the model's current state, so running it again adds to the earlier sessions.
 
 Training stops at the first budget reached (steps, epochs or seconds; 0 means no limit: a time budget alone trains for that long, and with no limit at all it stops after 500 steps), when the validation loss stops improving (early stopping), or when you cancel. Every stop creates a snapshot on the Training Snapshots Timeline, which becomes the current state.
@@ -2544,22 +2610,21 @@ Das Training endet beim ersten erreichten Budget (Schritte, Epochen oder Sekunde
 Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validierungskennzahlen aus.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="129" />
+            <location filename="../processing/train_model.py" line="121" />
             <source>Validation metrics (JSON)</source>
             <translation>Validierungskennzahlen (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="127" />
+            <location filename="../processing/train_model.py" line="119" />
             <source>Why training stopped</source>
             <translation>Warum das Training endete</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="73" />
             <source>automatic (GPU when available)</source>
-            <translation>automatisch (GPU, falls verfügbar)</translation>
+            <translation type="obsolete">automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="94" />
+            <location filename="../processing/train_model.py" line="86" />
             <source>distance to the object's edge (the earlier default)</source>
             <translation>Abstand zum Objektrand (die frühere Voreinstellung)</translation>
         </message>
@@ -2568,7 +2633,7 @@ Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validieru
             <translation type="obsolete">Abstand zum Objektrand (sich berührende und überlappende Objekte)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="94" />
+            <location filename="../processing/train_model.py" line="86" />
             <source>object centres (touching and overlapping objects)</source>
             <translation>Objektmitten (sich berührende und überlappende Objekte)</translation>
         </message>
@@ -2577,12 +2642,12 @@ Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validieru
             <translation type="obsolete">die des Modells (Abstand bei einem neuen Modell)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="94" />
+            <location filename="../processing/train_model.py" line="86" />
             <source>the model's own (object centres for a new model)</source>
             <translation>die des Modells (Objektmitten für ein neues Modell)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="94" />
+            <location filename="../processing/train_model.py" line="86" />
             <source>thin rims (the older target)</source>
             <translation>dünne Ränder (das ältere Ziel)</translation>
         </message>
@@ -2590,47 +2655,47 @@ Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validieru
     <context>
         <name>TrainingImport</name>
         <message>
-            <location filename="../processing/training_import.py" line="167" />
+            <location filename="../adapters/training_import.py" line="168" />
             <source>Could not write to layer “{name}” of the training GeoPackage: {error}</source>
             <translation>In den Layer „{name}“ des Trainings-GeoPackages konnte nicht geschrieben werden: {error}</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="294" />
+            <location filename="../adapters/training_import.py" line="299" />
             <source>Label</source>
             <translation>Label</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="286" />
+            <location filename="../adapters/training_import.py" line="291" />
             <source>Label {fid} has class “{value}”, which is not one of the model's classes ({names}).</source>
             <translation>Label {fid} hat die Klasse „{value}“, die nicht zu den Klassen des Modells gehört ({names}).</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="264" />
+            <location filename="../adapters/training_import.py" line="269" />
             <source>The labels have no field “{field}”.</source>
             <translation>Die Labels haben kein Feld „{field}“.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="267" />
+            <location filename="../adapters/training_import.py" line="272" />
             <source>The model has {n} classes: choose the labels' field that holds the class id or name.</source>
             <translation>Das Modell hat {n} Klassen: Wählen Sie das Feld der Labels, das die Klassen-ID oder den Klassennamen enthält.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="50" />
+            <location filename="../adapters/training_import.py" line="51" />
             <source>The training GeoPackage {path} has no valid layer “{name}”.</source>
             <translation>Das Trainings-GeoPackage {path} hat keinen gültigen Layer „{name}“.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="230" />
+            <location filename="../adapters/training_import.py" line="235" />
             <source>Training area</source>
             <translation>Trainingsgebiet</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="108" />
+            <location filename="../adapters/training_import.py" line="109" />
             <source>{what} {fid} has no area (empty or degenerate polygon); it was left out.</source>
             <translation>{what} {fid} hat keine Fläche (leeres oder entartetes Polygon); es wurde ausgelassen.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="100" />
+            <location filename="../adapters/training_import.py" line="101" />
             <source>{what} {fid} was an invalid polygon (self-intersecting?); it was repaired.</source>
             <translation>{what} {fid} war ein ungültiges Polygon (selbstüberschneidend?); es wurde repariert.</translation>
         </message>

@@ -4,52 +4,55 @@
     <context>
         <name>CreateModelAlgorithm</name>
         <message>
-            <location filename="../processing/create_model.py" line="130" />
+            <location filename="../processing/create_model.py" line="80" />
+            <source>Bands (comma-separated; empty: every band but alpha)</source>
+            <translation>Bandes (séparées par des virgules ; vide : toutes sauf alpha)</translation>
+        </message>
+        <message>
             <source>Bands (comma-separated; empty: the first three)</source>
-            <translation>Bandes (séparées par des virgules ; vide : les trois premières)</translation>
+            <translation type="obsolete">Bandes (séparées par des virgules ; vide : les trois premières)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="67" />
             <source>Bands must be numbers separated by commas, not “{text}”.</source>
-            <translation>Les bandes doivent être des nombres séparés par des virgules, et non « {text} ».</translation>
+            <translation type="obsolete">Les bandes doivent être des nombres séparés par des virgules, et non « {text} ».</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="156" />
+            <location filename="../processing/create_model.py" line="106" />
             <source>Class field of the labels (class number or name)</source>
             <translation>Champ de classe des étiquettes (numéro ou nom de classe)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="120" />
+            <location filename="../processing/create_model.py" line="70" />
             <source>Classes (comma-separated)</source>
             <translation>Classes (séparées par des virgules)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="253" />
+            <location filename="../processing/create_model.py" line="190" />
             <source>Copied {n} labels.</source>
             <translation>{n} étiquettes copiées.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="253" />
+            <location filename="../processing/create_model.py" line="190" />
             <source>Copied {n} training areas.</source>
             <translation>{n} zones d'entraînement copiées.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="174" />
+            <location filename="../processing/create_model.py" line="124" />
             <source>Count mode: how touching objects are told apart</source>
             <translation>Mode comptage : comment distinguer les objets qui se touchent</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="100" />
+            <location filename="../processing/create_model.py" line="50" />
             <source>Create model</source>
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="260" />
+            <location filename="../processing/create_model.py" line="197" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modèle « {name} » créé ({id}).</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="103" />
+            <location filename="../processing/create_model.py" line="53" />
             <source>Creates a new AI model in the workspace beside the project. The model takes its input (coordinate reference system, pixel size, bands and data type) from the raster scene, which is recorded as the model's first scene.
 
 Classes: names separated by commas, each optionally followed by a colour, e.g. “Tree” or “Tree:#2ca02c, Shrub:#ff7f0e”.
@@ -66,27 +69,27 @@ Les zones d'entraînement et les étiquettes (facultatives) sont des couches de 
 Renvoie l'identifiant du nouveau modèle.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="197" />
+            <location filename="../processing/create_model.py" line="144" />
             <source>Give at least one class name.</source>
             <translation>Indiquez au moins un nom de classe.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="151" />
+            <location filename="../processing/create_model.py" line="101" />
             <source>Labels</source>
             <translation>Étiquettes</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="121" />
+            <location filename="../processing/create_model.py" line="71" />
             <source>Mode</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="186" />
+            <location filename="../processing/create_model.py" line="136" />
             <source>Model id</source>
             <translation>Identifiant du modèle</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="187" />
+            <location filename="../processing/create_model.py" line="137" />
             <source>Model name</source>
             <translation>Nom du modèle</translation>
         </message>
@@ -95,32 +98,31 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Profondeur du réseau</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="164" />
+            <location filename="../processing/create_model.py" line="114" />
             <source>Network depth (0: from the labels)</source>
             <translation>Profondeur du réseau (0 : d'après les étiquettes)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="164" />
+            <location filename="../processing/create_model.py" line="114" />
             <source>Network width</source>
             <translation>Largeur du réseau</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="143" />
+            <location filename="../processing/create_model.py" line="93" />
             <source>Purpose field of the training areas (train / validation)</source>
             <translation>Champ d'usage des zones d'entraînement (train / validation)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="129" />
+            <location filename="../processing/create_model.py" line="79" />
             <source>Raster scene</source>
             <translation>Scène raster</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="72" />
             <source>The raster has bands 1…{n}; “{text}” is not a valid choice.</source>
-            <translation>Le raster a les bandes 1…{n} ; « {text} » n'est pas un choix valide.</translation>
+            <translation type="obsolete">Le raster a les bandes 1…{n} ; « {text} » n'est pas un choix valide.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="201" />
+            <location filename="../processing/create_model.py" line="148" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
@@ -129,27 +131,27 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Taille des tuiles (pixels)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="164" />
+            <location filename="../processing/create_model.py" line="114" />
             <source>Tile size in pixels (0: from the labels)</source>
             <translation>Taille des tuiles en pixels (0 : d'après les étiquettes)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="188" />
+            <location filename="../processing/create_model.py" line="138" />
             <source>Training GeoPackage</source>
             <translation>GeoPackage d'entraînement</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="135" />
+            <location filename="../processing/create_model.py" line="85" />
             <source>Training areas</source>
             <translation>Zones d'entraînement</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="121" />
+            <location filename="../processing/create_model.py" line="71" />
             <source>count</source>
             <translation>comptage</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="174" />
+            <location filename="../processing/create_model.py" line="124" />
             <source>distance to the object's edge (the earlier default)</source>
             <translation>distance au bord de l'objet (l'ancien réglage par défaut)</translation>
         </message>
@@ -158,84 +160,80 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">distance au bord de l'objet (objets qui se touchent ou se chevauchent)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="174" />
+            <location filename="../processing/create_model.py" line="124" />
             <source>object centres (touching and overlapping objects)</source>
             <translation>centres des objets (objets qui se touchent ou se chevauchent)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="121" />
+            <location filename="../processing/create_model.py" line="71" />
             <source>segmentation</source>
             <translation>segmentation</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="174" />
+            <location filename="../processing/create_model.py" line="124" />
             <source>thin rims (objects that barely touch)</source>
             <translation>bordures fines (objets qui se touchent à peine)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="51" />
             <source>“{colour}” is not a #rrggbb colour (class “{name}”).</source>
-            <translation>« {colour} » n'est pas une couleur #rrggbb (classe « {name} »).</translation>
+            <translation type="obsolete">« {colour} » n'est pas une couleur #rrggbb (classe « {name} »).</translation>
         </message>
     </context>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="120" />
+            <location filename="../processing/detect.py" line="92" />
             <source>Area of interest</source>
             <translation>Zone d'intérêt</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="142" />
+            <location filename="../processing/detect.py" line="107" />
             <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
             <translation>Seuil de bordure pour séparer les objets qui se touchent (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="125" />
             <source>CPU</source>
-            <translation>CPU</translation>
+            <translation type="obsolete">CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="223" />
+            <location filename="../processing/detect.py" line="190" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Détection avec le modèle « {model} », instantané « {snapshot} » ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="178" />
+            <location filename="../processing/detect.py" line="143" />
             <source>Detections</source>
             <translation>Détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="179" />
+            <location filename="../processing/detect.py" line="144" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage des détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="125" />
             <source>Device</source>
-            <translation>Matériel de calcul</translation>
+            <translation type="obsolete">Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="159" />
+            <location filename="../processing/detect.py" line="124" />
             <source>Flip test-time augmentation (4× slower)</source>
             <translation>Augmentation par retournement au moment du test (4× plus lent)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="125" />
             <source>GPU (CUDA)</source>
-            <translation>GPU (CUDA)</translation>
+            <translation type="obsolete">GPU (CUDA)</translation>
         </message>
         <message>
             <source>Layer name</source>
             <translation type="obsolete">Nom de la couche</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="182" />
+            <location filename="../processing/detect.py" line="147" />
             <source>Layer name inside the GeoPackage</source>
             <translation>Nom de la couche dans le GeoPackage</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="167" />
+            <location filename="../processing/detect.py" line="132" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Surface minimale d'une détection (unités de carte au carré)</translation>
         </message>
@@ -244,37 +242,37 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Score minimal</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="133" />
+            <location filename="../processing/detect.py" line="98" />
             <source>Minimum score (0: the snapshot's calibrated value)</source>
             <translation>Score minimal (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="151" />
+            <location filename="../processing/detect.py" line="116" />
             <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
             <translation>Taille minimale d'une détection en pixels (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="183" />
+            <location filename="../processing/detect.py" line="148" />
             <source>Name of the layer in the project</source>
             <translation>Nom de la couche dans le projet</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="180" />
+            <location filename="../processing/detect.py" line="145" />
             <source>Number of detections</source>
             <translation>Nombre de détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="119" />
+            <location filename="../processing/detect.py" line="91" />
             <source>Raster scene</source>
             <translation>Scène raster</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="92" />
+            <location filename="../processing/detect.py" line="64" />
             <source>Run detection</source>
             <translation>Lancer la détection</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="95" />
+            <location filename="../processing/detect.py" line="67" />
             <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
@@ -301,42 +299,41 @@ La zone d'intérêt (facultative) limite la détection à ses polygones. Les dé
 Le raster doit avoir les bandes et le type de données sur lesquels le modèle a été entraîné et une résolution au sol proche de celle de l'entraînement ; il est lu tel quel (sans reprojection ni rééchantillonnage) et les détections sont dans son système de coordonnées de référence.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="162" />
+            <location filename="../processing/detect.py" line="127" />
             <source>Segmentation mode: one feature per connected area (else one per class)</source>
             <translation>Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="242" />
+            <location filename="../processing/detect.py" line="210" />
             <source>Settings: minimum score {score} ({score_from}), boundary threshold {boundary} ({boundary_from}), minimum size {pixels} px ({pixels_from}).</source>
             <translation>Réglages : score minimal {score} ({score_from}), seuil de bordure {boundary} ({boundary_from}), taille minimale {pixels} px ({pixels_from}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="181" />
+            <location filename="../processing/detect.py" line="146" />
             <source>Snapshot id</source>
             <translation>Identifiant de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="222" />
+            <location filename="../processing/detect.py" line="189" />
             <source>The area of interest has no polygon.</source>
             <translation>La zone d'intérêt ne contient aucun polygone.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="216" />
+            <location filename="../processing/detect.py" line="181" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="184" />
+            <location filename="../processing/detect.py" line="149" />
             <source>Thresholds and minimum size used, and their source (JSON)</source>
             <translation>Seuils et taille minimale utilisés, et leur origine (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="125" />
             <source>automatic (GPU when available)</source>
-            <translation>automatique (GPU si disponible)</translation>
+            <translation type="obsolete">automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="256" />
+            <location filename="../processing/detect.py" line="224" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} détections écrites dans {path}.</translation>
         </message>
@@ -344,64 +341,78 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrAlgorithm</name>
         <message>
-            <location filename="../processing/algorithm.py" line="105" />
+            <location filename="../processing/algorithm.py" line="127" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="126" />
+            <source>Device</source>
+            <translation>Matériel de calcul</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="127" />
+            <source>GPU (CUDA)</source>
+            <translation>GPU (CUDA)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="109" />
             <source>Model (id or name)</source>
             <translation>Modèle (identifiant ou nom)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="137" />
             <source>Model “{model}” has no snapshot yet: train it first.</source>
-            <translation>Le modèle « {model} » n'a pas encore d'instantané : entraînez-le d'abord.</translation>
+            <translation type="obsolete">Le modèle « {model} » n'a pas encore d'instantané : entraînez-le d'abord.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="184" />
+            <location filename="../processing/algorithm.py" line="188" />
             <source>Models and snapshots</source>
             <translation>Modèles et instantanés</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="211" />
             <source>No model given: give a model id or name.</source>
-            <translation>Aucun modèle indiqué : donnez l'identifiant ou le nom d'un modèle.</translation>
+            <translation type="obsolete">Aucun modèle indiqué : donnez l'identifiant ou le nom d'un modèle.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="227" />
             <source>No model “{name}” in this workspace. Models: {names}.</source>
-            <translation>Aucun modèle « {name} » dans cet espace de travail. Modèles : {names}.</translation>
+            <translation type="obsolete">Aucun modèle « {name} » dans cet espace de travail. Modèles : {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="222" />
             <source>Several models are called “{name}”; give the id instead. Models: {names}.</source>
-            <translation>Plusieurs modèles s'appellent « {name} » ; donnez plutôt l'identifiant. Modèles : {names}.</translation>
+            <translation type="obsolete">Plusieurs modèles s'appellent « {name} » ; donnez plutôt l'identifiant. Modèles : {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="113" />
+            <location filename="../processing/algorithm.py" line="117" />
             <source>Snapshot (id or name)</source>
             <translation>Instantané (identifiant ou nom)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="111" />
+            <location filename="../processing/algorithm.py" line="115" />
             <source>Snapshot (id or name; empty: the current state)</source>
             <translation>Instantané (identifiant ou nom ; vide : l'état actuel)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="200" />
             <source>The current project has not been saved, so it has no workspace yet. Save the project first, or give a workspace folder.</source>
-            <translation>Le projet actuel n'a pas été enregistré et n'a donc pas encore d'espace de travail. Enregistrez d'abord le projet ou indiquez un dossier d'espace de travail.</translation>
+            <translation type="obsolete">Le projet actuel n'a pas été enregistré et n'a donc pas encore d'espace de travail. Enregistrez d'abord le projet ou indiquez un dossier d'espace de travail.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="183" />
+            <location filename="../processing/algorithm.py" line="187" />
             <source>Training and detection</source>
             <translation>Entraînement et détection</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="97" />
+            <location filename="../processing/algorithm.py" line="101" />
             <source>Workspace folder (empty: the one beside the current project)</source>
             <translation>Dossier de l'espace de travail (vide : celui à côté du projet actuel)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="219" />
+            <location filename="../processing/algorithm.py" line="127" />
+            <source>automatic (GPU when available)</source>
+            <translation>automatique (GPU si disponible)</translation>
+        </message>
+        <message>
             <source>none</source>
-            <translation>aucun</translation>
+            <translation type="obsolete">aucun</translation>
         </message>
     </context>
     <context>
@@ -695,52 +706,52 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDetection</name>
         <message>
-            <location filename="../ui/detection_run.py" line="100" />
+            <location filename="../ui/detection_run.py" line="73" />
             <source>Could not start detection</source>
             <translation>Impossible de lancer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="105" />
+            <location filename="../ui/detection_run.py" line="78" />
             <source>Detection failed</source>
             <translation>La détection a échoué</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="121" />
+            <location filename="../ui/detection_run.py" line="94" />
             <source>Detection started; it runs in the background (see the task manager).</source>
             <translation>Détection lancée ; elle s'exécute en arrière-plan (voir le gestionnaire de tâches).</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="74" />
+            <location filename="../ui/detection_run.py" line="47" />
             <source>No objects found: layer {name} is empty. Try to: {tips}.</source>
             <translation>Aucun objet trouvé : la couche {name} est vide. Essayez de : {tips}.</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="89" />
+            <location filename="../ui/detection_run.py" line="62" />
             <source>ORCA HUNTR: detection with {model}</source>
             <translation>ORCA HUNTR : détection avec {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="71" />
+            <location filename="../ui/detection_run.py" line="44" />
             <source>check that the area covers the objects and the scene looks like the training scenes</source>
             <translation>vérifier que la zone couvre les objets et que la scène ressemble aux scènes d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="69" />
+            <location filename="../ui/detection_run.py" line="42" />
             <source>lower the minimum area (now {value:g})</source>
             <translation>baisser la surface minimale (actuellement {value:g})</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="67" />
+            <location filename="../ui/detection_run.py" line="40" />
             <source>lower the score threshold (now {value:g}, under Advanced options)</source>
             <translation>baisser le seuil de score (actuellement {value:g}, dans Options avancées)</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="72" />
+            <location filename="../ui/detection_run.py" line="45" />
             <source>train longer, or add labels where objects were missed, then detect with the new snapshot</source>
             <translation>entraîner plus longtemps ou ajouter des étiquettes là où des objets ont été manqués, puis détecter avec le nouvel instantané</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="110" />
+            <location filename="../ui/detection_run.py" line="83" />
             <source>{n} detections: layer {name} added.</source>
             <translation>{n} détections : couche {name} ajoutée.</translation>
         </message>
@@ -748,7 +759,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDetectionLayer</name>
         <message>
-            <location filename="../ui/detection_layer.py" line="79" />
+            <location filename="../adapters/detection_layer.py" line="79" />
             <source>Cannot open the detection layer {uri}.</source>
             <translation>Impossible d'ouvrir la couche de détections {uri}.</translation>
         </message>
@@ -756,149 +767,166 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="331" />
+            <location filename="../ui/dock.py" line="350" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="326" />
             <source>Could not copy the scenes to the new model</source>
-            <translation>Impossible de copier les scènes dans le nouveau modèle</translation>
+            <translation type="obsolete">Impossible de copier les scènes dans le nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="316" />
+            <location filename="../ui/dock.py" line="344" />
             <source>Could not create a model from the snapshot</source>
             <translation>Impossible de créer un modèle à partir de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="249" />
+            <location filename="../ui/dock.py" line="273" />
             <source>Could not delete the snapshot</source>
             <translation>Impossible de supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="153" />
+            <location filename="../ui/dock.py" line="177" />
             <source>Could not list the snapshots</source>
             <translation>Impossible de lister les instantanés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="258" />
+            <location filename="../ui/dock.py" line="282" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Impossible de mettre l'instantané en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="347" />
+            <location filename="../ui/dock.py" line="366" />
             <source>Could not prepare detection</source>
             <translation>Impossible de préparer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="271" />
+            <location filename="../ui/dock.py" line="297" />
             <source>Could not prepare the revert</source>
             <translation>Impossible de préparer le retour en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="226" />
+            <location filename="../ui/dock.py" line="250" />
             <source>Could not rename the snapshot</source>
             <translation>Impossible de renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="283" />
+            <location filename="../ui/dock.py" line="309" />
             <source>Could not revert</source>
             <translation>Impossible de revenir en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="202" />
+            <location filename="../ui/dock.py" line="226" />
             <source>Could not save the snapshot</source>
             <translation>Impossible d'enregistrer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="155" />
+            <location filename="../ui/dock.py" line="179" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Créez ou choisissez un modèle pour voir ses instantanés.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="237" />
+            <location filename="../ui/dock.py" line="261" />
             <source>Delete Snapshot</source>
             <translation>Supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="237" />
+            <location filename="../ui/dock.py" line="261" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Supprimer l'instantané {name} ? Cette action est irréversible.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="91" />
+            <location filename="../ui/dock.py" line="93" />
             <source>Detecting… %p%</source>
             <translation>Détection… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="92" />
+            <location filename="../ui/dock.py" line="94" />
             <source>Detection runs in the background; cancel it from the task manager</source>
             <translation>La détection s'exécute en arrière-plan ; annulez-la depuis le gestionnaire de tâches</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="332" />
+            <location filename="../ui/dock.py" line="351" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modèle {name} créé à partir de l'instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="217" />
+            <location filename="../ui/dock.py" line="241" />
             <source>New name of the snapshot:</source>
             <translation>Nouveau nom de l'instantané :</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="156" />
+            <location filename="../ui/dock.py" line="180" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="128" />
+            <location filename="../ui/dock.py" line="134" />
             <source>No workspace: see the message bar.</source>
             <translation>Aucun espace de travail : voir la barre de messages.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="48" />
+            <location filename="../ui/dock.py" line="51" />
             <source>ORCA HUNTR</source>
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="217" />
+            <location filename="../ui/dock.py" line="241" />
             <source>Rename Snapshot</source>
             <translation>Renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="287" />
+            <location filename="../ui/dock.py" line="313" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Retour à {name} : c'est de nouveau l'état actuel.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="84" />
+            <location filename="../ui/dock.py" line="86" />
             <source>Run detection with the current state (or any snapshot) on a raster</source>
             <translation>Lancer la détection sur un raster avec l'état actuel (ou n'importe quel instantané)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="82" />
+            <location filename="../ui/dock.py" line="84" />
             <source>Run detection…</source>
             <translation>Lancer la détection…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="205" />
+            <location filename="../ui/dock.py" line="229" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Instantané {name} enregistré : il n'expirera pas.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="76" />
+            <location filename="../ui/dock.py" line="78" />
             <source>Training Snapshots Timeline</source>
             <translation>Chronologie des instantanés d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="130" />
+            <location filename="../ui/dock.py" line="136" />
             <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
             <translation>Projet non enregistré : les modèles sont conservés dans un dossier temporaire jusqu'à l'enregistrement du projet.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="135" />
+            <location filename="../ui/dock.py" line="141" />
             <source>Workspace: {path}</source>
             <translation>Espace de travail : {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrInputs</name>
+        <message>
+            <location filename="../adapters/inputs.py" line="84" />
+            <source>Bands must be numbers separated by commas, not “{text}”.</source>
+            <translation>Les bandes doivent être des nombres séparés par des virgules, et non « {text} ».</translation>
+        </message>
+        <message>
+            <location filename="../adapters/inputs.py" line="100" />
+            <source>The raster has bands 1…{n}; “{text}” is not a valid choice.</source>
+            <translation>Le raster a les bandes 1…{n} ; « {text} » n'est pas un choix valide.</translation>
+        </message>
+        <message>
+            <location filename="../adapters/inputs.py" line="143" />
+            <source>“{colour}” is not a #rrggbb colour (class “{name}”).</source>
+            <translation>« {colour} » n'est pas une couleur #rrggbb (classe « {name} »).</translation>
         </message>
     </context>
     <context>
@@ -922,177 +950,177 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrModelPanel</name>
         <message>
-            <location filename="../ui/model_panel.py" line="219" />
+            <location filename="../ui/model_panel.py" line="190" />
             <source>1 band</source>
             <translation>1 bande</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="76" />
+            <location filename="../ui/model_panel.py" line="47" />
             <source>AI Model</source>
             <translation>Modèle d'IA</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="128" />
+            <location filename="../ui/model_panel.py" line="99" />
             <source>Add scene</source>
             <translation>Ajouter une scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="113" />
+            <location filename="../ui/model_panel.py" line="84" />
             <source>Add the model's training areas and labels to the project, ready to draw with the digitising tools</source>
             <translation>Ajoute au projet les zones d'entraînement et les étiquettes du modèle, prêtes à être dessinées avec les outils de numérisation</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="112" />
+            <location filename="../ui/model_panel.py" line="83" />
             <source>Add training layers</source>
             <translation>Ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="422" />
+            <location filename="../ui/model_panel.py" line="393" />
             <source>Could not add the scene</source>
             <translation>Impossible d'ajouter la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="366" />
+            <location filename="../ui/model_panel.py" line="337" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="296" />
+            <location filename="../ui/model_panel.py" line="267" />
             <source>Could not create the model</source>
             <translation>Impossible de créer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="353" />
+            <location filename="../ui/model_panel.py" line="324" />
             <source>Could not delete the model</source>
             <translation>Impossible de supprimer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="194" />
+            <location filename="../ui/model_panel.py" line="165" />
             <source>Could not list the models</source>
             <translation>Impossible de lister les modèles</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="240" />
+            <location filename="../ui/model_panel.py" line="211" />
             <source>Could not list the scenes</source>
             <translation>Impossible de lister les scènes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="433" />
+            <location filename="../ui/model_panel.py" line="404" />
             <source>Could not remove the scene</source>
             <translation>Impossible de retirer la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="326" />
+            <location filename="../ui/model_panel.py" line="297" />
             <source>Could not rename the model</source>
             <translation>Impossible de renommer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="215" />
+            <location filename="../ui/model_panel.py" line="186" />
             <source>Count</source>
             <translation>Comptage</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="211" />
+            <location filename="../ui/model_panel.py" line="182" />
             <source>Create a model to start: choose its classes and the scenes to learn from.</source>
             <translation>Pour commencer, créez un modèle : choisissez ses classes et les scènes dont il apprendra.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="93" />
+            <location filename="../ui/model_panel.py" line="64" />
             <source>Create a new AI model: classes, mode and scenes</source>
             <translation>Créer un nouveau modèle d'IA : classes, mode et scènes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="338" />
+            <location filename="../ui/model_panel.py" line="309" />
             <source>Delete Model</source>
             <translation>Supprimer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="101" />
+            <location filename="../ui/model_panel.py" line="72" />
             <source>Delete model…</source>
             <translation>Supprimer le modèle…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="338" />
+            <location filename="../ui/model_panel.py" line="309" />
             <source>Delete the model {name} with all its snapshots and training data? This cannot be undone.</source>
             <translation>Supprimer le modèle {name} avec tous ses instantanés et ses données d'entraînement ? Cette action est irréversible.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="223" />
+            <location filename="../ui/model_panel.py" line="194" />
             <source>Input: {details}, {dtype}, {crs}; tiles of {tile} px</source>
             <translation>Entrée : {details}, {dtype}, {crs} ; tuiles de {tile} px</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="304" />
+            <location filename="../ui/model_panel.py" line="275" />
             <source>Model {name} created. Draw training areas and labels in its layers, then start training.</source>
             <translation>Modèle {name} créé. Dessinez des zones d'entraînement et des étiquettes dans ses couches, puis lancez l'entraînement.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="317" />
+            <location filename="../ui/model_panel.py" line="288" />
             <source>New name of the model:</source>
             <translation>Nouveau nom du modèle :</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="92" />
+            <location filename="../ui/model_panel.py" line="63" />
             <source>New…</source>
             <translation>Nouveau…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="198" />
+            <location filename="../ui/model_panel.py" line="169" />
             <source>No model yet: create one</source>
             <translation>Pas encore de modèle : créez-en un</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="374" />
+            <location filename="../ui/model_panel.py" line="345" />
             <source>No other raster layer in the project</source>
             <translation>Aucune autre couche raster dans le projet</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="136" />
+            <location filename="../ui/model_panel.py" line="107" />
             <source>Remove scene</source>
             <translation>Retirer la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="317" />
+            <location filename="../ui/model_panel.py" line="288" />
             <source>Rename Model</source>
             <translation>Renommer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="100" />
+            <location filename="../ui/model_panel.py" line="71" />
             <source>Rename model…</source>
             <translation>Renommer le modèle…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="97" />
+            <location filename="../ui/model_panel.py" line="68" />
             <source>Rename or delete the model</source>
             <translation>Renommer ou supprimer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="120" />
+            <location filename="../ui/model_panel.py" line="91" />
             <source>Scenes in use</source>
             <translation>Scènes utilisées</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="215" />
+            <location filename="../ui/model_panel.py" line="186" />
             <source>Segmentation</source>
             <translation>Segmentation</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="137" />
+            <location filename="../ui/model_panel.py" line="108" />
             <source>Stop using the selected scenes for training</source>
             <translation>Ne plus utiliser les scènes sélectionnées pour l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="87" />
+            <location filename="../ui/model_panel.py" line="58" />
             <source>The AI model you are working on</source>
             <translation>Le modèle d'IA sur lequel vous travaillez</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="123" />
+            <location filename="../ui/model_panel.py" line="94" />
             <source>The rasters the model learns from</source>
             <translation>Les rasters dont le modèle apprend</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="129" />
+            <location filename="../ui/model_panel.py" line="100" />
             <source>Use a raster layer of the project as a scene of this model</source>
             <translation>Utiliser une couche raster du projet comme scène de ce modèle</translation>
         </message>
@@ -1105,32 +1133,32 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">segmentation</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="222" />
+            <location filename="../ui/model_panel.py" line="193" />
             <source>{mode} · classes: {names}</source>
             <translation>{mode} · classes : {names}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="411" />
+            <location filename="../ui/model_panel.py" line="382" />
             <source>{name} cannot be a scene of this model: {reason}</source>
             <translation>{name} ne peut pas être une scène de ce modèle : {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="384" />
+            <location filename="../ui/model_panel.py" line="355" />
             <source>{name} — does not fit the model</source>
             <translation>{name} — ne convient pas au modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="384" />
+            <location filename="../ui/model_panel.py" line="355" />
             <source>{name} — does not fit the model: {reason}</source>
             <translation>{name} — ne convient pas au modèle : {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="219" />
+            <location filename="../ui/model_panel.py" line="190" />
             <source>{n} bands</source>
             <translation>{n} bandes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="221" />
+            <location filename="../ui/model_panel.py" line="192" />
             <source>{res:g} per pixel</source>
             <translation>{res:g} par pixel</translation>
         </message>
@@ -1143,7 +1171,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="188" />
+            <location filename="../ui/new_model_dialog.py" line="181" />
             <source>A model with this name already exists.</source>
             <translation>Un modèle portant ce nom existe déjà.</translation>
         </message>
@@ -1168,7 +1196,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Canaux du premier niveau du réseau : plus il y en a, plus il apprend, mais plus il est lent</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="194" />
+            <location filename="../ui/new_model_dialog.py" line="187" />
             <source>Choose at least one scene (raster layer).</source>
             <translation>Choisissez au moins une scène (couche raster).</translation>
         </message>
@@ -1212,7 +1240,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>D'après les étiquettes (recommandé)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="186" />
+            <location filename="../ui/new_model_dialog.py" line="179" />
             <source>Give the model a name.</source>
             <translation>Donnez un nom au modèle.</translation>
         </message>
@@ -1277,7 +1305,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Côté des tuiles carrées dont le réseau apprend (un multiple de 32)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="196" />
+            <location filename="../ui/new_model_dialog.py" line="189" />
             <source>The chosen scenes do not have the same number of bands.</source>
             <translation>Les scènes choisies n'ont pas le même nombre de bandes.</translation>
         </message>
@@ -1411,9 +1439,13 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Classes ({n}, comme dans l'instantané ; vous pouvez les renommer)</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="67" />
             <source>Copy the snapshot's training areas and labels into the new model; otherwise it starts without any (the scenes are kept either way)</source>
-            <translation>Copier les zones d'entraînement et les étiquettes de l'instantané dans le nouveau modèle ; sinon, il démarre sans (les scènes sont conservées dans tous les cas)</translation>
+            <translation type="obsolete">Copier les zones d'entraînement et les étiquettes de l'instantané dans le nouveau modèle ; sinon, il démarre sans (les scènes sont conservées dans tous les cas)</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="67" />
+            <source>Copy the snapshot's training areas, labels and scenes into the new model; otherwise it starts without any (add the scenes it should learn from)</source>
+            <translation>Copier les zones d'entraînement, les étiquettes et les scènes de l'instantané dans le nouveau modèle ; sinon, il démarre sans (ajoutez les scènes dont il doit apprendre)</translation>
         </message>
         <message>
             <location filename="../ui/snapshot_model_dialog.py" line="74" />
@@ -1436,9 +1468,13 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Nom du nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/snapshot_model_dialog.py" line="66" />
             <source>Reuse training areas and labels</source>
-            <translation>Réutiliser les zones d'entraînement et les étiquettes</translation>
+            <translation type="obsolete">Réutiliser les zones d'entraînement et les étiquettes</translation>
+        </message>
+        <message>
+            <location filename="../ui/snapshot_model_dialog.py" line="66" />
+            <source>Reuse training areas, labels and scenes</source>
+            <translation>Réutiliser les zones d'entraînement, les étiquettes et les scènes</translation>
         </message>
         <message>
             <location filename="../ui/snapshot_model_dialog.py" line="51" />
@@ -1715,32 +1751,32 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrTrainingLayers</name>
         <message>
-            <location filename="../ui/training_layers.py" line="137" />
+            <location filename="../ui/training_layers.py" line="138" />
             <source>Class</source>
             <translation>Classe</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="35" />
+            <location filename="../ui/training_layers.py" line="36" />
             <source>Labels</source>
             <translation>Étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="109" />
+            <location filename="../ui/training_layers.py" line="110" />
             <source>Purpose</source>
             <translation>Usage</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="101" />
+            <location filename="../ui/training_layers.py" line="102" />
             <source>Training</source>
             <translation>Entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="35" />
+            <location filename="../ui/training_layers.py" line="36" />
             <source>Training areas</source>
             <translation>Zones d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="111" />
+            <location filename="../ui/training_layers.py" line="112" />
             <source>Validation (accuracy)</source>
             <translation>Validation (précision)</translation>
         </message>
@@ -1748,92 +1784,92 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrTrainingPanel</name>
         <message>
-            <location filename="../ui/training_panel.py" line="139" />
+            <location filename="../ui/training_panel.py" line="140" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="133" />
+            <location filename="../ui/training_panel.py" line="134" />
             <source> steps</source>
             <translation> étapes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="424" />
+            <location filename="../ui/training_panel.py" line="425" />
             <source>%p% · {eta} left</source>
             <translation>%p% · {eta} restant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="287" />
             <source>Another project's training is still running: stop it or wait for it to end</source>
             <translation>L'entraînement d'un autre projet est toujours en cours : arrêtez-le ou attendez sa fin</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="145" />
+            <location filename="../ui/training_panel.py" line="146" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="143" />
+            <location filename="../ui/training_panel.py" line="144" />
             <source>Budget</source>
             <translation>Budget</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="146" />
+            <location filename="../ui/training_panel.py" line="147" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="287" />
             <source>Continue from the current state with the training data as they are now</source>
             <translation>Continuer à partir de l'état actuel avec les données d'entraînement telles qu'elles sont maintenant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="334" />
+            <location filename="../ui/training_panel.py" line="335" />
             <source>Could not start training</source>
             <translation>Impossible de lancer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="149" />
+            <location filename="../ui/training_panel.py" line="150" />
             <source>Device</source>
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="485" />
+            <location filename="../ui/training_panel.py" line="486" />
             <source>Done · %p%</source>
             <translation>Terminé · %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="60" />
+            <location filename="../ui/training_panel.py" line="61" />
             <source>Epoch budget reached</source>
             <translation>Budget d'époques atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="449" />
+            <location filename="../ui/training_panel.py" line="450" />
             <source>Failed</source>
             <translation>Échec</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="147" />
+            <location filename="../ui/training_panel.py" line="148" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="402" />
+            <location filename="../ui/training_panel.py" line="403" />
             <source>Keep training</source>
             <translation>Continuer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="493" />
+            <location filename="../ui/training_panel.py" line="494" />
             <source>Last metrics: {metric}</source>
             <translation>Dernières métriques : {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="434" />
+            <location filename="../ui/training_panel.py" line="435" />
             <source>Last validation: {metric}</source>
             <translation>Dernière validation : {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="85" />
+            <location filename="../ui/training_panel.py" line="86" />
             <source>Model {model} has no labels. Training would teach it that everything inside its training areas is background, so it would detect nothing.
 
 Draw labels (polygons with a class) inside the training areas first.</source>
@@ -1842,7 +1878,7 @@ Draw labels (polygons with a class) inside the training areas first.</source>
 Dessinez d'abord des étiquettes (polygones avec une classe) dans les zones d'entraînement.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="90" />
+            <location filename="../ui/training_panel.py" line="91" />
             <source>No labels for {classes}. The model would learn that these are background and would not detect them.
 
 Draw labels of every class inside the training areas first.</source>
@@ -1851,87 +1887,87 @@ Draw labels of every class inside the training areas first.</source>
 Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="461" />
+            <location filename="../ui/training_panel.py" line="462" />
             <source>Not running</source>
             <translation>À l'arrêt</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="453" />
+            <location filename="../ui/training_panel.py" line="454" />
             <source>Not started</source>
             <translation>Non démarré</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="331" />
+            <location filename="../ui/training_panel.py" line="332" />
             <source>ORCA HUNTR: training {model}</source>
             <translation>ORCA HUNTR : entraînement de {model}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="346" />
+            <location filename="../ui/training_panel.py" line="347" />
             <source>Reading the training data…</source>
             <translation>Lecture des données d'entraînement…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="285" />
+            <location filename="../ui/training_panel.py" line="286" />
             <source>Resume training</source>
             <translation>Reprendre l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="285" />
+            <location filename="../ui/training_panel.py" line="286" />
             <source>Start training</source>
             <translation>Lancer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="345" />
+            <location filename="../ui/training_panel.py" line="346" />
             <source>Starting… %p%</source>
             <translation>Démarrage… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="59" />
+            <location filename="../ui/training_panel.py" line="60" />
             <source>Step budget reached</source>
             <translation>Budget d'étapes atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="173" />
+            <location filename="../ui/training_panel.py" line="174" />
             <source>Step, epoch and training loss of the running training</source>
             <translation>Étape, époque et perte d'entraînement de l'entraînement en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="244" />
+            <location filename="../ui/training_panel.py" line="245" />
             <source>Still training {model} of {project} in the background (workspace {path}); Stop ends that run and writes its snapshot there.</source>
             <translation>Entraînement de {model} ({project}) toujours en cours en arrière-plan (espace de travail {path}) ; Arrêter termine cet entraînement et y écrit son instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="155" />
+            <location filename="../ui/training_panel.py" line="156" />
             <source>Stop</source>
             <translation>Arrêter</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="157" />
+            <location filename="../ui/training_panel.py" line="158" />
             <source>Stop after the current step; the model is kept as a new snapshot</source>
             <translation>Arrêter après l'étape en cours ; le modèle est conservé comme nouvel instantané</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="401" />
+            <location filename="../ui/training_panel.py" line="402" />
             <source>Stop and snapshot now</source>
             <translation>Arrêter et créer l'instantané maintenant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="63" />
+            <location filename="../ui/training_panel.py" line="64" />
             <source>Stopped</source>
             <translation>Arrêté</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="58" />
+            <location filename="../ui/training_panel.py" line="59" />
             <source>Stopped by you</source>
             <translation>Arrêté par vous</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="62" />
+            <location filename="../ui/training_panel.py" line="63" />
             <source>Stopped early: validation no longer improved</source>
             <translation>Arrêt anticipé : la validation ne s'améliorait plus</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="482" />
+            <location filename="../ui/training_panel.py" line="483" />
             <source>Stopped · %p% of the budget</source>
             <translation>Arrêté · %p% du budget</translation>
         </message>
@@ -1940,147 +1976,147 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation type="obsolete">Arrêt après l'étape en cours…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="422" />
+            <location filename="../ui/training_panel.py" line="423" />
             <source>Stopping… %p%</source>
             <translation>Arrêt en cours… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="369" />
+            <location filename="../ui/training_panel.py" line="370" />
             <source>Stopping… (finishing the current step and writing the snapshot)</source>
             <translation>Arrêt en cours… (fin de l'étape en cours et écriture de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="178" />
+            <location filename="../ui/training_panel.py" line="179" />
             <source>The last validation metrics</source>
             <translation>Les dernières métriques de validation</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="385" />
+            <location filename="../ui/training_panel.py" line="386" />
             <source>The unsaved project</source>
             <translation>Le projet non enregistré</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="61" />
+            <location filename="../ui/training_panel.py" line="62" />
             <source>Time budget reached</source>
             <translation>Budget de temps atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="354" />
+            <location filename="../ui/training_panel.py" line="355" />
             <source>Train anyway</source>
             <translation>Entraîner quand même</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="287" />
             <source>Train the model on its training areas and labels</source>
             <translation>Entraîner le modèle sur ses zones d'entraînement et ses étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="110" />
+            <location filename="../ui/training_panel.py" line="111" />
             <source>Training</source>
             <translation>Entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="385" />
+            <location filename="../ui/training_panel.py" line="386" />
             <source>Training Still Running</source>
             <translation>Entraînement toujours en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="353" />
+            <location filename="../ui/training_panel.py" line="354" />
             <source>Training Without Labels</source>
             <translation>Entraînement sans étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="140" />
+            <location filename="../ui/training_panel.py" line="141" />
             <source>Training also stops after this many minutes</source>
             <translation>L'entraînement s'arrête aussi après ce nombre de minutes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="451" />
+            <location filename="../ui/training_panel.py" line="452" />
             <source>Training could not start</source>
             <translation>L'entraînement n'a pas pu démarrer</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="287" />
             <source>Training is running</source>
             <translation>L'entraînement est en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="464" />
+            <location filename="../ui/training_panel.py" line="465" />
             <source>Training of {model} ({project}) stopped: snapshot {name} is its current state, in {path}.</source>
             <translation>Entraînement de {model} ({project}) arrêté : l'instantané {name} est son état actuel, dans {path}.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="448" />
+            <location filename="../ui/training_panel.py" line="449" />
             <source>Training stopped with an error</source>
             <translation>L'entraînement s'est arrêté sur une erreur</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="497" />
+            <location filename="../ui/training_panel.py" line="498" />
             <source>Training stopped: snapshot {name} is the current state.</source>
             <translation>Entraînement arrêté : l'instantané {name} est l'état actuel.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="134" />
+            <location filename="../ui/training_panel.py" line="135" />
             <source>Training stops after this many more steps (or earlier with Stop)</source>
             <translation>L'entraînement s'arrête après ce nombre d'étapes supplémentaires (ou plus tôt avec Arrêter)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="243" />
+            <location filename="../ui/training_panel.py" line="244" />
             <source>Training {model} (workspace {path})</source>
             <translation>Entraînement de {model} (espace de travail {path})</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="148" />
+            <location filename="../ui/training_panel.py" line="149" />
             <source>Where the network is trained</source>
             <translation>Où le réseau est entraîné</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="270" />
+            <location filename="../ui/training_panel.py" line="271" />
             <source>Workspace of the running training: {path}</source>
             <translation>Espace de travail de l'entraînement en cours : {path}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="427" />
+            <location filename="../ui/training_panel.py" line="428" />
             <source>epoch {epoch:.1f}</source>
             <translation>époque {epoch:.1f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="490" />
+            <location filename="../ui/training_panel.py" line="491" />
             <source>loss {loss:.4f}</source>
             <translation>perte {loss:.4f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="132" />
+            <location filename="../ui/training_panel.py" line="133" />
             <source>no step limit</source>
             <translation>sans limite d'étapes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="138" />
+            <location filename="../ui/training_panel.py" line="139" />
             <source>no time limit</source>
             <translation>sans limite de temps</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="488" />
+            <location filename="../ui/training_panel.py" line="489" />
             <source>step {step}</source>
             <translation>étape {step}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="68" />
+            <location filename="../ui/training_panel.py" line="69" />
             <source>the unsaved project</source>
             <translation>le projet non enregistré</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="49" />
+            <location filename="../ui/training_panel.py" line="50" />
             <source>{h} h {m:02d} min</source>
             <translation>{h} h {m:02d} min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="51" />
+            <location filename="../ui/training_panel.py" line="52" />
             <source>{m} min {s:02d} s</source>
             <translation>{m} min {s:02d} s</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="385" />
+            <location filename="../ui/training_panel.py" line="386" />
             <source>{project} was closed while model {model} is training.
 
 Stop now: training ends after the current step and its snapshot is written to {path}.
@@ -2093,7 +2129,7 @@ Arrêter maintenant : l'entraînement se termine après l'étape en cours et son
 Continuer : l'entraînement se poursuit en arrière-plan ; ce panneau continue de l'afficher, avec son bouton Arrêter, et son instantané y est écrit à la fin.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="52" />
+            <location filename="../ui/training_panel.py" line="53" />
             <source>{s} s</source>
             <translation>{s} s</translation>
         </message>
@@ -2101,60 +2137,93 @@ Continuer : l'entraînement se poursuit en arrière-plan ; ce panneau continue d
     <context>
         <name>HuntrWorkspace</name>
         <message>
-            <location filename="../ui/workspace_binding.py" line="159" />
+            <location filename="../ui/workspace_binding.py" line="167" />
             <source>1 expired temporary snapshot was removed.</source>
             <translation>1 instantané temporaire expiré a été supprimé.</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="83" />
+            <location filename="../ui/workspace_binding.py" line="84" />
             <source>Could not open the ORCA HUNTR workspace</source>
             <translation>Impossible d'ouvrir l'espace de travail ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="154" />
+            <location filename="../ui/workspace_binding.py" line="162" />
             <source>Could not remove expired snapshots</source>
             <translation>Impossible de supprimer les instantanés expirés</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="141" />
+            <location filename="../ui/workspace_binding.py" line="149" />
             <source>The ORCA HUNTR workspace now lives beside the project: {path}</source>
             <translation>L'espace de travail ORCA HUNTR se trouve désormais à côté du projet : {path}</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="122" />
+            <location filename="../ui/workspace_binding.py" line="130" />
             <source>The project was saved under a new name: its ORCA HUNTR workspace is now {new}. The models of {old} stay there.</source>
             <translation>Le projet a été enregistré sous un nouveau nom : son espace de travail ORCA HUNTR est désormais {new}. Les modèles de {old} y restent.</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="159" />
+            <location filename="../ui/workspace_binding.py" line="167" />
             <source>{n} expired temporary snapshots were removed.</source>
             <translation>{n} instantanés temporaires expirés ont été supprimés.</translation>
         </message>
     </context>
     <context>
+        <name>HuntrWorkspaceLookup</name>
+        <message>
+            <location filename="../adapters/workspace.py" line="79" />
+            <source>Model “{model}” has no snapshot yet: train it first.</source>
+            <translation>Le modèle « {model} » n'a pas encore d'instantané : entraînez-le d'abord.</translation>
+        </message>
+        <message>
+            <location filename="../adapters/workspace.py" line="52" />
+            <source>No model given: give a model id or name.</source>
+            <translation>Aucun modèle indiqué : donnez l'identifiant ou le nom d'un modèle.</translation>
+        </message>
+        <message>
+            <location filename="../adapters/workspace.py" line="68" />
+            <source>No model “{name}” in this workspace. Models: {names}.</source>
+            <translation>Aucun modèle « {name} » dans cet espace de travail. Modèles : {names}.</translation>
+        </message>
+        <message>
+            <location filename="../adapters/workspace.py" line="63" />
+            <source>Several models are called “{name}”; give the id instead. Models: {names}.</source>
+            <translation>Plusieurs modèles s'appellent « {name} » ; donnez plutôt l'identifiant. Modèles : {names}.</translation>
+        </message>
+        <message>
+            <location filename="../adapters/workspace.py" line="41" />
+            <source>The current project has not been saved, so it has no workspace yet. Save the project first, or give a workspace folder.</source>
+            <translation>Le projet actuel n'a pas été enregistré et n'a donc pas encore d'espace de travail. Enregistrez d'abord le projet ou indiquez un dossier d'espace de travail.</translation>
+        </message>
+        <message>
+            <location filename="../adapters/workspace.py" line="60" />
+            <source>none</source>
+            <translation>aucun</translation>
+        </message>
+    </context>
+    <context>
         <name>ListSnapshotsAlgorithm</name>
         <message>
-            <location filename="../processing/list_snapshots.py" line="89" />
+            <location filename="../processing/list_snapshots.py" line="49" />
             <source>List snapshots</source>
             <translation>Lister les instantanés</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="102" />
+            <location filename="../processing/list_snapshots.py" line="62" />
             <source>Model (id or name; empty: every model)</source>
             <translation>Modèle (identifiant ou nom ; vide : tous les modèles)</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="108" />
+            <location filename="../processing/list_snapshots.py" line="68" />
             <source>Number of snapshots</source>
             <translation>Nombre d'instantanés</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="107" />
+            <location filename="../processing/list_snapshots.py" line="67" />
             <source>Snapshots</source>
             <translation>Instantanés</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="92" />
+            <location filename="../processing/list_snapshots.py" line="52" />
             <source>Writes the Training Snapshots Timeline as a table: one row per snapshot, newest first, with its kind (current, temporary or saved), name, creation and expiry times, the training data it was trained on (training areas, labels per class, scenes), its training progress (epochs, steps, tiles seen) and its validation metrics.
 
 Leave the model empty to list the snapshots of every model in the workspace.</source>
@@ -2163,7 +2232,7 @@ Leave the model empty to list the snapshots of every model in the workspace.</so
 Laissez le modèle vide pour lister les instantanés de tous les modèles de l'espace de travail.</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="131" />
+            <location filename="../processing/list_snapshots.py" line="91" />
             <source>{n} snapshots.</source>
             <translation>{n} instantanés.</translation>
         </message>
@@ -2223,12 +2292,12 @@ Le nouveau modèle a le même nombre de classes ; vous pouvez les renommer (noms
     <context>
         <name>OrcaHuntrPlugin</name>
         <message>
-            <location filename="../plugin.py" line="70" />
+            <location filename="../plugin.py" line="71" />
             <source>ORCA HUNTR</source>
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="74" />
+            <location filename="../plugin.py" line="75" />
             <source>Show or hide the ORCA HUNTR panel</source>
             <translation>Afficher ou masquer le panneau ORCA HUNTR</translation>
         </message>
@@ -2306,17 +2375,17 @@ Renvoie le nombre d'instantanés supprimés et leurs identifiants.</translation>
     <context>
         <name>RevertToSnapshotAlgorithm</name>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="45" />
+            <location filename="../processing/revert_to_snapshot.py" line="46" />
             <source>Current snapshot id</source>
             <translation>Identifiant de l'instantané actuel</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="38" />
+            <location filename="../processing/revert_to_snapshot.py" line="39" />
             <source>I understand that later snapshots are discarded</source>
             <translation>Je comprends que les instantanés plus récents seront abandonnés</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="25" />
+            <location filename="../processing/revert_to_snapshot.py" line="26" />
             <source>Makes the chosen snapshot the model's current state: the next training session continues from it, and its training data replace the live training data. Snapshots made after it and training data edited since are discarded.
 
 Because this cannot be undone, the algorithm only runs when “I understand that later snapshots are discarded” is checked (CONFIRM=true); otherwise it changes nothing and reports what the revert would discard.</source>
@@ -2325,37 +2394,37 @@ Because this cannot be undone, the algorithm only runs when “I understand that
 Comme cette opération est irréversible, l'algorithme ne s'exécute que si « Je comprends que les instantanés plus récents seront abandonnés » est coché (CONFIRM=true) ; sinon, il ne change rien et indique ce que le retour en arrière abandonnerait.</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="57" />
+            <location filename="../processing/revert_to_snapshot.py" line="58" />
             <source>Model “{model}” reverted to snapshot “{snapshot}”.</source>
             <translation>Modèle « {model} » ramené à l'instantané « {snapshot} ».</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="22" />
+            <location filename="../processing/revert_to_snapshot.py" line="23" />
             <source>Revert to snapshot</source>
             <translation>Revenir à un instantané</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="75" />
+            <location filename="../processing/revert_to_snapshot.py" line="76" />
             <source>Reverting model “{model}” to snapshot “{snapshot}” would discard {n} later snapshots ({saved} of them saved) and {data}. Nothing was changed: set the confirmation parameter (CONFIRM=true) to revert.</source>
             <translation>Ramener le modèle « {model} » à l'instantané « {snapshot} » abandonnerait {n} instantanés plus récents (dont {saved} enregistrés) et {data}. Rien n'a été modifié : activez le paramètre de confirmation (CONFIRM=true) pour revenir en arrière.</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="46" />
+            <location filename="../processing/revert_to_snapshot.py" line="47" />
             <source>Snapshots discarded</source>
             <translation>Instantanés abandonnés</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="47" />
+            <location filename="../processing/revert_to_snapshot.py" line="48" />
             <source>What the revert discarded (JSON)</source>
             <translation>Ce que le retour en arrière a abandonné (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="70" />
+            <location filename="../processing/revert_to_snapshot.py" line="71" />
             <source>no training data (unchanged since then)</source>
             <translation>aucune donnée d'entraînement (inchangées depuis)</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="70" />
+            <location filename="../processing/revert_to_snapshot.py" line="71" />
             <source>the training data edited since then</source>
             <translation>les données d'entraînement modifiées depuis</translation>
         </message>
@@ -2400,121 +2469,118 @@ Laissez l'instantané vide pour enregistrer l'état actuel. Le nom est facultati
     <context>
         <name>TrainModelAlgorithm</name>
         <message>
-            <location filename="../processing/train_model.py" line="82" />
+            <location filename="../processing/train_model.py" line="74" />
             <source>Batch size</source>
             <translation>Taille de lot</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="73" />
             <source>CPU</source>
-            <translation>CPU</translation>
+            <translation type="obsolete">CPU</translation>
         </message>
         <message>
             <source>CPU threads (0: all cores but one)</source>
             <translation type="obsolete">Threads CPU (0 : tous les cœurs sauf un)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="118" />
+            <location filename="../processing/train_model.py" line="110" />
             <source>CPU threads (0: all cores)</source>
             <translation>Fils CPU (0 : tous les cœurs)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="94" />
+            <location filename="../processing/train_model.py" line="86" />
             <source>Count mode: what the boundary channel learns</source>
             <translation>Mode comptage : ce qu'apprend le canal de bordure</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="130" />
+            <location filename="../processing/train_model.py" line="122" />
             <source>Detection settings calibrated on the validation areas (JSON)</source>
             <translation>Réglages de détection calibrés sur les zones de validation (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="182" />
+            <location filename="../processing/train_model.py" line="175" />
             <source>Detection settings calibrated on the validation areas: minimum score {score}, boundary threshold {boundary}, minimum size {pixels} px.</source>
             <translation>Réglages de détection calibrés sur les zones de validation : score minimal {score}, seuil de bordure {boundary}, taille minimale {pixels} px.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="73" />
             <source>Device</source>
-            <translation>Matériel de calcul</translation>
+            <translation type="obsolete">Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="110" />
+            <location filename="../processing/train_model.py" line="102" />
             <source>Early stopping patience in validations (0: off)</source>
             <translation>Patience de l'arrêt anticipé, en validations (0 : désactivé)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="73" />
             <source>GPU (CUDA)</source>
-            <translation>GPU (CUDA)</translation>
+            <translation type="obsolete">GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="83" />
+            <location filename="../processing/train_model.py" line="75" />
             <source>Learning rate</source>
             <translation>Taux d'apprentissage</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="68" />
+            <location filename="../processing/train_model.py" line="67" />
             <source>Maximum epochs (0: no limit)</source>
             <translation>Nombre maximal d'époques (0 : sans limite)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="58" />
+            <location filename="../processing/train_model.py" line="57" />
             <source>Maximum steps (0: no limit)</source>
             <translation>Nombre maximal d'étapes (0 : sans limite)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="63" />
+            <location filename="../processing/train_model.py" line="62" />
             <source>Maximum time in seconds (0: no limit)</source>
             <translation>Durée maximale en secondes (0 : sans limite)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="105" />
+            <location filename="../processing/train_model.py" line="97" />
             <source>Photometric augmentation (brightness, contrast, gamma, colour cast, blur)</source>
             <translation>Augmentation photométrique (luminosité, contraste, gamma, dominante de couleur, flou)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="84" />
+            <location filename="../processing/train_model.py" line="76" />
             <source>Random seed</source>
             <translation>Graine aléatoire</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="85" />
+            <location filename="../processing/train_model.py" line="77" />
             <source>Share of the training areas held out for validation (when none is marked)</source>
             <translation>Part des zones d'entraînement réservée à la validation (si aucune n'est marquée)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="125" />
+            <location filename="../processing/train_model.py" line="117" />
             <source>Snapshot id</source>
             <translation>Identifiant de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="126" />
+            <location filename="../processing/train_model.py" line="118" />
             <source>Snapshot name</source>
             <translation>Nom de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="169" />
+            <location filename="../processing/train_model.py" line="161" />
             <source>Step {step}: validation {metrics}</source>
             <translation>Étape {step} : validation {metrics}</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="192" />
+            <location filename="../processing/train_model.py" line="185" />
             <source>Stopped after {steps} steps ({reason}); snapshot “{name}” ({id}) is the current state.</source>
             <translation>Arrêt après {steps} étapes ({reason}) ; l'instantané « {name} » ({id}) est l'état actuel.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="128" />
+            <location filename="../processing/train_model.py" line="120" />
             <source>Total steps of the model</source>
             <translation>Nombre total d'étapes du modèle</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="39" />
+            <location filename="../processing/train_model.py" line="38" />
             <source>Train model</source>
             <translation>Entraîner le modèle</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="175" />
+            <location filename="../processing/train_model.py" line="167" />
             <source>Training model “{name}” ({id}).</source>
             <translation>Entraînement du modèle « {name} » ({id}).</translation>
         </message>
@@ -2531,7 +2597,7 @@ L'entraînement s'arrête au premier budget atteint (étapes, époques ou second
 Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et les métriques de validation.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="42" />
+            <location filename="../processing/train_model.py" line="41" />
             <source>Trains the model on the training areas and labels of its training GeoPackage. Training continues from the model's current state, so running it again adds to the earlier sessions.
 
 Training stops at the first budget reached (steps, epochs or seconds; 0 means no limit: a time budget alone trains for that long, and with no limit at all it stops after 500 steps), when the validation loss stops improving (early stopping), or when you cancel. Every stop creates a snapshot on the Training Snapshots Timeline, which becomes the current state.
@@ -2544,22 +2610,21 @@ L'entraînement s'arrête au premier budget atteint (étapes, époques ou second
 Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et les métriques de validation.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="129" />
+            <location filename="../processing/train_model.py" line="121" />
             <source>Validation metrics (JSON)</source>
             <translation>Métriques de validation (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="127" />
+            <location filename="../processing/train_model.py" line="119" />
             <source>Why training stopped</source>
             <translation>Raison de l'arrêt de l'entraînement</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="73" />
             <source>automatic (GPU when available)</source>
-            <translation>automatique (GPU si disponible)</translation>
+            <translation type="obsolete">automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="94" />
+            <location filename="../processing/train_model.py" line="86" />
             <source>distance to the object's edge (the earlier default)</source>
             <translation>distance au bord de l'objet (l'ancien réglage par défaut)</translation>
         </message>
@@ -2568,7 +2633,7 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <translation type="obsolete">distance au bord de l'objet (objets qui se touchent ou se chevauchent)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="94" />
+            <location filename="../processing/train_model.py" line="86" />
             <source>object centres (touching and overlapping objects)</source>
             <translation>centres des objets (objets qui se touchent ou se chevauchent)</translation>
         </message>
@@ -2577,12 +2642,12 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <translation type="obsolete">celle du modèle (distance pour un nouveau modèle)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="94" />
+            <location filename="../processing/train_model.py" line="86" />
             <source>the model's own (object centres for a new model)</source>
             <translation>celle du modèle (centres des objets pour un nouveau modèle)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="94" />
+            <location filename="../processing/train_model.py" line="86" />
             <source>thin rims (the older target)</source>
             <translation>bordures fines (l'ancienne cible)</translation>
         </message>
@@ -2590,47 +2655,47 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
     <context>
         <name>TrainingImport</name>
         <message>
-            <location filename="../processing/training_import.py" line="167" />
+            <location filename="../adapters/training_import.py" line="168" />
             <source>Could not write to layer “{name}” of the training GeoPackage: {error}</source>
             <translation>Impossible d'écrire dans la couche « {name} » du GeoPackage d'entraînement : {error}</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="294" />
+            <location filename="../adapters/training_import.py" line="299" />
             <source>Label</source>
             <translation>Étiquette</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="286" />
+            <location filename="../adapters/training_import.py" line="291" />
             <source>Label {fid} has class “{value}”, which is not one of the model's classes ({names}).</source>
             <translation>L'étiquette {fid} a la classe « {value} », qui ne fait pas partie des classes du modèle ({names}).</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="264" />
+            <location filename="../adapters/training_import.py" line="269" />
             <source>The labels have no field “{field}”.</source>
             <translation>Les étiquettes n'ont pas de champ « {field} ».</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="267" />
+            <location filename="../adapters/training_import.py" line="272" />
             <source>The model has {n} classes: choose the labels' field that holds the class id or name.</source>
             <translation>Le modèle a {n} classes : choisissez le champ des étiquettes qui contient l'identifiant ou le nom de la classe.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="50" />
+            <location filename="../adapters/training_import.py" line="51" />
             <source>The training GeoPackage {path} has no valid layer “{name}”.</source>
             <translation>Le GeoPackage d'entraînement {path} n'a pas de couche « {name} » valide.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="230" />
+            <location filename="../adapters/training_import.py" line="235" />
             <source>Training area</source>
             <translation>Zone d'entraînement</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="108" />
+            <location filename="../adapters/training_import.py" line="109" />
             <source>{what} {fid} has no area (empty or degenerate polygon); it was left out.</source>
             <translation>{what} {fid} n'a pas de surface (polygone vide ou dégénéré) ; elle a été ignorée.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="100" />
+            <location filename="../adapters/training_import.py" line="101" />
             <source>{what} {fid} was an invalid polygon (self-intersecting?); it was repaired.</source>
             <translation>{what} {fid} était un polygone invalide (auto-intersection ?) ; il a été réparé.</translation>
         </message>

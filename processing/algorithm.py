@@ -8,7 +8,6 @@ own module.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,21 +17,25 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
     QgsProject,
-    QgsProviderRegistry,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..errors import HuntrError, NotFoundError
+from ..adapters.events import hub
+from ..adapters.workspace import find_model, find_snapshot, open_workspace
+from ..errors import HuntrError
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "orca_huntr.svg"
 
 WORKSPACE = "WORKSPACE"
 MODEL = "MODEL"
 SNAPSHOT = "SNAPSHOT"
+DEVICE = "DEVICE"
+DEVICES = ("auto", "cpu", "cuda")
 
 
 def _tr(text: str) -> str:
@@ -52,6 +55,7 @@ class HuntrAlgorithm(QgsProcessingAlgorithm):
     GROUP = "models"  # "models" (models and snapshots) or "run" (training and detection)
     CHANGES_WORKSPACE = True  # False for the algorithms that only read models and snapshots
     _used_root: Path | None = None
+    _announced: tuple[tuple[str, tuple], ...] = ()
 
     # -- identity -------------------------------------------------------------------
     def tr(self, text: str) -> str:
@@ -114,7 +118,22 @@ class HuntrAlgorithm(QgsProcessingAlgorithm):
             )
         self.addParameter(QgsProcessingParameterString(SNAPSHOT, description, optional=optional))
 
+    def add_device_parameter(self) -> None:
+        """DEVICE: automatic, CPU or GPU (training and detection)."""
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                DEVICE,
+                _tr("Device"),
+                options=[_tr("automatic (GPU when available)"), _tr("CPU"), _tr("GPU (CUDA)")],
+                defaultValue=0,
+            )
+        )
+
     # -- turning parameters into engine values --------------------------------------
+    def device(self, parameters: dict, context: QgsProcessingContext) -> str:
+        """``"auto"``, ``"cpu"`` or ``"cuda"`` from DEVICE."""
+        return DEVICES[self.parameterAsEnum(parameters, DEVICE, context)]
+
     def workspace(self, parameters: dict, context: QgsProcessingContext):
         """The engine's :class:`Workspace` for these parameters."""
         folder = self.parameterAsFile(parameters, WORKSPACE, context)
@@ -129,15 +148,7 @@ class HuntrAlgorithm(QgsProcessingAlgorithm):
 
     def snapshot(self, ws, model, parameters: dict, context: QgsProcessingContext):
         """The :class:`SnapshotInfo` named by SNAPSHOT; empty gives the current state."""
-        text = self.parameterAsString(parameters, SNAPSHOT, context).strip()
-        if not text:
-            current = ws.current_snapshot(model.id)
-            if current is None:
-                raise NotFoundError(
-                    _tr("Model “{model}” has no snapshot yet: train it first.").format(model=model.name)
-                )
-            return current
-        return ws.find_snapshot(model.id, text)
+        return find_snapshot(ws, model, self.parameterAsString(parameters, SNAPSHOT, context))
 
     # -- running ----------------------------------------------------------------------
     def processAlgorithm(
@@ -150,10 +161,19 @@ class HuntrAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(str(exc)) from exc
 
     def postProcessAlgorithm(self, context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> dict:
-        """Main thread, after a run: let the panel show what changed in its workspace."""
+        """Main thread, after a run: tell the panel (through the event hub) what changed."""
+        events = hub()
+        for name, args in self._announced:
+            getattr(events, name)(*args)
+        self._announced = ()
         if self.CHANGES_WORKSPACE and self._used_root is not None:
-            refresh_panel(self._used_root)
+            events.workspace_changed(self._used_root)
         return {}
+
+    def announce(self, event: str, *args: Any) -> None:
+        """Queue a hub event (``"snapshot_created"``, ``"detection_added"``, see ``adapters/events.py``);
+        :meth:`postProcessAlgorithm` sends it on the main thread."""
+        self._announced = (*self._announced, (event, args))
 
     def execute(
         self, parameters: dict, context: QgsProcessingContext, feedback: QgsProcessingFeedback
@@ -161,71 +181,11 @@ class HuntrAlgorithm(QgsProcessingAlgorithm):
         raise NotImplementedError  # pragma: no cover
 
 
-def refresh_panel(root: Path) -> bool:
-    """Refresh the ORCA HUNTR panel when it shows the workspace at ``root``; True when it did."""
-    try:
-        from qgis.utils import plugins
-    except ImportError:  # pragma: no cover - qgis.utils is always there inside QGIS
-        return False
-    dock = getattr(plugins.get("orca_huntr"), "dock", None)
-    binding = getattr(dock, "binding", None)
-    shown = getattr(binding, "_workspace", None)  # never open one from here
-    if dock is None or shown is None or Path(shown.root).resolve() != Path(root).resolve():
-        return False
-    dock.model_panel.refresh()
-    dock.refresh_timeline()
-    return True
-
-
 def group_title(group_id: str) -> str:
     """The translated title of a toolbox group."""
     if group_id == "run":
         return _tr("Training and detection")
     return _tr("Models and snapshots")
-
-
-def open_workspace(folder: str | None, project_file: str | None):
-    """The workspace in ``folder``, else the one beside ``project_file``.
-
-    Raises :class:`~orca_huntr.errors.WorkspaceError` when neither is given.
-    """
-    from ..errors import WorkspaceError
-    from ..snapshots import Workspace
-
-    if folder:
-        return Workspace.open(Path(folder))
-    if project_file:
-        return Workspace.for_project(Path(project_file))
-    raise WorkspaceError(
-        _tr(
-            "The current project has not been saved, so it has no workspace yet. "
-            "Save the project first, or give a workspace folder."
-        )
-    )
-
-
-def find_model(ws, text: str):
-    """The model whose id is ``text``, else the one whose name is ``text`` (case-insensitive)."""
-    text = (text or "").strip()
-    if not text:
-        raise NotFoundError(_tr("No model given: give a model id or name."))
-    models = ws.list_models()
-    for model in models:
-        if model.id == text:
-            return model
-    matches = [m for m in models if m.name.casefold() == text.casefold()]
-    if len(matches) == 1:
-        return matches[0]
-    names = ", ".join(f"“{m.name}” ({m.id})" for m in models) or _tr("none")
-    if matches:
-        raise NotFoundError(
-            _tr("Several models are called “{name}”; give the id instead. Models: {names}.").format(
-                name=text, names=names
-            )
-        )
-    raise NotFoundError(
-        _tr("No model “{name}” in this workspace. Models: {names}.").format(name=text, names=names)
-    )
 
 
 def engine_callbacks(
@@ -248,14 +208,3 @@ def engine_callbacks(
             feedback.setProgressText(message)
 
     return progress, feedback.isCanceled
-
-
-def raster_path(layer) -> str:
-    """The GDAL path of a raster layer (its source without provider options)."""
-    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType() or "gdal", layer.source())
-    return parts.get("path") or layer.source()
-
-
-def to_json(value: Any) -> str:
-    """``value`` as compact JSON (for metrics and counts in string outputs and tables)."""
-    return json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)

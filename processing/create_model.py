@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    Qgis,
     QgsProcessing,
     QgsProcessingOutputFile,
     QgsProcessingOutputString,
@@ -15,63 +14,14 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
+from ..adapters.inputs import input_spec, model_network, parse_classes
+from ..adapters.training_import import create_model_with_data, prepare_labels, prepare_training_areas
 from ..errors import InputDataError
-from .algorithm import HuntrAlgorithm, raster_path
-from .training_import import create_model_with_data, crs_string, prepare_labels, prepare_training_areas
+from ..snapshots.gpkg import AREAS
+from .algorithm import HuntrAlgorithm
 
 MODES = ("count", "segmentation")
-PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#bfef45")
-DTYPES = {
-    Qgis.Byte: "uint8",
-    Qgis.UInt16: "uint16",
-    Qgis.Int16: "int16",
-    Qgis.UInt32: "uint32",
-    Qgis.Int32: "int32",
-    Qgis.Float32: "float32",
-    Qgis.Float64: "float64",
-}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CreateModelAlgorithm", text)
-
-
-def parse_classes(text: str) -> list[tuple[str, str]]:
-    """``"Tree, Shrub:#ff7f0e"`` → ``[("Tree", "#e6194b"), ("Shrub", "#ff7f0e")]``."""
-    classes = []
-    for i, item in enumerate(p.strip() for p in (text or "").replace(";", ",").split(",")):
-        if not item:
-            continue
-        name, _, colour = item.partition(":")
-        colour = colour.strip() or PALETTE[i % len(PALETTE)]
-        if not (len(colour) == 7 and colour.startswith("#")):
-            raise InputDataError(
-                _tr("“{colour}” is not a #rrggbb colour (class “{name}”).").format(
-                    colour=colour, name=name.strip()
-                )
-            )
-        classes.append((name.strip(), colour.lower()))
-    return classes
-
-
-def parse_bands(text: str, band_count: int) -> list[int]:
-    """``"1,2,3"`` → ``[1, 2, 3]``; empty means the first three bands (or all when fewer)."""
-    if not (text or "").strip():
-        return list(range(1, min(3, band_count) + 1))
-    try:
-        bands = [int(b) for b in text.replace(";", ",").split(",") if b.strip()]
-    except ValueError as exc:
-        raise InputDataError(
-            _tr("Bands must be numbers separated by commas, not “{text}”.").format(text=text)
-        ) from exc
-    bad = [b for b in bands if not 1 <= b <= band_count]
-    if bad or not bands:
-        raise InputDataError(
-            _tr("The raster has bands 1…{n}; “{text}” is not a valid choice.").format(n=band_count, text=text)
-        )
-    return bands
 
 
 # BOUNDARY_TARGET's options, in the order of its enum (new ones are appended: scripts keep their index)
@@ -130,7 +80,7 @@ class CreateModelAlgorithm(HuntrAlgorithm):
         self.addParameter(QgsProcessingParameterRasterLayer(self.RASTER, self.tr("Raster scene")))
         self.addParameter(
             QgsProcessingParameterString(
-                self.BANDS, self.tr("Bands (comma-separated; empty: the first three)"), optional=True
+                self.BANDS, self.tr("Bands (comma-separated; empty: every band but alpha)"), optional=True
             )
         )
         self.addParameter(
@@ -189,9 +139,6 @@ class CreateModelAlgorithm(HuntrAlgorithm):
         self.addOutput(QgsProcessingOutputFile("TRAINING_DATA", self.tr("Training GeoPackage")))
 
     def execute(self, parameters, context, feedback):
-        from ..snapshots import ClassSpec, InputSpec
-        from ..training.recipe import model_network
-
         name = self.parameterAsString(parameters, self.NAME_PARAM, context).strip()
         classes = parse_classes(self.parameterAsString(parameters, self.CLASSES, context))
         if not classes:
@@ -200,10 +147,7 @@ class CreateModelAlgorithm(HuntrAlgorithm):
         raster = self.parameterAsRasterLayer(parameters, self.RASTER, context)
         if raster is None or not raster.isValid():
             raise InputDataError(self.tr("The raster scene cannot be opened."))
-        provider = raster.dataProvider()
-        bands = parse_bands(self.parameterAsString(parameters, self.BANDS, context), raster.bandCount())
-        dtype = DTYPES.get(provider.dataType(bands[0]), "float32")
-        provider = None
+        spec = input_spec(raster, self.parameterAsString(parameters, self.BANDS, context))
         ws = self.workspace(parameters, context)
         # all or nothing: read, check and repair the training data before anything is written
         prepared = []
@@ -226,34 +170,27 @@ class CreateModelAlgorithm(HuntrAlgorithm):
             # (an exception's traceback would keep them until after the context is gone)
             areas = labels = None
         network, tile_size = model_network(
+            mode,
             self.parameterAsInt(parameters, self.WIDTH, context),
             self.parameterAsInt(parameters, self.DEPTH, context),
             self.parameterAsInt(parameters, self.TILE_SIZE, context),
-            CREATE_TARGETS[self.parameterAsEnum(parameters, self.BOUNDARY_TARGET, context)]
-            if mode == "count"
-            else None,
+            CREATE_TARGETS[self.parameterAsEnum(parameters, self.BOUNDARY_TARGET, context)],
         )
         info, written = create_model_with_data(
             ws,
-            raster_path(raster),
-            raster.name(),
+            raster,
             prepared,
+            classes,
             name=name,
-            classes=[ClassSpec(n, c) for n, c in classes],
             mode=mode,
-            input_spec=InputSpec(
-                bands=bands,
-                dtype=dtype,
-                crs=crs_string(raster.crs()),
-                resolution=float(raster.rasterUnitsPerPixelX()),
-            ),
+            input_spec=spec,
             network=network,
             tile_size=tile_size,
         )
         for batch, n in zip(prepared, written, strict=True):
             text = (
                 self.tr("Copied {n} training areas.")
-                if batch.layer == "training_areas"
+                if batch.layer == AREAS
                 else self.tr("Copied {n} labels.")
             )
             feedback.pushInfo(text.format(n=n))

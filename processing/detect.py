@@ -5,10 +5,6 @@ from __future__ import annotations
 import json
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsFeatureRequest,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingLayerPostProcessorInterface,
@@ -18,37 +14,14 @@ from qgis.core import (
     QgsProcessingOutputVectorLayer,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
 
+from ..adapters.inputs import aoi_geometry, raster_path
 from ..errors import InputDataError
-from .algorithm import HuntrAlgorithm, engine_callbacks, raster_path
-
-DEVICES = ("auto", "cpu", "cuda")
-
-
-def aoi_geometry(source, target_crs: QgsCoordinateReferenceSystem, transform_context, feedback=None):
-    """The union of ``source``'s polygons in ``target_crs`` as a shapely geometry (or None)."""
-    from shapely import wkb
-
-    parts = []
-    transform = QgsCoordinateTransform(source.sourceCrs(), target_crs, transform_context)
-    for feature in source.getFeatures(QgsFeatureRequest()):
-        if feedback is not None and feedback.isCanceled():
-            break
-        geometry = QgsGeometry(feature.geometry())
-        if geometry.isNull() or geometry.isEmpty():
-            continue
-        if source.sourceCrs().isValid() and target_crs.isValid() and source.sourceCrs() != target_crs:
-            geometry.transform(transform)
-        parts.append(geometry)
-    if not parts:
-        return None
-    union = QgsGeometry.unaryUnion(parts)
-    return wkb.loads(bytes(union.asWkb()))
+from .algorithm import HuntrAlgorithm, engine_callbacks
 
 
 class _StyleDetections(QgsProcessingLayerPostProcessorInterface):
@@ -61,7 +34,7 @@ class _StyleDetections(QgsProcessingLayerPostProcessorInterface):
         self.snapshot_id = snapshot_id
 
     def postProcessLayer(self, layer, context, feedback) -> None:
-        from ..ui import detection_layer
+        from ..adapters import detection_layer
 
         layer.setCustomProperty(detection_layer.RESULT_KEY, self.uri)
         layer.setCustomProperty(detection_layer.SNAPSHOT_KEY, self.snapshot_id)
@@ -77,7 +50,6 @@ class DetectAlgorithm(HuntrAlgorithm):
     GROUP = "run"
     INPUT = "INPUT"
     AOI = "AOI"
-    DEVICE = "DEVICE"
     MIN_SCORE = "MIN_SCORE"
     BOUNDARY_THRESHOLD = "BOUNDARY_THRESHOLD"
     MIN_PIXELS = "MIN_PIXELS"
@@ -122,14 +94,7 @@ class DetectAlgorithm(HuntrAlgorithm):
                 self.AOI, self.tr("Area of interest"), [QgsProcessing.TypeVectorPolygon], optional=True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.DEVICE,
-                self.tr("Device"),
-                options=[self.tr("automatic (GPU when available)"), self.tr("CPU"), self.tr("GPU (CUDA)")],
-                defaultValue=0,
-            )
-        )
+        self.add_device_parameter()
         score = QgsProcessingParameterNumber(
             self.MIN_SCORE,
             self.tr("Minimum score (0: the snapshot's calibrated value)"),
@@ -195,7 +160,7 @@ class DetectAlgorithm(HuntrAlgorithm):
             return value if value and value > 0 else None
 
         wanted = {
-            "device": DEVICES[self.parameterAsEnum(parameters, self.DEVICE, context)],
+            "device": self.device(parameters, context),
             "score_threshold": given(self.parameterAsDouble(parameters, self.MIN_SCORE, context)),
             "boundary_threshold": given(self.parameterAsDouble(parameters, self.BOUNDARY_THRESHOLD, context)),
             "min_pixels": given(self.parameterAsInt(parameters, self.MIN_PIXELS, context)),
@@ -217,7 +182,9 @@ class DetectAlgorithm(HuntrAlgorithm):
         aoi = None
         source = self.parameterAsSource(parameters, self.AOI, context)
         if source is not None:
-            aoi = aoi_geometry(source, raster.crs(), context.transformContext(), feedback)
+            aoi = aoi_geometry(
+                source.getFeatures(), source.sourceCrs(), raster.crs(), context.transformContext(), feedback
+            )
             if aoi is None:
                 raise InputDataError(self.tr("The area of interest has no polygon."))
         feedback.pushInfo(
@@ -236,6 +203,7 @@ class DetectAlgorithm(HuntrAlgorithm):
             progress=progress,
             should_stop=should_stop,
         )
+        self.announce("detection_added", result)
         for warning in result.warnings:
             feedback.pushWarning(warning)
         used = result.settings

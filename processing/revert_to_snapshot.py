@@ -8,8 +8,9 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
 )
 
+from ..adapters.workspace import to_json
 from ..errors import HuntrError
-from .algorithm import HuntrAlgorithm, to_json
+from .algorithm import HuntrAlgorithm
 
 
 class RevertToSnapshotAlgorithm(HuntrAlgorithm):

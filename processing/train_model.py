@@ -11,9 +11,9 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from .algorithm import HuntrAlgorithm, engine_callbacks, to_json
+from ..adapters.workspace import to_json
+from .algorithm import HuntrAlgorithm, engine_callbacks
 
-DEVICES = ("auto", "cpu", "cuda")
 TARGETS = (None, "distance", "rim", "centre")  # BOUNDARY_TARGET's enum order (new ones appended)
 
 
@@ -28,7 +28,6 @@ class TrainModelAlgorithm(HuntrAlgorithm):
     BOUNDARY_TARGET = "BOUNDARY_TARGET"
     PHOTOMETRIC = "PHOTOMETRIC"
     BATCH_SIZE = "BATCH_SIZE"
-    DEVICE = "DEVICE"
     LR = "LEARNING_RATE"
     SEED = "SEED"
     VALIDATION_FRACTION = "VALIDATION_FRACTION"
@@ -70,14 +69,7 @@ class TrainModelAlgorithm(HuntrAlgorithm):
                 self.MAX_EPOCHS, self.tr("Maximum epochs (0: no limit)"), double, 0.0, False, 0.0
             )
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.DEVICE,
-                self.tr("Device"),
-                options=[self.tr("automatic (GPU when available)"), self.tr("CPU"), self.tr("GPU (CUDA)")],
-                defaultValue=0,
-            )
-        )
+        self.add_device_parameter()
         advanced = [
             QgsProcessingParameterNumber(self.BATCH_SIZE, self.tr("Batch size"), integer, 8, False, 1, 1024),
             QgsProcessingParameterNumber(self.LR, self.tr("Learning rate"), double, 2e-3, False, 1e-7, 1.0),
@@ -147,7 +139,7 @@ class TrainModelAlgorithm(HuntrAlgorithm):
             batch_size=self.parameterAsInt(parameters, self.BATCH_SIZE, context),
             lr=self.parameterAsDouble(parameters, self.LR, context),
             seed=self.parameterAsInt(parameters, self.SEED, context),
-            device=DEVICES[self.parameterAsEnum(parameters, self.DEVICE, context)],
+            device=self.device(parameters, context),
             validation_fraction=self.parameterAsDouble(parameters, self.VALIDATION_FRACTION, context),
             early_stopping_patience=positive(self.parameterAsInt(parameters, self.PATIENCE, context)),
             threads=positive(self.parameterAsInt(parameters, self.THREADS, context)),
@@ -177,6 +169,7 @@ class TrainModelAlgorithm(HuntrAlgorithm):
         for warning in result.warnings:
             feedback.pushWarning(warning)
         snap = result.snapshot
+        self.announce("snapshot_created", ws.root, model.id, snap.id)
         calibrated = snap.config.get("detection") or {}
         if calibrated:
             feedback.pushInfo(

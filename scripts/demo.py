@@ -157,8 +157,9 @@ def run_demo(
     )
 
     import processing
+    from orca_huntr.adapters import detection_layer
     from orca_huntr.snapshots import Workspace
-    from orca_huntr.ui import detection_layer, training_layers
+    from orca_huntr.ui import training_layers
 
     output = output.resolve()
     output.mkdir(parents=True, exist_ok=True)
@@ -332,7 +333,7 @@ def held_back_score(data, detections_file: str) -> dict:
 
 
 def _as_result(model, result: dict) -> SimpleNamespace:
-    """What ``ui.detection_layer`` needs of a DetectResult, from the algorithm's outputs."""
+    """What ``adapters.detection_layer`` needs of a DetectResult, from the algorithm's outputs."""
     path, _, layer = result["OUTPUT"].partition("|layername=")
     return SimpleNamespace(
         path=Path(path),

@@ -184,7 +184,7 @@ def setup():
     det = QgsVectorLayer(uri, SPEC["detections_name"], "ogr")
     model = dock.workspace.get_model(SPEC["model_id"])
     try:
-        from orca_huntr.ui import detection_layer
+        from orca_huntr.adapters import detection_layer
         detection_layer.apply_style(det, model.classes)
     except Exception:
         log("detection style: " + traceback.format_exc())

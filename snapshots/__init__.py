@@ -6,8 +6,7 @@ Plain Python (no ``qgis``, no ``torch``): weights are numpy arrays stored with
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from ..deps import lazy_exports
 
 _EXPORTS = {
     "Workspace": ".store",
@@ -35,13 +34,7 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _EXPORTS)
 
 
 def __dir__() -> list[str]:

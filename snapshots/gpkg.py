@@ -21,6 +21,7 @@ from typing import Any
 
 from . import atomic
 
+# the layer names of the training GeoPackage, defined here only (training/, ui/, adapters/ import them)
 AREAS = "training_areas"
 LABELS = "labels"
 SCENES = "scenes"

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
 
 from .model import KIND_CURRENT, KIND_SAVED, KIND_TEMPORARY, SnapshotInfo
 
@@ -49,8 +48,3 @@ def expired(timeline: Sequence[SnapshotInfo], now: datetime) -> list[SnapshotInf
         for s in timeline
         if s.kind == KIND_TEMPORARY and not s.saved and s.expires_at is not None and s.expires_at <= now
     ]
-
-
-def describe(info: SnapshotInfo) -> dict[str, Any]:
-    """Short description used in log lines."""
-    return {"id": info.id, "name": info.name, "kind": info.kind, "expires_at": info.expires_at}

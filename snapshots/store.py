@@ -9,9 +9,10 @@ Layout (see ARCHITECTURE.md, "Workspace on disk")::
       models/<model_id>/model.json        ModelInfo
       models/<model_id>/training.gpkg     live training data
       models/<model_id>/snapshots/<id>/   manifest.json (immutable, sha256 of each file,
-                                          written last), state.json (mutable: saved, name),
-                                          weights.safetensors, optimizer.safetensors,
-                                          training.gpkg (frozen copy)
+                                          written last), weights.safetensors,
+                                          optimizer.safetensors, training.gpkg (frozen copy)
+      models/<model_id>/states.json       mutable per-snapshot state (saved flag, user name)
+      models/<model_id>/saved/<id>        empty file: the saved mark
       detections/                         detection results
 
 Names starting with a dot are store-internal (staging ``.tmp-*``, ``.trash-*``,

@@ -102,10 +102,14 @@ class DetectTask(EngineTask):
             self.error = CancelledError(tr("Detection was cancelled; nothing was written."))
         if self.result is not None and self.add_to_project:
             try:
-                from ..ui.detection_layer import add_detection_layer
+                from ..adapters.detection_layer import add_detection_layer
 
                 self.layer = add_detection_layer(self.result, self.project or QgsProject.instance())
             except Exception as exc:
                 log.exception("cannot add the detection layer %s", self.result.path)
                 self.error = exc
+        if self.result is not None:
+            from ..adapters.events import hub
+
+            hub().detection_added(self.result)
         self.done.emit(self.result, self.error)

@@ -7,10 +7,10 @@ import synthdata
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtGui import QColor
 
+from orca_huntr.adapters import detection_layer
 from orca_huntr.errors import CancelledError
 from orca_huntr.tasks import registry
 from orca_huntr.tasks.detect_task import DetectTask
-from orca_huntr.ui import detection_layer
 
 FIELDS = ["class_name", "class_id", "score", "area", "snapshot_id"]
 

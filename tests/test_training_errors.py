@@ -117,6 +117,22 @@ def test_cuda_requested_without_gpu(workspace, monkeypatch):
         train_model(ws, model.id, TrainConfig(max_steps=1, device="cuda"))
 
 
+def test_training_and_detection_pick_and_refuse_a_device_by_one_rule(monkeypatch):
+    import torch
+
+    from orca_huntr.detection.infer import resolve_device as detection_device
+    from orca_huntr.training.device import resolve_device
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    assert resolve_device("auto") == detection_device(None) == detection_device("AUTO") == "cpu"
+    refusals = {"Training": lambda: resolve_device("cuda"), "Detection": lambda: detection_device("cuda:0")}
+    for job, call in refusals.items():
+        with pytest.raises(InputDataError, match=f"^{job} on 'cuda"):
+            call()
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    assert resolve_device("auto") == detection_device("auto") == "cuda"
+
+
 # ---------------------------------------------------------------- issue #13: nothing silent
 
 

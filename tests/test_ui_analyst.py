@@ -79,7 +79,7 @@ def _detect(qtbot, dock, raster):
 def test_saving_an_unsaved_project_repoints_every_workspace_layer(
     qgis_iface, qtbot, tmp_path, dock, fresh_project
 ):
-    from orca_huntr.ui.detection_layer import RESULT_KEY, find_detection_layer
+    from orca_huntr.adapters.detection_layer import RESULT_KEY, find_detection_layer
     from orca_huntr.ui.training_layers import AREAS, LABELS, find_training_layers
     from orca_huntr.ui.workspace_layers import layer_path
 

@@ -222,7 +222,8 @@ def test_full_panel_workflow(qgis_iface, qtbot, dock, project_with_scene, monkey
     assert [c.name for c in empty.classes] == ["disc", "box"]
     assert dock.model_panel.model_combo.currentText() == "Trees fresh"
     assert _labels_count(dock, empty.id) == 0
-    assert dock.model_panel.scene_list.count() == 1  # the imagery is kept
+    # scenes are training data: copied only with it, as Processing and the console do (issue #15)
+    assert dock.model_panel.scene_list.count() == 0
     (start,) = dock.timeline.entries()  # its starting point: the snapshot's weights
     assert start.badge.text() == "Current state"
     assert start.counts_label.text().startswith("0 training areas · 0 labels")
@@ -233,6 +234,7 @@ def test_full_panel_workflow(qgis_iface, qtbot, dock, project_with_scene, monkey
     reused = branch("Trees reused", reuse=True)
     assert reused.name == "Trees reused"
     assert _labels_count(dock, reused.id) == n_labels
+    assert dock.model_panel.scene_list.count() == 1
     assert dock.timeline.entries()[0].counts_label.text().startswith(f"1 training area · {n_labels} labels")
 
     # -- revert the original model: later snapshots and later labels go away

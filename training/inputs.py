@@ -16,11 +16,11 @@ import numpy as np
 
 from ..deps import require
 from ..errors import IncompatibleRasterError, InputDataError
+from ..snapshots.gpkg import AREAS, LABELS
 
 log = logging.getLogger(__name__)
 
-AREAS_LAYER = "training_areas"
-LABELS_LAYER = "labels"
+AREAS_LAYER, LABELS_LAYER = AREAS, LABELS  # names used in messages
 
 
 @dataclass

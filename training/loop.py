@@ -21,14 +21,16 @@ import numpy as np
 import torch
 
 from ..deps import require
-from ..errors import HuntrError, InputDataError
+from ..errors import InputDataError
 from .augment import augment
 from .config import Progress, TrainConfig, TrainResult
+from .device import resolve_device
 from .inputs import TrainingInputs, load_inputs
 from .loader import BackgroundLoader
 from .loss import segmentation_loss
 from .network import MODES, NetworkSpec, build_network
 from .normalize import FIXED, default_normalization, method_of, statistics_for
+from .recipe import DEFAULT_TARGET as RECIPE_TARGET
 from .recipe import recipe_for
 from .sampler import TileSampler
 from .state import WeightAverage, load_optimizer, load_weights, optimizer_to_numpy, weights_to_numpy
@@ -39,7 +41,7 @@ from .validate import validate
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_STEPS = 500
-DEFAULT_TARGET = "centre"  # count mode's boundary target for a model's first training
+DEFAULT_TARGET = RECIPE_TARGET  # count mode's boundary target for a model's first training
 
 
 @dataclass
@@ -135,15 +137,6 @@ class FitOutcome:
     loss: float | None
     seconds: float
     error: BaseException | None = None
-
-
-def resolve_device(name: str) -> torch.device:
-    """``auto`` picks CUDA when torch sees a GPU; ``cuda`` without one is an error."""
-    if name == "auto":
-        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    if name.startswith("cuda") and not torch.cuda.is_available():
-        raise HuntrError("Training on 'cuda' was requested but this torch sees no CUDA GPU; choose 'cpu'.")
-    return torch.device(name)
 
 
 def configure_threads(threads: int | None) -> None:
@@ -318,7 +311,7 @@ def fit(
     setup.check()
     if config.boundary_target is None:
         config = dataclasses.replace(config, boundary_target=DEFAULT_TARGET)
-    device = resolve_device(config.device)
+    device = torch.device(resolve_device(config.device, "Training"))
     if device.type == "cpu":
         configure_threads(config.threads)
     start = resume.steps if resume else 0

@@ -85,6 +85,7 @@ def recipe_for(labels: Iterable[Any], resolution: float | None, width: int = DEF
     return recipe_for_size(sides[len(sides) // 2], len(sides), width)
 
 
+DEFAULT_TARGET = "centre"  # count mode's boundary target for a new model (tiles.BOUNDARY_TARGETS)
 PLACEHOLDER_TILE = 256  # what a model sized from its labels records until its first training
 
 

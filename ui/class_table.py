@@ -17,7 +17,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#bfef45")
+from ..adapters.inputs import PALETTE
 
 
 def tr(text: str) -> str:
@@ -64,18 +64,18 @@ class ClassTable(QWidget):
         self.table.setItem(
             row, 0, QTableWidgetItem(name if name is not None else tr("Class {n}").format(n=row + 1))
         )
-        colour = QColor(colour or PALETTE[row % len(PALETTE)])
+        shown = QColor(colour or PALETTE[row % len(PALETTE)])
         if self.fixed_count:  # the colours come with the model: show them, do not edit them
             swatch = QLabel(self.table)
-            swatch.setProperty("colour", colour.name())
+            swatch.setProperty("colour", shown.name())
             swatch.setStyleSheet(
-                f"background: {colour.name()}; margin: 5px 8px; border: 1px solid palette(mid);"
+                f"background: {shown.name()}; margin: 5px 8px; border: 1px solid palette(mid);"
             )
             swatch.setToolTip(tr("Colour of this class (kept from the snapshot's model)"))
             self.table.setCellWidget(row, 1, swatch)
         else:
             button = QgsColorButton(self.table)
-            button.setColor(colour)
+            button.setColor(shown)
             button.setAllowOpacity(False)
             button.setToolTip(tr("Colour of this class in labels and detections"))
             button.colorChanged.connect(lambda _c: self.changed.emit())

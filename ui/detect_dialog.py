@@ -189,12 +189,12 @@ class DetectDialog(QDialog):
 
     def _model_scene_index(self, sources) -> int:
         """The first scene of the combo that the model was trained on (-1: none)."""
-        from .model_panel import raster_source
+        from ..adapters.inputs import raster_path
 
         wanted = {str(source) for source in sources}
         for index in range(self.scene_combo.count()):
             layer = self.project.mapLayer(self.scene_combo.itemData(index))
-            if layer is not None and raster_source(layer) in wanted:
+            if layer is not None and raster_path(layer) in wanted:
                 return index
         return -1
 

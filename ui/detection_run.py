@@ -7,15 +7,10 @@ None; the map extent: its rectangle; selected features: their union), the option
 
 from __future__ import annotations
 
-from qgis.core import (
-    Qgis,
-    QgsCoordinateTransform,
-    QgsGeometry,
-    QgsProject,
-    QgsProviderRegistry,
-)
+from qgis.core import Qgis, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..adapters.inputs import aoi_geometry, extent_geometry, raster_path
 from . import messages
 from .detect_dialog import CANVAS_EXTENT, SELECTED_FEATURES, DetectRequest
 
@@ -24,38 +19,16 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("HuntrDetection", text)
 
 
-def raster_path(layer) -> str:
-    """The GDAL path of a raster layer."""
-    parts = QgsProviderRegistry.instance().decodeUri("gdal", layer.source())
-    return parts.get("path") or layer.source()
-
-
-def _to_shapely(geometry: QgsGeometry):
-    from shapely import wkb
-
-    return wkb.loads(bytes(geometry.asWkb()))
-
-
 def area_of_interest(request: DetectRequest, canvas=None, project: QgsProject | None = None):
     """The request's area as a shapely geometry in the raster's CRS (None: the whole raster)."""
     project = project or QgsProject.instance()
     target = request.raster.crs()
+    context = project.transformContext()
     if request.area == CANVAS_EXTENT and canvas is not None:
-        settings = canvas.mapSettings()
-        geometry = QgsGeometry.fromRect(canvas.extent())
-        source_crs = settings.destinationCrs()
-        if source_crs.isValid() and target.isValid() and source_crs != target:
-            geometry.transform(QgsCoordinateTransform(source_crs, target, project.transformContext()))
-        return _to_shapely(geometry)
+        return extent_geometry(canvas.extent(), canvas.mapSettings().destinationCrs(), target, context)
     if request.area == SELECTED_FEATURES and request.polygon_layer is not None:
         layer = request.polygon_layer
-        parts = [QgsGeometry(f.geometry()) for f in layer.selectedFeatures() if f.hasGeometry()]
-        if not parts:
-            return None
-        geometry = QgsGeometry.unaryUnion(parts)
-        if layer.crs().isValid() and target.isValid() and layer.crs() != target:
-            geometry.transform(QgsCoordinateTransform(layer.crs(), target, project.transformContext()))
-        return _to_shapely(geometry)
+        return aoi_geometry(layer.selectedFeatures(), layer.crs(), target, context)
     return None
 
 

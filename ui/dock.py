@@ -8,6 +8,8 @@ rename, delete, revert, new model from a snapshot, detection). Long work runs in
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
+from pathlib import Path
 
 from qgis.core import QgsProject
 from qgis.gui import QgsDockWidget
@@ -25,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..adapters.events import hub, same_workspace
 from . import messages, training_layers
 from .model_panel import ModelPanel
 from .timeline import DELETE, DETECT, NEW_MODEL, RENAME, REVERT, SAVE, TimelineWidget
@@ -68,7 +71,6 @@ class HuntrDock(QgsDockWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         self.model_panel = ModelPanel(iface, self.binding, top, self.project)
-        self.model_box = self.model_panel
         self.training_panel = TrainingPanel(iface, self.binding, top, self.project)
         top_layout.addWidget(self.model_panel)
         top_layout.addWidget(self.training_panel)
@@ -111,6 +113,10 @@ class HuntrDock(QgsDockWidget):
         self.training_panel.trainingFinished.connect(self._training_finished)
         self.timeline.actionRequested.connect(self.run_action)
         self.timeline.quarantineRequested.connect(self.quarantine_snapshot)
+        events = hub()
+        events.workspaceChanged.connect(self._workspace_edited)
+        events.snapshotCreated.connect(self._snapshot_created)
+        events.detectionAdded.connect(self._detection_added)
         self._workspace_changed(self.binding.workspace)
 
     # -- state ---------------------------------------------------------------------
@@ -131,12 +137,30 @@ class HuntrDock(QgsDockWidget):
                 tr("Unsaved project: models are kept in a temporary folder until you save the project.")
             )
         else:
-            root = getattr(workspace, "root", None) or getattr(workspace, "path", "")
+            root = workspace.root
             self.workspace_label.setText(tr("Workspace: {path}").format(path=str(root)))
             self.workspace_label.setToolTip(str(root))
         self.training_panel.load_settings(workspace)
         self.model_panel.set_busy(self._training_here())
         self.model_panel.refresh()
+
+    # -- what Processing and the console did (adapters/events.py) -----------------
+    def _workspace_edited(self, root: str) -> None:
+        if same_workspace(root, self.binding.opened):
+            self.model_panel.refresh()
+            self.refresh_timeline()
+
+    def _snapshot_created(self, root: str, model_id: str, _snapshot_id: str) -> None:
+        if same_workspace(root, self.binding.opened) and model_id == self.current_model_id():
+            self.refresh_timeline()
+
+    def _detection_added(self, result) -> None:
+        opened = self.binding.opened
+        path = getattr(result, "path", None)
+        if opened is None or path is None:
+            return
+        if Path(opened.detections_dir).resolve() in Path(path).resolve().parents:
+            self.last_detection = result
 
     def _model_changed(self, model_id) -> None:
         self.refresh_timeline()
@@ -181,15 +205,15 @@ class HuntrDock(QgsDockWidget):
     # -- timeline actions ----------------------------------------------------------
     def run_action(self, action: str, snapshot_id: str) -> None:
         """Carry out timeline action ``action`` on ``snapshot_id`` of the shown model."""
-        handler = {
+        handlers: dict[str, Callable[[str], None]] = {
             SAVE: self.save_snapshot,
             RENAME: self.rename_snapshot,
             DELETE: self.delete_snapshot,
             REVERT: self.revert_to,
             NEW_MODEL: self.model_from_snapshot,
             DETECT: self.run_detection,
-        }[action]
-        handler(snapshot_id)
+        }
+        handlers[action](snapshot_id)
 
     def _snapshot(self, snapshot_id: str):
         return self.workspace.get_snapshot(self.current_model_id(), snapshot_id)
@@ -264,6 +288,8 @@ class HuntrDock(QgsDockWidget):
         from .revert_dialog import RevertDialog
 
         model_id = self.current_model_id()
+        if model_id is None:
+            return
         try:
             snapshot = self._snapshot(snapshot_id)
             impact = self.workspace.revert_impact(model_id, snapshot_id)
@@ -293,6 +319,8 @@ class HuntrDock(QgsDockWidget):
         from .snapshot_model_dialog import SnapshotModelDialog
 
         model_id = self.current_model_id()
+        if model_id is None:
+            return
         try:
             model = self.workspace.get_model(model_id)
             snapshot = self._snapshot(snapshot_id)
@@ -315,15 +343,6 @@ class HuntrDock(QgsDockWidget):
         except Exception as exc:
             messages.show_error(self.iface, exc, tr("Could not create a model from the snapshot"))
             return
-        if not dialog.reuse():
-            # a fresh start for the drawings, not for the imagery: keep the scenes
-            try:
-                known = {scene.source for scene in self.workspace.list_scenes(new.id)}
-                for scene in self.workspace.list_scenes(model_id):
-                    if scene.source not in known:
-                        self.workspace.add_scene(new.id, scene.source, name=scene.name)
-            except Exception as exc:
-                messages.show_error(self.iface, exc, tr("Could not copy the scenes to the new model"))
         self.model_panel.refresh(select=new.id)
         try:
             training_layers.add_training_layers(self.workspace, new, self.project)
@@ -384,4 +403,12 @@ class HuntrDock(QgsDockWidget):
                 task.done.disconnect()
             task.cancel()
         self.detect_tasks = []
+        events = hub()
+        for signal, slot in (
+            (events.workspaceChanged, self._workspace_edited),
+            (events.snapshotCreated, self._snapshot_created),
+            (events.detectionAdded, self._detection_added),
+        ):
+            with contextlib.suppress(TypeError, RuntimeError):
+                signal.disconnect(slot)
         self.binding.disconnect_project()

@@ -10,8 +10,8 @@ from __future__ import annotations
 from qgis.core import Qgis
 from qgis.PyQt.QtCore import QCoreApplication
 
-from .. import qgis_log
 from ..errors import CancelledError, HuntrError
+from ..qgis_log import log_exception
 
 BAR_SECONDS = 8
 
@@ -57,7 +57,7 @@ def show_error(iface, exc: BaseException, doing: str | None = None) -> None:
     elif isinstance(exc, HuntrError):
         push(iface, prefix + str(exc), Qgis.Warning, duration=0)
     else:
-        qgis_log.log_exception(doing or tr("Unexpected error"), exc)
+        log_exception(doing or tr("Unexpected error"), exc)
         push(
             iface,
             prefix

@@ -26,42 +26,13 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..adapters.inputs import input_spec, model_network, raster_path
 from . import messages, training_layers
 from .new_model_dialog import NewModelDialog, NewModelRequest, raster_layers
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("HuntrModelPanel", text)
-
-
-_DTYPES = {
-    Qgis.DataType.Byte: "uint8",
-    Qgis.DataType.UInt16: "uint16",
-    Qgis.DataType.Int16: "int16",
-    Qgis.DataType.UInt32: "uint32",
-    Qgis.DataType.Int32: "int32",
-    Qgis.DataType.Float32: "float32",
-    Qgis.DataType.Float64: "float64",
-}
-
-
-def raster_source(layer: QgsRasterLayer) -> str:
-    """The GDAL path of a raster layer (without QGIS's extra URI parts)."""
-    from qgis.core import QgsProviderRegistry
-
-    parts = QgsProviderRegistry.instance().decodeUri("gdal", layer.source())
-    return parts.get("path") or layer.source()
-
-
-def input_spec_values(layer: QgsRasterLayer) -> dict:
-    """Bands, dtype, CRS and resolution of a raster layer, as plain values for ``InputSpec``."""
-    crs = layer.crs()
-    return {
-        "bands": list(range(1, layer.bandCount() + 1)),
-        "dtype": _DTYPES.get(layer.dataProvider().dataType(1), "float32"),
-        "crs": crs.authid() or crs.toWkt(),
-        "resolution": float(layer.rasterUnitsPerPixelX()),
-    }
 
 
 class ModelPanel(QGroupBox):
@@ -271,27 +242,27 @@ class ModelPanel(QGroupBox):
 
     def create_model(self, request: NewModelRequest):
         """Create the model of ``request`` in the store, record its scenes, add its layers."""
-        from ..snapshots import ClassSpec, InputSpec
-        from ..training.recipe import model_network
+        from ..snapshots import ClassSpec
 
         ws = self.workspace
         try:
-            spec = input_spec_values(request.scenes[0])
+            spec = input_spec(request.scenes[0])
             network, tile_size = model_network(
+                request.mode,
                 request.width,
                 tile_size=None if request.auto_size else request.tile_size,
-                boundary_target=request.boundary_target if request.mode == "count" else None,
+                boundary_target=request.boundary_target,
             )
             model = ws.create_model(
                 request.name,
                 classes=[ClassSpec(name, colour) for name, colour in request.classes],
                 mode=request.mode,
-                input_spec=InputSpec(**spec),
+                input_spec=spec,
                 network=network,
                 tile_size=tile_size,
             )
             for layer in request.scenes:
-                ws.add_scene(model.id, raster_source(layer), name=layer.name())
+                ws.add_scene(model.id, raster_path(layer), name=layer.name())
         except Exception as exc:
             messages.show_error(self.iface, exc, tr("Could not create the model"))
             return None
@@ -369,7 +340,7 @@ class ModelPanel(QGroupBox):
     def _fill_scene_menu(self) -> None:
         self.add_scene_menu.clear()
         in_use = {self.scene_list.item(i).toolTip() for i in range(self.scene_list.count())}
-        layers = [layer for layer in raster_layers(self.project) if raster_source(layer) not in in_use]
+        layers = [layer for layer in raster_layers(self.project) if raster_path(layer) not in in_use]
         if not layers:
             action = self.add_scene_menu.addAction(tr("No other raster layer in the project"))
             action.setEnabled(False)
@@ -417,7 +388,7 @@ class ModelPanel(QGroupBox):
             )
             return
         try:
-            self.workspace.add_scene(model_id, raster_source(layer), name=layer.name())
+            self.workspace.add_scene(model_id, raster_path(layer), name=layer.name())
         except Exception as exc:
             messages.show_error(self.iface, exc, tr("Could not add the scene"))
         self._fill_scenes()

@@ -161,13 +161,6 @@ class NewModelDialog(QDialog):
         self.scene_list.itemChanged.connect(self._validate)
         self._validate()
 
-    def set_scene_checked(self, layer_id: str, checked: bool = True) -> None:
-        """Tick or untick the scene of layer ``layer_id``."""
-        for row in range(self.scene_list.count()):
-            item = self.scene_list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == layer_id:
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-
     def selected_layers(self) -> list[QgsRasterLayer]:
         """The ticked raster layers."""
         layers = []

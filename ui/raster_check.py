@@ -60,6 +60,6 @@ def check_raster_path(path: str, model: Any, snapshot: Any = None, options: Any 
 
 def check_raster_layer(layer: Any, model: Any, snapshot: Any = None, options: Any = None) -> RasterFit:
     """Run detection's gate on a raster layer of the project."""
-    from .model_panel import raster_source
+    from ..adapters.inputs import raster_path
 
-    return check_raster_path(raster_source(layer), model, snapshot, options)
+    return check_raster_path(raster_path(layer), model, snapshot, options)

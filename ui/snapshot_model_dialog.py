@@ -24,7 +24,7 @@ def tr(text: str) -> str:
 
 
 class SnapshotModelDialog(QDialog):
-    """New model name, class names (the count is the snapshot's) and "Reuse training areas and labels"."""
+    """New model name, class names (the count is the snapshot's) and whether to reuse the training data."""
 
     def __init__(self, model, snapshot, parent: QWidget | None = None, taken_names=()) -> None:
         super().__init__(parent)
@@ -63,11 +63,11 @@ class SnapshotModelDialog(QDialog):
         self.classes = ClassTable(self, fixed_count=True)
         self.classes.set_classes(model.classes)
         layout.addWidget(self.classes)
-        self.reuse_check = QCheckBox(tr("Reuse training areas and labels"), self)
+        self.reuse_check = QCheckBox(tr("Reuse training areas, labels and scenes"), self)
         self.reuse_check.setToolTip(
             tr(
-                "Copy the snapshot's training areas and labels into the new model; "
-                "otherwise it starts without any (the scenes are kept either way)"
+                "Copy the snapshot's training areas, labels and scenes into the new model; "
+                "otherwise it starts without any (add the scenes it should learn from)"
             )
         )
         layout.addWidget(self.reuse_check)

@@ -21,7 +21,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 
-AREAS, LABELS = "training_areas", "labels"
+from ..snapshots.gpkg import AREAS, LABELS
+
 ROLE_KEY, MODEL_KEY = "orca_huntr/role", "orca_huntr/model_id"
 AREA_COLOUR = "#ffd400"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from pathlib import Path
+from typing import Any
 
 from qgis.core import Qgis, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QTimer, pyqtSignal
@@ -112,7 +113,7 @@ class TrainingPanel(QGroupBox):
         self.binding = binding
         self.project = project or QgsProject.instance()
         self.model_id: str | None = None
-        self.task = None
+        self.task: Any = None  # the running TrainTask
         self._task_model_id: str | None = None
         self._run_root = ""  # the workspace folder of the run
         self._run_project = ""  # the project file of the run ("" for an unsaved project)

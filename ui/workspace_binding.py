@@ -14,6 +14,7 @@ import logging
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
+from ..adapters.events import hub
 from . import messages
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,7 @@ class WorkspaceBinding(QObject):
         if previous is not None and previous is not workspace:
             _discard_if_empty(previous)
         self._workspace = workspace
+        hub().panel_workspace = workspace
         self._failed_for = project_file if workspace is None else None
         self._temporary = workspace is not None and not project_file
         self._project_file = project_file
@@ -98,11 +100,17 @@ class WorkspaceBinding(QObject):
         # A new, empty project (also the first step of opening one): forget the previous
         # workspace and open the right one once the event loop is back (the read is over).
         _discard_if_empty(self._workspace)
+        self._unpublish()
         self._workspace = None
         self._temporary = False
         self._project_file = None
         self._failed_for = None
         QTimer.singleShot(0, self._deferred_reload)
+
+    def _unpublish(self) -> None:
+        """The console and Processing stop using this panel's workspace (see ``adapters/events.py``)."""
+        if hub().panel_workspace is self._workspace:
+            hub().panel_workspace = None
 
     def _deferred_reload(self) -> None:
         if self._connected and self._workspace is None:
@@ -168,6 +176,7 @@ class WorkspaceBinding(QObject):
         if not self._connected:
             return
         _discard_if_empty(self._workspace)
+        self._unpublish()
         for signal, slot in (
             (self.project.readProject, self._project_read),
             (self.project.projectSaved, self._project_saved),
@@ -187,8 +196,4 @@ def _discard_if_empty(workspace) -> None:
 
 
 def _root(workspace) -> str:
-    for name in ("root", "path"):
-        value = getattr(workspace, name, None)
-        if value is not None:
-            return str(value)
-    return str(id(workspace))
+    return str(workspace.root)

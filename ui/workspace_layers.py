@@ -15,7 +15,7 @@ from pathlib import Path
 
 from qgis.core import QgsDataProvider, QgsMapLayer, QgsProject, QgsProviderRegistry
 
-from .detection_layer import RESULT_KEY
+from ..adapters.detection_layer import RESULT_KEY
 
 
 def _inside(path: str, root: Path) -> str | None:

@@ -35,6 +35,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..errors import InputDataError
+from ..snapshots.gpkg import AREAS, LABELS
 
 PURPOSES = ("train", "validation")
 
@@ -68,7 +69,7 @@ def _fit(geometry: QgsGeometry, wkb_type: int) -> list[QgsGeometry]:
 class Prepared:
     """Polygons checked and repaired in memory, in the model's CRS, ready for :func:`write_prepared`."""
 
-    layer: str  # "training_areas" or "labels"
+    layer: str  # AREAS or LABELS
     features: list[tuple[QgsGeometry, dict]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -172,15 +173,19 @@ def write_prepared(gpkg: Path, prepared: Prepared) -> int:
 
 
 def create_model_with_data(
-    ws, scene_source: str, scene_name: str, prepared: list[Prepared], **model
+    ws, raster, prepared: list[Prepared], classes: list[tuple[str, str]], **model
 ) -> tuple[object, list[int]]:
-    """Create a model (``ws.create_model(**model)``), record its scene and write the prepared
-    training data: all or nothing, a failure deletes the new model so that a retry starts from
-    scratch. Returns ``(ModelInfo, polygons written per prepared batch)``; the one rule of
-    Processing's *Create model* and ``api.create_model``."""
-    info = ws.create_model(**model)
+    """Create a model (``ws.create_model(classes=…, **model)``, ``classes`` as ``(name, colour)``),
+    record the raster layer as its scene and write the prepared training data: all or nothing,
+    a failure deletes the new model so that a retry starts from scratch. Returns
+    ``(ModelInfo, polygons written per prepared batch)``; the one rule of Processing's
+    *Create model* and ``api.create_model``."""
+    from ..snapshots import ClassSpec
+    from .inputs import raster_path
+
+    info = ws.create_model(classes=[ClassSpec(n, c) for n, c in classes], **model)
     try:
-        ws.add_scene(info.id, scene_source, name=scene_name)
+        ws.add_scene(info.id, raster_path(raster), name=raster.name())
         gpkg = ws.training_data_path(info.id)
         written = [write_prepared(gpkg, batch) for batch in prepared]
     except BaseException:
@@ -206,7 +211,7 @@ def import_training_areas(
     field, means ``train``.
     """
     prepared = prepare_training_areas(
-        source, _target_crs(gpkg, "training_areas"), purpose_field, transform_context, feedback
+        source, _target_crs(gpkg, AREAS), purpose_field, transform_context, feedback
     )
     return write_prepared(gpkg, prepared)
 
@@ -226,7 +231,7 @@ def prepare_training_areas(
         return {"purpose": value if value in PURPOSES else "train"}
 
     return _prepare(
-        "training_areas", source, target_crs, values, transform_context or QgsCoordinateTransformContext(),
+        AREAS, source, target_crs, values, transform_context or QgsCoordinateTransformContext(),
         feedback, _tr("Training area"),
     )  # fmt: skip
 
@@ -245,7 +250,7 @@ def import_labels(
     class 1, which is only allowed for a one-class model.
     """
     prepared = prepare_labels(
-        source, _target_crs(gpkg, "labels"), class_names, class_field, transform_context, feedback
+        source, _target_crs(gpkg, LABELS), class_names, class_field, transform_context, feedback
     )
     return write_prepared(gpkg, prepared)
 
@@ -290,7 +295,7 @@ def prepare_labels(
         return {"class_id": class_id}
 
     return _prepare(
-        "labels", source, target_crs, values, transform_context or QgsCoordinateTransformContext(),
+        LABELS, source, target_crs, values, transform_context or QgsCoordinateTransformContext(),
         feedback, _tr("Label"),
     )  # fmt: skip
 

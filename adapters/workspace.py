@@ -1,0 +1,126 @@
+"""Which workspace, model and snapshot the user means: one rule for the panel, Processing and the console.
+
+* :func:`open_workspace`: a folder given, else the one beside the saved project, else the
+  temporary one the panel has open for an unsaved project, else a
+  :class:`~orca_huntr.errors.WorkspaceError` saying to save the project or give a folder.
+* :func:`find_model` / :func:`find_snapshot`: by id, else by name (case-insensitive);
+  an empty snapshot means the current state.
+* :func:`snapshot_row`: one snapshot as a row of plain values (the "List snapshots" table
+  and ``api.table``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..errors import NotFoundError, WorkspaceError
+from .events import hub
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HuntrWorkspaceLookup", text)
+
+
+def open_workspace(folder: str | Path | None, project_file: str | Path | None) -> Any:
+    """The workspace in ``folder``, else the one beside ``project_file``, else the panel's temporary one."""
+    from ..snapshots import Workspace
+
+    if folder:
+        return Workspace.open(Path(folder))
+    if project_file:
+        return Workspace.for_project(Path(project_file))
+    panel = hub().panel_workspace
+    if panel is not None:
+        return panel
+    raise WorkspaceError(
+        _tr(
+            "The current project has not been saved, so it has no workspace yet. "
+            "Save the project first, or give a workspace folder."
+        )
+    )
+
+
+def find_model(ws: Any, text: str) -> Any:
+    """The model whose id is ``text``, else the one whose name is ``text`` (case-insensitive)."""
+    text = (text or "").strip()
+    if not text:
+        raise NotFoundError(_tr("No model given: give a model id or name."))
+    models = ws.list_models()
+    for model in models:
+        if model.id == text:
+            return model
+    matches = [m for m in models if m.name.casefold() == text.casefold()]
+    if len(matches) == 1:
+        return matches[0]
+    names = ", ".join(f"“{m.name}” ({m.id})" for m in models) or _tr("none")
+    if matches:
+        raise NotFoundError(
+            _tr("Several models are called “{name}”; give the id instead. Models: {names}.").format(
+                name=text, names=names
+            )
+        )
+    raise NotFoundError(
+        _tr("No model “{name}” in this workspace. Models: {names}.").format(name=text, names=names)
+    )
+
+
+def find_snapshot(ws: Any, model: Any, text: str | None) -> Any:
+    """The snapshot of ``model`` with this id or name; empty gives the current state."""
+    text = (text or "").strip()
+    if not text:
+        current = ws.current_snapshot(model.id)
+        if current is None:
+            raise NotFoundError(
+                _tr("Model “{model}” has no snapshot yet: train it first.").format(model=model.name)
+            )
+        return current
+    return ws.find_snapshot(model.id, text)
+
+
+def to_json(value: Any) -> str:
+    """``value`` as compact JSON (for metrics and counts in string outputs and tables)."""
+    return json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def metric_field(key: str) -> str:
+    """A metric's column name: ``metric_`` + the key with anything odd replaced by ``_``."""
+    return "metric_" + re.sub(r"[^0-9A-Za-z_]+", "_", str(key)).strip("_").lower()
+
+
+def snapshot_row(model: Any, snap: Any) -> dict:
+    """The table row of one snapshot (plain values)."""
+    counts = dict(snap.counts or {})
+    per_class = {str(k): int(v) for k, v in dict(counts.get("labels_per_class") or {}).items()}
+    progress = dict(snap.progress or {})
+    metrics = dict(snap.metrics or {})
+    row = {
+        "model_id": model.id,
+        "model_name": model.name,
+        "snapshot_id": snap.id,
+        "kind": snap.kind,
+        "name": snap.name or "",
+        "created_at": str(snap.created_at or ""),
+        "expires_at": str(snap.expires_at or ""),
+        "parent_id": snap.parent_id or "",
+        "training_areas": int(counts.get("training_areas") or 0),
+        "labels": sum(per_class.values()),
+        "labels_per_class": to_json(per_class),
+        "scenes": int(counts.get("scenes") or 0),
+        "epochs": int(progress.get("epochs") or 0),
+        "steps": int(progress.get("steps") or 0),
+        "tiles_seen": int(progress.get("tiles_seen") or 0),
+        "metrics": to_json(metrics),
+    }
+    for key, value in metrics.items():
+        if _number(value):
+            row[metric_field(key)] = float(value)
+    return row
