@@ -19,6 +19,7 @@ from .paths import (
     MODEL_FILE,
     MODELS,
     QUARANTINE,
+    REVERTED,
     SAVED_MARKS,
     SNAPSHOTS,
     STATES,
@@ -106,6 +107,24 @@ class Layout:
 
     def saved_mark(self, model_id: str, snapshot_id: str) -> Path:
         return self.saved_marks_dir(model_id) / validate_id(snapshot_id, "snapshot id")
+
+    # ------------------------------------------------------------------ its reverted sets
+
+    def reverted_dir(self, model_id: str) -> Path:
+        return inside(self.root, MODELS, validate_id(model_id, "model id"), REVERTED)
+
+    def reverted_set_dir(self, model_id: str, set_id: str) -> Path:
+        """``reverted/<set>/``: ``revert.json``, ``training.gpkg`` and ``snapshots/<id>/`` of one revert."""
+        return inside(self.reverted_dir(model_id), validate_id(set_id, "reverted set id"))
+
+    def staged_set_dir(self, model_id: str, set_id: str) -> Path:
+        """The hidden folder a reverted set is prepared in before the revert's commit point."""
+        return inside(self.root, MODELS, model_id, f"{atomic.TMP_PREFIX}{validate_id(set_id, 'set id')}")
+
+    def reverted_snapshot_dir(self, model_id: str, set_id: str, snapshot_id: str) -> Path:
+        return inside(
+            self.reverted_set_dir(model_id, set_id), SNAPSHOTS, validate_id(snapshot_id, "snapshot id")
+        )
 
     # ------------------------------------------------------------------ its snapshots
 

@@ -77,6 +77,7 @@ def build(
     created_at: datetime,
     name: str,
     parent_id: str | None,
+    parent_model_id: str | None = None,
     metrics: Mapping[str, Any] | None = None,
     progress: Mapping[str, Any] | None = None,
     config: Mapping[str, Any] | None = None,
@@ -92,6 +93,7 @@ def build(
         "created_at": format_time(created_at),
         "name": name,
         "parent_id": parent_id,
+        "parent_model_id": parent_model_id if parent_id is not None else None,
     }
     if origin is not None:
         manifest["origin"] = dict(origin)

@@ -19,16 +19,36 @@ import contextlib
 import logging
 import os
 import secrets
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from ..errors import CorruptSnapshotError, NotFoundError, WorkspaceError
 from . import atomic, gpkg, journal, manifest, modelfile, retention
 from .errors import ProtectedSnapshotError
 from .layout import Layout
-from .model import ClassSpec, DamagedSnapshot, ModelInfo, RevertImpact, SnapshotInfo, format_time, to_utc
-from .paths import MODEL_FILE, SNAPSHOTS, TRAINING_FILE, WEIGHTS, new_id, validate_id
+from .model import (
+    SCHEMA_VERSION,
+    ClassSpec,
+    DamagedSnapshot,
+    ModelInfo,
+    RevertedSet,
+    RevertImpact,
+    SnapshotInfo,
+    format_time,
+    to_utc,
+)
+from .paths import (
+    ID_PATTERN,
+    MODEL_FILE,
+    REVERT_RECORD,
+    SNAPSHOTS,
+    TRAINING_FILE,
+    WEIGHTS,
+    new_id,
+    validate_id,
+)
 from .timeline import Timelines, get, unknown_states_message
 
 log = logging.getLogger(__name__)
@@ -63,8 +83,8 @@ def _finish(entry: Path, moved: Moves) -> None:
         atomic.remove_tree(dst)
 
 
-def _rollback(entry: Path, moved: Moves) -> None:
-    """Undo the visible steps of a journaled operation that failed in this process."""
+def _rollback(entry: Path, moved: Moves) -> bool:
+    """Undo the visible steps of a journaled operation that failed in this process (True: undone)."""
     ok = True
     for src, dst in reversed(moved):
         try:
@@ -75,18 +95,32 @@ def _rollback(entry: Path, moved: Moves) -> None:
         journal.remove(entry)
     else:  # leave the entry: the next open rolls the operation forward
         log.error("could not undo a failed operation; it will be completed on the next open")
+    return ok
 
 
 # ---------------------------------------------------------------------- purge
 
 
 def apply_purge(
-    timelines: Timelines, op: str, entry: Path, items: list[tuple[str, str]], *, recovering: bool
+    timelines: Timelines,
+    op: str,
+    entry: Path,
+    items: list[tuple[str, str]],
+    *,
+    recovering: bool,
+    sets: Sequence[tuple[str, str]] = (),
 ) -> None:
-    """Remove the snapshot folders ``items`` (``(model id, snapshot id)``) of purge ``op``."""
+    """Remove the snapshot folders ``items`` and reverted sets ``sets`` (``(model id, id)``) of ``op``."""
     moved: Moves = []
     try:
         move_to_trash(timelines, op, items, moved)
+        for model_id, set_id in sets:
+            src = timelines.layout.reverted_set_dir(model_id, set_id)
+            if src.is_dir():
+                dst = timelines.layout.reverted_dir(model_id) / f"{atomic.TRASH_PREFIX}{op}-{set_id}"
+                atomic.replace(src, dst)
+                moved.append((src, dst))
+                atomic.fsync_dir(dst.parent)
     except BaseException:
         if not recovering:
             _rollback(entry, moved)
@@ -136,8 +170,10 @@ def quarantine(layout: Layout, clock: Callable[[], datetime], path: Path, reason
     os.replace(path, dst)
 
 
-def plan_purge(timelines: Timelines, model_ids: list[str], when: datetime) -> list[SnapshotInfo]:
-    """The snapshots a purge at ``when`` removes: temporary ones past their expiry.
+def plan_purge(
+    timelines: Timelines, model_ids: list[str], when: datetime
+) -> tuple[list[SnapshotInfo], list[RevertedSet]]:
+    """What a purge at ``when`` removes: temporary snapshots and reverted sets past their expiry.
 
     Refused while a model's saved marks are unknown; nothing when the clock went backwards.
     """
@@ -146,14 +182,20 @@ def plan_purge(timelines: Timelines, model_ids: list[str], when: datetime) -> li
         if any(not s.state_known for s in one):
             error = timelines.read_states(one[0].model_id)[1] or "unreadable"
             raise WorkspaceError(unknown_states_message(one[0].model_id, error))
-    if retention.clock_went_backwards(when, snapshots):
+    sets = [r for m in model_ids for r in timelines.reverted(m)]
+    if retention.clock_went_backwards(when, snapshots) or any(r.reverted_at > when for r in sets):
         log.warning("purge skipped: the clock (%s) is earlier than a snapshot's creation", when)
-        return []
-    return [s for one in snapshots for s in retention.expired(one, when)]
+        return [], []
+    expired_sets = [r for r in sets if r.expires_at is not None and r.expires_at <= when]
+    return [s for one in snapshots for s in retention.expired(one, when)], expired_sets
 
 
-def revert_impact(timelines: Timelines, model_id: str, snapshot_id: str) -> RevertImpact:
-    """Exactly what a revert of ``model_id`` to ``snapshot_id`` would discard (nothing is changed)."""
+def revert_impact(timelines: Timelines, model_id: str, snapshot_id: str, now: datetime) -> RevertImpact:
+    """What a revert of ``model_id`` to ``snapshot_id`` at ``now`` would take back (nothing changes).
+
+    What it takes back goes to a reverted set, restorable until ``undo_until`` (``None``:
+    until undone, because it holds a saved snapshot).
+    """
     timeline = timelines.read(model_id)
     target = next((s for s in timeline if s.id == snapshot_id), None)
     if target is None:
@@ -175,35 +217,213 @@ def revert_impact(timelines: Timelines, model_id: str, snapshot_id: str) -> Reve
         live_counts=live_counts,
         target_counts=target.counts,
         training_data_changed=changed,
+        undo_until=None if any(s.saved for s in later) else now + timedelta(days=timelines.temporary_days()),
     )
 
 
 def apply_revert(
-    timelines: Timelines,
-    op: str,
-    entry: Path,
-    model_id: str,
-    target: str,
-    discard: list[str],
-    *,
-    recovering: bool,
+    timelines: Timelines, op: str, entry: Path, record: dict[str, Any], *, recovering: bool
 ) -> None:
-    """Remove the snapshots ``discard`` and restore the live training data from ``target``'s frozen copy.
+    """Apply revert ``op`` (``record``: its journal entry): move the snapshots ``discard`` into
+    reverted set ``new_set`` (staged by :func:`begin_taking_back`; without one they are
+    deleted) and restore the live training data from ``target``'s frozen copy.
 
     When recovering, a target whose frozen copy is gone (damaged since) still has the
-    discarded snapshots removed; in this process a missing copy fails the revert.
+    discarded snapshots moved; in this process a missing copy fails the revert.
     """
+    model_id, target = str(record["model_id"]), str(record["target"])
+    discard, set_id = [str(s) for s in record["discard"]], set_id_of(record.get("new_set"))
     layout = timelines.layout
-    moved: Moves = []
+    kept: Moves = []  # renames into the reverted set: undone on failure, kept on success
+    moved: Moves = []  # renames to trash (no set): removed on success
     try:
-        move_to_trash(timelines, op, [(model_id, s) for s in discard], moved)
+        if set_id is not None and _open_set(timelines, model_id, set_id, kept):
+            _move_into_set(timelines, model_id, set_id, discard, kept)
+        else:
+            move_to_trash(timelines, op, [(model_id, s) for s in discard], moved)
         frozen = layout.snapshot_file(model_id, target, TRAINING_FILE)
         if not recovering or frozen.exists():
             gpkg.restore(frozen, layout.training_file(model_id))
     except BaseException:
-        if not recovering:
-            _rollback(entry, moved)
+        if not recovering and _rollback(entry, kept + moved) and set_id is not None:
+            atomic.remove_tree(layout.staged_set_dir(model_id, set_id))
         raise
+    _finish(entry, moved)
+
+
+# ---------------------------------------------------------------------- reverted sets (undo)
+
+
+def stage_set(
+    timelines: Timelines, model_id: str, set_id: str, target: str, snapshot_ids: list[str], now: datetime
+) -> None:
+    """Prepare, invisibly, the reverted set a revert (or an undo) moves what it replaces to.
+
+    It holds a copy of the live training data and ``revert.json`` (when, back to which
+    snapshot, which snapshots); the snapshot folders follow after the commit point.
+    """
+    layout = timelines.layout
+    staging = layout.staged_set_dir(model_id, set_id)
+    record = {
+        "schema_version": SCHEMA_VERSION,
+        "id": set_id,
+        "model_id": model_id,
+        "reverted_at": format_time(now),
+        "target": target,
+        "snapshots": list(snapshot_ids),
+    }
+    try:
+        atomic.make_dir(staging)
+        atomic.make_dir(staging / SNAPSHOTS)
+        gpkg.backup(layout.training_file(model_id), staging / TRAINING_FILE)
+        atomic.write_new_file(staging / REVERT_RECORD, atomic.json_bytes(record))
+        atomic.fsync_dir(staging / SNAPSHOTS)
+        atomic.fsync_dir(staging)
+    except BaseException:
+        atomic.remove_tree(staging)
+        raise
+
+
+def begin_taking_back(
+    timelines: Timelines, op: str, record: dict[str, Any], now: datetime
+) -> tuple[Path, dict[str, Any]]:
+    """The commit point of a revert or an undo: ``record`` is its journal entry (``model_id``,
+    ``target``, ``discard``: the snapshots it takes back).
+
+    When it takes anything back (snapshots, or live training data that differ from the
+    target's), reverted set ``op`` is staged first and named in the entry as ``new_set``; a
+    failed journal write removes it. Returns the entry's path and the entry.
+    """
+    model_id, target, taken = str(record["model_id"]), str(record["target"]), list(record["discard"])
+    keep = bool(taken) or training_changed(timelines, model_id, target)
+    if keep:
+        stage_set(timelines, model_id, op, target, taken, now)
+    record = {**record, "new_set": op if keep else None}
+    try:
+        return journal.write(timelines.layout.root, op, record), record
+    except BaseException:
+        if keep:
+            atomic.remove_tree(timelines.layout.staged_set_dir(model_id, op))
+        raise
+
+
+def set_id_of(value: Any) -> str | None:
+    """A reverted set's id from a journal entry (``None``: no set); :class:`ValueError` when malformed."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        raise ValueError(f"the journal entry names a malformed reverted set {value!r}")
+    return value
+
+
+def training_changed(timelines: Timelines, model_id: str, snapshot_id: str) -> bool:
+    """Whether the live training data differ from a snapshot's frozen copy."""
+    live = timelines.layout.training_file(model_id)
+    frozen = timelines.layout.snapshot_file(model_id, snapshot_id, TRAINING_FILE)
+    try:
+        return gpkg.content_digest(live) != gpkg.content_digest(frozen)
+    except gpkg.GeoPackageError as exc:
+        raise WorkspaceError(
+            f"Cannot compare the training data with snapshot '{snapshot_id}': {exc}"
+        ) from exc
+
+
+def _open_set(timelines: Timelines, model_id: str, set_id: str, moved: Moves) -> bool:
+    """Rename a staged set into ``reverted/`` (idempotent); whether the set's folder is there."""
+    layout = timelines.layout
+    staged = layout.staged_set_dir(model_id, set_id)
+    parent = layout.reverted_dir(model_id)
+    final = layout.reverted_set_dir(model_id, set_id)
+    if staged.is_dir() and not staged.is_symlink() and not final.exists():
+        if not parent.is_dir():
+            atomic.make_dir(parent)
+            atomic.fsync_dir(parent.parent)
+        atomic.replace(staged, final)
+        moved.append((staged, final))
+        atomic.fsync_dir(parent)
+    return final.is_dir()
+
+
+def _move_into_set(
+    timelines: Timelines, model_id: str, set_id: str, snapshot_ids: list[str], moved: Moves
+) -> None:
+    layout = timelines.layout
+    done = False
+    for snapshot_id in snapshot_ids:
+        src = layout.snapshot_dir(model_id, snapshot_id)
+        dst = layout.reverted_snapshot_dir(model_id, set_id, snapshot_id)
+        if src.is_dir() and not dst.exists():
+            atomic.replace(src, dst)
+            moved.append((src, dst))
+            done = True
+        timelines.manifests.forget(model_id, snapshot_id)
+    if done:
+        atomic.fsync_dir(layout.snapshots_dir(model_id))
+        atomic.fsync_dir(layout.reverted_set_dir(model_id, set_id) / SNAPSHOTS)
+
+
+def plan_undo(
+    timelines: Timelines, model_id: str, set_id: str | None, now: datetime
+) -> tuple[RevertedSet, list[str]]:
+    """The set to restore (``None``: the newest) and the snapshots newer than its target that
+    the undo takes back."""
+    sets = timelines.reverted(model_id)
+    found = next((r for r in sets if r.id == set_id), None) if set_id else next(iter(sets), None)
+    if found is None:
+        raise NotFoundError(
+            f"No revert of model '{model_id}' to undo ({set_id or 'none left'}): undone or expired."
+        )
+    if found.expires_at is not None and found.expires_at <= now:
+        raise WorkspaceError(
+            f"The revert of {format_time(found.reverted_at)} can no longer be undone: it expired on "
+            f"{format_time(found.expires_at)}."
+        )
+    timeline = timelines.read(model_id)
+    target = next((s for s in timeline if s.id == found.target_id), None)
+    if target is None:
+        raise WorkspaceError(
+            f"The snapshot that revert went back to ({found.target_id}) is no longer in the timeline; "
+            "undo the later revert first."
+        )
+    return found, [s.id for s in timeline if s.seq > target.seq]
+
+
+def apply_undo(
+    timelines: Timelines, op: str, entry: Path, record: dict[str, Any], *, recovering: bool
+) -> None:
+    """Apply undo ``op`` (``record``: its journal entry): put reverted set ``set``'s snapshots
+    ``restore`` back, and its training data.
+
+    What the undo replaces (snapshots ``discard``, edited training data) goes to reverted set
+    ``new_set`` (staged by :func:`begin_taking_back`), so an undo can itself be undone.
+    """
+    model_id, set_id = str(record["model_id"]), str(set_id_of(record["set"]))
+    restore, discard = [str(s) for s in record["restore"]], [str(s) for s in record["discard"]]
+    new_set = set_id_of(record.get("new_set"))
+    layout = timelines.layout
+    set_dir = layout.reverted_set_dir(model_id, set_id)
+    kept: Moves = []
+    moved: Moves = []
+    try:
+        if new_set is not None and _open_set(timelines, model_id, new_set, kept):
+            _move_into_set(timelines, model_id, new_set, discard, kept)
+        else:
+            move_to_trash(timelines, op, [(model_id, s) for s in discard], moved)
+        for snapshot_id in restore:
+            src = layout.reverted_snapshot_dir(model_id, set_id, snapshot_id)
+            dst = layout.snapshot_dir(model_id, snapshot_id)
+            if src.is_dir() and not dst.exists():
+                atomic.replace(src, dst)
+                kept.append((src, dst))
+        atomic.fsync_dir(layout.snapshots_dir(model_id))
+        if set_dir.is_dir() and (set_dir / TRAINING_FILE).is_file():
+            gpkg.restore(set_dir / TRAINING_FILE, layout.training_file(model_id))
+    except BaseException:
+        if not recovering and _rollback(entry, kept + moved) and new_set is not None:
+            atomic.remove_tree(layout.staged_set_dir(model_id, new_set))
+        raise
+    if set_dir.is_dir():  # emptied: its snapshots and training data are back
+        atomic.discard(set_dir, layout.reverted_dir(model_id))
     _finish(entry, moved)
 
 
@@ -279,7 +499,8 @@ def create_model_from_snapshot(
         seq=1,
         created_at=now,
         name=to_utc(now).strftime("%Y-%m-%d %H:%M:%S"),
-        parent_id=None,
+        parent_id=source.id,
+        parent_model_id=source.model_id,
         origin={"model_id": source.model_id, "snapshot_id": source.id},
         progress={"epochs": 0, "steps": 0, "tiles_seen": 0},
         config=source.config,

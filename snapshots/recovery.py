@@ -1,6 +1,6 @@
 """Recovery when a workspace is opened (and before each write): finish what a dead writer left.
 
-* Journaled operations (revert, purge, new model from a snapshot) still pending are rolled
+* Journaled operations (revert, its undo, purge, new model from a snapshot) still pending are rolled
   forward: each step is idempotent, so this reaches the state after the operation.
 * Staging (``.tmp-*``) and trash (``.trash-*``) leftovers are removed: a staging folder was
   never committed, so removing it restores the state before the operation.
@@ -24,7 +24,7 @@ from ..errors import HuntrError, WorkspaceError
 from . import atomic, gpkg, journal, operations
 from .layout import Layout
 from .lock import WorkspaceLock
-from .paths import ID_PATTERN, MANIFEST, MODEL_FILE, SNAPSHOTS
+from .paths import ID_PATTERN, MANIFEST, MODEL_FILE, REVERTED, SNAPSHOTS
 from .timeline import Timelines
 
 log = logging.getLogger(__name__)
@@ -62,13 +62,14 @@ def roll_forward(
     try:
         if op_name == "purge":
             items = [(str(m), str(s)) for m, s in entry["items"]]  # type: ignore[index]
-            _check_purge(timelines, items)
-            operations.apply_purge(timelines, op, path, items, recovering=True)
-        elif op_name == "revert":
+            sets = [(str(m), str(s)) for m, s in entry.get("sets", [])]  # type: ignore[union-attr]
+            _check_purge(timelines, items, sets)
+            operations.apply_purge(timelines, op, path, items, recovering=True, sets=sets)
+        elif op_name in ("revert", "undo_revert"):
             model_id, target = str(entry["model_id"]), str(entry["target"])  # type: ignore[index]
-            discard = [str(s) for s in entry["discard"]]  # type: ignore[index]
-            _check_revert(timelines, model_id, target, discard)
-            operations.apply_revert(timelines, op, path, model_id, target, discard, recovering=True)
+            _check_revert(timelines, model_id, target, [str(s) for s in entry["discard"]])  # type: ignore[index]
+            apply = operations.apply_revert if op_name == "revert" else operations.apply_undo
+            apply(timelines, op, path, entry, recovering=True)  # type: ignore[arg-type]
         elif op_name == "new_model":
             model_id = str(entry["model_id"])  # type: ignore[index]
             # only the staging folder this operation made: never an existing model's folder
@@ -83,8 +84,13 @@ def roll_forward(
         operations.quarantine(timelines.layout, clock, path, str(exc))
 
 
-def _check_purge(timelines: Timelines, items: list[tuple[str, str]]) -> None:
-    """A purge only ever moved temporary snapshots: refuse an entry naming a current or saved one."""
+def _check_purge(timelines: Timelines, items: list[tuple[str, str]], sets: list[tuple[str, str]]) -> None:
+    """A purge only ever moved temporary snapshots and reverted sets without a saved snapshot:
+    refuse an entry naming a current or saved snapshot, or a set kept for good."""
+    for model_id, set_id in sets:
+        found = next((r for r in timelines.reverted(model_id) if r.id == set_id), None)
+        if found is not None and found.expires_at is None:
+            raise ValueError(f"the purge names reverted set {set_id}, which holds a saved snapshot")
     for model_id, snapshot_id in items:
         if not timelines.layout.snapshot_dir(model_id, snapshot_id).exists():
             continue  # already moved by the interrupted run
@@ -125,6 +131,8 @@ def clean(layout: Layout, clock: Callable[[], datetime]) -> None:
             operations.quarantine(layout, clock, model_dir, "model folder without model.json")
             continue
         for leftover in model_dir.glob(f"{atomic.TMP_PREFIX}*"):
+            atomic.remove_tree(leftover)
+        for leftover in (model_dir / REVERTED).glob(".*"):  # staging and trash of reverted sets
             atomic.remove_tree(leftover)
         snaps = model_dir / SNAPSHOTS
         if not snaps.is_dir():

@@ -20,6 +20,7 @@ from ..errors import HuntrError, NotFoundError, ReadOnlyWorkspaceError, Workspac
 from . import (
     gpkg,
     journal,
+    lineage,
     manifest,
     meta,
     modelfile,
@@ -30,6 +31,7 @@ from . import (
     timeline,
 )
 from .layout import Layout
+from .lineage import LineageNode
 from .lock import TrainingLock, WorkspaceLock
 from .model import (
     SCHEMA_VERSION,
@@ -38,6 +40,7 @@ from .model import (
     InputSpec,
     LoadedSnapshot,
     ModelInfo,
+    RevertedSet,
     RevertImpact,
     SceneRef,
     SnapshotInfo,
@@ -171,11 +174,7 @@ class Workspace:
             yield
 
     def training_lock(self, model_id: str) -> TrainingLock:
-        """A context manager marking ``model_id`` as being trained, across processes.
-
-        Entering it raises :class:`ModelBusyError` ("model X is being trained since HH:MM by
-        …") while another training of the same model runs anywhere.
-        """
+        """Marks ``model_id`` as being trained, across processes (:class:`ModelBusyError` if it is)."""
         if self.read_only:
             raise ReadOnlyWorkspaceError(self.read_only_reason)
         info = self.get_model(model_id)
@@ -310,6 +309,11 @@ class Workspace:
         snapshots = self._timeline(model_id)
         return snapshots[-1] if snapshots else None
 
+    def lineage(self) -> list[LineageNode]:
+        """Every snapshot of every model in lineage order (see ``lineage.tree``)."""
+        models = self.list_models()
+        return lineage.tree(models, {m.id: self._timeline(m.id) for m in models})
+
     def find_snapshot(self, model_id: str, id_or_name: str) -> SnapshotInfo:
         """A snapshot by id, else by exact name, else by case-insensitive name (``current`` works too)."""
         return timeline.find(self._timeline(model_id), model_id, id_or_name)
@@ -329,15 +333,7 @@ class Workspace:
         info = self.get_snapshot(model_id, snapshot_id)
         model = self.get_model(model_id)
         self.verify_snapshot(model_id, info.id)
-        weights, optimizer = self._timelines.load_arrays(model_id, info.id)
-        return LoadedSnapshot(
-            info=info,
-            model=model,
-            weights=weights,
-            optimizer=optimizer,
-            optimizer_meta=(self._timelines.manifest(model_id, info.id) or {}).get("optimizer_meta"),
-            config=modelfile.complete_config(info, model),
-        )
+        return self._timelines.load(info, model)
 
     def snapshot_training_data_path(self, model_id: str, snapshot_id: str) -> Path:
         """The frozen copy of the training data inside a snapshot (read it, never write it)."""
@@ -358,27 +354,19 @@ class Workspace:
         counts: Mapping[str, Any] | None = None,
         name: str | None = None,
     ) -> SnapshotInfo:
-        """Commit a new snapshot of ``model_id``; it becomes the current state.
-
-        The previous current state becomes temporary (expiring ``temporary_days`` from now)
-        unless it was saved. ``counts`` default to the live training data's; ``metrics``,
-        ``progress``, ``config`` and ``optimizer_meta`` are stored verbatim (JSON). Written in a
-        staging folder (every file fsynced, manifest with sha256 last) and renamed into place.
+        """Commit a new snapshot of ``model_id``; it becomes the current state (the previous one
+        becomes temporary unless saved). ``counts`` default to the live training data's; the
+        other mappings are stored verbatim (JSON). Staged, fsynced, manifest last, renamed in.
         """
         blobs = manifest.tensor_blobs(weights, optimizer)
         with self._write("write the snapshot"):
             self.check_timeline_readable(model_id)
             live = self._layout.training_file(model_id)
-            snapshots = self._timeline(model_id)
+            fields = {"metrics": metrics, "progress": progress, "config": config}
+            fields["optimizer_meta"] = optimizer_meta
+            named = self._timelines.named(model_id)
             record = timeline.next_manifest(
-                snapshots,
-                model_id,
-                self.clock(),
-                name,
-                metrics=metrics,
-                progress=progress,
-                config=config,
-                optimizer_meta=optimizer_meta,
+                self._timeline(model_id), model_id, self.clock(), name, named, **fields
             )
             manifest.commit_with_training_data(self._layout, record, blobs, live, counts)
             return self.get_snapshot(model_id, record["id"])
@@ -389,9 +377,8 @@ class Workspace:
         """Keep a snapshot for good (temporary -> saved), optionally renaming it."""
         with self._write("save the snapshot"):
             info = self.get_snapshot(model_id, snapshot_id)
-            new_name = (
-                info.name if name is None else timeline.check_name(self._timeline(model_id), info.id, name)
-            )
+            named = self._timelines.named(model_id)
+            new_name = info.name if name is None else timeline.check_name(named, info.id, name)
             self._timelines.write_state(model_id, info.id, saved=True, name=new_name)
             return self.get_snapshot(model_id, info.id)
 
@@ -399,45 +386,43 @@ class Workspace:
         """Give a snapshot a new display name (its id never changes)."""
         with self._write("rename the snapshot"):
             info = self.get_snapshot(model_id, snapshot_id)
-            new_name = timeline.check_name(self._timeline(model_id), info.id, name)
+            new_name = timeline.check_name(self._timelines.named(model_id), info.id, name)
             self._timelines.write_state(model_id, info.id, name=new_name, saved=info.saved)
             return self.get_snapshot(model_id, info.id)
 
     def delete_snapshot(self, model_id: str, snapshot_id: str) -> SnapshotInfo | DamagedSnapshot:
-        """Delete a snapshot; the current state cannot be deleted (revert or train first).
-
-        A damaged snapshot (see :meth:`damaged_snapshots`) is moved to ``.quarantine/`` instead.
-        """
+        """Delete a snapshot (never the current state); a damaged one goes to ``.quarantine/``."""
         with self._write("delete the snapshot"):
             return operations.delete_snapshot(self._timelines, self.clock, model_id, snapshot_id)
 
     def purge_expired(self, now: datetime | None = None) -> list[SnapshotInfo]:
-        """Delete every temporary snapshot whose expiry has passed; returns what was deleted.
+        """Delete the temporary snapshots and reverted sets past their expiry; returns the snapshots.
 
         Never a saved snapshot or a current state; nothing when the clock went backwards.
         """
         with self._write("purge expired snapshots"):
             when = to_utc(now) if now is not None else self.clock()
-            doomed = operations.plan_purge(self._timelines, [m.id for m in self.list_models()], when)
-            if not doomed:
+            doomed, sets = operations.plan_purge(self._timelines, [m.id for m in self.list_models()], when)
+            if not doomed and not sets:
                 return []
-            items = [(s.model_id, s.id) for s in doomed]
+            items, set_items = [(s.model_id, s.id) for s in doomed], [(r.model_id, r.id) for r in sets]
             op = new_id("j")
-            entry = journal.write(self.root, op, {"op": "purge", "items": [list(i) for i in items]})
-            operations.apply_purge(self._timelines, op, entry, items, recovering=False)
-            return doomed
+            record = {"op": "purge", "items": [list(i) for i in items], "sets": [list(i) for i in set_items]}
+            entry = journal.write(self.root, op, record)
+            operations.apply_purge(self._timelines, op, entry, items, recovering=False, sets=set_items)
+            return doomed + [s for r in sets for s in r.snapshots]
 
     # ------------------------------------------------------------------ revert
 
     def revert_impact(self, model_id: str, snapshot_id: str) -> RevertImpact:
-        """Exactly what :meth:`revert` to ``snapshot_id`` would discard (nothing is changed)."""
-        return operations.revert_impact(self._timelines, model_id, snapshot_id)
+        """Exactly what :meth:`revert` to ``snapshot_id`` would take back (nothing is changed)."""
+        return operations.revert_impact(self._timelines, model_id, snapshot_id, self.clock())
 
     def revert(self, model_id: str, snapshot_id: str) -> SnapshotInfo:
         """Make ``snapshot_id`` the current state again (journaled: a crash leaves before or after).
 
-        Every later snapshot (saved ones too: see :meth:`revert_impact`) is deleted and the live
-        training data is restored to the snapshot's frozen copy.
+        Every later snapshot and the live training data go to a reverted set (see :meth:`reverted`,
+        :meth:`undo_revert`); the training data are restored to the snapshot's frozen copy.
         """
         with self._write("revert to the snapshot"):
             snapshots = self._timeline(model_id)
@@ -445,11 +430,29 @@ class Workspace:
             self.verify_snapshot(model_id, target.id)
             later = [s.id for s in snapshots if s.seq > target.seq]
             op = new_id("j")
-            entry = journal.write(
-                self.root, op, {"op": "revert", "model_id": model_id, "target": target.id, "discard": later}
-            )
-            operations.apply_revert(self._timelines, op, entry, model_id, target.id, later, recovering=False)
+            record = {"op": "revert", "model_id": model_id, "target": target.id, "discard": later}
+            entry, record = operations.begin_taking_back(self._timelines, op, record, self.clock())
+            operations.apply_revert(self._timelines, op, entry, record, recovering=False)
             return self.get_snapshot(model_id, target.id)
+
+    def reverted(self, model_id: str) -> list[RevertedSet]:
+        """What reverts took out of the model's timeline and can still be restored, newest first."""
+        self.get_model(model_id)
+        return self._timelines.reverted(model_id)
+
+    def undo_revert(self, model_id: str, set_id: str | None = None) -> RevertedSet:
+        """Restore reverted set ``set_id`` (default: the newest): its snapshots and training data
+        come back (journaled). What the undo replaces becomes a reverted set in turn."""
+        with self._write("undo the revert"):
+            now = self.clock()
+            found, since = operations.plan_undo(self._timelines, model_id, set_id, now)
+            op, restore = new_id("j"), [s.id for s in found.snapshots]
+            record = {"op": "undo_revert", "model_id": model_id, "set": found.id, "target": found.target_id}
+            entry, record = operations.begin_taking_back(
+                self._timelines, op, {**record, "restore": restore, "discard": since}, now
+            )
+            operations.apply_undo(self._timelines, op, entry, record, recovering=False)
+            return found
 
     # ------------------------------------------------------------------ new model from a snapshot
 
@@ -461,13 +464,9 @@ class Workspace:
         class_names: list[str] | None = None,
         reuse_training_data: bool = False,
     ) -> ModelInfo:
-        """A new model that starts from a snapshot's weights (same number of classes).
-
-        ``class_names`` may rename the classes (colours are kept); a different count raises
-        :class:`ClassCountMismatchError`. With ``reuse_training_data`` the new model's live
-        training data is a copy of the snapshot's; otherwise it starts empty. The new model
-        has one snapshot, its current state, holding the copied weights (no optimizer state,
-        progress from zero); ``parent_model_id``/``parent_snapshot_id`` record the origin.
+        """A new model starting from a snapshot's weights; ``class_names`` may rename its classes
+        (same count, else :class:`ClassCountMismatchError`); ``reuse_training_data`` copies the
+        snapshot's training data (else empty). See ``operations.create_model_from_snapshot``.
         """
         with self._write("create the model from the snapshot"):
             source = self.get_model(model_id)

@@ -15,14 +15,27 @@ import contextlib
 import logging
 import os
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from ..errors import CorruptSnapshotError, InvalidNameError, NotFoundError, WorkspaceError
 from . import atomic, manifest, modelfile, retention
 from .layout import Layout
-from .model import KIND_SAVED, KIND_TEMPORARY, SCHEMA_VERSION, DamagedSnapshot, SnapshotInfo, to_utc
-from .paths import ID_PATTERN, new_id, validate_name
+from .model import (
+    KIND_REVERTED,
+    KIND_SAVED,
+    KIND_TEMPORARY,
+    SCHEMA_VERSION,
+    DamagedSnapshot,
+    LoadedSnapshot,
+    ModelInfo,
+    RevertedSet,
+    SnapshotInfo,
+    parse_time,
+    to_utc,
+)
+from .paths import ID_PATTERN, REVERT_RECORD, SNAPSHOTS, new_id, validate_name
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +56,9 @@ class Timelines:
         self.layout = layout
         self.manifests = manifest.ManifestCache()
         self._temporary_days = temporary_days
+
+    def temporary_days(self) -> float:
+        return self._temporary_days()
 
     # ------------------------------------------------------------------ states
 
@@ -99,7 +115,7 @@ class Timelines:
             self._write_saved_mark(model_id, snapshot_id)  # first: the mark survives a bad states.json
         existing = {
             e.name for e in os.scandir(self.layout.snapshots_dir(model_id)) if not atomic.is_hidden(e.name)
-        }
+        } | self.reverted_ids(model_id)
         states = {k: v for k, v in current.items() if k in existing}  # drop deleted ones
         states[snapshot_id] = {**states.get(snapshot_id, {}), **changes}
         try:
@@ -149,31 +165,60 @@ class Timelines:
             self._temporary_days(),
         )
         out = []
-        for (data, state), when, (kind, expires), is_saved, is_known in zip(
+        for (data, state), _when, (kind, expires), is_saved, is_known in zip(
             records, created, kinds, saved, known, strict=True
         ):
-            counts = data["_parsed"][1]
             if not is_known and kind == KIND_SAVED:  # unknown: never expires, but not shown as saved
                 kind = KIND_TEMPORARY
-            out.append(
-                SnapshotInfo(
-                    id=data["id"],
-                    model_id=model_id,
-                    kind=kind,
-                    name=str(state.get("name") or data.get("name") or data["id"]),
-                    created_at=when,
-                    expires_at=expires,
-                    counts={**counts, "labels_per_class": dict(counts["labels_per_class"])},
-                    metrics=dict(data.get("metrics") or {}),
-                    progress=dict(data.get("progress") or {}),
-                    parent_id=data.get("parent_id"),
-                    config=dict(data.get("config") or {}),
-                    saved=is_saved,
-                    seq=int(data.get("seq", 0)),
-                    state_known=is_known,
-                )
-            )
+            out.append(_info(data, model_id, kind, expires, state, is_saved, is_known))
         return out
+
+    def reverted(self, model_id: str) -> list[RevertedSet]:
+        """The model's reverted sets, newest first (a set whose record is unreadable is skipped).
+
+        A set expires ``temporary_days`` after its revert, unless it holds a saved snapshot.
+        """
+        try:
+            entries = list(os.scandir(self.layout.reverted_dir(model_id)))
+        except FileNotFoundError:
+            return []
+        states = self.read_states(model_id)[0]
+        marks = self.saved_marks(model_id)
+        out = []
+        for entry in entries:
+            if atomic.is_hidden(entry.name) or entry.is_symlink() or not ID_PATTERN.match(entry.name):
+                continue
+            try:
+                record = atomic.read_json(Path(entry.path) / REVERT_RECORD)
+                when = parse_time(record["reverted_at"])
+                target, ids = str(record["target"]), [str(s) for s in record["snapshots"]]
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                log.warning("skipping the reverted set %s: %s", entry.path, exc)
+                continue
+            if when is None:
+                continue
+            snapshots = []
+            for sid in ids:
+                folder = Path(entry.path) / SNAPSHOTS / sid
+                data = self.manifest(model_id, sid, str(folder)) if folder.is_dir() else None
+                if data is not None:
+                    state = states.get(sid, {})
+                    saved = sid in marks or bool(state.get("saved", False))
+                    snapshots.append(_info(data, model_id, KIND_REVERTED, None, state, saved, True))
+            snapshots.sort(key=lambda s: s.seq, reverse=True)
+            keep = any(s.saved for s in snapshots)
+            expires = None if keep else when + timedelta(days=self.temporary_days())
+            out.append(RevertedSet(entry.name, model_id, when, expires, target, snapshots))
+        return sorted(out, key=lambda r: (r.reverted_at, r.id), reverse=True)
+
+    def named(self, model_id: str) -> list[SnapshotInfo]:
+        """The snapshots whose names a new name must differ from: the timeline's and the reverted
+        ones (an undo brings them back)."""
+        return self.read(model_id) + [s for r in self.reverted(model_id) for s in r.snapshots]
+
+    def reverted_ids(self, model_id: str) -> set[str]:
+        """Ids of the snapshots held by the model's reverted sets (their states are kept)."""
+        return {s.id for r in self.reverted(model_id) for s in r.snapshots}
 
     def damaged(self, model_id: str) -> list[DamagedSnapshot]:
         """Snapshot folders of ``model_id`` whose manifest cannot be read or trusted."""
@@ -218,6 +263,18 @@ class Timelines:
         label = lambda: self.label(model_id, snapshot_id)  # noqa: E731
         return manifest.load_arrays(self.layout, self.manifests, model_id, snapshot_id, label)
 
+    def load(self, info: SnapshotInfo, model: ModelInfo) -> LoadedSnapshot:
+        """Weights, optimizer state and the config detection needs (completed from ``model``)."""
+        weights, optimizer = self.load_arrays(model.id, info.id)
+        return LoadedSnapshot(
+            info=info,
+            model=model,
+            weights=weights,
+            optimizer=optimizer,
+            optimizer_meta=(self.manifest(model.id, info.id) or {}).get("optimizer_meta"),
+            config=modelfile.complete_config(info, model),
+        )
+
     def label(self, model_id: str, snapshot_id: str) -> str:
         """``name (id)`` of a snapshot for messages (its id alone when it has no name)."""
         data = self.manifests.get((model_id, snapshot_id)) or {}
@@ -226,6 +283,54 @@ class Timelines:
 
 
 # ---------------------------------------------------------------------- lookups (pure)
+
+
+def _info(
+    data: dict[str, Any],
+    model_id: str,
+    kind: str,
+    expires: datetime | None,
+    state: dict[str, Any],
+    saved: bool,
+    known: bool,
+) -> SnapshotInfo:
+    """A snapshot's info from its (checked) manifest and its mutable state."""
+    counts = data["_parsed"][1]
+    parent_model, parent_id = lineage_parent(data)
+    return SnapshotInfo(
+        id=data["id"],
+        model_id=model_id,
+        kind=kind,
+        name=str(state.get("name") or data.get("name") or data["id"]),
+        created_at=data["_parsed"][0],
+        expires_at=expires,
+        counts={**counts, "labels_per_class": dict(counts["labels_per_class"])},
+        metrics=dict(data.get("metrics") or {}),
+        progress=dict(data.get("progress") or {}),
+        parent_id=parent_id,
+        config=dict(data.get("config") or {}),
+        saved=saved,
+        seq=int(data.get("seq", 0)),
+        state_known=known,
+        parent_model_id=parent_model,
+    )
+
+
+def lineage_parent(data: dict[str, Any]) -> tuple[str | None, str | None]:
+    """``(model id, snapshot id)`` of a manifest's parent, or ``(None, None)`` for a first snapshot.
+
+    The parent is the snapshot training resumed from (the current state when this one was
+    written; after a revert, the snapshot reverted to), or for a model's first snapshot the
+    snapshot the model was created from. Manifests written before ``parent_model_id``
+    existed name the parent's model implicitly (this model) or under ``origin``.
+    """
+    parent_id = data.get("parent_id")
+    if parent_id:
+        return str(data.get("parent_model_id") or data["model_id"]), str(parent_id)
+    origin = data.get("origin")
+    if isinstance(origin, dict) and origin.get("model_id") and origin.get("snapshot_id"):
+        return str(origin["model_id"]), str(origin["snapshot_id"])
+    return None, None
 
 
 def get(timeline: list[SnapshotInfo], model_id: str, snapshot_id: str) -> SnapshotInfo:
@@ -256,17 +361,23 @@ def find(timeline: list[SnapshotInfo], model_id: str, id_or_name: str) -> Snapsh
 
 
 def next_manifest(
-    timeline: list[SnapshotInfo], model_id: str, now: datetime, name: str | None, **fields: Any
+    timeline: list[SnapshotInfo],
+    model_id: str,
+    now: datetime,
+    name: str | None,
+    named: list[SnapshotInfo],
+    **fields: Any,
 ) -> dict[str, Any]:
     """The manifest of the snapshot that will follow ``timeline`` (next ``seq``, parent = current state).
 
-    ``name``: checked to be unique; default the UTC time (made unique). ``fields``: the
+    ``name``: checked to be unique among ``named`` (see :meth:`Timelines.named`); default the
+    UTC time (made unique). ``fields``: the
     other keywords of :func:`manifest.build` (metrics, progress, config, optimizer_meta).
     """
     if name is not None:
-        name = check_name(timeline, None, name)
+        name = check_name(named, None, name)
     else:
-        name = unique_name(timeline, to_utc(now).strftime("%Y-%m-%d %H:%M:%S"))
+        name = unique_name(named, to_utc(now).strftime("%Y-%m-%d %H:%M:%S"))
     return manifest.build(
         snapshot_id=new_id("s", to_utc(now)),
         model_id=model_id,
@@ -274,6 +385,7 @@ def next_manifest(
         created_at=now,
         name=name,
         parent_id=timeline[-1].id if timeline else None,
+        parent_model_id=model_id,
         **fields,
     )
 
