@@ -355,6 +355,7 @@ class RevertedSet:
     expires_at: datetime | None
     target_id: str
     snapshots: list[SnapshotInfo]
+    seq: int = 0  # orders the sets of a model (newest highest), also when made in the same second
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -364,4 +365,5 @@ class RevertedSet:
             "expires_at": format_time(self.expires_at),
             "target_id": self.target_id,
             "snapshots": [s.to_dict() for s in self.snapshots],
+            "seq": self.seq,
         }

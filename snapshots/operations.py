@@ -271,6 +271,7 @@ def stage_set(
         "reverted_at": format_time(now),
         "target": target,
         "snapshots": list(snapshot_ids),
+        "seq": 1 + max((r.seq for r in timelines.reverted(model_id)), default=0),
     }
     try:
         atomic.make_dir(staging)
@@ -422,8 +423,15 @@ def apply_undo(
         if not recovering and _rollback(entry, kept + moved) and new_set is not None:
             atomic.remove_tree(layout.staged_set_dir(model_id, new_set))
         raise
-    if set_dir.is_dir():  # emptied: its snapshots and training data are back
-        atomic.discard(set_dir, layout.reverted_dir(model_id))
+    try:
+        if set_dir.is_dir():  # emptied: its snapshots and training data are back
+            atomic.discard(set_dir, layout.reverted_dir(model_id))
+    except OSError as exc:
+        if recovering:
+            raise
+        # past the point of no return: the next write (or open) completes the undo
+        log.warning("the emptied reverted set %s stays until the undo is completed: %s", set_dir, exc)
+        return
     _finish(entry, moved)
 
 

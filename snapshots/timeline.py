@@ -192,6 +192,7 @@ class Timelines:
                 record = atomic.read_json(Path(entry.path) / REVERT_RECORD)
                 when = parse_time(record["reverted_at"])
                 target, ids = str(record["target"]), [str(s) for s in record["snapshots"]]
+                seq = int(record.get("seq", 0))
             except (OSError, ValueError, KeyError, TypeError) as exc:
                 log.warning("skipping the reverted set %s: %s", entry.path, exc)
                 continue
@@ -208,8 +209,8 @@ class Timelines:
             snapshots.sort(key=lambda s: s.seq, reverse=True)
             keep = any(s.saved for s in snapshots)
             expires = None if keep else when + timedelta(days=self.temporary_days())
-            out.append(RevertedSet(entry.name, model_id, when, expires, target, snapshots))
-        return sorted(out, key=lambda r: (r.reverted_at, r.id), reverse=True)
+            out.append(RevertedSet(entry.name, model_id, when, expires, target, snapshots, seq))
+        return sorted(out, key=lambda r: (r.seq, r.reverted_at, r.id), reverse=True)
 
     def named(self, model_id: str) -> list[SnapshotInfo]:
         """The snapshots whose names a new name must differ from: the timeline's and the reverted
