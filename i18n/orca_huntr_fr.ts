@@ -44,7 +44,7 @@
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="258" />
+            <location filename="../processing/create_model.py" line="256" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modèle « {name} » créé ({id}).</translation>
         </message>
@@ -686,12 +686,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDetection</name>
         <message>
-            <location filename="../ui/detection_run.py" line="101" />
+            <location filename="../ui/detection_run.py" line="100" />
             <source>Could not start detection</source>
             <translation>Impossible de lancer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="106" />
+            <location filename="../ui/detection_run.py" line="105" />
             <source>Detection failed</source>
             <translation>La détection a échoué</translation>
         </message>
@@ -701,37 +701,37 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Détection lancée ; elle s'exécute en arrière-plan (voir le gestionnaire de tâches).</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="75" />
+            <location filename="../ui/detection_run.py" line="74" />
             <source>No objects found: layer {name} is empty. Try to: {tips}.</source>
             <translation>Aucun objet trouvé : la couche {name} est vide. Essayez de : {tips}.</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="90" />
+            <location filename="../ui/detection_run.py" line="89" />
             <source>ORCA HUNTR: detection with {model}</source>
             <translation>ORCA HUNTR : détection avec {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="72" />
+            <location filename="../ui/detection_run.py" line="71" />
             <source>check that the area covers the objects and the scene looks like the training scenes</source>
             <translation>vérifier que la zone couvre les objets et que la scène ressemble aux scènes d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="70" />
+            <location filename="../ui/detection_run.py" line="69" />
             <source>lower the minimum area (now {value:g})</source>
             <translation>baisser la surface minimale (actuellement {value:g})</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="65" />
+            <location filename="../ui/detection_run.py" line="67" />
             <source>lower the score threshold (now {value:g}, under Advanced options)</source>
             <translation>baisser le seuil de score (actuellement {value:g}, dans Options avancées)</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="73" />
+            <location filename="../ui/detection_run.py" line="72" />
             <source>train longer, or add labels where objects were missed, then detect with the new snapshot</source>
             <translation>entraîner plus longtemps ou ajouter des étiquettes là où des objets ont été manqués, puis détecter avec le nouvel instantané</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="111" />
+            <location filename="../ui/detection_run.py" line="110" />
             <source>{n} detections: layer {name} added.</source>
             <translation>{n} détections : couche {name} ajoutée.</translation>
         </message>
@@ -747,72 +747,77 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="331" />
+            <location filename="../ui/dock.py" line="351" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="326" />
+            <location filename="../ui/dock.py" line="346" />
             <source>Could not copy the scenes to the new model</source>
             <translation>Impossible de copier les scènes dans le nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="316" />
+            <location filename="../ui/dock.py" line="336" />
             <source>Could not create a model from the snapshot</source>
             <translation>Impossible de créer un modèle à partir de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="249" />
+            <location filename="../ui/dock.py" line="252" />
             <source>Could not delete the snapshot</source>
             <translation>Impossible de supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="153" />
+            <location filename="../ui/dock.py" line="155" />
             <source>Could not list the snapshots</source>
             <translation>Impossible de lister les instantanés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="258" />
+            <location filename="../ui/dock.py" line="261" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Impossible de mettre l'instantané en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="347" />
+            <location filename="../ui/dock.py" line="367" />
             <source>Could not prepare detection</source>
             <translation>Impossible de préparer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="271" />
+            <location filename="../ui/dock.py" line="274" />
             <source>Could not prepare the revert</source>
             <translation>Impossible de préparer le retour en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="226" />
+            <location filename="../ui/dock.py" line="229" />
             <source>Could not rename the snapshot</source>
             <translation>Impossible de renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="283" />
+            <location filename="../ui/dock.py" line="286" />
             <source>Could not revert</source>
             <translation>Impossible de revenir en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="202" />
+            <location filename="../ui/dock.py" line="205" />
             <source>Could not save the snapshot</source>
             <translation>Impossible d'enregistrer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="155" />
+            <location filename="../ui/dock.py" line="303" />
+            <source>Could not undo the revert</source>
+            <translation>Impossible d'annuler le retour</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="157" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Créez ou choisissez un modèle pour voir ses instantanés.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="237" />
+            <location filename="../ui/dock.py" line="240" />
             <source>Delete Snapshot</source>
             <translation>Supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="237" />
+            <location filename="../ui/dock.py" line="240" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Supprimer l'instantané {name} ? Cette action est irréversible.</translation>
         </message>
@@ -827,22 +832,22 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>La détection s'exécute en arrière-plan ; annulez-la depuis le gestionnaire de tâches</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="332" />
+            <location filename="../ui/dock.py" line="352" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modèle {name} créé à partir de l'instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="217" />
+            <location filename="../ui/dock.py" line="220" />
             <source>New name of the snapshot:</source>
             <translation>Nouveau nom de l'instantané :</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="156" />
+            <location filename="../ui/dock.py" line="158" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="128" />
+            <location filename="../ui/dock.py" line="129" />
             <source>No workspace: see the message bar.</source>
             <translation>Aucun espace de travail : voir la barre de messages.</translation>
         </message>
@@ -852,12 +857,17 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="217" />
+            <location filename="../ui/dock.py" line="220" />
             <source>Rename Snapshot</source>
             <translation>Renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="287" />
+            <location filename="../ui/dock.py" line="307" />
+            <source>Revert undone: {n} snapshots are back.</source>
+            <translation>Retour annulé : {n} instantanés sont revenus.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="290" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Retour à {name} : c'est de nouveau l'état actuel.</translation>
         </message>
@@ -872,7 +882,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Lancer la détection…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="205" />
+            <location filename="../ui/dock.py" line="208" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Instantané {name} enregistré : il n'expirera pas.</translation>
         </message>
@@ -882,12 +892,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Chronologie des instantanés d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="130" />
+            <location filename="../ui/dock.py" line="131" />
             <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
             <translation>Projet non enregistré : les modèles sont conservés dans un dossier temporaire jusqu'à l'enregistrement du projet.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="135" />
+            <location filename="../ui/dock.py" line="136" />
             <source>Workspace: {path}</source>
             <translation>Espace de travail : {path}</translation>
         </message>
@@ -1290,84 +1300,126 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrRevertDialog</name>
         <message>
-            <location filename="../ui/revert_dialog.py" line="72" />
             <source>1 label added since will be lost.</source>
-            <translation>1 étiquette ajoutée depuis sera perdue.</translation>
+            <translation type="obsolete">1 étiquette ajoutée depuis sera perdue.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="56" />
+            <location filename="../ui/revert_dialog.py" line="73" />
+            <source>1 label added since will be taken back.</source>
+            <translation>1 étiquette ajoutée depuis sera retirée.</translation>
+        </message>
+        <message>
             <source>1 later snapshot will be deleted.</source>
-            <translation>1 instantané plus récent sera supprimé.</translation>
+            <translation type="obsolete">1 instantané plus récent sera supprimé.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="67" />
+            <location filename="../ui/revert_dialog.py" line="57" />
+            <source>1 later snapshot will leave the timeline.</source>
+            <translation>1 instantané plus récent quittera la chronologie.</translation>
+        </message>
+        <message>
             <source>1 training area added since will be lost.</source>
-            <translation>1 zone d'entraînement ajoutée depuis sera perdue.</translation>
+            <translation type="obsolete">1 zone d'entraînement ajoutée depuis sera perdue.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="61" />
+            <location filename="../ui/revert_dialog.py" line="68" />
+            <source>1 training area added since will be taken back.</source>
+            <translation>1 zone d'entraînement ajoutée depuis sera retirée.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="62" />
             <source>Among them 1 saved snapshot.</source>
             <translation>Dont 1 instantané enregistré.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="61" />
+            <location filename="../ui/revert_dialog.py" line="62" />
             <source>Among them {n} saved snapshots.</source>
             <translation>Dont {n} instantanés enregistrés.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="78" />
+            <location filename="../ui/revert_dialog.py" line="79" />
             <source>Edits made to the training data since then will be undone.</source>
             <translation>Les modifications apportées depuis aux données d'entraînement seront annulées.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="116" />
             <source>I understand that this cannot be undone</source>
-            <translation>Je comprends que cette action est irréversible</translation>
+            <translation type="obsolete">Je comprends que cette action est irréversible</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="54" />
+            <location filename="../ui/revert_dialog.py" line="129" />
+            <source>I understand what the revert takes back</source>
+            <translation>Je comprends ce que le retour retire</translation>
+        </message>
+        <message>
             <source>No later snapshot will be deleted.</source>
-            <translation>Aucun instantané plus récent ne sera supprimé.</translation>
+            <translation type="obsolete">Aucun instantané plus récent ne sera supprimé.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="122" />
+            <location filename="../ui/revert_dialog.py" line="55" />
+            <source>No later snapshot will leave the timeline.</source>
+            <translation>Aucun instantané plus récent ne quittera la chronologie.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="135" />
             <source>Revert</source>
             <translation>Revenir</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="97" />
+            <location filename="../ui/revert_dialog.py" line="110" />
             <source>Revert the model to &lt;b&gt;{name}&lt;/b&gt; ({time})?</source>
             <translation>Ramener le modèle à &lt;b&gt;{name}&lt;/b&gt; ({time}) ?</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="90" />
+            <location filename="../ui/revert_dialog.py" line="103" />
             <source>Revert to Snapshot</source>
             <translation>Revenir à l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="111" />
+            <location filename="../ui/revert_dialog.py" line="124" />
             <source>The snapshot becomes the current state and the training layers show its data again.</source>
             <translation>L'instantané devient l'état actuel et les couches d'entraînement affichent de nouveau ses données.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="80" />
+            <location filename="../ui/revert_dialog.py" line="81" />
             <source>The training data have not changed since then.</source>
             <translation>Les données d'entraînement n'ont pas changé depuis.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="72" />
+            <location filename="../ui/revert_dialog.py" line="84" />
+            <source>What the revert takes back can be restored with Undo at any time (it holds a saved snapshot).</source>
+            <translation>Ce que le retour retire peut être restauré avec Annuler à tout moment (il contient un instantané enregistré).</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="84" />
+            <source>What the revert takes back can be restored with Undo until {date}.</source>
+            <translation>Ce que le retour retire peut être restauré avec Annuler jusqu'au {date}.</translation>
+        </message>
+        <message>
             <source>{n} labels added since will be lost.</source>
-            <translation>{n} étiquettes ajoutées depuis seront perdues.</translation>
+            <translation type="obsolete">{n} étiquettes ajoutées depuis seront perdues.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="58" />
+            <location filename="../ui/revert_dialog.py" line="73" />
+            <source>{n} labels added since will be taken back.</source>
+            <translation>{n} étiquettes ajoutées depuis seront retirées.</translation>
+        </message>
+        <message>
             <source>{n} later snapshots will be deleted.</source>
-            <translation>{n} instantanés plus récents seront supprimés.</translation>
+            <translation type="obsolete">{n} instantanés plus récents seront supprimés.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="67" />
+            <location filename="../ui/revert_dialog.py" line="59" />
+            <source>{n} later snapshots will leave the timeline.</source>
+            <translation>{n} instantanés plus récents quitteront la chronologie.</translation>
+        </message>
+        <message>
             <source>{n} training areas added since will be lost.</source>
-            <translation>{n} zones d'entraînement ajoutées depuis seront perdues.</translation>
+            <translation type="obsolete">{n} zones d'entraînement ajoutées depuis seront perdues.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="68" />
+            <source>{n} training areas added since will be taken back.</source>
+            <translation>{n} zones d'entraînement ajoutées depuis seront retirées.</translation>
         </message>
     </context>
     <context>
@@ -1436,6 +1488,11 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>1 étiquette</translation>
         </message>
         <message>
+            <location filename="../ui/timeline.py" line="214" />
+            <source>1 reverted snapshot</source>
+            <translation>1 instantané retiré</translation>
+        </message>
+        <message>
             <location filename="../ui/timeline.py" line="206" />
             <source>1 scene</source>
             <translation>1 scène</translation>
@@ -1451,12 +1508,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Modèle d'IA à partir de l'instantané…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="287" />
+            <location filename="../ui/timeline.py" line="305" />
             <source>Actions</source>
             <translation>Actions</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="302" />
+            <location filename="../ui/timeline.py" line="320" />
             <source>Created at (local time)</source>
             <translation>Créé le (heure locale)</translation>
         </message>
@@ -1506,12 +1563,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Conserver cet instantané : les instantanés enregistrés n'expirent jamais</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="276" />
+            <location filename="../ui/timeline.py" line="294" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Conservé un certain temps, puis supprimé automatiquement, sauf si vous l'enregistrez</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="276" />
+            <location filename="../ui/timeline.py" line="294" />
             <source>Kept until you delete it</source>
             <translation>Conservé jusqu'à ce que vous le supprimiez</translation>
         </message>
@@ -1526,7 +1583,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>IoU moyen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="375" />
+            <location filename="../ui/timeline.py" line="394" />
             <source>Move to quarantine</source>
             <translation>Mettre en quarantaine</translation>
         </message>
@@ -1536,7 +1593,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Aucune métrique enregistrée</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="367" />
+            <location filename="../ui/timeline.py" line="386" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
@@ -1561,9 +1618,19 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Renommer…</translation>
         </message>
         <message>
+            <location filename="../ui/timeline.py" line="446" />
+            <source>Restore what this revert took back; what replaced it is kept the same way</source>
+            <translation>Restaurer ce que ce retour a retiré ; ce qui l'a remplacé est conservé de la même façon</translation>
+        </message>
+        <message>
             <location filename="../ui/timeline.py" line="49" />
             <source>Revert to…</source>
             <translation>Revenir à…</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="214" />
+            <source>Reverted training data</source>
+            <translation>Données d'entraînement retirées</translation>
         </message>
         <message>
             <location filename="../ui/timeline.py" line="58" />
@@ -1591,7 +1658,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Enregistré ? · état inconnu, jamais purgé</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="405" />
+            <location filename="../ui/timeline.py" line="467" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Instantané(s) {ids} illisible(s) ({reason}). L'entraînement de ce modèle est bloqué : il reprendrait depuis un instantané plus ancien. Réparez les fichiers ou placez le(s) instantané(s) dans le dossier .quarantine de l'espace de travail.</translation>
         </message>
@@ -1621,12 +1688,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Temporaire · expire aujourd'hui</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="276" />
+            <location filename="../ui/timeline.py" line="294" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>L'état le plus récent du modèle : l'entraînement reprend à partir d'ici</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="314" />
+            <location filename="../ui/timeline.py" line="332" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Données d'entraînement utilisées au moment de l'instantané</translation>
         </message>
@@ -1634,6 +1701,11 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <location filename="../ui/timeline.py" line="163" />
             <source>Training loss</source>
             <translation>Perte d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="444" />
+            <source>Undo</source>
+            <translation>Annuler</translation>
         </message>
         <message>
             <location filename="../ui/timeline.py" line="164" />
@@ -1646,7 +1718,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Métriques de validation de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="288" />
+            <location filename="../ui/timeline.py" line="306" />
             <source>What to do with this snapshot</source>
             <translation>Que faire de cet instantané</translation>
         </message>
@@ -1661,9 +1733,24 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>pas encore de métriques</translation>
         </message>
         <message>
+            <location filename="../ui/timeline.py" line="221" />
+            <source>undo at any time</source>
+            <translation>annulable à tout moment</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="221" />
+            <source>undo until {date}</source>
+            <translation>annulable jusqu'au {date}</translation>
+        </message>
+        <message>
             <location filename="../ui/timeline.py" line="205" />
             <source>{n} labels</source>
             <translation>{n} étiquettes</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="214" />
+            <source>{n} reverted snapshots</source>
+            <translation>{n} instantanés retirés</translation>
         </message>
         <message>
             <location filename="../ui/timeline.py" line="206" />
@@ -2116,27 +2203,27 @@ Continuer : l'entraînement se poursuit en arrière-plan ; ce panneau continue d
     <context>
         <name>ListSnapshotsAlgorithm</name>
         <message>
-            <location filename="../processing/list_snapshots.py" line="89" />
+            <location filename="../processing/list_snapshots.py" line="91" />
             <source>List snapshots</source>
             <translation>Lister les instantanés</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="102" />
+            <location filename="../processing/list_snapshots.py" line="104" />
             <source>Model (id or name; empty: every model)</source>
             <translation>Modèle (identifiant ou nom ; vide : tous les modèles)</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="108" />
+            <location filename="../processing/list_snapshots.py" line="110" />
             <source>Number of snapshots</source>
             <translation>Nombre d'instantanés</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="107" />
+            <location filename="../processing/list_snapshots.py" line="109" />
             <source>Snapshots</source>
             <translation>Instantanés</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="92" />
+            <location filename="../processing/list_snapshots.py" line="94" />
             <source>Writes the Training Snapshots Timeline as a table: one row per snapshot, newest first, with its kind (current, temporary or saved), name, creation and expiry times, the training data it was trained on (training areas, labels per class, scenes), its training progress (epochs, steps, tiles seen) and its validation metrics.
 
 Leave the model empty to list the snapshots of every model in the workspace.</source>
@@ -2145,7 +2232,7 @@ Leave the model empty to list the snapshots of every model in the workspace.</so
 Laissez le modèle vide pour lister les instantanés de tous les modèles de l'espace de travail.</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="131" />
+            <location filename="../processing/list_snapshots.py" line="133" />
             <source>{n} snapshots.</source>
             <translation>{n} instantanés.</translation>
         </message>
@@ -2288,26 +2375,38 @@ Renvoie le nombre d'instantanés supprimés et leurs identifiants.</translation>
     <context>
         <name>RevertToSnapshotAlgorithm</name>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="45" />
+            <location filename="../processing/revert_to_snapshot.py" line="47" />
             <source>Current snapshot id</source>
             <translation>Identifiant de l'instantané actuel</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="38" />
             <source>I understand that later snapshots are discarded</source>
-            <translation>Je comprends que les instantanés plus récents seront abandonnés</translation>
+            <translation type="obsolete">Je comprends que les instantanés plus récents seront abandonnés</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="25" />
+            <location filename="../processing/revert_to_snapshot.py" line="40" />
+            <source>I understand that later snapshots leave the timeline</source>
+            <translation>Je comprends que les instantanés plus récents quittent la chronologie</translation>
+        </message>
+        <message>
             <source>Makes the chosen snapshot the model's current state: the next training session continues from it, and its training data replace the live training data. Snapshots made after it and training data edited since are discarded.
 
 Because this cannot be undone, the algorithm only runs when “I understand that later snapshots are discarded” is checked (CONFIRM=true); otherwise it changes nothing and reports what the revert would discard.</source>
-            <translation>Fait de l'instantané choisi l'état actuel du modèle : la prochaine session d'entraînement repart de lui, et ses données d'entraînement remplacent les données d'entraînement en cours. Les instantanés créés après lui et les modifications des données d'entraînement faites depuis sont abandonnés.
+            <translation type="obsolete">Fait de l'instantané choisi l'état actuel du modèle : la prochaine session d'entraînement repart de lui, et ses données d'entraînement remplacent les données d'entraînement en cours. Les instantanés créés après lui et les modifications des données d'entraînement faites depuis sont abandonnés.
 
 Comme cette opération est irréversible, l'algorithme ne s'exécute que si « Je comprends que les instantanés plus récents seront abandonnés » est coché (CONFIRM=true) ; sinon, il ne change rien et indique ce que le retour en arrière abandonnerait.</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="57" />
+            <location filename="../processing/revert_to_snapshot.py" line="25" />
+            <source>Makes the chosen snapshot the model's current state: the next training session continues from it, and its training data replace the live training data. Snapshots made after it and training data edited since leave the timeline: they are kept as a reverted set that “Undo revert” restores until it expires (the temporary-snapshot expiry; never while it holds a saved snapshot).
+
+The algorithm only runs when “I understand that later snapshots leave the timeline” is checked (CONFIRM=true); otherwise it changes nothing and reports what the revert would take back.</source>
+            <translation>Fait de l'instantané choisi l'état actuel du modèle : la prochaine session d'entraînement repart de lui, et ses données d'entraînement remplacent les données d'entraînement actuelles. Les instantanés créés après lui et les données d'entraînement modifiées depuis quittent la chronologie : ils sont conservés comme un ensemble retiré que « Annuler un retour » restaure jusqu'à son expiration (l'expiration des instantanés temporaires ; jamais tant qu'il contient un instantané enregistré).
+
+L'algorithme ne s'exécute que si « Je comprends que les instantanés plus récents quittent la chronologie » est coché (CONFIRM=true) ; sinon il ne change rien et indique ce que le retour retirerait.</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="59" />
             <source>Model “{model}” reverted to snapshot “{snapshot}”.</source>
             <translation>Modèle « {model} » ramené à l'instantané « {snapshot} ».</translation>
         </message>
@@ -2317,29 +2416,43 @@ Comme cette opération est irréversible, l'algorithme ne s'exécute que si « J
             <translation>Revenir à un instantané</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="75" />
             <source>Reverting model “{model}” to snapshot “{snapshot}” would discard {n} later snapshots ({saved} of them saved) and {data}. Nothing was changed: set the confirmation parameter (CONFIRM=true) to revert.</source>
-            <translation>Ramener le modèle « {model} » à l'instantané « {snapshot} » abandonnerait {n} instantanés plus récents (dont {saved} enregistrés) et {data}. Rien n'a été modifié : activez le paramètre de confirmation (CONFIRM=true) pour revenir en arrière.</translation>
+            <translation type="obsolete">Ramener le modèle « {model} » à l'instantané « {snapshot} » abandonnerait {n} instantanés plus récents (dont {saved} enregistrés) et {data}. Rien n'a été modifié : activez le paramètre de confirmation (CONFIRM=true) pour revenir en arrière.</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="46" />
+            <location filename="../processing/revert_to_snapshot.py" line="77" />
+            <source>Reverting model “{model}” to snapshot “{snapshot}” would take back {n} later snapshots ({saved} of them saved) and {data}, restorable with “Undo revert” {until}. Nothing was changed: set the confirmation parameter (CONFIRM=true) to revert.</source>
+            <translation>Revenir à l'instantané « {snapshot} » du modèle « {model} » retirerait {n} instantanés plus récents (dont {saved} enregistrés) et {data}, restaurables avec « Annuler un retour » {until}. Rien n'a été modifié : activez le paramètre de confirmation (CONFIRM=true) pour revenir.</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="48" />
             <source>Snapshots discarded</source>
             <translation>Instantanés abandonnés</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="47" />
+            <location filename="../processing/revert_to_snapshot.py" line="49" />
             <source>What the revert discarded (JSON)</source>
             <translation>Ce que le retour en arrière a abandonné (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="70" />
+            <location filename="../processing/revert_to_snapshot.py" line="81" />
+            <source>at any time</source>
+            <translation>à tout moment</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="72" />
             <source>no training data (unchanged since then)</source>
             <translation>aucune donnée d'entraînement (inchangées depuis)</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="70" />
+            <location filename="../processing/revert_to_snapshot.py" line="72" />
             <source>the training data edited since then</source>
             <translation>les données d'entraînement modifiées depuis</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="81" />
+            <source>until {date}</source>
+            <translation>jusqu'au {date}</translation>
         </message>
     </context>
     <context>
@@ -2564,22 +2677,22 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <translation>Impossible d'écrire dans la couche « {name} » du GeoPackage d'entraînement : {error}</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="276" />
+            <location filename="../processing/training_import.py" line="294" />
             <source>Label</source>
             <translation>Étiquette</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="268" />
+            <location filename="../processing/training_import.py" line="286" />
             <source>Label {fid} has class “{value}”, which is not one of the model's classes ({names}).</source>
             <translation>L'étiquette {fid} a la classe « {value} », qui ne fait pas partie des classes du modèle ({names}).</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="246" />
+            <location filename="../processing/training_import.py" line="264" />
             <source>The labels have no field “{field}”.</source>
             <translation>Les étiquettes n'ont pas de champ « {field} ».</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="249" />
+            <location filename="../processing/training_import.py" line="267" />
             <source>The model has {n} classes: choose the labels' field that holds the class id or name.</source>
             <translation>Le modèle a {n} classes : choisissez le champ des étiquettes qui contient l'identifiant ou le nom de la classe.</translation>
         </message>
@@ -2589,7 +2702,7 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <translation>Le GeoPackage d'entraînement {path} n'a pas de couche « {name} » valide.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="212" />
+            <location filename="../processing/training_import.py" line="230" />
             <source>Training area</source>
             <translation>Zone d'entraînement</translation>
         </message>
@@ -2602,6 +2715,43 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <location filename="../processing/training_import.py" line="100" />
             <source>{what} {fid} was an invalid polygon (self-intersecting?); it was repaired.</source>
             <translation>{what} {fid} était un polygone invalide (auto-intersection ?) ; il a été réparé.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoRevertAlgorithm</name>
+        <message>
+            <location filename="../processing/undo_revert.py" line="37" />
+            <source>Current snapshot id</source>
+            <translation>Identifiant de l'instantané actuel</translation>
+        </message>
+        <message>
+            <location filename="../processing/undo_revert.py" line="20" />
+            <source>Restores what a revert took back: the snapshots it removed from the timeline and the training data as they were before it. Snapshots trained since the revert and training data edited since are kept as a reverted set in turn, so the undo can be undone too.
+
+A revert can be undone until it expires (the temporary-snapshot expiry of the workspace; never when it took back a saved snapshot). Leave the reverted set empty to undo the newest revert of the model.</source>
+            <translation>Restaure ce qu'un retour a retiré : les instantanés qu'il a ôtés de la chronologie et les données d'entraînement telles qu'elles étaient avant lui. Les instantanés entraînés depuis le retour et les données d'entraînement modifiées depuis sont conservés à leur tour comme un ensemble retiré : l'annulation peut elle aussi être annulée.
+
+Un retour peut être annulé jusqu'à son expiration (l'expiration des instantanés temporaires de l'espace de travail ; jamais s'il a retiré un instantané enregistré). Laissez l'ensemble retiré vide pour annuler le retour le plus récent du modèle.</translation>
+        </message>
+        <message>
+            <location filename="../processing/undo_revert.py" line="32" />
+            <source>Reverted set id (empty: the newest revert)</source>
+            <translation>Identifiant de l'ensemble retiré (vide : le retour le plus récent)</translation>
+        </message>
+        <message>
+            <location filename="../processing/undo_revert.py" line="38" />
+            <source>Snapshots restored</source>
+            <translation>Instantanés restaurés</translation>
+        </message>
+        <message>
+            <location filename="../processing/undo_revert.py" line="46" />
+            <source>Undid the revert of model “{model}”: {n} snapshots restored.</source>
+            <translation>Retour du modèle « {model} » annulé : {n} instantanés restaurés.</translation>
+        </message>
+        <message>
+            <location filename="../processing/undo_revert.py" line="17" />
+            <source>Undo revert</source>
+            <translation>Annuler un retour</translation>
         </message>
     </context>
 </TS>

@@ -253,8 +253,9 @@ def test_full_panel_workflow(qgis_iface, qtbot, dock, project_with_scene, monkey
 
     def confirm(dialog):
         text = dialog.text()
-        assert "1 later snapshot will be deleted." in text
-        assert "1 label added since will be lost." in text
+        assert "1 later snapshot will leave the timeline." in text
+        assert "1 label added since will be taken back." in text
+        assert "can be restored with Undo until" in text
         assert not dialog.ok_button.isEnabled()  # needs the explicit confirmation
         dialog.confirm_check.setChecked(True)
         click_ok(dialog)
@@ -267,6 +268,13 @@ def test_full_panel_workflow(qgis_iface, qtbot, dock, project_with_scene, monkey
     assert entries[0].badge.text() == "Current state"
     assert find_training_layers(model.id)[LABELS].featureCount() == n_labels
     assert [s.id for s in ws.list_snapshots(model.id)] == [first_id]
+
+    # -- undo it from the folded row under the current state: the snapshot and the label come back
+    [(text, undo)] = dock.timeline.reverted_rows()
+    assert text.startswith("1 reverted snapshot · undo until")
+    undo.click()
+    assert len(dock.timeline.entries()) == 2 and dock.timeline.reverted_rows() == []
+    assert find_training_layers(model.id)[LABELS].featureCount() == n_labels + 1
 
 
 def test_delete_snapshot_asks_first(qgis_iface, qtbot, dock, project_with_scene, monkeypatch):

@@ -111,6 +111,7 @@ class HuntrDock(QgsDockWidget):
         self.training_panel.trainingFinished.connect(self._training_finished)
         self.timeline.actionRequested.connect(self.run_action)
         self.timeline.quarantineRequested.connect(self.quarantine_snapshot)
+        self.timeline.undoRequested.connect(self.undo_revert)
         self._workspace_changed(self.binding.workspace)
 
     # -- state ---------------------------------------------------------------------
@@ -144,11 +145,12 @@ class HuntrDock(QgsDockWidget):
     def refresh_timeline(self) -> None:
         """Re-read the shown model's snapshots into the timeline and the training controls."""
         model_id = self.current_model_id()
-        snapshots, damaged = [], []
+        snapshots, damaged, reverted = [], [], []
         if model_id is not None and self.workspace is not None:
             try:
                 snapshots = list(self.workspace.list_snapshots(model_id))
                 damaged = list(self.workspace.damaged_snapshots(model_id))
+                reverted = list(self.workspace.reverted(model_id))
             except Exception as exc:
                 messages.show_error(self.iface, exc, tr("Could not list the snapshots"))
         self.timeline.set_damaged(damaged)
@@ -158,6 +160,7 @@ class HuntrDock(QgsDockWidget):
             else tr("Create or choose a model to see its snapshots.")
         )
         self.timeline.set_snapshots(snapshots)
+        self.timeline.set_reverted(reverted)
         self.detect_button.setEnabled(bool(snapshots))
         current = next((s for s in snapshots if s.kind == "current"), None)
         self.training_panel.set_model(model_id, current)
@@ -286,6 +289,23 @@ class HuntrDock(QgsDockWidget):
         self.refresh_timeline()
         messages.success(
             self.iface, tr("Reverted to {name}: it is the current state again.").format(name=snapshot.name)
+        )
+
+    def undo_revert(self, set_id: str) -> None:
+        """Restore what a revert took back (what replaced it becomes a reverted set in turn)."""
+        model_id = self.current_model_id()
+        for layer in training_layers.find_training_layers(model_id, self.project).values():
+            if layer.isEditable():
+                layer.rollBack()
+        try:
+            restored = self.workspace.undo_revert(model_id, set_id)
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not undo the revert"))
+            return
+        training_layers.reload_training_layers(model_id, self.project)
+        self.refresh_timeline()
+        messages.success(
+            self.iface, tr("Revert undone: {n} snapshots are back.").format(n=len(restored.snapshots))
         )
 
     def model_from_snapshot(self, snapshot_id: str) -> None:
