@@ -2305,21 +2305,29 @@ Das neue Modell hat dieselbe Anzahl an Klassen; Sie können sie umbenennen (Name
     <context>
         <name>PurgeExpiredAlgorithm</name>
         <message>
-            <location filename="../processing/purge_expired.py" line="34" />
+            <location filename="../processing/purge_expired.py" line="35" />
             <source>Deleted expired snapshot {id} of model {model}.</source>
             <translation>Abgelaufener Snapshot {id} des Modells {model} gelöscht.</translation>
         </message>
         <message>
             <location filename="../processing/purge_expired.py" line="19" />
+            <source>Deletes the temporary snapshots whose expiry time has passed, in every model of the workspace, and what reverts took back once it expired (it can no longer be undone). Saved snapshots and each model's current state are never deleted.
+
+Outputs how many snapshots were deleted and their ids.</source>
+            <translation>Löscht in jedem Modell des Arbeitsbereichs die temporären Snapshots, deren Ablaufzeit vorbei ist, sowie das, was ein Zurücksetzen zurückgenommen hat, sobald es abgelaufen ist (es lässt sich nicht mehr rückgängig machen). Gespeicherte Snapshots und der aktuelle Stand jedes Modells werden nie gelöscht.
+
+Gibt die Anzahl der gelöschten Snapshots und ihre IDs aus.</translation>
+        </message>
+        <message>
             <source>Deletes the temporary snapshots whose expiry time has passed, in every model of the workspace. Saved snapshots and each model's current state are never deleted.
 
 Outputs how many snapshots were deleted and their ids.</source>
-            <translation>Löscht in allen Modellen des Arbeitsbereichs die temporären Snapshots, deren Ablaufzeit verstrichen ist. Gespeicherte Snapshots und der aktuelle Stand jedes Modells werden nie gelöscht.
+            <translation type="obsolete">Löscht in allen Modellen des Arbeitsbereichs die temporären Snapshots, deren Ablaufzeit verstrichen ist. Gespeicherte Snapshots und der aktuelle Stand jedes Modells werden nie gelöscht.
 
 Gibt aus, wie viele Snapshots gelöscht wurden, und ihre IDs.</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="28" />
+            <location filename="../processing/purge_expired.py" line="29" />
             <source>Ids of the deleted snapshots</source>
             <translation>IDs der gelöschten Snapshots</translation>
         </message>
@@ -2329,12 +2337,12 @@ Gibt aus, wie viele Snapshots gelöscht wurden, und ihre IDs.</translation>
             <translation>Abgelaufene Snapshots bereinigen</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="27" />
+            <location filename="../processing/purge_expired.py" line="28" />
             <source>Snapshots deleted</source>
             <translation>Gelöschte Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="39" />
+            <location filename="../processing/purge_expired.py" line="40" />
             <source>{n} expired snapshots deleted.</source>
             <translation>{n} abgelaufene Snapshots gelöscht.</translation>
         </message>

@@ -2305,21 +2305,29 @@ Le nouveau modèle a le même nombre de classes ; vous pouvez les renommer (noms
     <context>
         <name>PurgeExpiredAlgorithm</name>
         <message>
-            <location filename="../processing/purge_expired.py" line="34" />
+            <location filename="../processing/purge_expired.py" line="35" />
             <source>Deleted expired snapshot {id} of model {model}.</source>
             <translation>Instantané expiré {id} du modèle {model} supprimé.</translation>
         </message>
         <message>
             <location filename="../processing/purge_expired.py" line="19" />
-            <source>Deletes the temporary snapshots whose expiry time has passed, in every model of the workspace. Saved snapshots and each model's current state are never deleted.
+            <source>Deletes the temporary snapshots whose expiry time has passed, in every model of the workspace, and what reverts took back once it expired (it can no longer be undone). Saved snapshots and each model's current state are never deleted.
 
 Outputs how many snapshots were deleted and their ids.</source>
-            <translation>Supprime les instantanés temporaires dont la date d'expiration est passée, dans tous les modèles de l'espace de travail. Les instantanés enregistrés et l'état actuel de chaque modèle ne sont jamais supprimés.
+            <translation>Supprime les instantanés temporaires dont la date d'expiration est passée, dans chaque modèle de l'espace de travail, ainsi que ce que les retours ont retiré une fois expiré (cela ne peut plus être annulé). Les instantanés enregistrés et l'état actuel de chaque modèle ne sont jamais supprimés.
 
 Renvoie le nombre d'instantanés supprimés et leurs identifiants.</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="28" />
+            <source>Deletes the temporary snapshots whose expiry time has passed, in every model of the workspace. Saved snapshots and each model's current state are never deleted.
+
+Outputs how many snapshots were deleted and their ids.</source>
+            <translation type="obsolete">Supprime les instantanés temporaires dont la date d'expiration est passée, dans tous les modèles de l'espace de travail. Les instantanés enregistrés et l'état actuel de chaque modèle ne sont jamais supprimés.
+
+Renvoie le nombre d'instantanés supprimés et leurs identifiants.</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="29" />
             <source>Ids of the deleted snapshots</source>
             <translation>Identifiants des instantanés supprimés</translation>
         </message>
@@ -2329,12 +2337,12 @@ Renvoie le nombre d'instantanés supprimés et leurs identifiants.</translation>
             <translation>Purger les instantanés expirés</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="27" />
+            <location filename="../processing/purge_expired.py" line="28" />
             <source>Snapshots deleted</source>
             <translation>Instantanés supprimés</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="39" />
+            <location filename="../processing/purge_expired.py" line="40" />
             <source>{n} expired snapshots deleted.</source>
             <translation>{n} instantanés expirés supprimés.</translation>
         </message>
