@@ -40,6 +40,7 @@ __all__ = [
     "add_training_data",
     "create_model",
     "detect",
+    "lineage",
     "model",
     "model_from_snapshot",
     "models",
@@ -47,11 +48,13 @@ __all__ = [
     "rename",
     "revert",
     "revert_impact",
+    "reverted",
     "save",
     "snapshot",
     "snapshots",
     "table",
     "train",
+    "undo_revert",
     "workspace",
 ]
 
@@ -323,14 +326,15 @@ def rename(model, snapshot, name: str, ws=None):
 
 
 def revert_impact(model, snapshot, ws=None):
-    """What reverting to the snapshot would discard (``RevertImpact``; ``.summary()`` says it in words)."""
+    """What reverting to the snapshot would take back (``RevertImpact``; ``.summary()`` says it in words)."""
     ws = _ws(ws)
     snap = _snapshot(model, snapshot, ws)
     return ws.revert_impact(snap.model_id, snap.id)
 
 
 def revert(model, snapshot, confirm: bool = False, ws=None):
-    """Make the snapshot the current state. Needs ``confirm=True``: later snapshots are discarded.
+    """Make the snapshot the current state. Needs ``confirm=True``: later snapshots leave the timeline
+    (restorable with :func:`undo_revert` until they expire).
 
     Without confirmation nothing changes and a :class:`HuntrError` tells what would be lost.
     """
@@ -344,8 +348,31 @@ def revert(model, snapshot, confirm: bool = False, ws=None):
     return _changed(ws, ws.revert(snap.model_id, snap.id))
 
 
+def reverted(model, ws=None) -> list:
+    """What reverts took out of the model's timeline and can still be restored (``RevertedSet``,
+    newest first: ``snapshots``, ``target_id``, ``reverted_at``, ``expires_at``)."""
+    ws = _ws(ws)
+    return ws.reverted(_model(model, ws).id)
+
+
+def undo_revert(model, reverted_set: str | None = None, ws=None):
+    """Undo a revert (default: the model's newest one); returns the ``RevertedSet`` restored.
+
+    What the undo replaces (snapshots trained since, training data edited since) becomes a
+    reverted set in turn.
+    """
+    ws = _ws(ws)
+    return _changed(ws, ws.undo_revert(_model(model, ws).id, reverted_set))
+
+
+def lineage(ws=None) -> list:
+    """Every snapshot of every model in lineage order (``LineageNode``: ``parent_model_id``,
+    ``parent_id``, ``depth`` = models away from its root)."""
+    return _ws(ws).lineage()
+
+
 def purge_expired(ws=None) -> list:
-    """Delete the temporary snapshots whose expiry has passed; returns them."""
+    """Delete the temporary snapshots and reverted sets whose expiry has passed; returns the snapshots."""
     ws = _ws(ws)
     return _changed(ws, ws.purge_expired())
 

@@ -111,6 +111,7 @@ def snapshot_row(model: Any, snap: Any) -> dict:
         "created_at": str(snap.created_at or ""),
         "expires_at": str(snap.expires_at or ""),
         "parent_id": snap.parent_id or "",
+        "parent_model_id": snap.parent_model_id or "",
         "training_areas": int(counts.get("training_areas") or 0),
         "labels": sum(per_class.values()),
         "labels_per_class": to_json(per_class),

@@ -4,7 +4,7 @@
     <context>
         <name>CreateModelAlgorithm</name>
         <message>
-            <location filename="../processing/create_model.py" line="80" />
+            <location filename="../processing/create_model.py" line="81" />
             <source>Bands (comma-separated; empty: every band but alpha)</source>
             <translation>Bänder (durch Kommas getrennt; leer: alle außer Alpha)</translation>
         </message>
@@ -17,42 +17,42 @@
             <translation type="obsolete">Bänder müssen durch Kommas getrennte Zahlen sein, nicht „{text}“.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="106" />
+            <location filename="../processing/create_model.py" line="107" />
             <source>Class field of the labels (class number or name)</source>
             <translation>Klassenfeld der Labels (Klassennummer oder -name)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="70" />
+            <location filename="../processing/create_model.py" line="71" />
             <source>Classes (comma-separated)</source>
             <translation>Klassen (durch Kommas getrennt)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="190" />
+            <location filename="../processing/create_model.py" line="191" />
             <source>Copied {n} labels.</source>
             <translation>{n} Labels kopiert.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="190" />
+            <location filename="../processing/create_model.py" line="191" />
             <source>Copied {n} training areas.</source>
             <translation>{n} Trainingsgebiete kopiert.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="124" />
+            <location filename="../processing/create_model.py" line="125" />
             <source>Count mode: how touching objects are told apart</source>
             <translation>Zählmodus: wie sich berührende Objekte unterschieden werden</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="50" />
+            <location filename="../processing/create_model.py" line="51" />
             <source>Create model</source>
             <translation>Modell erstellen</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="197" />
+            <location filename="../processing/create_model.py" line="198" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modell „{name}“ erstellt ({id}).</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="53" />
+            <location filename="../processing/create_model.py" line="54" />
             <source>Creates a new AI model in the workspace beside the project. The model takes its input (coordinate reference system, pixel size, bands and data type) from the raster scene, which is recorded as the model's first scene.
 
 Classes: names separated by commas, each optionally followed by a colour, e.g. “Tree” or “Tree:#2ca02c, Shrub:#ff7f0e”.
@@ -69,27 +69,27 @@ Trainingsgebiete und Labels (optional) sind Polygonlayer, die in das Trainings-G
 Gibt die ID des neuen Modells aus.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="144" />
+            <location filename="../processing/create_model.py" line="145" />
             <source>Give at least one class name.</source>
             <translation>Geben Sie mindestens einen Klassennamen an.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="101" />
+            <location filename="../processing/create_model.py" line="102" />
             <source>Labels</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="71" />
+            <location filename="../processing/create_model.py" line="72" />
             <source>Mode</source>
             <translation>Modus</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="136" />
+            <location filename="../processing/create_model.py" line="137" />
             <source>Model id</source>
             <translation>Modell-ID</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="137" />
+            <location filename="../processing/create_model.py" line="138" />
             <source>Model name</source>
             <translation>Modellname</translation>
         </message>
@@ -98,22 +98,22 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Netztiefe</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="114" />
+            <location filename="../processing/create_model.py" line="115" />
             <source>Network depth (0: from the labels)</source>
             <translation>Netztiefe (0: aus den Labels)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="114" />
+            <location filename="../processing/create_model.py" line="115" />
             <source>Network width</source>
             <translation>Netzbreite</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="93" />
+            <location filename="../processing/create_model.py" line="94" />
             <source>Purpose field of the training areas (train / validation)</source>
             <translation>Zweckfeld der Trainingsgebiete (train / validation)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="79" />
+            <location filename="../processing/create_model.py" line="80" />
             <source>Raster scene</source>
             <translation>Rasterszene</translation>
         </message>
@@ -122,7 +122,7 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Das Raster hat die Bänder 1…{n}; „{text}“ ist keine gültige Auswahl.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="148" />
+            <location filename="../processing/create_model.py" line="149" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
@@ -131,27 +131,27 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Kachelgröße (Pixel)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="114" />
+            <location filename="../processing/create_model.py" line="115" />
             <source>Tile size in pixels (0: from the labels)</source>
             <translation>Kachelgröße in Pixeln (0: aus den Labels)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="138" />
+            <location filename="../processing/create_model.py" line="139" />
             <source>Training GeoPackage</source>
             <translation>Trainings-GeoPackage</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="85" />
+            <location filename="../processing/create_model.py" line="86" />
             <source>Training areas</source>
             <translation>Trainingsgebiete</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="71" />
+            <location filename="../processing/create_model.py" line="72" />
             <source>count</source>
             <translation>Zählen</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="124" />
+            <location filename="../processing/create_model.py" line="125" />
             <source>distance to the object's edge (the earlier default)</source>
             <translation>Abstand zum Objektrand (die frühere Voreinstellung)</translation>
         </message>
@@ -160,17 +160,17 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Abstand zum Objektrand (sich berührende und überlappende Objekte)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="124" />
+            <location filename="../processing/create_model.py" line="125" />
             <source>object centres (touching and overlapping objects)</source>
             <translation>Objektmitten (sich berührende und überlappende Objekte)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="71" />
+            <location filename="../processing/create_model.py" line="72" />
             <source>segmentation</source>
             <translation>Segmentierung</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="124" />
+            <location filename="../processing/create_model.py" line="125" />
             <source>thin rims (objects that barely touch)</source>
             <translation>dünne Ränder (Objekte, die sich kaum berühren)</translation>
         </message>
@@ -767,7 +767,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="350" />
+            <location filename="../ui/dock.py" line="373" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
@@ -776,62 +776,67 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">Die Szenen konnten nicht in das neue Modell kopiert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="344" />
+            <location filename="../ui/dock.py" line="367" />
             <source>Could not create a model from the snapshot</source>
             <translation>Aus dem Snapshot konnte kein Modell erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="273" />
+            <location filename="../ui/dock.py" line="277" />
             <source>Could not delete the snapshot</source>
             <translation>Der Snapshot konnte nicht gelöscht werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="177" />
+            <location filename="../ui/dock.py" line="180" />
             <source>Could not list the snapshots</source>
             <translation>Die Snapshots konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="282" />
+            <location filename="../ui/dock.py" line="286" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Der Snapshot konnte nicht in die Quarantäne verschoben werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="366" />
+            <location filename="../ui/dock.py" line="389" />
             <source>Could not prepare detection</source>
             <translation>Die Erkennung konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="297" />
+            <location filename="../ui/dock.py" line="301" />
             <source>Could not prepare the revert</source>
             <translation>Das Zurücksetzen konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="250" />
+            <location filename="../ui/dock.py" line="254" />
             <source>Could not rename the snapshot</source>
             <translation>Der Snapshot konnte nicht umbenannt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="309" />
+            <location filename="../ui/dock.py" line="313" />
             <source>Could not revert</source>
             <translation>Das Zurücksetzen ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="226" />
+            <location filename="../ui/dock.py" line="230" />
             <source>Could not save the snapshot</source>
             <translation>Der Snapshot konnte nicht gespeichert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="179" />
+            <location filename="../ui/dock.py" line="332" />
+            <source>Could not undo the revert</source>
+            <translation>Das Zurücksetzen konnte nicht rückgängig gemacht werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="182" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Erstellen oder wählen Sie ein Modell, um seine Snapshots zu sehen.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="261" />
+            <location filename="../ui/dock.py" line="265" />
             <source>Delete Snapshot</source>
             <translation>Snapshot löschen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="261" />
+            <location filename="../ui/dock.py" line="265" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Den Snapshot {name} löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
@@ -846,22 +851,22 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Die Erkennung läuft im Hintergrund; brechen Sie sie über die Aufgabenverwaltung ab</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="351" />
+            <location filename="../ui/dock.py" line="374" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modell {name} aus dem Snapshot erstellt.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="241" />
+            <location filename="../ui/dock.py" line="245" />
             <source>New name of the snapshot:</source>
             <translation>Neuer Name des Snapshots:</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="180" />
+            <location filename="../ui/dock.py" line="183" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="134" />
+            <location filename="../ui/dock.py" line="136" />
             <source>No workspace: see the message bar.</source>
             <translation>Kein Arbeitsbereich: siehe Meldungsleiste.</translation>
         </message>
@@ -871,12 +876,17 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="241" />
+            <location filename="../ui/dock.py" line="245" />
             <source>Rename Snapshot</source>
             <translation>Snapshot umbenennen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="313" />
+            <location filename="../ui/dock.py" line="336" />
+            <source>Revert undone: {n} snapshots are back.</source>
+            <translation>Zurücksetzen rückgängig gemacht: {n} Snapshots sind zurück.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="317" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Auf {name} zurückgesetzt: Er ist wieder der aktuelle Stand.</translation>
         </message>
@@ -891,7 +901,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Erkennung ausführen…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="229" />
+            <location filename="../ui/dock.py" line="233" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Snapshot {name} gespeichert: Er läuft nicht ab.</translation>
         </message>
@@ -901,12 +911,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Zeitleiste der Trainings-Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="136" />
+            <location filename="../ui/dock.py" line="138" />
             <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
             <translation>Nicht gespeichertes Projekt: Die Modelle liegen in einem temporären Ordner, bis Sie das Projekt speichern.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="141" />
+            <location filename="../ui/dock.py" line="143" />
             <source>Workspace: {path}</source>
             <translation>Arbeitsbereich: {path}</translation>
         </message>
@@ -924,7 +934,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Das Raster hat die Bänder 1…{n}; „{text}“ ist keine gültige Auswahl.</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="143" />
+            <location filename="../adapters/inputs.py" line="145" />
             <source>“{colour}” is not a #rrggbb colour (class “{name}”).</source>
             <translation>„{colour}“ ist keine #rrggbb-Farbe (Klasse „{name}“).</translation>
         </message>
@@ -1336,84 +1346,126 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrRevertDialog</name>
         <message>
-            <location filename="../ui/revert_dialog.py" line="72" />
             <source>1 label added since will be lost.</source>
-            <translation>1 seitdem hinzugefügtes Label geht verloren.</translation>
+            <translation type="obsolete">1 seitdem hinzugefügtes Label geht verloren.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="56" />
+            <location filename="../ui/revert_dialog.py" line="73" />
+            <source>1 label added since will be taken back.</source>
+            <translation>1 seitdem hinzugefügtes Label wird zurückgenommen.</translation>
+        </message>
+        <message>
             <source>1 later snapshot will be deleted.</source>
-            <translation>1 späterer Snapshot wird gelöscht.</translation>
+            <translation type="obsolete">1 späterer Snapshot wird gelöscht.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="67" />
+            <location filename="../ui/revert_dialog.py" line="57" />
+            <source>1 later snapshot will leave the timeline.</source>
+            <translation>1 späterer Snapshot verlässt die Zeitleiste.</translation>
+        </message>
+        <message>
             <source>1 training area added since will be lost.</source>
-            <translation>1 seitdem hinzugefügtes Trainingsgebiet geht verloren.</translation>
+            <translation type="obsolete">1 seitdem hinzugefügtes Trainingsgebiet geht verloren.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="61" />
+            <location filename="../ui/revert_dialog.py" line="68" />
+            <source>1 training area added since will be taken back.</source>
+            <translation>1 seitdem hinzugefügte Trainingsfläche wird zurückgenommen.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="62" />
             <source>Among them 1 saved snapshot.</source>
             <translation>Darunter 1 gespeicherter Snapshot.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="61" />
+            <location filename="../ui/revert_dialog.py" line="62" />
             <source>Among them {n} saved snapshots.</source>
             <translation>Darunter {n} gespeicherte Snapshots.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="78" />
+            <location filename="../ui/revert_dialog.py" line="79" />
             <source>Edits made to the training data since then will be undone.</source>
             <translation>Seitdem vorgenommene Änderungen an den Trainingsdaten werden rückgängig gemacht.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="116" />
             <source>I understand that this cannot be undone</source>
-            <translation>Mir ist klar, dass dies nicht rückgängig gemacht werden kann</translation>
+            <translation type="obsolete">Mir ist klar, dass dies nicht rückgängig gemacht werden kann</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="54" />
+            <location filename="../ui/revert_dialog.py" line="129" />
+            <source>I understand what the revert takes back</source>
+            <translation>Mir ist klar, was das Zurücksetzen zurücknimmt</translation>
+        </message>
+        <message>
             <source>No later snapshot will be deleted.</source>
-            <translation>Es wird kein späterer Snapshot gelöscht.</translation>
+            <translation type="obsolete">Es wird kein späterer Snapshot gelöscht.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="122" />
+            <location filename="../ui/revert_dialog.py" line="55" />
+            <source>No later snapshot will leave the timeline.</source>
+            <translation>Kein späterer Snapshot verlässt die Zeitleiste.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="135" />
             <source>Revert</source>
             <translation>Zurücksetzen</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="97" />
+            <location filename="../ui/revert_dialog.py" line="110" />
             <source>Revert the model to &lt;b&gt;{name}&lt;/b&gt; ({time})?</source>
             <translation>Das Modell auf &lt;b&gt;{name}&lt;/b&gt; ({time}) zurücksetzen?</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="90" />
+            <location filename="../ui/revert_dialog.py" line="103" />
             <source>Revert to Snapshot</source>
             <translation>Auf Snapshot zurücksetzen</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="111" />
+            <location filename="../ui/revert_dialog.py" line="124" />
             <source>The snapshot becomes the current state and the training layers show its data again.</source>
             <translation>Der Snapshot wird zum aktuellen Stand, und die Trainingslayer zeigen wieder seine Daten.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="80" />
+            <location filename="../ui/revert_dialog.py" line="81" />
             <source>The training data have not changed since then.</source>
             <translation>Die Trainingsdaten haben sich seitdem nicht geändert.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="72" />
+            <location filename="../ui/revert_dialog.py" line="84" />
+            <source>What the revert takes back can be restored with Undo at any time (it holds a saved snapshot).</source>
+            <translation>Was das Zurücksetzen zurücknimmt, lässt sich jederzeit mit „Rückgängig“ wiederherstellen (es enthält einen gespeicherten Snapshot).</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="84" />
+            <source>What the revert takes back can be restored with Undo until {date}.</source>
+            <translation>Was das Zurücksetzen zurücknimmt, lässt sich bis {date} mit „Rückgängig“ wiederherstellen.</translation>
+        </message>
+        <message>
             <source>{n} labels added since will be lost.</source>
-            <translation>{n} seitdem hinzugefügte Labels gehen verloren.</translation>
+            <translation type="obsolete">{n} seitdem hinzugefügte Labels gehen verloren.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="58" />
+            <location filename="../ui/revert_dialog.py" line="73" />
+            <source>{n} labels added since will be taken back.</source>
+            <translation>{n} seitdem hinzugefügte Labels werden zurückgenommen.</translation>
+        </message>
+        <message>
             <source>{n} later snapshots will be deleted.</source>
-            <translation>{n} spätere Snapshots werden gelöscht.</translation>
+            <translation type="obsolete">{n} spätere Snapshots werden gelöscht.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="67" />
+            <location filename="../ui/revert_dialog.py" line="59" />
+            <source>{n} later snapshots will leave the timeline.</source>
+            <translation>{n} spätere Snapshots verlassen die Zeitleiste.</translation>
+        </message>
+        <message>
             <source>{n} training areas added since will be lost.</source>
-            <translation>{n} seitdem hinzugefügte Trainingsgebiete gehen verloren.</translation>
+            <translation type="obsolete">{n} seitdem hinzugefügte Trainingsgebiete gehen verloren.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="68" />
+            <source>{n} training areas added since will be taken back.</source>
+            <translation>{n} seitdem hinzugefügte Trainingsflächen werden zurückgenommen.</translation>
         </message>
     </context>
     <context>
@@ -1445,7 +1497,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
         <message>
             <location filename="../ui/snapshot_model_dialog.py" line="67" />
             <source>Copy the snapshot's training areas, labels and scenes into the new model; otherwise it starts without any (add the scenes it should learn from)</source>
-            <translation>Die Trainingsgebiete, Labels und Szenen des Snapshots in das neue Modell kopieren; sonst beginnt es ohne (fügen Sie die Szenen hinzu, aus denen es lernen soll)</translation>
+            <translation>Trainingsgebiete, Labels und Szenen des Snapshots in das neue Modell kopieren; sonst beginnt es ohne (fügen Sie die Szenen hinzu, aus denen es lernen soll)</translation>
         </message>
         <message>
             <location filename="../ui/snapshot_model_dialog.py" line="74" />
@@ -1490,6 +1542,11 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>1 Label</translation>
         </message>
         <message>
+            <location filename="../ui/timeline.py" line="214" />
+            <source>1 reverted snapshot</source>
+            <translation>1 zurückgenommener Snapshot</translation>
+        </message>
+        <message>
             <location filename="../ui/timeline.py" line="206" />
             <source>1 scene</source>
             <translation>1 Szene</translation>
@@ -1505,12 +1562,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>KI-Modell aus Snapshot…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="287" />
+            <location filename="../ui/timeline.py" line="305" />
             <source>Actions</source>
             <translation>Aktionen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="302" />
+            <location filename="../ui/timeline.py" line="320" />
             <source>Created at (local time)</source>
             <translation>Erstellt am (Ortszeit)</translation>
         </message>
@@ -1560,12 +1617,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Diesen Snapshot behalten: Gespeicherte Snapshots laufen nie ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="276" />
+            <location filename="../ui/timeline.py" line="294" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Wird eine Weile aufbewahrt und dann automatisch entfernt, sofern Sie ihn nicht speichern</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="276" />
+            <location filename="../ui/timeline.py" line="294" />
             <source>Kept until you delete it</source>
             <translation>Bleibt erhalten, bis Sie ihn löschen</translation>
         </message>
@@ -1580,7 +1637,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Mittlere IoU</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="375" />
+            <location filename="../ui/timeline.py" line="394" />
             <source>Move to quarantine</source>
             <translation>In Quarantäne verschieben</translation>
         </message>
@@ -1590,7 +1647,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Keine Kennzahlen erfasst</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="367" />
+            <location filename="../ui/timeline.py" line="386" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
@@ -1615,9 +1672,19 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Umbenennen…</translation>
         </message>
         <message>
+            <location filename="../ui/timeline.py" line="446" />
+            <source>Restore what this revert took back; what replaced it is kept the same way</source>
+            <translation>Wiederherstellen, was dieses Zurücksetzen zurückgenommen hat; was es ersetzt hat, wird ebenso aufbewahrt</translation>
+        </message>
+        <message>
             <location filename="../ui/timeline.py" line="49" />
             <source>Revert to…</source>
             <translation>Zurücksetzen auf…</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="214" />
+            <source>Reverted training data</source>
+            <translation>Zurückgenommene Trainingsdaten</translation>
         </message>
         <message>
             <location filename="../ui/timeline.py" line="58" />
@@ -1645,7 +1712,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Gespeichert? · Zustand unbekannt, wird nie bereinigt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="405" />
+            <location filename="../ui/timeline.py" line="467" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Snapshot(s) {ids} nicht lesbar ({reason}). Das Training dieses Modells ist blockiert: es würde von einem älteren Snapshot aus fortgesetzt. Reparieren Sie die Dateien oder verschieben Sie den/die Snapshot(s) in den Ordner .quarantine des Arbeitsbereichs.</translation>
         </message>
@@ -1675,12 +1742,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Temporär · läuft heute ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="276" />
+            <location filename="../ui/timeline.py" line="294" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>Der neueste Stand des Modells: Das Training wird von hier aus fortgesetzt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="314" />
+            <location filename="../ui/timeline.py" line="332" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Beim Erstellen des Snapshots verwendete Trainingsdaten</translation>
         </message>
@@ -1688,6 +1755,11 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <location filename="../ui/timeline.py" line="163" />
             <source>Training loss</source>
             <translation>Trainingsverlust</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="444" />
+            <source>Undo</source>
+            <translation>Rückgängig</translation>
         </message>
         <message>
             <location filename="../ui/timeline.py" line="164" />
@@ -1700,7 +1772,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Validierungskennzahlen dieses Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="288" />
+            <location filename="../ui/timeline.py" line="306" />
             <source>What to do with this snapshot</source>
             <translation>Was mit diesem Snapshot geschehen soll</translation>
         </message>
@@ -1715,9 +1787,24 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>noch keine Kennzahlen</translation>
         </message>
         <message>
+            <location filename="../ui/timeline.py" line="221" />
+            <source>undo at any time</source>
+            <translation>jederzeit rückgängig</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="221" />
+            <source>undo until {date}</source>
+            <translation>rückgängig bis {date}</translation>
+        </message>
+        <message>
             <location filename="../ui/timeline.py" line="205" />
             <source>{n} labels</source>
             <translation>{n} Labels</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="214" />
+            <source>{n} reverted snapshots</source>
+            <translation>{n} zurückgenommene Snapshots</translation>
         </message>
         <message>
             <location filename="../ui/timeline.py" line="206" />
@@ -2203,27 +2290,27 @@ Weiter trainieren: Das Training läuft im Hintergrund weiter; dieses Panel zeigt
     <context>
         <name>ListSnapshotsAlgorithm</name>
         <message>
-            <location filename="../processing/list_snapshots.py" line="49" />
+            <location filename="../processing/list_snapshots.py" line="50" />
             <source>List snapshots</source>
             <translation>Snapshots auflisten</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="62" />
+            <location filename="../processing/list_snapshots.py" line="63" />
             <source>Model (id or name; empty: every model)</source>
             <translation>Modell (ID oder Name; leer: alle Modelle)</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="68" />
+            <location filename="../processing/list_snapshots.py" line="69" />
             <source>Number of snapshots</source>
             <translation>Anzahl der Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="67" />
+            <location filename="../processing/list_snapshots.py" line="68" />
             <source>Snapshots</source>
             <translation>Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="52" />
+            <location filename="../processing/list_snapshots.py" line="53" />
             <source>Writes the Training Snapshots Timeline as a table: one row per snapshot, newest first, with its kind (current, temporary or saved), name, creation and expiry times, the training data it was trained on (training areas, labels per class, scenes), its training progress (epochs, steps, tiles seen) and its validation metrics.
 
 Leave the model empty to list the snapshots of every model in the workspace.</source>
@@ -2232,7 +2319,7 @@ Leave the model empty to list the snapshots of every model in the workspace.</so
 Lassen Sie das Modell leer, um die Snapshots aller Modelle des Arbeitsbereichs aufzulisten.</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="91" />
+            <location filename="../processing/list_snapshots.py" line="92" />
             <source>{n} snapshots.</source>
             <translation>{n} Snapshots.</translation>
         </message>
@@ -2305,21 +2392,29 @@ Das neue Modell hat dieselbe Anzahl an Klassen; Sie können sie umbenennen (Name
     <context>
         <name>PurgeExpiredAlgorithm</name>
         <message>
-            <location filename="../processing/purge_expired.py" line="34" />
+            <location filename="../processing/purge_expired.py" line="35" />
             <source>Deleted expired snapshot {id} of model {model}.</source>
             <translation>Abgelaufener Snapshot {id} des Modells {model} gelöscht.</translation>
         </message>
         <message>
             <location filename="../processing/purge_expired.py" line="19" />
+            <source>Deletes the temporary snapshots whose expiry time has passed, in every model of the workspace, and what reverts took back once it expired (it can no longer be undone). Saved snapshots and each model's current state are never deleted.
+
+Outputs how many snapshots were deleted and their ids.</source>
+            <translation>Löscht in jedem Modell des Arbeitsbereichs die temporären Snapshots, deren Ablaufzeit vorbei ist, sowie das, was ein Zurücksetzen zurückgenommen hat, sobald es abgelaufen ist (es lässt sich nicht mehr rückgängig machen). Gespeicherte Snapshots und der aktuelle Stand jedes Modells werden nie gelöscht.
+
+Gibt die Anzahl der gelöschten Snapshots und ihre IDs aus.</translation>
+        </message>
+        <message>
             <source>Deletes the temporary snapshots whose expiry time has passed, in every model of the workspace. Saved snapshots and each model's current state are never deleted.
 
 Outputs how many snapshots were deleted and their ids.</source>
-            <translation>Löscht in allen Modellen des Arbeitsbereichs die temporären Snapshots, deren Ablaufzeit verstrichen ist. Gespeicherte Snapshots und der aktuelle Stand jedes Modells werden nie gelöscht.
+            <translation type="obsolete">Löscht in allen Modellen des Arbeitsbereichs die temporären Snapshots, deren Ablaufzeit verstrichen ist. Gespeicherte Snapshots und der aktuelle Stand jedes Modells werden nie gelöscht.
 
 Gibt aus, wie viele Snapshots gelöscht wurden, und ihre IDs.</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="28" />
+            <location filename="../processing/purge_expired.py" line="29" />
             <source>Ids of the deleted snapshots</source>
             <translation>IDs der gelöschten Snapshots</translation>
         </message>
@@ -2329,12 +2424,12 @@ Gibt aus, wie viele Snapshots gelöscht wurden, und ihre IDs.</translation>
             <translation>Abgelaufene Snapshots bereinigen</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="27" />
+            <location filename="../processing/purge_expired.py" line="28" />
             <source>Snapshots deleted</source>
             <translation>Gelöschte Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="39" />
+            <location filename="../processing/purge_expired.py" line="40" />
             <source>{n} expired snapshots deleted.</source>
             <translation>{n} abgelaufene Snapshots gelöscht.</translation>
         </message>
@@ -2375,26 +2470,38 @@ Gibt aus, wie viele Snapshots gelöscht wurden, und ihre IDs.</translation>
     <context>
         <name>RevertToSnapshotAlgorithm</name>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="46" />
+            <location filename="../processing/revert_to_snapshot.py" line="48" />
             <source>Current snapshot id</source>
             <translation>ID des aktuellen Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="39" />
             <source>I understand that later snapshots are discarded</source>
-            <translation>Mir ist klar, dass spätere Snapshots verworfen werden</translation>
+            <translation type="obsolete">Mir ist klar, dass spätere Snapshots verworfen werden</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="26" />
+            <location filename="../processing/revert_to_snapshot.py" line="41" />
+            <source>I understand that later snapshots leave the timeline</source>
+            <translation>Mir ist klar, dass spätere Snapshots die Zeitleiste verlassen</translation>
+        </message>
+        <message>
             <source>Makes the chosen snapshot the model's current state: the next training session continues from it, and its training data replace the live training data. Snapshots made after it and training data edited since are discarded.
 
 Because this cannot be undone, the algorithm only runs when “I understand that later snapshots are discarded” is checked (CONFIRM=true); otherwise it changes nothing and reports what the revert would discard.</source>
-            <translation>Macht den gewählten Snapshot zum aktuellen Stand des Modells: Die nächste Trainingssitzung setzt bei ihm an, und seine Trainingsdaten ersetzen die aktuellen Trainingsdaten. Danach erstellte Snapshots und seitdem bearbeitete Trainingsdaten werden verworfen.
+            <translation type="obsolete">Macht den gewählten Snapshot zum aktuellen Stand des Modells: Die nächste Trainingssitzung setzt bei ihm an, und seine Trainingsdaten ersetzen die aktuellen Trainingsdaten. Danach erstellte Snapshots und seitdem bearbeitete Trainingsdaten werden verworfen.
 
 Da dies nicht rückgängig gemacht werden kann, läuft der Algorithmus nur, wenn „Mir ist klar, dass spätere Snapshots verworfen werden“ angehakt ist (CONFIRM=true); andernfalls ändert er nichts und meldet, was das Zurücksetzen verwerfen würde.</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="58" />
+            <location filename="../processing/revert_to_snapshot.py" line="26" />
+            <source>Makes the chosen snapshot the model's current state: the next training session continues from it, and its training data replace the live training data. Snapshots made after it and training data edited since leave the timeline: they are kept as a reverted set that “Undo revert” restores until it expires (the temporary-snapshot expiry; never while it holds a saved snapshot).
+
+The algorithm only runs when “I understand that later snapshots leave the timeline” is checked (CONFIRM=true); otherwise it changes nothing and reports what the revert would take back.</source>
+            <translation>Macht den gewählten Snapshot zum aktuellen Stand des Modells: Die nächste Trainingssitzung setzt bei ihm fort, und seine Trainingsdaten ersetzen die aktuellen Trainingsdaten. Danach erstellte Snapshots und seitdem bearbeitete Trainingsdaten verlassen die Zeitleiste: Sie werden als zurückgenommene Menge aufbewahrt, die „Zurücksetzen rückgängig machen“ bis zu ihrem Ablauf wiederherstellt (der Ablauf temporärer Snapshots; nie, solange sie einen gespeicherten Snapshot enthält).
+
+Der Algorithmus läuft nur, wenn „Mir ist klar, dass spätere Snapshots die Zeitleiste verlassen“ angekreuzt ist (CONFIRM=true); sonst ändert er nichts und meldet, was das Zurücksetzen zurücknehmen würde.</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="60" />
             <source>Model “{model}” reverted to snapshot “{snapshot}”.</source>
             <translation>Modell „{model}“ auf Snapshot „{snapshot}“ zurückgesetzt.</translation>
         </message>
@@ -2404,29 +2511,43 @@ Da dies nicht rückgängig gemacht werden kann, läuft der Algorithmus nur, wenn
             <translation>Auf Snapshot zurücksetzen</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="76" />
             <source>Reverting model “{model}” to snapshot “{snapshot}” would discard {n} later snapshots ({saved} of them saved) and {data}. Nothing was changed: set the confirmation parameter (CONFIRM=true) to revert.</source>
-            <translation>Das Zurücksetzen des Modells „{model}“ auf den Snapshot „{snapshot}“ würde {n} spätere Snapshots (davon {saved} gespeichert) und {data} verwerfen. Es wurde nichts geändert: Setzen Sie den Bestätigungsparameter (CONFIRM=true), um zurückzusetzen.</translation>
+            <translation type="obsolete">Das Zurücksetzen des Modells „{model}“ auf den Snapshot „{snapshot}“ würde {n} spätere Snapshots (davon {saved} gespeichert) und {data} verwerfen. Es wurde nichts geändert: Setzen Sie den Bestätigungsparameter (CONFIRM=true), um zurückzusetzen.</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="47" />
+            <location filename="../processing/revert_to_snapshot.py" line="78" />
+            <source>Reverting model “{model}” to snapshot “{snapshot}” would take back {n} later snapshots ({saved} of them saved) and {data}, restorable with “Undo revert” {until}. Nothing was changed: set the confirmation parameter (CONFIRM=true) to revert.</source>
+            <translation>Das Zurücksetzen des Modells „{model}“ auf den Snapshot „{snapshot}“ würde {n} spätere Snapshots (davon {saved} gespeichert) und {data} zurücknehmen, wiederherstellbar mit „Zurücksetzen rückgängig machen“ {until}. Es wurde nichts geändert: Setzen Sie den Bestätigungsparameter (CONFIRM=true), um zurückzusetzen.</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="49" />
             <source>Snapshots discarded</source>
             <translation>Verworfene Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="48" />
+            <location filename="../processing/revert_to_snapshot.py" line="50" />
             <source>What the revert discarded (JSON)</source>
             <translation>Was das Zurücksetzen verworfen hat (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="71" />
+            <location filename="../processing/revert_to_snapshot.py" line="82" />
+            <source>at any time</source>
+            <translation>jederzeit</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="73" />
             <source>no training data (unchanged since then)</source>
             <translation>keine Trainingsdaten (seitdem unverändert)</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="71" />
+            <location filename="../processing/revert_to_snapshot.py" line="73" />
             <source>the training data edited since then</source>
             <translation>die seitdem bearbeiteten Trainingsdaten</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="82" />
+            <source>until {date}</source>
+            <translation>bis {date}</translation>
         </message>
     </context>
     <context>
@@ -2698,6 +2819,43 @@ Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validieru
             <location filename="../adapters/training_import.py" line="101" />
             <source>{what} {fid} was an invalid polygon (self-intersecting?); it was repaired.</source>
             <translation>{what} {fid} war ein ungültiges Polygon (selbstüberschneidend?); es wurde repariert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoRevertAlgorithm</name>
+        <message>
+            <location filename="../processing/undo_revert.py" line="37" />
+            <source>Current snapshot id</source>
+            <translation>ID des aktuellen Snapshots</translation>
+        </message>
+        <message>
+            <location filename="../processing/undo_revert.py" line="20" />
+            <source>Restores what a revert took back: the snapshots it removed from the timeline and the training data as they were before it. Snapshots trained since the revert and training data edited since are kept as a reverted set in turn, so the undo can be undone too.
+
+A revert can be undone until it expires (the temporary-snapshot expiry of the workspace; never when it took back a saved snapshot). Leave the reverted set empty to undo the newest revert of the model.</source>
+            <translation>Stellt wieder her, was ein Zurücksetzen zurückgenommen hat: die Snapshots, die es aus der Zeitleiste entfernt hat, und die Trainingsdaten, wie sie davor waren. Seit dem Zurücksetzen trainierte Snapshots und seitdem bearbeitete Trainingsdaten werden ihrerseits als zurückgenommene Menge aufbewahrt, sodass auch das Rückgängigmachen rückgängig gemacht werden kann.
+
+Ein Zurücksetzen kann bis zu seinem Ablauf rückgängig gemacht werden (der Ablauf temporärer Snapshots des Arbeitsbereichs; nie, wenn es einen gespeicherten Snapshot zurückgenommen hat). Lassen Sie die Menge leer, um das jüngste Zurücksetzen des Modells rückgängig zu machen.</translation>
+        </message>
+        <message>
+            <location filename="../processing/undo_revert.py" line="32" />
+            <source>Reverted set id (empty: the newest revert)</source>
+            <translation>ID der zurückgenommenen Menge (leer: das jüngste Zurücksetzen)</translation>
+        </message>
+        <message>
+            <location filename="../processing/undo_revert.py" line="38" />
+            <source>Snapshots restored</source>
+            <translation>Wiederhergestellte Snapshots</translation>
+        </message>
+        <message>
+            <location filename="../processing/undo_revert.py" line="46" />
+            <source>Undid the revert of model “{model}”: {n} snapshots restored.</source>
+            <translation>Zurücksetzen des Modells „{model}“ rückgängig gemacht: {n} Snapshots wiederhergestellt.</translation>
+        </message>
+        <message>
+            <location filename="../processing/undo_revert.py" line="17" />
+            <source>Undo revert</source>
+            <translation>Zurücksetzen rückgängig machen</translation>
         </message>
     </context>
 </TS>

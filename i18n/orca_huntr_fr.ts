@@ -4,7 +4,7 @@
     <context>
         <name>CreateModelAlgorithm</name>
         <message>
-            <location filename="../processing/create_model.py" line="80" />
+            <location filename="../processing/create_model.py" line="81" />
             <source>Bands (comma-separated; empty: every band but alpha)</source>
             <translation>Bandes (séparées par des virgules ; vide : toutes sauf alpha)</translation>
         </message>
@@ -17,42 +17,42 @@
             <translation type="obsolete">Les bandes doivent être des nombres séparés par des virgules, et non « {text} ».</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="106" />
+            <location filename="../processing/create_model.py" line="107" />
             <source>Class field of the labels (class number or name)</source>
             <translation>Champ de classe des étiquettes (numéro ou nom de classe)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="70" />
+            <location filename="../processing/create_model.py" line="71" />
             <source>Classes (comma-separated)</source>
             <translation>Classes (séparées par des virgules)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="190" />
+            <location filename="../processing/create_model.py" line="191" />
             <source>Copied {n} labels.</source>
             <translation>{n} étiquettes copiées.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="190" />
+            <location filename="../processing/create_model.py" line="191" />
             <source>Copied {n} training areas.</source>
             <translation>{n} zones d'entraînement copiées.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="124" />
+            <location filename="../processing/create_model.py" line="125" />
             <source>Count mode: how touching objects are told apart</source>
             <translation>Mode comptage : comment distinguer les objets qui se touchent</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="50" />
+            <location filename="../processing/create_model.py" line="51" />
             <source>Create model</source>
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="197" />
+            <location filename="../processing/create_model.py" line="198" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modèle « {name} » créé ({id}).</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="53" />
+            <location filename="../processing/create_model.py" line="54" />
             <source>Creates a new AI model in the workspace beside the project. The model takes its input (coordinate reference system, pixel size, bands and data type) from the raster scene, which is recorded as the model's first scene.
 
 Classes: names separated by commas, each optionally followed by a colour, e.g. “Tree” or “Tree:#2ca02c, Shrub:#ff7f0e”.
@@ -69,27 +69,27 @@ Les zones d'entraînement et les étiquettes (facultatives) sont des couches de 
 Renvoie l'identifiant du nouveau modèle.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="144" />
+            <location filename="../processing/create_model.py" line="145" />
             <source>Give at least one class name.</source>
             <translation>Indiquez au moins un nom de classe.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="101" />
+            <location filename="../processing/create_model.py" line="102" />
             <source>Labels</source>
             <translation>Étiquettes</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="71" />
+            <location filename="../processing/create_model.py" line="72" />
             <source>Mode</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="136" />
+            <location filename="../processing/create_model.py" line="137" />
             <source>Model id</source>
             <translation>Identifiant du modèle</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="137" />
+            <location filename="../processing/create_model.py" line="138" />
             <source>Model name</source>
             <translation>Nom du modèle</translation>
         </message>
@@ -98,22 +98,22 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Profondeur du réseau</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="114" />
+            <location filename="../processing/create_model.py" line="115" />
             <source>Network depth (0: from the labels)</source>
             <translation>Profondeur du réseau (0 : d'après les étiquettes)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="114" />
+            <location filename="../processing/create_model.py" line="115" />
             <source>Network width</source>
             <translation>Largeur du réseau</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="93" />
+            <location filename="../processing/create_model.py" line="94" />
             <source>Purpose field of the training areas (train / validation)</source>
             <translation>Champ d'usage des zones d'entraînement (train / validation)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="79" />
+            <location filename="../processing/create_model.py" line="80" />
             <source>Raster scene</source>
             <translation>Scène raster</translation>
         </message>
@@ -122,7 +122,7 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Le raster a les bandes 1…{n} ; « {text} » n'est pas un choix valide.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="148" />
+            <location filename="../processing/create_model.py" line="149" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
@@ -131,27 +131,27 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Taille des tuiles (pixels)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="114" />
+            <location filename="../processing/create_model.py" line="115" />
             <source>Tile size in pixels (0: from the labels)</source>
             <translation>Taille des tuiles en pixels (0 : d'après les étiquettes)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="138" />
+            <location filename="../processing/create_model.py" line="139" />
             <source>Training GeoPackage</source>
             <translation>GeoPackage d'entraînement</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="85" />
+            <location filename="../processing/create_model.py" line="86" />
             <source>Training areas</source>
             <translation>Zones d'entraînement</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="71" />
+            <location filename="../processing/create_model.py" line="72" />
             <source>count</source>
             <translation>comptage</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="124" />
+            <location filename="../processing/create_model.py" line="125" />
             <source>distance to the object's edge (the earlier default)</source>
             <translation>distance au bord de l'objet (l'ancien réglage par défaut)</translation>
         </message>
@@ -160,17 +160,17 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">distance au bord de l'objet (objets qui se touchent ou se chevauchent)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="124" />
+            <location filename="../processing/create_model.py" line="125" />
             <source>object centres (touching and overlapping objects)</source>
             <translation>centres des objets (objets qui se touchent ou se chevauchent)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="71" />
+            <location filename="../processing/create_model.py" line="72" />
             <source>segmentation</source>
             <translation>segmentation</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="124" />
+            <location filename="../processing/create_model.py" line="125" />
             <source>thin rims (objects that barely touch)</source>
             <translation>bordures fines (objets qui se touchent à peine)</translation>
         </message>
@@ -767,7 +767,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="350" />
+            <location filename="../ui/dock.py" line="373" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
@@ -776,62 +776,67 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">Impossible de copier les scènes dans le nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="344" />
+            <location filename="../ui/dock.py" line="367" />
             <source>Could not create a model from the snapshot</source>
             <translation>Impossible de créer un modèle à partir de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="273" />
+            <location filename="../ui/dock.py" line="277" />
             <source>Could not delete the snapshot</source>
             <translation>Impossible de supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="177" />
+            <location filename="../ui/dock.py" line="180" />
             <source>Could not list the snapshots</source>
             <translation>Impossible de lister les instantanés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="282" />
+            <location filename="../ui/dock.py" line="286" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Impossible de mettre l'instantané en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="366" />
+            <location filename="../ui/dock.py" line="389" />
             <source>Could not prepare detection</source>
             <translation>Impossible de préparer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="297" />
+            <location filename="../ui/dock.py" line="301" />
             <source>Could not prepare the revert</source>
             <translation>Impossible de préparer le retour en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="250" />
+            <location filename="../ui/dock.py" line="254" />
             <source>Could not rename the snapshot</source>
             <translation>Impossible de renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="309" />
+            <location filename="../ui/dock.py" line="313" />
             <source>Could not revert</source>
             <translation>Impossible de revenir en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="226" />
+            <location filename="../ui/dock.py" line="230" />
             <source>Could not save the snapshot</source>
             <translation>Impossible d'enregistrer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="179" />
+            <location filename="../ui/dock.py" line="332" />
+            <source>Could not undo the revert</source>
+            <translation>Impossible d'annuler le retour</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="182" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Créez ou choisissez un modèle pour voir ses instantanés.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="261" />
+            <location filename="../ui/dock.py" line="265" />
             <source>Delete Snapshot</source>
             <translation>Supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="261" />
+            <location filename="../ui/dock.py" line="265" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Supprimer l'instantané {name} ? Cette action est irréversible.</translation>
         </message>
@@ -846,22 +851,22 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>La détection s'exécute en arrière-plan ; annulez-la depuis le gestionnaire de tâches</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="351" />
+            <location filename="../ui/dock.py" line="374" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modèle {name} créé à partir de l'instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="241" />
+            <location filename="../ui/dock.py" line="245" />
             <source>New name of the snapshot:</source>
             <translation>Nouveau nom de l'instantané :</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="180" />
+            <location filename="../ui/dock.py" line="183" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="134" />
+            <location filename="../ui/dock.py" line="136" />
             <source>No workspace: see the message bar.</source>
             <translation>Aucun espace de travail : voir la barre de messages.</translation>
         </message>
@@ -871,12 +876,17 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="241" />
+            <location filename="../ui/dock.py" line="245" />
             <source>Rename Snapshot</source>
             <translation>Renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="313" />
+            <location filename="../ui/dock.py" line="336" />
+            <source>Revert undone: {n} snapshots are back.</source>
+            <translation>Retour annulé : {n} instantanés sont revenus.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="317" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Retour à {name} : c'est de nouveau l'état actuel.</translation>
         </message>
@@ -891,7 +901,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Lancer la détection…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="229" />
+            <location filename="../ui/dock.py" line="233" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Instantané {name} enregistré : il n'expirera pas.</translation>
         </message>
@@ -901,12 +911,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Chronologie des instantanés d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="136" />
+            <location filename="../ui/dock.py" line="138" />
             <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
             <translation>Projet non enregistré : les modèles sont conservés dans un dossier temporaire jusqu'à l'enregistrement du projet.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="141" />
+            <location filename="../ui/dock.py" line="143" />
             <source>Workspace: {path}</source>
             <translation>Espace de travail : {path}</translation>
         </message>
@@ -924,7 +934,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Le raster a les bandes 1…{n} ; « {text} » n'est pas un choix valide.</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="143" />
+            <location filename="../adapters/inputs.py" line="145" />
             <source>“{colour}” is not a #rrggbb colour (class “{name}”).</source>
             <translation>« {colour} » n'est pas une couleur #rrggbb (classe « {name} »).</translation>
         </message>
@@ -1336,84 +1346,126 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrRevertDialog</name>
         <message>
-            <location filename="../ui/revert_dialog.py" line="72" />
             <source>1 label added since will be lost.</source>
-            <translation>1 étiquette ajoutée depuis sera perdue.</translation>
+            <translation type="obsolete">1 étiquette ajoutée depuis sera perdue.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="56" />
+            <location filename="../ui/revert_dialog.py" line="73" />
+            <source>1 label added since will be taken back.</source>
+            <translation>1 étiquette ajoutée depuis sera retirée.</translation>
+        </message>
+        <message>
             <source>1 later snapshot will be deleted.</source>
-            <translation>1 instantané plus récent sera supprimé.</translation>
+            <translation type="obsolete">1 instantané plus récent sera supprimé.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="67" />
+            <location filename="../ui/revert_dialog.py" line="57" />
+            <source>1 later snapshot will leave the timeline.</source>
+            <translation>1 instantané plus récent quittera la chronologie.</translation>
+        </message>
+        <message>
             <source>1 training area added since will be lost.</source>
-            <translation>1 zone d'entraînement ajoutée depuis sera perdue.</translation>
+            <translation type="obsolete">1 zone d'entraînement ajoutée depuis sera perdue.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="61" />
+            <location filename="../ui/revert_dialog.py" line="68" />
+            <source>1 training area added since will be taken back.</source>
+            <translation>1 zone d'entraînement ajoutée depuis sera retirée.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="62" />
             <source>Among them 1 saved snapshot.</source>
             <translation>Dont 1 instantané enregistré.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="61" />
+            <location filename="../ui/revert_dialog.py" line="62" />
             <source>Among them {n} saved snapshots.</source>
             <translation>Dont {n} instantanés enregistrés.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="78" />
+            <location filename="../ui/revert_dialog.py" line="79" />
             <source>Edits made to the training data since then will be undone.</source>
             <translation>Les modifications apportées depuis aux données d'entraînement seront annulées.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="116" />
             <source>I understand that this cannot be undone</source>
-            <translation>Je comprends que cette action est irréversible</translation>
+            <translation type="obsolete">Je comprends que cette action est irréversible</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="54" />
+            <location filename="../ui/revert_dialog.py" line="129" />
+            <source>I understand what the revert takes back</source>
+            <translation>Je comprends ce que le retour retire</translation>
+        </message>
+        <message>
             <source>No later snapshot will be deleted.</source>
-            <translation>Aucun instantané plus récent ne sera supprimé.</translation>
+            <translation type="obsolete">Aucun instantané plus récent ne sera supprimé.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="122" />
+            <location filename="../ui/revert_dialog.py" line="55" />
+            <source>No later snapshot will leave the timeline.</source>
+            <translation>Aucun instantané plus récent ne quittera la chronologie.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="135" />
             <source>Revert</source>
             <translation>Revenir</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="97" />
+            <location filename="../ui/revert_dialog.py" line="110" />
             <source>Revert the model to &lt;b&gt;{name}&lt;/b&gt; ({time})?</source>
             <translation>Ramener le modèle à &lt;b&gt;{name}&lt;/b&gt; ({time}) ?</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="90" />
+            <location filename="../ui/revert_dialog.py" line="103" />
             <source>Revert to Snapshot</source>
             <translation>Revenir à l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="111" />
+            <location filename="../ui/revert_dialog.py" line="124" />
             <source>The snapshot becomes the current state and the training layers show its data again.</source>
             <translation>L'instantané devient l'état actuel et les couches d'entraînement affichent de nouveau ses données.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="80" />
+            <location filename="../ui/revert_dialog.py" line="81" />
             <source>The training data have not changed since then.</source>
             <translation>Les données d'entraînement n'ont pas changé depuis.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="72" />
+            <location filename="../ui/revert_dialog.py" line="84" />
+            <source>What the revert takes back can be restored with Undo at any time (it holds a saved snapshot).</source>
+            <translation>Ce que le retour retire peut être restauré avec Annuler à tout moment (il contient un instantané enregistré).</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="84" />
+            <source>What the revert takes back can be restored with Undo until {date}.</source>
+            <translation>Ce que le retour retire peut être restauré avec Annuler jusqu'au {date}.</translation>
+        </message>
+        <message>
             <source>{n} labels added since will be lost.</source>
-            <translation>{n} étiquettes ajoutées depuis seront perdues.</translation>
+            <translation type="obsolete">{n} étiquettes ajoutées depuis seront perdues.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="58" />
+            <location filename="../ui/revert_dialog.py" line="73" />
+            <source>{n} labels added since will be taken back.</source>
+            <translation>{n} étiquettes ajoutées depuis seront retirées.</translation>
+        </message>
+        <message>
             <source>{n} later snapshots will be deleted.</source>
-            <translation>{n} instantanés plus récents seront supprimés.</translation>
+            <translation type="obsolete">{n} instantanés plus récents seront supprimés.</translation>
         </message>
         <message>
-            <location filename="../ui/revert_dialog.py" line="67" />
+            <location filename="../ui/revert_dialog.py" line="59" />
+            <source>{n} later snapshots will leave the timeline.</source>
+            <translation>{n} instantanés plus récents quitteront la chronologie.</translation>
+        </message>
+        <message>
             <source>{n} training areas added since will be lost.</source>
-            <translation>{n} zones d'entraînement ajoutées depuis seront perdues.</translation>
+            <translation type="obsolete">{n} zones d'entraînement ajoutées depuis seront perdues.</translation>
+        </message>
+        <message>
+            <location filename="../ui/revert_dialog.py" line="68" />
+            <source>{n} training areas added since will be taken back.</source>
+            <translation>{n} zones d'entraînement ajoutées depuis seront retirées.</translation>
         </message>
     </context>
     <context>
@@ -1445,7 +1497,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
         <message>
             <location filename="../ui/snapshot_model_dialog.py" line="67" />
             <source>Copy the snapshot's training areas, labels and scenes into the new model; otherwise it starts without any (add the scenes it should learn from)</source>
-            <translation>Copier les zones d'entraînement, les étiquettes et les scènes de l'instantané dans le nouveau modèle ; sinon, il démarre sans (ajoutez les scènes dont il doit apprendre)</translation>
+            <translation>Copier les zones d'entraînement, les étiquettes et les scènes de l'instantané dans le nouveau modèle ; sinon il démarre sans (ajoutez les scènes dont il doit apprendre)</translation>
         </message>
         <message>
             <location filename="../ui/snapshot_model_dialog.py" line="74" />
@@ -1490,6 +1542,11 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>1 étiquette</translation>
         </message>
         <message>
+            <location filename="../ui/timeline.py" line="214" />
+            <source>1 reverted snapshot</source>
+            <translation>1 instantané retiré</translation>
+        </message>
+        <message>
             <location filename="../ui/timeline.py" line="206" />
             <source>1 scene</source>
             <translation>1 scène</translation>
@@ -1505,12 +1562,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Modèle d'IA à partir de l'instantané…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="287" />
+            <location filename="../ui/timeline.py" line="305" />
             <source>Actions</source>
             <translation>Actions</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="302" />
+            <location filename="../ui/timeline.py" line="320" />
             <source>Created at (local time)</source>
             <translation>Créé le (heure locale)</translation>
         </message>
@@ -1560,12 +1617,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Conserver cet instantané : les instantanés enregistrés n'expirent jamais</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="276" />
+            <location filename="../ui/timeline.py" line="294" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Conservé un certain temps, puis supprimé automatiquement, sauf si vous l'enregistrez</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="276" />
+            <location filename="../ui/timeline.py" line="294" />
             <source>Kept until you delete it</source>
             <translation>Conservé jusqu'à ce que vous le supprimiez</translation>
         </message>
@@ -1580,7 +1637,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>IoU moyen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="375" />
+            <location filename="../ui/timeline.py" line="394" />
             <source>Move to quarantine</source>
             <translation>Mettre en quarantaine</translation>
         </message>
@@ -1590,7 +1647,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Aucune métrique enregistrée</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="367" />
+            <location filename="../ui/timeline.py" line="386" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
@@ -1615,9 +1672,19 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Renommer…</translation>
         </message>
         <message>
+            <location filename="../ui/timeline.py" line="446" />
+            <source>Restore what this revert took back; what replaced it is kept the same way</source>
+            <translation>Restaurer ce que ce retour a retiré ; ce qui l'a remplacé est conservé de la même façon</translation>
+        </message>
+        <message>
             <location filename="../ui/timeline.py" line="49" />
             <source>Revert to…</source>
             <translation>Revenir à…</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="214" />
+            <source>Reverted training data</source>
+            <translation>Données d'entraînement retirées</translation>
         </message>
         <message>
             <location filename="../ui/timeline.py" line="58" />
@@ -1645,7 +1712,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Enregistré ? · état inconnu, jamais purgé</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="405" />
+            <location filename="../ui/timeline.py" line="467" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Instantané(s) {ids} illisible(s) ({reason}). L'entraînement de ce modèle est bloqué : il reprendrait depuis un instantané plus ancien. Réparez les fichiers ou placez le(s) instantané(s) dans le dossier .quarantine de l'espace de travail.</translation>
         </message>
@@ -1675,12 +1742,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Temporaire · expire aujourd'hui</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="276" />
+            <location filename="../ui/timeline.py" line="294" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>L'état le plus récent du modèle : l'entraînement reprend à partir d'ici</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="314" />
+            <location filename="../ui/timeline.py" line="332" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Données d'entraînement utilisées au moment de l'instantané</translation>
         </message>
@@ -1688,6 +1755,11 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <location filename="../ui/timeline.py" line="163" />
             <source>Training loss</source>
             <translation>Perte d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="444" />
+            <source>Undo</source>
+            <translation>Annuler</translation>
         </message>
         <message>
             <location filename="../ui/timeline.py" line="164" />
@@ -1700,7 +1772,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Métriques de validation de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="288" />
+            <location filename="../ui/timeline.py" line="306" />
             <source>What to do with this snapshot</source>
             <translation>Que faire de cet instantané</translation>
         </message>
@@ -1715,9 +1787,24 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>pas encore de métriques</translation>
         </message>
         <message>
+            <location filename="../ui/timeline.py" line="221" />
+            <source>undo at any time</source>
+            <translation>annulable à tout moment</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="221" />
+            <source>undo until {date}</source>
+            <translation>annulable jusqu'au {date}</translation>
+        </message>
+        <message>
             <location filename="../ui/timeline.py" line="205" />
             <source>{n} labels</source>
             <translation>{n} étiquettes</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="214" />
+            <source>{n} reverted snapshots</source>
+            <translation>{n} instantanés retirés</translation>
         </message>
         <message>
             <location filename="../ui/timeline.py" line="206" />
@@ -2203,27 +2290,27 @@ Continuer : l'entraînement se poursuit en arrière-plan ; ce panneau continue d
     <context>
         <name>ListSnapshotsAlgorithm</name>
         <message>
-            <location filename="../processing/list_snapshots.py" line="49" />
+            <location filename="../processing/list_snapshots.py" line="50" />
             <source>List snapshots</source>
             <translation>Lister les instantanés</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="62" />
+            <location filename="../processing/list_snapshots.py" line="63" />
             <source>Model (id or name; empty: every model)</source>
             <translation>Modèle (identifiant ou nom ; vide : tous les modèles)</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="68" />
+            <location filename="../processing/list_snapshots.py" line="69" />
             <source>Number of snapshots</source>
             <translation>Nombre d'instantanés</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="67" />
+            <location filename="../processing/list_snapshots.py" line="68" />
             <source>Snapshots</source>
             <translation>Instantanés</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="52" />
+            <location filename="../processing/list_snapshots.py" line="53" />
             <source>Writes the Training Snapshots Timeline as a table: one row per snapshot, newest first, with its kind (current, temporary or saved), name, creation and expiry times, the training data it was trained on (training areas, labels per class, scenes), its training progress (epochs, steps, tiles seen) and its validation metrics.
 
 Leave the model empty to list the snapshots of every model in the workspace.</source>
@@ -2232,7 +2319,7 @@ Leave the model empty to list the snapshots of every model in the workspace.</so
 Laissez le modèle vide pour lister les instantanés de tous les modèles de l'espace de travail.</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="91" />
+            <location filename="../processing/list_snapshots.py" line="92" />
             <source>{n} snapshots.</source>
             <translation>{n} instantanés.</translation>
         </message>
@@ -2305,21 +2392,29 @@ Le nouveau modèle a le même nombre de classes ; vous pouvez les renommer (noms
     <context>
         <name>PurgeExpiredAlgorithm</name>
         <message>
-            <location filename="../processing/purge_expired.py" line="34" />
+            <location filename="../processing/purge_expired.py" line="35" />
             <source>Deleted expired snapshot {id} of model {model}.</source>
             <translation>Instantané expiré {id} du modèle {model} supprimé.</translation>
         </message>
         <message>
             <location filename="../processing/purge_expired.py" line="19" />
-            <source>Deletes the temporary snapshots whose expiry time has passed, in every model of the workspace. Saved snapshots and each model's current state are never deleted.
+            <source>Deletes the temporary snapshots whose expiry time has passed, in every model of the workspace, and what reverts took back once it expired (it can no longer be undone). Saved snapshots and each model's current state are never deleted.
 
 Outputs how many snapshots were deleted and their ids.</source>
-            <translation>Supprime les instantanés temporaires dont la date d'expiration est passée, dans tous les modèles de l'espace de travail. Les instantanés enregistrés et l'état actuel de chaque modèle ne sont jamais supprimés.
+            <translation>Supprime les instantanés temporaires dont la date d'expiration est passée, dans chaque modèle de l'espace de travail, ainsi que ce que les retours ont retiré une fois expiré (cela ne peut plus être annulé). Les instantanés enregistrés et l'état actuel de chaque modèle ne sont jamais supprimés.
 
 Renvoie le nombre d'instantanés supprimés et leurs identifiants.</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="28" />
+            <source>Deletes the temporary snapshots whose expiry time has passed, in every model of the workspace. Saved snapshots and each model's current state are never deleted.
+
+Outputs how many snapshots were deleted and their ids.</source>
+            <translation type="obsolete">Supprime les instantanés temporaires dont la date d'expiration est passée, dans tous les modèles de l'espace de travail. Les instantanés enregistrés et l'état actuel de chaque modèle ne sont jamais supprimés.
+
+Renvoie le nombre d'instantanés supprimés et leurs identifiants.</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="29" />
             <source>Ids of the deleted snapshots</source>
             <translation>Identifiants des instantanés supprimés</translation>
         </message>
@@ -2329,12 +2424,12 @@ Renvoie le nombre d'instantanés supprimés et leurs identifiants.</translation>
             <translation>Purger les instantanés expirés</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="27" />
+            <location filename="../processing/purge_expired.py" line="28" />
             <source>Snapshots deleted</source>
             <translation>Instantanés supprimés</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="39" />
+            <location filename="../processing/purge_expired.py" line="40" />
             <source>{n} expired snapshots deleted.</source>
             <translation>{n} instantanés expirés supprimés.</translation>
         </message>
@@ -2375,26 +2470,38 @@ Renvoie le nombre d'instantanés supprimés et leurs identifiants.</translation>
     <context>
         <name>RevertToSnapshotAlgorithm</name>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="46" />
+            <location filename="../processing/revert_to_snapshot.py" line="48" />
             <source>Current snapshot id</source>
             <translation>Identifiant de l'instantané actuel</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="39" />
             <source>I understand that later snapshots are discarded</source>
-            <translation>Je comprends que les instantanés plus récents seront abandonnés</translation>
+            <translation type="obsolete">Je comprends que les instantanés plus récents seront abandonnés</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="26" />
+            <location filename="../processing/revert_to_snapshot.py" line="41" />
+            <source>I understand that later snapshots leave the timeline</source>
+            <translation>Je comprends que les instantanés plus récents quittent la chronologie</translation>
+        </message>
+        <message>
             <source>Makes the chosen snapshot the model's current state: the next training session continues from it, and its training data replace the live training data. Snapshots made after it and training data edited since are discarded.
 
 Because this cannot be undone, the algorithm only runs when “I understand that later snapshots are discarded” is checked (CONFIRM=true); otherwise it changes nothing and reports what the revert would discard.</source>
-            <translation>Fait de l'instantané choisi l'état actuel du modèle : la prochaine session d'entraînement repart de lui, et ses données d'entraînement remplacent les données d'entraînement en cours. Les instantanés créés après lui et les modifications des données d'entraînement faites depuis sont abandonnés.
+            <translation type="obsolete">Fait de l'instantané choisi l'état actuel du modèle : la prochaine session d'entraînement repart de lui, et ses données d'entraînement remplacent les données d'entraînement en cours. Les instantanés créés après lui et les modifications des données d'entraînement faites depuis sont abandonnés.
 
 Comme cette opération est irréversible, l'algorithme ne s'exécute que si « Je comprends que les instantanés plus récents seront abandonnés » est coché (CONFIRM=true) ; sinon, il ne change rien et indique ce que le retour en arrière abandonnerait.</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="58" />
+            <location filename="../processing/revert_to_snapshot.py" line="26" />
+            <source>Makes the chosen snapshot the model's current state: the next training session continues from it, and its training data replace the live training data. Snapshots made after it and training data edited since leave the timeline: they are kept as a reverted set that “Undo revert” restores until it expires (the temporary-snapshot expiry; never while it holds a saved snapshot).
+
+The algorithm only runs when “I understand that later snapshots leave the timeline” is checked (CONFIRM=true); otherwise it changes nothing and reports what the revert would take back.</source>
+            <translation>Fait de l'instantané choisi l'état actuel du modèle : la prochaine session d'entraînement repart de lui, et ses données d'entraînement remplacent les données d'entraînement actuelles. Les instantanés créés après lui et les données d'entraînement modifiées depuis quittent la chronologie : ils sont conservés comme un ensemble retiré que « Annuler un retour » restaure jusqu'à son expiration (l'expiration des instantanés temporaires ; jamais tant qu'il contient un instantané enregistré).
+
+L'algorithme ne s'exécute que si « Je comprends que les instantanés plus récents quittent la chronologie » est coché (CONFIRM=true) ; sinon il ne change rien et indique ce que le retour retirerait.</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="60" />
             <source>Model “{model}” reverted to snapshot “{snapshot}”.</source>
             <translation>Modèle « {model} » ramené à l'instantané « {snapshot} ».</translation>
         </message>
@@ -2404,29 +2511,43 @@ Comme cette opération est irréversible, l'algorithme ne s'exécute que si « J
             <translation>Revenir à un instantané</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="76" />
             <source>Reverting model “{model}” to snapshot “{snapshot}” would discard {n} later snapshots ({saved} of them saved) and {data}. Nothing was changed: set the confirmation parameter (CONFIRM=true) to revert.</source>
-            <translation>Ramener le modèle « {model} » à l'instantané « {snapshot} » abandonnerait {n} instantanés plus récents (dont {saved} enregistrés) et {data}. Rien n'a été modifié : activez le paramètre de confirmation (CONFIRM=true) pour revenir en arrière.</translation>
+            <translation type="obsolete">Ramener le modèle « {model} » à l'instantané « {snapshot} » abandonnerait {n} instantanés plus récents (dont {saved} enregistrés) et {data}. Rien n'a été modifié : activez le paramètre de confirmation (CONFIRM=true) pour revenir en arrière.</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="47" />
+            <location filename="../processing/revert_to_snapshot.py" line="78" />
+            <source>Reverting model “{model}” to snapshot “{snapshot}” would take back {n} later snapshots ({saved} of them saved) and {data}, restorable with “Undo revert” {until}. Nothing was changed: set the confirmation parameter (CONFIRM=true) to revert.</source>
+            <translation>Revenir à l'instantané « {snapshot} » du modèle « {model} » retirerait {n} instantanés plus récents (dont {saved} enregistrés) et {data}, restaurables avec « Annuler un retour » {until}. Rien n'a été modifié : activez le paramètre de confirmation (CONFIRM=true) pour revenir.</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="49" />
             <source>Snapshots discarded</source>
             <translation>Instantanés abandonnés</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="48" />
+            <location filename="../processing/revert_to_snapshot.py" line="50" />
             <source>What the revert discarded (JSON)</source>
             <translation>Ce que le retour en arrière a abandonné (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="71" />
+            <location filename="../processing/revert_to_snapshot.py" line="82" />
+            <source>at any time</source>
+            <translation>à tout moment</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="73" />
             <source>no training data (unchanged since then)</source>
             <translation>aucune donnée d'entraînement (inchangées depuis)</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="71" />
+            <location filename="../processing/revert_to_snapshot.py" line="73" />
             <source>the training data edited since then</source>
             <translation>les données d'entraînement modifiées depuis</translation>
+        </message>
+        <message>
+            <location filename="../processing/revert_to_snapshot.py" line="82" />
+            <source>until {date}</source>
+            <translation>jusqu'au {date}</translation>
         </message>
     </context>
     <context>
@@ -2698,6 +2819,43 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <location filename="../adapters/training_import.py" line="101" />
             <source>{what} {fid} was an invalid polygon (self-intersecting?); it was repaired.</source>
             <translation>{what} {fid} était un polygone invalide (auto-intersection ?) ; il a été réparé.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoRevertAlgorithm</name>
+        <message>
+            <location filename="../processing/undo_revert.py" line="37" />
+            <source>Current snapshot id</source>
+            <translation>Identifiant de l'instantané actuel</translation>
+        </message>
+        <message>
+            <location filename="../processing/undo_revert.py" line="20" />
+            <source>Restores what a revert took back: the snapshots it removed from the timeline and the training data as they were before it. Snapshots trained since the revert and training data edited since are kept as a reverted set in turn, so the undo can be undone too.
+
+A revert can be undone until it expires (the temporary-snapshot expiry of the workspace; never when it took back a saved snapshot). Leave the reverted set empty to undo the newest revert of the model.</source>
+            <translation>Restaure ce qu'un retour a retiré : les instantanés qu'il a ôtés de la chronologie et les données d'entraînement telles qu'elles étaient avant lui. Les instantanés entraînés depuis le retour et les données d'entraînement modifiées depuis sont conservés à leur tour comme un ensemble retiré : l'annulation peut elle aussi être annulée.
+
+Un retour peut être annulé jusqu'à son expiration (l'expiration des instantanés temporaires de l'espace de travail ; jamais s'il a retiré un instantané enregistré). Laissez l'ensemble retiré vide pour annuler le retour le plus récent du modèle.</translation>
+        </message>
+        <message>
+            <location filename="../processing/undo_revert.py" line="32" />
+            <source>Reverted set id (empty: the newest revert)</source>
+            <translation>Identifiant de l'ensemble retiré (vide : le retour le plus récent)</translation>
+        </message>
+        <message>
+            <location filename="../processing/undo_revert.py" line="38" />
+            <source>Snapshots restored</source>
+            <translation>Instantanés restaurés</translation>
+        </message>
+        <message>
+            <location filename="../processing/undo_revert.py" line="46" />
+            <source>Undid the revert of model “{model}”: {n} snapshots restored.</source>
+            <translation>Retour du modèle « {model} » annulé : {n} instantanés restaurés.</translation>
+        </message>
+        <message>
+            <location filename="../processing/undo_revert.py" line="17" />
+            <source>Undo revert</source>
+            <translation>Annuler un retour</translation>
         </message>
     </context>
 </TS>

@@ -27,6 +27,7 @@ FIXED = (
     ("created_at", QVariant.String),
     ("expires_at", QVariant.String),
     ("parent_id", QVariant.String),
+    ("parent_model_id", QVariant.String),
     ("training_areas", QVariant.Int),
     ("labels", QVariant.Int),
     ("labels_per_class", QVariant.String),

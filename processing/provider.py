@@ -39,6 +39,7 @@ def algorithms() -> list:
     from .revert_to_snapshot import RevertToSnapshotAlgorithm
     from .save_snapshot import SaveSnapshotAlgorithm
     from .train_model import TrainModelAlgorithm
+    from .undo_revert import UndoRevertAlgorithm
 
     return [
         CreateModelAlgorithm(),
@@ -50,4 +51,5 @@ def algorithms() -> list:
         RevertToSnapshotAlgorithm(),
         ModelFromSnapshotAlgorithm(),
         PurgeExpiredAlgorithm(),
+        UndoRevertAlgorithm(),
     ]

@@ -18,7 +18,8 @@ class PurgeExpiredAlgorithm(HuntrAlgorithm):
     def help(self) -> str:
         return self.tr(
             "Deletes the temporary snapshots whose expiry time has passed, in every model of the "
-            "workspace. Saved snapshots and each model's current state are never deleted.\n\n"
+            "workspace, and what reverts took back once it expired (it can no longer be undone). "
+            "Saved snapshots and each model's current state are never deleted.\n\n"
             "Outputs how many snapshots were deleted and their ids."
         )
 

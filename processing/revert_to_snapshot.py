@@ -26,10 +26,12 @@ class RevertToSnapshotAlgorithm(HuntrAlgorithm):
         return self.tr(
             "Makes the chosen snapshot the model's current state: the next training session "
             "continues from it, and its training data replace the live training data. Snapshots "
-            "made after it and training data edited since are discarded.\n\n"
-            "Because this cannot be undone, the algorithm only runs when “I understand that later "
-            "snapshots are discarded” is checked (CONFIRM=true); otherwise it changes nothing and "
-            "reports what the revert would discard."
+            "made after it and training data edited since leave the timeline: they are kept as a "
+            "reverted set that “Undo revert” restores until it expires (the temporary-snapshot "
+            "expiry; never while it holds a saved snapshot).\n\n"
+            "The algorithm only runs when “I understand that later snapshots leave the timeline” is "
+            "checked (CONFIRM=true); otherwise it changes nothing and reports what the revert would "
+            "take back."
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -39,7 +41,7 @@ class RevertToSnapshotAlgorithm(HuntrAlgorithm):
         self.addParameter(
             QgsProcessingParameterBoolean(
                 self.CONFIRM,
-                self.tr("I understand that later snapshots are discarded"),
+                self.tr("I understand that later snapshots leave the timeline"),
                 defaultValue=False,
             )
         )
@@ -74,13 +76,18 @@ class RevertToSnapshotAlgorithm(HuntrAlgorithm):
             else self.tr("no training data (unchanged since then)")
         )
         return self.tr(
-            "Reverting model “{model}” to snapshot “{snapshot}” would discard {n} later snapshots "
-            "({saved} of them saved) and {data}. Nothing was changed: set the confirmation parameter "
-            "(CONFIRM=true) to revert."
+            "Reverting model “{model}” to snapshot “{snapshot}” would take back {n} later snapshots "
+            "({saved} of them saved) and {data}, restorable with “Undo revert” {until}. Nothing was "
+            "changed: set the confirmation parameter (CONFIRM=true) to revert."
         ).format(
             model=model.name,
             snapshot=snap.name or snap.id,
             n=len(impact.discarded_snapshots),
             saved=len(impact.saved_discarded),
             data=data,
+            until=(
+                self.tr("until {date}").format(date=str(impact.undo_until)[:16])
+                if impact.undo_until is not None
+                else self.tr("at any time")
+            ),
         )

@@ -156,6 +156,19 @@ def remove_tree(path: str | os.PathLike[str]) -> None:
             p.unlink()
 
 
+def discard(path: Path, parent: Path) -> None:
+    """Delete a folder atomically: rename it to a hidden trash name in ``parent``, fsync, remove it."""
+    trash = parent / f"{TRASH_PREFIX}{secrets.token_hex(4)}-{path.name}"
+    replace(path, trash)
+    try:
+        fsync_dir(parent)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.replace(trash, path)
+        raise
+    remove_tree(trash)
+
+
 def is_hidden(name: str) -> bool:
     """Temp, trash and other store-internal entries start with a dot and are never listed."""
     return name.startswith(".")

@@ -16,6 +16,7 @@ KIND_CURRENT = "current"  # the newest snapshot of a model: exactly one per trai
 KIND_TEMPORARY = "temporary"  # superseded and unsaved: deleted once ``expires_at`` has passed
 KIND_SAVED = "saved"  # kept until the user deletes it
 KINDS = (KIND_CURRENT, KIND_TEMPORARY, KIND_SAVED)
+KIND_REVERTED = "reverted"  # moved out of the timeline by a revert; restorable until it expires
 
 MODES = ("count", "segmentation")
 TRAINING_PURPOSES = ("train", "validation")
@@ -219,6 +220,7 @@ class SnapshotInfo:
     saved: bool = False
     seq: int = 0
     state_known: bool = True  # False: the model's states.json is unreadable and no saved mark exists
+    parent_model_id: str | None = None  # the model of ``parent_id`` (another one for a model's first)
 
     @property
     def is_current(self) -> bool:
@@ -238,6 +240,7 @@ class SnapshotInfo:
             "metrics": self.metrics,
             "progress": self.progress,
             "parent_id": self.parent_id,
+            "parent_model_id": self.parent_model_id,
             "config": self.config,
             "saved": self.saved,
             "seq": self.seq,
@@ -257,6 +260,7 @@ class SnapshotInfo:
             metrics=dict(data.get("metrics") or {}),
             progress=dict(data.get("progress") or {}),
             parent_id=data.get("parent_id"),
+            parent_model_id=data.get("parent_model_id"),
             config=dict(data.get("config") or {}),
             saved=bool(data.get("saved", False)),
             state_known=bool(data.get("state_known", True)),
@@ -297,6 +301,7 @@ class RevertImpact:
     live_counts: dict[str, Any]
     target_counts: dict[str, Any]
     training_data_changed: bool
+    undo_until: datetime | None = None  # until when the revert can be undone (``None``: no expiry)
 
     @property
     def nothing_lost(self) -> bool:
@@ -314,7 +319,15 @@ class RevertImpact:
             if self.training_data_changed
             else "no training data (unchanged since then)"
         )
-        return f"Reverting to '{self.target.name}' discards {lost} and {data}."
+        if self.nothing_lost:
+            kept = ""
+        elif self.undo_until is None:
+            kept = " They are kept as a reverted set, restorable at any time (it holds a saved snapshot)."
+        else:
+            kept = (
+                f" They are kept as a reverted set that can be restored until {format_time(self.undo_until)}."
+            )
+        return f"Reverting to '{self.target.name}' takes back {lost} and {data}.{kept}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -324,4 +337,33 @@ class RevertImpact:
             "live_counts": self.live_counts,
             "target_counts": self.target_counts,
             "training_data_changed": self.training_data_changed,
+            "undo_until": format_time(self.undo_until),
+        }
+
+
+@dataclass(frozen=True)
+class RevertedSet:
+    """What one revert took out of a model's timeline, restorable until ``expires_at``.
+
+    ``snapshots`` (newest first, kind ``reverted``) and the live training data as it was
+    before the revert; ``target_id`` is the snapshot the revert went back to.
+    """
+
+    id: str
+    model_id: str
+    reverted_at: datetime
+    expires_at: datetime | None
+    target_id: str
+    snapshots: list[SnapshotInfo]
+    seq: int = 0  # orders the sets of a model (newest highest), also when made in the same second
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "model_id": self.model_id,
+            "reverted_at": format_time(self.reverted_at),
+            "expires_at": format_time(self.expires_at),
+            "target_id": self.target_id,
+            "snapshots": [s.to_dict() for s in self.snapshots],
+            "seq": self.seq,
         }

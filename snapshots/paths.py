@@ -37,6 +37,8 @@ SAVED_MARKS = "saved"  # per model: one empty file per saved snapshot (a bad sta
 WEIGHTS = "weights.safetensors"
 OPTIMIZER = "optimizer.safetensors"
 SNAPSHOT_FILES = (WEIGHTS, OPTIMIZER, TRAINING_FILE)  # the only names a manifest may list
+REVERTED = "reverted"  # per model: one folder per revert that can still be undone
+REVERT_RECORD = "revert.json"  # in a reverted set: when, to which snapshot, which snapshots
 PROJECT_SUFFIXES = (".qgz", ".qgs")
 
 # Ids the store generates: lower-case letters, digits and dashes; never a path.

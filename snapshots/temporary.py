@@ -1,4 +1,4 @@
-"""Temporary workspaces (of projects never saved) that hold nothing are removed when left.
+"""Temporary workspaces (of projects never saved): removed when left empty, moved when saved.
 
 Every unsaved project gets a temporary workspace (``paths.temporary_workspace_dir``),
 created as soon as the panel looks at it. When the project is closed without a model
@@ -10,9 +10,13 @@ keeps the folder.
 from __future__ import annotations
 
 import logging
+import secrets
 import shutil
+from pathlib import Path
 from typing import Any
 
+from ..errors import WorkspaceError
+from . import atomic
 from .paths import DETECTIONS, MODELS, WORKSPACE_FILE
 
 log = logging.getLogger(__name__)
@@ -48,3 +52,32 @@ def discard_if_empty(ws: Any) -> bool:
         log.warning("Could not remove the empty temporary workspace %s: %s", ws.root, exc)
         return False
     return True
+
+
+def check_move_target(target: Path) -> Path:
+    """``target`` when a workspace can be moved there; :class:`WorkspaceError` when one exists."""
+    if target.exists():
+        raise WorkspaceError(
+            f"A workspace already exists at {target}; open it instead, or move it away first."
+        )
+    return target
+
+
+def move_folder(old: Path, target: Path) -> None:
+    """Move a workspace folder to ``target`` (a rename; across file systems a copy, then a swap).
+
+    The caller holds the workspace lock; staging, trash and the lock file are not copied.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        atomic.replace(old, target)
+        atomic.fsync_dir(target.parent)
+    except OSError as exc:
+        if exc.errno != 18:  # EXDEV: another file system -> copy, then swap
+            raise
+        staging = target.with_name(f"{atomic.TMP_PREFIX}{secrets.token_hex(4)}-{target.name}")
+        shutil.copytree(old, staging, ignore=shutil.ignore_patterns(".lock", ".tmp-*", ".trash-*"))
+        atomic.fsync_dir(staging)
+        atomic.replace(staging, target)
+        atomic.fsync_dir(target.parent)
+        shutil.rmtree(old, ignore_errors=True)

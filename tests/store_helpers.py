@@ -108,8 +108,9 @@ def store_state(root: Path, verify: bool = True) -> dict[str, Any]:
     """What a user can observe of a workspace, normalised so that random ids do not matter.
 
     Reopens the workspace (which runs recovery), verifies every listed snapshot, and
-    returns per model (keyed by name): classes, parent, live training-data digest, and the
-    timeline as ``(seq, kind, saved, name, metrics, counts)``.
+    returns per model (keyed by name): classes, parent, live training-data digest, the
+    timeline as ``(seq, kind, saved, name, metrics, counts)`` and the reverted sets as
+    ``(seq of the target, seqs of the snapshots, expiry, training-data digest)``.
     """
     from orca_huntr.snapshots import Workspace
     from orca_huntr.snapshots import gpkg as gp
@@ -136,8 +137,24 @@ def store_state(root: Path, verify: bool = True) -> dict[str, Any]:
                 )
                 for s in timeline
             ],
+            "reverted": [
+                (
+                    _seq_of(ws, model.id, r.target_id),
+                    tuple(s.seq for s in r.snapshots),
+                    str(r.expires_at),
+                    gp.content_digest(ws.root / "models" / model.id / "reverted" / r.id / "training.gpkg"),
+                )
+                for r in ws.reverted(model.id)
+            ],
         }
     return out
+
+
+def _seq_of(ws, model_id: str, snapshot_id: str) -> int | None:
+    for s in ws.list_snapshots(model_id) + [s for r in ws.reverted(model_id) for s in r.snapshots]:
+        if s.id == snapshot_id:
+            return s.seq
+    return None
 
 
 def visible_entries(root: Path) -> list[str]:

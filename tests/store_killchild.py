@@ -26,11 +26,12 @@ from typing import Any
 
 from store_helpers import FakeClock, add_label, new_workspace, snap
 
-OPS = ("create_snapshot", "revert", "new_model", "purge")
+OPS = ("create_snapshot", "revert", "new_model", "purge", "undo_revert")
 
 
 def build_template(root: Path) -> dict[str, Any]:
-    """A workspace with a saved, two temporary and a current snapshot, and unsnapshotted edits.
+    """A workspace with a saved, two temporary and a current snapshot, a reverted set holding a
+    fifth snapshot, and unsnapshotted edits.
 
     Returns the ids and the clock time the operations use (also written to ``root/../meta.json``).
     """
@@ -45,8 +46,17 @@ def build_template(root: Path) -> dict[str, Any]:
         clock.advance(days=1)
         add_label(live, 1 + k % 2, x=3 * k)
         ids.append(snap(ws, model.id, k).id)
+    clock.advance(hours=1)
+    add_label(live, 1, x=30)
+    snap(ws, model.id, 4)
+    ws.revert(model.id, ids[-1])  # the fifth snapshot and its label go to a reverted set
     add_label(live, 2, x=20)  # edited after the last snapshot
-    meta = {"model": model.id, "ids": ids, "now": clock.advance(days=1).isoformat()}
+    meta = {
+        "model": model.id,
+        "ids": ids,
+        "set": ws.reverted(model.id)[0].id,
+        "now": clock.advance(days=1).isoformat(),
+    }
     (root.parent / "meta.json").write_text(json.dumps(meta))
     return meta
 
@@ -67,7 +77,9 @@ def run_op(root: Path, op: str, meta: dict[str, Any]) -> None:
     elif op == "new_model":
         ws.new_model_from_snapshot(model, ids[2], "child", class_names=["a", "b"], reuse_training_data=True)
     elif op == "purge":
-        ws.purge_expired(now=now + timedelta(days=30))
+        ws.purge_expired(now=now + timedelta(days=30))  # temporary snapshots and the reverted set
+    elif op == "undo_revert":
+        ws.undo_revert(model, meta["set"])
     else:  # pragma: no cover
         raise ValueError(op)
 

@@ -98,6 +98,19 @@ def test_revert_without_confirmation_changes_nothing(project, tmp_path):
     assert len(api.snapshots("Trees")) == 2
     rows = api.table("Trees")
     assert [r["kind"] for r in rows] == ["current", "temporary"]
+    assert rows[0]["parent_id"] == oldest.id and rows[0]["parent_model_id"] == info.id
+
+    # the revert is undoable from the console; lineage lists both snapshots, parent first
+    newest = api.snapshots("Trees")[0]
+    api.revert("Trees", oldest.id, confirm=True)
+    [kept] = api.reverted("Trees")
+    assert [s.id for s in kept.snapshots] == [newest.id] and kept.target_id == oldest.id
+    assert api.undo_revert("Trees").id == kept.id
+    assert [s.id for s in api.snapshots("Trees")] == [newest.id, oldest.id] and api.reverted("Trees") == []
+    assert [(n.snapshot_id, n.parent_id) for n in api.lineage()] == [
+        (oldest.id, None),
+        (newest.id, oldest.id),
+    ]
 
 
 def test_examples_exist():

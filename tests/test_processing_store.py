@@ -55,6 +55,7 @@ def test_provider_lists_every_algorithm_with_help():
             "reverttosnapshot",
             "modelfromsnapshot",
             "purgeexpired",
+            "undorevert",
         )
     )
     for alg in provider.algorithms():
@@ -191,13 +192,36 @@ def test_unknown_model_is_a_clear_error(workspace):
 def test_revert_needs_confirmation(workspace):
     ws, info, _, snaps = workspace
     params = {"WORKSPACE": str(ws.root), "MODEL": info.id, "SNAPSHOT": snaps[0].id}
-    with pytest.raises(QgsProcessingException, match="would discard 2 later snapshots"):
+    with pytest.raises(QgsProcessingException, match=r"take back 2 later snapshots.*Undo revert” until"):
         run("reverttosnapshot", params)
     assert len(ws.list_snapshots(info.id)) == 3  # nothing changed
     result = run("reverttosnapshot", {**params, "CONFIRM": True})
     assert result["DISCARDED"] == 2
     assert ws.current_snapshot(info.id).id == result["SNAPSHOT_ID"]
     assert [s.id for s in ws.list_snapshots(info.id)] == [snaps[0].id]
+
+    undone = run("undorevert", {"WORKSPACE": str(ws.root), "MODEL": info.name})
+    assert undone["RESTORED"] == 2 and undone["SNAPSHOT_ID"] == snaps[2].id
+    assert [s.id for s in ws.list_snapshots(info.id)] == [s.id for s in reversed(snaps)]
+    with pytest.raises(QgsProcessingException, match="to undo"):
+        run("undorevert", {"WORKSPACE": str(ws.root), "MODEL": info.id})
+
+
+def test_list_snapshots_has_the_parent_across_models(workspace):
+    ws, info, _, snaps = workspace
+    child = ws.new_model_from_snapshot(info.id, snaps[1].id, "child")
+    rows = api_rows(ws, child)
+    assert [(r["parent_model_id"], r["parent_id"]) for r in rows] == [(info.id, snaps[1].id)]
+    rows = {r["snapshot_id"]: r for r in api_rows(ws, info)}
+    assert (rows[snaps[1].id]["parent_model_id"], rows[snaps[1].id]["parent_id"]) == (info.id, snaps[0].id)
+
+
+def api_rows(ws, model):
+    result = run("listsnapshots", {"WORKSPACE": str(ws.root), "MODEL": model.id, "OUTPUT": "memory:"})
+    layer = result["OUTPUT"]
+    if isinstance(layer, str):
+        layer = QgsVectorLayer(layer, "t", "ogr")
+    return [dict(zip(layer.fields().names(), f.attributes(), strict=True)) for f in layer.getFeatures()]
 
 
 def test_model_from_snapshot(workspace):

@@ -33,7 +33,8 @@ def _reset_hooks():
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
-    """A workspace with a saved, a temporary and a current snapshot, and unsnapshotted edits."""
+    """A workspace with a saved, a temporary and a current snapshot, a reverted set, and
+    unsnapshotted edits."""
     root = tmp_path_factory.mktemp("faults") / "template.huntr"
     clock = FakeClock()
     ws, model = new_workspace(root, clock)
@@ -47,6 +48,10 @@ def template(tmp_path_factory):
     clock.advance(days=1)
     add_label(live, 2, x=4)
     c = snap(ws, model.id, 2)
+    clock.advance(hours=1)
+    add_label(live, 2, x=12)
+    snap(ws, model.id, 3)
+    ws.revert(model.id, c.id)  # the fourth snapshot and its label go to a reverted set
     add_label(live, 1, x=9)
     other = ws.create_model("other", classes=[ClassSpec("x")])
     return {
@@ -73,6 +78,7 @@ def operations(t):
         "rename_model": lambda ws: ws.rename_model(t["other"], "renamed"),
         "purge_expired": lambda ws: ws.purge_expired(now=far),
         "revert": lambda ws: ws.revert(m, t["a"]),
+        "undo_revert": lambda ws: ws.undo_revert(m),
         "new_model_reuse": lambda ws: ws.new_model_from_snapshot(
             m, t["b"], "child", reuse_training_data=True
         ),
@@ -108,6 +114,7 @@ OPERATIONS = [
     "rename_model",
     "purge_expired",
     "revert",
+    "undo_revert",
     "new_model_reuse",
     "new_model_empty",
     "add_scene",

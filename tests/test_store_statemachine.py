@@ -38,7 +38,8 @@ class StoreMachine(RuleBasedStateMachine):
         self.tmp = Path(tempfile.mkdtemp(prefix="orca-store-sm-"))
         self.clock = FakeClock()
         self.ws = Workspace.open(self.tmp / "site.huntr", clock=self.clock)
-        # model id -> {"snaps": [ {id, saved, name, created, scenes} oldest first ], "scenes": int}
+        # model id -> {"snaps": [ {id, saved, name, created, scenes} oldest first ], "scenes": int,
+        #              "sets": [ {id, at, target, snaps, scenes} newest first ]}  (what reverts took back)
         self.models: dict[str, dict] = {}
         self.counter = 0
 
@@ -51,7 +52,21 @@ class StoreMachine(RuleBasedStateMachine):
         self.clock.advance(seconds=1)
 
     def _names(self, model_id: str) -> set[str]:
-        return {s["name"].casefold() for s in self.models[model_id]["snaps"]}
+        v = self.models[model_id]
+        reverted = [s for rs in v["sets"] for s in rs["snaps"]]  # an undo brings them back
+        return {s["name"].casefold() for s in v["snaps"] + reverted}
+
+    def _new_set(self, model_id: str, target: str, taken: list, scenes: int) -> None:
+        """Record the reverted set a revert or an undo just made."""
+        v = self.models[model_id]
+        known = {rs["id"] for rs in v["sets"]}
+        [new] = [r for r in self.ws.reverted(model_id) if r.id not in known]
+        v["sets"].insert(
+            0, {"id": new.id, "at": self.clock.now, "target": target, "snaps": taken, "scenes": scenes}
+        )
+
+    def _expired(self, rs: dict, now) -> bool:
+        return not any(s["saved"] for s in rs["snaps"]) and rs["at"] + timedelta(days=DAYS) <= now
 
     # -------------------------------------------------------------- rules
 
@@ -64,7 +79,7 @@ class StoreMachine(RuleBasedStateMachine):
             classes=[ClassSpec("a", "#ff0000"), ClassSpec("b", "#00ff00")],
             input_spec=InputSpec(crs="EPSG:32612"),
         )
-        self.models[info.id] = {"snaps": [], "scenes": 0}
+        self.models[info.id] = {"snaps": [], "scenes": 0, "sets": []}
 
     @precondition(lambda self: self.models)
     @rule(data=st.data())
@@ -151,18 +166,24 @@ class StoreMachine(RuleBasedStateMachine):
     @rule(days=st.floats(-3, 20, allow_nan=False))
     def purge(self, days) -> None:
         now = self.clock.now + timedelta(days=days)
-        newest = max((s["created"] for v in self.models.values() for s in v["snaps"]), default=None)
-        expected = set()
-        if newest is None or now >= newest:
+        times = [s["created"] for v in self.models.values() for s in v["snaps"]]
+        times += [rs["at"] for v in self.models.values() for rs in v["sets"]]
+        expected, gone = set(), set()
+        if not times or now >= max(times):
             for v in self.models.values():
                 snaps = v["snaps"]
                 for i, s in enumerate(snaps[:-1]):
                     if not s["saved"] and snaps[i + 1]["created"] + timedelta(days=DAYS) <= now:
                         expected.add(s["id"])
+                for rs in v["sets"]:
+                    if self._expired(rs, now):
+                        gone.add(rs["id"])
+                        expected |= {s["id"] for s in rs["snaps"]}
         purged = self.ws.purge_expired(now=now)
         assert {p.id for p in purged} == expected
         for v in self.models.values():
             v["snaps"] = [s for s in v["snaps"] if s["id"] not in expected]
+            v["sets"] = [rs for rs in v["sets"] if rs["id"] not in gone]
         if days >= 0:
             self.clock.now = max(self.clock.now, now)
 
@@ -170,13 +191,43 @@ class StoreMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def revert(self, data) -> None:
         model_id, index, s = self._pick(data)
+        self._tick()
         impact = self.ws.revert_impact(model_id, s["id"])
-        snaps = self.models[model_id]["snaps"]
+        v = self.models[model_id]
+        snaps = v["snaps"]
         assert [d.id for d in impact.discarded_snapshots] == [x["id"] for x in reversed(snaps[index + 1 :])]
-        assert impact.training_data_changed == (self.models[model_id]["scenes"] != s["scenes"])
+        assert impact.training_data_changed == (v["scenes"] != s["scenes"])
         self.ws.revert(model_id, s["id"])
+        if snaps[index + 1 :] or impact.training_data_changed:
+            self._new_set(model_id, s["id"], snaps[index + 1 :], v["scenes"])
         del snaps[index + 1 :]
-        self.models[model_id]["scenes"] = s["scenes"]
+        v["scenes"] = s["scenes"]
+
+    @precondition(lambda self: any(v["sets"] for v in self.models.values()))
+    @rule(data=st.data())
+    def undo_revert(self, data) -> None:
+        model_id = data.draw(st.sampled_from([m for m, v in self.models.items() if v["sets"]]))
+        v = self.models[model_id]
+        k = data.draw(st.integers(0, len(v["sets"]) - 1))
+        rs = v["sets"][k]
+        self._tick()
+        ids = [s["id"] for s in v["snaps"]]
+        if self._expired(rs, self.clock.now) or rs["target"] not in ids:
+            try:
+                self.ws.undo_revert(model_id, rs["id"])
+            except WorkspaceError:
+                return
+            raise AssertionError("undid an expired revert, or one whose target is gone")
+        at = ids.index(rs["target"])
+        since = v["snaps"][at + 1 :]
+        changed = v["scenes"] != v["snaps"][at]["scenes"]
+        restored = self.ws.undo_revert(model_id, rs["id"])
+        assert [s.id for s in restored.snapshots] == [s["id"] for s in reversed(rs["snaps"])]
+        del v["sets"][k]
+        if since or changed:
+            self._new_set(model_id, rs["target"], since, v["scenes"])
+        v["snaps"] = v["snaps"][: at + 1] + rs["snaps"]
+        v["scenes"] = rs["scenes"]
 
     @precondition(lambda self: self._trained() and len(self.models) < 4)
     @rule(data=st.data(), reuse=st.booleans())
@@ -200,6 +251,7 @@ class StoreMachine(RuleBasedStateMachine):
                 }
             ],
             "scenes": scenes,
+            "sets": [],
         }
 
     @precondition(_trained)
@@ -276,6 +328,13 @@ class StoreMachine(RuleBasedStateMachine):
                     assert x.kind == KIND_TEMPORARY
                     assert x.expires_at == snaps[i + 1]["created"] + timedelta(days=DAYS)
             assert self.ws.training_counts(model_id)["scenes"] == v["scenes"]
+            sets = self.ws.reverted(model_id)
+            assert [r.id for r in sets] == [rs["id"] for rs in v["sets"]]
+            for r, rs in zip(sets, v["sets"], strict=True):
+                assert r.target_id == rs["target"] and r.reverted_at == rs["at"]
+                assert [x.id for x in r.snapshots] == [s["id"] for s in reversed(rs["snaps"])]
+                assert [x.saved for x in r.snapshots] == [s["saved"] for s in reversed(rs["snaps"])]
+                assert (r.expires_at is None) == any(s["saved"] for s in rs["snaps"])
 
     @invariant()
     def nothing_half_done_is_visible(self) -> None:

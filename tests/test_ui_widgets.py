@@ -113,23 +113,80 @@ def test_revert_dialog_states_exactly_what_is_lost(qtbot):
         live_counts={"training_areas": 3, "labels_per_class": {1: 9, 2: 4}, "scenes": 1},
         target_counts={"training_areas": 1, "labels_per_class": {1: 5, 2: 1}, "scenes": 1},
         training_data_changed=True,
+        undo_until=None,  # it takes back a saved snapshot: kept until undone
     )
     dialog = RevertDialog(target, impact)
     qtbot.addWidget(dialog)
     assert dialog.text().splitlines() == [
-        "2 later snapshots will be deleted.",
+        "2 later snapshots will leave the timeline.",
         "Among them 1 saved snapshot.",
-        "2 training areas added since will be lost.",
-        "7 labels added since will be lost.",
+        "2 training areas added since will be taken back.",
+        "7 labels added since will be taken back.",
+        "What the revert takes back can be restored with Undo at any time (it holds a saved snapshot).",
     ]
+    assert dialog.confirm_check.text() == "I understand what the revert takes back"
     assert not dialog.ok_button.isEnabled()
     qtbot.mouseClick(dialog.confirm_check, Qt.MouseButton.LeftButton)
     assert dialog.ok_button.isEnabled()
 
     unchanged = RevertImpact(target, [], [], target.counts, target.counts, False)
     text = RevertDialog(target, unchanged).text()
-    assert "No later snapshot will be deleted." in text
+    assert "No later snapshot will leave the timeline." in text
     assert "The training data have not changed since then." in text
+    assert "Undo" not in text  # nothing is taken back, nothing to undo
+
+    from datetime import UTC, datetime
+
+    until = datetime(2026, 1, 8, 12, 0, tzinfo=UTC)
+    one = RevertImpact(target, later[:1], [], impact.live_counts, impact.target_counts, True, until)
+    lines = RevertDialog(target, one).text().splitlines()
+    assert lines[0] == "1 later snapshot will leave the timeline."
+    assert lines[-1].startswith("What the revert takes back can be restored with Undo until 2026-01-0")
+
+
+def test_timeline_folds_reverted_sets_under_the_current_state(qtbot):
+    from datetime import UTC, datetime
+
+    from orca_huntr.snapshots.model import RevertedSet
+    from orca_huntr.ui.timeline import TimelineWidget
+
+    timeline = TimelineWidget()
+    qtbot.addWidget(timeline)
+    timeline.set_snapshots([_snapshot("current", "Now"), _snapshot("temporary", "Before", sid="s-before")])
+    when = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
+    sets = [
+        RevertedSet(
+            "j-two",
+            "m1",
+            when,
+            datetime(2026, 1, 8, 12, 0, tzinfo=UTC),
+            "s1",
+            [_snapshot("reverted", "A", sid="s-a"), _snapshot("reverted", "B", sid="s-b")],
+        ),
+        RevertedSet("j-kept", "m1", when, None, "s1", [_snapshot("reverted", "C", sid="s-c")]),
+        RevertedSet("j-data", "m1", when, datetime(2026, 1, 8, 12, 0, tzinfo=UTC), "s1", []),
+    ]
+    timeline.set_reverted(sets)
+    rows = timeline.reverted_rows()
+    assert [text.split(" · ")[0] for text, _ in rows] == [
+        "2 reverted snapshots",
+        "1 reverted snapshot",
+        "Reverted training data",
+    ]
+    assert rows[0][0].split(" · ")[1].startswith("undo until 2026-01-0") and rows[1][0].endswith(
+        "undo at any time"
+    )
+    column = timeline.widget().layout()
+    assert (
+        column.indexOf(timeline.reverted_box) == column.indexOf(timeline.entries()[0]) + 1
+    )  # folded under it
+    with qtbot.waitSignal(timeline.undoRequested) as signal:
+        qtbot.mouseClick(rows[1][1], Qt.MouseButton.LeftButton)
+    assert signal.args == ["j-kept"]
+    timeline.set_busy(True)
+    assert not any(button.isEnabled() for _, button in timeline.reverted_rows())
+    timeline.set_reverted([])
+    assert timeline.reverted_rows() == [] and timeline.reverted_box.isHidden()
 
 
 def test_new_model_dialog_needs_name_classes_and_scene(qtbot, tmp_path, fresh_project):

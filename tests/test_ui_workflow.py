@@ -255,8 +255,9 @@ def test_full_panel_workflow(qgis_iface, qtbot, dock, project_with_scene, monkey
 
     def confirm(dialog):
         text = dialog.text()
-        assert "1 later snapshot will be deleted." in text
-        assert "1 label added since will be lost." in text
+        assert "1 later snapshot will leave the timeline." in text
+        assert "1 label added since will be taken back." in text
+        assert "can be restored with Undo until" in text
         assert not dialog.ok_button.isEnabled()  # needs the explicit confirmation
         dialog.confirm_check.setChecked(True)
         click_ok(dialog)
@@ -269,6 +270,13 @@ def test_full_panel_workflow(qgis_iface, qtbot, dock, project_with_scene, monkey
     assert entries[0].badge.text() == "Current state"
     assert find_training_layers(model.id)[LABELS].featureCount() == n_labels
     assert [s.id for s in ws.list_snapshots(model.id)] == [first_id]
+
+    # -- undo it from the folded row under the current state: the snapshot and the label come back
+    [(text, undo)] = dock.timeline.reverted_rows()
+    assert text.startswith("1 reverted snapshot · undo until")
+    undo.click()
+    assert len(dock.timeline.entries()) == 2 and dock.timeline.reverted_rows() == []
+    assert find_training_layers(model.id)[LABELS].featureCount() == n_labels + 1
 
 
 def test_delete_snapshot_asks_first(qgis_iface, qtbot, dock, project_with_scene, monkeypatch):
@@ -341,3 +349,46 @@ def test_training_without_areas_says_why_in_the_message_bar(qgis_iface, qtbot, d
     assert panel.start_button.isEnabled() and not panel.stop_button.isEnabled()
     assert panel.progress_bar.format() == "Not started"
     assert dock.timeline.entries() == [] and dock.workspace.list_snapshots(model.id) == []
+
+
+def test_revert_then_undo_from_the_timeline(qgis_iface, qtbot, dock, project_with_scene):
+    """Revert from a card, then Undo from the row folded under the current state: the later
+    snapshot and the labels drawn since come back (no training: snapshots written directly)."""
+    import numpy as np
+
+    from orca_huntr.ui.revert_dialog import RevertDialog
+    from orca_huntr.ui.training_layers import LABELS, find_training_layers
+
+    _project, scene, _raster = project_with_scene
+    model = _create_model(qtbot, dock, name="Quick", classes=("disc",))
+    ws = dock.workspace
+    labels = find_training_layers(model.id)[LABELS]
+    ids = []
+    for k in range(2):
+        _add_features(labels, [scene.box(0.1 * k, 0.1, 0.1 * k + 0.05, 0.15)], {"class_id": 1})
+        assert labels.commitChanges()
+        weights = {"w": np.full(2, k, dtype=np.float32)}
+        ids.append(
+            ws.create_snapshot(model.id, weights, None, None, {"loss": 0.5}, {"steps": k}, {}, None).id
+        )
+    dock.refresh_timeline()
+    assert dock.timeline.reverted_rows() == [] and labels.featureCount() == 2
+
+    def confirm(dialog):
+        assert "1 later snapshot will leave the timeline." in dialog.text()
+        assert "can be restored with Undo until" in dialog.text()
+        dialog.confirm_check.setChecked(True)
+        click_ok(dialog)
+
+    answer = DialogAnswer(RevertDialog, confirm)
+    dock.timeline.entry(ids[0]).action("revert").trigger()
+    answer.check()
+    assert [e.snapshot_id for e in dock.timeline.entries()] == [ids[0]]
+    assert find_training_layers(model.id)[LABELS].featureCount() == 1
+    [(text, undo)] = dock.timeline.reverted_rows()
+    assert text.startswith("1 reverted snapshot · undo until")
+
+    undo.click()
+    assert [e.snapshot_id for e in dock.timeline.entries()] == [ids[1], ids[0]]
+    assert dock.timeline.reverted_rows() == []
+    assert find_training_layers(model.id)[LABELS].featureCount() == 2

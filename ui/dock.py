@@ -117,6 +117,8 @@ class HuntrDock(QgsDockWidget):
         events.workspaceChanged.connect(self._workspace_edited)
         events.snapshotCreated.connect(self._snapshot_created)
         events.detectionAdded.connect(self._detection_added)
+
+        self.timeline.undoRequested.connect(self.undo_revert)
         self._workspace_changed(self.binding.workspace)
 
     # -- state ---------------------------------------------------------------------
@@ -168,11 +170,12 @@ class HuntrDock(QgsDockWidget):
     def refresh_timeline(self) -> None:
         """Re-read the shown model's snapshots into the timeline and the training controls."""
         model_id = self.current_model_id()
-        snapshots, damaged = [], []
+        snapshots, damaged, reverted = [], [], []
         if model_id is not None and self.workspace is not None:
             try:
                 snapshots = list(self.workspace.list_snapshots(model_id))
                 damaged = list(self.workspace.damaged_snapshots(model_id))
+                reverted = list(self.workspace.reverted(model_id))
             except Exception as exc:
                 messages.show_error(self.iface, exc, tr("Could not list the snapshots"))
         self.timeline.set_damaged(damaged)
@@ -182,6 +185,7 @@ class HuntrDock(QgsDockWidget):
             else tr("Create or choose a model to see its snapshots.")
         )
         self.timeline.set_snapshots(snapshots)
+        self.timeline.set_reverted(reverted)
         self.detect_button.setEnabled(bool(snapshots))
         current = next((s for s in snapshots if s.kind == "current"), None)
         self.training_panel.set_model(model_id, current)
@@ -312,6 +316,25 @@ class HuntrDock(QgsDockWidget):
         self.refresh_timeline()
         messages.success(
             self.iface, tr("Reverted to {name}: it is the current state again.").format(name=snapshot.name)
+        )
+
+    def undo_revert(self, set_id: str) -> None:
+        """Restore what a revert took back (what replaced it becomes a reverted set in turn)."""
+        model_id = self.current_model_id()
+        if model_id is None:
+            return
+        for layer in training_layers.find_training_layers(model_id, self.project).values():
+            if layer.isEditable():
+                layer.rollBack()
+        try:
+            restored = self.workspace.undo_revert(model_id, set_id)
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not undo the revert"))
+            return
+        training_layers.reload_training_layers(model_id, self.project)
+        self.refresh_timeline()
+        messages.success(
+            self.iface, tr("Revert undone: {n} snapshots are back.").format(n=len(restored.snapshots))
         )
 
     def model_from_snapshot(self, snapshot_id: str) -> None:

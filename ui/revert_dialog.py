@@ -1,4 +1,5 @@
-"""The revert confirmation: says exactly what a revert would discard and needs an explicit yes."""
+"""The revert confirmation: says exactly what a revert takes back, until when it can be undone,
+and needs an explicit yes."""
 
 from __future__ import annotations
 
@@ -51,11 +52,11 @@ def impact_lines(impact: Any) -> list[str]:
     figures = impact_figures(impact)
     n = figures["snapshots"]
     lines = [
-        tr("No later snapshot will be deleted.")
+        tr("No later snapshot will leave the timeline.")
         if n == 0
-        else tr("1 later snapshot will be deleted.")
+        else tr("1 later snapshot will leave the timeline.")
         if n == 1
-        else tr("{n} later snapshots will be deleted.").format(n=n)
+        else tr("{n} later snapshots will leave the timeline.").format(n=n)
     ]
     if figures["saved"]:
         lines.append(
@@ -65,19 +66,31 @@ def impact_lines(impact: Any) -> list[str]:
         )
     a, b = figures["training_areas"], figures["labels"]
     lines.append(
-        tr("1 training area added since will be lost.")
+        tr("1 training area added since will be taken back.")
         if a == 1
-        else tr("{n} training areas added since will be lost.").format(n=a)
+        else tr("{n} training areas added since will be taken back.").format(n=a)
     )
     lines.append(
-        tr("1 label added since will be lost.")
+        tr("1 label added since will be taken back.")
         if b == 1
-        else tr("{n} labels added since will be lost.").format(n=b)
+        else tr("{n} labels added since will be taken back.").format(n=b)
     )
     if figures["changed"] and not a and not b:
         lines.append(tr("Edits made to the training data since then will be undone."))
     elif not figures["changed"]:
         lines.append(tr("The training data have not changed since then."))
+    if n or figures["changed"]:
+        until = getattr(impact, "undo_until", None)
+        lines.append(
+            tr("What the revert takes back can be restored with Undo until {date}.").format(
+                date=format_timestamp(until)
+            )
+            if until is not None
+            else tr(
+                "What the revert takes back can be restored with Undo at any time "
+                "(it holds a saved snapshot)."
+            )
+        )
     return lines
 
 
@@ -113,7 +126,7 @@ class RevertDialog(QDialog):
         )
         after.setWordWrap(True)
         layout.addWidget(after)
-        self.confirm_check = QCheckBox(tr("I understand that this cannot be undone"), self)
+        self.confirm_check = QCheckBox(tr("I understand what the revert takes back"), self)
         layout.addWidget(self.confirm_check)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

@@ -208,6 +208,24 @@ def counts_text(counts: dict | None) -> str:
     return " · ".join(parts)
 
 
+def reverted_text(rs) -> str:
+    """“2 reverted snapshots · undo until <date>” for a ``RevertedSet``."""
+    n = len(rs.snapshots)
+    what = (
+        tr("Reverted training data")
+        if n == 0
+        else tr("1 reverted snapshot")
+        if n == 1
+        else tr("{n} reverted snapshots").format(n=n)
+    )
+    until = (
+        tr("undo until {date}").format(date=format_timestamp(rs.expires_at))
+        if rs.expires_at is not None
+        else tr("undo at any time")
+    )
+    return f"{what} · {until}"
+
+
 class _Label(QLabel):
     """A one-line label that never widens the card beyond the panel: long text is elided."""
 
@@ -353,6 +371,7 @@ class TimelineWidget(QScrollArea):
 
     actionRequested = pyqtSignal(str, str)  # action id, snapshot id
     quarantineRequested = pyqtSignal(str)  # id of a damaged snapshot
+    undoRequested = pyqtSignal(str)  # id of a reverted set
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -383,6 +402,14 @@ class TimelineWidget(QScrollArea):
         self.setWidget(self._body)
         self._entries: list[SnapshotEntry] = []
         self._busy = False
+        # what reverts took back: folded under the current state, one line and an Undo each
+        self.reverted_box = QWidget(self._body)
+        self.reverted_box.setObjectName("HuntrRevertedSets")
+        self._reverted_rows = QVBoxLayout(self.reverted_box)
+        self._reverted_rows.setContentsMargins(16, 0, 0, 0)
+        self._column.insertWidget(2, self.reverted_box)
+        self.reverted_box.hide()
+        self._reverted: list = []
 
     def set_snapshots(self, snapshots: list) -> None:
         """Show ``snapshots`` (newest first, as the store lists them)."""
@@ -390,12 +417,47 @@ class TimelineWidget(QScrollArea):
             self._column.removeWidget(entry)
             entry.deleteLater()
         self._entries = []
+        self._column.removeWidget(self.reverted_box)
         for index, snapshot in enumerate(snapshots):
             entry = SnapshotEntry(snapshot, self._body, busy=self._busy)
             entry.actionRequested.connect(self.actionRequested)
             self._column.insertWidget(index + 2, entry)
             self._entries.append(entry)
+        self._column.insertWidget(3 if self._entries else 2, self.reverted_box)  # under the current state
         self._empty.setVisible(not self._entries)
+
+    def set_reverted(self, reverted: list, now: datetime | None = None) -> None:
+        """Show the model's reverted sets (``RevertedSet``, newest first) under the current state."""
+        while self._reverted_rows.count():
+            item = self._reverted_rows.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self._reverted = list(reverted)
+        for rs in self._reverted:
+            row = QWidget(self.reverted_box)
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            label = QLabel(reverted_text(rs), row)
+            label.setObjectName("HuntrRevertedText")
+            label.setWordWrap(True)
+            label.setStyleSheet("color: palette(dark);")
+            button = QPushButton(tr("Undo"), row)
+            button.setObjectName("HuntrUndoRevert")
+            button.setToolTip(tr("Restore what this revert took back; what replaced it is kept the same way"))
+            button.setEnabled(not self._busy)
+            button.clicked.connect(lambda _=False, set_id=rs.id: self.undoRequested.emit(set_id))
+            line.addWidget(label, 1)
+            line.addWidget(button)
+            self._reverted_rows.addWidget(row)
+        self.reverted_box.setVisible(bool(self._reverted))
+
+    def reverted_rows(self) -> list[tuple[str, QPushButton]]:
+        """``(text, Undo button)`` of each reverted set shown, newest first."""
+        out = []
+        for i in range(self._reverted_rows.count()):
+            row = self._reverted_rows.itemAt(i).widget()
+            out.append((row.findChild(QLabel).text(), row.findChild(QPushButton)))
+        return out
 
     def set_damaged(self, damaged: list) -> None:
         """Show the snapshots whose manifest cannot be read (``DamagedSnapshot``), or hide the notice."""
@@ -425,6 +487,8 @@ class TimelineWidget(QScrollArea):
         self._busy = busy
         for entry in self._entries:
             entry.set_busy(busy)
+        for _text, button in self.reverted_rows():
+            button.setEnabled(not busy)
 
     def entries(self) -> list[SnapshotEntry]:
         """The cards, newest first."""
