@@ -65,6 +65,7 @@ from .paths import (
     DETECTIONS,
     ID_PATTERN,
     MANIFEST,
+    MAX_NAME_LENGTH,
     MODEL_FILE,
     MODELS,
     OPTIMIZER,
@@ -94,6 +95,22 @@ def _safetensors_numpy() -> Any:
     from ..deps import require
 
     return require("safetensors.numpy")
+
+
+def default_snapshot_name(seq: int, steps: Any = None, source: str | None = None) -> str:
+    """A snapshot's name when none is given: short, and not the time the card shows anyway.
+
+    ``#3 · 500 steps`` (its place in the timeline and how far the model was trained), ``#1`` for
+    an untrained one, ``#1 · from Trees`` for the first snapshot of a model made from ``source``'s.
+    """
+    name = f"#{seq}"
+    if source:
+        return f"{name} · from {source}"[:MAX_NAME_LENGTH].strip()
+    try:
+        count = int(steps or 0)
+    except (TypeError, ValueError):
+        count = 0
+    return f"{name} · {count} step{'s' if count != 1 else ''}" if count > 0 else name
 
 
 class Workspace:
@@ -909,7 +926,8 @@ class Workspace:
                 if any(s.name.casefold() == name.casefold() for s in timeline):
                     raise InvalidNameError(f"A snapshot named '{name}' already exists; choose another name.")
             else:
-                name = self._unique_name(timeline, to_utc(now).strftime("%Y-%m-%d %H:%M:%S"))
+                seq = (timeline[-1].seq + 1) if timeline else 1
+                name = self._unique_name(timeline, default_snapshot_name(seq, (progress or {}).get("steps")))
             snapshot_id = new_id("s", to_utc(now))
             manifest: dict[str, Any] = {
                 "schema_version": SCHEMA_VERSION,
@@ -1244,7 +1262,7 @@ class Workspace:
                 parent_snapshot_id=snap.id,
             )
             snapshot_id_new = new_id("s", to_utc(now))
-            snap_name = to_utc(now).strftime("%Y-%m-%d %H:%M:%S")
+            snap_name = default_snapshot_name(1, source=source.name)
             config = dict(snap.config)
 
             def fill(staging: Path) -> None:
