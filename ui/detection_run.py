@@ -16,7 +16,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from . import messages
+from . import detection_layer, messages
 from .detect_dialog import CANVAS_EXTENT, SELECTED_FEATURES, DetectRequest
 
 
@@ -85,7 +85,9 @@ def start_detection(dock, model, request: DetectRequest):
     canvas = dock.iface.mapCanvas() if dock.iface is not None else None
     try:
         aoi = area_of_interest(request, canvas, dock.project)
-        options = DetectOptions.from_dict(request.options)
+        options = detection_layer.name_options(
+            DetectOptions.from_dict(request.options), request.raster, dock.project
+        )
         task = DetectTask(
             str(dock.workspace.root),
             model.id,
