@@ -158,6 +158,7 @@ class HuntrDock(QgsDockWidget):
             else tr("Create or choose a model to see its snapshots.")
         )
         self.timeline.set_snapshots(snapshots)
+        self.training_panel.curve.set_snapshots(snapshots, model_id)
         self.detect_button.setEnabled(bool(snapshots))
         current = next((s for s in snapshots if s.kind == "current"), None)
         self.training_panel.set_model(model_id, current)
@@ -385,3 +386,4 @@ class HuntrDock(QgsDockWidget):
             task.cancel()
         self.detect_tasks = []
         self.binding.disconnect_project()
+        messages.clear_sticky(self.iface)  # a reloaded plugin starts with none of the old ones

@@ -29,6 +29,7 @@ from qgis.PyQt.QtWidgets import (
 
 from . import messages, training_layers
 from .timeline import key_metric
+from .training_curve import TrainingCurve
 
 SETTINGS_KEY = "training_panel"  # the panel's budget and device, kept in each workspace's settings
 DEFAULT_SETTINGS = {"max_steps": 500, "max_minutes": 0, "device": "auto"}
@@ -178,6 +179,8 @@ class TrainingPanel(QGroupBox):
         self.metrics_label.setToolTip(tr("The last validation metrics"))
         self.metrics_label.setStyleSheet("color: palette(dark);")
         layout.addWidget(self.metrics_label)
+        self.curve = TrainingCurve(self)  # the dock gives it the timeline's snapshots
+        layout.addWidget(self.curve)
 
         self.start_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.stop)
@@ -434,6 +437,8 @@ class TrainingPanel(QGroupBox):
             self.metrics_label.setText(
                 tr("Last validation: {metric}").format(metric=key_metric(progress.metrics))
             )
+        if self._task_model_id == self.model_id and self.run_is_here():
+            self.curve.add_progress(progress)  # the run of the model shown: its curve grows
         self.loss_label.setVisible(bool(self.loss_label.text()))
         self.metrics_label.setVisible(bool(self.metrics_label.text()))
 
