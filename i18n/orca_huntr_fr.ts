@@ -44,7 +44,7 @@
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="258" />
+            <location filename="../processing/create_model.py" line="256" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modèle « {name} » créé ({id}).</translation>
         </message>
@@ -187,7 +187,7 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="223" />
+            <location filename="../processing/detect.py" line="224" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Détection avec le modèle « {model} », instantané « {snapshot} » ({kind}).</translation>
         </message>
@@ -297,7 +297,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="242" />
+            <location filename="../processing/detect.py" line="248" />
             <source>Settings: minimum score {score} ({score_from}), boundary threshold {boundary} ({boundary_from}), minimum size {pixels} px ({pixels_from}).</source>
             <translation>Réglages : score minimal {score} ({score_from}), seuil de bordure {boundary} ({boundary_from}), taille minimale {pixels} px ({pixels_from}).</translation>
         </message>
@@ -307,12 +307,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Identifiant de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="222" />
+            <location filename="../processing/detect.py" line="223" />
             <source>The area of interest has no polygon.</source>
             <translation>La zone d'intérêt ne contient aucun polygone.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="216" />
+            <location filename="../processing/detect.py" line="217" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
@@ -327,7 +327,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="256" />
+            <location filename="../processing/detect.py" line="262" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} détections écrites dans {path}.</translation>
         </message>
@@ -398,67 +398,67 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrClassTable</name>
         <message>
-            <location filename="../ui/class_table.py" line="48" />
+            <location filename="../ui/class_table.py" line="49" />
             <source>Add a class to the model</source>
             <translation>Ajouter une classe au modèle</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="132" />
+            <location filename="../ui/class_table.py" line="153" />
             <source>Add at least one class.</source>
             <translation>Ajoutez au moins une classe.</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="47" />
+            <location filename="../ui/class_table.py" line="48" />
             <source>Add class</source>
             <translation>Ajouter une classe</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="43" />
+            <location filename="../ui/class_table.py" line="44" />
             <source>Class ids are the row numbers; 0 is the background</source>
             <translation>Les identifiants de classe sont les numéros de ligne ; 0 est le fond</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="38" />
+            <location filename="../ui/class_table.py" line="39" />
             <source>Class name</source>
             <translation>Nom de la classe</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="64" />
+            <location filename="../ui/class_table.py" line="65" />
             <source>Class {n}</source>
             <translation>Classe {n}</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="38" />
+            <location filename="../ui/class_table.py" line="39" />
             <source>Colour</source>
             <translation>Couleur</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="74" />
+            <location filename="../ui/class_table.py" line="75" />
             <source>Colour of this class (kept from the snapshot's model)</source>
             <translation>Couleur de cette classe (reprise du modèle de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="80" />
+            <location filename="../ui/class_table.py" line="87" />
             <source>Colour of this class in labels and detections</source>
             <translation>Couleur de cette classe dans les étiquettes et les détections</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="134" />
+            <location filename="../ui/class_table.py" line="155" />
             <source>Every class needs a name.</source>
             <translation>Chaque classe doit avoir un nom.</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="49" />
+            <location filename="../ui/class_table.py" line="50" />
             <source>Remove class</source>
             <translation>Supprimer la classe</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="50" />
+            <location filename="../ui/class_table.py" line="51" />
             <source>Remove the selected class</source>
             <translation>Supprimer la classe sélectionnée</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="136" />
+            <location filename="../ui/class_table.py" line="157" />
             <source>Two classes have the same name.</source>
             <translation>Deux classes portent le même nom.</translation>
         </message>
@@ -686,52 +686,52 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDetection</name>
         <message>
-            <location filename="../ui/detection_run.py" line="101" />
+            <location filename="../ui/detection_run.py" line="102" />
             <source>Could not start detection</source>
             <translation>Impossible de lancer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="106" />
+            <location filename="../ui/detection_run.py" line="107" />
             <source>Detection failed</source>
             <translation>La détection a échoué</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="121" />
+            <location filename="../ui/detection_run.py" line="123" />
             <source>Detection started; it runs in the background (see the task manager).</source>
             <translation>Détection lancée ; elle s'exécute en arrière-plan (voir le gestionnaire de tâches).</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="75" />
+            <location filename="../ui/detection_run.py" line="74" />
             <source>No objects found: layer {name} is empty. Try to: {tips}.</source>
             <translation>Aucun objet trouvé : la couche {name} est vide. Essayez de : {tips}.</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="90" />
+            <location filename="../ui/detection_run.py" line="91" />
             <source>ORCA HUNTR: detection with {model}</source>
             <translation>ORCA HUNTR : détection avec {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="72" />
+            <location filename="../ui/detection_run.py" line="71" />
             <source>check that the area covers the objects and the scene looks like the training scenes</source>
             <translation>vérifier que la zone couvre les objets et que la scène ressemble aux scènes d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="70" />
+            <location filename="../ui/detection_run.py" line="69" />
             <source>lower the minimum area (now {value:g})</source>
             <translation>baisser la surface minimale (actuellement {value:g})</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="65" />
+            <location filename="../ui/detection_run.py" line="67" />
             <source>lower the score threshold (now {value:g}, under Advanced options)</source>
             <translation>baisser le seuil de score (actuellement {value:g}, dans Options avancées)</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="73" />
+            <location filename="../ui/detection_run.py" line="72" />
             <source>train longer, or add labels where objects were missed, then detect with the new snapshot</source>
             <translation>entraîner plus longtemps ou ajouter des étiquettes là où des objets ont été manqués, puis détecter avec le nouvel instantané</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="111" />
+            <location filename="../ui/detection_run.py" line="112" />
             <source>{n} detections: layer {name} added.</source>
             <translation>{n} détections : couche {name} ajoutée.</translation>
         </message>
@@ -739,7 +739,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDetectionLayer</name>
         <message>
-            <location filename="../ui/detection_layer.py" line="79" />
+            <location filename="../ui/detection_layer.py" line="116" />
             <source>Cannot open the detection layer {uri}.</source>
             <translation>Impossible d'ouvrir la couche de détections {uri}.</translation>
         </message>
@@ -747,22 +747,22 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="331" />
+            <location filename="../ui/dock.py" line="332" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="326" />
+            <location filename="../ui/dock.py" line="327" />
             <source>Could not copy the scenes to the new model</source>
             <translation>Impossible de copier les scènes dans le nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="316" />
+            <location filename="../ui/dock.py" line="317" />
             <source>Could not create a model from the snapshot</source>
             <translation>Impossible de créer un modèle à partir de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="249" />
+            <location filename="../ui/dock.py" line="250" />
             <source>Could not delete the snapshot</source>
             <translation>Impossible de supprimer l'instantané</translation>
         </message>
@@ -772,32 +772,32 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Impossible de lister les instantanés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="258" />
+            <location filename="../ui/dock.py" line="259" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Impossible de mettre l'instantané en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="347" />
+            <location filename="../ui/dock.py" line="348" />
             <source>Could not prepare detection</source>
             <translation>Impossible de préparer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="271" />
+            <location filename="../ui/dock.py" line="272" />
             <source>Could not prepare the revert</source>
             <translation>Impossible de préparer le retour en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="226" />
+            <location filename="../ui/dock.py" line="227" />
             <source>Could not rename the snapshot</source>
             <translation>Impossible de renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="283" />
+            <location filename="../ui/dock.py" line="284" />
             <source>Could not revert</source>
             <translation>Impossible de revenir en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="202" />
+            <location filename="../ui/dock.py" line="203" />
             <source>Could not save the snapshot</source>
             <translation>Impossible d'enregistrer l'instantané</translation>
         </message>
@@ -807,12 +807,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Créez ou choisissez un modèle pour voir ses instantanés.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="237" />
+            <location filename="../ui/dock.py" line="238" />
             <source>Delete Snapshot</source>
             <translation>Supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="237" />
+            <location filename="../ui/dock.py" line="238" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Supprimer l'instantané {name} ? Cette action est irréversible.</translation>
         </message>
@@ -827,12 +827,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>La détection s'exécute en arrière-plan ; annulez-la depuis le gestionnaire de tâches</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="332" />
+            <location filename="../ui/dock.py" line="333" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modèle {name} créé à partir de l'instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="217" />
+            <location filename="../ui/dock.py" line="218" />
             <source>New name of the snapshot:</source>
             <translation>Nouveau nom de l'instantané :</translation>
         </message>
@@ -852,12 +852,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="217" />
+            <location filename="../ui/dock.py" line="218" />
             <source>Rename Snapshot</source>
             <translation>Renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="287" />
+            <location filename="../ui/dock.py" line="288" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Retour à {name} : c'est de nouveau l'état actuel.</translation>
         </message>
@@ -872,7 +872,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Lancer la détection…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="205" />
+            <location filename="../ui/dock.py" line="206" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Instantané {name} enregistré : il n'expirera pas.</translation>
         </message>
@@ -895,17 +895,17 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrMessages</name>
         <message>
-            <location filename="../ui/messages.py" line="34" />
+            <location filename="../ui/messages.py" line="66" />
             <source>ORCA HUNTR</source>
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/messages.py" line="60" />
+            <location filename="../ui/messages.py" line="105" />
             <source>Unexpected error</source>
             <translation>Erreur inattendue</translation>
         </message>
         <message>
-            <location filename="../ui/messages.py" line="61" />
+            <location filename="../ui/messages.py" line="106" />
             <source>Unexpected error ({error}). The details are in the ORCA HUNTR tab of the log panel.</source>
             <translation>Erreur inattendue ({error}). Les détails se trouvent dans l'onglet ORCA HUNTR du panneau de journal.</translation>
         </message>
@@ -1431,17 +1431,22 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrTimeline</name>
         <message>
-            <location filename="../ui/timeline.py" line="205" />
+            <location filename="../ui/timeline.py" line="222" />
             <source>1 label</source>
             <translation>1 étiquette</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="206" />
+            <location filename="../ui/timeline.py" line="223" />
             <source>1 scene</source>
             <translation>1 scène</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="204" />
+            <location filename="../ui/timeline.py" line="131" />
+            <source>1 step</source>
+            <translation>1 pas</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="221" />
             <source>1 training area</source>
             <translation>1 zone d'entraînement</translation>
         </message>
@@ -1451,12 +1456,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Modèle d'IA à partir de l'instantané…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="287" />
+            <location filename="../ui/timeline.py" line="303" />
             <source>Actions</source>
             <translation>Actions</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="302" />
+            <location filename="../ui/timeline.py" line="326" />
             <source>Created at (local time)</source>
             <translation>Créé le (heure locale)</translation>
         </message>
@@ -1476,12 +1481,17 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Supprimer définitivement cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="183" />
+            <location filename="../ui/timeline.py" line="200" />
             <source>Detection settings (calibrated): score ≥ {score}, boundary &lt; {boundary}, ≥ {pixels} px</source>
             <translation>Réglages de détection (calibrés) : score ≥ {score}, bordure &lt; {boundary}, ≥ {pixels} px</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="144" />
+            <location filename="../ui/timeline.py" line="123" />
+            <source>Expires on {date} (local time), unless you save it</source>
+            <translation>Expire le {date} (heure locale), sauf si vous l'enregistrez</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="161" />
             <source>F1 {value}</source>
             <translation>F1 {value}</translation>
         </message>
@@ -1491,12 +1501,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Donner un autre nom à cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="180" />
+            <location filename="../ui/timeline.py" line="197" />
             <source>IoU of class {id}: {value}</source>
             <translation>IoU de la classe {id} : {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="146" />
+            <location filename="../ui/timeline.py" line="163" />
             <source>IoU {value}</source>
             <translation>IoU {value}</translation>
         </message>
@@ -1506,12 +1516,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Conserver cet instantané : les instantanés enregistrés n'expirent jamais</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="276" />
+            <location filename="../ui/timeline.py" line="295" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Conservé un certain temps, puis supprimé automatiquement, sauf si vous l'enregistrez</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="276" />
+            <location filename="../ui/timeline.py" line="296" />
             <source>Kept until you delete it</source>
             <translation>Conservé jusqu'à ce que vous le supprimiez</translation>
         </message>
@@ -1521,37 +1531,37 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Faire de cet instantané l'état actuel et abandonner tout ce qui a suivi</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="165" />
+            <location filename="../ui/timeline.py" line="182" />
             <source>Mean IoU</source>
             <translation>IoU moyen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="375" />
+            <location filename="../ui/timeline.py" line="399" />
             <source>Move to quarantine</source>
             <translation>Mettre en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="192" />
+            <location filename="../ui/timeline.py" line="209" />
             <source>No metrics recorded</source>
             <translation>Aucune métrique enregistrée</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="367" />
+            <location filename="../ui/timeline.py" line="391" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="166" />
+            <location filename="../ui/timeline.py" line="183" />
             <source>Object F1</source>
             <translation>F1 par objet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="167" />
+            <location filename="../ui/timeline.py" line="184" />
             <source>Object precision</source>
             <translation>Précision par objet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="168" />
+            <location filename="../ui/timeline.py" line="185" />
             <source>Object recall</source>
             <translation>Rappel par objet</translation>
         </message>
@@ -1591,7 +1601,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Enregistré ? · état inconnu, jamais purgé</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="405" />
+            <location filename="../ui/timeline.py" line="429" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Instantané(s) {ids} illisible(s) ({reason}). L'entraînement de ce modèle est bloqué : il reprendrait depuis un instantané plus ancien. Réparez les fichiers ou placez le(s) instantané(s) dans le dossier .quarantine de l'espace de travail.</translation>
         </message>
@@ -1621,59 +1631,74 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Temporaire · expire aujourd'hui</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="276" />
+            <location filename="../ui/timeline.py" line="294" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>L'état le plus récent du modèle : l'entraînement reprend à partir d'ici</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="314" />
+            <location filename="../ui/timeline.py" line="338" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Données d'entraînement utilisées au moment de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="163" />
+            <location filename="../ui/timeline.py" line="180" />
             <source>Training loss</source>
             <translation>Perte d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="164" />
+            <location filename="../ui/timeline.py" line="317" />
+            <source>Training steps and epochs of the model at this snapshot</source>
+            <translation>Pas et époques d'entraînement du modèle à cet instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="181" />
             <source>Validation loss</source>
             <translation>Perte de validation</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="170" />
+            <location filename="../ui/timeline.py" line="187" />
             <source>Validation metrics of this snapshot</source>
             <translation>Métriques de validation de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="288" />
+            <location filename="../ui/timeline.py" line="304" />
             <source>What to do with this snapshot</source>
             <translation>Que faire de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="154" />
+            <location filename="../ui/timeline.py" line="171" />
             <source>loss {value}</source>
             <translation>perte {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="155" />
+            <location filename="../ui/timeline.py" line="172" />
             <source>no metrics yet</source>
             <translation>pas encore de métriques</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="205" />
+            <location filename="../ui/timeline.py" line="222" />
             <source>{n} labels</source>
             <translation>{n} étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="206" />
+            <location filename="../ui/timeline.py" line="223" />
             <source>{n} scenes</source>
             <translation>{n} scènes</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="204" />
+            <location filename="../ui/timeline.py" line="131" />
+            <source>{n} steps</source>
+            <translation>{n} pas</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="221" />
             <source>{n} training areas</source>
             <translation>{n} zones d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="132" />
+            <source>{steps} · {epochs} epochs</source>
+            <translation>{steps} · {epochs} époques</translation>
         </message>
     </context>
     <context>
@@ -1695,34 +1720,82 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
         </message>
     </context>
     <context>
+        <name>HuntrTrainingCurve</name>
+        <message>
+            <location filename="../ui/training_curve.py" line="74" />
+            <source>F1</source>
+            <translation>F1</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="74" />
+            <source>IoU</source>
+            <translation>IoU</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="288" />
+            <source>Snapshot {name} · step {step}</source>
+            <translation>Instantané {name} · pas {step}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="197" />
+            <source>The training curve appears after the first training</source>
+            <translation>La courbe d'entraînement apparaît après le premier entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="128" />
+            <source>Training loss (blue, left axis) and validation {metric} (orange, right axis) against steps; the marks at the top are the snapshots</source>
+            <translation>Perte d'entraînement (bleu, axe de gauche) et {metric} de validation (orange, axe de droite) selon les pas ; les repères en haut sont les instantanés</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="225" />
+            <source>step {n}</source>
+            <translation>pas {n}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="229" />
+            <source>— loss</source>
+            <translation>— perte</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="231" />
+            <source>— validation {metric}</source>
+            <translation>— {metric} de validation</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="237" />
+            <source>▼ snapshots</source>
+            <translation>▼ instantanés</translation>
+        </message>
+    </context>
+    <context>
         <name>HuntrTrainingLayers</name>
         <message>
-            <location filename="../ui/training_layers.py" line="137" />
+            <location filename="../ui/training_layers.py" line="139" />
             <source>Class</source>
             <translation>Classe</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="35" />
+            <location filename="../ui/training_layers.py" line="36" />
             <source>Labels</source>
             <translation>Étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="109" />
+            <location filename="../ui/training_layers.py" line="111" />
             <source>Purpose</source>
             <translation>Usage</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="101" />
+            <location filename="../ui/training_layers.py" line="104" />
             <source>Training</source>
             <translation>Entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="35" />
+            <location filename="../ui/training_layers.py" line="36" />
             <source>Training areas</source>
             <translation>Zones d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="111" />
+            <location filename="../ui/training_layers.py" line="113" />
             <source>Validation (accuracy)</source>
             <translation>Validation (précision)</translation>
         </message>
@@ -1730,92 +1803,97 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrTrainingPanel</name>
         <message>
-            <location filename="../ui/training_panel.py" line="139" />
+            <location filename="../ui/training_panel.py" line="140" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="133" />
+            <location filename="../ui/training_panel.py" line="134" />
             <source> steps</source>
             <translation> étapes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="424" />
+            <location filename="../ui/training_panel.py" line="463" />
             <source>%p% · {eta} left</source>
             <translation>%p% · {eta} restant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="298" />
             <source>Another project's training is still running: stop it or wait for it to end</source>
             <translation>L'entraînement d'un autre projet est toujours en cours : arrêtez-le ou attendez sa fin</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="145" />
+            <location filename="../ui/training_panel.py" line="146" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="143" />
+            <location filename="../ui/training_panel.py" line="144" />
             <source>Budget</source>
             <translation>Budget</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="146" />
+            <location filename="../ui/training_panel.py" line="147" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="298" />
             <source>Continue from the current state with the training data as they are now</source>
             <translation>Continuer à partir de l'état actuel avec les données d'entraînement telles qu'elles sont maintenant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="334" />
+            <location filename="../ui/training_panel.py" line="346" />
             <source>Could not start training</source>
             <translation>Impossible de lancer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="149" />
+            <location filename="../ui/training_panel.py" line="373" />
+            <source>Details…</source>
+            <translation>Détails…</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="150" />
             <source>Device</source>
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="485" />
+            <location filename="../ui/training_panel.py" line="529" />
             <source>Done · %p%</source>
             <translation>Terminé · %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="60" />
+            <location filename="../ui/training_panel.py" line="61" />
             <source>Epoch budget reached</source>
             <translation>Budget d'époques atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="449" />
+            <location filename="../ui/training_panel.py" line="493" />
             <source>Failed</source>
             <translation>Échec</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="147" />
+            <location filename="../ui/training_panel.py" line="148" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="402" />
+            <location filename="../ui/training_panel.py" line="441" />
             <source>Keep training</source>
             <translation>Continuer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="493" />
+            <location filename="../ui/training_panel.py" line="537" />
             <source>Last metrics: {metric}</source>
             <translation>Dernières métriques : {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="434" />
+            <location filename="../ui/training_panel.py" line="473" />
             <source>Last validation: {metric}</source>
             <translation>Dernière validation : {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="85" />
+            <location filename="../ui/training_panel.py" line="86" />
             <source>Model {model} has no labels. Training would teach it that everything inside its training areas is background, so it would detect nothing.
 
 Draw labels (polygons with a class) inside the training areas first.</source>
@@ -1824,7 +1902,7 @@ Draw labels (polygons with a class) inside the training areas first.</source>
 Dessinez d'abord des étiquettes (polygones avec une classe) dans les zones d'entraînement.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="90" />
+            <location filename="../ui/training_panel.py" line="91" />
             <source>No labels for {classes}. The model would learn that these are background and would not detect them.
 
 Draw labels of every class inside the training areas first.</source>
@@ -1833,87 +1911,87 @@ Draw labels of every class inside the training areas first.</source>
 Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="461" />
+            <location filename="../ui/training_panel.py" line="505" />
             <source>Not running</source>
             <translation>À l'arrêt</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="453" />
+            <location filename="../ui/training_panel.py" line="497" />
             <source>Not started</source>
             <translation>Non démarré</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="331" />
+            <location filename="../ui/training_panel.py" line="343" />
             <source>ORCA HUNTR: training {model}</source>
             <translation>ORCA HUNTR : entraînement de {model}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="346" />
+            <location filename="../ui/training_panel.py" line="359" />
             <source>Reading the training data…</source>
             <translation>Lecture des données d'entraînement…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="285" />
+            <location filename="../ui/training_panel.py" line="297" />
             <source>Resume training</source>
             <translation>Reprendre l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="285" />
+            <location filename="../ui/training_panel.py" line="297" />
             <source>Start training</source>
             <translation>Lancer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="345" />
+            <location filename="../ui/training_panel.py" line="358" />
             <source>Starting… %p%</source>
             <translation>Démarrage… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="59" />
+            <location filename="../ui/training_panel.py" line="60" />
             <source>Step budget reached</source>
             <translation>Budget d'étapes atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="173" />
+            <location filename="../ui/training_panel.py" line="174" />
             <source>Step, epoch and training loss of the running training</source>
             <translation>Étape, époque et perte d'entraînement de l'entraînement en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="244" />
+            <location filename="../ui/training_panel.py" line="256" />
             <source>Still training {model} of {project} in the background (workspace {path}); Stop ends that run and writes its snapshot there.</source>
             <translation>Entraînement de {model} ({project}) toujours en cours en arrière-plan (espace de travail {path}) ; Arrêter termine cet entraînement et y écrit son instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="155" />
+            <location filename="../ui/training_panel.py" line="156" />
             <source>Stop</source>
             <translation>Arrêter</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="157" />
+            <location filename="../ui/training_panel.py" line="158" />
             <source>Stop after the current step; the model is kept as a new snapshot</source>
             <translation>Arrêter après l'étape en cours ; le modèle est conservé comme nouvel instantané</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="401" />
+            <location filename="../ui/training_panel.py" line="440" />
             <source>Stop and snapshot now</source>
             <translation>Arrêter et créer l'instantané maintenant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="63" />
+            <location filename="../ui/training_panel.py" line="64" />
             <source>Stopped</source>
             <translation>Arrêté</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="58" />
+            <location filename="../ui/training_panel.py" line="59" />
             <source>Stopped by you</source>
             <translation>Arrêté par vous</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="62" />
+            <location filename="../ui/training_panel.py" line="63" />
             <source>Stopped early: validation no longer improved</source>
             <translation>Arrêt anticipé : la validation ne s'améliorait plus</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="482" />
+            <location filename="../ui/training_panel.py" line="526" />
             <source>Stopped · %p% of the budget</source>
             <translation>Arrêté · %p% du budget</translation>
         </message>
@@ -1922,147 +2000,157 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation type="obsolete">Arrêt après l'étape en cours…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="422" />
+            <location filename="../ui/training_panel.py" line="461" />
             <source>Stopping… %p%</source>
             <translation>Arrêt en cours… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="369" />
+            <location filename="../ui/training_panel.py" line="408" />
             <source>Stopping… (finishing the current step and writing the snapshot)</source>
             <translation>Arrêt en cours… (fin de l'étape en cours et écriture de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="178" />
+            <location filename="../ui/training_panel.py" line="179" />
             <source>The last validation metrics</source>
             <translation>Les dernières métriques de validation</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="385" />
+            <location filename="../ui/training_panel.py" line="424" />
             <source>The unsaved project</source>
             <translation>Le projet non enregistré</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="61" />
+            <location filename="../ui/training_panel.py" line="375" />
+            <source>The whole message is also in the ORCA HUNTR tab of the log panel</source>
+            <translation>Le message complet se trouve aussi dans l'onglet ORCA HUNTR du panneau de journal</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="62" />
             <source>Time budget reached</source>
             <translation>Budget de temps atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="354" />
+            <location filename="../ui/training_panel.py" line="393" />
             <source>Train anyway</source>
             <translation>Entraîner quand même</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="298" />
             <source>Train the model on its training areas and labels</source>
             <translation>Entraîner le modèle sur ses zones d'entraînement et ses étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="110" />
+            <location filename="../ui/training_panel.py" line="111" />
             <source>Training</source>
             <translation>Entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="385" />
+            <location filename="../ui/training_panel.py" line="381" />
+            <source>Training Error</source>
+            <translation>Erreur d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="424" />
             <source>Training Still Running</source>
             <translation>Entraînement toujours en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="353" />
+            <location filename="../ui/training_panel.py" line="392" />
             <source>Training Without Labels</source>
             <translation>Entraînement sans étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="140" />
+            <location filename="../ui/training_panel.py" line="141" />
             <source>Training also stops after this many minutes</source>
             <translation>L'entraînement s'arrête aussi après ce nombre de minutes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="451" />
+            <location filename="../ui/training_panel.py" line="495" />
             <source>Training could not start</source>
             <translation>L'entraînement n'a pas pu démarrer</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="298" />
             <source>Training is running</source>
             <translation>L'entraînement est en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="464" />
+            <location filename="../ui/training_panel.py" line="508" />
             <source>Training of {model} ({project}) stopped: snapshot {name} is its current state, in {path}.</source>
             <translation>Entraînement de {model} ({project}) arrêté : l'instantané {name} est son état actuel, dans {path}.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="448" />
+            <location filename="../ui/training_panel.py" line="492" />
             <source>Training stopped with an error</source>
             <translation>L'entraînement s'est arrêté sur une erreur</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="497" />
+            <location filename="../ui/training_panel.py" line="541" />
             <source>Training stopped: snapshot {name} is the current state.</source>
             <translation>Entraînement arrêté : l'instantané {name} est l'état actuel.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="134" />
+            <location filename="../ui/training_panel.py" line="135" />
             <source>Training stops after this many more steps (or earlier with Stop)</source>
             <translation>L'entraînement s'arrête après ce nombre d'étapes supplémentaires (ou plus tôt avec Arrêter)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="243" />
+            <location filename="../ui/training_panel.py" line="255" />
             <source>Training {model} (workspace {path})</source>
             <translation>Entraînement de {model} (espace de travail {path})</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="148" />
+            <location filename="../ui/training_panel.py" line="149" />
             <source>Where the network is trained</source>
             <translation>Où le réseau est entraîné</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="270" />
+            <location filename="../ui/training_panel.py" line="282" />
             <source>Workspace of the running training: {path}</source>
             <translation>Espace de travail de l'entraînement en cours : {path}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="427" />
+            <location filename="../ui/training_panel.py" line="466" />
             <source>epoch {epoch:.1f}</source>
             <translation>époque {epoch:.1f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="490" />
+            <location filename="../ui/training_panel.py" line="534" />
             <source>loss {loss:.4f}</source>
             <translation>perte {loss:.4f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="132" />
+            <location filename="../ui/training_panel.py" line="133" />
             <source>no step limit</source>
             <translation>sans limite d'étapes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="138" />
+            <location filename="../ui/training_panel.py" line="139" />
             <source>no time limit</source>
             <translation>sans limite de temps</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="488" />
+            <location filename="../ui/training_panel.py" line="532" />
             <source>step {step}</source>
             <translation>étape {step}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="68" />
+            <location filename="../ui/training_panel.py" line="69" />
             <source>the unsaved project</source>
             <translation>le projet non enregistré</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="49" />
+            <location filename="../ui/training_panel.py" line="50" />
             <source>{h} h {m:02d} min</source>
             <translation>{h} h {m:02d} min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="51" />
+            <location filename="../ui/training_panel.py" line="52" />
             <source>{m} min {s:02d} s</source>
             <translation>{m} min {s:02d} s</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="385" />
+            <location filename="../ui/training_panel.py" line="424" />
             <source>{project} was closed while model {model} is training.
 
 Stop now: training ends after the current step and its snapshot is written to {path}.
@@ -2075,7 +2163,7 @@ Arrêter maintenant : l'entraînement se termine après l'étape en cours et son
 Continuer : l'entraînement se poursuit en arrière-plan ; ce panneau continue de l'afficher, avec son bouton Arrêter, et son instantané y est écrit à la fin.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="52" />
+            <location filename="../ui/training_panel.py" line="53" />
             <source>{s} s</source>
             <translation>{s} s</translation>
         </message>
@@ -2083,7 +2171,7 @@ Continuer : l'entraînement se poursuit en arrière-plan ; ce panneau continue d
     <context>
         <name>HuntrWorkspace</name>
         <message>
-            <location filename="../ui/workspace_binding.py" line="159" />
+            <location filename="../ui/workspace_binding.py" line="161" />
             <source>1 expired temporary snapshot was removed.</source>
             <translation>1 instantané temporaire expiré a été supprimé.</translation>
         </message>
@@ -2093,22 +2181,22 @@ Continuer : l'entraînement se poursuit en arrière-plan ; ce panneau continue d
             <translation>Impossible d'ouvrir l'espace de travail ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="154" />
+            <location filename="../ui/workspace_binding.py" line="156" />
             <source>Could not remove expired snapshots</source>
             <translation>Impossible de supprimer les instantanés expirés</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="141" />
+            <location filename="../ui/workspace_binding.py" line="143" />
             <source>The ORCA HUNTR workspace now lives beside the project: {path}</source>
             <translation>L'espace de travail ORCA HUNTR se trouve désormais à côté du projet : {path}</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="122" />
+            <location filename="../ui/workspace_binding.py" line="124" />
             <source>The project was saved under a new name: its ORCA HUNTR workspace is now {new}. The models of {old} stay there.</source>
             <translation>Le projet a été enregistré sous un nouveau nom : son espace de travail ORCA HUNTR est désormais {new}. Les modèles de {old} y restent.</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="159" />
+            <location filename="../ui/workspace_binding.py" line="161" />
             <source>{n} expired temporary snapshots were removed.</source>
             <translation>{n} instantanés temporaires expirés ont été supprimés.</translation>
         </message>
@@ -2564,22 +2652,22 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <translation>Impossible d'écrire dans la couche « {name} » du GeoPackage d'entraînement : {error}</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="276" />
+            <location filename="../processing/training_import.py" line="294" />
             <source>Label</source>
             <translation>Étiquette</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="268" />
+            <location filename="../processing/training_import.py" line="286" />
             <source>Label {fid} has class “{value}”, which is not one of the model's classes ({names}).</source>
             <translation>L'étiquette {fid} a la classe « {value} », qui ne fait pas partie des classes du modèle ({names}).</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="246" />
+            <location filename="../processing/training_import.py" line="264" />
             <source>The labels have no field “{field}”.</source>
             <translation>Les étiquettes n'ont pas de champ « {field} ».</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="249" />
+            <location filename="../processing/training_import.py" line="267" />
             <source>The model has {n} classes: choose the labels' field that holds the class id or name.</source>
             <translation>Le modèle a {n} classes : choisissez le champ des étiquettes qui contient l'identifiant ou le nom de la classe.</translation>
         </message>
@@ -2589,7 +2677,7 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <translation>Le GeoPackage d'entraînement {path} n'a pas de couche « {name} » valide.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="212" />
+            <location filename="../processing/training_import.py" line="230" />
             <source>Training area</source>
             <translation>Zone d'entraînement</translation>
         </message>

@@ -347,3 +347,17 @@ def test_training_without_areas_says_why_in_the_message_bar(qgis_iface, qtbot, d
     assert panel.start_button.isEnabled() and not panel.stop_button.isEnabled()
     assert panel.progress_bar.format() == "Not started"
     assert dock.timeline.entries() == [] and dock.workspace.list_snapshots(model.id) == []
+    # the panel keeps the error, short, with the whole text behind its Details… link (issue #14)
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    assert panel.error_label.isVisibleTo(panel) and "Details…" in panel.error_label.text()
+    seen = {}
+
+    def read(box):
+        seen["text"] = box.text()
+        box.accept()
+
+    answer = DialogAnswer(QMessageBox, read)
+    panel.error_label.linkActivated.emit("details")
+    answer.check()
+    assert seen["text"] == f"Training could not start: {error}"
