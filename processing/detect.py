@@ -229,7 +229,7 @@ class DetectAlgorithm(HuntrAlgorithm):
         progress, should_stop = engine_callbacks(feedback)
         project = context.project()
         # named after the project's layer; a file given by path: a layer reading it, else its name
-        in_project = project is not None and project.mapLayer(raster.id()) is raster
+        in_project = project is not None and project.mapLayer(raster.id()) is not None
         named = raster if in_project else raster_path(raster)
         options = detection_layer.name_options(self.options(parameters, context), named, project)
         result = detect(

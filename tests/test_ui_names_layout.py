@@ -237,6 +237,12 @@ def test_sticky_messages_never_resurface(qgis_app):
     assert [item.text() for item in bar.items()] == ["Detection started"]
     bar.popWidget(bar.currentItem())
     assert bar.items() == []
+    # a long one: shortened in the bar, the whole text behind QGIS's "Show more"
+    long_text = "The raster does not fit the model: " + "it has 1 band, the model was trained on 3. " * 6
+    messages.push(iface, long_text, Qgis.Warning, duration=0)
+    item = bar.currentItem()
+    assert item.text() == messages.short_text(long_text) and item.text().endswith(" …")
+    assert item.widget() is not None and item.widget().defaultAction().text() == "Show more"
 
 
 # -- the training curve -------------------------------------------------------------------------
