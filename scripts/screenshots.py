@@ -32,6 +32,8 @@ from checkout_path import ROOT, use_checkout
 sys.path.insert(0, str(ROOT / "tests"))
 
 SCENE_SIZE = 320
+# all cores but one, as the panel trains (every core spins in torch's barriers on a busy machine)
+THREADS = max(1, (os.cpu_count() or 2) - 1)
 CLASSES = (("Round crown", "#2e7d32"), ("Square roof", "#e65100"))
 
 
@@ -81,7 +83,7 @@ def prepare_synthetic(work: Path, steps: int) -> dict:
     gpkg = ws.training_data_path(model.id)
     # the analyst's work grows between sessions: more areas, more labels
     areas = [scene.box(0.0, 0.0, 0.35, 0.5), scene.box(0.0, 0.5, 0.35, 1.0), scene.box(0.35, 0.0, 0.6, 0.5)]
-    config = TrainConfig(max_steps=steps, batch_size=4, num_workers=0, device="cpu", seed=0)
+    config = TrainConfig(max_steps=steps, batch_size=4, num_workers=0, device="cpu", seed=0, threads=THREADS)
     for session, area in enumerate(areas, start=1):
         synthdata.write_training_gpkg(gpkg, scene.crs, [area], scene.labels(area))
         train_model(ws, model.id, config)
@@ -121,7 +123,9 @@ def prepare_demo(work: Path, seconds: float) -> dict:
 
     # the analyst's work grows between sessions: more areas, more labels
     areas = [part(0.0, 0.0, 0.3, 0.5), part(0.0, 0.5, 0.3, 1.0), part(0.3, 0.0, 0.55, 0.5)]
-    config = TrainConfig(max_seconds=seconds, batch_size=8, num_workers=1, device="cpu", seed=0)
+    config = TrainConfig(
+        max_seconds=seconds, batch_size=8, num_workers=1, device="cpu", seed=0, threads=THREADS
+    )
     for session, area in enumerate(areas, start=1):
         inside = trees[trees.within(area)]
         synthdata.write_training_gpkg(gpkg, demo.crs, [area], [(g, 1) for g in inside.geometry])
