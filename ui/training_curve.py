@@ -223,18 +223,20 @@ class TrainingCurve(QWidget):
         below = QRectF(rect.left(), rect.bottom() + 2, rect.width(), metrics.height())
         painter.drawText(below, Qt.AlignmentFlag.AlignLeft, tr("step {n}").format(n=first))
         painter.drawText(below, Qt.AlignmentFlag.AlignRight, tr("step {n}").format(n=last))
-        # legend above the plot
-        legend = QRectF(rect.left(), 2, rect.width(), metrics.height())
-        painter.setPen(QColor(LOSS_COLOUR))
-        painter.drawText(legend, Qt.AlignmentFlag.AlignLeft, tr("— loss"))
-        painter.setPen(QColor(METRIC_COLOUR))
-        painter.drawText(
-            legend,
-            Qt.AlignmentFlag.AlignHCenter,
-            tr("— validation {metric}").format(metric=self.data.metric_name),
-        )
-        painter.setPen(text)
-        painter.drawText(legend, Qt.AlignmentFlag.AlignRight, tr("▼ snapshots"))
+        # legend above the plot, one entry after the other (those that do not fit are left out:
+        # the tooltip says it all)
+        x = rect.left()
+        for label, colour in (
+            (tr("— loss"), QColor(LOSS_COLOUR)),
+            (tr("— validation {metric}").format(metric=self.data.metric_name), QColor(METRIC_COLOUR)),
+            (tr("▼ snapshots"), text),
+        ):
+            width = metrics.horizontalAdvance(label)
+            if x + width > self.width() - 2:
+                break
+            painter.setPen(colour)
+            painter.drawText(QRectF(x, 2, width + 2, metrics.height()), Qt.AlignmentFlag.AlignLeft, label)
+            x += width + metrics.horizontalAdvance("  ")
         painter.setClipRect(rect.adjusted(-4, -4, 4, 4))
         # snapshot markers: a dashed line and a triangle in the card's colour
         for marker in self.data.markers:
