@@ -443,6 +443,8 @@ def detect(
     ws = _ws(ws)
     info = _model(model, ws)
     snap = _snapshot(info, snapshot, ws)
+    from .adapters.detection_layer import name_options
+
     path, crs = _raster_source(raster)
     area = None
     if aoi is not None:
@@ -450,13 +452,15 @@ def detect(
         area = aoi_geometry(source.getFeatures(), source.crs(), crs, QgsProject.instance().transformContext())
         if area is None:
             raise InputDataError("The area of interest has no polygon.")
+    layer = raster if isinstance(raster, QgsRasterLayer) else _project_layer(str(raster))
+    named = layer if isinstance(layer, QgsRasterLayer) else path  # the layer's name in the project
     result = run_detection(
         ws,
         info.id,
         snap.id,
         path,
         aoi=area,
-        options=DetectOptions(**options),
+        options=name_options(DetectOptions(**options), named, QgsProject.instance()),
         progress=_printer(0.25) if verbose else None,
     )
     if add_to_project:

@@ -1,29 +1,36 @@
-"""Detection results as styled layers of the project.
+"""Detection results as styled layers of the project: the one rule for their names and looks.
 
 A :class:`~orca_huntr.detection.DetectResult` (or anything with its ``path``,
 ``layer_name``, ``display_name`` and ``classes``) becomes a ``QgsVectorLayer`` named
-"<model> · <snapshot> · <scene>", with a categorised renderer on ``class_id`` in the
-model's class colours. Used by the ``DetectTask``, the dock and Processing.
+"<model> · <snapshot> · <scene>", where the scene is the raster's name in the project
+(:func:`scene_name`, passed to the engine by :func:`name_options`), with a categorised
+renderer on ``class_id``: dashed outlines in the class colours over a white halo and no
+fill, so that detections are never taken for the hatched labels drawn in the same colours.
+Used by the ``DetectTask``, the dock, Processing and the console (``api.py``).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
+    QgsMapLayer,
+    QgsMapLayerType,
     QgsProject,
+    QgsProviderRegistry,
     QgsRendererCategory,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QColor
 
 RESULT_KEY = "orca_huntr/detection"  # custom property: the layer's source, marks our layers
 SNAPSHOT_KEY = "orca_huntr/snapshot_id"
 MODEL_KEY = "orca_huntr/model_id"
-FILL_ALPHA = 90
+HALO_COLOUR = "#ffffff"
 
 
 def tr(text: str) -> str:
@@ -43,20 +50,50 @@ def _classes(classes: Any) -> list[tuple[int, str, str]]:
     return out
 
 
+def _gdal_path(layer: QgsMapLayer) -> str:
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType() or "gdal", layer.source())
+    return str(parts.get("path") or layer.source())
+
+
+def scene_name(raster: Any, project: QgsProject | None = None) -> str:
+    """The scene part of a detection layer's name: the raster layer's name in the project.
+
+    ``raster`` is a raster layer, or a file path: then the name of a raster layer of the
+    project reading that file, else the file's name without its extension.
+    """
+    if isinstance(raster, QgsMapLayer):
+        return raster.name() or Path(_gdal_path(raster)).stem
+    path = str(raster)
+    project = project or QgsProject.instance()
+    resolved = Path(path).resolve()
+    for layer in project.mapLayers().values():
+        if layer.type() == QgsMapLayerType.RasterLayer and Path(_gdal_path(layer)).resolve() == resolved:
+            return layer.name()
+    return Path(path).stem
+
+
+def name_options(options: Any, raster: Any, project: QgsProject | None = None) -> Any:
+    """``options`` (a ``DetectOptions``) naming the result after :func:`scene_name` (unless set)."""
+    if not getattr(options, "scene_name", None):
+        options.scene_name = scene_name(raster, project)
+    return options
+
+
 def category_symbol(colour: str) -> QgsFillSymbol:
-    """A translucent fill with a solid outline of ``colour``."""
-    fill = QColor(colour)
-    fill.setAlpha(FILL_ALPHA)
+    """No fill; a dashed outline of ``colour`` over a white halo (readable on dark and light imagery).
+
+    Labels are hatched in the same colours: a detection is an outline, never a fill.
+    """
     symbol = QgsFillSymbol.createSimple(
-        {
-            "color": fill.name(QColor.NameFormat.HexArgb),
-            "outline_color": QColor(colour).name(),
-            "outline_width": "0.5",
-        }
+        {"style": "no", "outline_color": HALO_COLOUR, "outline_width": "0.9", "outline_style": "solid"}
     )
-    layer = symbol.symbolLayer(0)
-    layer.setFillColor(fill)
-    layer.setStrokeColor(QColor(colour))
+    dashed = QgsFillSymbol.createSimple(
+        {"style": "no", "outline_color": QColor(colour).name(), "outline_width": "0.5"}
+    )
+    dashed.symbolLayer(0).setStrokeStyle(Qt.PenStyle.DashLine)
+    symbol.appendSymbolLayer(dashed.symbolLayer(0).clone())  # the symbol owns the clone
+    symbol.symbolLayer(0).setStrokeColor(QColor(HALO_COLOUR))
+    symbol.symbolLayer(1).setStrokeColor(QColor(colour))
     return symbol
 
 

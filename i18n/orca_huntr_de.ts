@@ -196,7 +196,7 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="190" />
+            <location filename="../processing/detect.py" line="191" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Erkennung mit Modell „{model}“, Snapshot „{snapshot}“ ({kind}).</translation>
         </message>
@@ -304,7 +304,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Segmentierungsmodus: ein Objekt je zusammenhängender Fläche (sonst eines je Klasse)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="210" />
+            <location filename="../processing/detect.py" line="216" />
             <source>Settings: minimum score {score} ({score_from}), boundary threshold {boundary} ({boundary_from}), minimum size {pixels} px ({pixels_from}).</source>
             <translation>Einstellungen: Mindestwert {score} ({score_from}), Grenzschwelle {boundary} ({boundary_from}), Mindestgröße {pixels} px ({pixels_from}).</translation>
         </message>
@@ -314,12 +314,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Snapshot-ID</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="189" />
+            <location filename="../processing/detect.py" line="190" />
             <source>The area of interest has no polygon.</source>
             <translation>Das Interessensgebiet enthält kein Polygon.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="181" />
+            <location filename="../processing/detect.py" line="182" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
@@ -333,7 +333,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="224" />
+            <location filename="../processing/detect.py" line="230" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} Erkennungen in {path} geschrieben.</translation>
         </message>
@@ -418,67 +418,67 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrClassTable</name>
         <message>
-            <location filename="../ui/class_table.py" line="48" />
+            <location filename="../ui/class_table.py" line="50" />
             <source>Add a class to the model</source>
             <translation>Dem Modell eine Klasse hinzufügen</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="132" />
+            <location filename="../ui/class_table.py" line="154" />
             <source>Add at least one class.</source>
             <translation>Fügen Sie mindestens eine Klasse hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="47" />
+            <location filename="../ui/class_table.py" line="49" />
             <source>Add class</source>
             <translation>Klasse hinzufügen</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="43" />
+            <location filename="../ui/class_table.py" line="45" />
             <source>Class ids are the row numbers; 0 is the background</source>
             <translation>Die Klassen-IDs sind die Zeilennummern; 0 ist der Hintergrund</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="38" />
+            <location filename="../ui/class_table.py" line="40" />
             <source>Class name</source>
             <translation>Klassenname</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="64" />
+            <location filename="../ui/class_table.py" line="66" />
             <source>Class {n}</source>
             <translation>Klasse {n}</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="38" />
+            <location filename="../ui/class_table.py" line="40" />
             <source>Colour</source>
             <translation>Farbe</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="74" />
+            <location filename="../ui/class_table.py" line="76" />
             <source>Colour of this class (kept from the snapshot's model)</source>
             <translation>Farbe dieser Klasse (vom Modell des Snapshots übernommen)</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="80" />
+            <location filename="../ui/class_table.py" line="88" />
             <source>Colour of this class in labels and detections</source>
             <translation>Farbe dieser Klasse in Labels und Erkennungen</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="134" />
+            <location filename="../ui/class_table.py" line="156" />
             <source>Every class needs a name.</source>
             <translation>Jede Klasse braucht einen Namen.</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="49" />
+            <location filename="../ui/class_table.py" line="51" />
             <source>Remove class</source>
             <translation>Klasse entfernen</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="50" />
+            <location filename="../ui/class_table.py" line="52" />
             <source>Remove the selected class</source>
             <translation>Die ausgewählte Klasse entfernen</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="136" />
+            <location filename="../ui/class_table.py" line="158" />
             <source>Two classes have the same name.</source>
             <translation>Zwei Klassen haben denselben Namen.</translation>
         </message>
@@ -706,52 +706,52 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDetection</name>
         <message>
-            <location filename="../ui/detection_run.py" line="73" />
+            <location filename="../ui/detection_run.py" line="76" />
             <source>Could not start detection</source>
             <translation>Die Erkennung konnte nicht gestartet werden</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="78" />
+            <location filename="../ui/detection_run.py" line="81" />
             <source>Detection failed</source>
             <translation>Die Erkennung ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="94" />
+            <location filename="../ui/detection_run.py" line="97" />
             <source>Detection started; it runs in the background (see the task manager).</source>
             <translation>Erkennung gestartet; sie läuft im Hintergrund (siehe Aufgabenverwaltung).</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="47" />
+            <location filename="../ui/detection_run.py" line="48" />
             <source>No objects found: layer {name} is empty. Try to: {tips}.</source>
             <translation>Keine Objekte gefunden: Layer {name} ist leer. Versuchen Sie: {tips}.</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="62" />
+            <location filename="../ui/detection_run.py" line="65" />
             <source>ORCA HUNTR: detection with {model}</source>
             <translation>ORCA HUNTR: Erkennung mit {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="44" />
+            <location filename="../ui/detection_run.py" line="45" />
             <source>check that the area covers the objects and the scene looks like the training scenes</source>
             <translation>prüfen, ob das Gebiet die Objekte abdeckt und die Szene den Trainingsszenen ähnelt</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="42" />
+            <location filename="../ui/detection_run.py" line="43" />
             <source>lower the minimum area (now {value:g})</source>
             <translation>die Mindestfläche senken (derzeit {value:g})</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="40" />
+            <location filename="../ui/detection_run.py" line="41" />
             <source>lower the score threshold (now {value:g}, under Advanced options)</source>
             <translation>den Score-Schwellenwert senken (derzeit {value:g}, unter Erweiterte Optionen)</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="45" />
+            <location filename="../ui/detection_run.py" line="46" />
             <source>train longer, or add labels where objects were missed, then detect with the new snapshot</source>
             <translation>länger trainieren oder Labels dort ergänzen, wo Objekte übersehen wurden, und dann mit dem neuen Snapshot erkennen</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="83" />
+            <location filename="../ui/detection_run.py" line="86" />
             <source>{n} detections: layer {name} added.</source>
             <translation>{n} Erkennungen: Layer {name} hinzugefügt.</translation>
         </message>
@@ -759,7 +759,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDetectionLayer</name>
         <message>
-            <location filename="../adapters/detection_layer.py" line="79" />
+            <location filename="../adapters/detection_layer.py" line="116" />
             <source>Cannot open the detection layer {uri}.</source>
             <translation>Der Erkennungslayer {uri} kann nicht geöffnet werden.</translation>
         </message>
@@ -767,7 +767,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="373" />
+            <location filename="../ui/dock.py" line="375" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
@@ -776,12 +776,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">Die Szenen konnten nicht in das neue Modell kopiert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="367" />
+            <location filename="../ui/dock.py" line="369" />
             <source>Could not create a model from the snapshot</source>
             <translation>Aus dem Snapshot konnte kein Modell erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="277" />
+            <location filename="../ui/dock.py" line="279" />
             <source>Could not delete the snapshot</source>
             <translation>Der Snapshot konnte nicht gelöscht werden</translation>
         </message>
@@ -791,37 +791,37 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Die Snapshots konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="286" />
+            <location filename="../ui/dock.py" line="288" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Der Snapshot konnte nicht in die Quarantäne verschoben werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="389" />
+            <location filename="../ui/dock.py" line="391" />
             <source>Could not prepare detection</source>
             <translation>Die Erkennung konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="301" />
+            <location filename="../ui/dock.py" line="303" />
             <source>Could not prepare the revert</source>
             <translation>Das Zurücksetzen konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="254" />
+            <location filename="../ui/dock.py" line="256" />
             <source>Could not rename the snapshot</source>
             <translation>Der Snapshot konnte nicht umbenannt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="313" />
+            <location filename="../ui/dock.py" line="315" />
             <source>Could not revert</source>
             <translation>Das Zurücksetzen ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="230" />
+            <location filename="../ui/dock.py" line="232" />
             <source>Could not save the snapshot</source>
             <translation>Der Snapshot konnte nicht gespeichert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="332" />
+            <location filename="../ui/dock.py" line="334" />
             <source>Could not undo the revert</source>
             <translation>Das Zurücksetzen konnte nicht rückgängig gemacht werden</translation>
         </message>
@@ -831,12 +831,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Erstellen oder wählen Sie ein Modell, um seine Snapshots zu sehen.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="265" />
+            <location filename="../ui/dock.py" line="267" />
             <source>Delete Snapshot</source>
             <translation>Snapshot löschen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="265" />
+            <location filename="../ui/dock.py" line="267" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Den Snapshot {name} löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
@@ -851,12 +851,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Die Erkennung läuft im Hintergrund; brechen Sie sie über die Aufgabenverwaltung ab</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="374" />
+            <location filename="../ui/dock.py" line="376" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modell {name} aus dem Snapshot erstellt.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="245" />
+            <location filename="../ui/dock.py" line="247" />
             <source>New name of the snapshot:</source>
             <translation>Neuer Name des Snapshots:</translation>
         </message>
@@ -876,17 +876,17 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="245" />
+            <location filename="../ui/dock.py" line="247" />
             <source>Rename Snapshot</source>
             <translation>Snapshot umbenennen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="336" />
+            <location filename="../ui/dock.py" line="338" />
             <source>Revert undone: {n} snapshots are back.</source>
             <translation>Zurücksetzen rückgängig gemacht: {n} Snapshots sind zurück.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="317" />
+            <location filename="../ui/dock.py" line="319" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Auf {name} zurückgesetzt: Er ist wieder der aktuelle Stand.</translation>
         </message>
@@ -901,7 +901,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Erkennung ausführen…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="233" />
+            <location filename="../ui/dock.py" line="235" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Snapshot {name} gespeichert: Er läuft nicht ab.</translation>
         </message>
@@ -942,17 +942,17 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrMessages</name>
         <message>
-            <location filename="../ui/messages.py" line="34" />
+            <location filename="../ui/messages.py" line="66" />
             <source>ORCA HUNTR</source>
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/messages.py" line="60" />
+            <location filename="../ui/messages.py" line="105" />
             <source>Unexpected error</source>
             <translation>Unerwarteter Fehler</translation>
         </message>
         <message>
-            <location filename="../ui/messages.py" line="61" />
+            <location filename="../ui/messages.py" line="106" />
             <source>Unexpected error ({error}). The details are in the ORCA HUNTR tab of the log panel.</source>
             <translation>Unerwarteter Fehler ({error}). Die Einzelheiten stehen im Reiter ORCA HUNTR des Protokollbedienfelds.</translation>
         </message>
@@ -1537,22 +1537,27 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrTimeline</name>
         <message>
-            <location filename="../ui/timeline.py" line="205" />
+            <location filename="../ui/timeline.py" line="222" />
             <source>1 label</source>
             <translation>1 Label</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="214" />
+            <location filename="../ui/timeline.py" line="231" />
             <source>1 reverted snapshot</source>
             <translation>1 zurückgenommener Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="206" />
+            <location filename="../ui/timeline.py" line="223" />
             <source>1 scene</source>
             <translation>1 Szene</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="204" />
+            <location filename="../ui/timeline.py" line="131" />
+            <source>1 step</source>
+            <translation>1 Schritt</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="221" />
             <source>1 training area</source>
             <translation>1 Trainingsgebiet</translation>
         </message>
@@ -1562,12 +1567,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>KI-Modell aus Snapshot…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="305" />
+            <location filename="../ui/timeline.py" line="321" />
             <source>Actions</source>
             <translation>Aktionen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="320" />
+            <location filename="../ui/timeline.py" line="344" />
             <source>Created at (local time)</source>
             <translation>Erstellt am (Ortszeit)</translation>
         </message>
@@ -1587,12 +1592,17 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Diesen Snapshot endgültig löschen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="183" />
+            <location filename="../ui/timeline.py" line="200" />
             <source>Detection settings (calibrated): score ≥ {score}, boundary &lt; {boundary}, ≥ {pixels} px</source>
             <translation>Erkennungseinstellungen (kalibriert): Wert ≥ {score}, Grenze &lt; {boundary}, ≥ {pixels} px</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="144" />
+            <location filename="../ui/timeline.py" line="123" />
+            <source>Expires on {date} (local time), unless you save it</source>
+            <translation>Läuft am {date} (Ortszeit) ab, außer Sie speichern ihn</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="161" />
             <source>F1 {value}</source>
             <translation>F1 {value}</translation>
         </message>
@@ -1602,12 +1612,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Diesem Snapshot einen anderen Namen geben</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="180" />
+            <location filename="../ui/timeline.py" line="197" />
             <source>IoU of class {id}: {value}</source>
             <translation>IoU der Klasse {id}: {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="146" />
+            <location filename="../ui/timeline.py" line="163" />
             <source>IoU {value}</source>
             <translation>IoU {value}</translation>
         </message>
@@ -1617,12 +1627,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Diesen Snapshot behalten: Gespeicherte Snapshots laufen nie ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="294" />
+            <location filename="../ui/timeline.py" line="313" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Wird eine Weile aufbewahrt und dann automatisch entfernt, sofern Sie ihn nicht speichern</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="294" />
+            <location filename="../ui/timeline.py" line="314" />
             <source>Kept until you delete it</source>
             <translation>Bleibt erhalten, bis Sie ihn löschen</translation>
         </message>
@@ -1632,37 +1642,37 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Diesen Snapshot zum aktuellen Stand machen und alles danach verwerfen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="165" />
+            <location filename="../ui/timeline.py" line="182" />
             <source>Mean IoU</source>
             <translation>Mittlere IoU</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="394" />
+            <location filename="../ui/timeline.py" line="418" />
             <source>Move to quarantine</source>
             <translation>In Quarantäne verschieben</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="192" />
+            <location filename="../ui/timeline.py" line="209" />
             <source>No metrics recorded</source>
             <translation>Keine Kennzahlen erfasst</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="386" />
+            <location filename="../ui/timeline.py" line="410" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="166" />
+            <location filename="../ui/timeline.py" line="183" />
             <source>Object F1</source>
             <translation>Objekt-F1</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="167" />
+            <location filename="../ui/timeline.py" line="184" />
             <source>Object precision</source>
             <translation>Objekt-Präzision</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="168" />
+            <location filename="../ui/timeline.py" line="185" />
             <source>Object recall</source>
             <translation>Objekt-Trefferquote</translation>
         </message>
@@ -1672,7 +1682,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Umbenennen…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="446" />
+            <location filename="../ui/timeline.py" line="470" />
             <source>Restore what this revert took back; what replaced it is kept the same way</source>
             <translation>Wiederherstellen, was dieses Zurücksetzen zurückgenommen hat; was es ersetzt hat, wird ebenso aufbewahrt</translation>
         </message>
@@ -1682,7 +1692,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Zurücksetzen auf…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="214" />
+            <location filename="../ui/timeline.py" line="231" />
             <source>Reverted training data</source>
             <translation>Zurückgenommene Trainingsdaten</translation>
         </message>
@@ -1712,7 +1722,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Gespeichert? · Zustand unbekannt, wird nie bereinigt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="467" />
+            <location filename="../ui/timeline.py" line="491" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Snapshot(s) {ids} nicht lesbar ({reason}). Das Training dieses Modells ist blockiert: es würde von einem älteren Snapshot aus fortgesetzt. Reparieren Sie die Dateien oder verschieben Sie den/die Snapshot(s) in den Ordner .quarantine des Arbeitsbereichs.</translation>
         </message>
@@ -1742,79 +1752,94 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Temporär · läuft heute ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="294" />
+            <location filename="../ui/timeline.py" line="312" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>Der neueste Stand des Modells: Das Training wird von hier aus fortgesetzt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="332" />
+            <location filename="../ui/timeline.py" line="356" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Beim Erstellen des Snapshots verwendete Trainingsdaten</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="163" />
+            <location filename="../ui/timeline.py" line="180" />
             <source>Training loss</source>
             <translation>Trainingsverlust</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="444" />
+            <location filename="../ui/timeline.py" line="335" />
+            <source>Training steps and epochs of the model at this snapshot</source>
+            <translation>Trainingsschritte und Epochen des Modells bei diesem Snapshot</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="468" />
             <source>Undo</source>
             <translation>Rückgängig</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="164" />
+            <location filename="../ui/timeline.py" line="181" />
             <source>Validation loss</source>
             <translation>Validierungsverlust</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="170" />
+            <location filename="../ui/timeline.py" line="187" />
             <source>Validation metrics of this snapshot</source>
             <translation>Validierungskennzahlen dieses Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="306" />
+            <location filename="../ui/timeline.py" line="322" />
             <source>What to do with this snapshot</source>
             <translation>Was mit diesem Snapshot geschehen soll</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="154" />
+            <location filename="../ui/timeline.py" line="171" />
             <source>loss {value}</source>
             <translation>Verlust {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="155" />
+            <location filename="../ui/timeline.py" line="172" />
             <source>no metrics yet</source>
             <translation>noch keine Kennzahlen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="221" />
+            <location filename="../ui/timeline.py" line="238" />
             <source>undo at any time</source>
             <translation>jederzeit rückgängig</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="221" />
+            <location filename="../ui/timeline.py" line="238" />
             <source>undo until {date}</source>
             <translation>rückgängig bis {date}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="205" />
+            <location filename="../ui/timeline.py" line="222" />
             <source>{n} labels</source>
             <translation>{n} Labels</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="214" />
+            <location filename="../ui/timeline.py" line="231" />
             <source>{n} reverted snapshots</source>
             <translation>{n} zurückgenommene Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="206" />
+            <location filename="../ui/timeline.py" line="223" />
             <source>{n} scenes</source>
             <translation>{n} Szenen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="204" />
+            <location filename="../ui/timeline.py" line="131" />
+            <source>{n} steps</source>
+            <translation>{n} Schritte</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="221" />
             <source>{n} training areas</source>
             <translation>{n} Trainingsgebiete</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="132" />
+            <source>{steps} · {epochs} epochs</source>
+            <translation>{steps} · {epochs} Epochen</translation>
         </message>
     </context>
     <context>
@@ -1836,34 +1861,82 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
         </message>
     </context>
     <context>
+        <name>HuntrTrainingCurve</name>
+        <message>
+            <location filename="../ui/training_curve.py" line="74" />
+            <source>F1</source>
+            <translation>F1</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="74" />
+            <source>IoU</source>
+            <translation>IoU</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="290" />
+            <source>Snapshot {name} · step {step}</source>
+            <translation>Snapshot {name} · Schritt {step}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="197" />
+            <source>The training curve appears after the first training</source>
+            <translation>Die Trainingskurve erscheint nach dem ersten Training</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="128" />
+            <source>Training loss (blue, left axis) and validation {metric} (orange, right axis) against steps; the marks at the top are the snapshots</source>
+            <translation>Trainingsverlust (blau, linke Achse) und Validierungs-{metric} (orange, rechte Achse) über die Schritte; die Marken oben sind die Snapshots</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="225" />
+            <source>step {n}</source>
+            <translation>Schritt {n}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="229" />
+            <source>— loss</source>
+            <translation>— Verlust</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="229" />
+            <source>— validation {metric}</source>
+            <translation>— Validierungs-{metric}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="229" />
+            <source>▼ snapshots</source>
+            <translation>▼ Snapshots</translation>
+        </message>
+    </context>
+    <context>
         <name>HuntrTrainingLayers</name>
         <message>
-            <location filename="../ui/training_layers.py" line="138" />
+            <location filename="../ui/training_layers.py" line="140" />
             <source>Class</source>
             <translation>Klasse</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="36" />
+            <location filename="../ui/training_layers.py" line="37" />
             <source>Labels</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="110" />
+            <location filename="../ui/training_layers.py" line="112" />
             <source>Purpose</source>
             <translation>Zweck</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="102" />
+            <location filename="../ui/training_layers.py" line="105" />
             <source>Training</source>
             <translation>Training</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="36" />
+            <location filename="../ui/training_layers.py" line="37" />
             <source>Training areas</source>
             <translation>Trainingsgebiete</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="112" />
+            <location filename="../ui/training_layers.py" line="114" />
             <source>Validation (accuracy)</source>
             <translation>Validierung (Genauigkeit)</translation>
         </message>
@@ -1871,92 +1944,97 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrTrainingPanel</name>
         <message>
-            <location filename="../ui/training_panel.py" line="140" />
+            <location filename="../ui/training_panel.py" line="141" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="134" />
+            <location filename="../ui/training_panel.py" line="135" />
             <source> steps</source>
             <translation> Schritte</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="425" />
+            <location filename="../ui/training_panel.py" line="464" />
             <source>%p% · {eta} left</source>
             <translation>%p% · noch {eta}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="287" />
+            <location filename="../ui/training_panel.py" line="299" />
             <source>Another project's training is still running: stop it or wait for it to end</source>
             <translation>Das Training eines anderen Projekts läuft noch: stoppen Sie es oder warten Sie sein Ende ab</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="146" />
+            <location filename="../ui/training_panel.py" line="147" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="144" />
+            <location filename="../ui/training_panel.py" line="145" />
             <source>Budget</source>
             <translation>Budget</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="147" />
+            <location filename="../ui/training_panel.py" line="148" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="287" />
+            <location filename="../ui/training_panel.py" line="299" />
             <source>Continue from the current state with the training data as they are now</source>
             <translation>Vom aktuellen Stand aus mit den Trainingsdaten in ihrem jetzigen Zustand weitermachen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="335" />
+            <location filename="../ui/training_panel.py" line="347" />
             <source>Could not start training</source>
             <translation>Das Training konnte nicht gestartet werden</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="150" />
+            <location filename="../ui/training_panel.py" line="374" />
+            <source>Details…</source>
+            <translation>Details…</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="151" />
             <source>Device</source>
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="486" />
+            <location filename="../ui/training_panel.py" line="530" />
             <source>Done · %p%</source>
             <translation>Fertig · %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="61" />
+            <location filename="../ui/training_panel.py" line="62" />
             <source>Epoch budget reached</source>
             <translation>Epochenbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="450" />
+            <location filename="../ui/training_panel.py" line="494" />
             <source>Failed</source>
             <translation>Fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="148" />
+            <location filename="../ui/training_panel.py" line="149" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="403" />
+            <location filename="../ui/training_panel.py" line="442" />
             <source>Keep training</source>
             <translation>Weiter trainieren</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="494" />
+            <location filename="../ui/training_panel.py" line="538" />
             <source>Last metrics: {metric}</source>
             <translation>Letzte Kennzahlen: {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="435" />
+            <location filename="../ui/training_panel.py" line="474" />
             <source>Last validation: {metric}</source>
             <translation>Letzte Validierung: {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="86" />
+            <location filename="../ui/training_panel.py" line="87" />
             <source>Model {model} has no labels. Training would teach it that everything inside its training areas is background, so it would detect nothing.
 
 Draw labels (polygons with a class) inside the training areas first.</source>
@@ -1965,7 +2043,7 @@ Draw labels (polygons with a class) inside the training areas first.</source>
 Zeichnen Sie zuerst Labels (Polygone mit einer Klasse) in die Trainingsgebiete.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="91" />
+            <location filename="../ui/training_panel.py" line="92" />
             <source>No labels for {classes}. The model would learn that these are background and would not detect them.
 
 Draw labels of every class inside the training areas first.</source>
@@ -1974,87 +2052,87 @@ Draw labels of every class inside the training areas first.</source>
 Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="462" />
+            <location filename="../ui/training_panel.py" line="506" />
             <source>Not running</source>
             <translation>Läuft nicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="454" />
+            <location filename="../ui/training_panel.py" line="498" />
             <source>Not started</source>
             <translation>Nicht gestartet</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="332" />
+            <location filename="../ui/training_panel.py" line="344" />
             <source>ORCA HUNTR: training {model}</source>
             <translation>ORCA HUNTR: Training von {model}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="347" />
+            <location filename="../ui/training_panel.py" line="360" />
             <source>Reading the training data…</source>
             <translation>Trainingsdaten werden gelesen…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="298" />
             <source>Resume training</source>
             <translation>Training fortsetzen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="298" />
             <source>Start training</source>
             <translation>Training starten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="346" />
+            <location filename="../ui/training_panel.py" line="359" />
             <source>Starting… %p%</source>
             <translation>Startet… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="60" />
+            <location filename="../ui/training_panel.py" line="61" />
             <source>Step budget reached</source>
             <translation>Schrittbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="174" />
+            <location filename="../ui/training_panel.py" line="175" />
             <source>Step, epoch and training loss of the running training</source>
             <translation>Schritt, Epoche und Trainingsverlust des laufenden Trainings</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="245" />
+            <location filename="../ui/training_panel.py" line="257" />
             <source>Still training {model} of {project} in the background (workspace {path}); Stop ends that run and writes its snapshot there.</source>
             <translation>{model} aus {project} wird weiter im Hintergrund trainiert (Arbeitsbereich {path}); Stopp beendet dieses Training und schreibt seinen Snapshot dorthin.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="156" />
+            <location filename="../ui/training_panel.py" line="157" />
             <source>Stop</source>
             <translation>Anhalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="158" />
+            <location filename="../ui/training_panel.py" line="159" />
             <source>Stop after the current step; the model is kept as a new snapshot</source>
             <translation>Nach dem aktuellen Schritt anhalten; das Modell wird als neuer Snapshot behalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="402" />
+            <location filename="../ui/training_panel.py" line="441" />
             <source>Stop and snapshot now</source>
             <translation>Jetzt stoppen und Snapshot erstellen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="64" />
+            <location filename="../ui/training_panel.py" line="65" />
             <source>Stopped</source>
             <translation>Angehalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="59" />
+            <location filename="../ui/training_panel.py" line="60" />
             <source>Stopped by you</source>
             <translation>Von Ihnen angehalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="63" />
+            <location filename="../ui/training_panel.py" line="64" />
             <source>Stopped early: validation no longer improved</source>
             <translation>Vorzeitig angehalten: Die Validierung hat sich nicht mehr verbessert</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="483" />
+            <location filename="../ui/training_panel.py" line="527" />
             <source>Stopped · %p% of the budget</source>
             <translation>Gestoppt · %p% des Budgets</translation>
         </message>
@@ -2063,147 +2141,157 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation type="obsolete">Hält nach dem aktuellen Schritt an…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="423" />
+            <location filename="../ui/training_panel.py" line="462" />
             <source>Stopping… %p%</source>
             <translation>Wird gestoppt… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="370" />
+            <location filename="../ui/training_panel.py" line="409" />
             <source>Stopping… (finishing the current step and writing the snapshot)</source>
             <translation>Wird gestoppt… (der aktuelle Schritt wird beendet und der Snapshot geschrieben)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="179" />
+            <location filename="../ui/training_panel.py" line="180" />
             <source>The last validation metrics</source>
             <translation>Die letzten Validierungskennzahlen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="386" />
+            <location filename="../ui/training_panel.py" line="425" />
             <source>The unsaved project</source>
             <translation>Das nicht gespeicherte Projekt</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="62" />
+            <location filename="../ui/training_panel.py" line="376" />
+            <source>The whole message is also in the ORCA HUNTR tab of the log panel</source>
+            <translation>Die vollständige Meldung steht auch im Reiter ORCA HUNTR des Protokollfensters</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="63" />
             <source>Time budget reached</source>
             <translation>Zeitbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="355" />
+            <location filename="../ui/training_panel.py" line="394" />
             <source>Train anyway</source>
             <translation>Trotzdem trainieren</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="287" />
+            <location filename="../ui/training_panel.py" line="299" />
             <source>Train the model on its training areas and labels</source>
             <translation>Das Modell mit seinen Trainingsgebieten und Labels trainieren</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="111" />
+            <location filename="../ui/training_panel.py" line="112" />
             <source>Training</source>
             <translation>Training</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="386" />
+            <location filename="../ui/training_panel.py" line="382" />
+            <source>Training Error</source>
+            <translation>Trainingsfehler</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="425" />
             <source>Training Still Running</source>
             <translation>Training läuft noch</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="354" />
+            <location filename="../ui/training_panel.py" line="393" />
             <source>Training Without Labels</source>
             <translation>Training ohne Labels</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="141" />
+            <location filename="../ui/training_panel.py" line="142" />
             <source>Training also stops after this many minutes</source>
             <translation>Das Training endet auch nach so vielen Minuten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="452" />
+            <location filename="../ui/training_panel.py" line="496" />
             <source>Training could not start</source>
             <translation>Das Training konnte nicht starten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="287" />
+            <location filename="../ui/training_panel.py" line="299" />
             <source>Training is running</source>
             <translation>Das Training läuft</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="465" />
+            <location filename="../ui/training_panel.py" line="509" />
             <source>Training of {model} ({project}) stopped: snapshot {name} is its current state, in {path}.</source>
             <translation>Training von {model} ({project}) gestoppt: Snapshot {name} ist sein aktueller Stand, in {path}.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="449" />
+            <location filename="../ui/training_panel.py" line="493" />
             <source>Training stopped with an error</source>
             <translation>Das Training wurde mit einem Fehler beendet</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="498" />
+            <location filename="../ui/training_panel.py" line="542" />
             <source>Training stopped: snapshot {name} is the current state.</source>
             <translation>Training beendet: Snapshot {name} ist der aktuelle Stand.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="135" />
+            <location filename="../ui/training_panel.py" line="136" />
             <source>Training stops after this many more steps (or earlier with Stop)</source>
             <translation>Das Training endet nach so vielen weiteren Schritten (oder früher mit Anhalten)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="244" />
+            <location filename="../ui/training_panel.py" line="256" />
             <source>Training {model} (workspace {path})</source>
             <translation>Training von {model} (Arbeitsbereich {path})</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="149" />
+            <location filename="../ui/training_panel.py" line="150" />
             <source>Where the network is trained</source>
             <translation>Wo das Netz trainiert wird</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="271" />
+            <location filename="../ui/training_panel.py" line="283" />
             <source>Workspace of the running training: {path}</source>
             <translation>Arbeitsbereich des laufenden Trainings: {path}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="428" />
+            <location filename="../ui/training_panel.py" line="467" />
             <source>epoch {epoch:.1f}</source>
             <translation>Epoche {epoch:.1f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="491" />
+            <location filename="../ui/training_panel.py" line="535" />
             <source>loss {loss:.4f}</source>
             <translation>Verlust {loss:.4f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="133" />
+            <location filename="../ui/training_panel.py" line="134" />
             <source>no step limit</source>
             <translation>ohne Schrittgrenze</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="139" />
+            <location filename="../ui/training_panel.py" line="140" />
             <source>no time limit</source>
             <translation>ohne Zeitlimit</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="489" />
+            <location filename="../ui/training_panel.py" line="533" />
             <source>step {step}</source>
             <translation>Schritt {step}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="69" />
+            <location filename="../ui/training_panel.py" line="70" />
             <source>the unsaved project</source>
             <translation>das nicht gespeicherte Projekt</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="50" />
+            <location filename="../ui/training_panel.py" line="51" />
             <source>{h} h {m:02d} min</source>
             <translation>{h} h {m:02d} min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="52" />
+            <location filename="../ui/training_panel.py" line="53" />
             <source>{m} min {s:02d} s</source>
             <translation>{m} min {s:02d} s</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="386" />
+            <location filename="../ui/training_panel.py" line="425" />
             <source>{project} was closed while model {model} is training.
 
 Stop now: training ends after the current step and its snapshot is written to {path}.
@@ -2216,7 +2304,7 @@ Jetzt stoppen: Das Training endet nach dem aktuellen Schritt und sein Snapshot w
 Weiter trainieren: Das Training läuft im Hintergrund weiter; dieses Panel zeigt es weiterhin mit seiner Stopp-Schaltfläche an, und sein Snapshot wird am Ende dorthin geschrieben.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="53" />
+            <location filename="../ui/training_panel.py" line="54" />
             <source>{s} s</source>
             <translation>{s} s</translation>
         </message>
@@ -2224,7 +2312,7 @@ Weiter trainieren: Das Training läuft im Hintergrund weiter; dieses Panel zeigt
     <context>
         <name>HuntrWorkspace</name>
         <message>
-            <location filename="../ui/workspace_binding.py" line="167" />
+            <location filename="../ui/workspace_binding.py" line="169" />
             <source>1 expired temporary snapshot was removed.</source>
             <translation>1 abgelaufener temporärer Snapshot wurde entfernt.</translation>
         </message>
@@ -2234,22 +2322,22 @@ Weiter trainieren: Das Training läuft im Hintergrund weiter; dieses Panel zeigt
             <translation>Der ORCA-HUNTR-Arbeitsbereich konnte nicht geöffnet werden</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="162" />
+            <location filename="../ui/workspace_binding.py" line="164" />
             <source>Could not remove expired snapshots</source>
             <translation>Abgelaufene Snapshots konnten nicht entfernt werden</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="149" />
+            <location filename="../ui/workspace_binding.py" line="151" />
             <source>The ORCA HUNTR workspace now lives beside the project: {path}</source>
             <translation>Der ORCA-HUNTR-Arbeitsbereich liegt jetzt neben dem Projekt: {path}</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="130" />
+            <location filename="../ui/workspace_binding.py" line="132" />
             <source>The project was saved under a new name: its ORCA HUNTR workspace is now {new}. The models of {old} stay there.</source>
             <translation>Das Projekt wurde unter einem neuen Namen gespeichert: Sein ORCA-HUNTR-Arbeitsbereich ist jetzt {new}. Die Modelle von {old} bleiben dort.</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="167" />
+            <location filename="../ui/workspace_binding.py" line="169" />
             <source>{n} expired temporary snapshots were removed.</source>
             <translation>{n} abgelaufene temporäre Snapshots wurden entfernt.</translation>
         </message>

@@ -196,7 +196,7 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="190" />
+            <location filename="../processing/detect.py" line="191" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Détection avec le modèle « {model} », instantané « {snapshot} » ({kind}).</translation>
         </message>
@@ -304,7 +304,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="210" />
+            <location filename="../processing/detect.py" line="216" />
             <source>Settings: minimum score {score} ({score_from}), boundary threshold {boundary} ({boundary_from}), minimum size {pixels} px ({pixels_from}).</source>
             <translation>Réglages : score minimal {score} ({score_from}), seuil de bordure {boundary} ({boundary_from}), taille minimale {pixels} px ({pixels_from}).</translation>
         </message>
@@ -314,12 +314,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Identifiant de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="189" />
+            <location filename="../processing/detect.py" line="190" />
             <source>The area of interest has no polygon.</source>
             <translation>La zone d'intérêt ne contient aucun polygone.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="181" />
+            <location filename="../processing/detect.py" line="182" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
@@ -333,7 +333,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="224" />
+            <location filename="../processing/detect.py" line="230" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} détections écrites dans {path}.</translation>
         </message>
@@ -418,67 +418,67 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrClassTable</name>
         <message>
-            <location filename="../ui/class_table.py" line="48" />
+            <location filename="../ui/class_table.py" line="50" />
             <source>Add a class to the model</source>
             <translation>Ajouter une classe au modèle</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="132" />
+            <location filename="../ui/class_table.py" line="154" />
             <source>Add at least one class.</source>
             <translation>Ajoutez au moins une classe.</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="47" />
+            <location filename="../ui/class_table.py" line="49" />
             <source>Add class</source>
             <translation>Ajouter une classe</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="43" />
+            <location filename="../ui/class_table.py" line="45" />
             <source>Class ids are the row numbers; 0 is the background</source>
             <translation>Les identifiants de classe sont les numéros de ligne ; 0 est le fond</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="38" />
+            <location filename="../ui/class_table.py" line="40" />
             <source>Class name</source>
             <translation>Nom de la classe</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="64" />
+            <location filename="../ui/class_table.py" line="66" />
             <source>Class {n}</source>
             <translation>Classe {n}</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="38" />
+            <location filename="../ui/class_table.py" line="40" />
             <source>Colour</source>
             <translation>Couleur</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="74" />
+            <location filename="../ui/class_table.py" line="76" />
             <source>Colour of this class (kept from the snapshot's model)</source>
             <translation>Couleur de cette classe (reprise du modèle de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="80" />
+            <location filename="../ui/class_table.py" line="88" />
             <source>Colour of this class in labels and detections</source>
             <translation>Couleur de cette classe dans les étiquettes et les détections</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="134" />
+            <location filename="../ui/class_table.py" line="156" />
             <source>Every class needs a name.</source>
             <translation>Chaque classe doit avoir un nom.</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="49" />
+            <location filename="../ui/class_table.py" line="51" />
             <source>Remove class</source>
             <translation>Supprimer la classe</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="50" />
+            <location filename="../ui/class_table.py" line="52" />
             <source>Remove the selected class</source>
             <translation>Supprimer la classe sélectionnée</translation>
         </message>
         <message>
-            <location filename="../ui/class_table.py" line="136" />
+            <location filename="../ui/class_table.py" line="158" />
             <source>Two classes have the same name.</source>
             <translation>Deux classes portent le même nom.</translation>
         </message>
@@ -706,52 +706,52 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDetection</name>
         <message>
-            <location filename="../ui/detection_run.py" line="73" />
+            <location filename="../ui/detection_run.py" line="76" />
             <source>Could not start detection</source>
             <translation>Impossible de lancer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="78" />
+            <location filename="../ui/detection_run.py" line="81" />
             <source>Detection failed</source>
             <translation>La détection a échoué</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="94" />
+            <location filename="../ui/detection_run.py" line="97" />
             <source>Detection started; it runs in the background (see the task manager).</source>
             <translation>Détection lancée ; elle s'exécute en arrière-plan (voir le gestionnaire de tâches).</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="47" />
+            <location filename="../ui/detection_run.py" line="48" />
             <source>No objects found: layer {name} is empty. Try to: {tips}.</source>
             <translation>Aucun objet trouvé : la couche {name} est vide. Essayez de : {tips}.</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="62" />
+            <location filename="../ui/detection_run.py" line="65" />
             <source>ORCA HUNTR: detection with {model}</source>
             <translation>ORCA HUNTR : détection avec {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="44" />
+            <location filename="../ui/detection_run.py" line="45" />
             <source>check that the area covers the objects and the scene looks like the training scenes</source>
             <translation>vérifier que la zone couvre les objets et que la scène ressemble aux scènes d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="42" />
+            <location filename="../ui/detection_run.py" line="43" />
             <source>lower the minimum area (now {value:g})</source>
             <translation>baisser la surface minimale (actuellement {value:g})</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="40" />
+            <location filename="../ui/detection_run.py" line="41" />
             <source>lower the score threshold (now {value:g}, under Advanced options)</source>
             <translation>baisser le seuil de score (actuellement {value:g}, dans Options avancées)</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="45" />
+            <location filename="../ui/detection_run.py" line="46" />
             <source>train longer, or add labels where objects were missed, then detect with the new snapshot</source>
             <translation>entraîner plus longtemps ou ajouter des étiquettes là où des objets ont été manqués, puis détecter avec le nouvel instantané</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="83" />
+            <location filename="../ui/detection_run.py" line="86" />
             <source>{n} detections: layer {name} added.</source>
             <translation>{n} détections : couche {name} ajoutée.</translation>
         </message>
@@ -759,7 +759,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDetectionLayer</name>
         <message>
-            <location filename="../adapters/detection_layer.py" line="79" />
+            <location filename="../adapters/detection_layer.py" line="116" />
             <source>Cannot open the detection layer {uri}.</source>
             <translation>Impossible d'ouvrir la couche de détections {uri}.</translation>
         </message>
@@ -767,7 +767,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="373" />
+            <location filename="../ui/dock.py" line="375" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
@@ -776,12 +776,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">Impossible de copier les scènes dans le nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="367" />
+            <location filename="../ui/dock.py" line="369" />
             <source>Could not create a model from the snapshot</source>
             <translation>Impossible de créer un modèle à partir de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="277" />
+            <location filename="../ui/dock.py" line="279" />
             <source>Could not delete the snapshot</source>
             <translation>Impossible de supprimer l'instantané</translation>
         </message>
@@ -791,37 +791,37 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Impossible de lister les instantanés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="286" />
+            <location filename="../ui/dock.py" line="288" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Impossible de mettre l'instantané en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="389" />
+            <location filename="../ui/dock.py" line="391" />
             <source>Could not prepare detection</source>
             <translation>Impossible de préparer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="301" />
+            <location filename="../ui/dock.py" line="303" />
             <source>Could not prepare the revert</source>
             <translation>Impossible de préparer le retour en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="254" />
+            <location filename="../ui/dock.py" line="256" />
             <source>Could not rename the snapshot</source>
             <translation>Impossible de renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="313" />
+            <location filename="../ui/dock.py" line="315" />
             <source>Could not revert</source>
             <translation>Impossible de revenir en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="230" />
+            <location filename="../ui/dock.py" line="232" />
             <source>Could not save the snapshot</source>
             <translation>Impossible d'enregistrer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="332" />
+            <location filename="../ui/dock.py" line="334" />
             <source>Could not undo the revert</source>
             <translation>Impossible d'annuler le retour</translation>
         </message>
@@ -831,12 +831,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Créez ou choisissez un modèle pour voir ses instantanés.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="265" />
+            <location filename="../ui/dock.py" line="267" />
             <source>Delete Snapshot</source>
             <translation>Supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="265" />
+            <location filename="../ui/dock.py" line="267" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Supprimer l'instantané {name} ? Cette action est irréversible.</translation>
         </message>
@@ -851,12 +851,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>La détection s'exécute en arrière-plan ; annulez-la depuis le gestionnaire de tâches</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="374" />
+            <location filename="../ui/dock.py" line="376" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modèle {name} créé à partir de l'instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="245" />
+            <location filename="../ui/dock.py" line="247" />
             <source>New name of the snapshot:</source>
             <translation>Nouveau nom de l'instantané :</translation>
         </message>
@@ -876,17 +876,17 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="245" />
+            <location filename="../ui/dock.py" line="247" />
             <source>Rename Snapshot</source>
             <translation>Renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="336" />
+            <location filename="../ui/dock.py" line="338" />
             <source>Revert undone: {n} snapshots are back.</source>
             <translation>Retour annulé : {n} instantanés sont revenus.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="317" />
+            <location filename="../ui/dock.py" line="319" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Retour à {name} : c'est de nouveau l'état actuel.</translation>
         </message>
@@ -901,7 +901,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Lancer la détection…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="233" />
+            <location filename="../ui/dock.py" line="235" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Instantané {name} enregistré : il n'expirera pas.</translation>
         </message>
@@ -942,17 +942,17 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrMessages</name>
         <message>
-            <location filename="../ui/messages.py" line="34" />
+            <location filename="../ui/messages.py" line="66" />
             <source>ORCA HUNTR</source>
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/messages.py" line="60" />
+            <location filename="../ui/messages.py" line="105" />
             <source>Unexpected error</source>
             <translation>Erreur inattendue</translation>
         </message>
         <message>
-            <location filename="../ui/messages.py" line="61" />
+            <location filename="../ui/messages.py" line="106" />
             <source>Unexpected error ({error}). The details are in the ORCA HUNTR tab of the log panel.</source>
             <translation>Erreur inattendue ({error}). Les détails se trouvent dans l'onglet ORCA HUNTR du panneau de journal.</translation>
         </message>
@@ -1537,22 +1537,27 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrTimeline</name>
         <message>
-            <location filename="../ui/timeline.py" line="205" />
+            <location filename="../ui/timeline.py" line="222" />
             <source>1 label</source>
             <translation>1 étiquette</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="214" />
+            <location filename="../ui/timeline.py" line="231" />
             <source>1 reverted snapshot</source>
             <translation>1 instantané retiré</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="206" />
+            <location filename="../ui/timeline.py" line="223" />
             <source>1 scene</source>
             <translation>1 scène</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="204" />
+            <location filename="../ui/timeline.py" line="131" />
+            <source>1 step</source>
+            <translation>1 pas</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="221" />
             <source>1 training area</source>
             <translation>1 zone d'entraînement</translation>
         </message>
@@ -1562,12 +1567,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Modèle d'IA à partir de l'instantané…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="305" />
+            <location filename="../ui/timeline.py" line="321" />
             <source>Actions</source>
             <translation>Actions</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="320" />
+            <location filename="../ui/timeline.py" line="344" />
             <source>Created at (local time)</source>
             <translation>Créé le (heure locale)</translation>
         </message>
@@ -1587,12 +1592,17 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Supprimer définitivement cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="183" />
+            <location filename="../ui/timeline.py" line="200" />
             <source>Detection settings (calibrated): score ≥ {score}, boundary &lt; {boundary}, ≥ {pixels} px</source>
             <translation>Réglages de détection (calibrés) : score ≥ {score}, bordure &lt; {boundary}, ≥ {pixels} px</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="144" />
+            <location filename="../ui/timeline.py" line="123" />
+            <source>Expires on {date} (local time), unless you save it</source>
+            <translation>Expire le {date} (heure locale), sauf si vous l'enregistrez</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="161" />
             <source>F1 {value}</source>
             <translation>F1 {value}</translation>
         </message>
@@ -1602,12 +1612,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Donner un autre nom à cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="180" />
+            <location filename="../ui/timeline.py" line="197" />
             <source>IoU of class {id}: {value}</source>
             <translation>IoU de la classe {id} : {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="146" />
+            <location filename="../ui/timeline.py" line="163" />
             <source>IoU {value}</source>
             <translation>IoU {value}</translation>
         </message>
@@ -1617,12 +1627,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Conserver cet instantané : les instantanés enregistrés n'expirent jamais</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="294" />
+            <location filename="../ui/timeline.py" line="313" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Conservé un certain temps, puis supprimé automatiquement, sauf si vous l'enregistrez</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="294" />
+            <location filename="../ui/timeline.py" line="314" />
             <source>Kept until you delete it</source>
             <translation>Conservé jusqu'à ce que vous le supprimiez</translation>
         </message>
@@ -1632,37 +1642,37 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Faire de cet instantané l'état actuel et abandonner tout ce qui a suivi</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="165" />
+            <location filename="../ui/timeline.py" line="182" />
             <source>Mean IoU</source>
             <translation>IoU moyen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="394" />
+            <location filename="../ui/timeline.py" line="418" />
             <source>Move to quarantine</source>
             <translation>Mettre en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="192" />
+            <location filename="../ui/timeline.py" line="209" />
             <source>No metrics recorded</source>
             <translation>Aucune métrique enregistrée</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="386" />
+            <location filename="../ui/timeline.py" line="410" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="166" />
+            <location filename="../ui/timeline.py" line="183" />
             <source>Object F1</source>
             <translation>F1 par objet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="167" />
+            <location filename="../ui/timeline.py" line="184" />
             <source>Object precision</source>
             <translation>Précision par objet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="168" />
+            <location filename="../ui/timeline.py" line="185" />
             <source>Object recall</source>
             <translation>Rappel par objet</translation>
         </message>
@@ -1672,7 +1682,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Renommer…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="446" />
+            <location filename="../ui/timeline.py" line="470" />
             <source>Restore what this revert took back; what replaced it is kept the same way</source>
             <translation>Restaurer ce que ce retour a retiré ; ce qui l'a remplacé est conservé de la même façon</translation>
         </message>
@@ -1682,7 +1692,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Revenir à…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="214" />
+            <location filename="../ui/timeline.py" line="231" />
             <source>Reverted training data</source>
             <translation>Données d'entraînement retirées</translation>
         </message>
@@ -1712,7 +1722,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Enregistré ? · état inconnu, jamais purgé</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="467" />
+            <location filename="../ui/timeline.py" line="491" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Instantané(s) {ids} illisible(s) ({reason}). L'entraînement de ce modèle est bloqué : il reprendrait depuis un instantané plus ancien. Réparez les fichiers ou placez le(s) instantané(s) dans le dossier .quarantine de l'espace de travail.</translation>
         </message>
@@ -1742,79 +1752,94 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Temporaire · expire aujourd'hui</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="294" />
+            <location filename="../ui/timeline.py" line="312" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>L'état le plus récent du modèle : l'entraînement reprend à partir d'ici</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="332" />
+            <location filename="../ui/timeline.py" line="356" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Données d'entraînement utilisées au moment de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="163" />
+            <location filename="../ui/timeline.py" line="180" />
             <source>Training loss</source>
             <translation>Perte d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="444" />
+            <location filename="../ui/timeline.py" line="335" />
+            <source>Training steps and epochs of the model at this snapshot</source>
+            <translation>Pas et époques d'entraînement du modèle à cet instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="468" />
             <source>Undo</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="164" />
+            <location filename="../ui/timeline.py" line="181" />
             <source>Validation loss</source>
             <translation>Perte de validation</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="170" />
+            <location filename="../ui/timeline.py" line="187" />
             <source>Validation metrics of this snapshot</source>
             <translation>Métriques de validation de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="306" />
+            <location filename="../ui/timeline.py" line="322" />
             <source>What to do with this snapshot</source>
             <translation>Que faire de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="154" />
+            <location filename="../ui/timeline.py" line="171" />
             <source>loss {value}</source>
             <translation>perte {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="155" />
+            <location filename="../ui/timeline.py" line="172" />
             <source>no metrics yet</source>
             <translation>pas encore de métriques</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="221" />
+            <location filename="../ui/timeline.py" line="238" />
             <source>undo at any time</source>
             <translation>annulable à tout moment</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="221" />
+            <location filename="../ui/timeline.py" line="238" />
             <source>undo until {date}</source>
             <translation>annulable jusqu'au {date}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="205" />
+            <location filename="../ui/timeline.py" line="222" />
             <source>{n} labels</source>
             <translation>{n} étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="214" />
+            <location filename="../ui/timeline.py" line="231" />
             <source>{n} reverted snapshots</source>
             <translation>{n} instantanés retirés</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="206" />
+            <location filename="../ui/timeline.py" line="223" />
             <source>{n} scenes</source>
             <translation>{n} scènes</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="204" />
+            <location filename="../ui/timeline.py" line="131" />
+            <source>{n} steps</source>
+            <translation>{n} pas</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="221" />
             <source>{n} training areas</source>
             <translation>{n} zones d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="132" />
+            <source>{steps} · {epochs} epochs</source>
+            <translation>{steps} · {epochs} époques</translation>
         </message>
     </context>
     <context>
@@ -1836,34 +1861,82 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
         </message>
     </context>
     <context>
+        <name>HuntrTrainingCurve</name>
+        <message>
+            <location filename="../ui/training_curve.py" line="74" />
+            <source>F1</source>
+            <translation>F1</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="74" />
+            <source>IoU</source>
+            <translation>IoU</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="290" />
+            <source>Snapshot {name} · step {step}</source>
+            <translation>Instantané {name} · pas {step}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="197" />
+            <source>The training curve appears after the first training</source>
+            <translation>La courbe d'entraînement apparaît après le premier entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="128" />
+            <source>Training loss (blue, left axis) and validation {metric} (orange, right axis) against steps; the marks at the top are the snapshots</source>
+            <translation>Perte d'entraînement (bleu, axe de gauche) et {metric} de validation (orange, axe de droite) selon les pas ; les repères en haut sont les instantanés</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="225" />
+            <source>step {n}</source>
+            <translation>pas {n}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="229" />
+            <source>— loss</source>
+            <translation>— perte</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="229" />
+            <source>— validation {metric}</source>
+            <translation>— {metric} de validation</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_curve.py" line="229" />
+            <source>▼ snapshots</source>
+            <translation>▼ instantanés</translation>
+        </message>
+    </context>
+    <context>
         <name>HuntrTrainingLayers</name>
         <message>
-            <location filename="../ui/training_layers.py" line="138" />
+            <location filename="../ui/training_layers.py" line="140" />
             <source>Class</source>
             <translation>Classe</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="36" />
+            <location filename="../ui/training_layers.py" line="37" />
             <source>Labels</source>
             <translation>Étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="110" />
+            <location filename="../ui/training_layers.py" line="112" />
             <source>Purpose</source>
             <translation>Usage</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="102" />
+            <location filename="../ui/training_layers.py" line="105" />
             <source>Training</source>
             <translation>Entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="36" />
+            <location filename="../ui/training_layers.py" line="37" />
             <source>Training areas</source>
             <translation>Zones d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_layers.py" line="112" />
+            <location filename="../ui/training_layers.py" line="114" />
             <source>Validation (accuracy)</source>
             <translation>Validation (précision)</translation>
         </message>
@@ -1871,92 +1944,97 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrTrainingPanel</name>
         <message>
-            <location filename="../ui/training_panel.py" line="140" />
+            <location filename="../ui/training_panel.py" line="141" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="134" />
+            <location filename="../ui/training_panel.py" line="135" />
             <source> steps</source>
             <translation> étapes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="425" />
+            <location filename="../ui/training_panel.py" line="464" />
             <source>%p% · {eta} left</source>
             <translation>%p% · {eta} restant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="287" />
+            <location filename="../ui/training_panel.py" line="299" />
             <source>Another project's training is still running: stop it or wait for it to end</source>
             <translation>L'entraînement d'un autre projet est toujours en cours : arrêtez-le ou attendez sa fin</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="146" />
+            <location filename="../ui/training_panel.py" line="147" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="144" />
+            <location filename="../ui/training_panel.py" line="145" />
             <source>Budget</source>
             <translation>Budget</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="147" />
+            <location filename="../ui/training_panel.py" line="148" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="287" />
+            <location filename="../ui/training_panel.py" line="299" />
             <source>Continue from the current state with the training data as they are now</source>
             <translation>Continuer à partir de l'état actuel avec les données d'entraînement telles qu'elles sont maintenant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="335" />
+            <location filename="../ui/training_panel.py" line="347" />
             <source>Could not start training</source>
             <translation>Impossible de lancer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="150" />
+            <location filename="../ui/training_panel.py" line="374" />
+            <source>Details…</source>
+            <translation>Détails…</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="151" />
             <source>Device</source>
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="486" />
+            <location filename="../ui/training_panel.py" line="530" />
             <source>Done · %p%</source>
             <translation>Terminé · %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="61" />
+            <location filename="../ui/training_panel.py" line="62" />
             <source>Epoch budget reached</source>
             <translation>Budget d'époques atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="450" />
+            <location filename="../ui/training_panel.py" line="494" />
             <source>Failed</source>
             <translation>Échec</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="148" />
+            <location filename="../ui/training_panel.py" line="149" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="403" />
+            <location filename="../ui/training_panel.py" line="442" />
             <source>Keep training</source>
             <translation>Continuer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="494" />
+            <location filename="../ui/training_panel.py" line="538" />
             <source>Last metrics: {metric}</source>
             <translation>Dernières métriques : {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="435" />
+            <location filename="../ui/training_panel.py" line="474" />
             <source>Last validation: {metric}</source>
             <translation>Dernière validation : {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="86" />
+            <location filename="../ui/training_panel.py" line="87" />
             <source>Model {model} has no labels. Training would teach it that everything inside its training areas is background, so it would detect nothing.
 
 Draw labels (polygons with a class) inside the training areas first.</source>
@@ -1965,7 +2043,7 @@ Draw labels (polygons with a class) inside the training areas first.</source>
 Dessinez d'abord des étiquettes (polygones avec une classe) dans les zones d'entraînement.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="91" />
+            <location filename="../ui/training_panel.py" line="92" />
             <source>No labels for {classes}. The model would learn that these are background and would not detect them.
 
 Draw labels of every class inside the training areas first.</source>
@@ -1974,87 +2052,87 @@ Draw labels of every class inside the training areas first.</source>
 Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="462" />
+            <location filename="../ui/training_panel.py" line="506" />
             <source>Not running</source>
             <translation>À l'arrêt</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="454" />
+            <location filename="../ui/training_panel.py" line="498" />
             <source>Not started</source>
             <translation>Non démarré</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="332" />
+            <location filename="../ui/training_panel.py" line="344" />
             <source>ORCA HUNTR: training {model}</source>
             <translation>ORCA HUNTR : entraînement de {model}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="347" />
+            <location filename="../ui/training_panel.py" line="360" />
             <source>Reading the training data…</source>
             <translation>Lecture des données d'entraînement…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="298" />
             <source>Resume training</source>
             <translation>Reprendre l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="298" />
             <source>Start training</source>
             <translation>Lancer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="346" />
+            <location filename="../ui/training_panel.py" line="359" />
             <source>Starting… %p%</source>
             <translation>Démarrage… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="60" />
+            <location filename="../ui/training_panel.py" line="61" />
             <source>Step budget reached</source>
             <translation>Budget d'étapes atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="174" />
+            <location filename="../ui/training_panel.py" line="175" />
             <source>Step, epoch and training loss of the running training</source>
             <translation>Étape, époque et perte d'entraînement de l'entraînement en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="245" />
+            <location filename="../ui/training_panel.py" line="257" />
             <source>Still training {model} of {project} in the background (workspace {path}); Stop ends that run and writes its snapshot there.</source>
             <translation>Entraînement de {model} ({project}) toujours en cours en arrière-plan (espace de travail {path}) ; Arrêter termine cet entraînement et y écrit son instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="156" />
+            <location filename="../ui/training_panel.py" line="157" />
             <source>Stop</source>
             <translation>Arrêter</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="158" />
+            <location filename="../ui/training_panel.py" line="159" />
             <source>Stop after the current step; the model is kept as a new snapshot</source>
             <translation>Arrêter après l'étape en cours ; le modèle est conservé comme nouvel instantané</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="402" />
+            <location filename="../ui/training_panel.py" line="441" />
             <source>Stop and snapshot now</source>
             <translation>Arrêter et créer l'instantané maintenant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="64" />
+            <location filename="../ui/training_panel.py" line="65" />
             <source>Stopped</source>
             <translation>Arrêté</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="59" />
+            <location filename="../ui/training_panel.py" line="60" />
             <source>Stopped by you</source>
             <translation>Arrêté par vous</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="63" />
+            <location filename="../ui/training_panel.py" line="64" />
             <source>Stopped early: validation no longer improved</source>
             <translation>Arrêt anticipé : la validation ne s'améliorait plus</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="483" />
+            <location filename="../ui/training_panel.py" line="527" />
             <source>Stopped · %p% of the budget</source>
             <translation>Arrêté · %p% du budget</translation>
         </message>
@@ -2063,147 +2141,157 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation type="obsolete">Arrêt après l'étape en cours…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="423" />
+            <location filename="../ui/training_panel.py" line="462" />
             <source>Stopping… %p%</source>
             <translation>Arrêt en cours… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="370" />
+            <location filename="../ui/training_panel.py" line="409" />
             <source>Stopping… (finishing the current step and writing the snapshot)</source>
             <translation>Arrêt en cours… (fin de l'étape en cours et écriture de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="179" />
+            <location filename="../ui/training_panel.py" line="180" />
             <source>The last validation metrics</source>
             <translation>Les dernières métriques de validation</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="386" />
+            <location filename="../ui/training_panel.py" line="425" />
             <source>The unsaved project</source>
             <translation>Le projet non enregistré</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="62" />
+            <location filename="../ui/training_panel.py" line="376" />
+            <source>The whole message is also in the ORCA HUNTR tab of the log panel</source>
+            <translation>Le message complet se trouve aussi dans l'onglet ORCA HUNTR du panneau de journal</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="63" />
             <source>Time budget reached</source>
             <translation>Budget de temps atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="355" />
+            <location filename="../ui/training_panel.py" line="394" />
             <source>Train anyway</source>
             <translation>Entraîner quand même</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="287" />
+            <location filename="../ui/training_panel.py" line="299" />
             <source>Train the model on its training areas and labels</source>
             <translation>Entraîner le modèle sur ses zones d'entraînement et ses étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="111" />
+            <location filename="../ui/training_panel.py" line="112" />
             <source>Training</source>
             <translation>Entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="386" />
+            <location filename="../ui/training_panel.py" line="382" />
+            <source>Training Error</source>
+            <translation>Erreur d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="425" />
             <source>Training Still Running</source>
             <translation>Entraînement toujours en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="354" />
+            <location filename="../ui/training_panel.py" line="393" />
             <source>Training Without Labels</source>
             <translation>Entraînement sans étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="141" />
+            <location filename="../ui/training_panel.py" line="142" />
             <source>Training also stops after this many minutes</source>
             <translation>L'entraînement s'arrête aussi après ce nombre de minutes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="452" />
+            <location filename="../ui/training_panel.py" line="496" />
             <source>Training could not start</source>
             <translation>L'entraînement n'a pas pu démarrer</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="287" />
+            <location filename="../ui/training_panel.py" line="299" />
             <source>Training is running</source>
             <translation>L'entraînement est en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="465" />
+            <location filename="../ui/training_panel.py" line="509" />
             <source>Training of {model} ({project}) stopped: snapshot {name} is its current state, in {path}.</source>
             <translation>Entraînement de {model} ({project}) arrêté : l'instantané {name} est son état actuel, dans {path}.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="449" />
+            <location filename="../ui/training_panel.py" line="493" />
             <source>Training stopped with an error</source>
             <translation>L'entraînement s'est arrêté sur une erreur</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="498" />
+            <location filename="../ui/training_panel.py" line="542" />
             <source>Training stopped: snapshot {name} is the current state.</source>
             <translation>Entraînement arrêté : l'instantané {name} est l'état actuel.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="135" />
+            <location filename="../ui/training_panel.py" line="136" />
             <source>Training stops after this many more steps (or earlier with Stop)</source>
             <translation>L'entraînement s'arrête après ce nombre d'étapes supplémentaires (ou plus tôt avec Arrêter)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="244" />
+            <location filename="../ui/training_panel.py" line="256" />
             <source>Training {model} (workspace {path})</source>
             <translation>Entraînement de {model} (espace de travail {path})</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="149" />
+            <location filename="../ui/training_panel.py" line="150" />
             <source>Where the network is trained</source>
             <translation>Où le réseau est entraîné</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="271" />
+            <location filename="../ui/training_panel.py" line="283" />
             <source>Workspace of the running training: {path}</source>
             <translation>Espace de travail de l'entraînement en cours : {path}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="428" />
+            <location filename="../ui/training_panel.py" line="467" />
             <source>epoch {epoch:.1f}</source>
             <translation>époque {epoch:.1f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="491" />
+            <location filename="../ui/training_panel.py" line="535" />
             <source>loss {loss:.4f}</source>
             <translation>perte {loss:.4f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="133" />
+            <location filename="../ui/training_panel.py" line="134" />
             <source>no step limit</source>
             <translation>sans limite d'étapes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="139" />
+            <location filename="../ui/training_panel.py" line="140" />
             <source>no time limit</source>
             <translation>sans limite de temps</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="489" />
+            <location filename="../ui/training_panel.py" line="533" />
             <source>step {step}</source>
             <translation>étape {step}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="69" />
+            <location filename="../ui/training_panel.py" line="70" />
             <source>the unsaved project</source>
             <translation>le projet non enregistré</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="50" />
+            <location filename="../ui/training_panel.py" line="51" />
             <source>{h} h {m:02d} min</source>
             <translation>{h} h {m:02d} min</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="52" />
+            <location filename="../ui/training_panel.py" line="53" />
             <source>{m} min {s:02d} s</source>
             <translation>{m} min {s:02d} s</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="386" />
+            <location filename="../ui/training_panel.py" line="425" />
             <source>{project} was closed while model {model} is training.
 
 Stop now: training ends after the current step and its snapshot is written to {path}.
@@ -2216,7 +2304,7 @@ Arrêter maintenant : l'entraînement se termine après l'étape en cours et son
 Continuer : l'entraînement se poursuit en arrière-plan ; ce panneau continue de l'afficher, avec son bouton Arrêter, et son instantané y est écrit à la fin.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="53" />
+            <location filename="../ui/training_panel.py" line="54" />
             <source>{s} s</source>
             <translation>{s} s</translation>
         </message>
@@ -2224,7 +2312,7 @@ Continuer : l'entraînement se poursuit en arrière-plan ; ce panneau continue d
     <context>
         <name>HuntrWorkspace</name>
         <message>
-            <location filename="../ui/workspace_binding.py" line="167" />
+            <location filename="../ui/workspace_binding.py" line="169" />
             <source>1 expired temporary snapshot was removed.</source>
             <translation>1 instantané temporaire expiré a été supprimé.</translation>
         </message>
@@ -2234,22 +2322,22 @@ Continuer : l'entraînement se poursuit en arrière-plan ; ce panneau continue d
             <translation>Impossible d'ouvrir l'espace de travail ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="162" />
+            <location filename="../ui/workspace_binding.py" line="164" />
             <source>Could not remove expired snapshots</source>
             <translation>Impossible de supprimer les instantanés expirés</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="149" />
+            <location filename="../ui/workspace_binding.py" line="151" />
             <source>The ORCA HUNTR workspace now lives beside the project: {path}</source>
             <translation>L'espace de travail ORCA HUNTR se trouve désormais à côté du projet : {path}</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="130" />
+            <location filename="../ui/workspace_binding.py" line="132" />
             <source>The project was saved under a new name: its ORCA HUNTR workspace is now {new}. The models of {old} stay there.</source>
             <translation>Le projet a été enregistré sous un nouveau nom : son espace de travail ORCA HUNTR est désormais {new}. Les modèles de {old} y restent.</translation>
         </message>
         <message>
-            <location filename="../ui/workspace_binding.py" line="167" />
+            <location filename="../ui/workspace_binding.py" line="169" />
             <source>{n} expired temporary snapshots were removed.</source>
             <translation>{n} instantanés temporaires expirés ont été supprimés.</translation>
         </message>

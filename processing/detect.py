@@ -171,6 +171,7 @@ class DetectAlgorithm(HuntrAlgorithm):
         return DetectOptions.from_dict(wanted)
 
     def execute(self, parameters, context, feedback):
+        from ..adapters import detection_layer
         from ..detection import detect
 
         ws = self.workspace(parameters, context)
@@ -193,13 +194,18 @@ class DetectAlgorithm(HuntrAlgorithm):
             )
         )
         progress, should_stop = engine_callbacks(feedback)
+        project = context.project()
+        # named after the project's layer; a file given by path: a layer reading it, else its name
+        in_project = project is not None and project.mapLayer(raster.id()) is not None
+        named = raster if in_project else raster_path(raster)
+        options = detection_layer.name_options(self.options(parameters, context), named, project)
         result = detect(
             ws,
             model.id,
             snap.id,
             raster_path(raster),
             aoi=aoi,
-            options=self.options(parameters, context),
+            options=options,
             progress=progress,
             should_stop=should_stop,
         )

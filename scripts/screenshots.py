@@ -32,6 +32,8 @@ from checkout_path import ROOT, use_checkout
 sys.path.insert(0, str(ROOT / "tests"))
 
 SCENE_SIZE = 320
+# all cores but one, as the panel trains (every core spins in torch's barriers on a busy machine)
+THREADS = max(1, (os.cpu_count() or 2) - 1)
 CLASSES = (("Round crown", "#2e7d32"), ("Square roof", "#e65100"))
 
 
@@ -43,7 +45,8 @@ def _finish_timeline(ws, model, scene_path: str, work: Path, live_steps: int, mi
     ws.save_snapshot(model.id, timeline[2].id, name="Baseline, two areas")
     ws.rename_snapshot(model.id, timeline[1].id, "Three areas")
     current = ws.current_snapshot(model.id)
-    options = DetectOptions(device="cpu", min_area=min_area)
+    # named as the panel names it: after the raster's layer in the project ("orthophoto")
+    options = DetectOptions(device="cpu", min_area=min_area, scene_name="orthophoto")
     result = detect(ws, model.id, current.id, scene_path, options=options)
     print(f"{result.feature_count} detections", flush=True)
     return {
@@ -80,7 +83,7 @@ def prepare_synthetic(work: Path, steps: int) -> dict:
     gpkg = ws.training_data_path(model.id)
     # the analyst's work grows between sessions: more areas, more labels
     areas = [scene.box(0.0, 0.0, 0.35, 0.5), scene.box(0.0, 0.5, 0.35, 1.0), scene.box(0.35, 0.0, 0.6, 0.5)]
-    config = TrainConfig(max_steps=steps, batch_size=4, num_workers=0, device="cpu", seed=0)
+    config = TrainConfig(max_steps=steps, batch_size=4, num_workers=0, device="cpu", seed=0, threads=THREADS)
     for session, area in enumerate(areas, start=1):
         synthdata.write_training_gpkg(gpkg, scene.crs, [area], scene.labels(area))
         train_model(ws, model.id, config)
@@ -120,7 +123,9 @@ def prepare_demo(work: Path, seconds: float) -> dict:
 
     # the analyst's work grows between sessions: more areas, more labels
     areas = [part(0.0, 0.0, 0.3, 0.5), part(0.0, 0.5, 0.3, 1.0), part(0.3, 0.0, 0.55, 0.5)]
-    config = TrainConfig(max_seconds=seconds, batch_size=8, num_workers=1, device="cpu", seed=0)
+    config = TrainConfig(
+        max_seconds=seconds, batch_size=8, num_workers=1, device="cpu", seed=0, threads=THREADS
+    )
     for session, area in enumerate(areas, start=1):
         inside = trees[trees.within(area)]
         synthdata.write_training_gpkg(gpkg, demo.crs, [area], [(g, 1) for g in inside.geometry])
@@ -191,6 +196,10 @@ def setup():
     project.addMapLayer(det, False)
     project.layerTreeRoot().insertLayer(0, det)
     iface.setActiveLayer(det)
+    for node in project.layerTreeRoot().findLayers():  # the legends: training areas, labels, detections
+        node.setExpanded(node.layer() is not raster)
+    for group in project.layerTreeRoot().findGroups():
+        group.setExpanded(True)
     global raster_layer
     raster_layer = raster
     for other in window.findChildren(QDockWidget):
@@ -304,7 +313,24 @@ def training():
 
 def trained():
     log("training finished: " + dock.training_panel.loss_label.text())
-    finish()
+    later(1500, long_error)
+
+
+def long_error():
+    # a long error: two lines in the bar with "Show more", the whole text in the log; the
+    # training panel keeps it under the bar with a Details… link
+    from orca_huntr.errors import InputDataError
+    from orca_huntr.ui import messages
+
+    text = (
+        "The raster 'scan_2019_gray' does not fit snapshot #4: it has 1 band, the model was trained "
+        "on 3 (bands 1, 2, 3 of 'orthophoto'). Choose a raster with the same bands, or train a model "
+        "on this one: create a new model with this raster as its scene, draw training areas and "
+        "labels on it, and train it."
+    )
+    messages.show_error(iface, InputDataError(text), "Detection failed")
+    dock.training_panel.set_error("Training could not start", InputDataError(text))
+    later(800, lambda: (save(iface.mainWindow(), "long_error.png"), finish()))
 
 
 def finish():

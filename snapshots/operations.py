@@ -49,7 +49,7 @@ from .paths import (
     new_id,
     validate_id,
 )
-from .timeline import Timelines, get, unknown_states_message
+from .timeline import Timelines, default_snapshot_name, get, unknown_states_message
 
 log = logging.getLogger(__name__)
 
@@ -506,7 +506,7 @@ def create_model_from_snapshot(
         model_id=info.id,
         seq=1,
         created_at=now,
-        name=to_utc(now).strftime("%Y-%m-%d %H:%M:%S"),
+        name=default_snapshot_name(1, source=model.name),
         parent_id=source.id,
         parent_model_id=source.model_id,
         origin={"model_id": source.model_id, "snapshot_id": source.id},

@@ -35,7 +35,7 @@ from .model import (
     parse_time,
     to_utc,
 )
-from .paths import ID_PATTERN, REVERT_RECORD, SNAPSHOTS, new_id, validate_name
+from .paths import ID_PATTERN, MAX_NAME_LENGTH, REVERT_RECORD, SNAPSHOTS, new_id, validate_name
 
 log = logging.getLogger(__name__)
 
@@ -361,6 +361,22 @@ def find(timeline: list[SnapshotInfo], model_id: str, id_or_name: str) -> Snapsh
     raise NotFoundError(f"No snapshot named or numbered '{id_or_name}' in model '{model_id}'.")
 
 
+def default_snapshot_name(seq: int, steps: Any = None, source: str | None = None) -> str:
+    """A snapshot's name when none is given: short, and not the time the card shows anyway.
+
+    ``#3 · 500 steps`` (its place in the timeline and how far the model was trained), ``#1`` for
+    an untrained one, ``#1 · from Trees`` for the first snapshot of a model made from ``source``'s.
+    """
+    name = f"#{seq}"
+    if source:
+        return f"{name} · from {source}"[:MAX_NAME_LENGTH].strip()
+    try:
+        count = int(steps or 0)
+    except (TypeError, ValueError):
+        count = 0
+    return f"{name} · {count} step{'s' if count != 1 else ''}" if count > 0 else name
+
+
 def next_manifest(
     timeline: list[SnapshotInfo],
     model_id: str,
@@ -371,14 +387,15 @@ def next_manifest(
 ) -> dict[str, Any]:
     """The manifest of the snapshot that will follow ``timeline`` (next ``seq``, parent = current state).
 
-    ``name``: checked to be unique among ``named`` (see :meth:`Timelines.named`); default the
-    UTC time (made unique). ``fields``: the
+    ``name``: checked to be unique among ``named`` (see :meth:`Timelines.named`); default
+    :func:`default_snapshot_name` (made unique). ``fields``: the
     other keywords of :func:`manifest.build` (metrics, progress, config, optimizer_meta).
     """
     if name is not None:
         name = check_name(named, None, name)
     else:
-        name = unique_name(named, to_utc(now).strftime("%Y-%m-%d %H:%M:%S"))
+        seq = (timeline[-1].seq + 1) if timeline else 1
+        name = unique_name(named, default_snapshot_name(seq, (fields.get("progress") or {}).get("steps")))
     return manifest.build(
         snapshot_id=new_id("s", to_utc(now)),
         model_id=model_id,

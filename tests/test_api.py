@@ -71,6 +71,7 @@ def test_console_example_runs(project, qgis_iface, tmp_path, where, code):
         layer = QgsVectorLayer(result.uri, "d", "ogr")
         assert layer.featureCount() == result.feature_count
         assert QgsProject.instance().mapLayersByName(result.display_name)
+        assert result.display_name.endswith(" · scene")  # the raster's layer name in the project
 
 
 def test_revert_without_confirmation_changes_nothing(project, tmp_path):

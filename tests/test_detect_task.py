@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import synthdata
 from qgis.core import QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
 from orca_huntr.adapters import detection_layer
@@ -53,7 +54,12 @@ def test_task_adds_a_named_styled_layer(qgis_app, qgis_new_project, qtbot, train
     assert set(cats) == {1, 2}
     for class_id in (1, 2):
         assert cats[class_id].label() == synthdata.CLASS_NAMES[class_id]
-        assert cats[class_id].symbol().symbolLayer(0).strokeColor() == QColor(synthdata.CLASS_HEX[class_id])
+        # issue #14: an outline, dashed in the class colour over a white halo, never a fill (labels
+        # are hatched fills in the same colours)
+        halo, dashed = cats[class_id].symbol().symbolLayers()
+        assert dashed.strokeColor() == QColor(synthdata.CLASS_HEX[class_id])
+        assert dashed.strokeStyle() == Qt.PenStyle.DashLine and halo.strokeColor() == QColor("#ffffff")
+        assert dashed.brushStyle() == halo.brushStyle() == Qt.BrushStyle.NoBrush
     snapshot_ids = {f["snapshot_id"] for f in layer.getFeatures()}
     assert snapshot_ids == {snap.id}
     assert progress and progress[-1].fraction == 1.0

@@ -15,7 +15,13 @@ from processing_setup import (
     huntr_provider,  # noqa: F401 - the fixture
     run,
 )
-from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsVectorLayer
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorLayer,
+)
 
 pytestmark = pytest.mark.usefixtures("huntr_provider")
 
@@ -101,6 +107,8 @@ def test_detect_with_area_of_interest_and_loads_styled_layer(scene_workspace, qg
     aoi = synthdata.write_training_gpkg(tmp_path / "aoi.gpkg", "EPSG:4326", [quarter], geometry_crs=scene.crs)
     params = {"WORKSPACE": str(ws.root), "MODEL": info.id, "INPUT": str(scene.path), "DEVICE": 1}
     whole = run("detect", params)
+    # issue #14: the layer is named after the raster's layer in the project, not the file
+    QgsProject.instance().addMapLayer(QgsRasterLayer(str(scene.path), "Orthophoto 2023"))
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
     result = processing.run(
@@ -117,6 +125,8 @@ def test_detect_with_area_of_interest_and_loads_styled_layer(scene_workspace, qg
     assert context.willLoadLayerOnCompletion(result["OUTPUT"])
     details = context.layerToLoadOnCompletionDetails(result["OUTPUT"])
     assert details.name == result["DISPLAY_NAME"] and info.name in details.name
+    assert details.name == f"{info.name} · {trained['SNAPSHOT_NAME']} · Orthophoto 2023"
+    assert whole["DISPLAY_NAME"].endswith(f" · {scene.path.stem}")  # no layer reads the file
     # issue #13: the reported layer name is the one inside the GeoPackage
     assert result["OUTPUT"].endswith(f"|layername={result['LAYER_NAME']}")
     assert QgsVectorLayer(
@@ -128,7 +138,7 @@ def test_detect_with_area_of_interest_and_loads_styled_layer(scene_workspace, qg
     renderer = loaded.renderer()
     assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == "class_id"
     assert [(c.value(), c.label()) for c in renderer.categories()] == [(1, "disc")]
-    assert renderer.categories()[0].symbol().symbolLayer(0).strokeColor().name() == synthdata.CLASS_HEX[1]
+    assert renderer.categories()[0].symbol().symbolLayer(1).strokeColor().name() == synthdata.CLASS_HEX[1]
 
 
 def test_cancel_stops_training_and_still_makes_a_snapshot(scene_workspace):

@@ -58,6 +58,18 @@ def ws_model(tmp_path, clock):
     return new_workspace(tmp_path / "site.huntr", clock)
 
 
+def test_default_names_are_short_and_unique(ws_model, clock):
+    ws, model = ws_model
+    first = snap(ws, model.id, 0)  # no step yet
+    second = snap(ws, model.id, 1)
+    assert (first.name, second.name) == ("#1", "#2 · 10 steps")
+    ws.rename_snapshot(model.id, first.id, "#3 · 20 steps")  # the user took the next default name
+    third = snap(ws, model.id, 2)
+    assert third.seq == 3 and third.name == "#3 · 20 steps (2)"
+    branch = ws.new_model_from_snapshot(model.id, second.id, "Copy")
+    assert [s.name for s in ws.list_snapshots(branch.id)] == [f"#1 · from {model.name}"]
+
+
 def test_first_snapshot_is_current_and_files_match_the_manifest(ws_model, clock):
     ws, model = ws_model
     assert ws.current_snapshot(model.id) is None and ws.list_snapshots(model.id) == []
@@ -67,7 +79,7 @@ def test_first_snapshot_is_current_and_files_match_the_manifest(ws_model, clock)
     add_label(ws.training_data_path(model.id), 2, x=5)
     s = snap(ws, model.id, 3)
     assert s.kind == KIND_CURRENT and s.expires_at is None and s.created_at == clock.now and s.seq == 1
-    assert s.name == "2026-01-01 12:00:00" and s.parent_id is None
+    assert s.name == "#1 · 30 steps" and s.parent_id is None  # place in the timeline, steps
     assert s.counts == {"training_areas": 1, "labels_per_class": {1: 1, 2: 2}, "scenes": 0}
     assert s.metrics == {"loss": 0.25} and s.progress == {"epochs": 3, "steps": 30, "tiles_seen": 120}
     assert s.config["normalization"] == {"mean": [0.5], "std": [0.2]}

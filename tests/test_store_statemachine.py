@@ -79,7 +79,7 @@ class StoreMachine(RuleBasedStateMachine):
             classes=[ClassSpec("a", "#ff0000"), ClassSpec("b", "#00ff00")],
             input_spec=InputSpec(crs="EPSG:32612"),
         )
-        self.models[info.id] = {"snaps": [], "scenes": 0, "sets": []}
+        self.models[info.id] = {"snaps": [], "scenes": 0, "sets": [], "name": info.name}
 
     @precondition(lambda self: self.models)
     @rule(data=st.data())
@@ -98,11 +98,14 @@ class StoreMachine(RuleBasedStateMachine):
         info = self.ws.create_snapshot(
             model_id, weights(self.counter, 4), None, None, {"n": self.counter}, {}, {}, None
         )
-        self.models[model_id]["snaps"].append(
+        snaps = self.models[model_id]["snaps"]
+        seq = snaps[-1]["seq"] + 1 if snaps else 1  # a revert's target is the newest left
+        snaps.append(
             {
                 "id": info.id,
+                "seq": seq,
                 "saved": False,
-                "name": self.clock.now.strftime("%Y-%m-%d %H:%M:%S"),
+                "name": f"#{seq}",  # the default name: its place in the timeline
                 "created": self.clock.now,
                 "scenes": self.models[model_id]["scenes"],
             }
@@ -241,11 +244,13 @@ class StoreMachine(RuleBasedStateMachine):
         [first] = self.ws.list_snapshots(info.id)
         scenes = s["scenes"] if reuse else 0
         self.models[info.id] = {
+            "name": f"model {self.counter}",
             "snaps": [
                 {
                     "id": first.id,
+                    "seq": 1,
                     "saved": False,
-                    "name": self.clock.now.strftime("%Y-%m-%d %H:%M:%S"),
+                    "name": f"#1 · from {self.models[model_id]['name']}",
                     "created": self.clock.now,
                     "scenes": scenes,
                 }

@@ -101,6 +101,13 @@ def test_resume_continues_steps_and_improves_the_loss(tmp_path):
     assert second.metrics["val_loss"] < first.metrics["val_loss"]
     snaps = ws.list_snapshots(model.id)
     assert [s.progress["steps"] for s in snaps] == [80, 40]
+    # each snapshot keeps its run's curve: the loss of every step, the validations (issue #14)
+    for snap, first_step in zip(snaps, (41, 1), strict=True):
+        history = snap.metrics["history"]
+        assert [point[0] for point in history["loss"]] == list(range(first_step, first_step + 40))
+        assert all(np.isfinite(value) for _step, value in history["loss"])
+        [(val_step, val_loss, f1, iou)] = history["validation"]
+        assert val_step == first_step + 39 and val_loss > 0 and 0 <= f1 <= 1 and 0 <= iou <= 1
     loaded = ws.load_snapshot(model.id, second.snapshot.id)
     assert float(loaded.optimizer["0.step"].reshape(-1)[0]) == 80  # AdamW state carried over
     assert loaded.optimizer_meta["step"] == 80

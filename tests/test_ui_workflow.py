@@ -20,7 +20,7 @@ SCENE_SIZE = 64
 def project_with_scene(tmp_path, qgis_new_project):
     """A saved project (so its workspace lives beside it) with one synthetic scene layer."""
     scene = synthdata.write_scene(tmp_path / "scene.tif", SCENE_SIZE, resolution=1.0, seed=3)
-    layer = QgsRasterLayer(str(scene.path), "scene")
+    layer = QgsRasterLayer(str(scene.path), "Orthophoto 2023")  # not the file's name (scene.tif)
     assert layer.isValid()
     project = QgsProject.instance()
     project.addMapLayer(layer)
@@ -162,6 +162,13 @@ def test_full_panel_workflow(qgis_iface, qtbot, dock, project_with_scene, monkey
     assert [e.badge.text().split(" ·")[0] for e in entries] == ["Current state", "Temporary"]
     assert "expires in" in entries[1].badge.text()
     assert entries[1].snapshot_id == first_id
+    # the training curve: both runs' losses, a mark per snapshot at its step (issue #14)
+    curve = dock.training_panel.curve
+    steps = [e.snapshot.progress["steps"] for e in reversed(entries)]
+    assert [m.step for m in curve.data.markers] == steps and steps[1] == steps[0] + 2
+    loss_steps = [s for s, _ in curve.data.loss]
+    assert loss_steps == sorted(set(loss_steps)) and steps[0] in loss_steps and loss_steps[-1] == steps[1]
+    assert entries[0].progress_label.text().startswith(f"{steps[1]} steps · ")
     assert not entries[0].action("delete").isEnabled()  # never the current state
 
     # -- save and rename it
@@ -193,6 +200,7 @@ def test_full_panel_workflow(qgis_iface, qtbot, dock, project_with_scene, monkey
     names = [layer.name() for layer in project.mapLayers().values()]
     assert any("Best so far" in name for name in names), names
     det_layer = next(layer for layer in project.mapLayers().values() if "Best so far" in layer.name())
+    assert det_layer.name() == "Trees · Best so far · Orthophoto 2023"  # issue #14: the layer's name
     assert det_layer.featureCount() == det_result.feature_count
     assert {f.name() for f in det_layer.fields()} >= {
         "class_name",
@@ -349,6 +357,20 @@ def test_training_without_areas_says_why_in_the_message_bar(qgis_iface, qtbot, d
     assert panel.start_button.isEnabled() and not panel.stop_button.isEnabled()
     assert panel.progress_bar.format() == "Not started"
     assert dock.timeline.entries() == [] and dock.workspace.list_snapshots(model.id) == []
+    # the panel keeps the error, short, with the whole text behind its Details… link (issue #14)
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    assert panel.error_label.isVisibleTo(panel) and "Details…" in panel.error_label.text()
+    seen = {}
+
+    def read(box):
+        seen["text"] = box.text()
+        box.accept()
+
+    answer = DialogAnswer(QMessageBox, read)
+    panel.error_label.linkActivated.emit("details")
+    answer.check()
+    assert seen["text"] == f"Training could not start: {error}"
 
 
 def test_revert_then_undo_from_the_timeline(qgis_iface, qtbot, dock, project_with_scene):

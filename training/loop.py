@@ -25,6 +25,7 @@ from ..errors import InputDataError
 from .augment import augment
 from .config import Progress, TrainConfig, TrainResult
 from .device import resolve_device
+from .history import RunHistory
 from .inputs import TrainingInputs, load_inputs
 from .loader import BackgroundLoader
 from .loss import segmentation_loss
@@ -350,6 +351,7 @@ def fit(
     base_epochs = resume.epochs if resume else 0.0
     recent: deque[float] = deque(maxlen=max(steps_per_epoch, 10))
     metrics: dict[str, Any] = {}
+    history = RunHistory()  # the snapshot's training curve: loss per step, validations
     validated_at, error = -1, None
     budget, early = Budget(config, start, steps_per_epoch), EarlyStopping(config.early_stopping_patience)
     loader = BackgroundLoader(
@@ -362,8 +364,10 @@ def fit(
                 average.update()
             step += 1
             tiles_seen += config.batch_size
+            history.add_loss(step, recent[-1])
             if (step - start) % validate_every == 0:
                 metrics, validated_at = run_validation(), step
+                history.add_validation(step, metrics)
                 if early.should_stop(metrics):
                     reason = "early_stopping"
             if progress is not None:
@@ -382,6 +386,8 @@ def fit(
         metrics = run_validation(final=True)
     if recent:
         metrics = {**metrics, "loss": _mean(recent)}
+    if history.loss:
+        metrics["history"] = history.to_dict()
     optimizer, optimizer_meta = optimizer_to_numpy(trainer.optimizer)
     optimizer_meta.update({"step": step, "schedule": "warmup-cosine", "lr": config.lr,
                            "warmup_steps": config.warmup_steps, "lr_floor": config.lr_floor})  # fmt: skip

@@ -19,6 +19,8 @@ from qgis.PyQt.QtWidgets import (
 
 from ..adapters.inputs import PALETTE
 
+CELL_MARGIN = 3
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("HuntrClassTable", text)
@@ -74,14 +76,33 @@ class ClassTable(QWidget):
             swatch.setToolTip(tr("Colour of this class (kept from the snapshot's model)"))
             self.table.setCellWidget(row, 1, swatch)
         else:
-            button = QgsColorButton(self.table)
+            # inside a cell with a margin, in a column as wide as the button and its menu
+            # arrow: the arrow never overflows onto the table's border
+            cell = QWidget(self.table)
+            margins = QHBoxLayout(cell)
+            margins.setContentsMargins(CELL_MARGIN, 1, CELL_MARGIN, 1)
+            button = QgsColorButton(cell)
+            button.setObjectName("HuntrClassColour")
             button.setColor(shown)
             button.setAllowOpacity(False)
             button.setToolTip(tr("Colour of this class in labels and detections"))
             button.colorChanged.connect(lambda _c: self.changed.emit())
-            self.table.setCellWidget(row, 1, button)
+            margins.addWidget(button)
+            self.table.setCellWidget(row, 1, cell)
+            self._fit_colour_column(button)
         self._fit_height()
         self.changed.emit()
+
+    def colour_button(self, row: int) -> QgsColorButton | None:
+        """The colour button of class row ``row`` (None for a fixed colour)."""
+        cell = self.table.cellWidget(row, 1)
+        return cell.findChild(QgsColorButton) if cell is not None else None
+
+    def _fit_colour_column(self, button: QgsColorButton) -> None:
+        header = self.table.horizontalHeader()
+        width = max(button.sizeHint().width() + 2 * CELL_MARGIN + 2, header.sectionSizeHint(1))
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.table.setColumnWidth(1, width)
 
     def _fit_height(self) -> None:
         """As tall as the rows (a few spare rows' room when classes can be added)."""
@@ -122,7 +143,8 @@ class ClassTable(QWidget):
         colours = []
         for row in range(self.table.rowCount()):
             widget = self.table.cellWidget(row, 1)
-            colours.append(widget.property("colour") if self.fixed_count else widget.color().name())
+            button = None if self.fixed_count else self.colour_button(row)
+            colours.append(widget.property("colour") if button is None else button.color().name())
         return colours
 
     def problem(self) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from qgis.core import Qgis, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..adapters import detection_layer
 from ..adapters.inputs import aoi_geometry, extent_geometry, raster_path
 from . import messages
 from .detect_dialog import CANVAS_EXTENT, SELECTED_FEATURES, DetectRequest
@@ -58,7 +59,9 @@ def start_detection(dock, model, request: DetectRequest):
     canvas = dock.iface.mapCanvas() if dock.iface is not None else None
     try:
         aoi = area_of_interest(request, canvas, dock.project)
-        options = DetectOptions.from_dict(request.options)
+        options = detection_layer.name_options(
+            DetectOptions.from_dict(request.options), request.raster, dock.project
+        )
         task = DetectTask(
             str(dock.workspace.root),
             model.id,

@@ -186,6 +186,8 @@ class HuntrDock(QgsDockWidget):
         )
         self.timeline.set_snapshots(snapshots)
         self.timeline.set_reverted(reverted)
+
+        self.training_panel.curve.set_snapshots(snapshots, model_id)
         self.detect_button.setEnabled(bool(snapshots))
         current = next((s for s in snapshots if s.kind == "current"), None)
         self.training_panel.set_model(model_id, current)
@@ -435,3 +437,4 @@ class HuntrDock(QgsDockWidget):
             with contextlib.suppress(TypeError, RuntimeError):
                 signal.disconnect(slot)
         self.binding.disconnect_project()
+        messages.clear_sticky(self.iface)  # a reloaded plugin starts with none of the old ones

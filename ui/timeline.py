@@ -115,6 +115,23 @@ def badge_text(snapshot, now: datetime | None = None) -> str:
     return tr("Temporary · expires in {n} days").format(n=left)
 
 
+def expiry_text(snapshot) -> str:
+    """The absolute date a temporary snapshot expires on (local time), for the badge's tooltip."""
+    when = format_timestamp(getattr(snapshot, "expires_at", None))
+    if getattr(snapshot, "kind", "") != "temporary" or not when:
+        return ""
+    return tr("Expires on {date} (local time), unless you save it").format(date=when)
+
+
+def progress_text(progress: dict | None) -> str:
+    """How far the model was trained at the snapshot: 'step 500 · 3.4 epochs'."""
+    progress = dict(progress or {})
+    steps = int(_number(progress.get("steps")) or 0)
+    epochs = _number(progress.get("epochs")) or 0.0
+    step_text = tr("1 step") if steps == 1 else tr("{n} steps").format(n=steps)
+    return tr("{steps} · {epochs} epochs").format(steps=step_text, epochs=f"{epochs:.1f}")
+
+
 def _number(value: Any) -> float | None:
     try:
         return float(value)
@@ -291,13 +308,12 @@ class SnapshotEntry(QFrame):
             f"QLabel {{ background: {bg}; color: {fg}; border-radius: 7px; padding: 1px 7px;"
             " font-size: 8pt; font-weight: bold; }"
         )
-        self.badge.setToolTip(
-            {
-                "current": tr("The most recent state of the model: training resumes from here"),
-                "temporary": tr("Kept for a while, then removed automatically unless you save it"),
-                "saved": tr("Kept until you delete it"),
-            }.get(kind, "")
-        )
+        tip = {
+            "current": tr("The most recent state of the model: training resumes from here"),
+            "temporary": tr("Kept for a while, then removed automatically unless you save it"),
+            "saved": tr("Kept until you delete it"),
+        }.get(kind, "")
+        self.badge.setToolTip("\n".join(t for t in (tip, expiry_text(snapshot)) if t))
         top.addWidget(self.badge)
         top.addStretch(1)
         self.button = QToolButton(self)
@@ -314,7 +330,15 @@ class SnapshotEntry(QFrame):
         self.name_label.setObjectName("HuntrSnapshotName")
         self.name_label.setStyleSheet("font-weight: bold;")
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        text.addWidget(self.name_label)
+        self.progress_label = QLabel(progress_text(getattr(snapshot, "progress", None)), self)
+        self.progress_label.setObjectName("HuntrSnapshotProgress")
+        self.progress_label.setToolTip(tr("Training steps and epochs of the model at this snapshot"))
+        self.progress_label.setStyleSheet("color: palette(dark);")
+        self.progress_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name_label, 1)
+        name_row.addWidget(self.progress_label)
+        text.addLayout(name_row)
 
         self.time_label = _Label(format_timestamp(snapshot.created_at), self)
         self.time_label.setToolTip(tr("Created at (local time)"))

@@ -25,6 +25,7 @@ from ..snapshots.gpkg import AREAS, LABELS
 
 ROLE_KEY, MODEL_KEY = "orca_huntr/role", "orca_huntr/model_id"
 AREA_COLOUR = "#ffd400"
+PURPOSE_EXPRESSION = "CASE WHEN \"purpose\" = 'validation' THEN 'validation' ELSE 'train' END"
 
 
 def tr(text: str) -> str:
@@ -96,12 +97,13 @@ def _style_areas(layer: QgsVectorLayer) -> None:
     validation = QgsFillSymbol.createSimple(
         {"style": "no", "outline_color": "#ff6f00", "outline_width": "0.8", "outline_style": "dash"}
     )
+    # training reads every purpose but 'validation' (an empty one too) as 'train': one
+    # category each, so that the legend names each kind once
     renderer = QgsCategorizedSymbolRenderer(
-        "purpose",
+        PURPOSE_EXPRESSION,
         [
             QgsRendererCategory("train", train, tr("Training"), True),
             QgsRendererCategory("validation", validation, tr("Validation (accuracy)"), True),
-            QgsRendererCategory("", train.clone(), tr("Training"), True),
         ],
     )
     layer.setRenderer(renderer)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from qgis.core import Qgis, QgsProject
-from qgis.PyQt.QtCore import QCoreApplication, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -30,6 +30,7 @@ from qgis.PyQt.QtWidgets import (
 
 from . import messages, training_layers
 from .timeline import key_metric
+from .training_curve import TrainingCurve
 
 SETTINGS_KEY = "training_panel"  # the panel's budget and device, kept in each workspace's settings
 DEFAULT_SETTINGS = {"max_steps": 500, "max_minutes": 0, "device": "auto"}
@@ -179,6 +180,17 @@ class TrainingPanel(QGroupBox):
         self.metrics_label.setToolTip(tr("The last validation metrics"))
         self.metrics_label.setStyleSheet("color: palette(dark);")
         layout.addWidget(self.metrics_label)
+        self.error_label = QLabel(self)  # the last run's error: short, with the whole text a click away
+        self.error_label.setObjectName("HuntrTrainingError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b71c1c;")
+        self.error_label.linkActivated.connect(lambda _link: self.show_error_details())
+        self.error_label.hide()
+        self._error_text = ""
+        self.error_box: QMessageBox | None = None
+        layout.addWidget(self.error_label)
+        self.curve = TrainingCurve(self)  # the dock gives it the timeline's snapshots
+        layout.addWidget(self.curve)
 
         self.start_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.stop)
@@ -342,12 +354,39 @@ class TrainingPanel(QGroupBox):
         self._run_project = self.project.fileName() or ""
         self._run_model_name = model.name
         self._run_started = False
+        self.set_error("", None)
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat(tr("Starting… %p%"))
         self.loss_label.setText(tr("Reading the training data…"))
         registry.start(task)
         self._update()
         self.trainingStarted.emit(self.model_id)
+
+    def set_error(self, doing: str, error: BaseException | None) -> None:
+        """Show the last run's error under the bar: its first line and a *Details…* link."""
+        import html
+
+        self._error_text = f"{doing}: {error}" if error is not None else ""
+        self.error_label.setVisible(bool(self._error_text))
+        if self._error_text:
+            self.error_label.setText(
+                f"{html.escape(messages.short_text(self._error_text, 90))} "
+                f"<a href='details'>{html.escape(tr('Details…'))}</a>"
+            )
+            self.error_label.setToolTip(
+                tr("The whole message is also in the ORCA HUNTR tab of the log panel")
+            )
+
+    def show_error_details(self) -> None:
+        """The whole text of the last run's error, in a dialog."""
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Training Error"), self._error_text, parent=self)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_box = box
+        try:
+            box.exec()
+        finally:
+            self.error_box = None
+            box.deleteLater()
 
     def _confirm_without_labels(self, text: str) -> bool:
         """Ask whether to train although labels are missing (``text`` says what it would learn)."""
@@ -435,6 +474,8 @@ class TrainingPanel(QGroupBox):
             self.metrics_label.setText(
                 tr("Last validation: {metric}").format(metric=key_metric(progress.metrics))
             )
+        if self._task_model_id == self.model_id and self.run_is_here():
+            self.curve.add_progress(progress)  # the run of the model shown: its curve grows
         self.loss_label.setVisible(bool(self.loss_label.text()))
         self.metrics_label.setVisible(bool(self.metrics_label.text()))
 
@@ -445,6 +486,9 @@ class TrainingPanel(QGroupBox):
         self.task = None
         self._task_model_id = None
         if error is not None:
+            self.set_error(
+                tr("Training stopped with an error") if started else tr("Training could not start"), error
+            )
             if started:
                 messages.show_error(self.iface, error, tr("Training stopped with an error"))
                 self.progress_bar.setFormat(tr("Failed"))

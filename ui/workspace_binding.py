@@ -99,6 +99,8 @@ class WorkspaceBinding(QObject):
     def _cleared(self) -> None:
         # A new, empty project (also the first step of opening one): forget the previous
         # workspace and open the right one once the event loop is back (the read is over).
+        # The old project's sticky messages go with it (closing a later one would show them).
+        messages.clear_sticky(self.iface)
         _discard_if_empty(self._workspace)
         self._unpublish()
         self._workspace = None
