@@ -377,14 +377,26 @@ def test_zero_detections_say_what_to_try(qgis_iface, qtbot, tmp_path, dock, fres
         dialog.min_area_spin.setValue(4.0)
         click_ok(dialog)
 
-    with qtbot.waitSignal(dock.detectionFinished, timeout=240_000) as detected:
-        answer = DialogAnswer(DetectDialog, run)
-        qtbot.mouseClick(dock.detect_button, Qt.MouseButton.LeftButton)
-        answer.check()
+    from qgis.core import QgsApplication
+
+    logged = []  # the bar shows a long message shortened (Show more); the log has it whole
+
+    def log(message, _tag, _level):
+        logged.append(message)
+
+    QgsApplication.messageLog().messageReceived.connect(log)
+    try:
+        with qtbot.waitSignal(dock.detectionFinished, timeout=240_000) as detected:
+            answer = DialogAnswer(DetectDialog, run)
+            qtbot.mouseClick(dock.detect_button, Qt.MouseButton.LeftButton)
+            answer.check()
+    finally:
+        QgsApplication.messageLog().messageReceived.disconnect(log)
     result, error = detected.args
     assert error is None and result.feature_count == 0
     warnings = qgis_iface.messageBar().get_messages(Qgis.Warning)
-    (text,) = [m for m in warnings if "No objects found" in m]
+    assert [m for m in warnings if "No objects found" in m]
+    (text,) = [m for m in logged if "No objects found" in m]
     assert "score threshold (now 0.99" in text and "minimum area (now 4)" in text, text
     assert "train longer" in text
     assert not any("0 detections" in m for m in qgis_iface.messageBar().get_messages(Qgis.Success))
