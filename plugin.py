@@ -41,6 +41,7 @@ class OrcaHuntrPlugin:
         self.provider = None
         self.translator: QTranslator | None = None
         self._install_translator()
+        self._activate_dependencies()
 
     # -- translations -------------------------------------------------------------
     def _install_translator(self) -> None:
@@ -50,6 +51,14 @@ class OrcaHuntrPlugin:
             if translator.load(str(qm)):
                 QCoreApplication.installTranslator(translator)
                 self.translator = translator
+
+    # -- packages installed from the panel ---------------------------------------------
+    @staticmethod
+    def _activate_dependencies() -> None:
+        """Put the plugin's own package folder (torch installed from the panel) on sys.path."""
+        from . import installer
+
+        installer.activate(installer.deps_dir(QgsApplication.qgisSettingsDirPath()))
 
     # -- Processing -------------------------------------------------------------
     def initProcessing(self) -> None:

@@ -893,6 +893,165 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
         </message>
     </context>
     <context>
+        <name>HuntrInstallBanner</name>
+        <message>
+            <location filename="../ui/install_banner.py" line="119" />
+            <source>Copy command</source>
+            <translation>Befehl kopieren</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="296" />
+            <source>Could not install {packages}: {reason} The ORCA HUNTR panel shows what to do.</source>
+            <translation>{packages} konnte nicht installiert werden: {reason} Das ORCA-HUNTR-Bedienfeld zeigt, was zu tun ist.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="124" />
+            <source>Hide</source>
+            <translation>Ausblenden</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="181" />
+            <source>Install</source>
+            <translation>Installieren</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="178" />
+            <source>Install {packages}</source>
+            <translation>{packages} installieren</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="172" />
+            <source>Install {packages} {source} with pip into a folder of the plugin:
+{folder}
+
+QGIS's own Python is not changed. This can take several minutes: the panel shows the progress, and every line pip writes goes to the ORCA HUNTR tab of the log panel.</source>
+            <translation>{packages} {source} mit pip in einen Ordner der Erweiterung installieren:
+{folder}
+
+QGIS' eigenes Python wird nicht verändert. Das kann einige Minuten dauern: Das Bedienfeld zeigt den Fortschritt, und jede Zeile, die pip schreibt, steht im Reiter ORCA HUNTR des Protokollfensters.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="161" />
+            <source>Install {packages}…</source>
+            <translation>{packages} installieren…</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="225" />
+            <source>Installing {packages} ({build} build) into {folder}…</source>
+            <translation>{packages} ({build}-Build) wird in {folder} installiert…</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="162" />
+            <source>Installs with pip into {folder}</source>
+            <translation>Installiert mit pip in {folder}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="223" />
+            <source>Starting pip…</source>
+            <translation>pip wird gestartet…</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="72" />
+            <source>The Python interpreter that runs QGIS was not found next to QGIS.</source>
+            <translation>Der Python-Interpreter, der QGIS ausführt, wurde neben QGIS nicht gefunden.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="69" />
+            <source>The Python that runs QGIS has no pip (on Debian or Ubuntu: sudo apt-get install python3-pip).</source>
+            <translation>Das Python, das QGIS ausführt, hat kein pip (unter Debian oder Ubuntu: sudo apt-get install python3-pip).</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="292" />
+            <source>The details are in the ORCA HUNTR tab of the log panel.</source>
+            <translation>Die Einzelheiten stehen im Reiter ORCA HUNTR des Protokollfensters.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="273" />
+            <source>The installation was cancelled.</source>
+            <translation>Die Installation wurde abgebrochen.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="65" />
+            <source>The package index could not be reached: this computer seems to be offline, or a proxy or firewall blocks pip.</source>
+            <translation>Der Paketindex ist nicht erreichbar: Dieser Rechner scheint offline zu sein, oder ein Proxy oder eine Firewall blockiert pip.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="73" />
+            <source>The packages were installed but do not import: {details}</source>
+            <translation>Die Pakete wurden installiert, lassen sich aber nicht importieren: {details}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="184" />
+            <source>The {build} build of PyTorch, for the NVIDIA GPU ({reason})</source>
+            <translation>Der {build}-Build von PyTorch, für die NVIDIA-GPU ({reason})</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="151" />
+            <source>Training and detection need {packages}, which the Python that runs QGIS does not have. ORCA HUNTR can install it for you, into a folder of its own.</source>
+            <translation>Training und Erkennung benötigen {packages}, das dem Python, das QGIS ausführt, fehlt. ORCA HUNTR kann es für Sie installieren, in einen eigenen Ordner.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="156" />
+            <source>Training and detection need {packages}, which the Python that runs QGIS does not have. ORCA HUNTR can install them for you, into a folder of its own.</source>
+            <translation>Training und Erkennung benötigen {packages}, die dem Python, das QGIS ausführt, fehlen. ORCA HUNTR kann sie für Sie installieren, in einen eigenen Ordner.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="270" />
+            <source>Try again</source>
+            <translation>Erneut versuchen</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="171" />
+            <source>from the internet (about {size} MB)</source>
+            <translation>aus dem Internet (etwa {size} MB)</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="169" />
+            <source>from the wheel folder {folder}</source>
+            <translation>aus dem Wheel-Ordner {folder}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="74" />
+            <source>pip failed: {details}</source>
+            <translation>pip ist fehlgeschlagen: {details}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="56" />
+            <source>{first} and {last}</source>
+            <translation>{first} und {last}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="281" />
+            <source>{reason}
+Run this command by hand (in the OSGeo4W Shell on Windows, a terminal elsewhere), then restart QGIS:</source>
+            <translation>{reason}
+Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sonst in einem Terminal) und starten Sie QGIS dann neu:</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="253" />
+            <source>{versions} installed into {folder}. Restart QGIS to use them.</source>
+            <translation>{versions} in {folder} installiert. Starten Sie QGIS neu, um sie zu verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="255" />
+            <source>{versions} installed into {folder}. They are ready: no restart is needed.</source>
+            <translation>{versions} in {folder} installiert. Bereit: Ein Neustart ist nicht nötig.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrInstallTask</name>
+        <message>
+            <location filename="../tasks/install_task.py" line="39" />
+            <source>ORCA HUNTR: installing {packages}</source>
+            <translation>ORCA HUNTR: {packages} wird installiert</translation>
+        </message>
+        <message>
+            <location filename="../tasks/install_task.py" line="56" />
+            <source>The installation was cancelled.</source>
+            <translation>Die Installation wurde abgebrochen.</translation>
+        </message>
+    </context>
+    <context>
         <name>HuntrMessages</name>
         <message>
             <location filename="../ui/messages.py" line="34" />

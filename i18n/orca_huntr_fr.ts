@@ -893,6 +893,165 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
         </message>
     </context>
     <context>
+        <name>HuntrInstallBanner</name>
+        <message>
+            <location filename="../ui/install_banner.py" line="119" />
+            <source>Copy command</source>
+            <translation>Copier la commande</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="296" />
+            <source>Could not install {packages}: {reason} The ORCA HUNTR panel shows what to do.</source>
+            <translation>Impossible d'installer {packages} : {reason} Le panneau ORCA HUNTR indique que faire.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="124" />
+            <source>Hide</source>
+            <translation>Masquer</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="181" />
+            <source>Install</source>
+            <translation>Installer</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="178" />
+            <source>Install {packages}</source>
+            <translation>Installer {packages}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="172" />
+            <source>Install {packages} {source} with pip into a folder of the plugin:
+{folder}
+
+QGIS's own Python is not changed. This can take several minutes: the panel shows the progress, and every line pip writes goes to the ORCA HUNTR tab of the log panel.</source>
+            <translation>Installer {packages} {source} avec pip dans un dossier de l'extension :
+{folder}
+
+Le Python de QGIS lui-même n'est pas modifié. Cela peut prendre plusieurs minutes : le panneau affiche la progression, et chaque ligne écrite par pip va dans l'onglet ORCA HUNTR du panneau Journal.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="161" />
+            <source>Install {packages}…</source>
+            <translation>Installer {packages}…</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="225" />
+            <source>Installing {packages} ({build} build) into {folder}…</source>
+            <translation>Installation de {packages} (version {build}) dans {folder}…</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="162" />
+            <source>Installs with pip into {folder}</source>
+            <translation>Installe avec pip dans {folder}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="223" />
+            <source>Starting pip…</source>
+            <translation>Démarrage de pip…</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="72" />
+            <source>The Python interpreter that runs QGIS was not found next to QGIS.</source>
+            <translation>L'interpréteur Python qui exécute QGIS est introuvable à côté de QGIS.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="69" />
+            <source>The Python that runs QGIS has no pip (on Debian or Ubuntu: sudo apt-get install python3-pip).</source>
+            <translation>Le Python qui exécute QGIS n'a pas pip (sous Debian ou Ubuntu : sudo apt-get install python3-pip).</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="292" />
+            <source>The details are in the ORCA HUNTR tab of the log panel.</source>
+            <translation>Les détails sont dans l'onglet ORCA HUNTR du panneau Journal.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="273" />
+            <source>The installation was cancelled.</source>
+            <translation>L'installation a été annulée.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="65" />
+            <source>The package index could not be reached: this computer seems to be offline, or a proxy or firewall blocks pip.</source>
+            <translation>L'index des paquets est injoignable : cet ordinateur semble hors ligne, ou un proxy ou un pare-feu bloque pip.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="73" />
+            <source>The packages were installed but do not import: {details}</source>
+            <translation>Les paquets ont été installés mais ne s'importent pas : {details}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="184" />
+            <source>The {build} build of PyTorch, for the NVIDIA GPU ({reason})</source>
+            <translation>La version {build} de PyTorch, pour le GPU NVIDIA ({reason})</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="151" />
+            <source>Training and detection need {packages}, which the Python that runs QGIS does not have. ORCA HUNTR can install it for you, into a folder of its own.</source>
+            <translation>L'entraînement et la détection ont besoin de {packages}, absent du Python qui exécute QGIS. ORCA HUNTR peut l'installer pour vous, dans un dossier qui lui est propre.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="156" />
+            <source>Training and detection need {packages}, which the Python that runs QGIS does not have. ORCA HUNTR can install them for you, into a folder of its own.</source>
+            <translation>L'entraînement et la détection ont besoin de {packages}, absents du Python qui exécute QGIS. ORCA HUNTR peut les installer pour vous, dans un dossier qui lui est propre.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="270" />
+            <source>Try again</source>
+            <translation>Réessayer</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="171" />
+            <source>from the internet (about {size} MB)</source>
+            <translation>depuis Internet (environ {size} Mo)</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="169" />
+            <source>from the wheel folder {folder}</source>
+            <translation>depuis le dossier de wheels {folder}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="74" />
+            <source>pip failed: {details}</source>
+            <translation>pip a échoué : {details}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="56" />
+            <source>{first} and {last}</source>
+            <translation>{first} et {last}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="281" />
+            <source>{reason}
+Run this command by hand (in the OSGeo4W Shell on Windows, a terminal elsewhere), then restart QGIS:</source>
+            <translation>{reason}
+Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal ailleurs), puis redémarrez QGIS :</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="253" />
+            <source>{versions} installed into {folder}. Restart QGIS to use them.</source>
+            <translation>{versions} installé(s) dans {folder}. Redémarrez QGIS pour les utiliser.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="255" />
+            <source>{versions} installed into {folder}. They are ready: no restart is needed.</source>
+            <translation>{versions} installé(s) dans {folder}. Prêt : aucun redémarrage n'est nécessaire.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrInstallTask</name>
+        <message>
+            <location filename="../tasks/install_task.py" line="39" />
+            <source>ORCA HUNTR: installing {packages}</source>
+            <translation>ORCA HUNTR : installation de {packages}</translation>
+        </message>
+        <message>
+            <location filename="../tasks/install_task.py" line="56" />
+            <source>The installation was cancelled.</source>
+            <translation>L'installation a été annulée.</translation>
+        </message>
+    </context>
+    <context>
         <name>HuntrMessages</name>
         <message>
             <location filename="../ui/messages.py" line="34" />
