@@ -91,8 +91,8 @@ def deps_dir(profile_dir: str | os.PathLike[str], version: Sequence[int] = sys.v
     return Path(profile_dir) / "python" / DEPS_FOLDER / f"py{version[0]}.{version[1]}"
 
 
-def activate(folder: str | os.PathLike[str], path: list[str] | None = None) -> bool:
-    """Put ``folder`` at the front of ``sys.path`` (idempotent); True when it is (now) there.
+def activate(folder: str | os.PathLike[str], path: list[str] | None = None) -> None:
+    """Put ``folder`` at the front of ``sys.path`` (or of ``path``), once.
 
     Called at plugin load: it imports nothing. A folder that does not exist yet is added
     too, so that packages installed into it later are found without a restart.
@@ -101,7 +101,6 @@ def activate(folder: str | os.PathLike[str], path: list[str] | None = None) -> b
     text = str(folder)
     if text not in entries:
         entries.insert(0, text)
-    return True
 
 
 def missing_packages(names: Iterable[str] = PACKAGES) -> list[str]:
@@ -365,12 +364,14 @@ def manual_command(plan: InstallPlan, platform: str = sys.platform) -> str:
 # -- running it ----------------------------------------------------------------------------------------
 @dataclass
 class InstallProgress:
-    """What the task reports: ``fraction`` 0…1 and a short ``message`` (pip's latest line)."""
+    """What the task reports: ``fraction`` 0…1, the ``stage`` ("pip", "check", "done") and a
+    short ``message`` (pip's latest line while ``stage`` is "pip")."""
 
     fraction: float
     message: str
     step: int = 0
     steps: int = 1
+    stage: str = "pip"
 
 
 @dataclass
@@ -579,8 +580,9 @@ def run_install(
         returncode = _run_step(plan, index, progress, should_stop, env, output)
         if returncode != 0:
             raise _failure(plan, step, returncode, output, probe)
-    progress(InstallProgress(0.92, "Checking that the packages import", len(plan.steps), len(plan.steps)))
+    count = len(plan.steps)
+    progress(InstallProgress(0.92, "Checking that the packages import", count, count, "check"))
     versions = check_import(plan.python, plan.target, plan.packages, env)
     log.info("Installed %s into %s in %.0f s", versions, plan.target, time.monotonic() - started)
-    progress(InstallProgress(1.0, "Done", len(plan.steps), len(plan.steps)))
+    progress(InstallProgress(1.0, "Done", count, count, "done"))
     return InstallResult(plan.packages, plan.target, versions, output)

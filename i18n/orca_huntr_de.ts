@@ -895,6 +895,11 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrInstallBanner</name>
         <message>
+            <location filename="../ui/install_banner.py" line="237" />
+            <source>Checking that the packages import…</source>
+            <translation>Prüfen, ob sich die Pakete importieren lassen…</translation>
+        </message>
+        <message>
             <location filename="../ui/install_banner.py" line="119" />
             <source>Copy command</source>
             <translation>Befehl kopieren</translation>

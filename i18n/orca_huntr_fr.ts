@@ -895,6 +895,11 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrInstallBanner</name>
         <message>
+            <location filename="../ui/install_banner.py" line="237" />
+            <source>Checking that the packages import…</source>
+            <translation>Vérification que les paquets s'importent…</translation>
+        </message>
+        <message>
             <location filename="../ui/install_banner.py" line="119" />
             <source>Copy command</source>
             <translation>Copier la commande</translation>

@@ -32,8 +32,8 @@ def test_deps_dir_is_per_profile_and_python_version(tmp_path):
 def test_activate_puts_the_folder_first_once(tmp_path):
     path = ["/usr/share/qgis/python", "/usr/lib/python3/dist-packages"]
     folder = tmp_path / "deps"  # need not exist yet
-    assert installer.activate(folder, path)
-    assert installer.activate(folder, path)
+    installer.activate(folder, path)
+    installer.activate(folder, path)
     assert path == [str(folder), "/usr/share/qgis/python", "/usr/lib/python3/dist-packages"]
 
 
@@ -233,6 +233,8 @@ def test_install_from_a_wheel_folder_with_real_pip(tmp_path):
     assert (target / "torch" / "__init__.py").exists() and (target / "safetensors" / "__init__.py").exists()
     fractions = [p.fraction for p in seen]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0 and len(fractions) >= 4
+    assert [p.stage for p in seen[-2:]] == ["check", "done"]
+    assert {p.step for p in seen if p.stage == "pip"} == {1, 2}
     assert any(line.startswith("Successfully installed torch-") for line in result.log)
 
 

@@ -103,9 +103,9 @@ class InstallBanner(QFrame):
         self.command_box = QPlainTextEdit(self)
         self.command_box.setObjectName("HuntrInstallCommand")
         self.command_box.setReadOnly(True)
-        self.command_box.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        # one command a line (scroll sideways, or Copy command): the panel keeps its height
+        self.command_box.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.command_box.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.command_box.setFixedHeight(150)
         self.command_box.hide()
         layout.addWidget(self.command_box)
         self.status = QLabel(self)
@@ -232,8 +232,11 @@ class InstallBanner(QFrame):
 
     def _progressed(self, progress) -> None:
         self.progress.setValue(round(100 * float(progress.fraction or 0.0)))
-        if progress.message:
-            self.status.setText(progress.message)
+        stage = getattr(progress, "stage", "pip")
+        if stage == "check":
+            self.status.setText(tr("Checking that the packages import…"))
+        elif stage == "pip" and progress.message:
+            self.status.setText(progress.message)  # pip's own words
 
     def _done(self, result, error) -> None:
         plan = getattr(self.task, "plan", None)
@@ -285,6 +288,11 @@ class InstallBanner(QFrame):
                 ).format(reason=reason)
             )
             self.command_box.setPlainText(self.command)
+            self.command_box.setToolTip(self.command)
+            lines = min(4, len(self.command.splitlines()))
+            scrollbar = self.command_box.horizontalScrollBar().sizeHint().height()
+            height = lines * self.command_box.fontMetrics().lineSpacing() + scrollbar + 12
+            self.command_box.setFixedHeight(height)
             self.command_box.show()
             self.copy_button.show()
         else:
