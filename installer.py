@@ -52,6 +52,7 @@ from .errors import CancelledError, DependencyInstallError
 
 log = logging.getLogger(__name__)
 
+PY_VERSION = (sys.version_info.major, sys.version_info.minor)
 #: what the plugin installs itself, in install order (import name == distribution name)
 PACKAGES = ("safetensors", "torch")
 DEPS_FOLDER = "orca_huntr_deps"
@@ -86,7 +87,7 @@ OFFLINE_MARKERS = (
 
 
 # -- where ---------------------------------------------------------------------------------
-def deps_dir(profile_dir: str | os.PathLike[str], version: Sequence[int] = sys.version_info) -> Path:
+def deps_dir(profile_dir: str | os.PathLike[str], version: tuple[int, int] = PY_VERSION) -> Path:
     """The plugin's package folder inside QGIS profile ``profile_dir`` for Python ``version``."""
     return Path(profile_dir) / "python" / DEPS_FOLDER / f"py{version[0]}.{version[1]}"
 
@@ -156,6 +157,13 @@ CPU = Accelerator("cpu", "cpu", "no NVIDIA driver found")
 Runner = Callable[..., "subprocess.CompletedProcess[str]"]
 
 
+def _no_window() -> dict:
+    """subprocess options that keep Windows from flashing a console window for each child."""
+    if sys.platform == "win32":
+        return {"creationflags": getattr(subprocess, "CREATE_NO_WINDOW", 0)}
+    return {}
+
+
 def _nvidia_smi_paths(platform: str, environ: Mapping[str, str]) -> list[str]:
     if platform != "win32":
         return []
@@ -196,7 +204,7 @@ def detect_accelerator(
     version: tuple[int, int] | None = None
     if smi is not None:
         try:
-            out = run([smi], capture_output=True, text=True, timeout=15).stdout or ""
+            out = run([smi], capture_output=True, text=True, timeout=15, **_no_window()).stdout or ""
         except (OSError, subprocess.SubprocessError):
             out = ""
         match = re.search(r"CUDA Version:\s*(\d+)\.(\d+)", out)
@@ -219,7 +227,7 @@ def detect_accelerator(
 def python_candidates(
     executable: str = sys.executable,
     exec_prefix: str = sys.exec_prefix,
-    version: Sequence[int] = sys.version_info,
+    version: tuple[int, int] = PY_VERSION,
     platform: str = sys.platform,
 ) -> list[str]:
     """Where the interpreter that runs QGIS may be, most likely first (see the module's notes)."""
@@ -246,9 +254,9 @@ def python_candidates(
 _PROBE = "import sys; print(sys.version_info[0], sys.version_info[1], sys.exec_prefix)"
 
 
-def _same_python(path: str, run: Runner, version: Sequence[int], exec_prefix: str) -> bool:
+def _same_python(path: str, run: Runner, version: tuple[int, int], exec_prefix: str) -> bool:
     try:
-        out = run([path, "-c", _PROBE], capture_output=True, text=True, timeout=30)
+        out = run([path, "-c", _PROBE], capture_output=True, text=True, timeout=30, **_no_window())
     except (OSError, subprocess.SubprocessError):
         return False
     parts = (out.stdout or "").strip().split(" ", 2)
@@ -261,7 +269,7 @@ def _same_python(path: str, run: Runner, version: Sequence[int], exec_prefix: st
 def find_python(
     executable: str = sys.executable,
     exec_prefix: str = sys.exec_prefix,
-    version: Sequence[int] = sys.version_info,
+    version: tuple[int, int] = PY_VERSION,
     platform: str = sys.platform,
     exists: Callable[[str], bool] = os.path.isfile,
     run: Runner = subprocess.run,
@@ -485,9 +493,6 @@ def _run_step(
     args = step.command(plan.python, plan.target)
     log.info("Running: %s", quote_command(args))
     count = len(plan.steps)
-    kwargs: dict = {}
-    if sys.platform == "win32":
-        kwargs["creationflags"] = getattr(subprocess, "CREATE_NO_WINDOW", 0)
     proc = subprocess.Popen(
         args,
         stdout=subprocess.PIPE,
@@ -496,7 +501,7 @@ def _run_step(
         text=True,
         errors="replace",
         env=dict(env) if env is not None else None,
-        **kwargs,
+        **_no_window(),
     )
     lines = _stream(proc)
     done = 0.0
@@ -544,7 +549,7 @@ def check_import(
     args = [python, "-c", _CHECK, str(target), *packages]
     proc = subprocess.run(
         args, capture_output=True, text=True, errors="replace", timeout=600,
-        env=dict(env) if env is not None else None,
+        env=dict(env) if env is not None else None, **_no_window(),
     )  # fmt: skip
     if proc.returncode != 0:
         detail = _tail((proc.stderr or "").splitlines())

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QFontDatabase
 from qgis.PyQt.QtWidgets import (
     QApplication,
@@ -105,6 +105,7 @@ class InstallBanner(QFrame):
         self.command_box.setReadOnly(True)
         # one command a line (scroll sideways, or Copy command): the panel keeps its height
         self.command_box.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.command_box.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.command_box.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.command_box.hide()
         layout.addWidget(self.command_box)
@@ -291,7 +292,8 @@ class InstallBanner(QFrame):
             self.command_box.setToolTip(self.command)
             lines = min(4, len(self.command.splitlines()))
             scrollbar = self.command_box.horizontalScrollBar().sizeHint().height()
-            height = lines * self.command_box.fontMetrics().lineSpacing() + scrollbar + 12
+            margins = 2 * (self.command_box.document().documentMargin() + self.command_box.frameWidth())
+            height = round(lines * self.command_box.fontMetrics().lineSpacing() + scrollbar + margins + 4)
             self.command_box.setFixedHeight(height)
             self.command_box.show()
             self.copy_button.show()
