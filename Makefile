@@ -87,6 +87,7 @@ eval-trees: setup
 
 screenshots: setup
 	$(PY) scripts/screenshots.py --output docs/screenshots
+	$(PY) scripts/install_screenshots.py --output docs/screenshots
 
 clean:
 	rm -rf build dist $(ARTIFACTS) .pytest_cache .mypy_cache .ruff_cache .pkg

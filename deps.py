@@ -17,8 +17,10 @@ from .errors import MissingDependencyError
 
 # package import name -> how to install it (Debian packages share QGIS's GDAL).
 INSTALL_HINTS: dict[str, str] = {
-    "torch": "pip install torch (in the Python that runs QGIS), or run `make setup`",
-    "safetensors": "pip install safetensors, or run `make setup`",
+    "torch": "the Install button of the ORCA HUNTR panel, or pip install torch (in the Python "
+    "that runs QGIS; the README says how on each system), or run `make setup`",
+    "safetensors": "the Install button of the ORCA HUNTR panel, or pip install safetensors, "
+    "or run `make setup`",
     "rasterio": "sudo apt-get install python3-rasterio (not the PyPI wheel: it bundles another GDAL)",
     "geopandas": "sudo apt-get install python3-geopandas python3-rtree",
     "shapely": "sudo apt-get install python3-shapely",

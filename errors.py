@@ -57,3 +57,21 @@ class MissingDependencyError(HuntrError):
 
 class CancelledError(HuntrError):
     """The user cancelled the operation; nothing was written."""
+
+
+class DependencyInstallError(MissingDependencyError):
+    """Installing a missing package from inside QGIS failed.
+
+    ``kind`` says why: "offline" (the package index could not be reached), "no_pip",
+    "no_python" (the interpreter that runs QGIS was not found), "broken" (installed but
+    does not import) or "failed"; ``command`` is the exact command to run by hand (None
+    when running it again would not help); ``details`` holds pip's last lines.
+    """
+
+    def __init__(self, kind: str, message: str, command: str | None, details: str = "") -> None:
+        text = message + (f" Install by hand with:\n{command}" if command else "")
+        super().__init__(text)
+        self.kind = kind
+        self.reason = message
+        self.command = command
+        self.details = details

@@ -42,6 +42,7 @@ class OrcaHuntrPlugin:
         self.provider = None
         self.translator: QTranslator | None = None
         self._install_translator()
+        self._activate_dependencies()
 
     # -- translations -------------------------------------------------------------
     def _install_translator(self) -> None:
@@ -51,6 +52,14 @@ class OrcaHuntrPlugin:
             if translator.load(str(qm)):
                 QCoreApplication.installTranslator(translator)
                 self.translator = translator
+
+    # -- packages installed from the panel ---------------------------------------------
+    @staticmethod
+    def _activate_dependencies() -> None:
+        """Put the plugin's own package folder (torch installed from the panel) on sys.path."""
+        from .installer import activate, deps_dir
+
+        activate(deps_dir(QgsApplication.qgisSettingsDirPath()))
 
     # -- Processing -------------------------------------------------------------
     def initProcessing(self) -> None:

@@ -767,7 +767,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="375" />
+            <location filename="../ui/dock.py" line="378" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
@@ -776,147 +776,147 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">Die Szenen konnten nicht in das neue Modell kopiert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="369" />
+            <location filename="../ui/dock.py" line="372" />
             <source>Could not create a model from the snapshot</source>
             <translation>Aus dem Snapshot konnte kein Modell erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="279" />
+            <location filename="../ui/dock.py" line="282" />
             <source>Could not delete the snapshot</source>
             <translation>Der Snapshot konnte nicht gelöscht werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="180" />
+            <location filename="../ui/dock.py" line="183" />
             <source>Could not list the snapshots</source>
             <translation>Die Snapshots konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="288" />
+            <location filename="../ui/dock.py" line="291" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Der Snapshot konnte nicht in die Quarantäne verschoben werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="391" />
+            <location filename="../ui/dock.py" line="394" />
             <source>Could not prepare detection</source>
             <translation>Die Erkennung konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="303" />
+            <location filename="../ui/dock.py" line="306" />
             <source>Could not prepare the revert</source>
             <translation>Das Zurücksetzen konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="256" />
+            <location filename="../ui/dock.py" line="259" />
             <source>Could not rename the snapshot</source>
             <translation>Der Snapshot konnte nicht umbenannt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="315" />
+            <location filename="../ui/dock.py" line="318" />
             <source>Could not revert</source>
             <translation>Das Zurücksetzen ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="232" />
+            <location filename="../ui/dock.py" line="235" />
             <source>Could not save the snapshot</source>
             <translation>Der Snapshot konnte nicht gespeichert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="334" />
+            <location filename="../ui/dock.py" line="337" />
             <source>Could not undo the revert</source>
             <translation>Das Zurücksetzen konnte nicht rückgängig gemacht werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="182" />
+            <location filename="../ui/dock.py" line="185" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Erstellen oder wählen Sie ein Modell, um seine Snapshots zu sehen.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="267" />
+            <location filename="../ui/dock.py" line="270" />
             <source>Delete Snapshot</source>
             <translation>Snapshot löschen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="267" />
+            <location filename="../ui/dock.py" line="270" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Den Snapshot {name} löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="93" />
+            <location filename="../ui/dock.py" line="96" />
             <source>Detecting… %p%</source>
             <translation>Erkennung… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="94" />
+            <location filename="../ui/dock.py" line="97" />
             <source>Detection runs in the background; cancel it from the task manager</source>
             <translation>Die Erkennung läuft im Hintergrund; brechen Sie sie über die Aufgabenverwaltung ab</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="376" />
+            <location filename="../ui/dock.py" line="379" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modell {name} aus dem Snapshot erstellt.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="247" />
+            <location filename="../ui/dock.py" line="250" />
             <source>New name of the snapshot:</source>
             <translation>Neuer Name des Snapshots:</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="183" />
+            <location filename="../ui/dock.py" line="186" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="136" />
+            <location filename="../ui/dock.py" line="139" />
             <source>No workspace: see the message bar.</source>
             <translation>Kein Arbeitsbereich: siehe Meldungsleiste.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="51" />
+            <location filename="../ui/dock.py" line="52" />
             <source>ORCA HUNTR</source>
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="247" />
+            <location filename="../ui/dock.py" line="250" />
             <source>Rename Snapshot</source>
             <translation>Snapshot umbenennen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="338" />
+            <location filename="../ui/dock.py" line="341" />
             <source>Revert undone: {n} snapshots are back.</source>
             <translation>Zurücksetzen rückgängig gemacht: {n} Snapshots sind zurück.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="319" />
+            <location filename="../ui/dock.py" line="322" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Auf {name} zurückgesetzt: Er ist wieder der aktuelle Stand.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="86" />
+            <location filename="../ui/dock.py" line="89" />
             <source>Run detection with the current state (or any snapshot) on a raster</source>
             <translation>Eine Erkennung auf einem Raster mit dem aktuellen Stand (oder einem beliebigen Snapshot) ausführen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="84" />
+            <location filename="../ui/dock.py" line="87" />
             <source>Run detection…</source>
             <translation>Erkennung ausführen…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="235" />
+            <location filename="../ui/dock.py" line="238" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Snapshot {name} gespeichert: Er läuft nicht ab.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="78" />
+            <location filename="../ui/dock.py" line="81" />
             <source>Training Snapshots Timeline</source>
             <translation>Zeitleiste der Trainings-Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="138" />
+            <location filename="../ui/dock.py" line="141" />
             <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
             <translation>Nicht gespeichertes Projekt: Die Modelle liegen in einem temporären Ordner, bis Sie das Projekt speichern.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="143" />
+            <location filename="../ui/dock.py" line="146" />
             <source>Workspace: {path}</source>
             <translation>Arbeitsbereich: {path}</translation>
         </message>
@@ -937,6 +937,170 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <location filename="../adapters/inputs.py" line="145" />
             <source>“{colour}” is not a #rrggbb colour (class “{name}”).</source>
             <translation>„{colour}“ ist keine #rrggbb-Farbe (Klasse „{name}“).</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrInstallBanner</name>
+        <message>
+            <location filename="../ui/install_banner.py" line="238" />
+            <source>Checking that the packages import…</source>
+            <translation>Prüfen, ob sich die Pakete importieren lassen…</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="120" />
+            <source>Copy command</source>
+            <translation>Befehl kopieren</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="306" />
+            <source>Could not install {packages}: {reason} The ORCA HUNTR panel shows what to do.</source>
+            <translation>{packages} konnte nicht installiert werden: {reason} Das ORCA-HUNTR-Bedienfeld zeigt, was zu tun ist.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="125" />
+            <source>Hide</source>
+            <translation>Ausblenden</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="182" />
+            <source>Install</source>
+            <translation>Installieren</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="179" />
+            <source>Install {packages}</source>
+            <translation>{packages} installieren</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="173" />
+            <source>Install {packages} {source} with pip into a folder of the plugin:
+{folder}
+
+QGIS's own Python is not changed. This can take several minutes: the panel shows the progress, and every line pip writes goes to the ORCA HUNTR tab of the log panel.</source>
+            <translation>{packages} {source} mit pip in einen Ordner der Erweiterung installieren:
+{folder}
+
+QGIS' eigenes Python wird nicht verändert. Das kann einige Minuten dauern: Das Bedienfeld zeigt den Fortschritt, und jede Zeile, die pip schreibt, steht im Reiter ORCA HUNTR des Protokollfensters.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="162" />
+            <source>Install {packages}…</source>
+            <translation>{packages} installieren…</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="226" />
+            <source>Installing {packages} ({build} build) into {folder}…</source>
+            <translation>{packages} ({build}-Build) wird in {folder} installiert…</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="163" />
+            <source>Installs with pip into {folder}</source>
+            <translation>Installiert mit pip in {folder}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="224" />
+            <source>Starting pip…</source>
+            <translation>pip wird gestartet…</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="72" />
+            <source>The Python interpreter that runs QGIS was not found next to QGIS.</source>
+            <translation>Der Python-Interpreter, der QGIS ausführt, wurde neben QGIS nicht gefunden.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="69" />
+            <source>The Python that runs QGIS has no pip (on Debian or Ubuntu: sudo apt-get install python3-pip).</source>
+            <translation>Das Python, das QGIS ausführt, hat kein pip (unter Debian oder Ubuntu: sudo apt-get install python3-pip).</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="302" />
+            <source>The details are in the ORCA HUNTR tab of the log panel.</source>
+            <translation>Die Einzelheiten stehen im Reiter ORCA HUNTR des Protokollfensters.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="277" />
+            <source>The installation was cancelled.</source>
+            <translation>Die Installation wurde abgebrochen.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="65" />
+            <source>The package index could not be reached: this computer seems to be offline, or a proxy or firewall blocks pip.</source>
+            <translation>Der Paketindex ist nicht erreichbar: Dieser Rechner scheint offline zu sein, oder ein Proxy oder eine Firewall blockiert pip.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="73" />
+            <source>The packages were installed but do not import: {details}</source>
+            <translation>Die Pakete wurden installiert, lassen sich aber nicht importieren: {details}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="185" />
+            <source>The {build} build of PyTorch, for the NVIDIA GPU ({reason})</source>
+            <translation>Der {build}-Build von PyTorch, für die NVIDIA-GPU ({reason})</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="152" />
+            <source>Training and detection need {packages}, which the Python that runs QGIS does not have. ORCA HUNTR can install it for you, into a folder of its own.</source>
+            <translation>Training und Erkennung benötigen {packages}, das dem Python, das QGIS ausführt, fehlt. ORCA HUNTR kann es für Sie installieren, in einen eigenen Ordner.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="157" />
+            <source>Training and detection need {packages}, which the Python that runs QGIS does not have. ORCA HUNTR can install them for you, into a folder of its own.</source>
+            <translation>Training und Erkennung benötigen {packages}, die dem Python, das QGIS ausführt, fehlen. ORCA HUNTR kann sie für Sie installieren, in einen eigenen Ordner.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="274" />
+            <source>Try again</source>
+            <translation>Erneut versuchen</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="172" />
+            <source>from the internet (about {size} MB)</source>
+            <translation>aus dem Internet (etwa {size} MB)</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="170" />
+            <source>from the wheel folder {folder}</source>
+            <translation>aus dem Wheel-Ordner {folder}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="74" />
+            <source>pip failed: {details}</source>
+            <translation>pip ist fehlgeschlagen: {details}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="56" />
+            <source>{first} and {last}</source>
+            <translation>{first} und {last}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="285" />
+            <source>{reason}
+Run this command by hand (in the OSGeo4W Shell on Windows, a terminal elsewhere), then restart QGIS:</source>
+            <translation>{reason}
+Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sonst in einem Terminal) und starten Sie QGIS dann neu:</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="257" />
+            <source>{versions} installed into {folder}. Restart QGIS to use them.</source>
+            <translation>{versions} in {folder} installiert. Starten Sie QGIS neu, um sie zu verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="259" />
+            <source>{versions} installed into {folder}. They are ready: no restart is needed.</source>
+            <translation>{versions} in {folder} installiert. Bereit: Ein Neustart ist nicht nötig.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrInstallTask</name>
+        <message>
+            <location filename="../tasks/install_task.py" line="39" />
+            <source>ORCA HUNTR: installing {packages}</source>
+            <translation>ORCA HUNTR: {packages} wird installiert</translation>
+        </message>
+        <message>
+            <location filename="../tasks/install_task.py" line="56" />
+            <source>The installation was cancelled.</source>
+            <translation>Die Installation wurde abgebrochen.</translation>
         </message>
     </context>
     <context>
@@ -1873,37 +2037,37 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>IoU</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="290" />
+            <location filename="../ui/training_curve.py" line="291" />
             <source>Snapshot {name} · step {step}</source>
             <translation>Snapshot {name} · Schritt {step}</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="197" />
+            <location filename="../ui/training_curve.py" line="198" />
             <source>The training curve appears after the first training</source>
             <translation>Die Trainingskurve erscheint nach dem ersten Training</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="128" />
+            <location filename="../ui/training_curve.py" line="129" />
             <source>Training loss (blue, left axis) and validation {metric} (orange, right axis) against steps; the marks at the top are the snapshots</source>
             <translation>Trainingsverlust (blau, linke Achse) und Validierungs-{metric} (orange, rechte Achse) über die Schritte; die Marken oben sind die Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="225" />
+            <location filename="../ui/training_curve.py" line="226" />
             <source>step {n}</source>
             <translation>Schritt {n}</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="229" />
+            <location filename="../ui/training_curve.py" line="230" />
             <source>— loss</source>
             <translation>— Verlust</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="229" />
+            <location filename="../ui/training_curve.py" line="230" />
             <source>— validation {metric}</source>
             <translation>— Validierungs-{metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="229" />
+            <location filename="../ui/training_curve.py" line="230" />
             <source>▼ snapshots</source>
             <translation>▼ Snapshots</translation>
         </message>
@@ -2467,12 +2631,12 @@ Das neue Modell hat dieselbe Anzahl an Klassen; Sie können sie umbenennen (Name
     <context>
         <name>OrcaHuntrPlugin</name>
         <message>
-            <location filename="../plugin.py" line="71" />
+            <location filename="../plugin.py" line="80" />
             <source>ORCA HUNTR</source>
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="75" />
+            <location filename="../plugin.py" line="84" />
             <source>Show or hide the ORCA HUNTR panel</source>
             <translation>Das ORCA-HUNTR-Bedienfeld ein- oder ausblenden</translation>
         </message>

@@ -767,7 +767,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="375" />
+            <location filename="../ui/dock.py" line="378" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
@@ -776,147 +776,147 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">Impossible de copier les scènes dans le nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="369" />
+            <location filename="../ui/dock.py" line="372" />
             <source>Could not create a model from the snapshot</source>
             <translation>Impossible de créer un modèle à partir de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="279" />
+            <location filename="../ui/dock.py" line="282" />
             <source>Could not delete the snapshot</source>
             <translation>Impossible de supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="180" />
+            <location filename="../ui/dock.py" line="183" />
             <source>Could not list the snapshots</source>
             <translation>Impossible de lister les instantanés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="288" />
+            <location filename="../ui/dock.py" line="291" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Impossible de mettre l'instantané en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="391" />
+            <location filename="../ui/dock.py" line="394" />
             <source>Could not prepare detection</source>
             <translation>Impossible de préparer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="303" />
+            <location filename="../ui/dock.py" line="306" />
             <source>Could not prepare the revert</source>
             <translation>Impossible de préparer le retour en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="256" />
+            <location filename="../ui/dock.py" line="259" />
             <source>Could not rename the snapshot</source>
             <translation>Impossible de renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="315" />
+            <location filename="../ui/dock.py" line="318" />
             <source>Could not revert</source>
             <translation>Impossible de revenir en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="232" />
+            <location filename="../ui/dock.py" line="235" />
             <source>Could not save the snapshot</source>
             <translation>Impossible d'enregistrer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="334" />
+            <location filename="../ui/dock.py" line="337" />
             <source>Could not undo the revert</source>
             <translation>Impossible d'annuler le retour</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="182" />
+            <location filename="../ui/dock.py" line="185" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Créez ou choisissez un modèle pour voir ses instantanés.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="267" />
+            <location filename="../ui/dock.py" line="270" />
             <source>Delete Snapshot</source>
             <translation>Supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="267" />
+            <location filename="../ui/dock.py" line="270" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Supprimer l'instantané {name} ? Cette action est irréversible.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="93" />
+            <location filename="../ui/dock.py" line="96" />
             <source>Detecting… %p%</source>
             <translation>Détection… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="94" />
+            <location filename="../ui/dock.py" line="97" />
             <source>Detection runs in the background; cancel it from the task manager</source>
             <translation>La détection s'exécute en arrière-plan ; annulez-la depuis le gestionnaire de tâches</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="376" />
+            <location filename="../ui/dock.py" line="379" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modèle {name} créé à partir de l'instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="247" />
+            <location filename="../ui/dock.py" line="250" />
             <source>New name of the snapshot:</source>
             <translation>Nouveau nom de l'instantané :</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="183" />
+            <location filename="../ui/dock.py" line="186" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="136" />
+            <location filename="../ui/dock.py" line="139" />
             <source>No workspace: see the message bar.</source>
             <translation>Aucun espace de travail : voir la barre de messages.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="51" />
+            <location filename="../ui/dock.py" line="52" />
             <source>ORCA HUNTR</source>
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="247" />
+            <location filename="../ui/dock.py" line="250" />
             <source>Rename Snapshot</source>
             <translation>Renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="338" />
+            <location filename="../ui/dock.py" line="341" />
             <source>Revert undone: {n} snapshots are back.</source>
             <translation>Retour annulé : {n} instantanés sont revenus.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="319" />
+            <location filename="../ui/dock.py" line="322" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Retour à {name} : c'est de nouveau l'état actuel.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="86" />
+            <location filename="../ui/dock.py" line="89" />
             <source>Run detection with the current state (or any snapshot) on a raster</source>
             <translation>Lancer la détection sur un raster avec l'état actuel (ou n'importe quel instantané)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="84" />
+            <location filename="../ui/dock.py" line="87" />
             <source>Run detection…</source>
             <translation>Lancer la détection…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="235" />
+            <location filename="../ui/dock.py" line="238" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Instantané {name} enregistré : il n'expirera pas.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="78" />
+            <location filename="../ui/dock.py" line="81" />
             <source>Training Snapshots Timeline</source>
             <translation>Chronologie des instantanés d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="138" />
+            <location filename="../ui/dock.py" line="141" />
             <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
             <translation>Projet non enregistré : les modèles sont conservés dans un dossier temporaire jusqu'à l'enregistrement du projet.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="143" />
+            <location filename="../ui/dock.py" line="146" />
             <source>Workspace: {path}</source>
             <translation>Espace de travail : {path}</translation>
         </message>
@@ -937,6 +937,170 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <location filename="../adapters/inputs.py" line="145" />
             <source>“{colour}” is not a #rrggbb colour (class “{name}”).</source>
             <translation>« {colour} » n'est pas une couleur #rrggbb (classe « {name} »).</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrInstallBanner</name>
+        <message>
+            <location filename="../ui/install_banner.py" line="238" />
+            <source>Checking that the packages import…</source>
+            <translation>Vérification que les paquets s'importent…</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="120" />
+            <source>Copy command</source>
+            <translation>Copier la commande</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="306" />
+            <source>Could not install {packages}: {reason} The ORCA HUNTR panel shows what to do.</source>
+            <translation>Impossible d'installer {packages} : {reason} Le panneau ORCA HUNTR indique que faire.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="125" />
+            <source>Hide</source>
+            <translation>Masquer</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="182" />
+            <source>Install</source>
+            <translation>Installer</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="179" />
+            <source>Install {packages}</source>
+            <translation>Installer {packages}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="173" />
+            <source>Install {packages} {source} with pip into a folder of the plugin:
+{folder}
+
+QGIS's own Python is not changed. This can take several minutes: the panel shows the progress, and every line pip writes goes to the ORCA HUNTR tab of the log panel.</source>
+            <translation>Installer {packages} {source} avec pip dans un dossier de l'extension :
+{folder}
+
+Le Python de QGIS lui-même n'est pas modifié. Cela peut prendre plusieurs minutes : le panneau affiche la progression, et chaque ligne écrite par pip va dans l'onglet ORCA HUNTR du panneau Journal.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="162" />
+            <source>Install {packages}…</source>
+            <translation>Installer {packages}…</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="226" />
+            <source>Installing {packages} ({build} build) into {folder}…</source>
+            <translation>Installation de {packages} (version {build}) dans {folder}…</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="163" />
+            <source>Installs with pip into {folder}</source>
+            <translation>Installe avec pip dans {folder}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="224" />
+            <source>Starting pip…</source>
+            <translation>Démarrage de pip…</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="72" />
+            <source>The Python interpreter that runs QGIS was not found next to QGIS.</source>
+            <translation>L'interpréteur Python qui exécute QGIS est introuvable à côté de QGIS.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="69" />
+            <source>The Python that runs QGIS has no pip (on Debian or Ubuntu: sudo apt-get install python3-pip).</source>
+            <translation>Le Python qui exécute QGIS n'a pas pip (sous Debian ou Ubuntu : sudo apt-get install python3-pip).</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="302" />
+            <source>The details are in the ORCA HUNTR tab of the log panel.</source>
+            <translation>Les détails sont dans l'onglet ORCA HUNTR du panneau Journal.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="277" />
+            <source>The installation was cancelled.</source>
+            <translation>L'installation a été annulée.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="65" />
+            <source>The package index could not be reached: this computer seems to be offline, or a proxy or firewall blocks pip.</source>
+            <translation>L'index des paquets est injoignable : cet ordinateur semble hors ligne, ou un proxy ou un pare-feu bloque pip.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="73" />
+            <source>The packages were installed but do not import: {details}</source>
+            <translation>Les paquets ont été installés mais ne s'importent pas : {details}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="185" />
+            <source>The {build} build of PyTorch, for the NVIDIA GPU ({reason})</source>
+            <translation>La version {build} de PyTorch, pour le GPU NVIDIA ({reason})</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="152" />
+            <source>Training and detection need {packages}, which the Python that runs QGIS does not have. ORCA HUNTR can install it for you, into a folder of its own.</source>
+            <translation>L'entraînement et la détection ont besoin de {packages}, absent du Python qui exécute QGIS. ORCA HUNTR peut l'installer pour vous, dans un dossier qui lui est propre.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="157" />
+            <source>Training and detection need {packages}, which the Python that runs QGIS does not have. ORCA HUNTR can install them for you, into a folder of its own.</source>
+            <translation>L'entraînement et la détection ont besoin de {packages}, absents du Python qui exécute QGIS. ORCA HUNTR peut les installer pour vous, dans un dossier qui lui est propre.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="274" />
+            <source>Try again</source>
+            <translation>Réessayer</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="172" />
+            <source>from the internet (about {size} MB)</source>
+            <translation>depuis Internet (environ {size} Mo)</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="170" />
+            <source>from the wheel folder {folder}</source>
+            <translation>depuis le dossier de wheels {folder}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="74" />
+            <source>pip failed: {details}</source>
+            <translation>pip a échoué : {details}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="56" />
+            <source>{first} and {last}</source>
+            <translation>{first} et {last}</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="285" />
+            <source>{reason}
+Run this command by hand (in the OSGeo4W Shell on Windows, a terminal elsewhere), then restart QGIS:</source>
+            <translation>{reason}
+Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal ailleurs), puis redémarrez QGIS :</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="257" />
+            <source>{versions} installed into {folder}. Restart QGIS to use them.</source>
+            <translation>{versions} installé(s) dans {folder}. Redémarrez QGIS pour les utiliser.</translation>
+        </message>
+        <message>
+            <location filename="../ui/install_banner.py" line="259" />
+            <source>{versions} installed into {folder}. They are ready: no restart is needed.</source>
+            <translation>{versions} installé(s) dans {folder}. Prêt : aucun redémarrage n'est nécessaire.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrInstallTask</name>
+        <message>
+            <location filename="../tasks/install_task.py" line="39" />
+            <source>ORCA HUNTR: installing {packages}</source>
+            <translation>ORCA HUNTR : installation de {packages}</translation>
+        </message>
+        <message>
+            <location filename="../tasks/install_task.py" line="56" />
+            <source>The installation was cancelled.</source>
+            <translation>L'installation a été annulée.</translation>
         </message>
     </context>
     <context>
@@ -1873,37 +2037,37 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>IoU</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="290" />
+            <location filename="../ui/training_curve.py" line="291" />
             <source>Snapshot {name} · step {step}</source>
             <translation>Instantané {name} · pas {step}</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="197" />
+            <location filename="../ui/training_curve.py" line="198" />
             <source>The training curve appears after the first training</source>
             <translation>La courbe d'entraînement apparaît après le premier entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="128" />
+            <location filename="../ui/training_curve.py" line="129" />
             <source>Training loss (blue, left axis) and validation {metric} (orange, right axis) against steps; the marks at the top are the snapshots</source>
             <translation>Perte d'entraînement (bleu, axe de gauche) et {metric} de validation (orange, axe de droite) selon les pas ; les repères en haut sont les instantanés</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="225" />
+            <location filename="../ui/training_curve.py" line="226" />
             <source>step {n}</source>
             <translation>pas {n}</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="229" />
+            <location filename="../ui/training_curve.py" line="230" />
             <source>— loss</source>
             <translation>— perte</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="229" />
+            <location filename="../ui/training_curve.py" line="230" />
             <source>— validation {metric}</source>
             <translation>— {metric} de validation</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="229" />
+            <location filename="../ui/training_curve.py" line="230" />
             <source>▼ snapshots</source>
             <translation>▼ instantanés</translation>
         </message>
@@ -2467,12 +2631,12 @@ Le nouveau modèle a le même nombre de classes ; vous pouvez les renommer (noms
     <context>
         <name>OrcaHuntrPlugin</name>
         <message>
-            <location filename="../plugin.py" line="71" />
+            <location filename="../plugin.py" line="80" />
             <source>ORCA HUNTR</source>
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../plugin.py" line="75" />
+            <location filename="../plugin.py" line="84" />
             <source>Show or hide the ORCA HUNTR panel</source>
             <translation>Afficher ou masquer le panneau ORCA HUNTR</translation>
         </message>

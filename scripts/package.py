@@ -29,6 +29,7 @@ INCLUDED_FILES = {
     "plugin.py",
     "api.py",
     "deps.py",
+    "installer.py",
     "errors.py",
     "qgis_log.py",
     "metadata.txt",

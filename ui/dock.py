@@ -29,6 +29,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..adapters.events import hub, same_workspace
 from . import messages, training_layers
+from .install_banner import InstallBanner
 from .model_panel import ModelPanel
 from .timeline import DELETE, DETECT, NEW_MODEL, RENAME, REVERT, SAVE, TimelineWidget
 from .training_panel import TrainingPanel
@@ -66,6 +67,8 @@ class HuntrDock(QgsDockWidget):
         self.workspace_label.setWordWrap(True)
         self.workspace_label.setStyleSheet("color: palette(dark); font-size: 8pt;")
         layout.addWidget(self.workspace_label)
+        self.install_banner = InstallBanner(iface, body)  # hidden unless torch/safetensors is missing
+        layout.addWidget(self.install_banner)
 
         top = QWidget(body)
         top_layout = QVBoxLayout(top)
@@ -423,6 +426,7 @@ class HuntrDock(QgsDockWidget):
     def shutdown(self) -> None:
         """Cancel running work and stop following the project (called by the plugin's unload)."""
         self.training_panel.shutdown()
+        self.install_banner.shutdown()
         for task in list(self.detect_tasks):
             with contextlib.suppress(TypeError, RuntimeError):
                 task.done.disconnect()
