@@ -27,8 +27,10 @@ class _Iface:
     def messageBar(self):
         return self
 
-    def pushMessage(self, title, text, level, duration):
-        self.pushed.append((text, level))
+    def pushMessage(self, title, text, *rest):
+        # QgsMessageBar's overloads: (title, text, level, duration) and, for a long text the
+        # plugin shortens, (title, short text, whole text, level, duration)
+        self.pushed.append((rest[0] if len(rest) == 3 else text, rest[-2]))
 
 
 @pytest.fixture
