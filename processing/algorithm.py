@@ -8,7 +8,6 @@ own module.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..errors import HuntrError, NotFoundError
+from ..snapshots.table import to_json  # noqa: F401  (re-exported for the algorithms)
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "orca_huntr.svg"
 
@@ -254,8 +254,3 @@ def raster_path(layer) -> str:
     """The GDAL path of a raster layer (its source without provider options)."""
     parts = QgsProviderRegistry.instance().decodeUri(layer.providerType() or "gdal", layer.source())
     return parts.get("path") or layer.source()
-
-
-def to_json(value: Any) -> str:
-    """``value`` as compact JSON (for metrics and counts in string outputs and tables)."""
-    return json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)

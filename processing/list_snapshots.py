@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -17,7 +15,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .algorithm import MODEL, HuntrAlgorithm, find_model, to_json
+from ..snapshots.table import snapshot_row
+from .algorithm import MODEL, HuntrAlgorithm, find_model
 
 FIXED = (
     ("model_id", QVariant.String),
@@ -37,45 +36,6 @@ FIXED = (
     ("tiles_seen", QVariant.Int),
     ("metrics", QVariant.String),
 )
-
-
-def _number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def metric_field(key: str) -> str:
-    """A metric's column name: ``metric_`` + the key with anything odd replaced by ``_``."""
-    return "metric_" + re.sub(r"[^0-9A-Za-z_]+", "_", str(key)).strip("_").lower()
-
-
-def snapshot_row(model, snap) -> dict:
-    """The table row of one snapshot (plain values, also used by the console API)."""
-    counts = dict(snap.counts or {})
-    per_class = {str(k): int(v) for k, v in dict(counts.get("labels_per_class") or {}).items()}
-    progress = dict(snap.progress or {})
-    metrics = dict(snap.metrics or {})
-    row = {
-        "model_id": model.id,
-        "model_name": model.name,
-        "snapshot_id": snap.id,
-        "kind": snap.kind,
-        "name": snap.name or "",
-        "created_at": str(snap.created_at or ""),
-        "expires_at": str(snap.expires_at or ""),
-        "parent_id": snap.parent_id or "",
-        "training_areas": int(counts.get("training_areas") or 0),
-        "labels": sum(per_class.values()),
-        "labels_per_class": to_json(per_class),
-        "scenes": int(counts.get("scenes") or 0),
-        "epochs": int(progress.get("epochs") or 0),
-        "steps": int(progress.get("steps") or 0),
-        "tiles_seen": int(progress.get("tiles_seen") or 0),
-        "metrics": to_json(metrics),
-    }
-    for key, value in metrics.items():
-        if _number(value):
-            row[metric_field(key)] = float(value)
-    return row
 
 
 class ListSnapshotsAlgorithm(HuntrAlgorithm):
