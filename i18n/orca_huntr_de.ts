@@ -44,7 +44,7 @@
             <translation>Modell erstellen</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="258" />
+            <location filename="../processing/create_model.py" line="256" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modell „{name}“ erstellt ({id}).</translation>
         </message>
@@ -330,6 +330,158 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <location filename="../processing/detect.py" line="256" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} Erkennungen in {path} geschrieben.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetectManyAlgorithm</name>
+        <message>
+            <location filename="../processing/detect_many.py" line="117" />
+            <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
+            <translation>Grenzschwelle zum Trennen sich berührender Objekte (0: kalibrierter Wert des Snapshots)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="150" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="79" />
+            <source>Dask scheduler address (empty: a local cluster)</source>
+            <translation>Adresse des Dask-Schedulers (leer: ein lokaler Cluster)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="185" />
+            <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
+            <translation>Erkennung mit Modell „{model}“, Snapshot „{snapshot}“ ({kind}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="150" />
+            <source>Device</source>
+            <translation>Rechengerät</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="74" />
+            <source>File pattern of raster scenes (e.g. /data/*.tif)</source>
+            <translation>Dateimuster der Rasterszenen (z. B. /data/*.tif)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="142" />
+            <source>Flip test-time augmentation (4× slower)</source>
+            <translation>Spiegel-Testzeit-Augmentierung (4× langsamer)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="66" />
+            <source>Folder of raster scenes</source>
+            <translation>Ordner mit Rasterszenen</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="150" />
+            <source>GPU (CUDA)</source>
+            <translation>GPU (CUDA)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="97" />
+            <source>GeoPackage (*.gpkg)</source>
+            <translation>GeoPackage (*.gpkg)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="105" />
+            <source>Leave failing scenes out instead of stopping</source>
+            <translation>Fehlgeschlagene Szenen auslassen statt abzubrechen</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="86" />
+            <source>Local worker processes (0: one per core)</source>
+            <translation>Lokale Worker-Prozesse (0: einer pro Kern)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="97" />
+            <source>Merged detections</source>
+            <translation>Zusammengeführte Erkennungen</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="134" />
+            <source>Minimum area of a detection (square map units)</source>
+            <translation>Mindestfläche einer Erkennung (Karteneinheiten zum Quadrat)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="108" />
+            <source>Minimum score (0: the snapshot's calibrated value)</source>
+            <translation>Mindestwert (0: kalibrierter Wert des Snapshots)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="126" />
+            <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
+            <translation>Mindestgröße einer Erkennung in Pixeln (0: kalibrierter Wert des Snapshots)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="171" />
+            <source>No raster scene given: choose layers, a folder or a file pattern.</source>
+            <translation>Keine Rasterszene angegeben: Wählen Sie Layer, einen Ordner oder ein Dateimuster.</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="159" />
+            <source>Number of detections</source>
+            <translation>Anzahl der Erkennungen</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="61" />
+            <source>Raster scenes</source>
+            <translation>Rasterszenen</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="42" />
+            <source>Run detection over many scenes (Dask)</source>
+            <translation>Erkennung über viele Szenen ausführen (Dask)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="45" />
+            <source>Runs one snapshot of a model over many raster scenes, each scene a task on a Dask cluster, and merges the detections into one GeoPackage whose field scene names the scene of each feature.
+
+Give the scenes as layers, a folder of rasters and/or a file pattern such as /data/tiles/*.tif. Without a scheduler address a local cluster of worker processes runs on this computer; with one (tcp://host:8786), its workers must see the workspace, the rasters and the output file at the same paths. A scene whose worker dies is run again. The same run is available without QGIS: python -m orca_huntr detect-many.</source>
+            <translation>Wendet einen Snapshot eines Modells auf viele Rasterszenen an, jede Szene als Aufgabe auf einem Dask-Cluster, und führt die Erkennungen in einem GeoPackage zusammen, dessen Feld scene die Szene jedes Objekts angibt.
+
+Geben Sie die Szenen als Layer, als Ordner mit Rastern und/oder als Dateimuster wie /data/tiles/*.tif an. Ohne Scheduler-Adresse läuft ein lokaler Cluster von Worker-Prozessen auf diesem Rechner; mit einer Adresse (tcp://host:8786) müssen dessen Worker den Arbeitsbereich, die Raster und die Ausgabedatei unter denselben Pfaden sehen. Eine Szene, deren Worker abstürzt, wird erneut ausgeführt. Derselbe Lauf ist ohne QGIS verfügbar: python -m orca_huntr detect-many.</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="206" />
+            <source>Scene {scene} failed: {message}</source>
+            <translation>Szene {scene} ist fehlgeschlagen: {message}</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="160" />
+            <source>Scenes detected</source>
+            <translation>Bearbeitete Szenen</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="162" />
+            <source>Scenes that failed and why (JSON)</source>
+            <translation>Fehlgeschlagene Szenen und Gründe (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="145" />
+            <source>Segmentation mode: one feature per connected area (else one per class)</source>
+            <translation>Segmentierungsmodus: ein Objekt je zusammenhängender Fläche (sonst eines je Klasse)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="161" />
+            <source>Snapshot id</source>
+            <translation>Snapshot-ID</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="102" />
+            <source>Without Dask: one scene after another in this process</source>
+            <translation>Ohne Dask: eine Szene nach der anderen in diesem Prozess</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="150" />
+            <source>automatic (GPU when available)</source>
+            <translation>automatisch (GPU, falls verfügbar)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="209" />
+            <source>{n} detections from {scenes} scenes written to {path}.</source>
+            <translation>{n} Erkennungen aus {scenes} Szenen in {path} geschrieben.</translation>
         </message>
     </context>
     <context>
@@ -686,12 +838,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDetection</name>
         <message>
-            <location filename="../ui/detection_run.py" line="101" />
+            <location filename="../ui/detection_run.py" line="100" />
             <source>Could not start detection</source>
             <translation>Die Erkennung konnte nicht gestartet werden</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="106" />
+            <location filename="../ui/detection_run.py" line="105" />
             <source>Detection failed</source>
             <translation>Die Erkennung ist fehlgeschlagen</translation>
         </message>
@@ -701,37 +853,37 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Erkennung gestartet; sie läuft im Hintergrund (siehe Aufgabenverwaltung).</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="75" />
+            <location filename="../ui/detection_run.py" line="74" />
             <source>No objects found: layer {name} is empty. Try to: {tips}.</source>
             <translation>Keine Objekte gefunden: Layer {name} ist leer. Versuchen Sie: {tips}.</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="90" />
+            <location filename="../ui/detection_run.py" line="89" />
             <source>ORCA HUNTR: detection with {model}</source>
             <translation>ORCA HUNTR: Erkennung mit {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="72" />
+            <location filename="../ui/detection_run.py" line="71" />
             <source>check that the area covers the objects and the scene looks like the training scenes</source>
             <translation>prüfen, ob das Gebiet die Objekte abdeckt und die Szene den Trainingsszenen ähnelt</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="70" />
+            <location filename="../ui/detection_run.py" line="69" />
             <source>lower the minimum area (now {value:g})</source>
             <translation>die Mindestfläche senken (derzeit {value:g})</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="65" />
+            <location filename="../ui/detection_run.py" line="67" />
             <source>lower the score threshold (now {value:g}, under Advanced options)</source>
             <translation>den Score-Schwellenwert senken (derzeit {value:g}, unter Erweiterte Optionen)</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="73" />
+            <location filename="../ui/detection_run.py" line="72" />
             <source>train longer, or add labels where objects were missed, then detect with the new snapshot</source>
             <translation>länger trainieren oder Labels dort ergänzen, wo Objekte übersehen wurden, und dann mit dem neuen Snapshot erkennen</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="111" />
+            <location filename="../ui/detection_run.py" line="110" />
             <source>{n} detections: layer {name} added.</source>
             <translation>{n} Erkennungen: Layer {name} hinzugefügt.</translation>
         </message>
@@ -2116,27 +2268,27 @@ Weiter trainieren: Das Training läuft im Hintergrund weiter; dieses Panel zeigt
     <context>
         <name>ListSnapshotsAlgorithm</name>
         <message>
-            <location filename="../processing/list_snapshots.py" line="89" />
+            <location filename="../processing/list_snapshots.py" line="49" />
             <source>List snapshots</source>
             <translation>Snapshots auflisten</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="102" />
+            <location filename="../processing/list_snapshots.py" line="62" />
             <source>Model (id or name; empty: every model)</source>
             <translation>Modell (ID oder Name; leer: alle Modelle)</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="108" />
+            <location filename="../processing/list_snapshots.py" line="68" />
             <source>Number of snapshots</source>
             <translation>Anzahl der Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="107" />
+            <location filename="../processing/list_snapshots.py" line="67" />
             <source>Snapshots</source>
             <translation>Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="92" />
+            <location filename="../processing/list_snapshots.py" line="52" />
             <source>Writes the Training Snapshots Timeline as a table: one row per snapshot, newest first, with its kind (current, temporary or saved), name, creation and expiry times, the training data it was trained on (training areas, labels per class, scenes), its training progress (epochs, steps, tiles seen) and its validation metrics.
 
 Leave the model empty to list the snapshots of every model in the workspace.</source>
@@ -2145,7 +2297,7 @@ Leave the model empty to list the snapshots of every model in the workspace.</so
 Lassen Sie das Modell leer, um die Snapshots aller Modelle des Arbeitsbereichs aufzulisten.</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="131" />
+            <location filename="../processing/list_snapshots.py" line="91" />
             <source>{n} snapshots.</source>
             <translation>{n} Snapshots.</translation>
         </message>
@@ -2564,22 +2716,22 @@ Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validieru
             <translation>In den Layer „{name}“ des Trainings-GeoPackages konnte nicht geschrieben werden: {error}</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="276" />
+            <location filename="../processing/training_import.py" line="294" />
             <source>Label</source>
             <translation>Label</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="268" />
+            <location filename="../processing/training_import.py" line="286" />
             <source>Label {fid} has class “{value}”, which is not one of the model's classes ({names}).</source>
             <translation>Label {fid} hat die Klasse „{value}“, die nicht zu den Klassen des Modells gehört ({names}).</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="246" />
+            <location filename="../processing/training_import.py" line="264" />
             <source>The labels have no field “{field}”.</source>
             <translation>Die Labels haben kein Feld „{field}“.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="249" />
+            <location filename="../processing/training_import.py" line="267" />
             <source>The model has {n} classes: choose the labels' field that holds the class id or name.</source>
             <translation>Das Modell hat {n} Klassen: Wählen Sie das Feld der Labels, das die Klassen-ID oder den Klassennamen enthält.</translation>
         </message>
@@ -2589,7 +2741,7 @@ Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validieru
             <translation>Das Trainings-GeoPackage {path} hat keinen gültigen Layer „{name}“.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="212" />
+            <location filename="../processing/training_import.py" line="230" />
             <source>Training area</source>
             <translation>Trainingsgebiet</translation>
         </message>

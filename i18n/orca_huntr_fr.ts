@@ -44,7 +44,7 @@
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="258" />
+            <location filename="../processing/create_model.py" line="256" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modèle « {name} » créé ({id}).</translation>
         </message>
@@ -330,6 +330,158 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <location filename="../processing/detect.py" line="256" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} détections écrites dans {path}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetectManyAlgorithm</name>
+        <message>
+            <location filename="../processing/detect_many.py" line="117" />
+            <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
+            <translation>Seuil de bordure pour séparer les objets qui se touchent (0 : valeur calibrée de l'instantané)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="150" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="79" />
+            <source>Dask scheduler address (empty: a local cluster)</source>
+            <translation>Adresse de l'ordonnanceur Dask (vide : un cluster local)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="185" />
+            <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
+            <translation>Détection avec le modèle « {model} », instantané « {snapshot} » ({kind}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="150" />
+            <source>Device</source>
+            <translation>Matériel de calcul</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="74" />
+            <source>File pattern of raster scenes (e.g. /data/*.tif)</source>
+            <translation>Motif de fichiers des scènes raster (p. ex. /data/*.tif)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="142" />
+            <source>Flip test-time augmentation (4× slower)</source>
+            <translation>Augmentation par retournement au moment du test (4× plus lent)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="66" />
+            <source>Folder of raster scenes</source>
+            <translation>Dossier de scènes raster</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="150" />
+            <source>GPU (CUDA)</source>
+            <translation>GPU (CUDA)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="97" />
+            <source>GeoPackage (*.gpkg)</source>
+            <translation>GeoPackage (*.gpkg)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="105" />
+            <source>Leave failing scenes out instead of stopping</source>
+            <translation>Écarter les scènes en échec au lieu de s'arrêter</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="86" />
+            <source>Local worker processes (0: one per core)</source>
+            <translation>Processus de travail locaux (0 : un par cœur)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="97" />
+            <source>Merged detections</source>
+            <translation>Détections fusionnées</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="134" />
+            <source>Minimum area of a detection (square map units)</source>
+            <translation>Surface minimale d'une détection (unités de carte au carré)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="108" />
+            <source>Minimum score (0: the snapshot's calibrated value)</source>
+            <translation>Score minimal (0 : valeur calibrée de l'instantané)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="126" />
+            <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
+            <translation>Taille minimale d'une détection en pixels (0 : valeur calibrée de l'instantané)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="171" />
+            <source>No raster scene given: choose layers, a folder or a file pattern.</source>
+            <translation>Aucune scène raster indiquée : choisissez des couches, un dossier ou un motif de fichiers.</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="159" />
+            <source>Number of detections</source>
+            <translation>Nombre de détections</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="61" />
+            <source>Raster scenes</source>
+            <translation>Scènes raster</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="42" />
+            <source>Run detection over many scenes (Dask)</source>
+            <translation>Lancer la détection sur de nombreuses scènes (Dask)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="45" />
+            <source>Runs one snapshot of a model over many raster scenes, each scene a task on a Dask cluster, and merges the detections into one GeoPackage whose field scene names the scene of each feature.
+
+Give the scenes as layers, a folder of rasters and/or a file pattern such as /data/tiles/*.tif. Without a scheduler address a local cluster of worker processes runs on this computer; with one (tcp://host:8786), its workers must see the workspace, the rasters and the output file at the same paths. A scene whose worker dies is run again. The same run is available without QGIS: python -m orca_huntr detect-many.</source>
+            <translation>Applique un instantané d'un modèle à de nombreuses scènes raster, chaque scène étant une tâche sur un cluster Dask, et fusionne les détections dans un seul GeoPackage dont le champ scene indique la scène de chaque entité.
+
+Indiquez les scènes sous forme de couches, d'un dossier de rasters et/ou d'un motif de fichiers tel que /data/tiles/*.tif. Sans adresse d'ordonnanceur, un cluster local de processus de travail tourne sur cet ordinateur ; avec une adresse (tcp://host:8786), ses processus de travail doivent voir l'espace de travail, les rasters et le fichier de sortie aux mêmes chemins. Une scène dont le processus de travail s'arrête brutalement est relancée. Le même traitement est disponible sans QGIS : python -m orca_huntr detect-many.</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="206" />
+            <source>Scene {scene} failed: {message}</source>
+            <translation>La scène {scene} a échoué : {message}</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="160" />
+            <source>Scenes detected</source>
+            <translation>Scènes traitées</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="162" />
+            <source>Scenes that failed and why (JSON)</source>
+            <translation>Scènes en échec et pourquoi (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="145" />
+            <source>Segmentation mode: one feature per connected area (else one per class)</source>
+            <translation>Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="161" />
+            <source>Snapshot id</source>
+            <translation>Identifiant de l'instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="102" />
+            <source>Without Dask: one scene after another in this process</source>
+            <translation>Sans Dask : une scène après l’autre dans ce processus</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="150" />
+            <source>automatic (GPU when available)</source>
+            <translation>automatique (GPU si disponible)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="209" />
+            <source>{n} detections from {scenes} scenes written to {path}.</source>
+            <translation>{n} détections de {scenes} scènes écrites dans {path}.</translation>
         </message>
     </context>
     <context>
@@ -686,12 +838,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDetection</name>
         <message>
-            <location filename="../ui/detection_run.py" line="101" />
+            <location filename="../ui/detection_run.py" line="100" />
             <source>Could not start detection</source>
             <translation>Impossible de lancer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="106" />
+            <location filename="../ui/detection_run.py" line="105" />
             <source>Detection failed</source>
             <translation>La détection a échoué</translation>
         </message>
@@ -701,37 +853,37 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Détection lancée ; elle s'exécute en arrière-plan (voir le gestionnaire de tâches).</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="75" />
+            <location filename="../ui/detection_run.py" line="74" />
             <source>No objects found: layer {name} is empty. Try to: {tips}.</source>
             <translation>Aucun objet trouvé : la couche {name} est vide. Essayez de : {tips}.</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="90" />
+            <location filename="../ui/detection_run.py" line="89" />
             <source>ORCA HUNTR: detection with {model}</source>
             <translation>ORCA HUNTR : détection avec {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="72" />
+            <location filename="../ui/detection_run.py" line="71" />
             <source>check that the area covers the objects and the scene looks like the training scenes</source>
             <translation>vérifier que la zone couvre les objets et que la scène ressemble aux scènes d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="70" />
+            <location filename="../ui/detection_run.py" line="69" />
             <source>lower the minimum area (now {value:g})</source>
             <translation>baisser la surface minimale (actuellement {value:g})</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="65" />
+            <location filename="../ui/detection_run.py" line="67" />
             <source>lower the score threshold (now {value:g}, under Advanced options)</source>
             <translation>baisser le seuil de score (actuellement {value:g}, dans Options avancées)</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="73" />
+            <location filename="../ui/detection_run.py" line="72" />
             <source>train longer, or add labels where objects were missed, then detect with the new snapshot</source>
             <translation>entraîner plus longtemps ou ajouter des étiquettes là où des objets ont été manqués, puis détecter avec le nouvel instantané</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="111" />
+            <location filename="../ui/detection_run.py" line="110" />
             <source>{n} detections: layer {name} added.</source>
             <translation>{n} détections : couche {name} ajoutée.</translation>
         </message>
@@ -2116,27 +2268,27 @@ Continuer : l'entraînement se poursuit en arrière-plan ; ce panneau continue d
     <context>
         <name>ListSnapshotsAlgorithm</name>
         <message>
-            <location filename="../processing/list_snapshots.py" line="89" />
+            <location filename="../processing/list_snapshots.py" line="49" />
             <source>List snapshots</source>
             <translation>Lister les instantanés</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="102" />
+            <location filename="../processing/list_snapshots.py" line="62" />
             <source>Model (id or name; empty: every model)</source>
             <translation>Modèle (identifiant ou nom ; vide : tous les modèles)</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="108" />
+            <location filename="../processing/list_snapshots.py" line="68" />
             <source>Number of snapshots</source>
             <translation>Nombre d'instantanés</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="107" />
+            <location filename="../processing/list_snapshots.py" line="67" />
             <source>Snapshots</source>
             <translation>Instantanés</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="92" />
+            <location filename="../processing/list_snapshots.py" line="52" />
             <source>Writes the Training Snapshots Timeline as a table: one row per snapshot, newest first, with its kind (current, temporary or saved), name, creation and expiry times, the training data it was trained on (training areas, labels per class, scenes), its training progress (epochs, steps, tiles seen) and its validation metrics.
 
 Leave the model empty to list the snapshots of every model in the workspace.</source>
@@ -2145,7 +2297,7 @@ Leave the model empty to list the snapshots of every model in the workspace.</so
 Laissez le modèle vide pour lister les instantanés de tous les modèles de l'espace de travail.</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="131" />
+            <location filename="../processing/list_snapshots.py" line="91" />
             <source>{n} snapshots.</source>
             <translation>{n} instantanés.</translation>
         </message>
@@ -2564,22 +2716,22 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <translation>Impossible d'écrire dans la couche « {name} » du GeoPackage d'entraînement : {error}</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="276" />
+            <location filename="../processing/training_import.py" line="294" />
             <source>Label</source>
             <translation>Étiquette</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="268" />
+            <location filename="../processing/training_import.py" line="286" />
             <source>Label {fid} has class “{value}”, which is not one of the model's classes ({names}).</source>
             <translation>L'étiquette {fid} a la classe « {value} », qui ne fait pas partie des classes du modèle ({names}).</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="246" />
+            <location filename="../processing/training_import.py" line="264" />
             <source>The labels have no field “{field}”.</source>
             <translation>Les étiquettes n'ont pas de champ « {field} ».</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="249" />
+            <location filename="../processing/training_import.py" line="267" />
             <source>The model has {n} classes: choose the labels' field that holds the class id or name.</source>
             <translation>Le modèle a {n} classes : choisissez le champ des étiquettes qui contient l'identifiant ou le nom de la classe.</translation>
         </message>
@@ -2589,7 +2741,7 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <translation>Le GeoPackage d'entraînement {path} n'a pas de couche « {name} » valide.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="212" />
+            <location filename="../processing/training_import.py" line="230" />
             <source>Training area</source>
             <translation>Zone d'entraînement</translation>
         </message>
