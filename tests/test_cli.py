@@ -180,7 +180,9 @@ def test_fresh_interpreter_without_qgis_lists_and_purges(workspace, tmp_path):
         result, out, err = run_blocked(args, tmp_path)
         assert result == {"code": 0, "tried": [], "loaded": []}, err
     assert json.loads(out) == {"purged": []}
-    result, _, err = run_blocked(["detect", "-w", str(ws.root), "-m", info.id, str(tmp_path / "x.tif")], tmp_path)
+    result, _, err = run_blocked(
+        ["detect", "-w", str(ws.root), "-m", info.id, str(tmp_path / "x.tif")], tmp_path
+    )
     assert result == {"code": exit_codes.NOT_FOUND, "tried": [], "loaded": []}, err
 
 
