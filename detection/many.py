@@ -421,17 +421,17 @@ def _run_on_dask(
                     raise HuntrError(
                         f"Scene “{job.scene}” was cancelled on the Dask cluster; nothing was written."
                     )
-                exc = future.exception()
-                if isinstance(exc, distributed.KilledWorker):
-                    exc = HuntrError(
+                error: BaseException | None = future.exception()
+                if isinstance(error, distributed.KilledWorker):
+                    error = HuntrError(
                         f"Scene “{job.scene}” ({job.raster}) was being detected when its Dask worker died, "
                         "several times over. A worker may run out of memory on it: give workers more "
                         "memory or use smaller blocks."
                     )
-                if not isinstance(exc, HuntrError) or not keep_going:
+                if not isinstance(error, HuntrError) or not keep_going:
                     client.cancel(list(pending))
-                    raise exc
-                failed.append((job.scene, str(exc)))
+                    raise error if error is not None else HuntrError(f"Scene “{job.scene}” failed.")
+                failed.append((job.scene, str(error)))
                 report(len(done) + len(failed), f"scene {job.scene} failed")
         return done, failed, where
     finally:

@@ -108,6 +108,7 @@ def merge_parts(
         f"ORCA HUNTR detections: {metadata.get('display_name', '')}",
         extra_fields=(SCENE_FIELD,),
     )
+    closed = False
     try:
         for index, part in enumerate(parts):
             for item in read_features(part, crs_wkt):
@@ -115,10 +116,10 @@ def merge_parts(
             if progress is not None:
                 progress(index, part)
         count = writer.close(metadata)
-        writer = None
+        closed = True
         output.publish(temporary, final)
     except BaseException:
-        if writer is not None:
+        if not closed:
             writer.abort()
         output.remove_quietly(temporary)
         raise

@@ -77,7 +77,7 @@ def test_rasters_from_files_folders_and_patterns(tmp_path):
 # ------------------------------------------------------------------ with a trained snapshot
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory):
-    """A count model trained for 60 steps, and four scenes of 160×160 px (different seeds)."""
+    """A count model trained for 60 steps (it finds the synthetic objects), and four 160² px scenes."""
     import torch
 
     torch.set_num_threads(1)
