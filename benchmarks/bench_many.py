@@ -7,7 +7,8 @@ runs them on a ``LocalCluster`` of 1 worker process and on one of 2 (one thread 
 torch thread a scene), each cluster started and warmed up (every worker has imported torch
 and run a scene) before it is timed, alternating ``--repeats`` times (1, 2, 1, 2, …) so
 that slow phases of a shared machine hit both alike; the best run of each counts. The
-single-process run (no Dask) is timed once too, as the reference for Dask's overhead.
+single-process run (no Dask, warmed up on one scene) is timed once too, as the reference
+for Dask's overhead.
 
 The scaling ratio is ``scenes per minute with 2 workers / with 1``; on an idle machine with
 two free cores it approaches 2. The last line printed is one JSON object.
@@ -74,6 +75,7 @@ def main() -> None:
             print(f"{name}: {seconds:.2f} s, {60 * len(scenes) / seconds:.2f} scenes/min", flush=True)
             return seconds, result.feature_count
 
+        detect_many(ws, info.id, snap.id, scenes[:1], tmp / "warm0.gpkg", options, workers=0, threads=1)
         single, single_count = timed("single process", workers=0)
         clusters = {}
         for n in (1, 2):
