@@ -7,7 +7,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PLUGIN := orca_huntr
 DEB_PACKAGES := qgis python3-qgis qgis-providers python3-gdal python3-rasterio python3-geopandas \
-	python3-rtree python3-scipy python3-venv xvfb xauth pyqt5-dev-tools qttools5-dev-tools
+	python3-rtree python3-scipy python3-venv xvfb xauth pyqt5-dev-tools qttools5-dev-tools \
+	python3-distributed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 QGIS_PROFILES ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 ARTIFACTS ?= artifacts
@@ -15,7 +16,7 @@ PYTEST_ARGS ?=
 export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: setup apt test test-fast lint run deploy package demo demo-data screenshots translations \
-	bench bench-store bench-train bench-detect eval-trees clean
+	bench bench-store bench-train bench-detect bench-many eval-trees clean
 
 setup: $(VENV)/.installed
 
@@ -71,7 +72,7 @@ demo-data: setup
 	$(PY) scripts/demo_data.py
 
 # Benchmarks print ratios measured in one run; their last line is one JSON object.
-bench: bench-store bench-train bench-detect
+bench: bench-store bench-train bench-detect bench-many
 
 bench-store: setup
 	$(PY) benchmarks/bench_store.py
@@ -81,6 +82,9 @@ bench-train: setup
 
 bench-detect: setup
 	$(PY) benchmarks/bench_detect.py
+
+bench-many: setup
+	$(PY) benchmarks/bench_many.py
 
 eval-trees: setup
 	$(PY) benchmarks/eval_trees.py

@@ -304,7 +304,7 @@ _model, _snapshot = model, snapshot  # for functions whose parameters carry thes
 
 def table(model=None, ws=None) -> list[dict]:
     """The timeline as rows of plain values (what the “List snapshots” algorithm writes)."""
-    from .adapters.workspace import snapshot_row
+    from .snapshots.table import snapshot_row
 
     ws = _ws(ws)
     chosen = [_model(model, ws)] if model is not None else ws.list_models()

@@ -28,6 +28,8 @@ INSTALL_HINTS: dict[str, str] = {
     "scipy": "sudo apt-get install python3-scipy",
     "osgeo": "sudo apt-get install python3-gdal",
     "fiona": "sudo apt-get install python3-fiona",
+    "dask": "sudo apt-get install python3-distributed (Debian's matches its numpy)",
+    "distributed": "sudo apt-get install python3-distributed (Debian's matches its numpy)",
 }
 
 

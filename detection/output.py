@@ -93,7 +93,13 @@ class DetectionWriter:
     """
 
     def __init__(
-        self, path: Path, layer_name: str, crs_wkt: str | None, description: str = "", batch: int = 5000
+        self,
+        path: Path,
+        layer_name: str,
+        crs_wkt: str | None,
+        description: str = "",
+        batch: int = 5000,
+        extra_fields: tuple[str, ...] = (),
     ):
         gdal = require("osgeo.gdal")
         ogr = require("osgeo.ogr")
@@ -130,8 +136,10 @@ class DetectionWriter:
         except RuntimeError as exc:  # raised instead when OGR exceptions are on
             raise _failed(path, "creating the file", exc) from exc
         self.layer_name = self._layer.GetName()
+        names = FIELDS + tuple(extra_fields)  # extra fields are text (the scene of a merged run)
         types = (ogr.OFTString, ogr.OFTInteger, ogr.OFTReal, ogr.OFTReal, ogr.OFTString)
-        for fname, ftype in zip(FIELDS, types, strict=True):  # add() sets fields by index
+        types += (ogr.OFTString,) * len(extra_fields)
+        for fname, ftype in zip(names, types, strict=True):  # add() sets fields by index
             _check(self._layer.CreateField(ogr.FieldDefn(fname, ftype)), path, "adding a field")
         if description:
             self._layer.SetMetadataItem("DESCRIPTION", description)
@@ -139,14 +147,14 @@ class DetectionWriter:
         # typed setters: ogr.Feature.SetField finds the type of every value in Python
         setters = {ogr.OFTString: ogr.Feature.SetFieldString, ogr.OFTInteger: ogr.Feature.SetFieldInteger64}
         self._setters = [
-            (key, setters.get(ftype, ogr.Feature.SetField)) for key, ftype in zip(FIELDS, types, strict=True)
+            (key, setters.get(ftype, ogr.Feature.SetField)) for key, ftype in zip(names, types, strict=True)
         ]
         _check(self._layer.StartTransaction(), path, "starting a transaction")
         self._pending = 0
 
     def add(self, item: dict[str, Any]) -> None:
         """Write one feature: a dict with a ``geometry`` (an ``ogr.Geometry`` in the layer's CRS,
-        which the writer takes over, or a shapely one) and the :data:`FIELDS`."""
+        which the writer takes over, or a shapely one), the :data:`FIELDS` and the extra fields."""
         ogr = self._ogr
         geometry = item["geometry"]
         if not isinstance(geometry, ogr.Geometry):

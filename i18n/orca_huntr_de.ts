@@ -339,6 +339,158 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
         </message>
     </context>
     <context>
+        <name>DetectManyAlgorithm</name>
+        <message>
+            <location filename="../processing/detect_many.py" line="119" />
+            <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
+            <translation>Grenzschwelle zum Trennen sich berührender Objekte (0: kalibrierter Wert des Snapshots)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="152" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="81" />
+            <source>Dask scheduler address (empty: a local cluster)</source>
+            <translation>Adresse des Dask-Schedulers (leer: ein lokaler Cluster)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="187" />
+            <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
+            <translation>Erkennung mit Modell „{model}“, Snapshot „{snapshot}“ ({kind}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="152" />
+            <source>Device</source>
+            <translation>Rechengerät</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="76" />
+            <source>File pattern of raster scenes (e.g. /data/*.tif)</source>
+            <translation>Dateimuster der Rasterszenen (z. B. /data/*.tif)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="144" />
+            <source>Flip test-time augmentation (4× slower)</source>
+            <translation>Spiegel-Testzeit-Augmentierung (4× langsamer)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="68" />
+            <source>Folder of raster scenes</source>
+            <translation>Ordner mit Rasterszenen</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="152" />
+            <source>GPU (CUDA)</source>
+            <translation>GPU (CUDA)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="99" />
+            <source>GeoPackage (*.gpkg)</source>
+            <translation>GeoPackage (*.gpkg)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="107" />
+            <source>Leave failing scenes out instead of stopping</source>
+            <translation>Fehlgeschlagene Szenen auslassen statt abzubrechen</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="88" />
+            <source>Local worker processes (0: one per core)</source>
+            <translation>Lokale Worker-Prozesse (0: einer pro Kern)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="99" />
+            <source>Merged detections</source>
+            <translation>Zusammengeführte Erkennungen</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="136" />
+            <source>Minimum area of a detection (square map units)</source>
+            <translation>Mindestfläche einer Erkennung (Karteneinheiten zum Quadrat)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="110" />
+            <source>Minimum score (0: the snapshot's calibrated value)</source>
+            <translation>Mindestwert (0: kalibrierter Wert des Snapshots)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="128" />
+            <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
+            <translation>Mindestgröße einer Erkennung in Pixeln (0: kalibrierter Wert des Snapshots)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="173" />
+            <source>No raster scene given: choose layers, a folder or a file pattern.</source>
+            <translation>Keine Rasterszene angegeben: Wählen Sie Layer, einen Ordner oder ein Dateimuster.</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="161" />
+            <source>Number of detections</source>
+            <translation>Anzahl der Erkennungen</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="63" />
+            <source>Raster scenes</source>
+            <translation>Rasterszenen</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="44" />
+            <source>Run detection over many scenes (Dask)</source>
+            <translation>Erkennung über viele Szenen ausführen (Dask)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="47" />
+            <source>Runs one snapshot of a model over many raster scenes, each scene a task on a Dask cluster, and merges the detections into one GeoPackage whose field scene names the scene of each feature.
+
+Give the scenes as layers, a folder of rasters and/or a file pattern such as /data/tiles/*.tif. Without a scheduler address a local cluster of worker processes runs on this computer; with one (tcp://host:8786), its workers must see the workspace, the rasters and the output file at the same paths. A scene whose worker dies is run again. The same run is available without QGIS: python -m orca_huntr detect-many.</source>
+            <translation>Wendet einen Snapshot eines Modells auf viele Rasterszenen an, jede Szene als Aufgabe auf einem Dask-Cluster, und führt die Erkennungen in einem GeoPackage zusammen, dessen Feld scene die Szene jedes Objekts angibt.
+
+Geben Sie die Szenen als Layer, als Ordner mit Rastern und/oder als Dateimuster wie /data/tiles/*.tif an. Ohne Scheduler-Adresse läuft ein lokaler Cluster von Worker-Prozessen auf diesem Rechner; mit einer Adresse (tcp://host:8786) müssen dessen Worker den Arbeitsbereich, die Raster und die Ausgabedatei unter denselben Pfaden sehen. Eine Szene, deren Worker abstürzt, wird erneut ausgeführt. Derselbe Lauf ist ohne QGIS verfügbar: python -m orca_huntr detect-many.</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="208" />
+            <source>Scene {scene} failed: {message}</source>
+            <translation>Szene {scene} ist fehlgeschlagen: {message}</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="162" />
+            <source>Scenes detected</source>
+            <translation>Bearbeitete Szenen</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="164" />
+            <source>Scenes that failed and why (JSON)</source>
+            <translation>Fehlgeschlagene Szenen und Gründe (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="147" />
+            <source>Segmentation mode: one feature per connected area (else one per class)</source>
+            <translation>Segmentierungsmodus: ein Objekt je zusammenhängender Fläche (sonst eines je Klasse)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="163" />
+            <source>Snapshot id</source>
+            <translation>Snapshot-ID</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="104" />
+            <source>Without Dask: one scene after another in this process</source>
+            <translation>Ohne Dask: eine Szene nach der anderen in diesem Prozess</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="152" />
+            <source>automatic (GPU when available)</source>
+            <translation>automatisch (GPU, falls verfügbar)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="211" />
+            <source>{n} detections from {scenes} scenes written to {path}.</source>
+            <translation>{n} Erkennungen aus {scenes} Szenen in {path} geschrieben.</translation>
+        </message>
+    </context>
+    <context>
         <name>HuntrAlgorithm</name>
         <message>
             <location filename="../processing/algorithm.py" line="127" />
@@ -942,37 +1094,37 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrInstallBanner</name>
         <message>
-            <location filename="../ui/install_banner.py" line="238" />
+            <location filename="../ui/install_banner.py" line="248" />
             <source>Checking that the packages import…</source>
             <translation>Prüfen, ob sich die Pakete importieren lassen…</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="120" />
+            <location filename="../ui/install_banner.py" line="130" />
             <source>Copy command</source>
             <translation>Befehl kopieren</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="306" />
+            <location filename="../ui/install_banner.py" line="316" />
             <source>Could not install {packages}: {reason} The ORCA HUNTR panel shows what to do.</source>
             <translation>{packages} konnte nicht installiert werden: {reason} Das ORCA-HUNTR-Bedienfeld zeigt, was zu tun ist.</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="125" />
+            <location filename="../ui/install_banner.py" line="135" />
             <source>Hide</source>
             <translation>Ausblenden</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="182" />
+            <location filename="../ui/install_banner.py" line="192" />
             <source>Install</source>
             <translation>Installieren</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="179" />
+            <location filename="../ui/install_banner.py" line="189" />
             <source>Install {packages}</source>
             <translation>{packages} installieren</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="173" />
+            <location filename="../ui/install_banner.py" line="183" />
             <source>Install {packages} {source} with pip into a folder of the plugin:
 {folder}
 
@@ -983,109 +1135,109 @@ QGIS's own Python is not changed. This can take several minutes: the panel shows
 QGIS' eigenes Python wird nicht verändert. Das kann einige Minuten dauern: Das Bedienfeld zeigt den Fortschritt, und jede Zeile, die pip schreibt, steht im Reiter ORCA HUNTR des Protokollfensters.</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="162" />
+            <location filename="../ui/install_banner.py" line="172" />
             <source>Install {packages}…</source>
             <translation>{packages} installieren…</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="226" />
+            <location filename="../ui/install_banner.py" line="236" />
             <source>Installing {packages} ({build} build) into {folder}…</source>
             <translation>{packages} ({build}-Build) wird in {folder} installiert…</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="163" />
+            <location filename="../ui/install_banner.py" line="173" />
             <source>Installs with pip into {folder}</source>
             <translation>Installiert mit pip in {folder}</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="224" />
+            <location filename="../ui/install_banner.py" line="234" />
             <source>Starting pip…</source>
             <translation>pip wird gestartet…</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="72" />
+            <location filename="../ui/install_banner.py" line="82" />
             <source>The Python interpreter that runs QGIS was not found next to QGIS.</source>
             <translation>Der Python-Interpreter, der QGIS ausführt, wurde neben QGIS nicht gefunden.</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="69" />
+            <location filename="../ui/install_banner.py" line="79" />
             <source>The Python that runs QGIS has no pip (on Debian or Ubuntu: sudo apt-get install python3-pip).</source>
             <translation>Das Python, das QGIS ausführt, hat kein pip (unter Debian oder Ubuntu: sudo apt-get install python3-pip).</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="302" />
+            <location filename="../ui/install_banner.py" line="312" />
             <source>The details are in the ORCA HUNTR tab of the log panel.</source>
             <translation>Die Einzelheiten stehen im Reiter ORCA HUNTR des Protokollfensters.</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="277" />
+            <location filename="../ui/install_banner.py" line="287" />
             <source>The installation was cancelled.</source>
             <translation>Die Installation wurde abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="65" />
+            <location filename="../ui/install_banner.py" line="75" />
             <source>The package index could not be reached: this computer seems to be offline, or a proxy or firewall blocks pip.</source>
             <translation>Der Paketindex ist nicht erreichbar: Dieser Rechner scheint offline zu sein, oder ein Proxy oder eine Firewall blockiert pip.</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="73" />
+            <location filename="../ui/install_banner.py" line="83" />
             <source>The packages were installed but do not import: {details}</source>
             <translation>Die Pakete wurden installiert, lassen sich aber nicht importieren: {details}</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="185" />
+            <location filename="../ui/install_banner.py" line="195" />
             <source>The {build} build of PyTorch, for the NVIDIA GPU ({reason})</source>
             <translation>Der {build}-Build von PyTorch, für die NVIDIA-GPU ({reason})</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="152" />
+            <location filename="../ui/install_banner.py" line="162" />
             <source>Training and detection need {packages}, which the Python that runs QGIS does not have. ORCA HUNTR can install it for you, into a folder of its own.</source>
             <translation>Training und Erkennung benötigen {packages}, das dem Python, das QGIS ausführt, fehlt. ORCA HUNTR kann es für Sie installieren, in einen eigenen Ordner.</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="157" />
+            <location filename="../ui/install_banner.py" line="167" />
             <source>Training and detection need {packages}, which the Python that runs QGIS does not have. ORCA HUNTR can install them for you, into a folder of its own.</source>
             <translation>Training und Erkennung benötigen {packages}, die dem Python, das QGIS ausführt, fehlen. ORCA HUNTR kann sie für Sie installieren, in einen eigenen Ordner.</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="274" />
+            <location filename="../ui/install_banner.py" line="284" />
             <source>Try again</source>
             <translation>Erneut versuchen</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="172" />
+            <location filename="../ui/install_banner.py" line="182" />
             <source>from the internet (about {size} MB)</source>
             <translation>aus dem Internet (etwa {size} MB)</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="170" />
+            <location filename="../ui/install_banner.py" line="180" />
             <source>from the wheel folder {folder}</source>
             <translation>aus dem Wheel-Ordner {folder}</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="74" />
+            <location filename="../ui/install_banner.py" line="84" />
             <source>pip failed: {details}</source>
             <translation>pip ist fehlgeschlagen: {details}</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="56" />
+            <location filename="../ui/install_banner.py" line="66" />
             <source>{first} and {last}</source>
             <translation>{first} und {last}</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="285" />
+            <location filename="../ui/install_banner.py" line="295" />
             <source>{reason}
 Run this command by hand (in the OSGeo4W Shell on Windows, a terminal elsewhere), then restart QGIS:</source>
             <translation>{reason}
 Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sonst in einem Terminal) und starten Sie QGIS dann neu:</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="257" />
+            <location filename="../ui/install_banner.py" line="267" />
             <source>{versions} installed into {folder}. Restart QGIS to use them.</source>
             <translation>{versions} in {folder} installiert. Starten Sie QGIS neu, um sie zu verwenden.</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="259" />
+            <location filename="../ui/install_banner.py" line="269" />
             <source>{versions} installed into {folder}. They are ready: no restart is needed.</source>
             <translation>{versions} in {folder} installiert. Bereit: Ein Neustart ist nicht nötig.</translation>
         </message>
@@ -1093,12 +1245,12 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
     <context>
         <name>HuntrInstallTask</name>
         <message>
-            <location filename="../tasks/install_task.py" line="39" />
+            <location filename="../tasks/install_task.py" line="46" />
             <source>ORCA HUNTR: installing {packages}</source>
             <translation>ORCA HUNTR: {packages} wird installiert</translation>
         </message>
         <message>
-            <location filename="../tasks/install_task.py" line="56" />
+            <location filename="../tasks/install_task.py" line="63" />
             <source>The installation was cancelled.</source>
             <translation>Die Installation wurde abgebrochen.</translation>
         </message>
@@ -2509,32 +2661,32 @@ Weiter trainieren: Das Training läuft im Hintergrund weiter; dieses Panel zeigt
     <context>
         <name>HuntrWorkspaceLookup</name>
         <message>
-            <location filename="../adapters/workspace.py" line="79" />
+            <location filename="../adapters/workspace.py" line="80" />
             <source>Model “{model}” has no snapshot yet: train it first.</source>
             <translation>Modell „{model}“ hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="52" />
+            <location filename="../adapters/workspace.py" line="53" />
             <source>No model given: give a model id or name.</source>
             <translation>Kein Modell angegeben: Geben Sie eine Modell-ID oder einen Modellnamen an.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="68" />
+            <location filename="../adapters/workspace.py" line="69" />
             <source>No model “{name}” in this workspace. Models: {names}.</source>
             <translation>Kein Modell „{name}“ in diesem Arbeitsbereich. Modelle: {names}.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="63" />
+            <location filename="../adapters/workspace.py" line="64" />
             <source>Several models are called “{name}”; give the id instead. Models: {names}.</source>
             <translation>Mehrere Modelle heißen „{name}“; geben Sie stattdessen die ID an. Modelle: {names}.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="41" />
+            <location filename="../adapters/workspace.py" line="42" />
             <source>The current project has not been saved, so it has no workspace yet. Save the project first, or give a workspace folder.</source>
             <translation>Das aktuelle Projekt wurde noch nicht gespeichert und hat daher noch keinen Arbeitsbereich. Speichern Sie zuerst das Projekt oder geben Sie einen Arbeitsbereichsordner an.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="60" />
+            <location filename="../adapters/workspace.py" line="61" />
             <source>none</source>
             <translation>keine</translation>
         </message>
@@ -2542,27 +2694,27 @@ Weiter trainieren: Das Training läuft im Hintergrund weiter; dieses Panel zeigt
     <context>
         <name>ListSnapshotsAlgorithm</name>
         <message>
-            <location filename="../processing/list_snapshots.py" line="50" />
+            <location filename="../processing/list_snapshots.py" line="51" />
             <source>List snapshots</source>
             <translation>Snapshots auflisten</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="63" />
+            <location filename="../processing/list_snapshots.py" line="64" />
             <source>Model (id or name; empty: every model)</source>
             <translation>Modell (ID oder Name; leer: alle Modelle)</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="69" />
+            <location filename="../processing/list_snapshots.py" line="70" />
             <source>Number of snapshots</source>
             <translation>Anzahl der Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="68" />
+            <location filename="../processing/list_snapshots.py" line="69" />
             <source>Snapshots</source>
             <translation>Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="53" />
+            <location filename="../processing/list_snapshots.py" line="54" />
             <source>Writes the Training Snapshots Timeline as a table: one row per snapshot, newest first, with its kind (current, temporary or saved), name, creation and expiry times, the training data it was trained on (training areas, labels per class, scenes), its training progress (epochs, steps, tiles seen) and its validation metrics.
 
 Leave the model empty to list the snapshots of every model in the workspace.</source>
@@ -2571,7 +2723,7 @@ Leave the model empty to list the snapshots of every model in the workspace.</so
 Lassen Sie das Modell leer, um die Snapshots aller Modelle des Arbeitsbereichs aufzulisten.</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="92" />
+            <location filename="../processing/list_snapshots.py" line="93" />
             <source>{n} snapshots.</source>
             <translation>{n} Snapshots.</translation>
         </message>

@@ -339,6 +339,158 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
         </message>
     </context>
     <context>
+        <name>DetectManyAlgorithm</name>
+        <message>
+            <location filename="../processing/detect_many.py" line="119" />
+            <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
+            <translation>Seuil de bordure pour séparer les objets qui se touchent (0 : valeur calibrée de l'instantané)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="152" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="81" />
+            <source>Dask scheduler address (empty: a local cluster)</source>
+            <translation>Adresse de l'ordonnanceur Dask (vide : un cluster local)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="187" />
+            <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
+            <translation>Détection avec le modèle « {model} », instantané « {snapshot} » ({kind}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="152" />
+            <source>Device</source>
+            <translation>Matériel de calcul</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="76" />
+            <source>File pattern of raster scenes (e.g. /data/*.tif)</source>
+            <translation>Motif de fichiers des scènes raster (p. ex. /data/*.tif)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="144" />
+            <source>Flip test-time augmentation (4× slower)</source>
+            <translation>Augmentation par retournement au moment du test (4× plus lent)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="68" />
+            <source>Folder of raster scenes</source>
+            <translation>Dossier de scènes raster</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="152" />
+            <source>GPU (CUDA)</source>
+            <translation>GPU (CUDA)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="99" />
+            <source>GeoPackage (*.gpkg)</source>
+            <translation>GeoPackage (*.gpkg)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="107" />
+            <source>Leave failing scenes out instead of stopping</source>
+            <translation>Écarter les scènes en échec au lieu de s'arrêter</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="88" />
+            <source>Local worker processes (0: one per core)</source>
+            <translation>Processus de travail locaux (0 : un par cœur)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="99" />
+            <source>Merged detections</source>
+            <translation>Détections fusionnées</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="136" />
+            <source>Minimum area of a detection (square map units)</source>
+            <translation>Surface minimale d'une détection (unités de carte au carré)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="110" />
+            <source>Minimum score (0: the snapshot's calibrated value)</source>
+            <translation>Score minimal (0 : valeur calibrée de l'instantané)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="128" />
+            <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
+            <translation>Taille minimale d'une détection en pixels (0 : valeur calibrée de l'instantané)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="173" />
+            <source>No raster scene given: choose layers, a folder or a file pattern.</source>
+            <translation>Aucune scène raster indiquée : choisissez des couches, un dossier ou un motif de fichiers.</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="161" />
+            <source>Number of detections</source>
+            <translation>Nombre de détections</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="63" />
+            <source>Raster scenes</source>
+            <translation>Scènes raster</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="44" />
+            <source>Run detection over many scenes (Dask)</source>
+            <translation>Lancer la détection sur de nombreuses scènes (Dask)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="47" />
+            <source>Runs one snapshot of a model over many raster scenes, each scene a task on a Dask cluster, and merges the detections into one GeoPackage whose field scene names the scene of each feature.
+
+Give the scenes as layers, a folder of rasters and/or a file pattern such as /data/tiles/*.tif. Without a scheduler address a local cluster of worker processes runs on this computer; with one (tcp://host:8786), its workers must see the workspace, the rasters and the output file at the same paths. A scene whose worker dies is run again. The same run is available without QGIS: python -m orca_huntr detect-many.</source>
+            <translation>Applique un instantané d'un modèle à de nombreuses scènes raster, chaque scène étant une tâche sur un cluster Dask, et fusionne les détections dans un seul GeoPackage dont le champ scene indique la scène de chaque entité.
+
+Indiquez les scènes sous forme de couches, d'un dossier de rasters et/ou d'un motif de fichiers tel que /data/tiles/*.tif. Sans adresse d'ordonnanceur, un cluster local de processus de travail tourne sur cet ordinateur ; avec une adresse (tcp://host:8786), ses processus de travail doivent voir l'espace de travail, les rasters et le fichier de sortie aux mêmes chemins. Une scène dont le processus de travail s'arrête brutalement est relancée. Le même traitement est disponible sans QGIS : python -m orca_huntr detect-many.</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="208" />
+            <source>Scene {scene} failed: {message}</source>
+            <translation>La scène {scene} a échoué : {message}</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="162" />
+            <source>Scenes detected</source>
+            <translation>Scènes traitées</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="164" />
+            <source>Scenes that failed and why (JSON)</source>
+            <translation>Scènes en échec et pourquoi (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="147" />
+            <source>Segmentation mode: one feature per connected area (else one per class)</source>
+            <translation>Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="163" />
+            <source>Snapshot id</source>
+            <translation>Identifiant de l'instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="104" />
+            <source>Without Dask: one scene after another in this process</source>
+            <translation>Sans Dask : une scène après l’autre dans ce processus</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="152" />
+            <source>automatic (GPU when available)</source>
+            <translation>automatique (GPU si disponible)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect_many.py" line="211" />
+            <source>{n} detections from {scenes} scenes written to {path}.</source>
+            <translation>{n} détections de {scenes} scènes écrites dans {path}.</translation>
+        </message>
+    </context>
+    <context>
         <name>HuntrAlgorithm</name>
         <message>
             <location filename="../processing/algorithm.py" line="127" />
@@ -942,37 +1094,37 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrInstallBanner</name>
         <message>
-            <location filename="../ui/install_banner.py" line="238" />
+            <location filename="../ui/install_banner.py" line="248" />
             <source>Checking that the packages import…</source>
             <translation>Vérification que les paquets s'importent…</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="120" />
+            <location filename="../ui/install_banner.py" line="130" />
             <source>Copy command</source>
             <translation>Copier la commande</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="306" />
+            <location filename="../ui/install_banner.py" line="316" />
             <source>Could not install {packages}: {reason} The ORCA HUNTR panel shows what to do.</source>
             <translation>Impossible d'installer {packages} : {reason} Le panneau ORCA HUNTR indique que faire.</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="125" />
+            <location filename="../ui/install_banner.py" line="135" />
             <source>Hide</source>
             <translation>Masquer</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="182" />
+            <location filename="../ui/install_banner.py" line="192" />
             <source>Install</source>
             <translation>Installer</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="179" />
+            <location filename="../ui/install_banner.py" line="189" />
             <source>Install {packages}</source>
             <translation>Installer {packages}</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="173" />
+            <location filename="../ui/install_banner.py" line="183" />
             <source>Install {packages} {source} with pip into a folder of the plugin:
 {folder}
 
@@ -983,109 +1135,109 @@ QGIS's own Python is not changed. This can take several minutes: the panel shows
 Le Python de QGIS lui-même n'est pas modifié. Cela peut prendre plusieurs minutes : le panneau affiche la progression, et chaque ligne écrite par pip va dans l'onglet ORCA HUNTR du panneau Journal.</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="162" />
+            <location filename="../ui/install_banner.py" line="172" />
             <source>Install {packages}…</source>
             <translation>Installer {packages}…</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="226" />
+            <location filename="../ui/install_banner.py" line="236" />
             <source>Installing {packages} ({build} build) into {folder}…</source>
             <translation>Installation de {packages} (version {build}) dans {folder}…</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="163" />
+            <location filename="../ui/install_banner.py" line="173" />
             <source>Installs with pip into {folder}</source>
             <translation>Installe avec pip dans {folder}</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="224" />
+            <location filename="../ui/install_banner.py" line="234" />
             <source>Starting pip…</source>
             <translation>Démarrage de pip…</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="72" />
+            <location filename="../ui/install_banner.py" line="82" />
             <source>The Python interpreter that runs QGIS was not found next to QGIS.</source>
             <translation>L'interpréteur Python qui exécute QGIS est introuvable à côté de QGIS.</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="69" />
+            <location filename="../ui/install_banner.py" line="79" />
             <source>The Python that runs QGIS has no pip (on Debian or Ubuntu: sudo apt-get install python3-pip).</source>
             <translation>Le Python qui exécute QGIS n'a pas pip (sous Debian ou Ubuntu : sudo apt-get install python3-pip).</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="302" />
+            <location filename="../ui/install_banner.py" line="312" />
             <source>The details are in the ORCA HUNTR tab of the log panel.</source>
             <translation>Les détails sont dans l'onglet ORCA HUNTR du panneau Journal.</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="277" />
+            <location filename="../ui/install_banner.py" line="287" />
             <source>The installation was cancelled.</source>
             <translation>L'installation a été annulée.</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="65" />
+            <location filename="../ui/install_banner.py" line="75" />
             <source>The package index could not be reached: this computer seems to be offline, or a proxy or firewall blocks pip.</source>
             <translation>L'index des paquets est injoignable : cet ordinateur semble hors ligne, ou un proxy ou un pare-feu bloque pip.</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="73" />
+            <location filename="../ui/install_banner.py" line="83" />
             <source>The packages were installed but do not import: {details}</source>
             <translation>Les paquets ont été installés mais ne s'importent pas : {details}</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="185" />
+            <location filename="../ui/install_banner.py" line="195" />
             <source>The {build} build of PyTorch, for the NVIDIA GPU ({reason})</source>
             <translation>La version {build} de PyTorch, pour le GPU NVIDIA ({reason})</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="152" />
+            <location filename="../ui/install_banner.py" line="162" />
             <source>Training and detection need {packages}, which the Python that runs QGIS does not have. ORCA HUNTR can install it for you, into a folder of its own.</source>
             <translation>L'entraînement et la détection ont besoin de {packages}, absent du Python qui exécute QGIS. ORCA HUNTR peut l'installer pour vous, dans un dossier qui lui est propre.</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="157" />
+            <location filename="../ui/install_banner.py" line="167" />
             <source>Training and detection need {packages}, which the Python that runs QGIS does not have. ORCA HUNTR can install them for you, into a folder of its own.</source>
             <translation>L'entraînement et la détection ont besoin de {packages}, absents du Python qui exécute QGIS. ORCA HUNTR peut les installer pour vous, dans un dossier qui lui est propre.</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="274" />
+            <location filename="../ui/install_banner.py" line="284" />
             <source>Try again</source>
             <translation>Réessayer</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="172" />
+            <location filename="../ui/install_banner.py" line="182" />
             <source>from the internet (about {size} MB)</source>
             <translation>depuis Internet (environ {size} Mo)</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="170" />
+            <location filename="../ui/install_banner.py" line="180" />
             <source>from the wheel folder {folder}</source>
             <translation>depuis le dossier de wheels {folder}</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="74" />
+            <location filename="../ui/install_banner.py" line="84" />
             <source>pip failed: {details}</source>
             <translation>pip a échoué : {details}</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="56" />
+            <location filename="../ui/install_banner.py" line="66" />
             <source>{first} and {last}</source>
             <translation>{first} et {last}</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="285" />
+            <location filename="../ui/install_banner.py" line="295" />
             <source>{reason}
 Run this command by hand (in the OSGeo4W Shell on Windows, a terminal elsewhere), then restart QGIS:</source>
             <translation>{reason}
 Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal ailleurs), puis redémarrez QGIS :</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="257" />
+            <location filename="../ui/install_banner.py" line="267" />
             <source>{versions} installed into {folder}. Restart QGIS to use them.</source>
             <translation>{versions} installé(s) dans {folder}. Redémarrez QGIS pour les utiliser.</translation>
         </message>
         <message>
-            <location filename="../ui/install_banner.py" line="259" />
+            <location filename="../ui/install_banner.py" line="269" />
             <source>{versions} installed into {folder}. They are ready: no restart is needed.</source>
             <translation>{versions} installé(s) dans {folder}. Prêt : aucun redémarrage n'est nécessaire.</translation>
         </message>
@@ -1093,12 +1245,12 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
     <context>
         <name>HuntrInstallTask</name>
         <message>
-            <location filename="../tasks/install_task.py" line="39" />
+            <location filename="../tasks/install_task.py" line="46" />
             <source>ORCA HUNTR: installing {packages}</source>
             <translation>ORCA HUNTR : installation de {packages}</translation>
         </message>
         <message>
-            <location filename="../tasks/install_task.py" line="56" />
+            <location filename="../tasks/install_task.py" line="63" />
             <source>The installation was cancelled.</source>
             <translation>L'installation a été annulée.</translation>
         </message>
@@ -2509,32 +2661,32 @@ Continuer : l'entraînement se poursuit en arrière-plan ; ce panneau continue d
     <context>
         <name>HuntrWorkspaceLookup</name>
         <message>
-            <location filename="../adapters/workspace.py" line="79" />
+            <location filename="../adapters/workspace.py" line="80" />
             <source>Model “{model}” has no snapshot yet: train it first.</source>
             <translation>Le modèle « {model} » n'a pas encore d'instantané : entraînez-le d'abord.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="52" />
+            <location filename="../adapters/workspace.py" line="53" />
             <source>No model given: give a model id or name.</source>
             <translation>Aucun modèle indiqué : donnez l'identifiant ou le nom d'un modèle.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="68" />
+            <location filename="../adapters/workspace.py" line="69" />
             <source>No model “{name}” in this workspace. Models: {names}.</source>
             <translation>Aucun modèle « {name} » dans cet espace de travail. Modèles : {names}.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="63" />
+            <location filename="../adapters/workspace.py" line="64" />
             <source>Several models are called “{name}”; give the id instead. Models: {names}.</source>
             <translation>Plusieurs modèles s'appellent « {name} » ; donnez plutôt l'identifiant. Modèles : {names}.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="41" />
+            <location filename="../adapters/workspace.py" line="42" />
             <source>The current project has not been saved, so it has no workspace yet. Save the project first, or give a workspace folder.</source>
             <translation>Le projet actuel n'a pas été enregistré et n'a donc pas encore d'espace de travail. Enregistrez d'abord le projet ou indiquez un dossier d'espace de travail.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="60" />
+            <location filename="../adapters/workspace.py" line="61" />
             <source>none</source>
             <translation>aucun</translation>
         </message>
@@ -2542,27 +2694,27 @@ Continuer : l'entraînement se poursuit en arrière-plan ; ce panneau continue d
     <context>
         <name>ListSnapshotsAlgorithm</name>
         <message>
-            <location filename="../processing/list_snapshots.py" line="50" />
+            <location filename="../processing/list_snapshots.py" line="51" />
             <source>List snapshots</source>
             <translation>Lister les instantanés</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="63" />
+            <location filename="../processing/list_snapshots.py" line="64" />
             <source>Model (id or name; empty: every model)</source>
             <translation>Modèle (identifiant ou nom ; vide : tous les modèles)</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="69" />
+            <location filename="../processing/list_snapshots.py" line="70" />
             <source>Number of snapshots</source>
             <translation>Nombre d'instantanés</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="68" />
+            <location filename="../processing/list_snapshots.py" line="69" />
             <source>Snapshots</source>
             <translation>Instantanés</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="53" />
+            <location filename="../processing/list_snapshots.py" line="54" />
             <source>Writes the Training Snapshots Timeline as a table: one row per snapshot, newest first, with its kind (current, temporary or saved), name, creation and expiry times, the training data it was trained on (training areas, labels per class, scenes), its training progress (epochs, steps, tiles seen) and its validation metrics.
 
 Leave the model empty to list the snapshots of every model in the workspace.</source>
@@ -2571,7 +2723,7 @@ Leave the model empty to list the snapshots of every model in the workspace.</so
 Laissez le modèle vide pour lister les instantanés de tous les modèles de l'espace de travail.</translation>
         </message>
         <message>
-            <location filename="../processing/list_snapshots.py" line="92" />
+            <location filename="../processing/list_snapshots.py" line="93" />
             <source>{n} snapshots.</source>
             <translation>{n} instantanés.</translation>
         </message>

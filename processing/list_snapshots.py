@@ -15,7 +15,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..adapters.workspace import find_model, snapshot_row
+from ..adapters.workspace import find_model
+from ..snapshots.table import snapshot_row
 from .algorithm import MODEL, HuntrAlgorithm
 
 FIXED = (

@@ -32,6 +32,7 @@ def algorithms() -> list:
     """One instance of every algorithm (each lives in its own module)."""
     from .create_model import CreateModelAlgorithm
     from .detect import DetectAlgorithm
+    from .detect_many import DetectManyAlgorithm
     from .list_snapshots import ListSnapshotsAlgorithm
     from .model_from_snapshot import ModelFromSnapshotAlgorithm
     from .purge_expired import PurgeExpiredAlgorithm
@@ -45,6 +46,7 @@ def algorithms() -> list:
         CreateModelAlgorithm(),
         TrainModelAlgorithm(),
         DetectAlgorithm(),
+        DetectManyAlgorithm(),
         ListSnapshotsAlgorithm(),
         SaveSnapshotAlgorithm(),
         RenameSnapshotAlgorithm(),

@@ -23,9 +23,20 @@ ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = "orca_huntr"
 # What the plugin zip holds: an allowlist, so that nothing new (a settings folder, a
 # database, a notebook) ships by accident. Hidden names (".qgis-settings/"...) never do.
-INCLUDED_DIRS = ("snapshots/", "training/", "detection/", "ui/", "tasks/", "processing/", "i18n/", "icons/")
+INCLUDED_DIRS = (
+    "snapshots/",
+    "training/",
+    "detection/",
+    "ui/",
+    "tasks/",
+    "processing/",
+    "cli/",
+    "i18n/",
+    "icons/",
+)
 INCLUDED_FILES = {
     "__init__.py",
+    "__main__.py",
     "plugin.py",
     "api.py",
     "deps.py",

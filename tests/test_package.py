@@ -33,8 +33,8 @@ def test_make_package_builds_clean_zip(tmp_path):
     assert [n for n in names if any(f in n for f in forbidden)] == []
     # issue #13: the zip holds only what the allowlist names; no settings, no databases
     allowed_top = {
-        "__init__.py", "plugin.py", "api.py", "deps.py", "installer.py", "errors.py", "qgis_log.py",
-        "metadata.txt",
+        "__init__.py", "__main__.py", "plugin.py", "api.py", "deps.py", "installer.py", "errors.py",
+        "qgis_log.py", "metadata.txt",
         "LICENSE", "README.md", "CHANGELOG.md", "ARCHITECTURE.md", "requirements.txt",
     }  # fmt: skip
     allowed_dirs = (
@@ -44,6 +44,7 @@ def test_make_package_builds_clean_zip(tmp_path):
         "ui/",
         "tasks/",
         "processing/",
+        "cli/",
         "i18n/",
         "icons/",
     )

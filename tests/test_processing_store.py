@@ -49,6 +49,7 @@ def test_provider_lists_every_algorithm_with_help():
             "createmodel",
             "trainmodel",
             "detect",
+            "detectmany",
             "listsnapshots",
             "savesnapshot",
             "renamesnapshot",

@@ -1,0 +1,477 @@
+"""``python -m orca_huntr``: train, detect, list and purge on a workspace folder, without QGIS.
+
+Every command opens an existing workspace (the ``.huntr`` folder beside a project, or the
+project file; it is never created here), turns its arguments into the engine's plain values
+and calls the engine functions the Processing algorithms call. Results go to stdout (one
+JSON object with ``--json``), progress and warnings to stderr, errors to stderr with the
+plugin's own message and an exit status per kind of error (``exit_codes.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import signal
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..errors import HuntrError, InputDataError
+from . import exit_codes
+from .progress import ProgressReport
+
+PROG = "python -m orca_huntr"
+WORKSPACE_ENV = "ORCA_HUNTR_WORKSPACE"
+
+
+# ------------------------------------------------------------------------------ helpers
+class StopRequest:
+    """``should_stop`` for the engine: the first Ctrl-C (or SIGTERM) asks the run to stop
+    cleanly (training still snapshots), a second Ctrl-C interrupts at once."""
+
+    def __init__(self, report: ProgressReport) -> None:
+        self.requested = False
+        self.report = report
+        self._previous: dict[int, Any] = {}
+
+    def __call__(self) -> bool:
+        return self.requested
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        if self.requested and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        self.requested = True
+        self.report.note("Stopping after the current step… (Ctrl-C again to abort at once)")
+
+    def __enter__(self) -> StopRequest:
+        try:
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                self._previous[sig] = signal.signal(sig, self._handle)
+        except ValueError:  # not the main thread: no signal handling
+            self._previous.clear()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)
+
+
+def _plain(value: Any) -> Any:
+    """``value`` made JSON-ready (dataclasses, paths, numpy scalars)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return _plain(asdict(value))
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, Path):
+        return str(value)
+    if hasattr(value, "item") and callable(value.item):
+        return value.item()
+    return value
+
+
+class Output:
+    """Where a command's result goes: readable lines, or one JSON object with ``--json``."""
+
+    def __init__(self, as_json: bool, stream: TextIO) -> None:
+        self.as_json = as_json
+        self.stream = stream
+
+    def result(self, data: dict[str, Any], lines: Sequence[str]) -> None:
+        if self.as_json:
+            self.stream.write(json.dumps(_plain(data), ensure_ascii=False, default=str) + "\n")
+        else:
+            for line in lines:
+                self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+def _workspace(args: argparse.Namespace):
+    from ..snapshots.existing import open_existing
+
+    path = args.workspace or os.environ.get(WORKSPACE_ENV)
+    if not path:
+        raise InputDataError(
+            "No workspace given: pass --workspace (the .huntr folder beside the project) "
+            f"or set {WORKSPACE_ENV}."
+        )
+    return open_existing(path)
+
+
+def _snapshot_id(ws, model, text: str | None) -> str | None:
+    """The id of the snapshot named by ``text`` (id, name or ``current``); None: the current state."""
+    if not text:
+        return None
+    return ws.find_snapshot(model.id, text).id
+
+
+def _positive(value: float | None) -> float | None:
+    return value if value is not None and value > 0 else None
+
+
+# ------------------------------------------------------------------------------ commands
+def cmd_models(args, ws, out: Output, report, stop) -> int:
+    rows = []
+    for model in ws.list_models():
+        current = ws.current_snapshot(model.id)
+        rows.append(
+            {
+                "id": model.id,
+                "name": model.name,
+                "mode": model.mode,
+                "classes": [c.name for c in model.classes],
+                "current_snapshot": current.id if current is not None else None,
+            }
+        )
+    lines = [
+        f"{r['id']}  {r['name']}  ({r['mode']}; {', '.join(r['classes'])}; "
+        f"current: {r['current_snapshot'] or 'not trained'})"
+        for r in rows
+    ] or ["No model in this workspace."]
+    out.result({"models": rows}, lines)
+    return exit_codes.OK
+
+
+def cmd_snapshots(args, ws, out: Output, report, stop) -> int:
+    from ..snapshots.table import snapshot_row
+
+    models = [ws.find_model(args.model)] if args.model else ws.list_models()
+    rows = [snapshot_row(m, s) for m in models for s in ws.list_snapshots(m.id)]
+    lines = [
+        f"{r['snapshot_id']}  {r['model_name']}  {r['kind']:<9}  {r['name'] or '-'}  {r['created_at']}  "
+        f"steps {r['steps']}  f1 {r.get('metric_f1', float('nan')):.3f}"
+        for r in rows
+    ] or ["No snapshot."]
+    out.result({"snapshots": rows}, lines)
+    return exit_codes.OK
+
+
+def cmd_purge(args, ws, out: Output, report, stop) -> int:
+    purged = ws.purge_expired()
+    lines = [f"Deleted expired snapshot {s.id} of model {s.model_id}." for s in purged]
+    lines.append(f"{len(purged)} expired snapshots deleted.")
+    out.result({"purged": [{"snapshot_id": s.id, "model_id": s.model_id} for s in purged]}, lines)
+    return exit_codes.OK
+
+
+def train_config(args: argparse.Namespace):
+    """The engine's ``TrainConfig``: the values given, the engine's defaults for the rest."""
+    from ..training import TrainConfig
+
+    given = {
+        "max_steps": _positive(args.max_steps),
+        "max_seconds": _positive(args.max_seconds),
+        "max_epochs": _positive(args.max_epochs),
+        "batch_size": args.batch_size,
+        "lr": args.lr,
+        "seed": args.seed,
+        "device": args.device,
+        "validation_fraction": args.validation_fraction,
+        "early_stopping_patience": _positive(args.patience),
+        "threads": _positive(args.threads),
+        "boundary_target": args.boundary_target,
+        "photometric": False if args.no_photometric else None,
+    }
+    return TrainConfig(**{k: v for k, v in given.items() if v is not None})
+
+
+def cmd_train(args, ws, out: Output, report, stop) -> int:
+    from ..training import train_model
+
+    model = ws.find_model(args.model)
+    report.note(f"Training model “{model.name}” ({model.id}).")
+    result = train_model(ws, model.id, train_config(args), progress=report, should_stop=stop)
+    report.close()
+    for warning in result.warnings:
+        report.note(f"warning: {warning}")
+    snap = result.snapshot
+    data = {
+        "model_id": model.id,
+        "snapshot_id": snap.id,
+        "snapshot_name": snap.name,
+        "stop_reason": result.stop_reason,
+        "steps": result.steps,
+        "steps_this_run": result.steps_this_run,
+        "epochs": result.epochs,
+        "seconds": result.seconds,
+        "metrics": result.metrics,
+        "detection_settings": snap.config.get("detection") or {},
+        "warnings": result.warnings,
+    }
+    lines = [
+        f"Stopped after {result.steps_this_run} steps ({result.stop_reason}); snapshot “{snap.name}” "
+        f"({snap.id}) is the current state.",
+        f"Validation: {json.dumps(_plain(result.metrics), sort_keys=True)}",
+    ]
+    out.result(data, lines)
+    return exit_codes.CANCELLED if result.stop_reason == "user" else exit_codes.OK
+
+
+def detect_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The ``DetectOptions`` values given on the command line (the engine's defaults for the rest)."""
+    given = {
+        "device": args.device,
+        "threads": _positive(args.threads),
+        "score_threshold": _positive(args.score_threshold),
+        "boundary_threshold": _positive(args.boundary_threshold),
+        "min_pixels": _positive(args.min_pixels),
+        "min_area": args.min_area,
+        "flip_tta": args.flip_tta or None,
+        "dissolve": args.dissolve or None,
+        "block_size": args.block_size,
+        "layer_name": args.layer_name,
+    }
+    return {k: v for k, v in given.items() if v is not None}
+
+
+def aoi_from_argument(text: str | None):
+    """``--aoi``: a vector file (its polygons, in its CRS) or WKT in the raster's CRS."""
+    if not text:
+        return None
+    from ..deps import require
+    from ..detection import AreaOfInterest
+
+    if not Path(text).exists():
+        return AreaOfInterest([text])
+    ogr = require("osgeo.ogr")
+    ds = ogr.Open(text)
+    if ds is None or ds.GetLayerCount() == 0:
+        raise InputDataError(f"The area of interest {text} is neither a readable vector file nor WKT.")
+    layer = ds.GetLayer(0)
+    srs = layer.GetSpatialRef()
+    shapes = [f.GetGeometryRef().ExportToWkt() for f in layer if f.GetGeometryRef() is not None]
+    crs = srs.ExportToWkt() if srs is not None else None
+    del layer, srs
+    del ds
+    return AreaOfInterest(shapes, crs)
+
+
+def cmd_detect(args, ws, out: Output, report, stop) -> int:
+    from ..detection import detect
+
+    model = ws.find_model(args.model)
+    snapshot_id = _snapshot_id(ws, model, args.snapshot)
+    options = detect_options(args)
+    if args.output:
+        options["output_path"] = str(Path(args.output).absolute())
+    result = detect(
+        ws,
+        model.id,
+        snapshot_id,
+        args.raster,
+        aoi=aoi_from_argument(args.aoi),
+        options=options,
+        progress=report,
+        should_stop=stop,
+    )
+    report.close()
+    for warning in result.warnings:
+        report.note(f"warning: {warning}")
+    data = {
+        "path": result.path,
+        "layer_name": result.layer_name,
+        "feature_count": result.feature_count,
+        "crs": result.crs,
+        "model_id": result.model_id,
+        "snapshot_id": result.snapshot_id,
+        "snapshot_name": result.snapshot_name,
+        "display_name": result.display_name,
+        "settings": result.settings,
+        "warnings": result.warnings,
+    }
+    out.result(data, [f"{result.feature_count} detections written to {result.path}."])
+    return exit_codes.OK
+
+
+def _raster_items(args: argparse.Namespace) -> list[str]:
+    items = list(args.rasters)
+    if args.from_file:
+        text = Path(args.from_file).read_text(encoding="utf-8")
+        items += [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    if not items:
+        raise InputDataError("No raster given: give raster files, folders or glob patterns, or --from-file.")
+    return items
+
+
+def cmd_detect_many(args, ws, out: Output, report, stop) -> int:
+    from ..detection.many import detect_many
+
+    model = ws.find_model(args.model)
+    result = detect_many(
+        ws,
+        model.id,
+        _snapshot_id(ws, model, args.snapshot),
+        _raster_items(args),
+        args.output,
+        detect_options(args),
+        scheduler=args.scheduler,
+        workers=args.workers,
+        threads=_positive(args.threads),
+        overwrite=args.overwrite,
+        keep_going=args.keep_going,
+        progress=report,
+        should_stop=stop,
+    )
+    report.close()
+    for scene, message in result.failed:
+        report.note(f"error: scene {scene}: {message}")
+    data = {
+        "path": result.path,
+        "layer_name": result.layer_name,
+        "feature_count": result.feature_count,
+        "model_id": result.model_id,
+        "snapshot_id": result.snapshot_id,
+        "snapshot_name": result.snapshot_name,
+        "scenes": [
+            {"scene": d.scene, "raster": d.raster, "features": d.feature_count, "warnings": d.warnings}
+            for d in result.scenes
+        ],
+        "failed": [{"scene": s, "error": m} for s, m in result.failed],
+        "scheduler": result.scheduler,
+        "seconds": result.seconds,
+        "scenes_per_minute": round(result.scenes_per_minute, 3),
+    }
+    lines = [
+        f"{result.feature_count} detections from {len(result.scenes)} scenes written to {result.path} "
+        f"({result.scheduler}, {result.seconds:.1f} s)."
+    ]
+    if result.failed:
+        lines.append(f"{len(result.failed)} scenes failed (see stderr).")
+    out.result(data, lines)
+    return exit_codes.PARTIAL if result.failed else exit_codes.OK
+
+
+# ------------------------------------------------------------------------------ parser
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "-w",
+        "--workspace",
+        help=f"the .huntr folder beside the project, or the project file (default: ${WORKSPACE_ENV})",
+    )
+    common.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    common.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    common.add_argument("-v", "--verbose", action="store_true", help="log the engine's messages on stderr")
+    return common
+
+
+def _detection_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-m", "--model", required=True, help="model id or name")
+    parser.add_argument("-s", "--snapshot", help="snapshot id or name (default: the current state)")
+    group = parser.add_argument_group("detection settings (default: the snapshot's calibrated values)")
+    group.add_argument("--score-threshold", type=float, help="minimum class probability, 0…1")
+    group.add_argument("--boundary-threshold", type=float, help="count mode: core/boundary threshold, 0…1")
+    group.add_argument("--min-pixels", type=int, help="minimum size of a detection in pixels")
+    group.add_argument("--min-area", type=float, help="minimum area in square map units")
+    group.add_argument("--flip-tta", action="store_true", help="flip test-time augmentation (4× slower)")
+    group.add_argument("--dissolve", action="store_true", help="segmentation: one feature per class")
+    group.add_argument("--device", choices=("auto", "cpu", "cuda"), help="default: auto")
+    group.add_argument("--threads", type=int, help="torch CPU threads per scene")
+    group.add_argument("--block-size", type=int, help="pixels a side of a processing block (memory)")
+    group.add_argument("--layer-name", help="layer name inside the GeoPackage (default: detections)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    codes = "\n".join(f"  {code:>3}  {meaning}" for code, meaning in exit_codes.table())
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="ORCA HUNTR without QGIS: train, detect and manage snapshots in a workspace folder.",
+        epilog=f"exit statuses:\n{codes}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="command")
+    common = _common()
+
+    p = sub.add_parser("models", parents=[common], help="list the models")
+    p.set_defaults(run=cmd_models)
+
+    p = sub.add_parser("snapshots", parents=[common], help="list the snapshots (the timeline), newest first")
+    p.add_argument("-m", "--model", help="model id or name (default: every model)")
+    p.set_defaults(run=cmd_snapshots)
+
+    p = sub.add_parser("train", parents=[common], help="train a model; every stop creates a snapshot")
+    p.add_argument("-m", "--model", required=True, help="model id or name")
+    p.add_argument("--max-steps", type=int, help="steps of this run (no budget at all: 500)")
+    p.add_argument("--max-seconds", type=float, help="wall time of this run")
+    p.add_argument("--max-epochs", type=float, help="epochs of this run")
+    p.add_argument("--batch-size", type=int)
+    p.add_argument("--lr", type=float, help="peak learning rate")
+    p.add_argument("--seed", type=int)
+    p.add_argument("--device", choices=("auto", "cpu", "cuda"))
+    p.add_argument("--validation-fraction", type=float, help="held out when no validation area is marked")
+    p.add_argument("--patience", type=int, help="early stopping after this many validations")
+    p.add_argument("--threads", type=int, help="torch CPU threads (default: every core)")
+    p.add_argument("--boundary-target", choices=("distance", "rim"), help="count mode (default: the model's)")
+    p.add_argument("--no-photometric", action="store_true", help="no photometric augmentation")
+    p.set_defaults(run=cmd_train)
+
+    p = sub.add_parser("detect", parents=[common], help="detect with a snapshot over one raster")
+    p.add_argument("raster", help="the raster file")
+    _detection_arguments(p)
+    p.add_argument("--aoi", help="area of interest: a vector file, or WKT in the raster's CRS")
+    p.add_argument("-o", "--output", help="GeoPackage to write (default: in the workspace's detections/)")
+    p.set_defaults(run=cmd_detect)
+
+    p = sub.add_parser(
+        "detect-many",
+        parents=[common],
+        help="detect over many rasters on Dask, merged into one GeoPackage",
+        description="One Dask task a scene; the scenes' detections are merged into one GeoPackage "
+        "whose features record their scene. Workers must see the workspace, the rasters and the "
+        "output at the same paths.",
+    )
+    p.add_argument("rasters", nargs="*", help="raster files, folders or glob patterns (quoted)")
+    p.add_argument("--from-file", help="a text file listing rasters, one a line")
+    p.add_argument("-o", "--output", required=True, help="the merged GeoPackage to write")
+    _detection_arguments(p)
+    p.add_argument("--scheduler", help="address of a Dask scheduler, e.g. tcp://host:8786 (default: local)")
+    p.add_argument(
+        "--workers",
+        type=int,
+        help="local worker processes (default: one a core); 0: no Dask, one scene after another here",
+    )
+    p.add_argument("--overwrite", action="store_true", help="replace the output when it exists")
+    p.add_argument("--keep-going", action="store_true", help="leave failing scenes out (exit status 20)")
+    p.set_defaults(run=cmd_detect_many)
+
+    p = sub.add_parser("purge", parents=[common], help="delete the temporary snapshots past their expiry")
+    p.set_defaults(run=cmd_purge)
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    """Run one command; returns the exit status."""
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    args = build_parser().parse_args(argv)
+    handler = logging.StreamHandler(stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    logger = logging.getLogger(__name__.split(".")[0])  # the engine's loggers: orca_huntr.*
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO if args.verbose else logging.ERROR)
+    report = ProgressReport(stderr, quiet=args.quiet)
+    run: Callable[..., int] = args.run
+    try:
+        with StopRequest(report) as stop:
+            ws = _workspace(args)
+            return run(args, ws, Output(args.json, stdout), report, stop)
+    except (HuntrError, KeyboardInterrupt) as exc:
+        report.close()
+        message = str(exc) or "Interrupted."
+        stderr.write(f"error: {message}\n")
+        return exit_codes.exit_code(exc)
+    except Exception as exc:
+        report.close()
+        stderr.write("".join(traceback.format_exception(exc)))
+        stderr.write(f"error: unexpected {type(exc).__name__}: {exc}\n")
+        return exit_codes.INTERNAL
+    finally:
+        logger.removeHandler(handler)
