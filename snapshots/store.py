@@ -455,6 +455,27 @@ class Workspace:
         if entry is not None:
             journal.remove(entry)
 
+    def commit_new_model(self, info: ModelInfo, fill: Callable[[Path], None]) -> ModelInfo:
+        """Create model ``info`` from files ``fill(staging)`` writes into its hidden staging folder.
+
+        ``fill`` writes the live ``training.gpkg`` and any ``snapshots/<id>/`` folders (each with
+        its manifest, as :meth:`create_snapshot` writes them). The model appears all at once
+        (journaled rename) or not at all; the name and classes are checked as for
+        :meth:`create_model`. Used by the package import (``snapshots/package.py``).
+        """
+        if info.mode not in MODES:
+            raise InputDataError(f"Unknown model mode {info.mode!r}; choose one of {', '.join(MODES)}.")
+        with self._write("create the model"):
+            info = ModelInfo(
+                **{
+                    **info.__dict__,
+                    "name": self._check_model_name(info.name),
+                    "classes": self._check_classes(info.classes),
+                }
+            )
+            self._stage_model(info, fill, journaled=True)
+        return info
+
     @staticmethod
     def _model_json(info: ModelInfo) -> dict[str, Any]:
         return {"schema_version": SCHEMA_VERSION, **info.to_dict()}
