@@ -40,6 +40,8 @@ __all__ = [
     "add_training_data",
     "create_model",
     "detect",
+    "export_snapshot",
+    "import_snapshot",
     "model",
     "model_from_snapshot",
     "models",
@@ -381,6 +383,37 @@ def purge_expired(ws=None) -> list:
     """Delete the temporary snapshots whose expiry has passed; returns them."""
     ws = _ws(ws)
     return _changed(ws, ws.purge_expired())
+
+
+def export_snapshot(
+    model,
+    path: str | Path,
+    snapshot=None,
+    include_training_data: bool = False,
+    onnx: str | Path | None = None,
+    ws=None,
+):
+    """Write a snapshot (default: the current state) to a package file another project can import.
+
+    Returns the ``PackageInfo`` (``path``, ``model``, ``snapshot``, ``files``, ``lineage``).
+    """
+    from .snapshots.package import export_snapshot as export
+
+    ws = _ws(ws)
+    snap = _snapshot(model, snapshot, ws)
+    return export(
+        ws, snap.model_id, snap.id, path, include_training_data=include_training_data, onnx_path=onnx
+    )
+
+
+def import_snapshot(path: str | Path, into_model=None, name: str | None = None, ws=None):
+    """Import a package file: a new model (``name``, else the package's), or with ``into_model``
+    a new current state of that model (same classes). Returns the ``ImportResult``."""
+    from .snapshots.package import import_package
+
+    ws = _ws(ws)
+    target = _model(into_model, ws).id if into_model is not None else None
+    return _changed(ws, import_package(ws, path, into_model=target, name=name))
 
 
 # ------------------------------------------------------------------ training, detection

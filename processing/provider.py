@@ -32,6 +32,8 @@ def algorithms() -> list:
     """One instance of every algorithm (each lives in its own module)."""
     from .create_model import CreateModelAlgorithm
     from .detect import DetectAlgorithm
+    from .export_snapshot import ExportSnapshotAlgorithm
+    from .import_snapshot import ImportSnapshotAlgorithm
     from .list_snapshots import ListSnapshotsAlgorithm
     from .model_from_snapshot import ModelFromSnapshotAlgorithm
     from .purge_expired import PurgeExpiredAlgorithm
@@ -50,4 +52,6 @@ def algorithms() -> list:
         RevertToSnapshotAlgorithm(),
         ModelFromSnapshotAlgorithm(),
         PurgeExpiredAlgorithm(),
+        ExportSnapshotAlgorithm(),
+        ImportSnapshotAlgorithm(),
     ]

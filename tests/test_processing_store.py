@@ -55,6 +55,8 @@ def test_provider_lists_every_algorithm_with_help():
             "reverttosnapshot",
             "modelfromsnapshot",
             "purgeexpired",
+            "exportsnapshot",
+            "importsnapshot",
         )
     )
     for alg in provider.algorithms():

@@ -64,7 +64,13 @@ def test_export_then_import_as_a_new_model_keeps_everything(source, tmp_path):
     path = _export(ws, model, second, tmp_path / "out" / "orcas.huntrpkg", include_training_data=True)
     with zipfile.ZipFile(path) as zf:
         assert sorted(zf.namelist()) == sorted(
-            [pkg.PACKAGE_MANIFEST, pkg.MODEL_MEMBER, pkg.SNAPSHOT_MEMBER, pkg.WEIGHTS_MEMBER, pkg.TRAINING_MEMBER]
+            [
+                pkg.PACKAGE_MANIFEST,
+                pkg.MODEL_MEMBER,
+                pkg.SNAPSHOT_MEMBER,
+                pkg.WEIGHTS_MEMBER,
+                pkg.TRAINING_MEMBER,
+            ]
         )
     info = pkg.read_package(path)
     assert info.class_names == ["class0", "class1"] and info.has_training_data and not info.has_onnx
@@ -75,7 +81,9 @@ def test_export_then_import_as_a_new_model_keeps_everything(source, tmp_path):
     assert result.new_model and result.training_data
     made = other.get_model(result.model.id)
     assert [(c.name, c.color) for c in made.classes] == [(c.name, c.color) for c in model.classes]
-    assert made.mode == model.mode and made.input_spec == model.input_spec and made.tile_size == model.tile_size
+    assert (
+        made.mode == model.mode and made.input_spec == model.input_spec and made.tile_size == model.tile_size
+    )
     current = other.current_snapshot(made.id)
     assert current.id == result.snapshot.id and current.name == second.name
     assert current.metrics == {"f1": 0.61, "iou": {"1": 0.5, "2": 0.4}}
@@ -104,7 +112,11 @@ def test_import_without_training_data_starts_empty(source, tmp_path):
     other = Workspace.open(tmp_path / "dst.huntr")
     result = pkg.import_package(other, path, name="borrowed")
     assert result.model.name == "borrowed" and not result.training_data
-    assert other.training_counts(result.model.id) == {"training_areas": 0, "labels_per_class": {}, "scenes": 0}
+    assert other.training_counts(result.model.id) == {
+        "training_areas": 0,
+        "labels_per_class": {},
+        "scenes": 0,
+    }
 
 
 def test_import_into_a_model_with_the_same_classes(source, tmp_path):
