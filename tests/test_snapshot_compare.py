@@ -104,7 +104,14 @@ def test_detections_of_both_are_reused_once_made(tmp_path):
 
     info = gdal.Info(str(scene), format="json")
     x0, y0 = info["geoTransform"][0], info["geoTransform"][3]
-    box = f"POLYGON(({x0 + 10} {y0 - 10},{x0 + 30} {y0 - 10},{x0 + 30} {y0 - 30},{x0 + 10} {y0 - 30},{x0 + 10} {y0 - 10}))"
+    corners = [
+        (x0 + 10, y0 - 10),
+        (x0 + 30, y0 - 10),
+        (x0 + 30, y0 - 30),
+        (x0 + 10, y0 - 30),
+        (x0 + 10, y0 - 10),
+    ]
+    box = "POLYGON((" + ",".join(f"{x} {y}" for x, y in corners) + "))"
     assert find_detection(ws, model.id, first.id, str(scene), box).path == made[0].result.path
     # user settings are not the snapshot's own: such a run is never reused
     other_ws, other_model, other_scene = synthdata.make_workspace(tmp_path / "b", classes=1, size=64)
