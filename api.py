@@ -38,6 +38,7 @@ from .errors import HuntrError, InputDataError, NotFoundError
 
 __all__ = [
     "add_training_data",
+    "compare",
     "create_model",
     "detect",
     "export_snapshot",
@@ -414,6 +415,65 @@ def import_snapshot(path: str | Path, into_model=None, name: str | None = None, 
     ws = _ws(ws)
     target = _model(into_model, ws).id if into_model is not None else None
     return _changed(ws, import_package(ws, path, into_model=target, name=name))
+
+
+def compare(
+    model,
+    first,
+    second=None,
+    raster=None,
+    aoi=None,
+    add_to_project: bool = True,
+    reuse: bool = True,
+    verbose: bool = False,
+    ws=None,
+):
+    """Compare two snapshots (``second`` default: the current state); returns the ``Comparison``.
+
+    ``.metrics`` holds the metrics side by side (``MetricRow``: ``metric``, ``class_name``,
+    ``a``, ``b``, ``diff``), ``.changes`` the training areas and labels added or removed,
+    ``.summary()`` their counts. With a ``raster``, ``.detections`` holds both snapshots'
+    detections on it (reused when already made). With ``add_to_project`` the detections and
+    a temporary layer of the changes (field ``change``) are added in one group.
+    """
+    from .snapshots.compare import compare_snapshots
+
+    ws = _ws(ws)
+    info = _model(model, ws)
+    a = _snapshot(info, first, ws)
+    b = _snapshot(info, second, ws)
+    comparison = compare_snapshots(ws, info.id, a.id, b.id)
+    if raster is not None:
+        from .detection.reuse import detections_for
+        from .processing.detect import aoi_geometry
+
+        path, crs = _raster_source(raster)
+        area = None
+        if aoi is not None:
+            area = aoi_geometry(_vector_layer(aoi), crs, QgsProject.instance().transformContext())
+            if area is None:
+                raise InputDataError("The area of interest has no polygon.")
+        comparison.detections = detections_for(
+            ws,
+            info.id,
+            [a.id, b.id],
+            path,
+            aoi=area,
+            reuse=reuse,
+            progress=_printer(0.25) if verbose else None,
+        )
+    if add_to_project:
+        from .ui import comparison_layers
+
+        project = QgsProject.instance()
+        changes = comparison_layers.changes_layer(comparison, info.class_names)
+        comparison_layers.add_comparison(
+            project,
+            comparison_layers.group_title(a.name, b.name),
+            [d.result for d in comparison.detections],
+            changes,
+        )
+    return comparison
 
 
 # ------------------------------------------------------------------ training, detection

@@ -144,7 +144,8 @@ def detections_for(
     """Each snapshot's detection on ``raster_path``: reused when one exists, else run now.
 
     ``aoi`` is what :func:`detection.detect` accepts; ``aoi_wkt`` the same area as WKT in the
-    raster's CRS (to match earlier runs; None with an ``aoi`` means no run is reused).
+    raster's CRS (to match earlier runs; taken from a shapely ``aoi``; None with another kind
+    of ``aoi`` means no run is reused).
     Explicit ``options`` (user settings) always run detection anew.
     """
     from .engine import detect
@@ -153,6 +154,8 @@ def detections_for(
     if options is None:
         options = DetectOptions()
 
+    if aoi is not None and aoi_wkt is None and isinstance(getattr(aoi, "wkt", None), str):
+        aoi_wkt = aoi.wkt  # a shapely geometry in the raster's CRS
     out = []
     explicit = any(
         getattr(options, k, None) is not None

@@ -30,6 +30,7 @@ class HuntrProvider(QgsProcessingProvider):
 
 def algorithms() -> list:
     """One instance of every algorithm (each lives in its own module)."""
+    from .compare_snapshots import CompareSnapshotsAlgorithm
     from .create_model import CreateModelAlgorithm
     from .detect import DetectAlgorithm
     from .export_snapshot import ExportSnapshotAlgorithm
@@ -54,4 +55,5 @@ def algorithms() -> list:
         PurgeExpiredAlgorithm(),
         ExportSnapshotAlgorithm(),
         ImportSnapshotAlgorithm(),
+        CompareSnapshotsAlgorithm(),
     ]

@@ -76,6 +76,7 @@ class Comparison:
     changes: list[DiffFeature]
     crs: str | None
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    detections: list[Any] = field(default_factory=list)  # filled by adapters that also detect
 
     def summary(self) -> dict[str, dict[str, int]]:
         """``{layer: {"added": n, "removed": n}}``."""

@@ -57,6 +57,7 @@ def test_provider_lists_every_algorithm_with_help():
             "purgeexpired",
             "exportsnapshot",
             "importsnapshot",
+            "comparesnapshots",
         )
     )
     for alg in provider.algorithms():
