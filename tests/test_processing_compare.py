@@ -50,7 +50,7 @@ def _rows(layer):
 
 
 def test_metrics_and_changes_through_processing(edited):
-    ws, model, a, b = edited
+    ws, model, a, _b = edited
     result = run(
         "comparesnapshots",
         {
