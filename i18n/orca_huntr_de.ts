@@ -2,6 +2,116 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
     <context>
+        <name>CompareSnapshotsAlgorithm</name>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="95" />
+            <source>Area of interest (optional)</source>
+            <translation>Interessengebiet (optional)</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="65" />
+            <source>Compare snapshots</source>
+            <translation>Snapshots vergleichen</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="68" />
+            <source>Compares two snapshots of a model.
+
+Metrics: every metric of either snapshot, overall and per class, side by side with the difference (second minus first).
+
+Training data changes: the training areas and labels in one snapshot and not in the other, with a “change” field: “added” (only in the second) or “removed” (only in the first). An edited feature shows as one removed and one added.
+
+With a raster, both snapshots' detections on it are added as two layers in one group, outlined in orange (first) and dashed blue (second). A detection already made from a snapshot on that raster with the snapshot's own settings, over the whole raster or the same area, is reused instead of run again.</source>
+            <translation>Vergleicht zwei Snapshots eines Modells.
+
+Metriken: jede Metrik eines der beiden Snapshots, gesamt und je Klasse, nebeneinander mit der Differenz (zweiter minus erster).
+
+Änderungen der Trainingsdaten: die Trainingsbereiche und Labels, die in einem Snapshot und nicht im anderen sind, mit einem Feld „change“: „added“ (nur im zweiten) oder „removed“ (nur im ersten). Ein bearbeitetes Objekt erscheint als ein entferntes und ein hinzugefügtes.
+
+Mit einem Raster werden die Erkennungen beider Snapshots darauf als zwei Layer in einer Gruppe hinzugefügt, orange umrandet (erster) und blau gestrichelt (zweiter). Eine Erkennung, die ein Snapshot auf diesem Raster mit seinen eigenen Einstellungen bereits gemacht hat, auf dem ganzen Raster oder demselben Gebiet, wird wiederverwendet statt neu berechnet.</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="197" />
+            <source>Detected: {path}.</source>
+            <translation>Erkannt: {path}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="107" />
+            <source>Detections of the first snapshot</source>
+            <translation>Erkennungen des ersten Snapshots</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="110" />
+            <source>Detections of the second snapshot</source>
+            <translation>Erkennungen des zweiten Snapshots</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="113" />
+            <source>Detections reused</source>
+            <translation>Wiederverwendete Erkennungen</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="114" />
+            <source>Features added</source>
+            <translation>Hinzugefügte Objekte</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="115" />
+            <source>Features removed</source>
+            <translation>Entfernte Objekte</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="84" />
+            <source>First snapshot (id or name)</source>
+            <translation>Erster Snapshot (ID oder Name)</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="105" />
+            <source>Metrics</source>
+            <translation>Metriken</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="90" />
+            <source>Raster to detect on (optional)</source>
+            <translation>Raster für die Erkennung (optional)</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="100" />
+            <source>Reuse detections already made</source>
+            <translation>Bereits gemachte Erkennungen wiederverwenden</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="197" />
+            <source>Reused {path}.</source>
+            <translation>Wiederverwendet: {path}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="85" />
+            <source>Second snapshot (id or name; empty: the current state)</source>
+            <translation>Zweiter Snapshot (ID oder Name; leer: der aktuelle Stand)</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="185" />
+            <source>The area of interest has no polygon.</source>
+            <translation>Das Interessensgebiet enthält kein Polygon.</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="179" />
+            <source>The raster scene cannot be opened.</source>
+            <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="106" />
+            <source>Training data changes</source>
+            <translation>Änderungen der Trainingsdaten</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="161" />
+            <source>Training data: {added} feature(s) added, {removed} removed.</source>
+            <translation>Trainingsdaten: {added} Objekt(e) hinzugefügt, {removed} entfernt.</translation>
+        </message>
+    </context>
+    <context>
         <name>CreateModelAlgorithm</name>
         <message>
             <location filename="../processing/create_model.py" line="127" />
@@ -44,7 +154,7 @@
             <translation>Modell erstellen</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="258" />
+            <location filename="../processing/create_model.py" line="256" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modell „{name}“ erstellt ({id}).</translation>
         </message>
@@ -333,6 +443,48 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
         </message>
     </context>
     <context>
+        <name>ExportSnapshotAlgorithm</name>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="25" />
+            <source>Export snapshot package</source>
+            <translation>Snapshot-Paket exportieren</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="41" />
+            <source>Include the training data</source>
+            <translation>Trainingsdaten einschließen</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="46" />
+            <source>ONNX file to add (optional)</source>
+            <translation>Hinzuzufügende ONNX-Datei (optional)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="51" />
+            <source>ORCA HUNTR package (*.huntrpkg)</source>
+            <translation>ORCA-HUNTR-Paket (*.huntrpkg)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="56" />
+            <source>Package file</source>
+            <translation>Paketdatei</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="74" />
+            <source>Snapshot “{snapshot}” of model “{model}” exported to {path}.</source>
+            <translation>Snapshot „{snapshot}“ des Modells „{model}“ nach {path} exportiert.</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="28" />
+            <source>Writes a snapshot to one package file (.huntrpkg) that another project can import: the weights, the classes and their colours, the normalisation, the calibrated detection settings, the metrics, the snapshot's lineage and a manifest with checksums.
+
+With “Include the training data” the snapshot's training areas, labels and scenes go with it. An ONNX file of the network (made elsewhere) can be added for tools that run ONNX models.</source>
+            <translation>Schreibt einen Snapshot in eine Paketdatei (.huntrpkg), die ein anderes Projekt importieren kann: die Gewichte, die Klassen und ihre Farben, die Normalisierung, die kalibrierten Erkennungseinstellungen, die Metriken, die Herkunft des Snapshots und ein Manifest mit Prüfsummen.
+
+Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und Szenen des Snapshots mit. Eine ONNX-Datei des Netzes (anderswo erstellt) kann für Werkzeuge hinzugefügt werden, die ONNX-Modelle ausführen.</translation>
+        </message>
+    </context>
+    <context>
         <name>HuntrAlgorithm</name>
         <message>
             <location filename="../processing/algorithm.py" line="105" />
@@ -461,6 +613,125 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <location filename="../ui/class_table.py" line="136" />
             <source>Two classes have the same name.</source>
             <translation>Zwei Klassen haben denselben Namen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrCompareDialog</name>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="66" />
+            <source>A detection made earlier from a snapshot on this raster, with its own settings, is shown again</source>
+            <translation>Eine früher von einem Snapshot auf diesem Raster mit seinen eigenen Einstellungen gemachte Erkennung wird erneut gezeigt</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="127" />
+            <source>Class</source>
+            <translation>Klasse</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="74" />
+            <source>Compare</source>
+            <translation>Vergleichen</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="38" />
+            <source>Compare Snapshots</source>
+            <translation>Snapshots vergleichen</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="42" />
+            <source>Compare snapshot &lt;b&gt;{snapshot}&lt;/b&gt; of &lt;b&gt;{model}&lt;/b&gt; with another snapshot.</source>
+            <translation>Snapshot &lt;b&gt;{snapshot}&lt;/b&gt; von &lt;b&gt;{model}&lt;/b&gt; mit einem anderen Snapshot vergleichen.</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="105" />
+            <source>Compare {a} ↔ {b}</source>
+            <translation>Vergleich {a} ↔ {b}</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="62" />
+            <source>Detections of both snapshots on this raster (empty: none)</source>
+            <translation>Erkennungen beider Snapshots auf diesem Raster (leer: keine)</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="127" />
+            <source>Difference</source>
+            <translation>Differenz</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="109" />
+            <source>From {a} to {b}: training areas +{areas_added} / −{areas_removed}, labels +{labels_added} / −{labels_removed}.</source>
+            <translation>Von {a} zu {b}: Trainingsbereiche +{areas_added} / −{areas_removed}, Labels +{labels_added} / −{labels_removed}.</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="127" />
+            <source>Metric</source>
+            <translation>Metrik</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="142" />
+            <source>Neither snapshot has metrics (no validation areas?).</source>
+            <translation>Keiner der Snapshots hat Metriken (keine Validierungsbereiche?).</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="56" />
+            <source>Other snapshot</source>
+            <translation>Anderer Snapshot</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="63" />
+            <source>Raster</source>
+            <translation>Raster</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="64" />
+            <source>Reuse detections already made</source>
+            <translation>Bereits gemachte Erkennungen wiederverwenden</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="78" />
+            <source>The model has no other snapshot to compare with.</source>
+            <translation>Das Modell hat keinen anderen Snapshot zum Vergleichen.</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="131" />
+            <source>all</source>
+            <translation>alle</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrCompareTask</name>
+        <message>
+            <location filename="../tasks/compare_task.py" line="40" />
+            <source>ORCA HUNTR: comparing snapshots</source>
+            <translation>ORCA HUNTR: Snapshots werden verglichen</translation>
+        </message>
+        <message>
+            <location filename="../tasks/compare_task.py" line="66" />
+            <source>The comparison was cancelled; no detection was added.</source>
+            <translation>Der Vergleich wurde abgebrochen; keine Erkennung wurde hinzugefügt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrComparison</name>
+        <message>
+            <location filename="../ui/comparison_layers.py" line="38" />
+            <source>Compare {a} ↔ {b}</source>
+            <translation>Vergleich {a} ↔ {b}</translation>
+        </message>
+        <message>
+            <location filename="../ui/comparison_layers.py" line="103" />
+            <source>Training data changes</source>
+            <translation>Änderungen der Trainingsdaten</translation>
+        </message>
+        <message>
+            <location filename="../ui/comparison_layers.py" line="86" />
+            <source>added</source>
+            <translation>hinzugefügt</translation>
+        </message>
+        <message>
+            <location filename="../ui/comparison_layers.py" line="86" />
+            <source>removed</source>
+            <translation>entfernt</translation>
         </message>
     </context>
     <context>
@@ -686,12 +957,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDetection</name>
         <message>
-            <location filename="../ui/detection_run.py" line="101" />
+            <location filename="../ui/detection_run.py" line="100" />
             <source>Could not start detection</source>
             <translation>Die Erkennung konnte nicht gestartet werden</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="106" />
+            <location filename="../ui/detection_run.py" line="105" />
             <source>Detection failed</source>
             <translation>Die Erkennung ist fehlgeschlagen</translation>
         </message>
@@ -701,37 +972,37 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Erkennung gestartet; sie läuft im Hintergrund (siehe Aufgabenverwaltung).</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="75" />
+            <location filename="../ui/detection_run.py" line="74" />
             <source>No objects found: layer {name} is empty. Try to: {tips}.</source>
             <translation>Keine Objekte gefunden: Layer {name} ist leer. Versuchen Sie: {tips}.</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="90" />
+            <location filename="../ui/detection_run.py" line="89" />
             <source>ORCA HUNTR: detection with {model}</source>
             <translation>ORCA HUNTR: Erkennung mit {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="72" />
+            <location filename="../ui/detection_run.py" line="71" />
             <source>check that the area covers the objects and the scene looks like the training scenes</source>
             <translation>prüfen, ob das Gebiet die Objekte abdeckt und die Szene den Trainingsszenen ähnelt</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="70" />
+            <location filename="../ui/detection_run.py" line="69" />
             <source>lower the minimum area (now {value:g})</source>
             <translation>die Mindestfläche senken (derzeit {value:g})</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="65" />
+            <location filename="../ui/detection_run.py" line="67" />
             <source>lower the score threshold (now {value:g}, under Advanced options)</source>
             <translation>den Score-Schwellenwert senken (derzeit {value:g}, unter Erweiterte Optionen)</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="73" />
+            <location filename="../ui/detection_run.py" line="72" />
             <source>train longer, or add labels where objects were missed, then detect with the new snapshot</source>
             <translation>länger trainieren oder Labels dort ergänzen, wo Objekte übersehen wurden, und dann mit dem neuen Snapshot erkennen</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="111" />
+            <location filename="../ui/detection_run.py" line="110" />
             <source>{n} detections: layer {name} added.</source>
             <translation>{n} Erkennungen: Layer {name} hinzugefügt.</translation>
         </message>
@@ -747,102 +1018,132 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="331" />
+            <location filename="../ui/dock.py" line="436" />
+            <source>Both snapshots' detections added to group {group} ({n} reused).</source>
+            <translation>Erkennungen beider Snapshots zur Gruppe {group} hinzugefügt ({n} wiederverwendet).</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="335" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="326" />
+            <location filename="../ui/dock.py" line="411" />
+            <source>Could not compare the snapshots</source>
+            <translation>Die Snapshots konnten nicht verglichen werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="330" />
             <source>Could not copy the scenes to the new model</source>
             <translation>Die Szenen konnten nicht in das neue Modell kopiert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="316" />
+            <location filename="../ui/dock.py" line="320" />
             <source>Could not create a model from the snapshot</source>
             <translation>Aus dem Snapshot konnte kein Modell erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="249" />
+            <location filename="../ui/dock.py" line="253" />
             <source>Could not delete the snapshot</source>
             <translation>Der Snapshot konnte nicht gelöscht werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="153" />
+            <location filename="../ui/dock.py" line="378" />
+            <source>Could not export the snapshot</source>
+            <translation>Der Snapshot konnte nicht exportiert werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="155" />
             <source>Could not list the snapshots</source>
             <translation>Die Snapshots konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="258" />
+            <location filename="../ui/dock.py" line="262" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Der Snapshot konnte nicht in die Quarantäne verschoben werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="347" />
+            <location filename="../ui/dock.py" line="460" />
             <source>Could not prepare detection</source>
             <translation>Die Erkennung konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="271" />
+            <location filename="../ui/dock.py" line="275" />
             <source>Could not prepare the revert</source>
             <translation>Das Zurücksetzen konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="226" />
+            <location filename="../ui/dock.py" line="230" />
             <source>Could not rename the snapshot</source>
             <translation>Der Snapshot konnte nicht umbenannt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="283" />
+            <location filename="../ui/dock.py" line="287" />
             <source>Could not revert</source>
             <translation>Das Zurücksetzen ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="202" />
+            <location filename="../ui/dock.py" line="206" />
             <source>Could not save the snapshot</source>
             <translation>Der Snapshot konnte nicht gespeichert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="155" />
+            <location filename="../ui/dock.py" line="157" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Erstellen oder wählen Sie ein Modell, um seine Snapshots zu sehen.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="237" />
+            <location filename="../ui/dock.py" line="241" />
             <source>Delete Snapshot</source>
             <translation>Snapshot löschen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="237" />
+            <location filename="../ui/dock.py" line="241" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Den Snapshot {name} löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="91" />
+            <location filename="../ui/dock.py" line="93" />
             <source>Detecting… %p%</source>
             <translation>Erkennung… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="92" />
+            <location filename="../ui/dock.py" line="433" />
+            <source>Detection for the comparison failed</source>
+            <translation>Die Erkennung für den Vergleich ist fehlgeschlagen</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="94" />
             <source>Detection runs in the background; cancel it from the task manager</source>
             <translation>Die Erkennung läuft im Hintergrund; brechen Sie sie über die Aufgabenverwaltung ab</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="332" />
+            <location filename="../ui/dock.py" line="361" />
+            <source>Export Snapshot Package</source>
+            <translation>Snapshot-Paket exportieren</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="361" />
+            <source>Include the snapshot's training areas, labels and scenes in the package?</source>
+            <translation>Die Trainingsbereiche, Labels und Szenen des Snapshots in das Paket aufnehmen?</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="336" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modell {name} aus dem Snapshot erstellt.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="217" />
+            <location filename="../ui/dock.py" line="221" />
             <source>New name of the snapshot:</source>
             <translation>Neuer Name des Snapshots:</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="156" />
+            <location filename="../ui/dock.py" line="158" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="128" />
+            <location filename="../ui/dock.py" line="130" />
             <source>No workspace: see the message bar.</source>
             <translation>Kein Arbeitsbereich: siehe Meldungsleiste.</translation>
         </message>
@@ -852,42 +1153,52 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="217" />
+            <location filename="../ui/dock.py" line="356" />
+            <source>ORCA HUNTR package (*.huntrpkg)</source>
+            <translation>ORCA-HUNTR-Paket (*.huntrpkg)</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="221" />
             <source>Rename Snapshot</source>
             <translation>Snapshot umbenennen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="287" />
+            <location filename="../ui/dock.py" line="291" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Auf {name} zurückgesetzt: Er ist wieder der aktuelle Stand.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="84" />
+            <location filename="../ui/dock.py" line="86" />
             <source>Run detection with the current state (or any snapshot) on a raster</source>
             <translation>Eine Erkennung auf einem Raster mit dem aktuellen Stand (oder einem beliebigen Snapshot) ausführen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="82" />
+            <location filename="../ui/dock.py" line="84" />
             <source>Run detection…</source>
             <translation>Erkennung ausführen…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="205" />
+            <location filename="../ui/dock.py" line="380" />
+            <source>Snapshot {name} exported to {path}.</source>
+            <translation>Snapshot {name} nach {path} exportiert.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="209" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Snapshot {name} gespeichert: Er läuft nicht ab.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="76" />
+            <location filename="../ui/dock.py" line="78" />
             <source>Training Snapshots Timeline</source>
             <translation>Zeitleiste der Trainings-Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="130" />
+            <location filename="../ui/dock.py" line="132" />
             <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
             <translation>Nicht gespeichertes Projekt: Die Modelle liegen in einem temporären Ordner, bis Sie das Projekt speichern.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="135" />
+            <location filename="../ui/dock.py" line="137" />
             <source>Workspace: {path}</source>
             <translation>Arbeitsbereich: {path}</translation>
         </message>
@@ -913,7 +1224,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrModelPanel</name>
         <message>
-            <location filename="../ui/model_panel.py" line="219" />
+            <location filename="../ui/model_panel.py" line="223" />
             <source>1 band</source>
             <translation>1 Band</translation>
         </message>
@@ -923,67 +1234,77 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>KI-Modell</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="128" />
+            <location filename="../ui/model_panel.py" line="131" />
             <source>Add scene</source>
             <translation>Szene hinzufügen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="113" />
+            <location filename="../ui/model_panel.py" line="116" />
             <source>Add the model's training areas and labels to the project, ready to draw with the digitising tools</source>
             <translation>Fügt die Trainingsgebiete und Labels des Modells zum Projekt hinzu, bereit zum Zeichnen mit den Digitalisierwerkzeugen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="112" />
+            <location filename="../ui/model_panel.py" line="115" />
             <source>Add training layers</source>
             <translation>Trainingslayer hinzufügen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="422" />
+            <location filename="../ui/model_panel.py" line="354" />
+            <source>As a new model</source>
+            <translation>Als neues Modell</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="500" />
             <source>Could not add the scene</source>
             <translation>Die Szene konnte nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="366" />
+            <location filename="../ui/model_panel.py" line="444" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="296" />
+            <location filename="../ui/model_panel.py" line="301" />
             <source>Could not create the model</source>
             <translation>Das Modell konnte nicht erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="353" />
+            <location filename="../ui/model_panel.py" line="431" />
             <source>Could not delete the model</source>
             <translation>Das Modell konnte nicht gelöscht werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="194" />
+            <location filename="../ui/model_panel.py" line="369" />
+            <source>Could not import the package</source>
+            <translation>Das Paket konnte nicht importiert werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="198" />
             <source>Could not list the models</source>
             <translation>Die Modelle konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="240" />
+            <location filename="../ui/model_panel.py" line="244" />
             <source>Could not list the scenes</source>
             <translation>Die Szenen konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="433" />
+            <location filename="../ui/model_panel.py" line="511" />
             <source>Could not remove the scene</source>
             <translation>Die Szene konnte nicht entfernt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="326" />
+            <location filename="../ui/model_panel.py" line="404" />
             <source>Could not rename the model</source>
             <translation>Das Modell konnte nicht umbenannt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="215" />
+            <location filename="../ui/model_panel.py" line="219" />
             <source>Count</source>
             <translation>Zählen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="211" />
+            <location filename="../ui/model_panel.py" line="215" />
             <source>Create a model to start: choose its classes and the scenes to learn from.</source>
             <translation>Erstellen Sie zum Start ein Modell: Wählen Sie seine Klassen und die Szenen, aus denen es lernt.</translation>
         </message>
@@ -993,7 +1314,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Ein neues KI-Modell erstellen: Klassen, Modus und Szenen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="338" />
+            <location filename="../ui/model_panel.py" line="416" />
             <source>Delete Model</source>
             <translation>Modell löschen</translation>
         </message>
@@ -1003,22 +1324,42 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Modell löschen…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="338" />
+            <location filename="../ui/model_panel.py" line="416" />
             <source>Delete the model {name} with all its snapshots and training data? This cannot be undone.</source>
             <translation>Das Modell {name} mit allen Snapshots und Trainingsdaten löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="223" />
+            <location filename="../ui/model_panel.py" line="341" />
+            <source>Import Snapshot Package</source>
+            <translation>Snapshot-Paket importieren</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="103" />
+            <source>Import snapshot package…</source>
+            <translation>Snapshot-Paket importieren…</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="341" />
+            <source>Import snapshot {snapshot} of model {model} as a new model, or as the new current state of {current} (same classes; its training data is kept)?</source>
+            <translation>Snapshot {snapshot} des Modells {model} als neues Modell importieren, oder als neuen aktuellen Stand von {current} (gleiche Klassen; seine Trainingsdaten bleiben erhalten)?</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="227" />
             <source>Input: {details}, {dtype}, {crs}; tiles of {tile} px</source>
             <translation>Eingabe: {details}, {dtype}, {crs}; Kacheln von {tile} px</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="304" />
+            <location filename="../ui/model_panel.py" line="355" />
+            <source>Into {model}</source>
+            <translation>In {model}</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="309" />
             <source>Model {name} created. Draw training areas and labels in its layers, then start training.</source>
             <translation>Modell {name} erstellt. Zeichnen Sie Trainingsgebiete und Labels in seine Layer und starten Sie dann das Training.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="317" />
+            <location filename="../ui/model_panel.py" line="395" />
             <source>New name of the model:</source>
             <translation>Neuer Name des Modells:</translation>
         </message>
@@ -1028,22 +1369,37 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Neu…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="198" />
+            <location filename="../ui/model_panel.py" line="202" />
             <source>No model yet: create one</source>
             <translation>Noch kein Modell: Erstellen Sie eines</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="374" />
+            <location filename="../ui/model_panel.py" line="452" />
             <source>No other raster layer in the project</source>
             <translation>Kein weiterer Rasterlayer im Projekt</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="136" />
+            <location filename="../ui/model_panel.py" line="328" />
+            <source>ORCA HUNTR package (*.huntrpkg)</source>
+            <translation>ORCA-HUNTR-Paket (*.huntrpkg)</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="378" />
+            <source>Package imported as model {name}.</source>
+            <translation>Paket als Modell {name} importiert.</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="382" />
+            <source>Package imported: snapshot {snapshot} is the current state of {name}.</source>
+            <translation>Paket importiert: Snapshot {snapshot} ist der aktuelle Stand von {name}.</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="139" />
             <source>Remove scene</source>
             <translation>Szene entfernen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="317" />
+            <location filename="../ui/model_panel.py" line="395" />
             <source>Rename Model</source>
             <translation>Modell umbenennen</translation>
         </message>
@@ -1053,22 +1409,26 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Modell umbenennen…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="97" />
             <source>Rename or delete the model</source>
-            <translation>Das Modell umbenennen oder löschen</translation>
+            <translation type="obsolete">Das Modell umbenennen oder löschen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="120" />
+            <location filename="../ui/model_panel.py" line="97" />
+            <source>Rename or delete the model, or import a snapshot package</source>
+            <translation>Das Modell umbenennen oder löschen, oder ein Snapshot-Paket importieren</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="123" />
             <source>Scenes in use</source>
             <translation>Verwendete Szenen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="215" />
+            <location filename="../ui/model_panel.py" line="219" />
             <source>Segmentation</source>
             <translation>Segmentierung</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="137" />
+            <location filename="../ui/model_panel.py" line="140" />
             <source>Stop using the selected scenes for training</source>
             <translation>Die ausgewählten Szenen nicht mehr für das Training verwenden</translation>
         </message>
@@ -1078,12 +1438,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Das KI-Modell, an dem Sie arbeiten</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="123" />
+            <location filename="../ui/model_panel.py" line="126" />
             <source>The rasters the model learns from</source>
             <translation>Die Raster, aus denen das Modell lernt</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="129" />
+            <location filename="../ui/model_panel.py" line="132" />
             <source>Use a raster layer of the project as a scene of this model</source>
             <translation>Einen Rasterlayer des Projekts als Szene dieses Modells verwenden</translation>
         </message>
@@ -1096,32 +1456,32 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">Segmentierung</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="222" />
+            <location filename="../ui/model_panel.py" line="226" />
             <source>{mode} · classes: {names}</source>
             <translation>{mode} · Klassen: {names}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="411" />
+            <location filename="../ui/model_panel.py" line="489" />
             <source>{name} cannot be a scene of this model: {reason}</source>
             <translation>{name} kann keine Szene dieses Modells sein: {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="384" />
+            <location filename="../ui/model_panel.py" line="462" />
             <source>{name} — does not fit the model</source>
             <translation>{name} — passt nicht zum Modell</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="384" />
+            <location filename="../ui/model_panel.py" line="462" />
             <source>{name} — does not fit the model: {reason}</source>
             <translation>{name} — passt nicht zum Modell: {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="219" />
+            <location filename="../ui/model_panel.py" line="223" />
             <source>{n} bands</source>
             <translation>{n} Bänder</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="221" />
+            <location filename="../ui/model_panel.py" line="225" />
             <source>{res:g} per pixel</source>
             <translation>{res:g} pro Pixel</translation>
         </message>
@@ -1431,247 +1791,272 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrTimeline</name>
         <message>
-            <location filename="../ui/timeline.py" line="205" />
+            <location filename="../ui/timeline.py" line="225" />
             <source>1 label</source>
             <translation>1 Label</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="206" />
+            <location filename="../ui/timeline.py" line="226" />
             <source>1 scene</source>
             <translation>1 Szene</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="204" />
+            <location filename="../ui/timeline.py" line="224" />
             <source>1 training area</source>
             <translation>1 Trainingsgebiet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="48" />
+            <location filename="../ui/timeline.py" line="49" />
             <source>AI Model from Snapshot…</source>
             <translation>KI-Modell aus Snapshot…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="287" />
+            <location filename="../ui/timeline.py" line="307" />
             <source>Actions</source>
             <translation>Aktionen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="302" />
+            <location filename="../ui/timeline.py" line="110" />
+            <source>Checkpoint · {kind}</source>
+            <translation>Sicherungspunkt · {kind}</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="50" />
+            <source>Compare with…</source>
+            <translation>Vergleichen mit…</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="322" />
             <source>Created at (local time)</source>
             <translation>Erstellt am (Ortszeit)</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="103" />
+            <location filename="../ui/timeline.py" line="112" />
             <source>Current state</source>
             <translation>Aktueller Stand</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="50" />
+            <location filename="../ui/timeline.py" line="53" />
             <source>Delete</source>
             <translation>Löschen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="61" />
+            <location filename="../ui/timeline.py" line="66" />
             <source>Delete this snapshot for good</source>
             <translation>Diesen Snapshot endgültig löschen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="183" />
+            <location filename="../ui/timeline.py" line="203" />
             <source>Detection settings (calibrated): score ≥ {score}, boundary &lt; {boundary}, ≥ {pixels} px</source>
             <translation>Erkennungseinstellungen (kalibriert): Wert ≥ {score}, Grenze &lt; {boundary}, ≥ {pixels} px</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="144" />
+            <location filename="../ui/timeline.py" line="51" />
+            <source>Export package…</source>
+            <translation>Paket exportieren…</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="164" />
             <source>F1 {value}</source>
             <translation>F1 {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="57" />
+            <location filename="../ui/timeline.py" line="60" />
             <source>Give this snapshot another name</source>
             <translation>Diesem Snapshot einen anderen Namen geben</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="180" />
+            <location filename="../ui/timeline.py" line="200" />
             <source>IoU of class {id}: {value}</source>
             <translation>IoU der Klasse {id}: {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="146" />
+            <location filename="../ui/timeline.py" line="166" />
             <source>IoU {value}</source>
             <translation>IoU {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="56" />
+            <location filename="../ui/timeline.py" line="59" />
             <source>Keep this snapshot: saved snapshots never expire</source>
             <translation>Diesen Snapshot behalten: Gespeicherte Snapshots laufen nie ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="276" />
+            <location filename="../ui/timeline.py" line="296" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Wird eine Weile aufbewahrt und dann automatisch entfernt, sofern Sie ihn nicht speichern</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="276" />
+            <location filename="../ui/timeline.py" line="296" />
             <source>Kept until you delete it</source>
             <translation>Bleibt erhalten, bis Sie ihn löschen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="60" />
+            <location filename="../ui/timeline.py" line="65" />
             <source>Make this snapshot the current state and discard everything after it</source>
             <translation>Diesen Snapshot zum aktuellen Stand machen und alles danach verwerfen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="165" />
+            <location filename="../ui/timeline.py" line="185" />
             <source>Mean IoU</source>
             <translation>Mittlere IoU</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="375" />
+            <location filename="../ui/timeline.py" line="63" />
+            <source>Metrics, training data changes and detections of this snapshot and another</source>
+            <translation>Metriken, Änderungen der Trainingsdaten und Erkennungen dieses und eines anderen Snapshots</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="397" />
             <source>Move to quarantine</source>
             <translation>In Quarantäne verschieben</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="192" />
+            <location filename="../ui/timeline.py" line="212" />
             <source>No metrics recorded</source>
             <translation>Keine Kennzahlen erfasst</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="367" />
+            <location filename="../ui/timeline.py" line="389" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="166" />
+            <location filename="../ui/timeline.py" line="186" />
             <source>Object F1</source>
             <translation>Objekt-F1</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="167" />
+            <location filename="../ui/timeline.py" line="187" />
             <source>Object precision</source>
             <translation>Objekt-Präzision</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="168" />
+            <location filename="../ui/timeline.py" line="188" />
             <source>Object recall</source>
             <translation>Objekt-Trefferquote</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="46" />
+            <location filename="../ui/timeline.py" line="47" />
             <source>Rename…</source>
             <translation>Umbenennen…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="49" />
+            <location filename="../ui/timeline.py" line="52" />
             <source>Revert to…</source>
             <translation>Zurücksetzen auf…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="58" />
+            <location filename="../ui/timeline.py" line="61" />
             <source>Run detection on a raster with this snapshot's weights</source>
             <translation>Eine Erkennung auf einem Raster mit den Gewichten dieses Snapshots ausführen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="47" />
+            <location filename="../ui/timeline.py" line="48" />
             <source>Run detection…</source>
             <translation>Erkennung ausführen…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="45" />
+            <location filename="../ui/timeline.py" line="46" />
             <source>Save</source>
             <translation>Speichern</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="105" />
+            <location filename="../ui/timeline.py" line="114" />
             <source>Saved</source>
             <translation>Gespeichert</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="107" />
+            <location filename="../ui/timeline.py" line="116" />
             <source>Saved? · state unknown, never purged</source>
             <translation>Gespeichert? · Zustand unbekannt, wird nie bereinigt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="405" />
+            <location filename="../ui/timeline.py" line="427" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Snapshot(s) {ids} nicht lesbar ({reason}). Das Training dieses Modells ist blockiert: es würde von einem älteren Snapshot aus fortgesetzt. Reparieren Sie die Dateien oder verschieben Sie den/die Snapshot(s) in den Ordner .quarantine des Arbeitsbereichs.</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="59" />
+            <location filename="../ui/timeline.py" line="62" />
             <source>Start a new AI model from this snapshot's weights</source>
             <translation>Ein neues KI-Modell mit den Gewichten dieses Snapshots beginnen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="110" />
+            <location filename="../ui/timeline.py" line="119" />
             <source>Temporary</source>
             <translation>Temporär</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="114" />
+            <location filename="../ui/timeline.py" line="123" />
             <source>Temporary · expires in 1 day</source>
             <translation>Temporär · läuft in 1 Tag ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="115" />
+            <location filename="../ui/timeline.py" line="124" />
             <source>Temporary · expires in {n} days</source>
             <translation>Temporär · läuft in {n} Tagen ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="112" />
+            <location filename="../ui/timeline.py" line="121" />
             <source>Temporary · expires today</source>
             <translation>Temporär · läuft heute ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="276" />
+            <location filename="../ui/timeline.py" line="296" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>Der neueste Stand des Modells: Das Training wird von hier aus fortgesetzt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="314" />
+            <location filename="../ui/timeline.py" line="334" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Beim Erstellen des Snapshots verwendete Trainingsdaten</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="163" />
+            <location filename="../ui/timeline.py" line="183" />
             <source>Training loss</source>
             <translation>Trainingsverlust</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="164" />
+            <location filename="../ui/timeline.py" line="184" />
             <source>Validation loss</source>
             <translation>Validierungsverlust</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="170" />
+            <location filename="../ui/timeline.py" line="190" />
             <source>Validation metrics of this snapshot</source>
             <translation>Validierungskennzahlen dieses Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="288" />
+            <location filename="../ui/timeline.py" line="308" />
             <source>What to do with this snapshot</source>
             <translation>Was mit diesem Snapshot geschehen soll</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="154" />
+            <location filename="../ui/timeline.py" line="64" />
+            <source>Write this snapshot to one file that another project can import</source>
+            <translation>Diesen Snapshot in eine Datei schreiben, die ein anderes Projekt importieren kann</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="174" />
             <source>loss {value}</source>
             <translation>Verlust {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="155" />
+            <location filename="../ui/timeline.py" line="175" />
             <source>no metrics yet</source>
             <translation>noch keine Kennzahlen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="205" />
+            <location filename="../ui/timeline.py" line="225" />
             <source>{n} labels</source>
             <translation>{n} Labels</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="206" />
+            <location filename="../ui/timeline.py" line="226" />
             <source>{n} scenes</source>
             <translation>{n} Szenen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="204" />
+            <location filename="../ui/timeline.py" line="224" />
             <source>{n} training areas</source>
             <translation>{n} Trainingsgebiete</translation>
         </message>
@@ -1730,7 +2115,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>HuntrTrainingPanel</name>
         <message>
-            <location filename="../ui/training_panel.py" line="139" />
+            <location filename="../ui/training_panel.py" line="156" />
             <source> min</source>
             <translation> min</translation>
         </message>
@@ -1740,12 +2125,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation> Schritte</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="424" />
+            <location filename="../ui/training_panel.py" line="479" />
             <source>%p% · {eta} left</source>
             <translation>%p% · noch {eta}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="305" />
             <source>Another project's training is still running: stop it or wait for it to end</source>
             <translation>Das Training eines anderen Projekts läuft noch: stoppen Sie es oder warten Sie sein Ende ab</translation>
         </message>
@@ -1765,12 +2150,17 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="163" />
+            <source>Checkpoint</source>
+            <translation>Sicherungspunkt</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="305" />
             <source>Continue from the current state with the training data as they are now</source>
             <translation>Vom aktuellen Stand aus mit den Trainingsdaten in ihrem jetzigen Zustand weitermachen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="334" />
+            <location filename="../ui/training_panel.py" line="356" />
             <source>Could not start training</source>
             <translation>Das Training konnte nicht gestartet werden</translation>
         </message>
@@ -1780,9 +2170,14 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="485" />
+            <location filename="../ui/training_panel.py" line="540" />
             <source>Done · %p%</source>
             <translation>Fertig · %p%</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="157" />
+            <source>During a run, keep its state as a checkpoint snapshot this often: if QGIS stops, at most this much training is lost. Only the newest checkpoints are kept.</source>
+            <translation>Während eines Trainings seinen Stand so oft als Sicherungspunkt-Snapshot festhalten: Stoppt QGIS, geht höchstens so viel Training verloren. Nur die neuesten Sicherungspunkte bleiben erhalten.</translation>
         </message>
         <message>
             <location filename="../ui/training_panel.py" line="60" />
@@ -1790,7 +2185,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Epochenbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="449" />
+            <location filename="../ui/training_panel.py" line="504" />
             <source>Failed</source>
             <translation>Fehlgeschlagen</translation>
         </message>
@@ -1800,17 +2195,17 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="402" />
+            <location filename="../ui/training_panel.py" line="457" />
             <source>Keep training</source>
             <translation>Weiter trainieren</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="493" />
+            <location filename="../ui/training_panel.py" line="548" />
             <source>Last metrics: {metric}</source>
             <translation>Letzte Kennzahlen: {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="434" />
+            <location filename="../ui/training_panel.py" line="489" />
             <source>Last validation: {metric}</source>
             <translation>Letzte Validierung: {metric}</translation>
         </message>
@@ -1833,37 +2228,47 @@ Draw labels of every class inside the training areas first.</source>
 Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="461" />
+            <location filename="../ui/training_panel.py" line="516" />
             <source>Not running</source>
             <translation>Läuft nicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="453" />
+            <location filename="../ui/training_panel.py" line="508" />
             <source>Not started</source>
             <translation>Nicht gestartet</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="331" />
+            <location filename="../ui/training_panel.py" line="353" />
             <source>ORCA HUNTR: training {model}</source>
             <translation>ORCA HUNTR: Training von {model}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="346" />
+            <location filename="../ui/training_panel.py" line="368" />
             <source>Reading the training data…</source>
             <translation>Trainingsdaten werden gelesen…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="285" />
+            <location filename="../ui/training_panel.py" line="394" />
+            <source>Resume Interrupted Training</source>
+            <translation>Unterbrochenes Training fortsetzen</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="395" />
+            <source>Resume from the checkpoint</source>
+            <translation>Vom Sicherungspunkt fortsetzen</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="304" />
             <source>Resume training</source>
             <translation>Training fortsetzen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="285" />
+            <location filename="../ui/training_panel.py" line="304" />
             <source>Start training</source>
             <translation>Training starten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="345" />
+            <location filename="../ui/training_panel.py" line="367" />
             <source>Starting… %p%</source>
             <translation>Startet… %p%</translation>
         </message>
@@ -1873,27 +2278,27 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>Schrittbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="173" />
+            <location filename="../ui/training_panel.py" line="187" />
             <source>Step, epoch and training loss of the running training</source>
             <translation>Schritt, Epoche und Trainingsverlust des laufenden Trainings</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="244" />
+            <location filename="../ui/training_panel.py" line="262" />
             <source>Still training {model} of {project} in the background (workspace {path}); Stop ends that run and writes its snapshot there.</source>
             <translation>{model} aus {project} wird weiter im Hintergrund trainiert (Arbeitsbereich {path}); Stopp beendet dieses Training und schreibt seinen Snapshot dorthin.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="155" />
+            <location filename="../ui/training_panel.py" line="169" />
             <source>Stop</source>
             <translation>Anhalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="157" />
+            <location filename="../ui/training_panel.py" line="171" />
             <source>Stop after the current step; the model is kept as a new snapshot</source>
             <translation>Nach dem aktuellen Schritt anhalten; das Modell wird als neuer Snapshot behalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="401" />
+            <location filename="../ui/training_panel.py" line="456" />
             <source>Stop and snapshot now</source>
             <translation>Jetzt stoppen und Snapshot erstellen</translation>
         </message>
@@ -1913,7 +2318,7 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>Vorzeitig angehalten: Die Validierung hat sich nicht mehr verbessert</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="482" />
+            <location filename="../ui/training_panel.py" line="537" />
             <source>Stopped · %p% of the budget</source>
             <translation>Gestoppt · %p% des Budgets</translation>
         </message>
@@ -1922,22 +2327,27 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation type="obsolete">Hält nach dem aktuellen Schritt an…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="422" />
+            <location filename="../ui/training_panel.py" line="477" />
             <source>Stopping… %p%</source>
             <translation>Wird gestoppt… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="369" />
+            <location filename="../ui/training_panel.py" line="424" />
             <source>Stopping… (finishing the current step and writing the snapshot)</source>
             <translation>Wird gestoppt… (der aktuelle Schritt wird beendet und der Snapshot geschrieben)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="178" />
+            <location filename="../ui/training_panel.py" line="385" />
+            <source>The last training of {model} did not end: it was interrupted at step {steps}. Its newest checkpoint ({name}) is the current state. Resume training from it?</source>
+            <translation>Das letzte Training von {model} wurde nicht beendet: Es wurde bei Schritt {steps} unterbrochen. Sein neuester Sicherungspunkt ({name}) ist der aktuelle Stand. Das Training von dort fortsetzen?</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="192" />
             <source>The last validation metrics</source>
             <translation>Die letzten Validierungskennzahlen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="385" />
+            <location filename="../ui/training_panel.py" line="440" />
             <source>The unsaved project</source>
             <translation>Das nicht gespeicherte Projekt</translation>
         </message>
@@ -1947,12 +2357,17 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>Zeitbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="354" />
+            <location filename="../ui/training_panel.py" line="390" />
+            <source>To start from the last snapshot a run ended with ({name}) instead, cancel and revert to it on the timeline.</source>
+            <translation>Um stattdessen vom letzten Snapshot eines beendeten Trainings ({name}) zu starten, brechen Sie ab und kehren Sie auf der Zeitleiste zu ihm zurück.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="409" />
             <source>Train anyway</source>
             <translation>Trotzdem trainieren</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="305" />
             <source>Train the model on its training areas and labels</source>
             <translation>Das Modell mit seinen Trainingsgebieten und Labels trainieren</translation>
         </message>
@@ -1962,12 +2377,12 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>Training</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="385" />
+            <location filename="../ui/training_panel.py" line="440" />
             <source>Training Still Running</source>
             <translation>Training läuft noch</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="353" />
+            <location filename="../ui/training_panel.py" line="408" />
             <source>Training Without Labels</source>
             <translation>Training ohne Labels</translation>
         </message>
@@ -1977,27 +2392,27 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>Das Training endet auch nach so vielen Minuten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="451" />
+            <location filename="../ui/training_panel.py" line="506" />
             <source>Training could not start</source>
             <translation>Das Training konnte nicht starten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="305" />
             <source>Training is running</source>
             <translation>Das Training läuft</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="464" />
+            <location filename="../ui/training_panel.py" line="519" />
             <source>Training of {model} ({project}) stopped: snapshot {name} is its current state, in {path}.</source>
             <translation>Training von {model} ({project}) gestoppt: Snapshot {name} ist sein aktueller Stand, in {path}.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="448" />
+            <location filename="../ui/training_panel.py" line="503" />
             <source>Training stopped with an error</source>
             <translation>Das Training wurde mit einem Fehler beendet</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="497" />
+            <location filename="../ui/training_panel.py" line="552" />
             <source>Training stopped: snapshot {name} is the current state.</source>
             <translation>Training beendet: Snapshot {name} ist der aktuelle Stand.</translation>
         </message>
@@ -2007,7 +2422,7 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>Das Training endet nach so vielen weiteren Schritten (oder früher mit Anhalten)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="243" />
+            <location filename="../ui/training_panel.py" line="261" />
             <source>Training {model} (workspace {path})</source>
             <translation>Training von {model} (Arbeitsbereich {path})</translation>
         </message>
@@ -2017,19 +2432,29 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>Wo das Netz trainiert wird</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="270" />
+            <location filename="../ui/training_panel.py" line="288" />
             <source>Workspace of the running training: {path}</source>
             <translation>Arbeitsbereich des laufenden Trainings: {path}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="427" />
+            <location filename="../ui/training_panel.py" line="482" />
             <source>epoch {epoch:.1f}</source>
             <translation>Epoche {epoch:.1f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="490" />
+            <location filename="../ui/training_panel.py" line="155" />
+            <source>every </source>
+            <translation>alle </translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="545" />
             <source>loss {loss:.4f}</source>
             <translation>Verlust {loss:.4f}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="154" />
+            <source>no checkpoints</source>
+            <translation>keine Sicherungspunkte</translation>
         </message>
         <message>
             <location filename="../ui/training_panel.py" line="132" />
@@ -2042,7 +2467,7 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>ohne Zeitlimit</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="488" />
+            <location filename="../ui/training_panel.py" line="543" />
             <source>step {step}</source>
             <translation>Schritt {step}</translation>
         </message>
@@ -2062,7 +2487,7 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>{m} min {s:02d} s</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="385" />
+            <location filename="../ui/training_panel.py" line="440" />
             <source>{project} was closed while model {model} is training.
 
 Stop now: training ends after the current step and its snapshot is written to {path}.
@@ -2111,6 +2536,67 @@ Weiter trainieren: Das Training läuft im Hintergrund weiter; dieses Panel zeigt
             <location filename="../ui/workspace_binding.py" line="159" />
             <source>{n} expired temporary snapshots were removed.</source>
             <translation>{n} abgelaufene temporäre Snapshots wurden entfernt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportSnapshotAlgorithm</name>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="22" />
+            <source>Import snapshot package</source>
+            <translation>Snapshot-Paket importieren</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="69" />
+            <source>Imported as snapshot “{snapshot}”, the current state of model “{model}”.</source>
+            <translation>Als Snapshot „{snapshot}“ importiert, dem aktuellen Stand des Modells „{model}“.</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="67" />
+            <source>Imported as the new model “{model}”.</source>
+            <translation>Als neues Modell „{model}“ importiert.</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="25" />
+            <source>Imports a snapshot package (.huntrpkg) made by “Export snapshot package”.
+
+With no model given it becomes a new model (named as given, else as in the package) whose current state is the package's snapshot, with the package's training data when it carries some. With a model given, that model must have the same classes, mode and bands: the package's weights become its new current state and its training data is kept.
+
+The file is treated as untrusted: unexpected files, oversized or over-compressed files, changed checksums and anything but safetensors weights are refused, and nothing shows in the workspace until every check passed.</source>
+            <translation>Importiert ein mit „Snapshot-Paket exportieren“ erstelltes Snapshot-Paket (.huntrpkg).
+
+Ohne Modellangabe wird es ein neues Modell (mit dem angegebenen Namen, sonst dem des Pakets), dessen aktueller Stand der Snapshot des Pakets ist, mit den Trainingsdaten des Pakets, wenn es welche enthält. Mit Modellangabe muss dieses Modell dieselben Klassen, denselben Modus und dieselben Bänder haben: die Gewichte des Pakets werden sein neuer aktueller Stand, und seine Trainingsdaten bleiben erhalten.
+
+Die Datei gilt als nicht vertrauenswürdig: unerwartete Dateien, zu große oder zu stark komprimierte Dateien, veränderte Prüfsummen und alles außer safetensors-Gewichten werden abgelehnt, und nichts erscheint im Arbeitsbereich, bevor alle Prüfungen bestanden sind.</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="41" />
+            <source>Into model (id or name; empty: a new model)</source>
+            <translation>In das Modell (ID oder Name; leer: ein neues Modell)</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="51" />
+            <source>Model id</source>
+            <translation>Modell-ID</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="52" />
+            <source>Model name</source>
+            <translation>Modellname</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="46" />
+            <source>New model name (empty: the package's)</source>
+            <translation>Name des neuen Modells (leer: der des Pakets)</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="38" />
+            <source>Package file</source>
+            <translation>Paketdatei</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="53" />
+            <source>Snapshot id</source>
+            <translation>Snapshot-ID</translation>
         </message>
     </context>
     <context>
@@ -2564,22 +3050,22 @@ Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validieru
             <translation>In den Layer „{name}“ des Trainings-GeoPackages konnte nicht geschrieben werden: {error}</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="276" />
+            <location filename="../processing/training_import.py" line="294" />
             <source>Label</source>
             <translation>Label</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="268" />
+            <location filename="../processing/training_import.py" line="286" />
             <source>Label {fid} has class “{value}”, which is not one of the model's classes ({names}).</source>
             <translation>Label {fid} hat die Klasse „{value}“, die nicht zu den Klassen des Modells gehört ({names}).</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="246" />
+            <location filename="../processing/training_import.py" line="264" />
             <source>The labels have no field “{field}”.</source>
             <translation>Die Labels haben kein Feld „{field}“.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="249" />
+            <location filename="../processing/training_import.py" line="267" />
             <source>The model has {n} classes: choose the labels' field that holds the class id or name.</source>
             <translation>Das Modell hat {n} Klassen: Wählen Sie das Feld der Labels, das die Klassen-ID oder den Klassennamen enthält.</translation>
         </message>
@@ -2589,7 +3075,7 @@ Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validieru
             <translation>Das Trainings-GeoPackage {path} hat keinen gültigen Layer „{name}“.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="212" />
+            <location filename="../processing/training_import.py" line="230" />
             <source>Training area</source>
             <translation>Trainingsgebiet</translation>
         </message>

@@ -2,6 +2,116 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
     <context>
+        <name>CompareSnapshotsAlgorithm</name>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="95" />
+            <source>Area of interest (optional)</source>
+            <translation>Zone d'intérêt (facultatif)</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="65" />
+            <source>Compare snapshots</source>
+            <translation>Comparer des instantanés</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="68" />
+            <source>Compares two snapshots of a model.
+
+Metrics: every metric of either snapshot, overall and per class, side by side with the difference (second minus first).
+
+Training data changes: the training areas and labels in one snapshot and not in the other, with a “change” field: “added” (only in the second) or “removed” (only in the first). An edited feature shows as one removed and one added.
+
+With a raster, both snapshots' detections on it are added as two layers in one group, outlined in orange (first) and dashed blue (second). A detection already made from a snapshot on that raster with the snapshot's own settings, over the whole raster or the same area, is reused instead of run again.</source>
+            <translation>Compare deux instantanés d'un modèle.
+
+Métriques : chaque métrique de l'un ou l'autre instantané, globale et par classe, côte à côte avec la différence (second moins premier).
+
+Modifications des données d'entraînement : les zones d'entraînement et étiquettes présentes dans un instantané et pas dans l'autre, avec un champ « change » : « added » (seulement dans le second) ou « removed » (seulement dans le premier). Une entité modifiée apparaît comme une supprimée et une ajoutée.
+
+Avec un raster, les détections des deux instantanés sur celui-ci sont ajoutées comme deux couches dans un groupe, contour orange (premier) et bleu tireté (second). Une détection déjà faite par un instantané sur ce raster avec ses propres réglages, sur tout le raster ou la même zone, est réutilisée au lieu d'être relancée.</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="197" />
+            <source>Detected: {path}.</source>
+            <translation>Détecté : {path}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="107" />
+            <source>Detections of the first snapshot</source>
+            <translation>Détections du premier instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="110" />
+            <source>Detections of the second snapshot</source>
+            <translation>Détections du second instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="113" />
+            <source>Detections reused</source>
+            <translation>Détections réutilisées</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="114" />
+            <source>Features added</source>
+            <translation>Entités ajoutées</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="115" />
+            <source>Features removed</source>
+            <translation>Entités supprimées</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="84" />
+            <source>First snapshot (id or name)</source>
+            <translation>Premier instantané (identifiant ou nom)</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="105" />
+            <source>Metrics</source>
+            <translation>Métriques</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="90" />
+            <source>Raster to detect on (optional)</source>
+            <translation>Raster sur lequel détecter (facultatif)</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="100" />
+            <source>Reuse detections already made</source>
+            <translation>Réutiliser les détections déjà faites</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="197" />
+            <source>Reused {path}.</source>
+            <translation>Réutilisé : {path}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="85" />
+            <source>Second snapshot (id or name; empty: the current state)</source>
+            <translation>Second instantané (identifiant ou nom ; vide : l'état actuel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="185" />
+            <source>The area of interest has no polygon.</source>
+            <translation>La zone d'intérêt ne contient aucun polygone.</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="179" />
+            <source>The raster scene cannot be opened.</source>
+            <translation>Impossible d'ouvrir la scène raster.</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="106" />
+            <source>Training data changes</source>
+            <translation>Modifications des données d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="161" />
+            <source>Training data: {added} feature(s) added, {removed} removed.</source>
+            <translation>Données d'entraînement : {added} entité(s) ajoutée(s), {removed} supprimée(s).</translation>
+        </message>
+    </context>
+    <context>
         <name>CreateModelAlgorithm</name>
         <message>
             <location filename="../processing/create_model.py" line="127" />
@@ -44,7 +154,7 @@
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="258" />
+            <location filename="../processing/create_model.py" line="256" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modèle « {name} » créé ({id}).</translation>
         </message>
@@ -333,6 +443,48 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
         </message>
     </context>
     <context>
+        <name>ExportSnapshotAlgorithm</name>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="25" />
+            <source>Export snapshot package</source>
+            <translation>Exporter un paquet d'instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="41" />
+            <source>Include the training data</source>
+            <translation>Inclure les données d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="46" />
+            <source>ONNX file to add (optional)</source>
+            <translation>Fichier ONNX à ajouter (facultatif)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="51" />
+            <source>ORCA HUNTR package (*.huntrpkg)</source>
+            <translation>Paquet ORCA HUNTR (*.huntrpkg)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="56" />
+            <source>Package file</source>
+            <translation>Fichier du paquet</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="74" />
+            <source>Snapshot “{snapshot}” of model “{model}” exported to {path}.</source>
+            <translation>Instantané « {snapshot} » du modèle « {model} » exporté vers {path}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="28" />
+            <source>Writes a snapshot to one package file (.huntrpkg) that another project can import: the weights, the classes and their colours, the normalisation, the calibrated detection settings, the metrics, the snapshot's lineage and a manifest with checksums.
+
+With “Include the training data” the snapshot's training areas, labels and scenes go with it. An ONNX file of the network (made elsewhere) can be added for tools that run ONNX models.</source>
+            <translation>Écrit un instantané dans un fichier paquet (.huntrpkg) qu'un autre projet peut importer : les poids, les classes et leurs couleurs, la normalisation, les réglages de détection calibrés, les métriques, la lignée de l'instantané et un manifeste avec sommes de contrôle.
+
+Avec « Inclure les données d'entraînement », les zones d'entraînement, étiquettes et scènes de l'instantané l'accompagnent. Un fichier ONNX du réseau (fait ailleurs) peut être ajouté pour les outils qui exécutent des modèles ONNX.</translation>
+        </message>
+    </context>
+    <context>
         <name>HuntrAlgorithm</name>
         <message>
             <location filename="../processing/algorithm.py" line="105" />
@@ -461,6 +613,125 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <location filename="../ui/class_table.py" line="136" />
             <source>Two classes have the same name.</source>
             <translation>Deux classes portent le même nom.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrCompareDialog</name>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="66" />
+            <source>A detection made earlier from a snapshot on this raster, with its own settings, is shown again</source>
+            <translation>Une détection faite auparavant par un instantané sur ce raster, avec ses propres réglages, est affichée à nouveau</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="127" />
+            <source>Class</source>
+            <translation>Classe</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="74" />
+            <source>Compare</source>
+            <translation>Comparer</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="38" />
+            <source>Compare Snapshots</source>
+            <translation>Comparer des instantanés</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="42" />
+            <source>Compare snapshot &lt;b&gt;{snapshot}&lt;/b&gt; of &lt;b&gt;{model}&lt;/b&gt; with another snapshot.</source>
+            <translation>Comparer l'instantané &lt;b&gt;{snapshot}&lt;/b&gt; de &lt;b&gt;{model}&lt;/b&gt; avec un autre instantané.</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="105" />
+            <source>Compare {a} ↔ {b}</source>
+            <translation>Comparer {a} ↔ {b}</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="62" />
+            <source>Detections of both snapshots on this raster (empty: none)</source>
+            <translation>Détections des deux instantanés sur ce raster (vide : aucune)</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="127" />
+            <source>Difference</source>
+            <translation>Différence</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="109" />
+            <source>From {a} to {b}: training areas +{areas_added} / −{areas_removed}, labels +{labels_added} / −{labels_removed}.</source>
+            <translation>De {a} à {b} : zones d'entraînement +{areas_added} / −{areas_removed}, étiquettes +{labels_added} / −{labels_removed}.</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="127" />
+            <source>Metric</source>
+            <translation>Métrique</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="142" />
+            <source>Neither snapshot has metrics (no validation areas?).</source>
+            <translation>Aucun des instantanés n'a de métriques (pas de zones de validation ?).</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="56" />
+            <source>Other snapshot</source>
+            <translation>Autre instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="63" />
+            <source>Raster</source>
+            <translation>Raster</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="64" />
+            <source>Reuse detections already made</source>
+            <translation>Réutiliser les détections déjà faites</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="78" />
+            <source>The model has no other snapshot to compare with.</source>
+            <translation>Le modèle n'a pas d'autre instantané avec lequel comparer.</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="131" />
+            <source>all</source>
+            <translation>toutes</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrCompareTask</name>
+        <message>
+            <location filename="../tasks/compare_task.py" line="40" />
+            <source>ORCA HUNTR: comparing snapshots</source>
+            <translation>ORCA HUNTR : comparaison d'instantanés</translation>
+        </message>
+        <message>
+            <location filename="../tasks/compare_task.py" line="66" />
+            <source>The comparison was cancelled; no detection was added.</source>
+            <translation>La comparaison a été annulée ; aucune détection n'a été ajoutée.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrComparison</name>
+        <message>
+            <location filename="../ui/comparison_layers.py" line="38" />
+            <source>Compare {a} ↔ {b}</source>
+            <translation>Comparer {a} ↔ {b}</translation>
+        </message>
+        <message>
+            <location filename="../ui/comparison_layers.py" line="103" />
+            <source>Training data changes</source>
+            <translation>Modifications des données d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/comparison_layers.py" line="86" />
+            <source>added</source>
+            <translation>ajoutée</translation>
+        </message>
+        <message>
+            <location filename="../ui/comparison_layers.py" line="86" />
+            <source>removed</source>
+            <translation>supprimée</translation>
         </message>
     </context>
     <context>
@@ -686,12 +957,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDetection</name>
         <message>
-            <location filename="../ui/detection_run.py" line="101" />
+            <location filename="../ui/detection_run.py" line="100" />
             <source>Could not start detection</source>
             <translation>Impossible de lancer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="106" />
+            <location filename="../ui/detection_run.py" line="105" />
             <source>Detection failed</source>
             <translation>La détection a échoué</translation>
         </message>
@@ -701,37 +972,37 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Détection lancée ; elle s'exécute en arrière-plan (voir le gestionnaire de tâches).</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="75" />
+            <location filename="../ui/detection_run.py" line="74" />
             <source>No objects found: layer {name} is empty. Try to: {tips}.</source>
             <translation>Aucun objet trouvé : la couche {name} est vide. Essayez de : {tips}.</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="90" />
+            <location filename="../ui/detection_run.py" line="89" />
             <source>ORCA HUNTR: detection with {model}</source>
             <translation>ORCA HUNTR : détection avec {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="72" />
+            <location filename="../ui/detection_run.py" line="71" />
             <source>check that the area covers the objects and the scene looks like the training scenes</source>
             <translation>vérifier que la zone couvre les objets et que la scène ressemble aux scènes d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="70" />
+            <location filename="../ui/detection_run.py" line="69" />
             <source>lower the minimum area (now {value:g})</source>
             <translation>baisser la surface minimale (actuellement {value:g})</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="65" />
+            <location filename="../ui/detection_run.py" line="67" />
             <source>lower the score threshold (now {value:g}, under Advanced options)</source>
             <translation>baisser le seuil de score (actuellement {value:g}, dans Options avancées)</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="73" />
+            <location filename="../ui/detection_run.py" line="72" />
             <source>train longer, or add labels where objects were missed, then detect with the new snapshot</source>
             <translation>entraîner plus longtemps ou ajouter des étiquettes là où des objets ont été manqués, puis détecter avec le nouvel instantané</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="111" />
+            <location filename="../ui/detection_run.py" line="110" />
             <source>{n} detections: layer {name} added.</source>
             <translation>{n} détections : couche {name} ajoutée.</translation>
         </message>
@@ -747,102 +1018,132 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="331" />
+            <location filename="../ui/dock.py" line="436" />
+            <source>Both snapshots' detections added to group {group} ({n} reused).</source>
+            <translation>Détections des deux instantanés ajoutées au groupe {group} ({n} réutilisée(s)).</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="335" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="326" />
+            <location filename="../ui/dock.py" line="411" />
+            <source>Could not compare the snapshots</source>
+            <translation>Impossible de comparer les instantanés</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="330" />
             <source>Could not copy the scenes to the new model</source>
             <translation>Impossible de copier les scènes dans le nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="316" />
+            <location filename="../ui/dock.py" line="320" />
             <source>Could not create a model from the snapshot</source>
             <translation>Impossible de créer un modèle à partir de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="249" />
+            <location filename="../ui/dock.py" line="253" />
             <source>Could not delete the snapshot</source>
             <translation>Impossible de supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="153" />
+            <location filename="../ui/dock.py" line="378" />
+            <source>Could not export the snapshot</source>
+            <translation>Impossible d'exporter l'instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="155" />
             <source>Could not list the snapshots</source>
             <translation>Impossible de lister les instantanés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="258" />
+            <location filename="../ui/dock.py" line="262" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Impossible de mettre l'instantané en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="347" />
+            <location filename="../ui/dock.py" line="460" />
             <source>Could not prepare detection</source>
             <translation>Impossible de préparer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="271" />
+            <location filename="../ui/dock.py" line="275" />
             <source>Could not prepare the revert</source>
             <translation>Impossible de préparer le retour en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="226" />
+            <location filename="../ui/dock.py" line="230" />
             <source>Could not rename the snapshot</source>
             <translation>Impossible de renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="283" />
+            <location filename="../ui/dock.py" line="287" />
             <source>Could not revert</source>
             <translation>Impossible de revenir en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="202" />
+            <location filename="../ui/dock.py" line="206" />
             <source>Could not save the snapshot</source>
             <translation>Impossible d'enregistrer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="155" />
+            <location filename="../ui/dock.py" line="157" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Créez ou choisissez un modèle pour voir ses instantanés.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="237" />
+            <location filename="../ui/dock.py" line="241" />
             <source>Delete Snapshot</source>
             <translation>Supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="237" />
+            <location filename="../ui/dock.py" line="241" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Supprimer l'instantané {name} ? Cette action est irréversible.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="91" />
+            <location filename="../ui/dock.py" line="93" />
             <source>Detecting… %p%</source>
             <translation>Détection… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="92" />
+            <location filename="../ui/dock.py" line="433" />
+            <source>Detection for the comparison failed</source>
+            <translation>La détection pour la comparaison a échoué</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="94" />
             <source>Detection runs in the background; cancel it from the task manager</source>
             <translation>La détection s'exécute en arrière-plan ; annulez-la depuis le gestionnaire de tâches</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="332" />
+            <location filename="../ui/dock.py" line="361" />
+            <source>Export Snapshot Package</source>
+            <translation>Exporter un paquet d'instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="361" />
+            <source>Include the snapshot's training areas, labels and scenes in the package?</source>
+            <translation>Inclure dans le paquet les zones d'entraînement, étiquettes et scènes de l'instantané ?</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="336" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modèle {name} créé à partir de l'instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="217" />
+            <location filename="../ui/dock.py" line="221" />
             <source>New name of the snapshot:</source>
             <translation>Nouveau nom de l'instantané :</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="156" />
+            <location filename="../ui/dock.py" line="158" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="128" />
+            <location filename="../ui/dock.py" line="130" />
             <source>No workspace: see the message bar.</source>
             <translation>Aucun espace de travail : voir la barre de messages.</translation>
         </message>
@@ -852,42 +1153,52 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="217" />
+            <location filename="../ui/dock.py" line="356" />
+            <source>ORCA HUNTR package (*.huntrpkg)</source>
+            <translation>Paquet ORCA HUNTR (*.huntrpkg)</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="221" />
             <source>Rename Snapshot</source>
             <translation>Renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="287" />
+            <location filename="../ui/dock.py" line="291" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Retour à {name} : c'est de nouveau l'état actuel.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="84" />
+            <location filename="../ui/dock.py" line="86" />
             <source>Run detection with the current state (or any snapshot) on a raster</source>
             <translation>Lancer la détection sur un raster avec l'état actuel (ou n'importe quel instantané)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="82" />
+            <location filename="../ui/dock.py" line="84" />
             <source>Run detection…</source>
             <translation>Lancer la détection…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="205" />
+            <location filename="../ui/dock.py" line="380" />
+            <source>Snapshot {name} exported to {path}.</source>
+            <translation>Instantané {name} exporté vers {path}.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="209" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Instantané {name} enregistré : il n'expirera pas.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="76" />
+            <location filename="../ui/dock.py" line="78" />
             <source>Training Snapshots Timeline</source>
             <translation>Chronologie des instantanés d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="130" />
+            <location filename="../ui/dock.py" line="132" />
             <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
             <translation>Projet non enregistré : les modèles sont conservés dans un dossier temporaire jusqu'à l'enregistrement du projet.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="135" />
+            <location filename="../ui/dock.py" line="137" />
             <source>Workspace: {path}</source>
             <translation>Espace de travail : {path}</translation>
         </message>
@@ -913,7 +1224,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrModelPanel</name>
         <message>
-            <location filename="../ui/model_panel.py" line="219" />
+            <location filename="../ui/model_panel.py" line="223" />
             <source>1 band</source>
             <translation>1 bande</translation>
         </message>
@@ -923,67 +1234,77 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Modèle d'IA</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="128" />
+            <location filename="../ui/model_panel.py" line="131" />
             <source>Add scene</source>
             <translation>Ajouter une scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="113" />
+            <location filename="../ui/model_panel.py" line="116" />
             <source>Add the model's training areas and labels to the project, ready to draw with the digitising tools</source>
             <translation>Ajoute au projet les zones d'entraînement et les étiquettes du modèle, prêtes à être dessinées avec les outils de numérisation</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="112" />
+            <location filename="../ui/model_panel.py" line="115" />
             <source>Add training layers</source>
             <translation>Ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="422" />
+            <location filename="../ui/model_panel.py" line="354" />
+            <source>As a new model</source>
+            <translation>Comme nouveau modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="500" />
             <source>Could not add the scene</source>
             <translation>Impossible d'ajouter la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="366" />
+            <location filename="../ui/model_panel.py" line="444" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="296" />
+            <location filename="../ui/model_panel.py" line="301" />
             <source>Could not create the model</source>
             <translation>Impossible de créer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="353" />
+            <location filename="../ui/model_panel.py" line="431" />
             <source>Could not delete the model</source>
             <translation>Impossible de supprimer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="194" />
+            <location filename="../ui/model_panel.py" line="369" />
+            <source>Could not import the package</source>
+            <translation>Impossible d'importer le paquet</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="198" />
             <source>Could not list the models</source>
             <translation>Impossible de lister les modèles</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="240" />
+            <location filename="../ui/model_panel.py" line="244" />
             <source>Could not list the scenes</source>
             <translation>Impossible de lister les scènes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="433" />
+            <location filename="../ui/model_panel.py" line="511" />
             <source>Could not remove the scene</source>
             <translation>Impossible de retirer la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="326" />
+            <location filename="../ui/model_panel.py" line="404" />
             <source>Could not rename the model</source>
             <translation>Impossible de renommer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="215" />
+            <location filename="../ui/model_panel.py" line="219" />
             <source>Count</source>
             <translation>Comptage</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="211" />
+            <location filename="../ui/model_panel.py" line="215" />
             <source>Create a model to start: choose its classes and the scenes to learn from.</source>
             <translation>Pour commencer, créez un modèle : choisissez ses classes et les scènes dont il apprendra.</translation>
         </message>
@@ -993,7 +1314,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Créer un nouveau modèle d'IA : classes, mode et scènes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="338" />
+            <location filename="../ui/model_panel.py" line="416" />
             <source>Delete Model</source>
             <translation>Supprimer le modèle</translation>
         </message>
@@ -1003,22 +1324,42 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Supprimer le modèle…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="338" />
+            <location filename="../ui/model_panel.py" line="416" />
             <source>Delete the model {name} with all its snapshots and training data? This cannot be undone.</source>
             <translation>Supprimer le modèle {name} avec tous ses instantanés et ses données d'entraînement ? Cette action est irréversible.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="223" />
+            <location filename="../ui/model_panel.py" line="341" />
+            <source>Import Snapshot Package</source>
+            <translation>Importer un paquet d'instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="103" />
+            <source>Import snapshot package…</source>
+            <translation>Importer un paquet d'instantané…</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="341" />
+            <source>Import snapshot {snapshot} of model {model} as a new model, or as the new current state of {current} (same classes; its training data is kept)?</source>
+            <translation>Importer l'instantané {snapshot} du modèle {model} comme nouveau modèle, ou comme nouvel état actuel de {current} (mêmes classes ; ses données d'entraînement sont conservées) ?</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="227" />
             <source>Input: {details}, {dtype}, {crs}; tiles of {tile} px</source>
             <translation>Entrée : {details}, {dtype}, {crs} ; tuiles de {tile} px</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="304" />
+            <location filename="../ui/model_panel.py" line="355" />
+            <source>Into {model}</source>
+            <translation>Dans {model}</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="309" />
             <source>Model {name} created. Draw training areas and labels in its layers, then start training.</source>
             <translation>Modèle {name} créé. Dessinez des zones d'entraînement et des étiquettes dans ses couches, puis lancez l'entraînement.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="317" />
+            <location filename="../ui/model_panel.py" line="395" />
             <source>New name of the model:</source>
             <translation>Nouveau nom du modèle :</translation>
         </message>
@@ -1028,22 +1369,37 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Nouveau…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="198" />
+            <location filename="../ui/model_panel.py" line="202" />
             <source>No model yet: create one</source>
             <translation>Pas encore de modèle : créez-en un</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="374" />
+            <location filename="../ui/model_panel.py" line="452" />
             <source>No other raster layer in the project</source>
             <translation>Aucune autre couche raster dans le projet</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="136" />
+            <location filename="../ui/model_panel.py" line="328" />
+            <source>ORCA HUNTR package (*.huntrpkg)</source>
+            <translation>Paquet ORCA HUNTR (*.huntrpkg)</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="378" />
+            <source>Package imported as model {name}.</source>
+            <translation>Paquet importé comme modèle {name}.</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="382" />
+            <source>Package imported: snapshot {snapshot} is the current state of {name}.</source>
+            <translation>Paquet importé : l'instantané {snapshot} est l'état actuel de {name}.</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="139" />
             <source>Remove scene</source>
             <translation>Retirer la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="317" />
+            <location filename="../ui/model_panel.py" line="395" />
             <source>Rename Model</source>
             <translation>Renommer le modèle</translation>
         </message>
@@ -1053,22 +1409,26 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Renommer le modèle…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="97" />
             <source>Rename or delete the model</source>
-            <translation>Renommer ou supprimer le modèle</translation>
+            <translation type="obsolete">Renommer ou supprimer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="120" />
+            <location filename="../ui/model_panel.py" line="97" />
+            <source>Rename or delete the model, or import a snapshot package</source>
+            <translation>Renommer ou supprimer le modèle, ou importer un paquet d'instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="123" />
             <source>Scenes in use</source>
             <translation>Scènes utilisées</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="215" />
+            <location filename="../ui/model_panel.py" line="219" />
             <source>Segmentation</source>
             <translation>Segmentation</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="137" />
+            <location filename="../ui/model_panel.py" line="140" />
             <source>Stop using the selected scenes for training</source>
             <translation>Ne plus utiliser les scènes sélectionnées pour l'entraînement</translation>
         </message>
@@ -1078,12 +1438,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Le modèle d'IA sur lequel vous travaillez</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="123" />
+            <location filename="../ui/model_panel.py" line="126" />
             <source>The rasters the model learns from</source>
             <translation>Les rasters dont le modèle apprend</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="129" />
+            <location filename="../ui/model_panel.py" line="132" />
             <source>Use a raster layer of the project as a scene of this model</source>
             <translation>Utiliser une couche raster du projet comme scène de ce modèle</translation>
         </message>
@@ -1096,32 +1456,32 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">segmentation</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="222" />
+            <location filename="../ui/model_panel.py" line="226" />
             <source>{mode} · classes: {names}</source>
             <translation>{mode} · classes : {names}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="411" />
+            <location filename="../ui/model_panel.py" line="489" />
             <source>{name} cannot be a scene of this model: {reason}</source>
             <translation>{name} ne peut pas être une scène de ce modèle : {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="384" />
+            <location filename="../ui/model_panel.py" line="462" />
             <source>{name} — does not fit the model</source>
             <translation>{name} — ne convient pas au modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="384" />
+            <location filename="../ui/model_panel.py" line="462" />
             <source>{name} — does not fit the model: {reason}</source>
             <translation>{name} — ne convient pas au modèle : {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="219" />
+            <location filename="../ui/model_panel.py" line="223" />
             <source>{n} bands</source>
             <translation>{n} bandes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="221" />
+            <location filename="../ui/model_panel.py" line="225" />
             <source>{res:g} per pixel</source>
             <translation>{res:g} par pixel</translation>
         </message>
@@ -1431,247 +1791,272 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrTimeline</name>
         <message>
-            <location filename="../ui/timeline.py" line="205" />
+            <location filename="../ui/timeline.py" line="225" />
             <source>1 label</source>
             <translation>1 étiquette</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="206" />
+            <location filename="../ui/timeline.py" line="226" />
             <source>1 scene</source>
             <translation>1 scène</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="204" />
+            <location filename="../ui/timeline.py" line="224" />
             <source>1 training area</source>
             <translation>1 zone d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="48" />
+            <location filename="../ui/timeline.py" line="49" />
             <source>AI Model from Snapshot…</source>
             <translation>Modèle d'IA à partir de l'instantané…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="287" />
+            <location filename="../ui/timeline.py" line="307" />
             <source>Actions</source>
             <translation>Actions</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="302" />
+            <location filename="../ui/timeline.py" line="110" />
+            <source>Checkpoint · {kind}</source>
+            <translation>Point de reprise · {kind}</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="50" />
+            <source>Compare with…</source>
+            <translation>Comparer avec…</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="322" />
             <source>Created at (local time)</source>
             <translation>Créé le (heure locale)</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="103" />
+            <location filename="../ui/timeline.py" line="112" />
             <source>Current state</source>
             <translation>État actuel</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="50" />
+            <location filename="../ui/timeline.py" line="53" />
             <source>Delete</source>
             <translation>Supprimer</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="61" />
+            <location filename="../ui/timeline.py" line="66" />
             <source>Delete this snapshot for good</source>
             <translation>Supprimer définitivement cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="183" />
+            <location filename="../ui/timeline.py" line="203" />
             <source>Detection settings (calibrated): score ≥ {score}, boundary &lt; {boundary}, ≥ {pixels} px</source>
             <translation>Réglages de détection (calibrés) : score ≥ {score}, bordure &lt; {boundary}, ≥ {pixels} px</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="144" />
+            <location filename="../ui/timeline.py" line="51" />
+            <source>Export package…</source>
+            <translation>Exporter un paquet…</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="164" />
             <source>F1 {value}</source>
             <translation>F1 {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="57" />
+            <location filename="../ui/timeline.py" line="60" />
             <source>Give this snapshot another name</source>
             <translation>Donner un autre nom à cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="180" />
+            <location filename="../ui/timeline.py" line="200" />
             <source>IoU of class {id}: {value}</source>
             <translation>IoU de la classe {id} : {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="146" />
+            <location filename="../ui/timeline.py" line="166" />
             <source>IoU {value}</source>
             <translation>IoU {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="56" />
+            <location filename="../ui/timeline.py" line="59" />
             <source>Keep this snapshot: saved snapshots never expire</source>
             <translation>Conserver cet instantané : les instantanés enregistrés n'expirent jamais</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="276" />
+            <location filename="../ui/timeline.py" line="296" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Conservé un certain temps, puis supprimé automatiquement, sauf si vous l'enregistrez</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="276" />
+            <location filename="../ui/timeline.py" line="296" />
             <source>Kept until you delete it</source>
             <translation>Conservé jusqu'à ce que vous le supprimiez</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="60" />
+            <location filename="../ui/timeline.py" line="65" />
             <source>Make this snapshot the current state and discard everything after it</source>
             <translation>Faire de cet instantané l'état actuel et abandonner tout ce qui a suivi</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="165" />
+            <location filename="../ui/timeline.py" line="185" />
             <source>Mean IoU</source>
             <translation>IoU moyen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="375" />
+            <location filename="../ui/timeline.py" line="63" />
+            <source>Metrics, training data changes and detections of this snapshot and another</source>
+            <translation>Métriques, modifications des données d'entraînement et détections de cet instantané et d'un autre</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="397" />
             <source>Move to quarantine</source>
             <translation>Mettre en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="192" />
+            <location filename="../ui/timeline.py" line="212" />
             <source>No metrics recorded</source>
             <translation>Aucune métrique enregistrée</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="367" />
+            <location filename="../ui/timeline.py" line="389" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="166" />
+            <location filename="../ui/timeline.py" line="186" />
             <source>Object F1</source>
             <translation>F1 par objet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="167" />
+            <location filename="../ui/timeline.py" line="187" />
             <source>Object precision</source>
             <translation>Précision par objet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="168" />
+            <location filename="../ui/timeline.py" line="188" />
             <source>Object recall</source>
             <translation>Rappel par objet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="46" />
+            <location filename="../ui/timeline.py" line="47" />
             <source>Rename…</source>
             <translation>Renommer…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="49" />
+            <location filename="../ui/timeline.py" line="52" />
             <source>Revert to…</source>
             <translation>Revenir à…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="58" />
+            <location filename="../ui/timeline.py" line="61" />
             <source>Run detection on a raster with this snapshot's weights</source>
             <translation>Lancer la détection sur un raster avec les poids de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="47" />
+            <location filename="../ui/timeline.py" line="48" />
             <source>Run detection…</source>
             <translation>Lancer la détection…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="45" />
+            <location filename="../ui/timeline.py" line="46" />
             <source>Save</source>
             <translation>Enregistrer</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="105" />
+            <location filename="../ui/timeline.py" line="114" />
             <source>Saved</source>
             <translation>Enregistré</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="107" />
+            <location filename="../ui/timeline.py" line="116" />
             <source>Saved? · state unknown, never purged</source>
             <translation>Enregistré ? · état inconnu, jamais purgé</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="405" />
+            <location filename="../ui/timeline.py" line="427" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Instantané(s) {ids} illisible(s) ({reason}). L'entraînement de ce modèle est bloqué : il reprendrait depuis un instantané plus ancien. Réparez les fichiers ou placez le(s) instantané(s) dans le dossier .quarantine de l'espace de travail.</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="59" />
+            <location filename="../ui/timeline.py" line="62" />
             <source>Start a new AI model from this snapshot's weights</source>
             <translation>Démarrer un nouveau modèle d'IA à partir des poids de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="110" />
+            <location filename="../ui/timeline.py" line="119" />
             <source>Temporary</source>
             <translation>Temporaire</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="114" />
+            <location filename="../ui/timeline.py" line="123" />
             <source>Temporary · expires in 1 day</source>
             <translation>Temporaire · expire dans 1 jour</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="115" />
+            <location filename="../ui/timeline.py" line="124" />
             <source>Temporary · expires in {n} days</source>
             <translation>Temporaire · expire dans {n} jours</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="112" />
+            <location filename="../ui/timeline.py" line="121" />
             <source>Temporary · expires today</source>
             <translation>Temporaire · expire aujourd'hui</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="276" />
+            <location filename="../ui/timeline.py" line="296" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>L'état le plus récent du modèle : l'entraînement reprend à partir d'ici</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="314" />
+            <location filename="../ui/timeline.py" line="334" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Données d'entraînement utilisées au moment de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="163" />
+            <location filename="../ui/timeline.py" line="183" />
             <source>Training loss</source>
             <translation>Perte d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="164" />
+            <location filename="../ui/timeline.py" line="184" />
             <source>Validation loss</source>
             <translation>Perte de validation</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="170" />
+            <location filename="../ui/timeline.py" line="190" />
             <source>Validation metrics of this snapshot</source>
             <translation>Métriques de validation de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="288" />
+            <location filename="../ui/timeline.py" line="308" />
             <source>What to do with this snapshot</source>
             <translation>Que faire de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="154" />
+            <location filename="../ui/timeline.py" line="64" />
+            <source>Write this snapshot to one file that another project can import</source>
+            <translation>Écrire cet instantané dans un fichier qu'un autre projet peut importer</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="174" />
             <source>loss {value}</source>
             <translation>perte {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="155" />
+            <location filename="../ui/timeline.py" line="175" />
             <source>no metrics yet</source>
             <translation>pas encore de métriques</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="205" />
+            <location filename="../ui/timeline.py" line="225" />
             <source>{n} labels</source>
             <translation>{n} étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="206" />
+            <location filename="../ui/timeline.py" line="226" />
             <source>{n} scenes</source>
             <translation>{n} scènes</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="204" />
+            <location filename="../ui/timeline.py" line="224" />
             <source>{n} training areas</source>
             <translation>{n} zones d'entraînement</translation>
         </message>
@@ -1730,7 +2115,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>HuntrTrainingPanel</name>
         <message>
-            <location filename="../ui/training_panel.py" line="139" />
+            <location filename="../ui/training_panel.py" line="156" />
             <source> min</source>
             <translation> min</translation>
         </message>
@@ -1740,12 +2125,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation> étapes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="424" />
+            <location filename="../ui/training_panel.py" line="479" />
             <source>%p% · {eta} left</source>
             <translation>%p% · {eta} restant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="305" />
             <source>Another project's training is still running: stop it or wait for it to end</source>
             <translation>L'entraînement d'un autre projet est toujours en cours : arrêtez-le ou attendez sa fin</translation>
         </message>
@@ -1765,12 +2150,17 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="163" />
+            <source>Checkpoint</source>
+            <translation>Point de reprise</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="305" />
             <source>Continue from the current state with the training data as they are now</source>
             <translation>Continuer à partir de l'état actuel avec les données d'entraînement telles qu'elles sont maintenant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="334" />
+            <location filename="../ui/training_panel.py" line="356" />
             <source>Could not start training</source>
             <translation>Impossible de lancer l'entraînement</translation>
         </message>
@@ -1780,9 +2170,14 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="485" />
+            <location filename="../ui/training_panel.py" line="540" />
             <source>Done · %p%</source>
             <translation>Terminé · %p%</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="157" />
+            <source>During a run, keep its state as a checkpoint snapshot this often: if QGIS stops, at most this much training is lost. Only the newest checkpoints are kept.</source>
+            <translation>Pendant un entraînement, conserver son état comme instantané de reprise à cet intervalle : si QGIS s'arrête, au plus cette durée d'entraînement est perdue. Seuls les points de reprise les plus récents sont conservés.</translation>
         </message>
         <message>
             <location filename="../ui/training_panel.py" line="60" />
@@ -1790,7 +2185,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Budget d'époques atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="449" />
+            <location filename="../ui/training_panel.py" line="504" />
             <source>Failed</source>
             <translation>Échec</translation>
         </message>
@@ -1800,17 +2195,17 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="402" />
+            <location filename="../ui/training_panel.py" line="457" />
             <source>Keep training</source>
             <translation>Continuer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="493" />
+            <location filename="../ui/training_panel.py" line="548" />
             <source>Last metrics: {metric}</source>
             <translation>Dernières métriques : {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="434" />
+            <location filename="../ui/training_panel.py" line="489" />
             <source>Last validation: {metric}</source>
             <translation>Dernière validation : {metric}</translation>
         </message>
@@ -1833,37 +2228,47 @@ Draw labels of every class inside the training areas first.</source>
 Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="461" />
+            <location filename="../ui/training_panel.py" line="516" />
             <source>Not running</source>
             <translation>À l'arrêt</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="453" />
+            <location filename="../ui/training_panel.py" line="508" />
             <source>Not started</source>
             <translation>Non démarré</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="331" />
+            <location filename="../ui/training_panel.py" line="353" />
             <source>ORCA HUNTR: training {model}</source>
             <translation>ORCA HUNTR : entraînement de {model}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="346" />
+            <location filename="../ui/training_panel.py" line="368" />
             <source>Reading the training data…</source>
             <translation>Lecture des données d'entraînement…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="285" />
+            <location filename="../ui/training_panel.py" line="394" />
+            <source>Resume Interrupted Training</source>
+            <translation>Reprendre l'entraînement interrompu</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="395" />
+            <source>Resume from the checkpoint</source>
+            <translation>Reprendre depuis le point de reprise</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="304" />
             <source>Resume training</source>
             <translation>Reprendre l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="285" />
+            <location filename="../ui/training_panel.py" line="304" />
             <source>Start training</source>
             <translation>Lancer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="345" />
+            <location filename="../ui/training_panel.py" line="367" />
             <source>Starting… %p%</source>
             <translation>Démarrage… %p%</translation>
         </message>
@@ -1873,27 +2278,27 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>Budget d'étapes atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="173" />
+            <location filename="../ui/training_panel.py" line="187" />
             <source>Step, epoch and training loss of the running training</source>
             <translation>Étape, époque et perte d'entraînement de l'entraînement en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="244" />
+            <location filename="../ui/training_panel.py" line="262" />
             <source>Still training {model} of {project} in the background (workspace {path}); Stop ends that run and writes its snapshot there.</source>
             <translation>Entraînement de {model} ({project}) toujours en cours en arrière-plan (espace de travail {path}) ; Arrêter termine cet entraînement et y écrit son instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="155" />
+            <location filename="../ui/training_panel.py" line="169" />
             <source>Stop</source>
             <translation>Arrêter</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="157" />
+            <location filename="../ui/training_panel.py" line="171" />
             <source>Stop after the current step; the model is kept as a new snapshot</source>
             <translation>Arrêter après l'étape en cours ; le modèle est conservé comme nouvel instantané</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="401" />
+            <location filename="../ui/training_panel.py" line="456" />
             <source>Stop and snapshot now</source>
             <translation>Arrêter et créer l'instantané maintenant</translation>
         </message>
@@ -1913,7 +2318,7 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>Arrêt anticipé : la validation ne s'améliorait plus</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="482" />
+            <location filename="../ui/training_panel.py" line="537" />
             <source>Stopped · %p% of the budget</source>
             <translation>Arrêté · %p% du budget</translation>
         </message>
@@ -1922,22 +2327,27 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation type="obsolete">Arrêt après l'étape en cours…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="422" />
+            <location filename="../ui/training_panel.py" line="477" />
             <source>Stopping… %p%</source>
             <translation>Arrêt en cours… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="369" />
+            <location filename="../ui/training_panel.py" line="424" />
             <source>Stopping… (finishing the current step and writing the snapshot)</source>
             <translation>Arrêt en cours… (fin de l'étape en cours et écriture de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="178" />
+            <location filename="../ui/training_panel.py" line="385" />
+            <source>The last training of {model} did not end: it was interrupted at step {steps}. Its newest checkpoint ({name}) is the current state. Resume training from it?</source>
+            <translation>Le dernier entraînement de {model} ne s'est pas terminé : il a été interrompu à l'étape {steps}. Son point de reprise le plus récent ({name}) est l'état actuel. Reprendre l'entraînement depuis celui-ci ?</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="192" />
             <source>The last validation metrics</source>
             <translation>Les dernières métriques de validation</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="385" />
+            <location filename="../ui/training_panel.py" line="440" />
             <source>The unsaved project</source>
             <translation>Le projet non enregistré</translation>
         </message>
@@ -1947,12 +2357,17 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>Budget de temps atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="354" />
+            <location filename="../ui/training_panel.py" line="390" />
+            <source>To start from the last snapshot a run ended with ({name}) instead, cancel and revert to it on the timeline.</source>
+            <translation>Pour repartir plutôt du dernier instantané d'un entraînement terminé ({name}), annulez et revenez-y depuis la chronologie.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="409" />
             <source>Train anyway</source>
             <translation>Entraîner quand même</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="305" />
             <source>Train the model on its training areas and labels</source>
             <translation>Entraîner le modèle sur ses zones d'entraînement et ses étiquettes</translation>
         </message>
@@ -1962,12 +2377,12 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>Entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="385" />
+            <location filename="../ui/training_panel.py" line="440" />
             <source>Training Still Running</source>
             <translation>Entraînement toujours en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="353" />
+            <location filename="../ui/training_panel.py" line="408" />
             <source>Training Without Labels</source>
             <translation>Entraînement sans étiquettes</translation>
         </message>
@@ -1977,27 +2392,27 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>L'entraînement s'arrête aussi après ce nombre de minutes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="451" />
+            <location filename="../ui/training_panel.py" line="506" />
             <source>Training could not start</source>
             <translation>L'entraînement n'a pas pu démarrer</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="286" />
+            <location filename="../ui/training_panel.py" line="305" />
             <source>Training is running</source>
             <translation>L'entraînement est en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="464" />
+            <location filename="../ui/training_panel.py" line="519" />
             <source>Training of {model} ({project}) stopped: snapshot {name} is its current state, in {path}.</source>
             <translation>Entraînement de {model} ({project}) arrêté : l'instantané {name} est son état actuel, dans {path}.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="448" />
+            <location filename="../ui/training_panel.py" line="503" />
             <source>Training stopped with an error</source>
             <translation>L'entraînement s'est arrêté sur une erreur</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="497" />
+            <location filename="../ui/training_panel.py" line="552" />
             <source>Training stopped: snapshot {name} is the current state.</source>
             <translation>Entraînement arrêté : l'instantané {name} est l'état actuel.</translation>
         </message>
@@ -2007,7 +2422,7 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>L'entraînement s'arrête après ce nombre d'étapes supplémentaires (ou plus tôt avec Arrêter)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="243" />
+            <location filename="../ui/training_panel.py" line="261" />
             <source>Training {model} (workspace {path})</source>
             <translation>Entraînement de {model} (espace de travail {path})</translation>
         </message>
@@ -2017,19 +2432,29 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>Où le réseau est entraîné</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="270" />
+            <location filename="../ui/training_panel.py" line="288" />
             <source>Workspace of the running training: {path}</source>
             <translation>Espace de travail de l'entraînement en cours : {path}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="427" />
+            <location filename="../ui/training_panel.py" line="482" />
             <source>epoch {epoch:.1f}</source>
             <translation>époque {epoch:.1f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="490" />
+            <location filename="../ui/training_panel.py" line="155" />
+            <source>every </source>
+            <translation>toutes les </translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="545" />
             <source>loss {loss:.4f}</source>
             <translation>perte {loss:.4f}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="154" />
+            <source>no checkpoints</source>
+            <translation>aucun point de reprise</translation>
         </message>
         <message>
             <location filename="../ui/training_panel.py" line="132" />
@@ -2042,7 +2467,7 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>sans limite de temps</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="488" />
+            <location filename="../ui/training_panel.py" line="543" />
             <source>step {step}</source>
             <translation>étape {step}</translation>
         </message>
@@ -2062,7 +2487,7 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>{m} min {s:02d} s</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="385" />
+            <location filename="../ui/training_panel.py" line="440" />
             <source>{project} was closed while model {model} is training.
 
 Stop now: training ends after the current step and its snapshot is written to {path}.
@@ -2111,6 +2536,67 @@ Continuer : l'entraînement se poursuit en arrière-plan ; ce panneau continue d
             <location filename="../ui/workspace_binding.py" line="159" />
             <source>{n} expired temporary snapshots were removed.</source>
             <translation>{n} instantanés temporaires expirés ont été supprimés.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportSnapshotAlgorithm</name>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="22" />
+            <source>Import snapshot package</source>
+            <translation>Importer un paquet d'instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="69" />
+            <source>Imported as snapshot “{snapshot}”, the current state of model “{model}”.</source>
+            <translation>Importé comme instantané « {snapshot} », l'état actuel du modèle « {model} ».</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="67" />
+            <source>Imported as the new model “{model}”.</source>
+            <translation>Importé comme nouveau modèle « {model} ».</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="25" />
+            <source>Imports a snapshot package (.huntrpkg) made by “Export snapshot package”.
+
+With no model given it becomes a new model (named as given, else as in the package) whose current state is the package's snapshot, with the package's training data when it carries some. With a model given, that model must have the same classes, mode and bands: the package's weights become its new current state and its training data is kept.
+
+The file is treated as untrusted: unexpected files, oversized or over-compressed files, changed checksums and anything but safetensors weights are refused, and nothing shows in the workspace until every check passed.</source>
+            <translation>Importe un paquet d'instantané (.huntrpkg) fait par « Exporter un paquet d'instantané ».
+
+Sans modèle indiqué, il devient un nouveau modèle (nommé comme indiqué, sinon comme dans le paquet) dont l'état actuel est l'instantané du paquet, avec les données d'entraînement du paquet s'il en contient. Avec un modèle indiqué, celui-ci doit avoir les mêmes classes, le même mode et les mêmes bandes : les poids du paquet deviennent son nouvel état actuel et ses données d'entraînement sont conservées.
+
+Le fichier est traité comme non fiable : fichiers inattendus, fichiers trop grands ou trop compressés, sommes de contrôle modifiées et tout ce qui n'est pas des poids safetensors sont refusés, et rien n'apparaît dans l'espace de travail avant que toutes les vérifications aient réussi.</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="41" />
+            <source>Into model (id or name; empty: a new model)</source>
+            <translation>Dans le modèle (identifiant ou nom ; vide : un nouveau modèle)</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="51" />
+            <source>Model id</source>
+            <translation>Identifiant du modèle</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="52" />
+            <source>Model name</source>
+            <translation>Nom du modèle</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="46" />
+            <source>New model name (empty: the package's)</source>
+            <translation>Nom du nouveau modèle (vide : celui du paquet)</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="38" />
+            <source>Package file</source>
+            <translation>Fichier du paquet</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="53" />
+            <source>Snapshot id</source>
+            <translation>Identifiant de l'instantané</translation>
         </message>
     </context>
     <context>
@@ -2564,22 +3050,22 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <translation>Impossible d'écrire dans la couche « {name} » du GeoPackage d'entraînement : {error}</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="276" />
+            <location filename="../processing/training_import.py" line="294" />
             <source>Label</source>
             <translation>Étiquette</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="268" />
+            <location filename="../processing/training_import.py" line="286" />
             <source>Label {fid} has class “{value}”, which is not one of the model's classes ({names}).</source>
             <translation>L'étiquette {fid} a la classe « {value} », qui ne fait pas partie des classes du modèle ({names}).</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="246" />
+            <location filename="../processing/training_import.py" line="264" />
             <source>The labels have no field “{field}”.</source>
             <translation>Les étiquettes n'ont pas de champ « {field} ».</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="249" />
+            <location filename="../processing/training_import.py" line="267" />
             <source>The model has {n} classes: choose the labels' field that holds the class id or name.</source>
             <translation>Le modèle a {n} classes : choisissez le champ des étiquettes qui contient l'identifiant ou le nom de la classe.</translation>
         </message>
@@ -2589,7 +3075,7 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <translation>Le GeoPackage d'entraînement {path} n'a pas de couche « {name} » valide.</translation>
         </message>
         <message>
-            <location filename="../processing/training_import.py" line="212" />
+            <location filename="../processing/training_import.py" line="230" />
             <source>Training area</source>
             <translation>Zone d'entraînement</translation>
         </message>

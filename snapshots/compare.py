@@ -163,7 +163,7 @@ def training_data_diff(a_path: str | Path, b_path: str | Path) -> tuple[list[Dif
     """Training areas and labels only in ``a_path`` (removed) or only in ``b_path`` (added)."""
     fa, crs_a = _features(Path(a_path))
     fb, crs_b = _features(Path(b_path))
-    out = []
+    out: list[DiffFeature] = []
     for change, only in ((REMOVED, fa - fb), (ADDED, fb - fa)):
         for (layer, wkb, class_id, purpose), n in sorted(only.items(), key=lambda kv: (kv[0][0], kv[0][1])):
             out.extend(DiffFeature(layer, change, wkb, class_id, purpose) for _ in range(n))

@@ -379,7 +379,7 @@ def _read_info(
     return info, members
 
 
-def _model_from(package: PackageInfo) -> ModelInfo:
+def model_of(package: PackageInfo) -> ModelInfo:
     """The package's model description as a :class:`ModelInfo` (id and time set by the caller)."""
     data = package.model
     try:
@@ -421,7 +421,7 @@ def import_package(
     """
     with _open_zip(path) as zf:
         package, members = _read_info(zf, path, limits)
-        source = _model_from(package)
+        source = model_of(package)
         snap = package.snapshot
         lineage = {**package.lineage, "package": Path(path).name, "imported_at": format_time(ws.clock())}
         config = dict(snap.get("config") or {})
