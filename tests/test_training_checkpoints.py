@@ -136,3 +136,23 @@ def test_kill_the_training_process_then_resume(tmp_path):
     assert resumed.steps == interrupted.steps + 3
     assert resumed.snapshot.parent_id == interrupted.checkpoint.id
     assert interrupted_run(reopened, model.id) is None
+
+
+def test_a_checkpoint_that_cannot_be_written_does_not_stop_the_run(tmp_path, monkeypatch):
+    from orca_huntr.errors import WorkspaceError
+
+    ws, model, _ = synthdata.make_workspace(tmp_path)
+    real = ws.create_snapshot
+    calls = []
+
+    def flaky(model_id, **kw):
+        calls.append(kw["config"].get("checkpoint"))
+        if kw["config"].get("checkpoint"):
+            raise WorkspaceError("disk full")
+        return real(model_id, **kw)
+
+    monkeypatch.setattr(ws, "create_snapshot", flaky)
+    result = train_model(ws, model.id, cfg(max_steps=3, checkpoint_minutes=1e-9))
+    assert result.steps == 3 and result.stop_reason == "max_steps"
+    assert len([c for c in calls if c]) == 3  # tried at every due step
+    assert [is_checkpoint(s) for s in ws.list_snapshots(model.id)] == [False]

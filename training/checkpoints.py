@@ -20,6 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import HuntrError
+
 log = logging.getLogger(__name__)
 
 DEFAULT_MINUTES = 10.0
@@ -90,20 +92,23 @@ class Checkpointer:
         config = dict(outcome.config)
         config["scenes"] = self.scenes
         config[CHECKPOINT_KEY] = {"step": step, "every_seconds": self.every}
-        snapshot = self.ws.create_snapshot(
-            self.model_id,
-            weights=outcome.weights,
-            optimizer=outcome.optimizer,
-            optimizer_meta=outcome.optimizer_meta,
-            metrics=outcome.metrics,
-            progress=outcome.progress,
-            config=config,
-            counts=self.counts,
-        )
-        self.written.append(snapshot)
+        try:
+            snapshot = self.ws.create_snapshot(
+                self.model_id,
+                weights=outcome.weights,
+                optimizer=outcome.optimizer,
+                optimizer_meta=outcome.optimizer_meta,
+                metrics=outcome.metrics,
+                progress=outcome.progress,
+                config=config,
+                counts=self.counts,
+            )
+            self.written.append(snapshot)
+            log.info("checkpoint %s of model %s at step %d", snapshot.id, self.model_id, step)
+            self.prune()
+        except HuntrError as exc:  # a checkpoint not written never stops the run: tried again later
+            log.warning("checkpoint of model %s at step %d not written: %s", self.model_id, step, exc)
         self.last = self.clock()  # the interval counts from the end of the write
-        log.info("checkpoint %s of model %s at step %d", snapshot.id, self.model_id, step)
-        self.prune()
 
     def prune(self) -> list[Any]:
         """Delete the model's checkpoints beyond the newest ``keep`` (never saved, never current)."""
