@@ -100,7 +100,8 @@ def find_detection(
         layer = _layer_name(path)
         if layer is None:
             continue
-        stats = meta.get("stats") if isinstance(meta.get("stats"), dict) else {}
+        raw_stats = meta.get("stats")
+        stats: dict[str, Any] = dict(raw_stats) if isinstance(raw_stats, dict) else {}
         return DetectResult(
             path=path,
             layer_name=layer,
@@ -115,7 +116,7 @@ def find_detection(
             scene=str(meta.get("scene") or ""),
             mode=str(meta.get("mode") or ""),
             classes=list(meta.get("classes") or []),
-            stats=dict(stats),
+            stats=stats,
         )
     return None
 

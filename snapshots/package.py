@@ -32,7 +32,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from ..errors import InputDataError, OutputError
 from . import atomic, gpkg
@@ -277,7 +277,7 @@ def _check_members(zf: zipfile.ZipFile, limits: Limits) -> dict[str, zipfile.Zip
 
 
 def _copy_member(
-    zf: zipfile.ZipFile, item: zipfile.ZipInfo, out: IO[bytes] | None, cap: int, limits: Limits
+    zf: zipfile.ZipFile, item: zipfile.ZipInfo, out: Any, cap: int, limits: Limits
 ) -> tuple[str, int]:
     """Stream one member into ``out`` (or nowhere); returns its sha256 and size.
 
@@ -426,8 +426,9 @@ def import_package(
         lineage = {**package.lineage, "package": Path(path).name, "imported_at": format_time(ws.clock())}
         config = dict(snap.get("config") or {})
         config["imported_from"] = lineage
-        metrics = snap.get("metrics") if isinstance(snap.get("metrics"), dict) else {}
-        progress = snap.get("progress") if isinstance(snap.get("progress"), dict) else {}
+        raw_metrics, raw_progress = snap.get("metrics"), snap.get("progress")
+        metrics: dict[str, Any] = dict(raw_metrics) if isinstance(raw_metrics, dict) else {}
+        progress: dict[str, Any] = dict(raw_progress) if isinstance(raw_progress, dict) else {}
         if into_model is not None:
             return _import_into(
                 ws, zf, package, members, source, into_model, config, metrics, progress, limits
