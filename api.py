@@ -38,8 +38,11 @@ from .errors import HuntrError, InputDataError
 
 __all__ = [
     "add_training_data",
+    "compare",
     "create_model",
     "detect",
+    "export_snapshot",
+    "import_snapshot",
     "lineage",
     "model",
     "model_from_snapshot",
@@ -375,6 +378,96 @@ def purge_expired(ws=None) -> list:
     """Delete the temporary snapshots and reverted sets whose expiry has passed; returns the snapshots."""
     ws = _ws(ws)
     return _changed(ws, ws.purge_expired())
+
+
+def export_snapshot(
+    model,
+    path: str | Path,
+    snapshot=None,
+    include_training_data: bool = False,
+    onnx: str | Path | None = None,
+    ws=None,
+):
+    """Write a snapshot (default: the current state) to a package file another project can import.
+
+    Returns the ``PackageInfo`` (``path``, ``model``, ``snapshot``, ``files``, ``lineage``).
+    """
+    from .snapshots.package import export_snapshot as export
+
+    ws = _ws(ws)
+    snap = _snapshot(model, snapshot, ws)
+    return export(
+        ws, snap.model_id, snap.id, path, include_training_data=include_training_data, onnx_path=onnx
+    )
+
+
+def import_snapshot(path: str | Path, into_model=None, name: str | None = None, ws=None):
+    """Import a package file: a new model (``name``, else the package's), or with ``into_model``
+    a new current state of that model (same classes). Returns the ``ImportResult``."""
+    from .snapshots.package import import_package
+
+    ws = _ws(ws)
+    target = _model(into_model, ws).id if into_model is not None else None
+    return _changed(ws, import_package(ws, path, into_model=target, name=name))
+
+
+def compare(
+    model,
+    first,
+    second=None,
+    raster=None,
+    aoi=None,
+    add_to_project: bool = True,
+    reuse: bool = True,
+    verbose: bool = False,
+    ws=None,
+):
+    """Compare two snapshots (``second`` default: the current state); returns the ``Comparison``.
+
+    ``.metrics`` holds the metrics side by side (``MetricRow``: ``metric``, ``class_name``,
+    ``a``, ``b``, ``diff``), ``.changes`` the training areas and labels added or removed,
+    ``.summary()`` their counts. With a ``raster``, ``.detections`` holds both snapshots'
+    detections on it (reused when already made). With ``add_to_project`` the detections and
+    a temporary layer of the changes (field ``change``) are added in one group.
+    """
+    from .snapshots.compare import compare_snapshots
+
+    ws = _ws(ws)
+    info = _model(model, ws)
+    a = _snapshot(info, first, ws)
+    b = _snapshot(info, second, ws)
+    comparison = compare_snapshots(ws, info.id, a.id, b.id)
+    if raster is not None:
+        from .detection.reuse import detections_for
+        from .processing.detect import aoi_geometry
+
+        path, crs = _raster_source(raster)
+        area = None
+        if aoi is not None:
+            area = aoi_geometry(_vector_layer(aoi), crs, QgsProject.instance().transformContext())
+            if area is None:
+                raise InputDataError("The area of interest has no polygon.")
+        comparison.detections = detections_for(
+            ws,
+            info.id,
+            [a.id, b.id],
+            path,
+            aoi=area,
+            reuse=reuse,
+            progress=_printer(0.25) if verbose else None,
+        )
+    if add_to_project:
+        from .ui import comparison_layers
+
+        project = QgsProject.instance()
+        changes = comparison_layers.changes_layer(comparison, info.class_names)
+        comparison_layers.add_comparison(
+            project,
+            comparison_layers.group_title(a.name, b.name),
+            [d.result for d in comparison.detections],
+            changes,
+        )
+    return comparison
 
 
 # ------------------------------------------------------------------ training, detection

@@ -605,6 +605,7 @@ def detect(
             "classes": spec.classes,
             "scene": scene,
             "raster": raster_path,
+            "aoi": None if aoi_px is None else aoi_map.wkt,  # raster CRS; None: the whole raster
             "crs": raster.crs_name,
             "created_at": now.isoformat(timespec="seconds"),
             "options": options.to_dict(),

@@ -2,6 +2,116 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
     <context>
+        <name>CompareSnapshotsAlgorithm</name>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="95" />
+            <source>Area of interest (optional)</source>
+            <translation>Interessengebiet (optional)</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="65" />
+            <source>Compare snapshots</source>
+            <translation>Snapshots vergleichen</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="68" />
+            <source>Compares two snapshots of a model.
+
+Metrics: every metric of either snapshot, overall and per class, side by side with the difference (second minus first).
+
+Training data changes: the training areas and labels in one snapshot and not in the other, with a “change” field: “added” (only in the second) or “removed” (only in the first). An edited feature shows as one removed and one added.
+
+With a raster, both snapshots' detections on it are added as two layers in one group, outlined in orange (first) and dashed blue (second). A detection already made from a snapshot on that raster with the snapshot's own settings, over the whole raster or the same area, is reused instead of run again.</source>
+            <translation>Vergleicht zwei Snapshots eines Modells.
+
+Metriken: jede Metrik eines der beiden Snapshots, gesamt und je Klasse, nebeneinander mit der Differenz (zweiter minus erster).
+
+Änderungen der Trainingsdaten: die Trainingsbereiche und Labels, die in einem Snapshot und nicht im anderen sind, mit einem Feld „change“: „added“ (nur im zweiten) oder „removed“ (nur im ersten). Ein bearbeitetes Objekt erscheint als ein entferntes und ein hinzugefügtes.
+
+Mit einem Raster werden die Erkennungen beider Snapshots darauf als zwei Layer in einer Gruppe hinzugefügt, orange umrandet (erster) und blau gestrichelt (zweiter). Eine Erkennung, die ein Snapshot auf diesem Raster mit seinen eigenen Einstellungen bereits gemacht hat, auf dem ganzen Raster oder demselben Gebiet, wird wiederverwendet statt neu berechnet.</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="197" />
+            <source>Detected: {path}.</source>
+            <translation>Erkannt: {path}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="107" />
+            <source>Detections of the first snapshot</source>
+            <translation>Erkennungen des ersten Snapshots</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="110" />
+            <source>Detections of the second snapshot</source>
+            <translation>Erkennungen des zweiten Snapshots</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="113" />
+            <source>Detections reused</source>
+            <translation>Wiederverwendete Erkennungen</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="114" />
+            <source>Features added</source>
+            <translation>Hinzugefügte Objekte</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="115" />
+            <source>Features removed</source>
+            <translation>Entfernte Objekte</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="84" />
+            <source>First snapshot (id or name)</source>
+            <translation>Erster Snapshot (ID oder Name)</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="105" />
+            <source>Metrics</source>
+            <translation>Metriken</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="90" />
+            <source>Raster to detect on (optional)</source>
+            <translation>Raster für die Erkennung (optional)</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="100" />
+            <source>Reuse detections already made</source>
+            <translation>Bereits gemachte Erkennungen wiederverwenden</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="197" />
+            <source>Reused {path}.</source>
+            <translation>Wiederverwendet: {path}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="85" />
+            <source>Second snapshot (id or name; empty: the current state)</source>
+            <translation>Zweiter Snapshot (ID oder Name; leer: der aktuelle Stand)</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="185" />
+            <source>The area of interest has no polygon.</source>
+            <translation>Das Interessensgebiet enthält kein Polygon.</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="179" />
+            <source>The raster scene cannot be opened.</source>
+            <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="106" />
+            <source>Training data changes</source>
+            <translation>Änderungen der Trainingsdaten</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="161" />
+            <source>Training data: {added} feature(s) added, {removed} removed.</source>
+            <translation>Trainingsdaten: {added} Objekt(e) hinzugefügt, {removed} entfernt.</translation>
+        </message>
+    </context>
+    <context>
         <name>CreateModelAlgorithm</name>
         <message>
             <location filename="../processing/create_model.py" line="81" />
@@ -491,6 +601,48 @@ Geben Sie die Szenen als Layer, als Ordner mit Rastern und/oder als Dateimuster 
         </message>
     </context>
     <context>
+        <name>ExportSnapshotAlgorithm</name>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="25" />
+            <source>Export snapshot package</source>
+            <translation>Snapshot-Paket exportieren</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="41" />
+            <source>Include the training data</source>
+            <translation>Trainingsdaten einschließen</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="46" />
+            <source>ONNX file to add (optional)</source>
+            <translation>Hinzuzufügende ONNX-Datei (optional)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="51" />
+            <source>ORCA HUNTR package (*.huntrpkg)</source>
+            <translation>ORCA-HUNTR-Paket (*.huntrpkg)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="56" />
+            <source>Package file</source>
+            <translation>Paketdatei</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="74" />
+            <source>Snapshot “{snapshot}” of model “{model}” exported to {path}.</source>
+            <translation>Snapshot „{snapshot}“ des Modells „{model}“ nach {path} exportiert.</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="28" />
+            <source>Writes a snapshot to one package file (.huntrpkg) that another project can import: the weights, the classes and their colours, the normalisation, the calibrated detection settings, the metrics, the snapshot's lineage and a manifest with checksums.
+
+With “Include the training data” the snapshot's training areas, labels and scenes go with it. An ONNX file of the network (made elsewhere) can be added for tools that run ONNX models.</source>
+            <translation>Schreibt einen Snapshot in eine Paketdatei (.huntrpkg), die ein anderes Projekt importieren kann: die Gewichte, die Klassen und ihre Farben, die Normalisierung, die kalibrierten Erkennungseinstellungen, die Metriken, die Herkunft des Snapshots und ein Manifest mit Prüfsummen.
+
+Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und Szenen des Snapshots mit. Eine ONNX-Datei des Netzes (anderswo erstellt) kann für Werkzeuge hinzugefügt werden, die ONNX-Modelle ausführen.</translation>
+        </message>
+    </context>
+    <context>
         <name>HuntrAlgorithm</name>
         <message>
             <location filename="../processing/algorithm.py" line="127" />
@@ -633,6 +785,125 @@ Geben Sie die Szenen als Layer, als Ordner mit Rastern und/oder als Dateimuster 
             <location filename="../ui/class_table.py" line="158" />
             <source>Two classes have the same name.</source>
             <translation>Zwei Klassen haben denselben Namen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrCompareDialog</name>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="66" />
+            <source>A detection made earlier from a snapshot on this raster, with its own settings, is shown again</source>
+            <translation>Eine früher von einem Snapshot auf diesem Raster mit seinen eigenen Einstellungen gemachte Erkennung wird erneut gezeigt</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="127" />
+            <source>Class</source>
+            <translation>Klasse</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="74" />
+            <source>Compare</source>
+            <translation>Vergleichen</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="38" />
+            <source>Compare Snapshots</source>
+            <translation>Snapshots vergleichen</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="42" />
+            <source>Compare snapshot &lt;b&gt;{snapshot}&lt;/b&gt; of &lt;b&gt;{model}&lt;/b&gt; with another snapshot.</source>
+            <translation>Snapshot &lt;b&gt;{snapshot}&lt;/b&gt; von &lt;b&gt;{model}&lt;/b&gt; mit einem anderen Snapshot vergleichen.</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="105" />
+            <source>Compare {a} ↔ {b}</source>
+            <translation>Vergleich {a} ↔ {b}</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="62" />
+            <source>Detections of both snapshots on this raster (empty: none)</source>
+            <translation>Erkennungen beider Snapshots auf diesem Raster (leer: keine)</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="127" />
+            <source>Difference</source>
+            <translation>Differenz</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="109" />
+            <source>From {a} to {b}: training areas +{areas_added} / −{areas_removed}, labels +{labels_added} / −{labels_removed}.</source>
+            <translation>Von {a} zu {b}: Trainingsbereiche +{areas_added} / −{areas_removed}, Labels +{labels_added} / −{labels_removed}.</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="127" />
+            <source>Metric</source>
+            <translation>Metrik</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="142" />
+            <source>Neither snapshot has metrics (no validation areas?).</source>
+            <translation>Keiner der Snapshots hat Metriken (keine Validierungsbereiche?).</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="56" />
+            <source>Other snapshot</source>
+            <translation>Anderer Snapshot</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="63" />
+            <source>Raster</source>
+            <translation>Raster</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="64" />
+            <source>Reuse detections already made</source>
+            <translation>Bereits gemachte Erkennungen wiederverwenden</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="78" />
+            <source>The model has no other snapshot to compare with.</source>
+            <translation>Das Modell hat keinen anderen Snapshot zum Vergleichen.</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="131" />
+            <source>all</source>
+            <translation>alle</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrCompareTask</name>
+        <message>
+            <location filename="../tasks/compare_task.py" line="40" />
+            <source>ORCA HUNTR: comparing snapshots</source>
+            <translation>ORCA HUNTR: Snapshots werden verglichen</translation>
+        </message>
+        <message>
+            <location filename="../tasks/compare_task.py" line="66" />
+            <source>The comparison was cancelled; no detection was added.</source>
+            <translation>Der Vergleich wurde abgebrochen; keine Erkennung wurde hinzugefügt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrComparison</name>
+        <message>
+            <location filename="../ui/comparison_layers.py" line="38" />
+            <source>Compare {a} ↔ {b}</source>
+            <translation>Vergleich {a} ↔ {b}</translation>
+        </message>
+        <message>
+            <location filename="../ui/comparison_layers.py" line="103" />
+            <source>Training data changes</source>
+            <translation>Änderungen der Trainingsdaten</translation>
+        </message>
+        <message>
+            <location filename="../ui/comparison_layers.py" line="86" />
+            <source>added</source>
+            <translation>hinzugefügt</translation>
+        </message>
+        <message>
+            <location filename="../ui/comparison_layers.py" line="86" />
+            <source>removed</source>
+            <translation>entfernt</translation>
         </message>
     </context>
     <context>
@@ -919,106 +1190,136 @@ Geben Sie die Szenen als Layer, als Ordner mit Rastern und/oder als Dateimuster 
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="378" />
+            <location filename="../ui/dock.py" line="483" />
+            <source>Both snapshots' detections added to group {group} ({n} reused).</source>
+            <translation>Erkennungen beider Snapshots zur Gruppe {group} hinzugefügt ({n} wiederverwendet).</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="382" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="458" />
+            <source>Could not compare the snapshots</source>
+            <translation>Die Snapshots konnten nicht verglichen werden</translation>
         </message>
         <message>
             <source>Could not copy the scenes to the new model</source>
             <translation type="obsolete">Die Szenen konnten nicht in das neue Modell kopiert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="372" />
+            <location filename="../ui/dock.py" line="376" />
             <source>Could not create a model from the snapshot</source>
             <translation>Aus dem Snapshot konnte kein Modell erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="282" />
+            <location filename="../ui/dock.py" line="286" />
             <source>Could not delete the snapshot</source>
             <translation>Der Snapshot konnte nicht gelöscht werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="183" />
+            <location filename="../ui/dock.py" line="425" />
+            <source>Could not export the snapshot</source>
+            <translation>Der Snapshot konnte nicht exportiert werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="185" />
             <source>Could not list the snapshots</source>
             <translation>Die Snapshots konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="291" />
+            <location filename="../ui/dock.py" line="295" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Der Snapshot konnte nicht in die Quarantäne verschoben werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="394" />
+            <location filename="../ui/dock.py" line="507" />
             <source>Could not prepare detection</source>
             <translation>Die Erkennung konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="306" />
+            <location filename="../ui/dock.py" line="310" />
             <source>Could not prepare the revert</source>
             <translation>Das Zurücksetzen konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="259" />
+            <location filename="../ui/dock.py" line="263" />
             <source>Could not rename the snapshot</source>
             <translation>Der Snapshot konnte nicht umbenannt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="318" />
+            <location filename="../ui/dock.py" line="322" />
             <source>Could not revert</source>
             <translation>Das Zurücksetzen ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="235" />
+            <location filename="../ui/dock.py" line="239" />
             <source>Could not save the snapshot</source>
             <translation>Der Snapshot konnte nicht gespeichert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="337" />
+            <location filename="../ui/dock.py" line="341" />
             <source>Could not undo the revert</source>
             <translation>Das Zurücksetzen konnte nicht rückgängig gemacht werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="185" />
+            <location filename="../ui/dock.py" line="187" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Erstellen oder wählen Sie ein Modell, um seine Snapshots zu sehen.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="270" />
+            <location filename="../ui/dock.py" line="274" />
             <source>Delete Snapshot</source>
             <translation>Snapshot löschen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="270" />
+            <location filename="../ui/dock.py" line="274" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Den Snapshot {name} löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="96" />
+            <location filename="../ui/dock.py" line="98" />
             <source>Detecting… %p%</source>
             <translation>Erkennung… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="97" />
+            <location filename="../ui/dock.py" line="480" />
+            <source>Detection for the comparison failed</source>
+            <translation>Die Erkennung für den Vergleich ist fehlgeschlagen</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="99" />
             <source>Detection runs in the background; cancel it from the task manager</source>
             <translation>Die Erkennung läuft im Hintergrund; brechen Sie sie über die Aufgabenverwaltung ab</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="379" />
+            <location filename="../ui/dock.py" line="408" />
+            <source>Export Snapshot Package</source>
+            <translation>Snapshot-Paket exportieren</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="408" />
+            <source>Include the snapshot's training areas, labels and scenes in the package?</source>
+            <translation>Die Trainingsbereiche, Labels und Szenen des Snapshots in das Paket aufnehmen?</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="383" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modell {name} aus dem Snapshot erstellt.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="250" />
+            <location filename="../ui/dock.py" line="254" />
             <source>New name of the snapshot:</source>
             <translation>Neuer Name des Snapshots:</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="186" />
+            <location filename="../ui/dock.py" line="188" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="139" />
+            <location filename="../ui/dock.py" line="141" />
             <source>No workspace: see the message bar.</source>
             <translation>Kein Arbeitsbereich: siehe Meldungsleiste.</translation>
         </message>
@@ -1028,47 +1329,57 @@ Geben Sie die Szenen als Layer, als Ordner mit Rastern und/oder als Dateimuster 
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="250" />
+            <location filename="../ui/dock.py" line="403" />
+            <source>ORCA HUNTR package (*.huntrpkg)</source>
+            <translation>ORCA-HUNTR-Paket (*.huntrpkg)</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="254" />
             <source>Rename Snapshot</source>
             <translation>Snapshot umbenennen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="341" />
+            <location filename="../ui/dock.py" line="345" />
             <source>Revert undone: {n} snapshots are back.</source>
             <translation>Zurücksetzen rückgängig gemacht: {n} Snapshots sind zurück.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="322" />
+            <location filename="../ui/dock.py" line="326" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Auf {name} zurückgesetzt: Er ist wieder der aktuelle Stand.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="89" />
+            <location filename="../ui/dock.py" line="91" />
             <source>Run detection with the current state (or any snapshot) on a raster</source>
             <translation>Eine Erkennung auf einem Raster mit dem aktuellen Stand (oder einem beliebigen Snapshot) ausführen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="87" />
+            <location filename="../ui/dock.py" line="89" />
             <source>Run detection…</source>
             <translation>Erkennung ausführen…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="238" />
+            <location filename="../ui/dock.py" line="427" />
+            <source>Snapshot {name} exported to {path}.</source>
+            <translation>Snapshot {name} nach {path} exportiert.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="242" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Snapshot {name} gespeichert: Er läuft nicht ab.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="81" />
+            <location filename="../ui/dock.py" line="83" />
             <source>Training Snapshots Timeline</source>
             <translation>Zeitleiste der Trainings-Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="141" />
+            <location filename="../ui/dock.py" line="143" />
             <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
             <translation>Nicht gespeichertes Projekt: Die Modelle liegen in einem temporären Ordner, bis Sie das Projekt speichern.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="146" />
+            <location filename="../ui/dock.py" line="148" />
             <source>Workspace: {path}</source>
             <translation>Arbeitsbereich: {path}</translation>
         </message>
@@ -1276,7 +1587,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
     <context>
         <name>HuntrModelPanel</name>
         <message>
-            <location filename="../ui/model_panel.py" line="190" />
+            <location filename="../ui/model_panel.py" line="194" />
             <source>1 band</source>
             <translation>1 Band</translation>
         </message>
@@ -1286,67 +1597,77 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>KI-Modell</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="99" />
+            <location filename="../ui/model_panel.py" line="102" />
             <source>Add scene</source>
             <translation>Szene hinzufügen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="84" />
+            <location filename="../ui/model_panel.py" line="87" />
             <source>Add the model's training areas and labels to the project, ready to draw with the digitising tools</source>
             <translation>Fügt die Trainingsgebiete und Labels des Modells zum Projekt hinzu, bereit zum Zeichnen mit den Digitalisierwerkzeugen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="83" />
+            <location filename="../ui/model_panel.py" line="86" />
             <source>Add training layers</source>
             <translation>Trainingslayer hinzufügen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="393" />
+            <location filename="../ui/model_panel.py" line="325" />
+            <source>As a new model</source>
+            <translation>Als neues Modell</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="471" />
             <source>Could not add the scene</source>
             <translation>Die Szene konnte nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="337" />
+            <location filename="../ui/model_panel.py" line="415" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="267" />
+            <location filename="../ui/model_panel.py" line="272" />
             <source>Could not create the model</source>
             <translation>Das Modell konnte nicht erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="324" />
+            <location filename="../ui/model_panel.py" line="402" />
             <source>Could not delete the model</source>
             <translation>Das Modell konnte nicht gelöscht werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="165" />
+            <location filename="../ui/model_panel.py" line="340" />
+            <source>Could not import the package</source>
+            <translation>Das Paket konnte nicht importiert werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="169" />
             <source>Could not list the models</source>
             <translation>Die Modelle konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="211" />
+            <location filename="../ui/model_panel.py" line="215" />
             <source>Could not list the scenes</source>
             <translation>Die Szenen konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="404" />
+            <location filename="../ui/model_panel.py" line="482" />
             <source>Could not remove the scene</source>
             <translation>Die Szene konnte nicht entfernt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="297" />
+            <location filename="../ui/model_panel.py" line="375" />
             <source>Could not rename the model</source>
             <translation>Das Modell konnte nicht umbenannt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="186" />
+            <location filename="../ui/model_panel.py" line="190" />
             <source>Count</source>
             <translation>Zählen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="182" />
+            <location filename="../ui/model_panel.py" line="186" />
             <source>Create a model to start: choose its classes and the scenes to learn from.</source>
             <translation>Erstellen Sie zum Start ein Modell: Wählen Sie seine Klassen und die Szenen, aus denen es lernt.</translation>
         </message>
@@ -1356,7 +1677,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Ein neues KI-Modell erstellen: Klassen, Modus und Szenen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="309" />
+            <location filename="../ui/model_panel.py" line="387" />
             <source>Delete Model</source>
             <translation>Modell löschen</translation>
         </message>
@@ -1366,22 +1687,42 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Modell löschen…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="309" />
+            <location filename="../ui/model_panel.py" line="387" />
             <source>Delete the model {name} with all its snapshots and training data? This cannot be undone.</source>
             <translation>Das Modell {name} mit allen Snapshots und Trainingsdaten löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="194" />
+            <location filename="../ui/model_panel.py" line="312" />
+            <source>Import Snapshot Package</source>
+            <translation>Snapshot-Paket importieren</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="74" />
+            <source>Import snapshot package…</source>
+            <translation>Snapshot-Paket importieren…</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="312" />
+            <source>Import snapshot {snapshot} of model {model} as a new model, or as the new current state of {current} (same classes; its training data is kept)?</source>
+            <translation>Snapshot {snapshot} des Modells {model} als neues Modell importieren, oder als neuen aktuellen Stand von {current} (gleiche Klassen; seine Trainingsdaten bleiben erhalten)?</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="198" />
             <source>Input: {details}, {dtype}, {crs}; tiles of {tile} px</source>
             <translation>Eingabe: {details}, {dtype}, {crs}; Kacheln von {tile} px</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="275" />
+            <location filename="../ui/model_panel.py" line="326" />
+            <source>Into {model}</source>
+            <translation>In {model}</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="280" />
             <source>Model {name} created. Draw training areas and labels in its layers, then start training.</source>
             <translation>Modell {name} erstellt. Zeichnen Sie Trainingsgebiete und Labels in seine Layer und starten Sie dann das Training.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="288" />
+            <location filename="../ui/model_panel.py" line="366" />
             <source>New name of the model:</source>
             <translation>Neuer Name des Modells:</translation>
         </message>
@@ -1391,22 +1732,37 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Neu…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="169" />
+            <location filename="../ui/model_panel.py" line="173" />
             <source>No model yet: create one</source>
             <translation>Noch kein Modell: Erstellen Sie eines</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="345" />
+            <location filename="../ui/model_panel.py" line="423" />
             <source>No other raster layer in the project</source>
             <translation>Kein weiterer Rasterlayer im Projekt</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="107" />
+            <location filename="../ui/model_panel.py" line="299" />
+            <source>ORCA HUNTR package (*.huntrpkg)</source>
+            <translation>ORCA-HUNTR-Paket (*.huntrpkg)</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="349" />
+            <source>Package imported as model {name}.</source>
+            <translation>Paket als Modell {name} importiert.</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="353" />
+            <source>Package imported: snapshot {snapshot} is the current state of {name}.</source>
+            <translation>Paket importiert: Snapshot {snapshot} ist der aktuelle Stand von {name}.</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="110" />
             <source>Remove scene</source>
             <translation>Szene entfernen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="288" />
+            <location filename="../ui/model_panel.py" line="366" />
             <source>Rename Model</source>
             <translation>Modell umbenennen</translation>
         </message>
@@ -1416,22 +1772,26 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Modell umbenennen…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="68" />
             <source>Rename or delete the model</source>
-            <translation>Das Modell umbenennen oder löschen</translation>
+            <translation type="obsolete">Das Modell umbenennen oder löschen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="91" />
+            <location filename="../ui/model_panel.py" line="68" />
+            <source>Rename or delete the model, or import a snapshot package</source>
+            <translation>Das Modell umbenennen oder löschen, oder ein Snapshot-Paket importieren</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="94" />
             <source>Scenes in use</source>
             <translation>Verwendete Szenen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="186" />
+            <location filename="../ui/model_panel.py" line="190" />
             <source>Segmentation</source>
             <translation>Segmentierung</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="108" />
+            <location filename="../ui/model_panel.py" line="111" />
             <source>Stop using the selected scenes for training</source>
             <translation>Die ausgewählten Szenen nicht mehr für das Training verwenden</translation>
         </message>
@@ -1441,12 +1801,12 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Das KI-Modell, an dem Sie arbeiten</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="94" />
+            <location filename="../ui/model_panel.py" line="97" />
             <source>The rasters the model learns from</source>
             <translation>Die Raster, aus denen das Modell lernt</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="100" />
+            <location filename="../ui/model_panel.py" line="103" />
             <source>Use a raster layer of the project as a scene of this model</source>
             <translation>Einen Rasterlayer des Projekts als Szene dieses Modells verwenden</translation>
         </message>
@@ -1459,32 +1819,32 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation type="obsolete">Segmentierung</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="193" />
+            <location filename="../ui/model_panel.py" line="197" />
             <source>{mode} · classes: {names}</source>
             <translation>{mode} · Klassen: {names}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="382" />
+            <location filename="../ui/model_panel.py" line="460" />
             <source>{name} cannot be a scene of this model: {reason}</source>
             <translation>{name} kann keine Szene dieses Modells sein: {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="355" />
+            <location filename="../ui/model_panel.py" line="433" />
             <source>{name} — does not fit the model</source>
             <translation>{name} — passt nicht zum Modell</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="355" />
+            <location filename="../ui/model_panel.py" line="433" />
             <source>{name} — does not fit the model: {reason}</source>
             <translation>{name} — passt nicht zum Modell: {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="190" />
+            <location filename="../ui/model_panel.py" line="194" />
             <source>{n} bands</source>
             <translation>{n} Bänder</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="192" />
+            <location filename="../ui/model_panel.py" line="196" />
             <source>{res:g} per pixel</source>
             <translation>{res:g} pro Pixel</translation>
         </message>
@@ -1853,307 +2213,332 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
     <context>
         <name>HuntrTimeline</name>
         <message>
-            <location filename="../ui/timeline.py" line="222" />
+            <location filename="../ui/timeline.py" line="241" />
             <source>1 label</source>
             <translation>1 Label</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="231" />
+            <location filename="../ui/timeline.py" line="250" />
             <source>1 reverted snapshot</source>
             <translation>1 zurückgenommener Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="223" />
+            <location filename="../ui/timeline.py" line="242" />
             <source>1 scene</source>
             <translation>1 Szene</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="131" />
+            <location filename="../ui/timeline.py" line="140" />
             <source>1 step</source>
             <translation>1 Schritt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="221" />
+            <location filename="../ui/timeline.py" line="240" />
             <source>1 training area</source>
             <translation>1 Trainingsgebiet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="48" />
+            <location filename="../ui/timeline.py" line="49" />
             <source>AI Model from Snapshot…</source>
             <translation>KI-Modell aus Snapshot…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="321" />
+            <location filename="../ui/timeline.py" line="340" />
             <source>Actions</source>
             <translation>Aktionen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="344" />
+            <location filename="../ui/timeline.py" line="110" />
+            <source>Checkpoint · {kind}</source>
+            <translation>Sicherungspunkt · {kind}</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="50" />
+            <source>Compare with…</source>
+            <translation>Vergleichen mit…</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="363" />
             <source>Created at (local time)</source>
             <translation>Erstellt am (Ortszeit)</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="103" />
+            <location filename="../ui/timeline.py" line="112" />
             <source>Current state</source>
             <translation>Aktueller Stand</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="50" />
+            <location filename="../ui/timeline.py" line="53" />
             <source>Delete</source>
             <translation>Löschen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="61" />
+            <location filename="../ui/timeline.py" line="66" />
             <source>Delete this snapshot for good</source>
             <translation>Diesen Snapshot endgültig löschen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="200" />
+            <location filename="../ui/timeline.py" line="219" />
             <source>Detection settings (calibrated): score ≥ {score}, boundary &lt; {boundary}, ≥ {pixels} px</source>
             <translation>Erkennungseinstellungen (kalibriert): Wert ≥ {score}, Grenze &lt; {boundary}, ≥ {pixels} px</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="123" />
+            <location filename="../ui/timeline.py" line="132" />
             <source>Expires on {date} (local time), unless you save it</source>
             <translation>Läuft am {date} (Ortszeit) ab, außer Sie speichern ihn</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="161" />
+            <location filename="../ui/timeline.py" line="51" />
+            <source>Export package…</source>
+            <translation>Paket exportieren…</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="180" />
             <source>F1 {value}</source>
             <translation>F1 {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="57" />
+            <location filename="../ui/timeline.py" line="60" />
             <source>Give this snapshot another name</source>
             <translation>Diesem Snapshot einen anderen Namen geben</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="197" />
+            <location filename="../ui/timeline.py" line="216" />
             <source>IoU of class {id}: {value}</source>
             <translation>IoU der Klasse {id}: {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="163" />
+            <location filename="../ui/timeline.py" line="182" />
             <source>IoU {value}</source>
             <translation>IoU {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="56" />
+            <location filename="../ui/timeline.py" line="59" />
             <source>Keep this snapshot: saved snapshots never expire</source>
             <translation>Diesen Snapshot behalten: Gespeicherte Snapshots laufen nie ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="313" />
+            <location filename="../ui/timeline.py" line="332" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Wird eine Weile aufbewahrt und dann automatisch entfernt, sofern Sie ihn nicht speichern</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="314" />
+            <location filename="../ui/timeline.py" line="333" />
             <source>Kept until you delete it</source>
             <translation>Bleibt erhalten, bis Sie ihn löschen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="60" />
+            <location filename="../ui/timeline.py" line="65" />
             <source>Make this snapshot the current state and discard everything after it</source>
             <translation>Diesen Snapshot zum aktuellen Stand machen und alles danach verwerfen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="182" />
+            <location filename="../ui/timeline.py" line="201" />
             <source>Mean IoU</source>
             <translation>Mittlere IoU</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="418" />
+            <location filename="../ui/timeline.py" line="63" />
+            <source>Metrics, training data changes and detections of this snapshot and another</source>
+            <translation>Metriken, Änderungen der Trainingsdaten und Erkennungen dieses und eines anderen Snapshots</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="439" />
             <source>Move to quarantine</source>
             <translation>In Quarantäne verschieben</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="209" />
+            <location filename="../ui/timeline.py" line="228" />
             <source>No metrics recorded</source>
             <translation>Keine Kennzahlen erfasst</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="410" />
+            <location filename="../ui/timeline.py" line="431" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="183" />
+            <location filename="../ui/timeline.py" line="202" />
             <source>Object F1</source>
             <translation>Objekt-F1</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="184" />
+            <location filename="../ui/timeline.py" line="203" />
             <source>Object precision</source>
             <translation>Objekt-Präzision</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="185" />
+            <location filename="../ui/timeline.py" line="204" />
             <source>Object recall</source>
             <translation>Objekt-Trefferquote</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="46" />
+            <location filename="../ui/timeline.py" line="47" />
             <source>Rename…</source>
             <translation>Umbenennen…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="470" />
+            <location filename="../ui/timeline.py" line="491" />
             <source>Restore what this revert took back; what replaced it is kept the same way</source>
             <translation>Wiederherstellen, was dieses Zurücksetzen zurückgenommen hat; was es ersetzt hat, wird ebenso aufbewahrt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="49" />
+            <location filename="../ui/timeline.py" line="52" />
             <source>Revert to…</source>
             <translation>Zurücksetzen auf…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="231" />
+            <location filename="../ui/timeline.py" line="250" />
             <source>Reverted training data</source>
             <translation>Zurückgenommene Trainingsdaten</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="58" />
+            <location filename="../ui/timeline.py" line="61" />
             <source>Run detection on a raster with this snapshot's weights</source>
             <translation>Eine Erkennung auf einem Raster mit den Gewichten dieses Snapshots ausführen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="47" />
+            <location filename="../ui/timeline.py" line="48" />
             <source>Run detection…</source>
             <translation>Erkennung ausführen…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="45" />
+            <location filename="../ui/timeline.py" line="46" />
             <source>Save</source>
             <translation>Speichern</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="105" />
+            <location filename="../ui/timeline.py" line="114" />
             <source>Saved</source>
             <translation>Gespeichert</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="107" />
+            <location filename="../ui/timeline.py" line="116" />
             <source>Saved? · state unknown, never purged</source>
             <translation>Gespeichert? · Zustand unbekannt, wird nie bereinigt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="491" />
+            <location filename="../ui/timeline.py" line="512" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Snapshot(s) {ids} nicht lesbar ({reason}). Das Training dieses Modells ist blockiert: es würde von einem älteren Snapshot aus fortgesetzt. Reparieren Sie die Dateien oder verschieben Sie den/die Snapshot(s) in den Ordner .quarantine des Arbeitsbereichs.</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="59" />
+            <location filename="../ui/timeline.py" line="62" />
             <source>Start a new AI model from this snapshot's weights</source>
             <translation>Ein neues KI-Modell mit den Gewichten dieses Snapshots beginnen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="110" />
+            <location filename="../ui/timeline.py" line="119" />
             <source>Temporary</source>
             <translation>Temporär</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="114" />
+            <location filename="../ui/timeline.py" line="123" />
             <source>Temporary · expires in 1 day</source>
             <translation>Temporär · läuft in 1 Tag ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="115" />
+            <location filename="../ui/timeline.py" line="124" />
             <source>Temporary · expires in {n} days</source>
             <translation>Temporär · läuft in {n} Tagen ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="112" />
+            <location filename="../ui/timeline.py" line="121" />
             <source>Temporary · expires today</source>
             <translation>Temporär · läuft heute ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="312" />
+            <location filename="../ui/timeline.py" line="331" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>Der neueste Stand des Modells: Das Training wird von hier aus fortgesetzt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="356" />
+            <location filename="../ui/timeline.py" line="375" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Beim Erstellen des Snapshots verwendete Trainingsdaten</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="180" />
+            <location filename="../ui/timeline.py" line="199" />
             <source>Training loss</source>
             <translation>Trainingsverlust</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="335" />
+            <location filename="../ui/timeline.py" line="354" />
             <source>Training steps and epochs of the model at this snapshot</source>
             <translation>Trainingsschritte und Epochen des Modells bei diesem Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="468" />
+            <location filename="../ui/timeline.py" line="489" />
             <source>Undo</source>
             <translation>Rückgängig</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="181" />
+            <location filename="../ui/timeline.py" line="200" />
             <source>Validation loss</source>
             <translation>Validierungsverlust</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="187" />
+            <location filename="../ui/timeline.py" line="206" />
             <source>Validation metrics of this snapshot</source>
             <translation>Validierungskennzahlen dieses Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="322" />
+            <location filename="../ui/timeline.py" line="341" />
             <source>What to do with this snapshot</source>
             <translation>Was mit diesem Snapshot geschehen soll</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="171" />
+            <location filename="../ui/timeline.py" line="64" />
+            <source>Write this snapshot to one file that another project can import</source>
+            <translation>Diesen Snapshot in eine Datei schreiben, die ein anderes Projekt importieren kann</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="190" />
             <source>loss {value}</source>
             <translation>Verlust {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="172" />
+            <location filename="../ui/timeline.py" line="191" />
             <source>no metrics yet</source>
             <translation>noch keine Kennzahlen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="238" />
+            <location filename="../ui/timeline.py" line="257" />
             <source>undo at any time</source>
             <translation>jederzeit rückgängig</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="238" />
+            <location filename="../ui/timeline.py" line="257" />
             <source>undo until {date}</source>
             <translation>rückgängig bis {date}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="222" />
+            <location filename="../ui/timeline.py" line="241" />
             <source>{n} labels</source>
             <translation>{n} Labels</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="231" />
+            <location filename="../ui/timeline.py" line="250" />
             <source>{n} reverted snapshots</source>
             <translation>{n} zurückgenommene Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="223" />
+            <location filename="../ui/timeline.py" line="242" />
             <source>{n} scenes</source>
             <translation>{n} Szenen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="131" />
+            <location filename="../ui/timeline.py" line="140" />
             <source>{n} steps</source>
             <translation>{n} Schritte</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="221" />
+            <location filename="../ui/timeline.py" line="240" />
             <source>{n} training areas</source>
             <translation>{n} Trainingsgebiete</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="132" />
+            <location filename="../ui/timeline.py" line="141" />
             <source>{steps} · {epochs} epochs</source>
             <translation>{steps} · {epochs} Epochen</translation>
         </message>
@@ -2260,7 +2645,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
     <context>
         <name>HuntrTrainingPanel</name>
         <message>
-            <location filename="../ui/training_panel.py" line="141" />
+            <location filename="../ui/training_panel.py" line="158" />
             <source> min</source>
             <translation> min</translation>
         </message>
@@ -2270,12 +2655,12 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation> Schritte</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="464" />
+            <location filename="../ui/training_panel.py" line="519" />
             <source>%p% · {eta} left</source>
             <translation>%p% · noch {eta}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="299" />
+            <location filename="../ui/training_panel.py" line="318" />
             <source>Another project's training is still running: stop it or wait for it to end</source>
             <translation>Das Training eines anderen Projekts läuft noch: stoppen Sie es oder warten Sie sein Ende ab</translation>
         </message>
@@ -2295,17 +2680,22 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="299" />
+            <location filename="../ui/training_panel.py" line="165" />
+            <source>Checkpoint</source>
+            <translation>Sicherungspunkt</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="318" />
             <source>Continue from the current state with the training data as they are now</source>
             <translation>Vom aktuellen Stand aus mit den Trainingsdaten in ihrem jetzigen Zustand weitermachen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="347" />
+            <location filename="../ui/training_panel.py" line="369" />
             <source>Could not start training</source>
             <translation>Das Training konnte nicht gestartet werden</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="374" />
+            <location filename="../ui/training_panel.py" line="396" />
             <source>Details…</source>
             <translation>Details…</translation>
         </message>
@@ -2315,9 +2705,14 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="530" />
+            <location filename="../ui/training_panel.py" line="585" />
             <source>Done · %p%</source>
             <translation>Fertig · %p%</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="159" />
+            <source>During a run, keep its state as a checkpoint snapshot this often: if QGIS stops, at most this much training is lost. Only the newest checkpoints are kept.</source>
+            <translation>Während eines Trainings seinen Stand so oft als Sicherungspunkt-Snapshot festhalten: Stoppt QGIS, geht höchstens so viel Training verloren. Nur die neuesten Sicherungspunkte bleiben erhalten.</translation>
         </message>
         <message>
             <location filename="../ui/training_panel.py" line="62" />
@@ -2325,7 +2720,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Epochenbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="494" />
+            <location filename="../ui/training_panel.py" line="549" />
             <source>Failed</source>
             <translation>Fehlgeschlagen</translation>
         </message>
@@ -2335,17 +2730,17 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="442" />
+            <location filename="../ui/training_panel.py" line="497" />
             <source>Keep training</source>
             <translation>Weiter trainieren</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="538" />
+            <location filename="../ui/training_panel.py" line="593" />
             <source>Last metrics: {metric}</source>
             <translation>Letzte Kennzahlen: {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="474" />
+            <location filename="../ui/training_panel.py" line="529" />
             <source>Last validation: {metric}</source>
             <translation>Letzte Validierung: {metric}</translation>
         </message>
@@ -2368,37 +2763,47 @@ Draw labels of every class inside the training areas first.</source>
 Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="506" />
+            <location filename="../ui/training_panel.py" line="561" />
             <source>Not running</source>
             <translation>Läuft nicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="498" />
+            <location filename="../ui/training_panel.py" line="553" />
             <source>Not started</source>
             <translation>Nicht gestartet</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="344" />
+            <location filename="../ui/training_panel.py" line="366" />
             <source>ORCA HUNTR: training {model}</source>
             <translation>ORCA HUNTR: Training von {model}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="360" />
+            <location filename="../ui/training_panel.py" line="382" />
             <source>Reading the training data…</source>
             <translation>Trainingsdaten werden gelesen…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="298" />
+            <location filename="../ui/training_panel.py" line="434" />
+            <source>Resume Interrupted Training</source>
+            <translation>Unterbrochenes Training fortsetzen</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="435" />
+            <source>Resume from the checkpoint</source>
+            <translation>Vom Sicherungspunkt fortsetzen</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="317" />
             <source>Resume training</source>
             <translation>Training fortsetzen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="298" />
+            <location filename="../ui/training_panel.py" line="317" />
             <source>Start training</source>
             <translation>Training starten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="359" />
+            <location filename="../ui/training_panel.py" line="381" />
             <source>Starting… %p%</source>
             <translation>Startet… %p%</translation>
         </message>
@@ -2408,27 +2813,27 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>Schrittbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="175" />
+            <location filename="../ui/training_panel.py" line="189" />
             <source>Step, epoch and training loss of the running training</source>
             <translation>Schritt, Epoche und Trainingsverlust des laufenden Trainings</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="257" />
+            <location filename="../ui/training_panel.py" line="275" />
             <source>Still training {model} of {project} in the background (workspace {path}); Stop ends that run and writes its snapshot there.</source>
             <translation>{model} aus {project} wird weiter im Hintergrund trainiert (Arbeitsbereich {path}); Stopp beendet dieses Training und schreibt seinen Snapshot dorthin.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="157" />
+            <location filename="../ui/training_panel.py" line="171" />
             <source>Stop</source>
             <translation>Anhalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="159" />
+            <location filename="../ui/training_panel.py" line="173" />
             <source>Stop after the current step; the model is kept as a new snapshot</source>
             <translation>Nach dem aktuellen Schritt anhalten; das Modell wird als neuer Snapshot behalten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="441" />
+            <location filename="../ui/training_panel.py" line="496" />
             <source>Stop and snapshot now</source>
             <translation>Jetzt stoppen und Snapshot erstellen</translation>
         </message>
@@ -2448,7 +2853,7 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>Vorzeitig angehalten: Die Validierung hat sich nicht mehr verbessert</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="527" />
+            <location filename="../ui/training_panel.py" line="582" />
             <source>Stopped · %p% of the budget</source>
             <translation>Gestoppt · %p% des Budgets</translation>
         </message>
@@ -2457,27 +2862,32 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation type="obsolete">Hält nach dem aktuellen Schritt an…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="462" />
+            <location filename="../ui/training_panel.py" line="517" />
             <source>Stopping… %p%</source>
             <translation>Wird gestoppt… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="409" />
+            <location filename="../ui/training_panel.py" line="464" />
             <source>Stopping… (finishing the current step and writing the snapshot)</source>
             <translation>Wird gestoppt… (der aktuelle Schritt wird beendet und der Snapshot geschrieben)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="180" />
+            <location filename="../ui/training_panel.py" line="425" />
+            <source>The last training of {model} did not end: it was interrupted at step {steps}. Its newest checkpoint ({name}) is the current state. Resume training from it?</source>
+            <translation>Das letzte Training von {model} wurde nicht beendet: Es wurde bei Schritt {steps} unterbrochen. Sein neuester Sicherungspunkt ({name}) ist der aktuelle Stand. Das Training von dort fortsetzen?</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="194" />
             <source>The last validation metrics</source>
             <translation>Die letzten Validierungskennzahlen</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="425" />
+            <location filename="../ui/training_panel.py" line="480" />
             <source>The unsaved project</source>
             <translation>Das nicht gespeicherte Projekt</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="376" />
+            <location filename="../ui/training_panel.py" line="398" />
             <source>The whole message is also in the ORCA HUNTR tab of the log panel</source>
             <translation>Die vollständige Meldung steht auch im Reiter ORCA HUNTR des Protokollfensters</translation>
         </message>
@@ -2487,12 +2897,17 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>Zeitbudget erreicht</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="394" />
+            <location filename="../ui/training_panel.py" line="430" />
+            <source>To start from the last snapshot a run ended with ({name}) instead, cancel and revert to it on the timeline.</source>
+            <translation>Um stattdessen vom letzten Snapshot eines beendeten Trainings ({name}) zu starten, brechen Sie ab und kehren Sie auf der Zeitleiste zu ihm zurück.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="449" />
             <source>Train anyway</source>
             <translation>Trotzdem trainieren</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="299" />
+            <location filename="../ui/training_panel.py" line="318" />
             <source>Train the model on its training areas and labels</source>
             <translation>Das Modell mit seinen Trainingsgebieten und Labels trainieren</translation>
         </message>
@@ -2502,17 +2917,17 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>Training</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="382" />
+            <location filename="../ui/training_panel.py" line="404" />
             <source>Training Error</source>
             <translation>Trainingsfehler</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="425" />
+            <location filename="../ui/training_panel.py" line="480" />
             <source>Training Still Running</source>
             <translation>Training läuft noch</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="393" />
+            <location filename="../ui/training_panel.py" line="448" />
             <source>Training Without Labels</source>
             <translation>Training ohne Labels</translation>
         </message>
@@ -2522,27 +2937,27 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>Das Training endet auch nach so vielen Minuten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="496" />
+            <location filename="../ui/training_panel.py" line="551" />
             <source>Training could not start</source>
             <translation>Das Training konnte nicht starten</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="299" />
+            <location filename="../ui/training_panel.py" line="318" />
             <source>Training is running</source>
             <translation>Das Training läuft</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="509" />
+            <location filename="../ui/training_panel.py" line="564" />
             <source>Training of {model} ({project}) stopped: snapshot {name} is its current state, in {path}.</source>
             <translation>Training von {model} ({project}) gestoppt: Snapshot {name} ist sein aktueller Stand, in {path}.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="493" />
+            <location filename="../ui/training_panel.py" line="548" />
             <source>Training stopped with an error</source>
             <translation>Das Training wurde mit einem Fehler beendet</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="542" />
+            <location filename="../ui/training_panel.py" line="597" />
             <source>Training stopped: snapshot {name} is the current state.</source>
             <translation>Training beendet: Snapshot {name} ist der aktuelle Stand.</translation>
         </message>
@@ -2552,7 +2967,7 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>Das Training endet nach so vielen weiteren Schritten (oder früher mit Anhalten)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="256" />
+            <location filename="../ui/training_panel.py" line="274" />
             <source>Training {model} (workspace {path})</source>
             <translation>Training von {model} (Arbeitsbereich {path})</translation>
         </message>
@@ -2562,19 +2977,29 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>Wo das Netz trainiert wird</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="283" />
+            <location filename="../ui/training_panel.py" line="301" />
             <source>Workspace of the running training: {path}</source>
             <translation>Arbeitsbereich des laufenden Trainings: {path}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="467" />
+            <location filename="../ui/training_panel.py" line="522" />
             <source>epoch {epoch:.1f}</source>
             <translation>Epoche {epoch:.1f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="535" />
+            <location filename="../ui/training_panel.py" line="157" />
+            <source>every </source>
+            <translation>alle </translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="590" />
             <source>loss {loss:.4f}</source>
             <translation>Verlust {loss:.4f}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="156" />
+            <source>no checkpoints</source>
+            <translation>keine Sicherungspunkte</translation>
         </message>
         <message>
             <location filename="../ui/training_panel.py" line="134" />
@@ -2587,7 +3012,7 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>ohne Zeitlimit</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="533" />
+            <location filename="../ui/training_panel.py" line="588" />
             <source>step {step}</source>
             <translation>Schritt {step}</translation>
         </message>
@@ -2607,7 +3032,7 @@ Zeichnen Sie zuerst Labels jeder Klasse in die Trainingsgebiete.</translation>
             <translation>{m} min {s:02d} s</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="425" />
+            <location filename="../ui/training_panel.py" line="480" />
             <source>{project} was closed while model {model} is training.
 
 Stop now: training ends after the current step and its snapshot is written to {path}.
@@ -2661,34 +3086,95 @@ Weiter trainieren: Das Training läuft im Hintergrund weiter; dieses Panel zeigt
     <context>
         <name>HuntrWorkspaceLookup</name>
         <message>
-            <location filename="../adapters/workspace.py" line="80" />
+            <location filename="../adapters/workspace.py" line="82" />
             <source>Model “{model}” has no snapshot yet: train it first.</source>
             <translation>Modell „{model}“ hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="53" />
+            <location filename="../adapters/workspace.py" line="55" />
             <source>No model given: give a model id or name.</source>
             <translation>Kein Modell angegeben: Geben Sie eine Modell-ID oder einen Modellnamen an.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="69" />
+            <location filename="../adapters/workspace.py" line="71" />
             <source>No model “{name}” in this workspace. Models: {names}.</source>
             <translation>Kein Modell „{name}“ in diesem Arbeitsbereich. Modelle: {names}.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="64" />
+            <location filename="../adapters/workspace.py" line="66" />
             <source>Several models are called “{name}”; give the id instead. Models: {names}.</source>
             <translation>Mehrere Modelle heißen „{name}“; geben Sie stattdessen die ID an. Modelle: {names}.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="42" />
+            <location filename="../adapters/workspace.py" line="44" />
             <source>The current project has not been saved, so it has no workspace yet. Save the project first, or give a workspace folder.</source>
             <translation>Das aktuelle Projekt wurde noch nicht gespeichert und hat daher noch keinen Arbeitsbereich. Speichern Sie zuerst das Projekt oder geben Sie einen Arbeitsbereichsordner an.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="61" />
+            <location filename="../adapters/workspace.py" line="63" />
             <source>none</source>
             <translation>keine</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportSnapshotAlgorithm</name>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="22" />
+            <source>Import snapshot package</source>
+            <translation>Snapshot-Paket importieren</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="69" />
+            <source>Imported as snapshot “{snapshot}”, the current state of model “{model}”.</source>
+            <translation>Als Snapshot „{snapshot}“ importiert, dem aktuellen Stand des Modells „{model}“.</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="67" />
+            <source>Imported as the new model “{model}”.</source>
+            <translation>Als neues Modell „{model}“ importiert.</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="25" />
+            <source>Imports a snapshot package (.huntrpkg) made by “Export snapshot package”.
+
+With no model given it becomes a new model (named as given, else as in the package) whose current state is the package's snapshot, with the package's training data when it carries some. With a model given, that model must have the same classes, mode and bands: the package's weights become its new current state and its training data is kept.
+
+The file is treated as untrusted: unexpected files, oversized or over-compressed files, changed checksums and anything but safetensors weights are refused, and nothing shows in the workspace until every check passed.</source>
+            <translation>Importiert ein mit „Snapshot-Paket exportieren“ erstelltes Snapshot-Paket (.huntrpkg).
+
+Ohne Modellangabe wird es ein neues Modell (mit dem angegebenen Namen, sonst dem des Pakets), dessen aktueller Stand der Snapshot des Pakets ist, mit den Trainingsdaten des Pakets, wenn es welche enthält. Mit Modellangabe muss dieses Modell dieselben Klassen, denselben Modus und dieselben Bänder haben: die Gewichte des Pakets werden sein neuer aktueller Stand, und seine Trainingsdaten bleiben erhalten.
+
+Die Datei gilt als nicht vertrauenswürdig: unerwartete Dateien, zu große oder zu stark komprimierte Dateien, veränderte Prüfsummen und alles außer safetensors-Gewichten werden abgelehnt, und nichts erscheint im Arbeitsbereich, bevor alle Prüfungen bestanden sind.</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="41" />
+            <source>Into model (id or name; empty: a new model)</source>
+            <translation>In das Modell (ID oder Name; leer: ein neues Modell)</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="51" />
+            <source>Model id</source>
+            <translation>Modell-ID</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="52" />
+            <source>Model name</source>
+            <translation>Modellname</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="46" />
+            <source>New model name (empty: the package's)</source>
+            <translation>Name des neuen Modells (leer: der des Pakets)</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="38" />
+            <source>Package file</source>
+            <translation>Paketdatei</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="53" />
+            <source>Snapshot id</source>
+            <translation>Snapshot-ID</translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,116 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
     <context>
+        <name>CompareSnapshotsAlgorithm</name>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="95" />
+            <source>Area of interest (optional)</source>
+            <translation>Zone d'intérêt (facultatif)</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="65" />
+            <source>Compare snapshots</source>
+            <translation>Comparer des instantanés</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="68" />
+            <source>Compares two snapshots of a model.
+
+Metrics: every metric of either snapshot, overall and per class, side by side with the difference (second minus first).
+
+Training data changes: the training areas and labels in one snapshot and not in the other, with a “change” field: “added” (only in the second) or “removed” (only in the first). An edited feature shows as one removed and one added.
+
+With a raster, both snapshots' detections on it are added as two layers in one group, outlined in orange (first) and dashed blue (second). A detection already made from a snapshot on that raster with the snapshot's own settings, over the whole raster or the same area, is reused instead of run again.</source>
+            <translation>Compare deux instantanés d'un modèle.
+
+Métriques : chaque métrique de l'un ou l'autre instantané, globale et par classe, côte à côte avec la différence (second moins premier).
+
+Modifications des données d'entraînement : les zones d'entraînement et étiquettes présentes dans un instantané et pas dans l'autre, avec un champ « change » : « added » (seulement dans le second) ou « removed » (seulement dans le premier). Une entité modifiée apparaît comme une supprimée et une ajoutée.
+
+Avec un raster, les détections des deux instantanés sur celui-ci sont ajoutées comme deux couches dans un groupe, contour orange (premier) et bleu tireté (second). Une détection déjà faite par un instantané sur ce raster avec ses propres réglages, sur tout le raster ou la même zone, est réutilisée au lieu d'être relancée.</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="197" />
+            <source>Detected: {path}.</source>
+            <translation>Détecté : {path}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="107" />
+            <source>Detections of the first snapshot</source>
+            <translation>Détections du premier instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="110" />
+            <source>Detections of the second snapshot</source>
+            <translation>Détections du second instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="113" />
+            <source>Detections reused</source>
+            <translation>Détections réutilisées</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="114" />
+            <source>Features added</source>
+            <translation>Entités ajoutées</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="115" />
+            <source>Features removed</source>
+            <translation>Entités supprimées</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="84" />
+            <source>First snapshot (id or name)</source>
+            <translation>Premier instantané (identifiant ou nom)</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="105" />
+            <source>Metrics</source>
+            <translation>Métriques</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="90" />
+            <source>Raster to detect on (optional)</source>
+            <translation>Raster sur lequel détecter (facultatif)</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="100" />
+            <source>Reuse detections already made</source>
+            <translation>Réutiliser les détections déjà faites</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="197" />
+            <source>Reused {path}.</source>
+            <translation>Réutilisé : {path}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="85" />
+            <source>Second snapshot (id or name; empty: the current state)</source>
+            <translation>Second instantané (identifiant ou nom ; vide : l'état actuel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="185" />
+            <source>The area of interest has no polygon.</source>
+            <translation>La zone d'intérêt ne contient aucun polygone.</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="179" />
+            <source>The raster scene cannot be opened.</source>
+            <translation>Impossible d'ouvrir la scène raster.</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="106" />
+            <source>Training data changes</source>
+            <translation>Modifications des données d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../processing/compare_snapshots.py" line="161" />
+            <source>Training data: {added} feature(s) added, {removed} removed.</source>
+            <translation>Données d'entraînement : {added} entité(s) ajoutée(s), {removed} supprimée(s).</translation>
+        </message>
+    </context>
+    <context>
         <name>CreateModelAlgorithm</name>
         <message>
             <location filename="../processing/create_model.py" line="81" />
@@ -491,6 +601,48 @@ Indiquez les scènes sous forme de couches, d'un dossier de rasters et/ou d'un m
         </message>
     </context>
     <context>
+        <name>ExportSnapshotAlgorithm</name>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="25" />
+            <source>Export snapshot package</source>
+            <translation>Exporter un paquet d'instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="41" />
+            <source>Include the training data</source>
+            <translation>Inclure les données d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="46" />
+            <source>ONNX file to add (optional)</source>
+            <translation>Fichier ONNX à ajouter (facultatif)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="51" />
+            <source>ORCA HUNTR package (*.huntrpkg)</source>
+            <translation>Paquet ORCA HUNTR (*.huntrpkg)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="56" />
+            <source>Package file</source>
+            <translation>Fichier du paquet</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="74" />
+            <source>Snapshot “{snapshot}” of model “{model}” exported to {path}.</source>
+            <translation>Instantané « {snapshot} » du modèle « {model} » exporté vers {path}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_snapshot.py" line="28" />
+            <source>Writes a snapshot to one package file (.huntrpkg) that another project can import: the weights, the classes and their colours, the normalisation, the calibrated detection settings, the metrics, the snapshot's lineage and a manifest with checksums.
+
+With “Include the training data” the snapshot's training areas, labels and scenes go with it. An ONNX file of the network (made elsewhere) can be added for tools that run ONNX models.</source>
+            <translation>Écrit un instantané dans un fichier paquet (.huntrpkg) qu'un autre projet peut importer : les poids, les classes et leurs couleurs, la normalisation, les réglages de détection calibrés, les métriques, la lignée de l'instantané et un manifeste avec sommes de contrôle.
+
+Avec « Inclure les données d'entraînement », les zones d'entraînement, étiquettes et scènes de l'instantané l'accompagnent. Un fichier ONNX du réseau (fait ailleurs) peut être ajouté pour les outils qui exécutent des modèles ONNX.</translation>
+        </message>
+    </context>
+    <context>
         <name>HuntrAlgorithm</name>
         <message>
             <location filename="../processing/algorithm.py" line="127" />
@@ -633,6 +785,125 @@ Indiquez les scènes sous forme de couches, d'un dossier de rasters et/ou d'un m
             <location filename="../ui/class_table.py" line="158" />
             <source>Two classes have the same name.</source>
             <translation>Deux classes portent le même nom.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrCompareDialog</name>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="66" />
+            <source>A detection made earlier from a snapshot on this raster, with its own settings, is shown again</source>
+            <translation>Une détection faite auparavant par un instantané sur ce raster, avec ses propres réglages, est affichée à nouveau</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="127" />
+            <source>Class</source>
+            <translation>Classe</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="74" />
+            <source>Compare</source>
+            <translation>Comparer</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="38" />
+            <source>Compare Snapshots</source>
+            <translation>Comparer des instantanés</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="42" />
+            <source>Compare snapshot &lt;b&gt;{snapshot}&lt;/b&gt; of &lt;b&gt;{model}&lt;/b&gt; with another snapshot.</source>
+            <translation>Comparer l'instantané &lt;b&gt;{snapshot}&lt;/b&gt; de &lt;b&gt;{model}&lt;/b&gt; avec un autre instantané.</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="105" />
+            <source>Compare {a} ↔ {b}</source>
+            <translation>Comparer {a} ↔ {b}</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="62" />
+            <source>Detections of both snapshots on this raster (empty: none)</source>
+            <translation>Détections des deux instantanés sur ce raster (vide : aucune)</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="127" />
+            <source>Difference</source>
+            <translation>Différence</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="109" />
+            <source>From {a} to {b}: training areas +{areas_added} / −{areas_removed}, labels +{labels_added} / −{labels_removed}.</source>
+            <translation>De {a} à {b} : zones d'entraînement +{areas_added} / −{areas_removed}, étiquettes +{labels_added} / −{labels_removed}.</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="127" />
+            <source>Metric</source>
+            <translation>Métrique</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="142" />
+            <source>Neither snapshot has metrics (no validation areas?).</source>
+            <translation>Aucun des instantanés n'a de métriques (pas de zones de validation ?).</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="56" />
+            <source>Other snapshot</source>
+            <translation>Autre instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="63" />
+            <source>Raster</source>
+            <translation>Raster</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="64" />
+            <source>Reuse detections already made</source>
+            <translation>Réutiliser les détections déjà faites</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="78" />
+            <source>The model has no other snapshot to compare with.</source>
+            <translation>Le modèle n'a pas d'autre instantané avec lequel comparer.</translation>
+        </message>
+        <message>
+            <location filename="../ui/compare_dialog.py" line="131" />
+            <source>all</source>
+            <translation>toutes</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrCompareTask</name>
+        <message>
+            <location filename="../tasks/compare_task.py" line="40" />
+            <source>ORCA HUNTR: comparing snapshots</source>
+            <translation>ORCA HUNTR : comparaison d'instantanés</translation>
+        </message>
+        <message>
+            <location filename="../tasks/compare_task.py" line="66" />
+            <source>The comparison was cancelled; no detection was added.</source>
+            <translation>La comparaison a été annulée ; aucune détection n'a été ajoutée.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrComparison</name>
+        <message>
+            <location filename="../ui/comparison_layers.py" line="38" />
+            <source>Compare {a} ↔ {b}</source>
+            <translation>Comparer {a} ↔ {b}</translation>
+        </message>
+        <message>
+            <location filename="../ui/comparison_layers.py" line="103" />
+            <source>Training data changes</source>
+            <translation>Modifications des données d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/comparison_layers.py" line="86" />
+            <source>added</source>
+            <translation>ajoutée</translation>
+        </message>
+        <message>
+            <location filename="../ui/comparison_layers.py" line="86" />
+            <source>removed</source>
+            <translation>supprimée</translation>
         </message>
     </context>
     <context>
@@ -919,106 +1190,136 @@ Indiquez les scènes sous forme de couches, d'un dossier de rasters et/ou d'un m
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="378" />
+            <location filename="../ui/dock.py" line="483" />
+            <source>Both snapshots' detections added to group {group} ({n} reused).</source>
+            <translation>Détections des deux instantanés ajoutées au groupe {group} ({n} réutilisée(s)).</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="382" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="458" />
+            <source>Could not compare the snapshots</source>
+            <translation>Impossible de comparer les instantanés</translation>
         </message>
         <message>
             <source>Could not copy the scenes to the new model</source>
             <translation type="obsolete">Impossible de copier les scènes dans le nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="372" />
+            <location filename="../ui/dock.py" line="376" />
             <source>Could not create a model from the snapshot</source>
             <translation>Impossible de créer un modèle à partir de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="282" />
+            <location filename="../ui/dock.py" line="286" />
             <source>Could not delete the snapshot</source>
             <translation>Impossible de supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="183" />
+            <location filename="../ui/dock.py" line="425" />
+            <source>Could not export the snapshot</source>
+            <translation>Impossible d'exporter l'instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="185" />
             <source>Could not list the snapshots</source>
             <translation>Impossible de lister les instantanés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="291" />
+            <location filename="../ui/dock.py" line="295" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Impossible de mettre l'instantané en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="394" />
+            <location filename="../ui/dock.py" line="507" />
             <source>Could not prepare detection</source>
             <translation>Impossible de préparer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="306" />
+            <location filename="../ui/dock.py" line="310" />
             <source>Could not prepare the revert</source>
             <translation>Impossible de préparer le retour en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="259" />
+            <location filename="../ui/dock.py" line="263" />
             <source>Could not rename the snapshot</source>
             <translation>Impossible de renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="318" />
+            <location filename="../ui/dock.py" line="322" />
             <source>Could not revert</source>
             <translation>Impossible de revenir en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="235" />
+            <location filename="../ui/dock.py" line="239" />
             <source>Could not save the snapshot</source>
             <translation>Impossible d'enregistrer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="337" />
+            <location filename="../ui/dock.py" line="341" />
             <source>Could not undo the revert</source>
             <translation>Impossible d'annuler le retour</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="185" />
+            <location filename="../ui/dock.py" line="187" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Créez ou choisissez un modèle pour voir ses instantanés.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="270" />
+            <location filename="../ui/dock.py" line="274" />
             <source>Delete Snapshot</source>
             <translation>Supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="270" />
+            <location filename="../ui/dock.py" line="274" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Supprimer l'instantané {name} ? Cette action est irréversible.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="96" />
+            <location filename="../ui/dock.py" line="98" />
             <source>Detecting… %p%</source>
             <translation>Détection… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="97" />
+            <location filename="../ui/dock.py" line="480" />
+            <source>Detection for the comparison failed</source>
+            <translation>La détection pour la comparaison a échoué</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="99" />
             <source>Detection runs in the background; cancel it from the task manager</source>
             <translation>La détection s'exécute en arrière-plan ; annulez-la depuis le gestionnaire de tâches</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="379" />
+            <location filename="../ui/dock.py" line="408" />
+            <source>Export Snapshot Package</source>
+            <translation>Exporter un paquet d'instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="408" />
+            <source>Include the snapshot's training areas, labels and scenes in the package?</source>
+            <translation>Inclure dans le paquet les zones d'entraînement, étiquettes et scènes de l'instantané ?</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="383" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modèle {name} créé à partir de l'instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="250" />
+            <location filename="../ui/dock.py" line="254" />
             <source>New name of the snapshot:</source>
             <translation>Nouveau nom de l'instantané :</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="186" />
+            <location filename="../ui/dock.py" line="188" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="139" />
+            <location filename="../ui/dock.py" line="141" />
             <source>No workspace: see the message bar.</source>
             <translation>Aucun espace de travail : voir la barre de messages.</translation>
         </message>
@@ -1028,47 +1329,57 @@ Indiquez les scènes sous forme de couches, d'un dossier de rasters et/ou d'un m
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="250" />
+            <location filename="../ui/dock.py" line="403" />
+            <source>ORCA HUNTR package (*.huntrpkg)</source>
+            <translation>Paquet ORCA HUNTR (*.huntrpkg)</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="254" />
             <source>Rename Snapshot</source>
             <translation>Renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="341" />
+            <location filename="../ui/dock.py" line="345" />
             <source>Revert undone: {n} snapshots are back.</source>
             <translation>Retour annulé : {n} instantanés sont revenus.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="322" />
+            <location filename="../ui/dock.py" line="326" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Retour à {name} : c'est de nouveau l'état actuel.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="89" />
+            <location filename="../ui/dock.py" line="91" />
             <source>Run detection with the current state (or any snapshot) on a raster</source>
             <translation>Lancer la détection sur un raster avec l'état actuel (ou n'importe quel instantané)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="87" />
+            <location filename="../ui/dock.py" line="89" />
             <source>Run detection…</source>
             <translation>Lancer la détection…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="238" />
+            <location filename="../ui/dock.py" line="427" />
+            <source>Snapshot {name} exported to {path}.</source>
+            <translation>Instantané {name} exporté vers {path}.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="242" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Instantané {name} enregistré : il n'expirera pas.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="81" />
+            <location filename="../ui/dock.py" line="83" />
             <source>Training Snapshots Timeline</source>
             <translation>Chronologie des instantanés d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="141" />
+            <location filename="../ui/dock.py" line="143" />
             <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
             <translation>Projet non enregistré : les modèles sont conservés dans un dossier temporaire jusqu'à l'enregistrement du projet.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="146" />
+            <location filename="../ui/dock.py" line="148" />
             <source>Workspace: {path}</source>
             <translation>Espace de travail : {path}</translation>
         </message>
@@ -1276,7 +1587,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
     <context>
         <name>HuntrModelPanel</name>
         <message>
-            <location filename="../ui/model_panel.py" line="190" />
+            <location filename="../ui/model_panel.py" line="194" />
             <source>1 band</source>
             <translation>1 bande</translation>
         </message>
@@ -1286,67 +1597,77 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Modèle d'IA</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="99" />
+            <location filename="../ui/model_panel.py" line="102" />
             <source>Add scene</source>
             <translation>Ajouter une scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="84" />
+            <location filename="../ui/model_panel.py" line="87" />
             <source>Add the model's training areas and labels to the project, ready to draw with the digitising tools</source>
             <translation>Ajoute au projet les zones d'entraînement et les étiquettes du modèle, prêtes à être dessinées avec les outils de numérisation</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="83" />
+            <location filename="../ui/model_panel.py" line="86" />
             <source>Add training layers</source>
             <translation>Ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="393" />
+            <location filename="../ui/model_panel.py" line="325" />
+            <source>As a new model</source>
+            <translation>Comme nouveau modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="471" />
             <source>Could not add the scene</source>
             <translation>Impossible d'ajouter la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="337" />
+            <location filename="../ui/model_panel.py" line="415" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="267" />
+            <location filename="../ui/model_panel.py" line="272" />
             <source>Could not create the model</source>
             <translation>Impossible de créer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="324" />
+            <location filename="../ui/model_panel.py" line="402" />
             <source>Could not delete the model</source>
             <translation>Impossible de supprimer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="165" />
+            <location filename="../ui/model_panel.py" line="340" />
+            <source>Could not import the package</source>
+            <translation>Impossible d'importer le paquet</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="169" />
             <source>Could not list the models</source>
             <translation>Impossible de lister les modèles</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="211" />
+            <location filename="../ui/model_panel.py" line="215" />
             <source>Could not list the scenes</source>
             <translation>Impossible de lister les scènes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="404" />
+            <location filename="../ui/model_panel.py" line="482" />
             <source>Could not remove the scene</source>
             <translation>Impossible de retirer la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="297" />
+            <location filename="../ui/model_panel.py" line="375" />
             <source>Could not rename the model</source>
             <translation>Impossible de renommer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="186" />
+            <location filename="../ui/model_panel.py" line="190" />
             <source>Count</source>
             <translation>Comptage</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="182" />
+            <location filename="../ui/model_panel.py" line="186" />
             <source>Create a model to start: choose its classes and the scenes to learn from.</source>
             <translation>Pour commencer, créez un modèle : choisissez ses classes et les scènes dont il apprendra.</translation>
         </message>
@@ -1356,7 +1677,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Créer un nouveau modèle d'IA : classes, mode et scènes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="309" />
+            <location filename="../ui/model_panel.py" line="387" />
             <source>Delete Model</source>
             <translation>Supprimer le modèle</translation>
         </message>
@@ -1366,22 +1687,42 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Supprimer le modèle…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="309" />
+            <location filename="../ui/model_panel.py" line="387" />
             <source>Delete the model {name} with all its snapshots and training data? This cannot be undone.</source>
             <translation>Supprimer le modèle {name} avec tous ses instantanés et ses données d'entraînement ? Cette action est irréversible.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="194" />
+            <location filename="../ui/model_panel.py" line="312" />
+            <source>Import Snapshot Package</source>
+            <translation>Importer un paquet d'instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="74" />
+            <source>Import snapshot package…</source>
+            <translation>Importer un paquet d'instantané…</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="312" />
+            <source>Import snapshot {snapshot} of model {model} as a new model, or as the new current state of {current} (same classes; its training data is kept)?</source>
+            <translation>Importer l'instantané {snapshot} du modèle {model} comme nouveau modèle, ou comme nouvel état actuel de {current} (mêmes classes ; ses données d'entraînement sont conservées) ?</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="198" />
             <source>Input: {details}, {dtype}, {crs}; tiles of {tile} px</source>
             <translation>Entrée : {details}, {dtype}, {crs} ; tuiles de {tile} px</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="275" />
+            <location filename="../ui/model_panel.py" line="326" />
+            <source>Into {model}</source>
+            <translation>Dans {model}</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="280" />
             <source>Model {name} created. Draw training areas and labels in its layers, then start training.</source>
             <translation>Modèle {name} créé. Dessinez des zones d'entraînement et des étiquettes dans ses couches, puis lancez l'entraînement.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="288" />
+            <location filename="../ui/model_panel.py" line="366" />
             <source>New name of the model:</source>
             <translation>Nouveau nom du modèle :</translation>
         </message>
@@ -1391,22 +1732,37 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Nouveau…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="169" />
+            <location filename="../ui/model_panel.py" line="173" />
             <source>No model yet: create one</source>
             <translation>Pas encore de modèle : créez-en un</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="345" />
+            <location filename="../ui/model_panel.py" line="423" />
             <source>No other raster layer in the project</source>
             <translation>Aucune autre couche raster dans le projet</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="107" />
+            <location filename="../ui/model_panel.py" line="299" />
+            <source>ORCA HUNTR package (*.huntrpkg)</source>
+            <translation>Paquet ORCA HUNTR (*.huntrpkg)</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="349" />
+            <source>Package imported as model {name}.</source>
+            <translation>Paquet importé comme modèle {name}.</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="353" />
+            <source>Package imported: snapshot {snapshot} is the current state of {name}.</source>
+            <translation>Paquet importé : l'instantané {snapshot} est l'état actuel de {name}.</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="110" />
             <source>Remove scene</source>
             <translation>Retirer la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="288" />
+            <location filename="../ui/model_panel.py" line="366" />
             <source>Rename Model</source>
             <translation>Renommer le modèle</translation>
         </message>
@@ -1416,22 +1772,26 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Renommer le modèle…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="68" />
             <source>Rename or delete the model</source>
-            <translation>Renommer ou supprimer le modèle</translation>
+            <translation type="obsolete">Renommer ou supprimer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="91" />
+            <location filename="../ui/model_panel.py" line="68" />
+            <source>Rename or delete the model, or import a snapshot package</source>
+            <translation>Renommer ou supprimer le modèle, ou importer un paquet d'instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/model_panel.py" line="94" />
             <source>Scenes in use</source>
             <translation>Scènes utilisées</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="186" />
+            <location filename="../ui/model_panel.py" line="190" />
             <source>Segmentation</source>
             <translation>Segmentation</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="108" />
+            <location filename="../ui/model_panel.py" line="111" />
             <source>Stop using the selected scenes for training</source>
             <translation>Ne plus utiliser les scènes sélectionnées pour l'entraînement</translation>
         </message>
@@ -1441,12 +1801,12 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Le modèle d'IA sur lequel vous travaillez</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="94" />
+            <location filename="../ui/model_panel.py" line="97" />
             <source>The rasters the model learns from</source>
             <translation>Les rasters dont le modèle apprend</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="100" />
+            <location filename="../ui/model_panel.py" line="103" />
             <source>Use a raster layer of the project as a scene of this model</source>
             <translation>Utiliser une couche raster du projet comme scène de ce modèle</translation>
         </message>
@@ -1459,32 +1819,32 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation type="obsolete">segmentation</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="193" />
+            <location filename="../ui/model_panel.py" line="197" />
             <source>{mode} · classes: {names}</source>
             <translation>{mode} · classes : {names}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="382" />
+            <location filename="../ui/model_panel.py" line="460" />
             <source>{name} cannot be a scene of this model: {reason}</source>
             <translation>{name} ne peut pas être une scène de ce modèle : {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="355" />
+            <location filename="../ui/model_panel.py" line="433" />
             <source>{name} — does not fit the model</source>
             <translation>{name} — ne convient pas au modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="355" />
+            <location filename="../ui/model_panel.py" line="433" />
             <source>{name} — does not fit the model: {reason}</source>
             <translation>{name} — ne convient pas au modèle : {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="190" />
+            <location filename="../ui/model_panel.py" line="194" />
             <source>{n} bands</source>
             <translation>{n} bandes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="192" />
+            <location filename="../ui/model_panel.py" line="196" />
             <source>{res:g} per pixel</source>
             <translation>{res:g} par pixel</translation>
         </message>
@@ -1853,307 +2213,332 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
     <context>
         <name>HuntrTimeline</name>
         <message>
-            <location filename="../ui/timeline.py" line="222" />
+            <location filename="../ui/timeline.py" line="241" />
             <source>1 label</source>
             <translation>1 étiquette</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="231" />
+            <location filename="../ui/timeline.py" line="250" />
             <source>1 reverted snapshot</source>
             <translation>1 instantané retiré</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="223" />
+            <location filename="../ui/timeline.py" line="242" />
             <source>1 scene</source>
             <translation>1 scène</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="131" />
+            <location filename="../ui/timeline.py" line="140" />
             <source>1 step</source>
             <translation>1 pas</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="221" />
+            <location filename="../ui/timeline.py" line="240" />
             <source>1 training area</source>
             <translation>1 zone d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="48" />
+            <location filename="../ui/timeline.py" line="49" />
             <source>AI Model from Snapshot…</source>
             <translation>Modèle d'IA à partir de l'instantané…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="321" />
+            <location filename="../ui/timeline.py" line="340" />
             <source>Actions</source>
             <translation>Actions</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="344" />
+            <location filename="../ui/timeline.py" line="110" />
+            <source>Checkpoint · {kind}</source>
+            <translation>Point de reprise · {kind}</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="50" />
+            <source>Compare with…</source>
+            <translation>Comparer avec…</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="363" />
             <source>Created at (local time)</source>
             <translation>Créé le (heure locale)</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="103" />
+            <location filename="../ui/timeline.py" line="112" />
             <source>Current state</source>
             <translation>État actuel</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="50" />
+            <location filename="../ui/timeline.py" line="53" />
             <source>Delete</source>
             <translation>Supprimer</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="61" />
+            <location filename="../ui/timeline.py" line="66" />
             <source>Delete this snapshot for good</source>
             <translation>Supprimer définitivement cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="200" />
+            <location filename="../ui/timeline.py" line="219" />
             <source>Detection settings (calibrated): score ≥ {score}, boundary &lt; {boundary}, ≥ {pixels} px</source>
             <translation>Réglages de détection (calibrés) : score ≥ {score}, bordure &lt; {boundary}, ≥ {pixels} px</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="123" />
+            <location filename="../ui/timeline.py" line="132" />
             <source>Expires on {date} (local time), unless you save it</source>
             <translation>Expire le {date} (heure locale), sauf si vous l'enregistrez</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="161" />
+            <location filename="../ui/timeline.py" line="51" />
+            <source>Export package…</source>
+            <translation>Exporter un paquet…</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="180" />
             <source>F1 {value}</source>
             <translation>F1 {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="57" />
+            <location filename="../ui/timeline.py" line="60" />
             <source>Give this snapshot another name</source>
             <translation>Donner un autre nom à cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="197" />
+            <location filename="../ui/timeline.py" line="216" />
             <source>IoU of class {id}: {value}</source>
             <translation>IoU de la classe {id} : {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="163" />
+            <location filename="../ui/timeline.py" line="182" />
             <source>IoU {value}</source>
             <translation>IoU {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="56" />
+            <location filename="../ui/timeline.py" line="59" />
             <source>Keep this snapshot: saved snapshots never expire</source>
             <translation>Conserver cet instantané : les instantanés enregistrés n'expirent jamais</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="313" />
+            <location filename="../ui/timeline.py" line="332" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Conservé un certain temps, puis supprimé automatiquement, sauf si vous l'enregistrez</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="314" />
+            <location filename="../ui/timeline.py" line="333" />
             <source>Kept until you delete it</source>
             <translation>Conservé jusqu'à ce que vous le supprimiez</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="60" />
+            <location filename="../ui/timeline.py" line="65" />
             <source>Make this snapshot the current state and discard everything after it</source>
             <translation>Faire de cet instantané l'état actuel et abandonner tout ce qui a suivi</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="182" />
+            <location filename="../ui/timeline.py" line="201" />
             <source>Mean IoU</source>
             <translation>IoU moyen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="418" />
+            <location filename="../ui/timeline.py" line="63" />
+            <source>Metrics, training data changes and detections of this snapshot and another</source>
+            <translation>Métriques, modifications des données d'entraînement et détections de cet instantané et d'un autre</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="439" />
             <source>Move to quarantine</source>
             <translation>Mettre en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="209" />
+            <location filename="../ui/timeline.py" line="228" />
             <source>No metrics recorded</source>
             <translation>Aucune métrique enregistrée</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="410" />
+            <location filename="../ui/timeline.py" line="431" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="183" />
+            <location filename="../ui/timeline.py" line="202" />
             <source>Object F1</source>
             <translation>F1 par objet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="184" />
+            <location filename="../ui/timeline.py" line="203" />
             <source>Object precision</source>
             <translation>Précision par objet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="185" />
+            <location filename="../ui/timeline.py" line="204" />
             <source>Object recall</source>
             <translation>Rappel par objet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="46" />
+            <location filename="../ui/timeline.py" line="47" />
             <source>Rename…</source>
             <translation>Renommer…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="470" />
+            <location filename="../ui/timeline.py" line="491" />
             <source>Restore what this revert took back; what replaced it is kept the same way</source>
             <translation>Restaurer ce que ce retour a retiré ; ce qui l'a remplacé est conservé de la même façon</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="49" />
+            <location filename="../ui/timeline.py" line="52" />
             <source>Revert to…</source>
             <translation>Revenir à…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="231" />
+            <location filename="../ui/timeline.py" line="250" />
             <source>Reverted training data</source>
             <translation>Données d'entraînement retirées</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="58" />
+            <location filename="../ui/timeline.py" line="61" />
             <source>Run detection on a raster with this snapshot's weights</source>
             <translation>Lancer la détection sur un raster avec les poids de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="47" />
+            <location filename="../ui/timeline.py" line="48" />
             <source>Run detection…</source>
             <translation>Lancer la détection…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="45" />
+            <location filename="../ui/timeline.py" line="46" />
             <source>Save</source>
             <translation>Enregistrer</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="105" />
+            <location filename="../ui/timeline.py" line="114" />
             <source>Saved</source>
             <translation>Enregistré</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="107" />
+            <location filename="../ui/timeline.py" line="116" />
             <source>Saved? · state unknown, never purged</source>
             <translation>Enregistré ? · état inconnu, jamais purgé</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="491" />
+            <location filename="../ui/timeline.py" line="512" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Instantané(s) {ids} illisible(s) ({reason}). L'entraînement de ce modèle est bloqué : il reprendrait depuis un instantané plus ancien. Réparez les fichiers ou placez le(s) instantané(s) dans le dossier .quarantine de l'espace de travail.</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="59" />
+            <location filename="../ui/timeline.py" line="62" />
             <source>Start a new AI model from this snapshot's weights</source>
             <translation>Démarrer un nouveau modèle d'IA à partir des poids de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="110" />
+            <location filename="../ui/timeline.py" line="119" />
             <source>Temporary</source>
             <translation>Temporaire</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="114" />
+            <location filename="../ui/timeline.py" line="123" />
             <source>Temporary · expires in 1 day</source>
             <translation>Temporaire · expire dans 1 jour</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="115" />
+            <location filename="../ui/timeline.py" line="124" />
             <source>Temporary · expires in {n} days</source>
             <translation>Temporaire · expire dans {n} jours</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="112" />
+            <location filename="../ui/timeline.py" line="121" />
             <source>Temporary · expires today</source>
             <translation>Temporaire · expire aujourd'hui</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="312" />
+            <location filename="../ui/timeline.py" line="331" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>L'état le plus récent du modèle : l'entraînement reprend à partir d'ici</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="356" />
+            <location filename="../ui/timeline.py" line="375" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Données d'entraînement utilisées au moment de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="180" />
+            <location filename="../ui/timeline.py" line="199" />
             <source>Training loss</source>
             <translation>Perte d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="335" />
+            <location filename="../ui/timeline.py" line="354" />
             <source>Training steps and epochs of the model at this snapshot</source>
             <translation>Pas et époques d'entraînement du modèle à cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="468" />
+            <location filename="../ui/timeline.py" line="489" />
             <source>Undo</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="181" />
+            <location filename="../ui/timeline.py" line="200" />
             <source>Validation loss</source>
             <translation>Perte de validation</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="187" />
+            <location filename="../ui/timeline.py" line="206" />
             <source>Validation metrics of this snapshot</source>
             <translation>Métriques de validation de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="322" />
+            <location filename="../ui/timeline.py" line="341" />
             <source>What to do with this snapshot</source>
             <translation>Que faire de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="171" />
+            <location filename="../ui/timeline.py" line="64" />
+            <source>Write this snapshot to one file that another project can import</source>
+            <translation>Écrire cet instantané dans un fichier qu'un autre projet peut importer</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="190" />
             <source>loss {value}</source>
             <translation>perte {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="172" />
+            <location filename="../ui/timeline.py" line="191" />
             <source>no metrics yet</source>
             <translation>pas encore de métriques</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="238" />
+            <location filename="../ui/timeline.py" line="257" />
             <source>undo at any time</source>
             <translation>annulable à tout moment</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="238" />
+            <location filename="../ui/timeline.py" line="257" />
             <source>undo until {date}</source>
             <translation>annulable jusqu'au {date}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="222" />
+            <location filename="../ui/timeline.py" line="241" />
             <source>{n} labels</source>
             <translation>{n} étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="231" />
+            <location filename="../ui/timeline.py" line="250" />
             <source>{n} reverted snapshots</source>
             <translation>{n} instantanés retirés</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="223" />
+            <location filename="../ui/timeline.py" line="242" />
             <source>{n} scenes</source>
             <translation>{n} scènes</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="131" />
+            <location filename="../ui/timeline.py" line="140" />
             <source>{n} steps</source>
             <translation>{n} pas</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="221" />
+            <location filename="../ui/timeline.py" line="240" />
             <source>{n} training areas</source>
             <translation>{n} zones d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="132" />
+            <location filename="../ui/timeline.py" line="141" />
             <source>{steps} · {epochs} epochs</source>
             <translation>{steps} · {epochs} époques</translation>
         </message>
@@ -2260,7 +2645,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
     <context>
         <name>HuntrTrainingPanel</name>
         <message>
-            <location filename="../ui/training_panel.py" line="141" />
+            <location filename="../ui/training_panel.py" line="158" />
             <source> min</source>
             <translation> min</translation>
         </message>
@@ -2270,12 +2655,12 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation> étapes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="464" />
+            <location filename="../ui/training_panel.py" line="519" />
             <source>%p% · {eta} left</source>
             <translation>%p% · {eta} restant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="299" />
+            <location filename="../ui/training_panel.py" line="318" />
             <source>Another project's training is still running: stop it or wait for it to end</source>
             <translation>L'entraînement d'un autre projet est toujours en cours : arrêtez-le ou attendez sa fin</translation>
         </message>
@@ -2295,17 +2680,22 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="299" />
+            <location filename="../ui/training_panel.py" line="165" />
+            <source>Checkpoint</source>
+            <translation>Point de reprise</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="318" />
             <source>Continue from the current state with the training data as they are now</source>
             <translation>Continuer à partir de l'état actuel avec les données d'entraînement telles qu'elles sont maintenant</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="347" />
+            <location filename="../ui/training_panel.py" line="369" />
             <source>Could not start training</source>
             <translation>Impossible de lancer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="374" />
+            <location filename="../ui/training_panel.py" line="396" />
             <source>Details…</source>
             <translation>Détails…</translation>
         </message>
@@ -2315,9 +2705,14 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="530" />
+            <location filename="../ui/training_panel.py" line="585" />
             <source>Done · %p%</source>
             <translation>Terminé · %p%</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="159" />
+            <source>During a run, keep its state as a checkpoint snapshot this often: if QGIS stops, at most this much training is lost. Only the newest checkpoints are kept.</source>
+            <translation>Pendant un entraînement, conserver son état comme instantané de reprise à cet intervalle : si QGIS s'arrête, au plus cette durée d'entraînement est perdue. Seuls les points de reprise les plus récents sont conservés.</translation>
         </message>
         <message>
             <location filename="../ui/training_panel.py" line="62" />
@@ -2325,7 +2720,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Budget d'époques atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="494" />
+            <location filename="../ui/training_panel.py" line="549" />
             <source>Failed</source>
             <translation>Échec</translation>
         </message>
@@ -2335,17 +2730,17 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="442" />
+            <location filename="../ui/training_panel.py" line="497" />
             <source>Keep training</source>
             <translation>Continuer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="538" />
+            <location filename="../ui/training_panel.py" line="593" />
             <source>Last metrics: {metric}</source>
             <translation>Dernières métriques : {metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="474" />
+            <location filename="../ui/training_panel.py" line="529" />
             <source>Last validation: {metric}</source>
             <translation>Dernière validation : {metric}</translation>
         </message>
@@ -2368,37 +2763,47 @@ Draw labels of every class inside the training areas first.</source>
 Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="506" />
+            <location filename="../ui/training_panel.py" line="561" />
             <source>Not running</source>
             <translation>À l'arrêt</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="498" />
+            <location filename="../ui/training_panel.py" line="553" />
             <source>Not started</source>
             <translation>Non démarré</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="344" />
+            <location filename="../ui/training_panel.py" line="366" />
             <source>ORCA HUNTR: training {model}</source>
             <translation>ORCA HUNTR : entraînement de {model}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="360" />
+            <location filename="../ui/training_panel.py" line="382" />
             <source>Reading the training data…</source>
             <translation>Lecture des données d'entraînement…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="298" />
+            <location filename="../ui/training_panel.py" line="434" />
+            <source>Resume Interrupted Training</source>
+            <translation>Reprendre l'entraînement interrompu</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="435" />
+            <source>Resume from the checkpoint</source>
+            <translation>Reprendre depuis le point de reprise</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="317" />
             <source>Resume training</source>
             <translation>Reprendre l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="298" />
+            <location filename="../ui/training_panel.py" line="317" />
             <source>Start training</source>
             <translation>Lancer l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="359" />
+            <location filename="../ui/training_panel.py" line="381" />
             <source>Starting… %p%</source>
             <translation>Démarrage… %p%</translation>
         </message>
@@ -2408,27 +2813,27 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>Budget d'étapes atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="175" />
+            <location filename="../ui/training_panel.py" line="189" />
             <source>Step, epoch and training loss of the running training</source>
             <translation>Étape, époque et perte d'entraînement de l'entraînement en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="257" />
+            <location filename="../ui/training_panel.py" line="275" />
             <source>Still training {model} of {project} in the background (workspace {path}); Stop ends that run and writes its snapshot there.</source>
             <translation>Entraînement de {model} ({project}) toujours en cours en arrière-plan (espace de travail {path}) ; Arrêter termine cet entraînement et y écrit son instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="157" />
+            <location filename="../ui/training_panel.py" line="171" />
             <source>Stop</source>
             <translation>Arrêter</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="159" />
+            <location filename="../ui/training_panel.py" line="173" />
             <source>Stop after the current step; the model is kept as a new snapshot</source>
             <translation>Arrêter après l'étape en cours ; le modèle est conservé comme nouvel instantané</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="441" />
+            <location filename="../ui/training_panel.py" line="496" />
             <source>Stop and snapshot now</source>
             <translation>Arrêter et créer l'instantané maintenant</translation>
         </message>
@@ -2448,7 +2853,7 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>Arrêt anticipé : la validation ne s'améliorait plus</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="527" />
+            <location filename="../ui/training_panel.py" line="582" />
             <source>Stopped · %p% of the budget</source>
             <translation>Arrêté · %p% du budget</translation>
         </message>
@@ -2457,27 +2862,32 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation type="obsolete">Arrêt après l'étape en cours…</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="462" />
+            <location filename="../ui/training_panel.py" line="517" />
             <source>Stopping… %p%</source>
             <translation>Arrêt en cours… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="409" />
+            <location filename="../ui/training_panel.py" line="464" />
             <source>Stopping… (finishing the current step and writing the snapshot)</source>
             <translation>Arrêt en cours… (fin de l'étape en cours et écriture de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="180" />
+            <location filename="../ui/training_panel.py" line="425" />
+            <source>The last training of {model} did not end: it was interrupted at step {steps}. Its newest checkpoint ({name}) is the current state. Resume training from it?</source>
+            <translation>Le dernier entraînement de {model} ne s'est pas terminé : il a été interrompu à l'étape {steps}. Son point de reprise le plus récent ({name}) est l'état actuel. Reprendre l'entraînement depuis celui-ci ?</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="194" />
             <source>The last validation metrics</source>
             <translation>Les dernières métriques de validation</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="425" />
+            <location filename="../ui/training_panel.py" line="480" />
             <source>The unsaved project</source>
             <translation>Le projet non enregistré</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="376" />
+            <location filename="../ui/training_panel.py" line="398" />
             <source>The whole message is also in the ORCA HUNTR tab of the log panel</source>
             <translation>Le message complet se trouve aussi dans l'onglet ORCA HUNTR du panneau de journal</translation>
         </message>
@@ -2487,12 +2897,17 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>Budget de temps atteint</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="394" />
+            <location filename="../ui/training_panel.py" line="430" />
+            <source>To start from the last snapshot a run ended with ({name}) instead, cancel and revert to it on the timeline.</source>
+            <translation>Pour repartir plutôt du dernier instantané d'un entraînement terminé ({name}), annulez et revenez-y depuis la chronologie.</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="449" />
             <source>Train anyway</source>
             <translation>Entraîner quand même</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="299" />
+            <location filename="../ui/training_panel.py" line="318" />
             <source>Train the model on its training areas and labels</source>
             <translation>Entraîner le modèle sur ses zones d'entraînement et ses étiquettes</translation>
         </message>
@@ -2502,17 +2917,17 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>Entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="382" />
+            <location filename="../ui/training_panel.py" line="404" />
             <source>Training Error</source>
             <translation>Erreur d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="425" />
+            <location filename="../ui/training_panel.py" line="480" />
             <source>Training Still Running</source>
             <translation>Entraînement toujours en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="393" />
+            <location filename="../ui/training_panel.py" line="448" />
             <source>Training Without Labels</source>
             <translation>Entraînement sans étiquettes</translation>
         </message>
@@ -2522,27 +2937,27 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>L'entraînement s'arrête aussi après ce nombre de minutes</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="496" />
+            <location filename="../ui/training_panel.py" line="551" />
             <source>Training could not start</source>
             <translation>L'entraînement n'a pas pu démarrer</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="299" />
+            <location filename="../ui/training_panel.py" line="318" />
             <source>Training is running</source>
             <translation>L'entraînement est en cours</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="509" />
+            <location filename="../ui/training_panel.py" line="564" />
             <source>Training of {model} ({project}) stopped: snapshot {name} is its current state, in {path}.</source>
             <translation>Entraînement de {model} ({project}) arrêté : l'instantané {name} est son état actuel, dans {path}.</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="493" />
+            <location filename="../ui/training_panel.py" line="548" />
             <source>Training stopped with an error</source>
             <translation>L'entraînement s'est arrêté sur une erreur</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="542" />
+            <location filename="../ui/training_panel.py" line="597" />
             <source>Training stopped: snapshot {name} is the current state.</source>
             <translation>Entraînement arrêté : l'instantané {name} est l'état actuel.</translation>
         </message>
@@ -2552,7 +2967,7 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>L'entraînement s'arrête après ce nombre d'étapes supplémentaires (ou plus tôt avec Arrêter)</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="256" />
+            <location filename="../ui/training_panel.py" line="274" />
             <source>Training {model} (workspace {path})</source>
             <translation>Entraînement de {model} (espace de travail {path})</translation>
         </message>
@@ -2562,19 +2977,29 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>Où le réseau est entraîné</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="283" />
+            <location filename="../ui/training_panel.py" line="301" />
             <source>Workspace of the running training: {path}</source>
             <translation>Espace de travail de l'entraînement en cours : {path}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="467" />
+            <location filename="../ui/training_panel.py" line="522" />
             <source>epoch {epoch:.1f}</source>
             <translation>époque {epoch:.1f}</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="535" />
+            <location filename="../ui/training_panel.py" line="157" />
+            <source>every </source>
+            <translation>toutes les </translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="590" />
             <source>loss {loss:.4f}</source>
             <translation>perte {loss:.4f}</translation>
+        </message>
+        <message>
+            <location filename="../ui/training_panel.py" line="156" />
+            <source>no checkpoints</source>
+            <translation>aucun point de reprise</translation>
         </message>
         <message>
             <location filename="../ui/training_panel.py" line="134" />
@@ -2587,7 +3012,7 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>sans limite de temps</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="533" />
+            <location filename="../ui/training_panel.py" line="588" />
             <source>step {step}</source>
             <translation>étape {step}</translation>
         </message>
@@ -2607,7 +3032,7 @@ Dessinez d'abord des étiquettes de chaque classe dans les zones d'entraînement
             <translation>{m} min {s:02d} s</translation>
         </message>
         <message>
-            <location filename="../ui/training_panel.py" line="425" />
+            <location filename="../ui/training_panel.py" line="480" />
             <source>{project} was closed while model {model} is training.
 
 Stop now: training ends after the current step and its snapshot is written to {path}.
@@ -2661,34 +3086,95 @@ Continuer : l'entraînement se poursuit en arrière-plan ; ce panneau continue d
     <context>
         <name>HuntrWorkspaceLookup</name>
         <message>
-            <location filename="../adapters/workspace.py" line="80" />
+            <location filename="../adapters/workspace.py" line="82" />
             <source>Model “{model}” has no snapshot yet: train it first.</source>
             <translation>Le modèle « {model} » n'a pas encore d'instantané : entraînez-le d'abord.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="53" />
+            <location filename="../adapters/workspace.py" line="55" />
             <source>No model given: give a model id or name.</source>
             <translation>Aucun modèle indiqué : donnez l'identifiant ou le nom d'un modèle.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="69" />
+            <location filename="../adapters/workspace.py" line="71" />
             <source>No model “{name}” in this workspace. Models: {names}.</source>
             <translation>Aucun modèle « {name} » dans cet espace de travail. Modèles : {names}.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="64" />
+            <location filename="../adapters/workspace.py" line="66" />
             <source>Several models are called “{name}”; give the id instead. Models: {names}.</source>
             <translation>Plusieurs modèles s'appellent « {name} » ; donnez plutôt l'identifiant. Modèles : {names}.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="42" />
+            <location filename="../adapters/workspace.py" line="44" />
             <source>The current project has not been saved, so it has no workspace yet. Save the project first, or give a workspace folder.</source>
             <translation>Le projet actuel n'a pas été enregistré et n'a donc pas encore d'espace de travail. Enregistrez d'abord le projet ou indiquez un dossier d'espace de travail.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="61" />
+            <location filename="../adapters/workspace.py" line="63" />
             <source>none</source>
             <translation>aucun</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportSnapshotAlgorithm</name>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="22" />
+            <source>Import snapshot package</source>
+            <translation>Importer un paquet d'instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="69" />
+            <source>Imported as snapshot “{snapshot}”, the current state of model “{model}”.</source>
+            <translation>Importé comme instantané « {snapshot} », l'état actuel du modèle « {model} ».</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="67" />
+            <source>Imported as the new model “{model}”.</source>
+            <translation>Importé comme nouveau modèle « {model} ».</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="25" />
+            <source>Imports a snapshot package (.huntrpkg) made by “Export snapshot package”.
+
+With no model given it becomes a new model (named as given, else as in the package) whose current state is the package's snapshot, with the package's training data when it carries some. With a model given, that model must have the same classes, mode and bands: the package's weights become its new current state and its training data is kept.
+
+The file is treated as untrusted: unexpected files, oversized or over-compressed files, changed checksums and anything but safetensors weights are refused, and nothing shows in the workspace until every check passed.</source>
+            <translation>Importe un paquet d'instantané (.huntrpkg) fait par « Exporter un paquet d'instantané ».
+
+Sans modèle indiqué, il devient un nouveau modèle (nommé comme indiqué, sinon comme dans le paquet) dont l'état actuel est l'instantané du paquet, avec les données d'entraînement du paquet s'il en contient. Avec un modèle indiqué, celui-ci doit avoir les mêmes classes, le même mode et les mêmes bandes : les poids du paquet deviennent son nouvel état actuel et ses données d'entraînement sont conservées.
+
+Le fichier est traité comme non fiable : fichiers inattendus, fichiers trop grands ou trop compressés, sommes de contrôle modifiées et tout ce qui n'est pas des poids safetensors sont refusés, et rien n'apparaît dans l'espace de travail avant que toutes les vérifications aient réussi.</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="41" />
+            <source>Into model (id or name; empty: a new model)</source>
+            <translation>Dans le modèle (identifiant ou nom ; vide : un nouveau modèle)</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="51" />
+            <source>Model id</source>
+            <translation>Identifiant du modèle</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="52" />
+            <source>Model name</source>
+            <translation>Nom du modèle</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="46" />
+            <source>New model name (empty: the package's)</source>
+            <translation>Nom du nouveau modèle (vide : celui du paquet)</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="38" />
+            <source>Package file</source>
+            <translation>Fichier du paquet</translation>
+        </message>
+        <message>
+            <location filename="../processing/import_snapshot.py" line="53" />
+            <source>Snapshot id</source>
+            <translation>Identifiant de l'instantané</translation>
         </message>
     </context>
     <context>

@@ -30,9 +30,12 @@ class HuntrProvider(QgsProcessingProvider):
 
 def algorithms() -> list:
     """One instance of every algorithm (each lives in its own module)."""
+    from .compare_snapshots import CompareSnapshotsAlgorithm
     from .create_model import CreateModelAlgorithm
     from .detect import DetectAlgorithm
     from .detect_many import DetectManyAlgorithm
+    from .export_snapshot import ExportSnapshotAlgorithm
+    from .import_snapshot import ImportSnapshotAlgorithm
     from .list_snapshots import ListSnapshotsAlgorithm
     from .model_from_snapshot import ModelFromSnapshotAlgorithm
     from .purge_expired import PurgeExpiredAlgorithm
@@ -54,4 +57,7 @@ def algorithms() -> list:
         ModelFromSnapshotAlgorithm(),
         PurgeExpiredAlgorithm(),
         UndoRevertAlgorithm(),
+        ExportSnapshotAlgorithm(),
+        ImportSnapshotAlgorithm(),
+        CompareSnapshotsAlgorithm(),
     ]

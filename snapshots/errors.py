@@ -11,3 +11,7 @@ class ProtectedSnapshotError(WorkspaceError):
 
 class ClassCountMismatchError(InputDataError):
     """A new model from a snapshot with a different number of classes than the snapshot's."""
+
+
+class PackageError(InputDataError):
+    """A snapshot package that cannot be imported: not a package, damaged, too large or hostile."""

@@ -227,6 +227,22 @@ class Workspace:
             operations.stage_model(self._timelines, info, operations.empty_training_data(spec.crs))
         return info
 
+    def commit_new_model(self, info: ModelInfo, fill: Callable[[Path], None]) -> ModelInfo:
+        """Create model ``info`` from files ``fill(staging)`` writes into its hidden staging folder.
+
+        ``fill`` writes the live ``training.gpkg`` and any ``snapshots/<id>/`` folders (each with
+        its manifest, as :meth:`create_snapshot` writes them). The model appears all at once
+        (journaled rename) or not at all; the name and classes are checked as for
+        :meth:`create_model`. Used by the package import (``snapshots/package.py``).
+        """
+        class_specs, _spec = modelfile.check_new(info.mode, info.classes, info.input_spec, info.tile_size)
+        with self._write("create the model"):
+            info = ModelInfo(
+                **{**info.__dict__, "name": self._check_model_name(info.name), "classes": class_specs}
+            )
+            operations.stage_model(self._timelines, info, fill, journaled=True)
+        return info
+
     def rename_model(self, model_id: str, name: str) -> ModelInfo:
         """Give model ``model_id`` a new display name."""
         with self._write("rename the model"):

@@ -57,6 +57,9 @@ def test_provider_lists_every_algorithm_with_help():
             "modelfromsnapshot",
             "purgeexpired",
             "undorevert",
+            "exportsnapshot",
+            "importsnapshot",
+            "comparesnapshots",
         )
     )
     for alg in provider.algorithms():

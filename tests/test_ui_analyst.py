@@ -420,8 +420,15 @@ def test_budget_and_device_are_remembered_per_project(qgis_iface, qtbot, tmp_pat
     panel.steps_spin.setValue(1234)
     panel.minutes_spin.setValue(7)
     panel.device_combo.setCurrentIndex(panel.device_combo.findData("cpu"))
+    panel.checkpoint_spin.setValue(3)
     settings = json.loads((tmp_path / "site.huntr" / "workspace.json").read_text())["settings"]
-    assert settings["training_panel"] == {"max_steps": 1234, "max_minutes": 7, "device": "cpu"}
+    assert settings["training_panel"] == {
+        "max_steps": 1234,
+        "max_minutes": 7,
+        "device": "cpu",
+        "checkpoint_minutes": 3,
+    }
+    assert panel.config().checkpoint_minutes == 3.0
 
     project.clear()  # File > New: a new project starts from the defaults
     qtbot.waitUntil(lambda: dock.workspace is not None and dock.workspace.is_temporary, timeout=5000)

@@ -81,7 +81,9 @@ def test_timeline_cards_show_kind_name_counts_and_metric(qtbot):
         "Save",
         "Rename…",
         "Run detection…",
+        "Compare with…",
         "AI Model from Snapshot…",
+        "Export package…",
         "Revert to…",
         "Delete",
     ]

@@ -51,6 +51,10 @@ class TrainConfig:
     boundary_target: str | None = None  # None: the model's (its snapshots'), "centre" for a new one
     boundary_weight: float = 1.0
     max_validation_pixels: int = 4_000_000  # cap on the validation region's size
+    # crash-safe checkpoints (training/checkpoints.py): a snapshot marked as a checkpoint every
+    # so many minutes of a run (None: 10; 0: none); only the newest ``checkpoints_kept`` stay
+    checkpoint_minutes: float | None = None
+    checkpoints_kept: int = 2
 
     def to_dict(self) -> dict[str, Any]:
         """The settings as a JSON-ready dict (recorded in each snapshot)."""

@@ -8,6 +8,7 @@ made training stop. :func:`fit` works on plain inputs and knows nothing of the s
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import math
 import os
@@ -22,6 +23,7 @@ import torch
 
 from ..deps import require
 from ..errors import InputDataError
+from . import checkpoints
 from .augment import augment
 from .config import Progress, TrainConfig, TrainResult
 from .device import resolve_device
@@ -303,11 +305,14 @@ def fit(
     resume: Resume | None = None,
     progress: Callable[[Progress], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    on_step: Callable[[int, Callable[[], FitOutcome]], None] | None = None,
 ) -> FitOutcome:
     """Train on plain inputs until a budget, early stopping or ``should_stop()`` ends the run.
 
     An exception raised after the run started is returned in ``error`` together with the
-    state reached, so that the caller can still keep it as a snapshot.
+    state reached, so that the caller can still keep it as a snapshot. ``on_step(step, state)``
+    is called after every step; ``state()`` gives the run's state so far (e.g. for a
+    checkpoint, ``training/checkpoints.py``).
     """
     setup.check()
     if config.boundary_target is None:
@@ -347,6 +352,39 @@ def fit(
             detection.update(found.pop("detection"))
         return found
 
+    def outcome(reason: str, metrics: dict[str, Any], error: BaseException | None = None) -> FitOutcome:
+        """The run's state as a :class:`FitOutcome` (the final one, or a checkpoint's)."""
+        if recent:
+            metrics = {**metrics, "loss": _mean(recent)}
+        if history.loss:
+            metrics = {**metrics, "history": history.to_dict()}
+        optimizer, optimizer_meta = optimizer_to_numpy(trainer.optimizer)
+        optimizer_meta.update({"step": step, "schedule": "warmup-cosine", "lr": config.lr,
+                               "warmup_steps": config.warmup_steps, "lr_floor": config.lr_floor})  # fmt: skip
+        epochs = base_epochs + (step - start) / steps_per_epoch
+        record = _record(setup, config, normalization, device, reason)
+        record["normalization"]["scenes"] = {
+            s.scene_id: {"mean": m.tolist(), "std": d.tolist()}
+            for s, (m, d) in zip(inputs.scenes, scales, strict=True)
+        }
+        if detection:
+            record["detection"] = dict(detection)
+        # the snapshot keeps the average of the weights (smoother than the last step's)
+        kept = average.model if average is not None and step > start else net
+        return FitOutcome(
+            weights=weights_to_numpy(kept),
+            optimizer=optimizer,
+            optimizer_meta=optimizer_meta,
+            metrics=metrics,
+            progress={"epochs": epochs, "steps": step, "tiles_seen": tiles_seen},
+            config=record,
+            stop_reason=reason,
+            steps_this_run=step - start,
+            loss=_mean(recent) if recent else None,
+            seconds=budget.elapsed,
+            error=error,
+        )
+
     step, tiles_seen = start, resume.tiles_seen if resume else 0
     base_epochs = resume.epochs if resume else 0.0
     recent: deque[float] = deque(maxlen=max(steps_per_epoch, 10))
@@ -375,6 +413,8 @@ def fit(
                 progress(
                     _report(step, epoch, budget, _mean(recent), metrics if validated_at == step else None)
                 )
+            if on_step is not None:
+                on_step(step, functools.partial(outcome, "checkpoint", metrics))
             if reason:
                 break
     except Exception as exc:  # kept in the snapshot, re-raised by the caller
@@ -384,36 +424,7 @@ def fit(
         loader.close()
     if step > start and error is None:
         metrics = run_validation(final=True)
-    if recent:
-        metrics = {**metrics, "loss": _mean(recent)}
-    if history.loss:
-        metrics["history"] = history.to_dict()
-    optimizer, optimizer_meta = optimizer_to_numpy(trainer.optimizer)
-    optimizer_meta.update({"step": step, "schedule": "warmup-cosine", "lr": config.lr,
-                           "warmup_steps": config.warmup_steps, "lr_floor": config.lr_floor})  # fmt: skip
-    epochs = base_epochs + (step - start) / steps_per_epoch
-    record = _record(setup, config, normalization, device, reason)
-    record["normalization"]["scenes"] = {
-        s.scene_id: {"mean": m.tolist(), "std": d.tolist()}
-        for s, (m, d) in zip(inputs.scenes, scales, strict=True)
-    }
-    if detection:
-        record["detection"] = dict(detection)
-    # the snapshot keeps the average of the weights (smoother than the last step's)
-    kept = average.model if average is not None and step > start else net
-    return FitOutcome(
-        weights=weights_to_numpy(kept),
-        optimizer=optimizer,
-        optimizer_meta=optimizer_meta,
-        metrics=metrics,
-        progress={"epochs": epochs, "steps": step, "tiles_seen": tiles_seen},
-        config=record,
-        stop_reason=reason,
-        steps_this_run=step - start,
-        loss=_mean(recent) if recent else None,
-        seconds=budget.elapsed,
-        error=error,
-    )
+    return outcome(reason, metrics, error)
 
 
 def _report(step: int, epoch: float, budget: Budget, loss: float, metrics: dict[str, Any] | None) -> Progress:
@@ -496,8 +507,10 @@ def train_model(
     normalization = (resume.normalization if resume and resume.normalization else None) or (
         _fixed(model.input_spec.normalization) or default_normalization()
     )
-    outcome = fit(inputs, setup, config, normalization, resume, progress, should_stop)
-    outcome.config["scenes"] = [{"scene_id": s.scene_id, "name": s.name} for s in inputs.scenes]
+    scenes_used = [{"scene_id": s.scene_id, "name": s.name} for s in inputs.scenes]
+    checkpoint = checkpoints.for_run(ws, model_id, config, scenes_used, inputs.counts)
+    outcome = fit(inputs, setup, config, normalization, resume, progress, should_stop, checkpoint)
+    outcome.config["scenes"] = scenes_used
     if inputs.warnings:
         outcome.metrics["warnings"] = list(inputs.warnings)
     snapshot = ws.create_snapshot(

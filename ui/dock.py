@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from qgis.core import QgsProject
 from qgis.gui import QgsDockWidget
@@ -31,7 +32,7 @@ from ..adapters.events import hub, same_workspace
 from . import messages, training_layers
 from .install_banner import InstallBanner
 from .model_panel import ModelPanel
-from .timeline import DELETE, DETECT, NEW_MODEL, RENAME, REVERT, SAVE, TimelineWidget
+from .timeline import COMPARE, DELETE, DETECT, EXPORT, NEW_MODEL, RENAME, REVERT, SAVE, TimelineWidget
 from .training_panel import TrainingPanel
 from .workspace_binding import WorkspaceBinding
 
@@ -56,6 +57,8 @@ class HuntrDock(QgsDockWidget):
         self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
         self.setMinimumWidth(300)
         self.detect_tasks: list = []
+        self.compare_tasks: list = []  # kept until they end (see tasks/registry.py)
+        self.metrics_dialog: Any = None  # the last comparison's metrics (not modal)
         self.last_detection = None
 
         self.binding = WorkspaceBinding(iface, self.project, self)
@@ -221,6 +224,8 @@ class HuntrDock(QgsDockWidget):
             REVERT: self.revert_to,
             NEW_MODEL: self.model_from_snapshot,
             DETECT: self.run_detection,
+            COMPARE: self.compare_with,
+            EXPORT: self.export_snapshot,
         }
         handlers[action](snapshot_id)
 
@@ -378,6 +383,115 @@ class HuntrDock(QgsDockWidget):
             messages.show_error(self.iface, exc, tr("Could not add the training layers"))
         messages.success(self.iface, tr("Model {name} created from the snapshot.").format(name=new.name))
 
+    def export_snapshot(self, snapshot_id: str, path: str | None = None, with_training: bool | None = None):
+        """Write the snapshot to a package file (asked), with its training data when wanted."""
+        from qgis.PyQt.QtWidgets import QFileDialog
+
+        from ..snapshots import package
+
+        model_id = self.current_model_id()
+        try:
+            model = self.workspace.get_model(model_id)
+            snapshot = self._snapshot(snapshot_id)
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not export the snapshot"))
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                tr("Export Snapshot Package"),
+                package.default_file_name(model.name, snapshot.name),
+                tr("ORCA HUNTR package (*.huntrpkg)"),
+            )
+            if not path:
+                return None
+        if with_training is None:
+            answer = QMessageBox.question(
+                self,
+                tr("Export Snapshot Package"),
+                tr("Include the snapshot's training areas, labels and scenes in the package?"),
+                QMessageBox.StandardButton.Yes
+                | QMessageBox.StandardButton.No
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return None
+            with_training = answer == QMessageBox.StandardButton.Yes
+        try:
+            info = package.export_snapshot(
+                self.workspace, model_id, snapshot_id, path, include_training_data=with_training
+            )
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not export the snapshot"))
+            return None
+        messages.success(
+            self.iface, tr("Snapshot {name} exported to {path}.").format(name=snapshot.name, path=info.path)
+        )
+        return info
+
+    def compare_with(self, snapshot_id: str, other_id: str | None = None, raster=None, reuse: bool = True):
+        """Compare the snapshot with another (asked): metrics, training-data changes, detections."""
+        from ..snapshots.compare import compare_snapshots
+        from . import comparison_layers
+        from .compare_dialog import CompareDialog, MetricsDialog
+
+        model_id = self.current_model_id()
+        try:
+            model = self.workspace.get_model(model_id)
+            snapshots = list(self.workspace.list_snapshots(model_id))
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not compare the snapshots"))
+            return None
+        if other_id is None:
+            dialog = CompareDialog(model, snapshots, snapshot_id, self, self.project)
+            if dialog.exec() != CompareDialog.DialogCode.Accepted:
+                return None
+            other_id, raster, reuse = dialog.other_id(), dialog.raster(), dialog.reuse()
+        seq = {s.id: s.seq for s in snapshots}
+        first, second = sorted([snapshot_id, other_id], key=lambda i: seq.get(i, 0))  # older first
+        try:
+            comparison = compare_snapshots(self.workspace, model_id, first, second)
+            changes = comparison_layers.changes_layer(comparison, model.class_names)
+            title = comparison_layers.group_title(comparison.a.name, comparison.b.name)
+            comparison_layers.add_comparison(self.project, title, [], changes)
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not compare the snapshots"))
+            return None
+        self.metrics_dialog = MetricsDialog(comparison, self)
+        self.metrics_dialog.show()
+        if raster is not None:
+            self._compare_detections(model, [first, second], raster, title, reuse)
+        return comparison
+
+    def _compare_detections(self, model, snapshot_ids: list, raster, title: str, reuse: bool) -> None:
+        from ..tasks import registry
+        from ..tasks.compare_task import CompareTask
+        from .detection_run import raster_path
+
+        task = CompareTask(
+            str(self.workspace.root), model.id, snapshot_ids, raster_path(raster), title, reuse=reuse,
+            project=self.project,
+        )  # fmt: skip
+
+        def done(result, error) -> None:
+            if task in self.compare_tasks:
+                self.compare_tasks.remove(task)
+            if error is not None:
+                messages.show_error(self.iface, error, tr("Detection for the comparison failed"))
+                return
+            reused = sum(1 for item in result if item.reused)
+            messages.success(
+                self.iface,
+                tr("Both snapshots' detections added to group {group} ({n} reused).").format(
+                    group=title, n=reused
+                ),
+            )
+
+        task.done.connect(done)
+        self.compare_tasks.append(task)
+        registry.start(task)
+
     # -- detection -------------------------------------------------------------------
     def run_detection(self, snapshot_id: str | None = None) -> None:
         """Ask for snapshot, scene, area and options; run detection in a task."""
@@ -427,11 +541,12 @@ class HuntrDock(QgsDockWidget):
         """Cancel running work and stop following the project (called by the plugin's unload)."""
         self.training_panel.shutdown()
         self.install_banner.shutdown()
-        for task in list(self.detect_tasks):
+        for task in list(self.detect_tasks) + list(self.compare_tasks):
             with contextlib.suppress(TypeError, RuntimeError):
                 task.done.disconnect()
             task.cancel()
         self.detect_tasks = []
+        self.compare_tasks = []
         events = hub()
         for signal, slot in (
             (events.workspaceChanged, self._workspace_edited),

@@ -65,11 +65,14 @@ class ModelPanel(QGroupBox):
         row.addWidget(self.new_button)
         self.more_button = QToolButton(self)
         self.more_button.setText("⋯")
-        self.more_button.setToolTip(tr("Rename or delete the model"))
+        self.more_button.setToolTip(tr("Rename or delete the model, or import a snapshot package"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         more = QMenu(self.more_button)
         self.rename_action = more.addAction(tr("Rename model…"))
         self.delete_action = more.addAction(tr("Delete model…"))
+        more.addSeparator()
+        self.import_action = more.addAction(tr("Import snapshot package…"))
+        self.import_action.setObjectName("huntr_import_package")
         self.more_button.setMenu(more)
         row.addWidget(self.more_button)
         layout.addLayout(row)
@@ -117,6 +120,7 @@ class ModelPanel(QGroupBox):
         self.new_button.clicked.connect(self.new_model)
         self.rename_action.triggered.connect(self.rename_model)
         self.delete_action.triggered.connect(self.delete_model)
+        self.import_action.triggered.connect(lambda _checked=False: self.import_package())
         self.layers_button.clicked.connect(self.add_training_layers)
         self.remove_scene_button.clicked.connect(self.remove_selected_scenes)
         self.scene_list.itemSelectionChanged.connect(self._update_enabled)
@@ -222,7 +226,8 @@ class ModelPanel(QGroupBox):
         self.new_button.setEnabled(has_ws and not self._busy)
         self.rename_action.setEnabled(has_model)
         self.delete_action.setEnabled(has_model and not self._busy)
-        self.more_button.setEnabled(has_model)
+        self.more_button.setEnabled(has_ws)
+        self.import_action.setEnabled(has_ws and not self._busy)
         self.layers_button.setEnabled(has_model)
         self.add_scene_button.setEnabled(has_model and not self._busy)
         self.remove_scene_button.setEnabled(
@@ -279,6 +284,79 @@ class ModelPanel(QGroupBox):
             ).format(name=model.name),
         )
         return model
+
+    def import_package(self, path: str | None = None, into_current: bool | None = None):
+        """Import a snapshot package: as a new model, or into the shown model when it has the
+        same classes (asked). Returns the engine's ``ImportResult`` (None when nothing was done)."""
+        from qgis.PyQt.QtWidgets import QFileDialog, QMessageBox
+
+        from ..snapshots import package
+
+        ws = self.workspace
+        if ws is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, tr("Import Snapshot Package"), "", tr("ORCA HUNTR package (*.huntrpkg)")
+            )
+            if not path:
+                return None
+        current = self.current_model()
+        try:
+            info = package.read_package(path)
+            fits = current is not None and not package.check_compatible(current, package.model_of(info))
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not import the package"))
+            return None
+        if into_current is None and fits:
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                tr("Import Snapshot Package"),
+                tr(
+                    "Import snapshot {snapshot} of model {model} as a new model, or as the new current "
+                    "state of {current} (same classes; its training data is kept)?"
+                ).format(
+                    snapshot=info.snapshot.get("name", ""),
+                    model=info.model.get("name", ""),
+                    current=current.name,
+                ),
+                parent=self,
+            )
+            new = box.addButton(tr("As a new model"), QMessageBox.ButtonRole.AcceptRole)
+            into = box.addButton(
+                tr("Into {model}").format(model=current.name), QMessageBox.ButtonRole.AcceptRole
+            )
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(new)
+            box.exec()
+            if box.clickedButton() not in (new, into):
+                return None
+            into_current = box.clickedButton() is into
+        try:
+            result = package.import_package(
+                ws, path, into_model=current.id if into_current and fits else None
+            )
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not import the package"))
+            return None
+        self.refresh(select=result.model.id)
+        self.modelsEdited.emit()
+        if result.new_model:
+            try:
+                training_layers.add_training_layers(ws, result.model, self.project)
+            except Exception as exc:
+                messages.show_error(self.iface, exc, tr("Could not add the training layers"))
+            messages.success(
+                self.iface, tr("Package imported as model {name}.").format(name=result.model.name)
+            )
+        else:
+            messages.success(
+                self.iface,
+                tr("Package imported: snapshot {snapshot} is the current state of {name}.").format(
+                    snapshot=result.snapshot.name, name=result.model.name
+                ),
+            )
+        return result
 
     def rename_model(self) -> None:
         """Ask for a new name for the selected model."""

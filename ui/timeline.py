@@ -31,7 +31,8 @@ def tr(text: str) -> str:
 
 # action ids, in menu order (None = separator)
 SAVE, RENAME, DETECT, NEW_MODEL, REVERT, DELETE = "save", "rename", "detect", "new_model", "revert", "delete"
-ACTIONS = (SAVE, RENAME, None, DETECT, NEW_MODEL, None, REVERT, DELETE)
+COMPARE, EXPORT = "compare", "export"
+ACTIONS = (SAVE, RENAME, None, DETECT, COMPARE, NEW_MODEL, EXPORT, None, REVERT, DELETE)
 
 BADGE_COLOURS = {  # kind -> (background, text)
     "current": ("#2e7d32", "#ffffff"),
@@ -46,6 +47,8 @@ def _action_text(action: str) -> str:
         RENAME: tr("Rename…"),
         DETECT: tr("Run detection…"),
         NEW_MODEL: tr("AI Model from Snapshot…"),
+        COMPARE: tr("Compare with…"),
+        EXPORT: tr("Export package…"),
         REVERT: tr("Revert to…"),
         DELETE: tr("Delete"),
     }[action]
@@ -57,6 +60,8 @@ def _action_tip(action: str) -> str:
         RENAME: tr("Give this snapshot another name"),
         DETECT: tr("Run detection on a raster with this snapshot's weights"),
         NEW_MODEL: tr("Start a new AI model from this snapshot's weights"),
+        COMPARE: tr("Metrics, training data changes and detections of this snapshot and another"),
+        EXPORT: tr("Write this snapshot to one file that another project can import"),
         REVERT: tr("Make this snapshot the current state and discard everything after it"),
         DELETE: tr("Delete this snapshot for good"),
     }[action]
@@ -99,6 +104,10 @@ def days_left(expires_at: Any, now: datetime | None = None) -> int | None:
 def badge_text(snapshot, now: datetime | None = None) -> str:
     """The kind badge: Current state, Temporary (expires in N days) or Saved."""
     kind = getattr(snapshot, "kind", "")
+    if (getattr(snapshot, "config", None) or {}).get("checkpoint"):
+        # written during a run (training/checkpoints.py): said on the badge, whatever the kind
+        text = badge_text(_Plain(snapshot), now)
+        return tr("Checkpoint · {kind}").format(kind=text)
     if kind == "current":
         return tr("Current state")
     if kind == "saved":
@@ -130,6 +139,17 @@ def progress_text(progress: dict | None) -> str:
     epochs = _number(progress.get("epochs")) or 0.0
     step_text = tr("1 step") if steps == 1 else tr("{n} steps").format(n=steps)
     return tr("{steps} · {epochs} epochs").format(steps=step_text, epochs=f"{epochs:.1f}")
+
+
+class _Plain:
+    """A snapshot seen without its checkpoint mark (for the rest of the badge)."""
+
+    def __init__(self, snapshot) -> None:
+        self._snapshot = snapshot
+        self.config: dict = {}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._snapshot, name)
 
 
 def _number(value: Any) -> float | None:
@@ -384,6 +404,8 @@ class SnapshotEntry(QFrame):
         self._actions[DELETE].setEnabled(kind != "current" and not busy)
         self._actions[REVERT].setEnabled(kind != "current" and not busy)
         self._actions[NEW_MODEL].setEnabled(not busy)  # it would switch the model being trained
+        self._actions[COMPARE].setEnabled(True)
+        self._actions[EXPORT].setEnabled(True)
         self._actions[RENAME].setEnabled(True)
 
     def _request(self, action: str) -> None:

@@ -33,7 +33,7 @@ from .timeline import key_metric
 from .training_curve import TrainingCurve
 
 SETTINGS_KEY = "training_panel"  # the panel's budget and device, kept in each workspace's settings
-DEFAULT_SETTINGS = {"max_steps": 500, "max_minutes": 0, "device": "auto"}
+DEFAULT_SETTINGS = {"max_steps": 500, "max_minutes": 0, "device": "auto", "checkpoint_minutes": 10}
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +149,20 @@ class TrainingPanel(QGroupBox):
         self.device_combo.addItem(tr("GPU (CUDA)"), "cuda")
         self.device_combo.setToolTip(tr("Where the network is trained"))
         form.addRow(tr("Device"), self.device_combo)
+        self.checkpoint_spin = QSpinBox(self)
+        self.checkpoint_spin.setObjectName("HuntrCheckpointMinutes")
+        self.checkpoint_spin.setRange(0, 24 * 60)
+        self.checkpoint_spin.setValue(10)
+        self.checkpoint_spin.setSpecialValueText(tr("no checkpoints"))
+        self.checkpoint_spin.setPrefix(tr("every "))
+        self.checkpoint_spin.setSuffix(tr(" min"))
+        self.checkpoint_spin.setToolTip(
+            tr(
+                "During a run, keep its state as a checkpoint snapshot this often: if QGIS stops, "
+                "at most this much training is lost. Only the newest checkpoints are kept."
+            )
+        )
+        form.addRow(tr("Checkpoint"), self.checkpoint_spin)
         layout.addLayout(form)
 
         buttons = QHBoxLayout()
@@ -199,6 +213,8 @@ class TrainingPanel(QGroupBox):
         self.steps_spin.valueChanged.connect(self._remember_settings)
         self.minutes_spin.valueChanged.connect(self._remember_settings)
         self.device_combo.currentIndexChanged.connect(self._remember_settings)
+        self.checkpoint_spin.valueChanged.connect(self._remember_settings)
+        self.resume_question: QMessageBox | None = None  # asked when the last run was interrupted
         self._update()
 
     # -- settings of the project ----------------------------------------------------
@@ -214,6 +230,7 @@ class TrainingPanel(QGroupBox):
             self.minutes_spin.setValue(int(values["max_minutes"]))
             index = self.device_combo.findData(values["device"])
             self.device_combo.setCurrentIndex(max(index, 0))
+            self.checkpoint_spin.setValue(int(values["checkpoint_minutes"]))
         finally:
             self._loading_settings = False
 
@@ -222,6 +239,7 @@ class TrainingPanel(QGroupBox):
             "max_steps": self.steps_spin.value(),
             "max_minutes": self.minutes_spin.value(),
             "device": self.device_combo.currentData(),
+            "checkpoint_minutes": self.checkpoint_spin.value(),
         }
 
     def _remember_settings(self, *_args) -> None:
@@ -295,6 +313,7 @@ class TrainingPanel(QGroupBox):
         self.steps_spin.setEnabled(not running)
         self.minutes_spin.setEnabled(not running)
         self.device_combo.setEnabled(not running)
+        self.checkpoint_spin.setEnabled(not running)
         self.start_button.setText(tr("Resume training") if self._has_snapshot else tr("Start training"))
         self.start_button.setToolTip(
             tr("Training is running")
@@ -317,6 +336,7 @@ class TrainingPanel(QGroupBox):
             max_steps=self.steps_spin.value() or None,
             device=self.device_combo.currentData(),
             threads=max(1, (os.cpu_count() or 2) - 1),
+            checkpoint_minutes=float(self.checkpoint_spin.value()),
         )
         if self.minutes_spin.value():
             config.max_seconds = float(self.minutes_spin.value() * 60)
@@ -339,6 +359,8 @@ class TrainingPanel(QGroupBox):
             messages.show_error(self.iface, exc, tr("Could not start training"))
             return
         if warning is not None and not self._confirm_without_labels(warning):
+            return
+        if not self._confirm_resume(ws, model):
             return
         try:
             title = tr("ORCA HUNTR: training {model}").format(model=model.name)
@@ -386,6 +408,39 @@ class TrainingPanel(QGroupBox):
             box.exec()
         finally:
             self.error_box = None
+            box.deleteLater()
+
+    def _confirm_resume(self, ws, model) -> bool:
+        """When the last run was cut off (its newest checkpoint is the current state), offer to
+        resume from that checkpoint; True to go on."""
+        from ..training.checkpoints import interrupted_run
+
+        try:
+            interrupted = interrupted_run(ws, model.id)
+        except Exception as exc:
+            log.warning("cannot tell whether the last run of %s ended: %s", model.name, exc)
+            return True
+        if interrupted is None:
+            return True
+        text = tr(
+            "The last training of {model} did not end: it was interrupted at step {steps}. Its newest "
+            "checkpoint ({name}) is the current state. Resume training from it?"
+        ).format(model=model.name, steps=interrupted.steps, name=interrupted.checkpoint.name)
+        if interrupted.last_complete is not None:
+            text += " " + tr(
+                "To start from the last snapshot a run ended with ({name}) instead, cancel and revert "
+                "to it on the timeline."
+            ).format(name=interrupted.last_complete.name)
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Resume Interrupted Training"), text, parent=self)
+        resume = box.addButton(tr("Resume from the checkpoint"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(resume)
+        self.resume_question = box
+        try:
+            box.exec()
+            return box.clickedButton() is resume
+        finally:
+            self.resume_question = None
             box.deleteLater()
 
     def _confirm_without_labels(self, text: str) -> bool:
