@@ -495,6 +495,7 @@ def detect(
     """
     from . import output
     from .infer import Predictor, build_model, flip_averaged, micro_batch_for, resolve_device
+    from .onnx_backend import backend_of, cpu_network
 
     t_start = time.perf_counter()
     if not isinstance(options, DetectOptions):
@@ -545,6 +546,8 @@ def detect(
         model = build_model(spec.weights, len(spec.bands), spec.num_classes, spec.mode, spec.network, device)
         if options.flip_tta:
             model = flip_averaged(model)
+        if device == "cpu":  # onnxruntime when installed (options.backend "auto"), else torch
+            model = cpu_network(model, len(spec.bands), tile, options.backend)
         micro = micro_batch_for(int(spec.network.get("width", 16)), tile)
         predictor = Predictor(
             model, spec.num_classes, spec.mode, device, workers=threads, micro_batch=micro, background=False
@@ -633,6 +636,7 @@ def detect(
         stats["seconds"], write=round(stats["seconds"]["write"] + time.perf_counter() - t0, 4)
     )
     stats["total_seconds"] = round(time.perf_counter() - t_start, 4)
+    stats["backend"] = backend_of(predictor.model) if predictor is not None else "torch"
     if progress is not None:
         progress(DetectProgress(1.0, stats["tiles_total"], stats["tiles_total"], "write", "done"))
     log.info("Detection %s: %d feature(s) in %s", display_name, count, final)

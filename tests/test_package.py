@@ -35,6 +35,7 @@ def test_make_package_builds_clean_zip(tmp_path):
     allowed_top = {
         "__init__.py", "plugin.py", "api.py", "deps.py", "errors.py", "qgis_log.py", "metadata.txt",
         "LICENSE", "README.md", "CHANGELOG.md", "ARCHITECTURE.md", "requirements.txt",
+        "constraints.txt",
     }  # fmt: skip
     allowed_dirs = (
         "snapshots/",
