@@ -333,6 +333,66 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
         </message>
     </context>
     <context>
+        <name>ExportOnnxAlgorithm</name>
+        <message>
+            <location filename="../processing/export_onnx.py" line="81" />
+            <source>Choose the ONNX file to write.</source>
+            <translation>Wählen Sie die zu schreibende ONNX-Datei.</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="26" />
+            <source>Export snapshot to ONNX (Deepness)</source>
+            <translation>Snapshot als ONNX exportieren (Deepness)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="68" />
+            <source>Metadata written (JSON)</source>
+            <translation>Geschriebene Metadaten (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="62" />
+            <source>ONNX file</source>
+            <translation>ONNX-Datei</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="62" />
+            <source>ONNX files (*.onnx)</source>
+            <translation>ONNX-Dateien (*.onnx)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="46" />
+            <source>Raster whose statistics normalise the input (optional)</source>
+            <translation>Raster, dessen Statistik die Eingabe normalisiert (optional)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="67" />
+            <source>Snapshot id</source>
+            <translation>Snapshot-ID</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="78" />
+            <source>The raster cannot be opened.</source>
+            <translation>Das Raster lässt sich nicht öffnen.</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="51" />
+            <source>Tile overlap suggested to Deepness (share of a tile)</source>
+            <translation>Für Deepness vorgeschlagene Kachelüberlappung (Anteil einer Kachel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="29" />
+            <source>Writes a snapshot (empty: the current state) as an ONNX file that the Deepness plugin and any ONNX runtime can load: the network with its class probabilities (and, in count mode, a second output with the object boundaries), and the metadata Deepness reads: model type, class names, resolution, tile size, overlap, standardisation and the score threshold.
+Deepness applies one normalisation to every raster. Models that normalise each raster with its own statistics therefore need them fixed in the file: give the raster you will run the file on, or leave it empty to use the median of the training scenes' statistics. Deepness does not split touching objects into instances and has no minimum size: its results are the network's segmentation.</source>
+            <translation>Schreibt einen Snapshot (leer: den aktuellen Stand) als ONNX-Datei, die das Deepness-Plugin und jede ONNX-Laufzeit laden kann: das Netz mit seinen Klassenwahrscheinlichkeiten (im Zählmodus mit einer zweiten Ausgabe für die Objektgrenzen) und die Metadaten, die Deepness liest: Modelltyp, Klassennamen, Auflösung, Kachelgröße, Überlappung, Standardisierung und Score-Schwelle.
+Deepness wendet auf jedes Raster dieselbe Normalisierung an. Modelle, die jedes Raster mit seiner eigenen Statistik normalisieren, brauchen sie daher fest in der Datei: Geben Sie das Raster an, auf dem Sie die Datei verwenden werden, oder lassen Sie das Feld leer, um den Median der Statistiken der Trainingsszenen zu nehmen. Deepness trennt sich berührende Objekte nicht in Einzelobjekte und kennt keine Mindestgröße: Seine Ergebnisse sind die Segmentierung des Netzes.</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="90" />
+            <source>Wrote snapshot “{snapshot}” of model “{model}” to {path}.</source>
+            <translation>Snapshot „{snapshot}“ des Modells „{model}“ nach {path} geschrieben.</translation>
+        </message>
+    </context>
+    <context>
         <name>HuntrAlgorithm</name>
         <message>
             <location filename="../processing/algorithm.py" line="105" />

@@ -333,6 +333,66 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
         </message>
     </context>
     <context>
+        <name>ExportOnnxAlgorithm</name>
+        <message>
+            <location filename="../processing/export_onnx.py" line="81" />
+            <source>Choose the ONNX file to write.</source>
+            <translation>Choisissez le fichier ONNX à écrire.</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="26" />
+            <source>Export snapshot to ONNX (Deepness)</source>
+            <translation>Exporter un instantané en ONNX (Deepness)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="68" />
+            <source>Metadata written (JSON)</source>
+            <translation>Métadonnées écrites (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="62" />
+            <source>ONNX file</source>
+            <translation>Fichier ONNX</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="62" />
+            <source>ONNX files (*.onnx)</source>
+            <translation>Fichiers ONNX (*.onnx)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="46" />
+            <source>Raster whose statistics normalise the input (optional)</source>
+            <translation>Raster dont les statistiques normalisent l'entrée (facultatif)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="67" />
+            <source>Snapshot id</source>
+            <translation>Identifiant de l'instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="78" />
+            <source>The raster cannot be opened.</source>
+            <translation>Le raster ne peut pas être ouvert.</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="51" />
+            <source>Tile overlap suggested to Deepness (share of a tile)</source>
+            <translation>Recouvrement des tuiles proposé à Deepness (part d'une tuile)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="29" />
+            <source>Writes a snapshot (empty: the current state) as an ONNX file that the Deepness plugin and any ONNX runtime can load: the network with its class probabilities (and, in count mode, a second output with the object boundaries), and the metadata Deepness reads: model type, class names, resolution, tile size, overlap, standardisation and the score threshold.
+Deepness applies one normalisation to every raster. Models that normalise each raster with its own statistics therefore need them fixed in the file: give the raster you will run the file on, or leave it empty to use the median of the training scenes' statistics. Deepness does not split touching objects into instances and has no minimum size: its results are the network's segmentation.</source>
+            <translation>Écrit un instantané (vide : l'état actuel) dans un fichier ONNX que le plugin Deepness et tout moteur ONNX peuvent charger : le réseau avec les probabilités des classes (et, en mode comptage, une seconde sortie avec les contours des objets), et les métadonnées que lit Deepness : type de modèle, noms des classes, résolution, taille et recouvrement des tuiles, standardisation et seuil de score.
+Deepness applique une seule normalisation à tous les rasters. Les modèles qui normalisent chaque raster avec ses propres statistiques doivent donc les fixer dans le fichier : indiquez le raster sur lequel vous utiliserez le fichier, ou laissez vide pour prendre la médiane des statistiques des scènes d'entraînement. Deepness ne sépare pas les objets qui se touchent et n'a pas de taille minimale : ses résultats sont la segmentation du réseau.</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="90" />
+            <source>Wrote snapshot “{snapshot}” of model “{model}” to {path}.</source>
+            <translation>Instantané « {snapshot} » du modèle « {model} » écrit dans {path}.</translation>
+        </message>
+    </context>
+    <context>
         <name>HuntrAlgorithm</name>
         <message>
             <location filename="../processing/algorithm.py" line="105" />

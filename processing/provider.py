@@ -32,6 +32,7 @@ def algorithms() -> list:
     """One instance of every algorithm (each lives in its own module)."""
     from .create_model import CreateModelAlgorithm
     from .detect import DetectAlgorithm
+    from .export_onnx import ExportOnnxAlgorithm
     from .list_snapshots import ListSnapshotsAlgorithm
     from .model_from_snapshot import ModelFromSnapshotAlgorithm
     from .purge_expired import PurgeExpiredAlgorithm
@@ -50,4 +51,5 @@ def algorithms() -> list:
         RevertToSnapshotAlgorithm(),
         ModelFromSnapshotAlgorithm(),
         PurgeExpiredAlgorithm(),
+        ExportOnnxAlgorithm(),
     ]

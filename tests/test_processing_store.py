@@ -55,6 +55,7 @@ def test_provider_lists_every_algorithm_with_help():
             "reverttosnapshot",
             "modelfromsnapshot",
             "purgeexpired",
+            "exportonnx",
         )
     )
     for alg in provider.algorithms():
