@@ -29,9 +29,10 @@ apt:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt | apt
+$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt | apt
 	test -x $(PY) || $(PYTHON_SYS) -m venv --system-site-packages $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -r requirements-dev.txt
+	$(PY) -c "import numpy, scipy.ndimage, rasterio, geopandas; assert numpy.__version__.startswith('1.')"
 	touch $@
 
 test: setup

@@ -41,6 +41,7 @@ __all__ = [
     "compare",
     "create_model",
     "detect",
+    "export_onnx",
     "export_snapshot",
     "import_snapshot",
     "lineage",
@@ -562,3 +563,20 @@ def detect(
         add_detection_layer(result, QgsProject.instance())
     hub().detection_added(result)
     return result
+
+
+def export_onnx(model, path: str | Path, snapshot=None, raster=None, overlap: float = 0.25, ws=None):
+    """Write a snapshot (default: the current state) as an ONNX file for Deepness; returns the
+    ``OnnxExport`` (``path``, ``metadata``, ``normalization``, ``notes``).
+
+    ``raster`` (a raster layer, its name or a path) fixes the normalisation written into the
+    file for models that normalise each raster with its own statistics (default: the median
+    of the training scenes'); ``overlap`` is the tile overlap suggested to Deepness.
+    """
+    from .detection.onnx_export import export_onnx as run_export
+
+    ws = _ws(ws)
+    info = _model(model, ws)
+    snap = _snapshot(info, snapshot, ws)
+    raster_path = _raster_source(raster)[0] if raster is not None else None
+    return run_export(ws, info.id, snap.id, path, raster_path=raster_path, overlap=overlap)

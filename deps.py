@@ -21,6 +21,8 @@ INSTALL_HINTS: dict[str, str] = {
     "that runs QGIS; the README says how on each system), or run `make setup`",
     "safetensors": "the Install button of the ORCA HUNTR panel, or pip install safetensors, "
     "or run `make setup`",
+    "onnxruntime": "pip install onnxruntime (optional: faster CPU detection), or run `make setup`",
+    "onnx": "pip install onnx (needed to export a snapshot to ONNX), or run `make setup`",
     "rasterio": "sudo apt-get install python3-rasterio (not the PyPI wheel: it bundles another GDAL)",
     "geopandas": "sudo apt-get install python3-geopandas python3-rtree",
     "shapely": "sudo apt-get install python3-shapely",

@@ -12,6 +12,13 @@ few steps on a small synthetic scene through the real training engine, then:
   tiles held in memory, in both CPU schemes: one call at a time on all torch threads,
   and one tile per thread on as many threads of one torch thread each (the engine's
   scheme); the faster one is the reference;
+* the same forward in onnxruntime (issue #17), side by side in the same run, from the graph
+  the engine exports: one session per thread with one intra-op thread each ("sessions",
+  the engine's scheme) and one session with all threads over batches ("batch"); and the
+  *engine's forward*: the network object detection actually runs (onnxruntime when it is
+  installed, else torch: ``stats["backend"]``) driven in the engine's scheme. Its ratio to
+  onnxruntime's best scheme is ``forward_vs_onnxruntime`` (target ≥ 1.0); the end-to-end
+  ratio is against the fastest scheme of either runtime;
 * the pure forward passes and the end-to-end run alternate ``--repeats`` times (3 by
   default: forward, end to end, forward, end to end, …) and the best time of each
   counts, so that slow phases of a shared machine hit both alike; the ratio of each
@@ -150,12 +157,37 @@ def matmul_gflops(n: int = 4096, reps: int = 5) -> float:
     return 2 * n**3 / best / 1e9
 
 
+class ThreadSessions:
+    """Plain onnxruntime: one ``InferenceSession`` per calling thread, ``threads`` intra-op threads
+    each, called with a numpy batch (the reference the engine's forward is measured against)."""
+
+    def __init__(self, graph: bytes, threads: int) -> None:
+        import threading
+
+        self.graph, self.threads, self.local = graph, threads, threading.local()
+
+    def __call__(self, x):
+        import onnxruntime as ort
+
+        session = getattr(self.local, "session", None)
+        if session is None:
+            options = ort.SessionOptions()
+            options.intra_op_num_threads = self.threads
+            options.inter_op_num_threads = 1
+            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            session = self.local.session = ort.InferenceSession(
+                self.graph, options, providers=["CPUExecutionProvider"]
+            )
+        return session.run(None, {session.get_inputs()[0].name: x})[0]
+
+
 def pure_forward(model, pool, tiles: int, batch: int, micro: int, workers: int) -> tuple[float, float]:
-    """``(seconds, best batch seconds)`` of the raw network over ``tiles`` tiles cycled from the
-    in-memory ``pool`` in calls of ``micro`` tiles: ``batch`` tiles a call group in this
-    thread with torch's threads (``workers`` = 1), or streamed over ``workers`` threads of
-    one torch thread each with ``2 × workers`` calls in flight, so no worker waits for
-    another (the engine's CPU scheme; its best batch time is not defined: inf)."""
+    """``(seconds, best batch seconds)`` of the raw network (any callable: a torch module, an
+    onnxruntime wrapper) over ``tiles`` tiles cycled from the in-memory ``pool`` in calls of
+    ``micro`` tiles: ``batch`` tiles a call group in this thread with torch's threads
+    (``workers`` = 1), or streamed over ``workers`` threads of one torch thread each with
+    ``2 × workers`` calls in flight, so no worker waits for another (the engine's CPU
+    scheme; its best batch time is not defined: inf)."""
     from collections import deque
     from concurrent.futures import ThreadPoolExecutor
 
@@ -270,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     from orca_huntr.detection import DetectOptions, detect
     from orca_huntr.detection.engine import RasterReader, snapshot_spec
     from orca_huntr.detection.infer import Predictor, build_model, micro_batch_for
+    from orca_huntr.detection.onnx_backend import backend_of, cpu_network, export_graph, onnxruntime_available
 
     threads = args.threads or torch.get_num_threads()
     tmp = None
@@ -307,6 +340,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         reader.close()
         pool = predictor.to_input(pool_np)
+        pool_nchw = torch.from_numpy(np.ascontiguousarray(pool_np))  # what onnxruntime is given
+        # what detection runs on the CPU (onnxruntime when installed), prepared as detect prepares it
+        engine_net = cpu_network(model, 3, args.tile, "auto")
+        backend = backend_of(engine_net)
+        graph = export_graph(model, 3, args.tile) if onnxruntime_available() else None
         with torch.inference_mode():
             from torch.utils.flop_counter import FlopCounterMode
 
@@ -327,17 +365,28 @@ def main(argv: list[str] | None = None) -> int:
         # the pure forward in both CPU schemes (one call at a time on all torch threads, or one
         # thread per tile; the faster counts) and the end-to-end run, alternated: the best
         # time of each counts, so that slow phases of the machine hit both alike
-        schemes = {"threads": 1, "workers": threads} if threads > 1 else {"threads": 1}
+        # name: (network, tile pool, calls of, workers); "engine" is detection's own network and scheme
+        schemes: dict[str, tuple] = {"torch_threads": (model, pool, micro, 1)}
+        if threads > 1:
+            schemes["torch_workers"] = (model, pool, micro, threads)
+        if graph is not None:
+            schemes["onnxruntime_sessions"] = (ThreadSessions(graph, 1), pool_np, micro, max(threads, 2))
+            schemes["onnxruntime_batch"] = (ThreadSessions(graph, threads), pool_np, args.batch, 1)
+            if threads == 1:
+                schemes["onnxruntime_sessions"] = (ThreadSessions(graph, 1), pool_np, micro, 1)
+        engine_pool = pool_nchw if backend == "onnxruntime" else pool
+        schemes["engine"] = (engine_net, engine_pool, micro, threads)
         fwd: dict[str, list[float]] = {name: [] for name in schemes}
         best_batch: dict[str, float] = {}
         e2e_runs: list[float] = []
 
         def measure_forward(label: str) -> None:
-            for name, workers in schemes.items():
+            for name, (net, tiles_pool, calls, workers) in schemes.items():
                 torch.set_num_threads(threads)
-                secs, best = pure_forward(model, pool, tiles, args.batch, micro, workers)
+                secs, best = pure_forward(net, tiles_pool, tiles, args.batch, calls, workers)
                 fwd[name].append(secs)
-                best_batch[name] = min(best_batch.get(name, float("inf")), best)
+                if name.startswith("torch"):
+                    best_batch[name] = min(best_batch.get(name, float("inf")), best)
                 print(f"pure forward ({name}, {label}): {secs:.2f} s", flush=True)
             torch.set_num_threads(threads)
 
@@ -352,7 +401,11 @@ def main(argv: list[str] | None = None) -> int:
         forward_by_scheme = {name: min(v) for name, v in fwd.items()}
         scheme = min(forward_by_scheme, key=forward_by_scheme.__getitem__)
         fwd_s = forward_by_scheme[scheme]
-        # each end-to-end run against the pure forward run just before it (the faster scheme):
+        ort_schemes = {k: v for k, v in forward_by_scheme.items() if k.startswith("onnxruntime")}
+        ort_scheme = min(ort_schemes, key=ort_schemes.__getitem__) if ort_schemes else None
+        # the engine's forward against onnxruntime's best scheme, per round too (same machine phase)
+        ort_pairs = [min(fwd[k][n] for k in ort_schemes) / fwd["engine"][n] for n in range(len(e2e_runs))]
+        # each end-to-end run against the pure forward run just before it (the fastest scheme):
         # a drift in the machine's speed between pairs cancels out
         pair_ratios = [min(v[k] for v in fwd.values()) / e for k, e in enumerate(e2e_runs)]
         mpx = args.size * args.size / 1e6
@@ -402,8 +455,27 @@ def main(argv: list[str] | None = None) -> int:
             "e2e_seconds": round(e2e_s, 2),
             "e2e_seconds_runs": [round(x, 2) for x in e2e_runs],
             "e2e_mpx_per_s": round(mpx / e2e_s, 3),
+            "backend": backend,
+            "e2e_backend": result.stats.get("backend"),
             "forward_seconds": round(fwd_s, 2),
             "forward_scheme": scheme,
+            "engine_forward_seconds": round(forward_by_scheme["engine"], 2),
+            "onnxruntime_scheme": ort_scheme,
+            "onnxruntime_seconds": round(ort_schemes[ort_scheme], 2) if ort_scheme else None,
+            "forward_vs_onnxruntime": (
+                round(ort_schemes[ort_scheme] / forward_by_scheme["engine"], 3) if ort_scheme else None
+            ),
+            "forward_vs_onnxruntime_pairs": [round(r, 3) for r in ort_pairs] if ort_scheme else None,
+            "target_forward_vs_onnxruntime": 1.0,
+            "torch_vs_onnxruntime": (
+                round(
+                    ort_schemes[ort_scheme]
+                    / min(v for k, v in forward_by_scheme.items() if k.startswith("torch")),
+                    3,
+                )
+                if ort_scheme
+                else None
+            ),
             "forward_seconds_by_scheme": {k: [round(x, 2) for x in v] for k, v in fwd.items()},
             "micro_batch": micro,
             "forward_mpx_per_s": round(mpx / fwd_s, 3),

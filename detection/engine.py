@@ -34,6 +34,7 @@ from .buffers import ArrayPool
 from .features import FeatureMaker
 from .gate import InputRequirements, RasterInfo, check_aoi, check_raster, inspect_raster
 from .options import DetectOptions, DetectProgress
+from .pipeline import BlockPipeline, PipelineJob, PipelineOutput
 from .result import DetectResult
 
 log = logging.getLogger(__name__)
@@ -219,18 +220,6 @@ def processing_window(raster: RasterInfo, aoi_px: Any | None, tile: int) -> tupl
     return r0, c0, r1 - r0, c1 - c0
 
 
-def _window(data: np.ndarray, row: int, col: int, size: int) -> np.ndarray:
-    return data[:, row : row + size, col : col + size]
-
-
-@dataclass
-class PipelineOutput:
-    """What :func:`run_pipeline` found, in raster pixel coordinates, and how long it took."""
-
-    detections: list[Any]
-    stats: dict[str, Any]
-
-
 def run_pipeline(
     raster_path: str,
     bands: list[int],
@@ -249,7 +238,8 @@ def run_pipeline(
     boundary_target: str | None = None,
     background: bool = True,
 ) -> PipelineOutput:
-    """Read → predict → blend → vectorise the ``window`` (row, col, height, width) of a raster.
+    """Read → predict → blend → vectorise the ``window`` (row, col, height, width) of a raster:
+    one :class:`~.pipeline.BlockPipeline` run (its stages are documented there).
 
     ``predictor`` maps a ``(B, bands, tile, tile)`` float32 batch to ``(B, K, tile, tile)``
     probabilities (the network's contract: background first); one with a ``submit``
@@ -260,197 +250,22 @@ def run_pipeline(
     detection (raster pixel coordinates) goes to ``sink`` as soon as it is complete;
     without a sink they are returned in :attr:`PipelineOutput.detections`.
     ``boundary_target`` (the snapshot's) sets how far boundary pixels grow onto cores.
-    With ``background``, the next block is read and each finished block vectorised (and
-    its detections sunk) on threads of their own while the tiles are predicted; the
-    results do not depend on it.
     """
-    from collections import deque
-    from concurrent.futures import ThreadPoolExecutor
-
-    from affine import Affine
-
-    from .background import OrderedWorker
-    from .stitch import Stitcher
-    from .tiling import TileGrid
-    from .vectorize import Vectoriser, grow_steps_for, thin_cores_for
-
-    features = require("rasterio.features")
-    options = options.resolved(None)  # thresholds left unset: the defaults
-    row0, col0, height, width = window
-    overlap = options.overlap_pixels(tile)
-    grid = TileGrid(height, width, tile, overlap, max(int(options.block_size), tile))
-    channels = num_classes + (1 if mode == "count" else 0)  # classes 1..C, boundary; no background
-    first = 1 if getattr(predictor, "background", True) else 0  # the predictor's first channel to blend
-    pool = ArrayPool()
-    stitcher = Stitcher(grid, channels, pool)
-    timing = dict.fromkeys(("read", "infer", "blend", "vectorise", "sink"), 0.0)
-
-    def timed_sink(detection: Any) -> None:
-        t0 = time.perf_counter()
-        sink(detection)  # type: ignore[misc]
-        timing["sink"] += time.perf_counter() - t0
-
-    vectoriser = Vectoriser(
+    job = PipelineJob(
+        raster_path,
+        bands,
+        mean,
+        std,
+        predictor,
         num_classes,
         mode,
-        float(options.score_threshold),  # type: ignore[arg-type]  # resolved above
-        float(options.boundary_threshold),  # type: ignore[arg-type]
-        emit=timed_sink if sink is not None else None,
-        grow_steps=grow_steps_for(boundary_target),
-        marker_window=int(options.marker_window or 0),
-        thin_cores=thin_cores_for(boundary_target),
+        tile,
+        options,
+        window,
+        aoi_px,
+        boundary_target,
     )
-    row_blocks, col_blocks = len(grid.row_blocks()), len(grid.col_blocks())
-    reader = RasterReader(raster_path, bands, mean, std)
-    total = grid.tile_count
-    counts = {"done": 0, "run": 0, "blocks": 0}
-    t_start = time.perf_counter()
-    submit = getattr(predictor, "submit", None)
-    post = OrderedWorker() if background else None
-    prefetch = ThreadPoolExecutor(1, thread_name_prefix="huntr-read") if background else None
-
-    def report(stage: str, fraction: float, message: str = "") -> None:
-        if progress is not None:
-            progress(DetectProgress(min(fraction, 1.0), counts["done"], total, stage, message))
-
-    def check_stop() -> None:
-        if should_stop is not None and should_stop():
-            raise CancelledError("Detection was cancelled; nothing was written.")
-
-    def read_block(
-        rb: Any, cb: Any
-    ) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]], list[tuple[int, int]]]:
-        """The block's data, valid mask, the tiles to run and the tiles skipped (no valid pixel)."""
-        t0 = time.perf_counter()
-        bh, bw = rb.buffer_end - rb.start, cb.buffer_end - cb.start
-        data, valid = reader.read(row0 + rb.start, col0 + cb.start, bh, bw, pool)
-        if aoi_px is not None:
-            shift = Affine.translation(col0 + cb.start, row0 + rb.start)
-            valid &= features.geometry_mask([aoi_px], (bh, bw), shift, invert=True)
-        tiles = grid.tiles_in(rb, cb)
-        keep: list[tuple[int, int]] = []
-        skipped: list[tuple[int, int]] = []
-        for r, c in tiles:
-            any_valid = valid[r - rb.start : r - rb.start + tile, c - cb.start : c - cb.start + tile].any()
-            (keep if any_valid else skipped).append((r, c))
-        timing["read"] += time.perf_counter() - t0
-        return data, valid, keep, skipped
-
-    def vectorise(buf: Any, sums: Any, weight: Any, valid: Any, r0: int, c0: int) -> None:
-        t0 = time.perf_counter()
-        i, j = buf.i, buf.j
-        vectoriser.add_block(
-            i, j, sums, weight, valid, r0, c0, more_right=j < col_blocks - 1, more_below=i < row_blocks - 1
-        )
-        stitcher.release(buf)
-        timing["vectorise"] += time.perf_counter() - t0
-
-    def finish_block(entry: dict[str, Any]) -> None:
-        t0 = time.perf_counter()
-        buf = entry["buf"]
-        sums, weight = stitcher.finish_sums(buf)
-        rh, rw = weight.shape
-        timing["blend"] += time.perf_counter() - t0
-        pool.give_back(entry["data"])  # every tile of the block has been predicted by now
-        rb, cb = buf.rows, buf.cols
-        args = (buf, sums, weight, entry["valid"][:rh, :rw], row0 + rb.start, col0 + cb.start)
-        entry.clear()  # the block's buffer now belongs to the vectorising job only
-        if post is not None:
-            post.put(lambda: vectorise(*args))
-        else:
-            vectorise(*args)
-        counts["blocks"] += 1
-
-    def blend(buf: Any, batch: list[tuple[int, int]], started: Any) -> None:
-        t0 = time.perf_counter()
-        probs = started.result() if hasattr(started, "result") else started
-        t1 = time.perf_counter()
-        for n, (r, c) in enumerate(batch):
-            buf.add(r, c, probs[n][first:], stitcher.window, weighted=submit is not None)
-        if hasattr(started, "release"):
-            started.release()  # the probabilities are in the block's sums: reuse their arrays
-        timing["infer"] += t1 - t0
-        timing["blend"] += time.perf_counter() - t1
-        counts["done"] += len(batch)
-        counts["run"] += len(batch)
-        report("inference", 0.95 * counts["done"] / total)
-
-    # FIFO of ("tiles", buf, batch, started) and ("end", block entry): one batch predicts
-    # while the one before it is blended; blocks finish in raster order
-    pending: deque[tuple[Any, ...]] = deque()
-    in_flight = 0
-
-    def drain(limit: int) -> None:
-        nonlocal in_flight
-        while pending and (in_flight > limit or pending[0][0] == "end"):
-            item = pending.popleft()
-            if item[0] == "end":
-                finish_block(item[1])
-            else:
-                in_flight -= 1
-                blend(*item[1:])
-
-    blocks = list(grid.blocks())
-    try:
-        next_read = prefetch.submit(read_block, blocks[0][2], blocks[0][3]) if prefetch and blocks else None
-        for n_block, (i, j, rb, cb) in enumerate(blocks):
-            check_stop()
-            if next_read is not None:
-                data, valid, keep, skipped = next_read.result()
-                if n_block + 1 < len(blocks):
-                    nxt = blocks[n_block + 1]
-                    next_read = prefetch.submit(read_block, nxt[2], nxt[3])  # type: ignore[union-attr]
-            else:
-                data, valid, keep, skipped = read_block(rb, cb)
-            counts["done"] += len(skipped)
-            buf = stitcher.begin(i, j, rb, cb, skipped)
-            for k in range(0, len(keep), options.batch_size):
-                check_stop()
-                batch = keep[k : k + options.batch_size]
-                t0 = time.perf_counter()
-                views = [_window(data, r - rb.start, c - cb.start, tile) for r, c in batch]
-                # the Predictor copies the views itself (once, into the network's layout)
-                started = submit(views, stitcher.window) if submit is not None else predictor(np.stack(views))
-                timing["infer"] += time.perf_counter() - t0
-                pending.append(("tiles", buf, batch, started))
-                in_flight += 1
-                drain(1)
-            pending.append(("end", {"buf": buf, "valid": valid, "data": data}))
-            drain(1)
-            del data, valid, buf
-        drain(0)
-        if post is not None:
-            post.close()
-        report("vectorise", 0.96, "joining objects across blocks")
-        check_stop()
-        t0 = time.perf_counter()
-        detections = vectoriser.finish()
-        timing["vectorise"] += time.perf_counter() - t0
-    except BaseException:
-        if post is not None:
-            post.abort()
-        raise
-    finally:
-        if prefetch is not None:
-            prefetch.shutdown(wait=True)
-        stitcher.close()
-        reader.close()
-    stats = {
-        "tiles_total": total,
-        "tiles_run": counts["run"],
-        "blocks": counts["blocks"],
-        "tile_size": tile,
-        "overlap": overlap,
-        "window": list(window),
-        "megapixels": height * width / 1e6,
-        "seconds": {
-            **{k: round(v, 4) for k, v in timing.items() if k != "sink"},
-            "vectorise": round(timing["vectorise"] - timing["sink"], 4),
-            "write": round(timing["sink"], 4),
-        },
-        "pipeline_seconds": round(time.perf_counter() - t_start, 4),
-    }
-    return PipelineOutput(detections, stats)
+    return BlockPipeline(job, progress, should_stop, sink, background).run()
 
 
 def load_snapshot(ws: Any, model_id: str, snapshot_id: str | None) -> Any:
@@ -495,6 +310,7 @@ def detect(
     """
     from . import output
     from .infer import Predictor, build_model, flip_averaged, micro_batch_for, resolve_device
+    from .onnx_backend import backend_of, cpu_network
 
     t_start = time.perf_counter()
     if not isinstance(options, DetectOptions):
@@ -545,6 +361,8 @@ def detect(
         model = build_model(spec.weights, len(spec.bands), spec.num_classes, spec.mode, spec.network, device)
         if options.flip_tta:
             model = flip_averaged(model)
+        if device == "cpu":  # onnxruntime when installed (options.backend "auto"), else torch
+            model = cpu_network(model, len(spec.bands), tile, options.backend)
         micro = micro_batch_for(int(spec.network.get("width", 16)), tile)
         predictor = Predictor(
             model, spec.num_classes, spec.mode, device, workers=threads, micro_batch=micro, background=False
@@ -634,6 +452,7 @@ def detect(
         stats["seconds"], write=round(stats["seconds"]["write"] + time.perf_counter() - t0, 4)
     )
     stats["total_seconds"] = round(time.perf_counter() - t_start, 4)
+    stats["backend"] = backend_of(predictor.model) if predictor is not None else "torch"
     if progress is not None:
         progress(DetectProgress(1.0, stats["tiles_total"], stats["tiles_total"], "write", "done"))
     log.info("Detection %s: %d feature(s) in %s", display_name, count, final)

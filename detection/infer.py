@@ -199,8 +199,12 @@ class Predictor:
     def to_input(self, batch: np.ndarray | Sequence[np.ndarray]) -> Any:
         """A numpy batch (or a list of ``(bands, t, t)`` tiles, e.g. views into a block) as a
         torch tensor on the device in the model's memory format. On the CPU a list is
-        copied once, straight into the ``channels_last`` layout."""
+        copied once, straight into the ``channels_last`` layout (plain NCHW for a network
+        run by onnxruntime, whose ``channels_last`` is False)."""
         torch = require("torch")
+        if self.on_cpu and not getattr(self.model, "channels_last", True):  # onnxruntime: plain NCHW
+            array = batch if isinstance(batch, np.ndarray) else np.stack(batch)  # one copy of the views
+            return torch.from_numpy(np.ascontiguousarray(array, dtype=np.float32))
         if self.on_cpu and not isinstance(batch, np.ndarray):
             bands, h, w = batch[0].shape
             x = torch.empty((len(batch), h, w, bands), dtype=torch.float32).permute(0, 3, 1, 2)

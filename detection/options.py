@@ -32,7 +32,8 @@ class DetectOptions:
     validation areas (:meth:`resolved`), or 0.5 / 0.5 / 4 for snapshots without them.
     ``simplify`` is the simplification tolerance in pixels (0 keeps pixel outlines).
     In segmentation mode each connected area is one feature (the default) or, with
-    ``dissolve``, every area of a class is merged into one feature.
+    ``dissolve``, every area of a class is merged into one feature. ``backend`` says what
+    runs the network on the CPU: ``auto`` uses onnxruntime when it is installed, else torch.
     """
 
     tile_size: int | None = None
@@ -48,6 +49,7 @@ class DetectOptions:
     simplify: float = 0.5
     dissolve: bool = False  # segmentation mode: True merges the areas of a class into one feature
     device: str = "auto"  # "auto" | "cpu" | "cuda" (or "cuda:N")
+    backend: str = "auto"  # CPU network: "auto" (onnxruntime when installed) | "torch" | "onnxruntime"
     threads: int | None = None  # torch CPU threads; None = torch's default
     resolution_tolerance: float = 2.0  # error beyond this ratio to the training resolution
     resolution_warning: float = 1.25  # warning beyond this ratio
@@ -67,6 +69,8 @@ class DetectOptions:
             value = getattr(self, name)
             if value is not None and not 0.0 < float(value) < 1.0:
                 raise ValueError(f"{name} must lie between 0 and 1")
+        if str(self.backend).lower() not in ("auto", "torch", "onnxruntime"):
+            raise ValueError("backend must be 'auto', 'torch' or 'onnxruntime'")
         if self.min_pixels is not None and int(self.min_pixels) < 0:
             raise ValueError("min_pixels must not be negative")
 

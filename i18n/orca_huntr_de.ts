@@ -31,7 +31,7 @@ Metriken: jede Metrik eines der beiden Snapshots, gesamt und je Klasse, nebenein
 Mit einem Raster werden die Erkennungen beider Snapshots darauf als zwei Layer in einer Gruppe hinzugefügt, orange umrandet (erster) und blau gestrichelt (zweiter). Eine Erkennung, die ein Snapshot auf diesem Raster mit seinen eigenen Einstellungen bereits gemacht hat, auf dem ganzen Raster oder demselben Gebiet, wird wiederverwendet statt neu berechnet.</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="197" />
+            <location filename="../processing/compare_snapshots.py" line="199" />
             <source>Detected: {path}.</source>
             <translation>Erkannt: {path}.</translation>
         </message>
@@ -81,7 +81,7 @@ Mit einem Raster werden die Erkennungen beider Snapshots darauf als zwei Layer i
             <translation>Bereits gemachte Erkennungen wiederverwenden</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="197" />
+            <location filename="../processing/compare_snapshots.py" line="199" />
             <source>Reused {path}.</source>
             <translation>Wiederverwendet: {path}.</translation>
         </message>
@@ -91,7 +91,7 @@ Mit einem Raster werden die Erkennungen beider Snapshots darauf als zwei Layer i
             <translation>Zweiter Snapshot (ID oder Name; leer: der aktuelle Stand)</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="185" />
+            <location filename="../processing/compare_snapshots.py" line="187" />
             <source>The area of interest has no polygon.</source>
             <translation>Das Interessensgebiet enthält kein Polygon.</translation>
         </message>
@@ -598,6 +598,66 @@ Geben Sie die Szenen als Layer, als Ordner mit Rastern und/oder als Dateimuster 
             <location filename="../processing/detect_many.py" line="211" />
             <source>{n} detections from {scenes} scenes written to {path}.</source>
             <translation>{n} Erkennungen aus {scenes} Szenen in {path} geschrieben.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportOnnxAlgorithm</name>
+        <message>
+            <location filename="../processing/export_onnx.py" line="83" />
+            <source>Choose the ONNX file to write.</source>
+            <translation>Wählen Sie die zu schreibende ONNX-Datei.</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="28" />
+            <source>Export snapshot to ONNX (Deepness)</source>
+            <translation>Snapshot als ONNX exportieren (Deepness)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="70" />
+            <source>Metadata written (JSON)</source>
+            <translation>Geschriebene Metadaten (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="64" />
+            <source>ONNX file</source>
+            <translation>ONNX-Datei</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="64" />
+            <source>ONNX files (*.onnx)</source>
+            <translation>ONNX-Dateien (*.onnx)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="48" />
+            <source>Raster whose statistics normalise the input (optional)</source>
+            <translation>Raster, dessen Statistik die Eingabe normalisiert (optional)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="69" />
+            <source>Snapshot id</source>
+            <translation>Snapshot-ID</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="80" />
+            <source>The raster cannot be opened.</source>
+            <translation>Das Raster lässt sich nicht öffnen.</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="53" />
+            <source>Tile overlap suggested to Deepness (share of a tile)</source>
+            <translation>Für Deepness vorgeschlagene Kachelüberlappung (Anteil einer Kachel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="31" />
+            <source>Writes a snapshot (empty: the current state) as an ONNX file that the Deepness plugin and any ONNX runtime can load: the network with its class probabilities (and, in count mode, a second output with the object boundaries), and the metadata Deepness reads: model type, class names, resolution, tile size, overlap, standardisation and the score threshold.
+Deepness applies one normalisation to every raster. Models that normalise each raster with its own statistics therefore need them fixed in the file: give the raster you will run the file on, or leave it empty to use the median of the training scenes' statistics. Deepness does not split touching objects into instances and has no minimum size: its results are the network's segmentation.</source>
+            <translation>Schreibt einen Snapshot (leer: den aktuellen Stand) als ONNX-Datei, die das Deepness-Plugin und jede ONNX-Laufzeit laden kann: das Netz mit seinen Klassenwahrscheinlichkeiten (im Zählmodus mit einer zweiten Ausgabe für die Objektgrenzen) und die Metadaten, die Deepness liest: Modelltyp, Klassennamen, Auflösung, Kachelgröße, Überlappung, Standardisierung und Score-Schwelle.
+Deepness wendet auf jedes Raster dieselbe Normalisierung an. Modelle, die jedes Raster mit seiner eigenen Statistik normalisieren, brauchen sie daher fest in der Datei: Geben Sie das Raster an, auf dem Sie die Datei verwenden werden, oder lassen Sie das Feld leer, um den Median der Statistiken der Trainingsszenen zu nehmen. Deepness trennt sich berührende Objekte nicht in Einzelobjekte und kennt keine Mindestgröße: Seine Ergebnisse sind die Segmentierung des Netzes.</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="92" />
+            <source>Wrote snapshot “{snapshot}” of model “{model}” to {path}.</source>
+            <translation>Snapshot „{snapshot}“ des Modells „{model}“ nach {path} geschrieben.</translation>
         </message>
     </context>
     <context>
@@ -1190,17 +1250,17 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="483" />
+            <location filename="../ui/dock.py" line="484" />
             <source>Both snapshots' detections added to group {group} ({n} reused).</source>
             <translation>Erkennungen beider Snapshots zur Gruppe {group} hinzugefügt ({n} wiederverwendet).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="382" />
+            <location filename="../ui/dock.py" line="383" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="458" />
+            <location filename="../ui/dock.py" line="459" />
             <source>Could not compare the snapshots</source>
             <translation>Die Snapshots konnten nicht verglichen werden</translation>
         </message>
@@ -1209,177 +1269,177 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation type="obsolete">Die Szenen konnten nicht in das neue Modell kopiert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="376" />
+            <location filename="../ui/dock.py" line="377" />
             <source>Could not create a model from the snapshot</source>
             <translation>Aus dem Snapshot konnte kein Modell erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="286" />
+            <location filename="../ui/dock.py" line="287" />
             <source>Could not delete the snapshot</source>
             <translation>Der Snapshot konnte nicht gelöscht werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="425" />
+            <location filename="../ui/dock.py" line="426" />
             <source>Could not export the snapshot</source>
             <translation>Der Snapshot konnte nicht exportiert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="185" />
+            <location filename="../ui/dock.py" line="186" />
             <source>Could not list the snapshots</source>
             <translation>Die Snapshots konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="295" />
+            <location filename="../ui/dock.py" line="296" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Der Snapshot konnte nicht in die Quarantäne verschoben werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="507" />
+            <location filename="../ui/dock.py" line="508" />
             <source>Could not prepare detection</source>
             <translation>Die Erkennung konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="310" />
+            <location filename="../ui/dock.py" line="311" />
             <source>Could not prepare the revert</source>
             <translation>Das Zurücksetzen konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="263" />
+            <location filename="../ui/dock.py" line="264" />
             <source>Could not rename the snapshot</source>
             <translation>Der Snapshot konnte nicht umbenannt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="322" />
+            <location filename="../ui/dock.py" line="323" />
             <source>Could not revert</source>
             <translation>Das Zurücksetzen ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="239" />
+            <location filename="../ui/dock.py" line="240" />
             <source>Could not save the snapshot</source>
             <translation>Der Snapshot konnte nicht gespeichert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="341" />
+            <location filename="../ui/dock.py" line="342" />
             <source>Could not undo the revert</source>
             <translation>Das Zurücksetzen konnte nicht rückgängig gemacht werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="187" />
+            <location filename="../ui/dock.py" line="188" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Erstellen oder wählen Sie ein Modell, um seine Snapshots zu sehen.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="274" />
+            <location filename="../ui/dock.py" line="275" />
             <source>Delete Snapshot</source>
             <translation>Snapshot löschen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="274" />
+            <location filename="../ui/dock.py" line="275" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Den Snapshot {name} löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="98" />
+            <location filename="../ui/dock.py" line="99" />
             <source>Detecting… %p%</source>
             <translation>Erkennung… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="480" />
+            <location filename="../ui/dock.py" line="481" />
             <source>Detection for the comparison failed</source>
             <translation>Die Erkennung für den Vergleich ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="99" />
+            <location filename="../ui/dock.py" line="100" />
             <source>Detection runs in the background; cancel it from the task manager</source>
             <translation>Die Erkennung läuft im Hintergrund; brechen Sie sie über die Aufgabenverwaltung ab</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="408" />
+            <location filename="../ui/dock.py" line="409" />
             <source>Export Snapshot Package</source>
             <translation>Snapshot-Paket exportieren</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="408" />
+            <location filename="../ui/dock.py" line="409" />
             <source>Include the snapshot's training areas, labels and scenes in the package?</source>
             <translation>Die Trainingsbereiche, Labels und Szenen des Snapshots in das Paket aufnehmen?</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="383" />
+            <location filename="../ui/dock.py" line="384" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modell {name} aus dem Snapshot erstellt.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="254" />
+            <location filename="../ui/dock.py" line="255" />
             <source>New name of the snapshot:</source>
             <translation>Neuer Name des Snapshots:</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="188" />
+            <location filename="../ui/dock.py" line="189" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="141" />
+            <location filename="../ui/dock.py" line="142" />
             <source>No workspace: see the message bar.</source>
             <translation>Kein Arbeitsbereich: siehe Meldungsleiste.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="52" />
+            <location filename="../ui/dock.py" line="53" />
             <source>ORCA HUNTR</source>
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="403" />
+            <location filename="../ui/dock.py" line="404" />
             <source>ORCA HUNTR package (*.huntrpkg)</source>
             <translation>ORCA-HUNTR-Paket (*.huntrpkg)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="254" />
+            <location filename="../ui/dock.py" line="255" />
             <source>Rename Snapshot</source>
             <translation>Snapshot umbenennen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="345" />
+            <location filename="../ui/dock.py" line="346" />
             <source>Revert undone: {n} snapshots are back.</source>
             <translation>Zurücksetzen rückgängig gemacht: {n} Snapshots sind zurück.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="326" />
+            <location filename="../ui/dock.py" line="327" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Auf {name} zurückgesetzt: Er ist wieder der aktuelle Stand.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="91" />
+            <location filename="../ui/dock.py" line="92" />
             <source>Run detection with the current state (or any snapshot) on a raster</source>
             <translation>Eine Erkennung auf einem Raster mit dem aktuellen Stand (oder einem beliebigen Snapshot) ausführen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="89" />
+            <location filename="../ui/dock.py" line="90" />
             <source>Run detection…</source>
             <translation>Erkennung ausführen…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="427" />
+            <location filename="../ui/dock.py" line="428" />
             <source>Snapshot {name} exported to {path}.</source>
             <translation>Snapshot {name} nach {path} exportiert.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="242" />
+            <location filename="../ui/dock.py" line="243" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Snapshot {name} gespeichert: Er läuft nicht ab.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="83" />
+            <location filename="../ui/dock.py" line="84" />
             <source>Training Snapshots Timeline</source>
             <translation>Zeitleiste der Trainings-Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="143" />
+            <location filename="../ui/dock.py" line="144" />
             <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
             <translation>Nicht gespeichertes Projekt: Die Modelle liegen in einem temporären Ordner, bis Sie das Projekt speichern.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="148" />
+            <location filename="../ui/dock.py" line="149" />
             <source>Workspace: {path}</source>
             <translation>Arbeitsbereich: {path}</translation>
         </message>
@@ -2213,17 +2273,17 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
     <context>
         <name>HuntrTimeline</name>
         <message>
-            <location filename="../ui/timeline.py" line="241" />
+            <location filename="../ui/timeline.py" line="242" />
             <source>1 label</source>
             <translation>1 Label</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="250" />
+            <location filename="../ui/timeline.py" line="251" />
             <source>1 reverted snapshot</source>
             <translation>1 zurückgenommener Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="242" />
+            <location filename="../ui/timeline.py" line="243" />
             <source>1 scene</source>
             <translation>1 Szene</translation>
         </message>
@@ -2233,7 +2293,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>1 Schritt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="240" />
+            <location filename="../ui/timeline.py" line="241" />
             <source>1 training area</source>
             <translation>1 Trainingsgebiet</translation>
         </message>
@@ -2243,7 +2303,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>KI-Modell aus Snapshot…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="340" />
+            <location filename="../ui/timeline.py" line="341" />
             <source>Actions</source>
             <translation>Aktionen</translation>
         </message>
@@ -2258,7 +2318,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Vergleichen mit…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="363" />
+            <location filename="../ui/timeline.py" line="364" />
             <source>Created at (local time)</source>
             <translation>Erstellt am (Ortszeit)</translation>
         </message>
@@ -2278,7 +2338,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Diesen Snapshot endgültig löschen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="219" />
+            <location filename="../ui/timeline.py" line="220" />
             <source>Detection settings (calibrated): score ≥ {score}, boundary &lt; {boundary}, ≥ {pixels} px</source>
             <translation>Erkennungseinstellungen (kalibriert): Wert ≥ {score}, Grenze &lt; {boundary}, ≥ {pixels} px</translation>
         </message>
@@ -2293,7 +2353,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Paket exportieren…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="180" />
+            <location filename="../ui/timeline.py" line="181" />
             <source>F1 {value}</source>
             <translation>F1 {value}</translation>
         </message>
@@ -2303,12 +2363,12 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Diesem Snapshot einen anderen Namen geben</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="216" />
+            <location filename="../ui/timeline.py" line="217" />
             <source>IoU of class {id}: {value}</source>
             <translation>IoU der Klasse {id}: {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="182" />
+            <location filename="../ui/timeline.py" line="183" />
             <source>IoU {value}</source>
             <translation>IoU {value}</translation>
         </message>
@@ -2318,12 +2378,12 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Diesen Snapshot behalten: Gespeicherte Snapshots laufen nie ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="332" />
+            <location filename="../ui/timeline.py" line="333" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Wird eine Weile aufbewahrt und dann automatisch entfernt, sofern Sie ihn nicht speichern</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="333" />
+            <location filename="../ui/timeline.py" line="334" />
             <source>Kept until you delete it</source>
             <translation>Bleibt erhalten, bis Sie ihn löschen</translation>
         </message>
@@ -2333,7 +2393,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Diesen Snapshot zum aktuellen Stand machen und alles danach verwerfen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="201" />
+            <location filename="../ui/timeline.py" line="202" />
             <source>Mean IoU</source>
             <translation>Mittlere IoU</translation>
         </message>
@@ -2343,32 +2403,32 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Metriken, Änderungen der Trainingsdaten und Erkennungen dieses und eines anderen Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="439" />
+            <location filename="../ui/timeline.py" line="440" />
             <source>Move to quarantine</source>
             <translation>In Quarantäne verschieben</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="228" />
+            <location filename="../ui/timeline.py" line="229" />
             <source>No metrics recorded</source>
             <translation>Keine Kennzahlen erfasst</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="431" />
+            <location filename="../ui/timeline.py" line="432" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="202" />
+            <location filename="../ui/timeline.py" line="203" />
             <source>Object F1</source>
             <translation>Objekt-F1</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="203" />
+            <location filename="../ui/timeline.py" line="204" />
             <source>Object precision</source>
             <translation>Objekt-Präzision</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="204" />
+            <location filename="../ui/timeline.py" line="205" />
             <source>Object recall</source>
             <translation>Objekt-Trefferquote</translation>
         </message>
@@ -2378,7 +2438,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Umbenennen…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="491" />
+            <location filename="../ui/timeline.py" line="492" />
             <source>Restore what this revert took back; what replaced it is kept the same way</source>
             <translation>Wiederherstellen, was dieses Zurücksetzen zurückgenommen hat; was es ersetzt hat, wird ebenso aufbewahrt</translation>
         </message>
@@ -2388,7 +2448,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Zurücksetzen auf…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="250" />
+            <location filename="../ui/timeline.py" line="251" />
             <source>Reverted training data</source>
             <translation>Zurückgenommene Trainingsdaten</translation>
         </message>
@@ -2418,7 +2478,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Gespeichert? · Zustand unbekannt, wird nie bereinigt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="512" />
+            <location filename="../ui/timeline.py" line="513" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Snapshot(s) {ids} nicht lesbar ({reason}). Das Training dieses Modells ist blockiert: es würde von einem älteren Snapshot aus fortgesetzt. Reparieren Sie die Dateien oder verschieben Sie den/die Snapshot(s) in den Ordner .quarantine des Arbeitsbereichs.</translation>
         </message>
@@ -2448,42 +2508,42 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Temporär · läuft heute ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="331" />
+            <location filename="../ui/timeline.py" line="332" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>Der neueste Stand des Modells: Das Training wird von hier aus fortgesetzt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="375" />
+            <location filename="../ui/timeline.py" line="376" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Beim Erstellen des Snapshots verwendete Trainingsdaten</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="199" />
+            <location filename="../ui/timeline.py" line="200" />
             <source>Training loss</source>
             <translation>Trainingsverlust</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="354" />
+            <location filename="../ui/timeline.py" line="355" />
             <source>Training steps and epochs of the model at this snapshot</source>
             <translation>Trainingsschritte und Epochen des Modells bei diesem Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="489" />
+            <location filename="../ui/timeline.py" line="490" />
             <source>Undo</source>
             <translation>Rückgängig</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="200" />
+            <location filename="../ui/timeline.py" line="201" />
             <source>Validation loss</source>
             <translation>Validierungsverlust</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="206" />
+            <location filename="../ui/timeline.py" line="207" />
             <source>Validation metrics of this snapshot</source>
             <translation>Validierungskennzahlen dieses Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="341" />
+            <location filename="../ui/timeline.py" line="342" />
             <source>What to do with this snapshot</source>
             <translation>Was mit diesem Snapshot geschehen soll</translation>
         </message>
@@ -2493,37 +2553,37 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Diesen Snapshot in eine Datei schreiben, die ein anderes Projekt importieren kann</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="190" />
+            <location filename="../ui/timeline.py" line="191" />
             <source>loss {value}</source>
             <translation>Verlust {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="191" />
+            <location filename="../ui/timeline.py" line="192" />
             <source>no metrics yet</source>
             <translation>noch keine Kennzahlen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="257" />
+            <location filename="../ui/timeline.py" line="258" />
             <source>undo at any time</source>
             <translation>jederzeit rückgängig</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="257" />
+            <location filename="../ui/timeline.py" line="258" />
             <source>undo until {date}</source>
             <translation>rückgängig bis {date}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="241" />
+            <location filename="../ui/timeline.py" line="242" />
             <source>{n} labels</source>
             <translation>{n} Labels</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="250" />
+            <location filename="../ui/timeline.py" line="251" />
             <source>{n} reverted snapshots</source>
             <translation>{n} zurückgenommene Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="242" />
+            <location filename="../ui/timeline.py" line="243" />
             <source>{n} scenes</source>
             <translation>{n} Szenen</translation>
         </message>
@@ -2533,7 +2593,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>{n} Schritte</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="240" />
+            <location filename="../ui/timeline.py" line="241" />
             <source>{n} training areas</source>
             <translation>{n} Trainingsgebiete</translation>
         </message>

@@ -31,7 +31,7 @@ Modifications des données d'entraînement : les zones d'entraînement et étiqu
 Avec un raster, les détections des deux instantanés sur celui-ci sont ajoutées comme deux couches dans un groupe, contour orange (premier) et bleu tireté (second). Une détection déjà faite par un instantané sur ce raster avec ses propres réglages, sur tout le raster ou la même zone, est réutilisée au lieu d'être relancée.</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="197" />
+            <location filename="../processing/compare_snapshots.py" line="199" />
             <source>Detected: {path}.</source>
             <translation>Détecté : {path}.</translation>
         </message>
@@ -81,7 +81,7 @@ Avec un raster, les détections des deux instantanés sur celui-ci sont ajoutée
             <translation>Réutiliser les détections déjà faites</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="197" />
+            <location filename="../processing/compare_snapshots.py" line="199" />
             <source>Reused {path}.</source>
             <translation>Réutilisé : {path}.</translation>
         </message>
@@ -91,7 +91,7 @@ Avec un raster, les détections des deux instantanés sur celui-ci sont ajoutée
             <translation>Second instantané (identifiant ou nom ; vide : l'état actuel)</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="185" />
+            <location filename="../processing/compare_snapshots.py" line="187" />
             <source>The area of interest has no polygon.</source>
             <translation>La zone d'intérêt ne contient aucun polygone.</translation>
         </message>
@@ -598,6 +598,66 @@ Indiquez les scènes sous forme de couches, d'un dossier de rasters et/ou d'un m
             <location filename="../processing/detect_many.py" line="211" />
             <source>{n} detections from {scenes} scenes written to {path}.</source>
             <translation>{n} détections de {scenes} scènes écrites dans {path}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportOnnxAlgorithm</name>
+        <message>
+            <location filename="../processing/export_onnx.py" line="83" />
+            <source>Choose the ONNX file to write.</source>
+            <translation>Choisissez le fichier ONNX à écrire.</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="28" />
+            <source>Export snapshot to ONNX (Deepness)</source>
+            <translation>Exporter un instantané en ONNX (Deepness)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="70" />
+            <source>Metadata written (JSON)</source>
+            <translation>Métadonnées écrites (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="64" />
+            <source>ONNX file</source>
+            <translation>Fichier ONNX</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="64" />
+            <source>ONNX files (*.onnx)</source>
+            <translation>Fichiers ONNX (*.onnx)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="48" />
+            <source>Raster whose statistics normalise the input (optional)</source>
+            <translation>Raster dont les statistiques normalisent l'entrée (facultatif)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="69" />
+            <source>Snapshot id</source>
+            <translation>Identifiant de l'instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="80" />
+            <source>The raster cannot be opened.</source>
+            <translation>Le raster ne peut pas être ouvert.</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="53" />
+            <source>Tile overlap suggested to Deepness (share of a tile)</source>
+            <translation>Recouvrement des tuiles proposé à Deepness (part d'une tuile)</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="31" />
+            <source>Writes a snapshot (empty: the current state) as an ONNX file that the Deepness plugin and any ONNX runtime can load: the network with its class probabilities (and, in count mode, a second output with the object boundaries), and the metadata Deepness reads: model type, class names, resolution, tile size, overlap, standardisation and the score threshold.
+Deepness applies one normalisation to every raster. Models that normalise each raster with its own statistics therefore need them fixed in the file: give the raster you will run the file on, or leave it empty to use the median of the training scenes' statistics. Deepness does not split touching objects into instances and has no minimum size: its results are the network's segmentation.</source>
+            <translation>Écrit un instantané (vide : l'état actuel) dans un fichier ONNX que le plugin Deepness et tout moteur ONNX peuvent charger : le réseau avec les probabilités des classes (et, en mode comptage, une seconde sortie avec les contours des objets), et les métadonnées que lit Deepness : type de modèle, noms des classes, résolution, taille et recouvrement des tuiles, standardisation et seuil de score.
+Deepness applique une seule normalisation à tous les rasters. Les modèles qui normalisent chaque raster avec ses propres statistiques doivent donc les fixer dans le fichier : indiquez le raster sur lequel vous utiliserez le fichier, ou laissez vide pour prendre la médiane des statistiques des scènes d'entraînement. Deepness ne sépare pas les objets qui se touchent et n'a pas de taille minimale : ses résultats sont la segmentation du réseau.</translation>
+        </message>
+        <message>
+            <location filename="../processing/export_onnx.py" line="92" />
+            <source>Wrote snapshot “{snapshot}” of model “{model}” to {path}.</source>
+            <translation>Instantané « {snapshot} » du modèle « {model} » écrit dans {path}.</translation>
         </message>
     </context>
     <context>
@@ -1190,17 +1250,17 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="483" />
+            <location filename="../ui/dock.py" line="484" />
             <source>Both snapshots' detections added to group {group} ({n} reused).</source>
             <translation>Détections des deux instantanés ajoutées au groupe {group} ({n} réutilisée(s)).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="382" />
+            <location filename="../ui/dock.py" line="383" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="458" />
+            <location filename="../ui/dock.py" line="459" />
             <source>Could not compare the snapshots</source>
             <translation>Impossible de comparer les instantanés</translation>
         </message>
@@ -1209,177 +1269,177 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation type="obsolete">Impossible de copier les scènes dans le nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="376" />
+            <location filename="../ui/dock.py" line="377" />
             <source>Could not create a model from the snapshot</source>
             <translation>Impossible de créer un modèle à partir de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="286" />
+            <location filename="../ui/dock.py" line="287" />
             <source>Could not delete the snapshot</source>
             <translation>Impossible de supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="425" />
+            <location filename="../ui/dock.py" line="426" />
             <source>Could not export the snapshot</source>
             <translation>Impossible d'exporter l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="185" />
+            <location filename="../ui/dock.py" line="186" />
             <source>Could not list the snapshots</source>
             <translation>Impossible de lister les instantanés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="295" />
+            <location filename="../ui/dock.py" line="296" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Impossible de mettre l'instantané en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="507" />
+            <location filename="../ui/dock.py" line="508" />
             <source>Could not prepare detection</source>
             <translation>Impossible de préparer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="310" />
+            <location filename="../ui/dock.py" line="311" />
             <source>Could not prepare the revert</source>
             <translation>Impossible de préparer le retour en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="263" />
+            <location filename="../ui/dock.py" line="264" />
             <source>Could not rename the snapshot</source>
             <translation>Impossible de renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="322" />
+            <location filename="../ui/dock.py" line="323" />
             <source>Could not revert</source>
             <translation>Impossible de revenir en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="239" />
+            <location filename="../ui/dock.py" line="240" />
             <source>Could not save the snapshot</source>
             <translation>Impossible d'enregistrer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="341" />
+            <location filename="../ui/dock.py" line="342" />
             <source>Could not undo the revert</source>
             <translation>Impossible d'annuler le retour</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="187" />
+            <location filename="../ui/dock.py" line="188" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Créez ou choisissez un modèle pour voir ses instantanés.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="274" />
+            <location filename="../ui/dock.py" line="275" />
             <source>Delete Snapshot</source>
             <translation>Supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="274" />
+            <location filename="../ui/dock.py" line="275" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Supprimer l'instantané {name} ? Cette action est irréversible.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="98" />
+            <location filename="../ui/dock.py" line="99" />
             <source>Detecting… %p%</source>
             <translation>Détection… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="480" />
+            <location filename="../ui/dock.py" line="481" />
             <source>Detection for the comparison failed</source>
             <translation>La détection pour la comparaison a échoué</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="99" />
+            <location filename="../ui/dock.py" line="100" />
             <source>Detection runs in the background; cancel it from the task manager</source>
             <translation>La détection s'exécute en arrière-plan ; annulez-la depuis le gestionnaire de tâches</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="408" />
+            <location filename="../ui/dock.py" line="409" />
             <source>Export Snapshot Package</source>
             <translation>Exporter un paquet d'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="408" />
+            <location filename="../ui/dock.py" line="409" />
             <source>Include the snapshot's training areas, labels and scenes in the package?</source>
             <translation>Inclure dans le paquet les zones d'entraînement, étiquettes et scènes de l'instantané ?</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="383" />
+            <location filename="../ui/dock.py" line="384" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modèle {name} créé à partir de l'instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="254" />
+            <location filename="../ui/dock.py" line="255" />
             <source>New name of the snapshot:</source>
             <translation>Nouveau nom de l'instantané :</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="188" />
+            <location filename="../ui/dock.py" line="189" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="141" />
+            <location filename="../ui/dock.py" line="142" />
             <source>No workspace: see the message bar.</source>
             <translation>Aucun espace de travail : voir la barre de messages.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="52" />
+            <location filename="../ui/dock.py" line="53" />
             <source>ORCA HUNTR</source>
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="403" />
+            <location filename="../ui/dock.py" line="404" />
             <source>ORCA HUNTR package (*.huntrpkg)</source>
             <translation>Paquet ORCA HUNTR (*.huntrpkg)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="254" />
+            <location filename="../ui/dock.py" line="255" />
             <source>Rename Snapshot</source>
             <translation>Renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="345" />
+            <location filename="../ui/dock.py" line="346" />
             <source>Revert undone: {n} snapshots are back.</source>
             <translation>Retour annulé : {n} instantanés sont revenus.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="326" />
+            <location filename="../ui/dock.py" line="327" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Retour à {name} : c'est de nouveau l'état actuel.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="91" />
+            <location filename="../ui/dock.py" line="92" />
             <source>Run detection with the current state (or any snapshot) on a raster</source>
             <translation>Lancer la détection sur un raster avec l'état actuel (ou n'importe quel instantané)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="89" />
+            <location filename="../ui/dock.py" line="90" />
             <source>Run detection…</source>
             <translation>Lancer la détection…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="427" />
+            <location filename="../ui/dock.py" line="428" />
             <source>Snapshot {name} exported to {path}.</source>
             <translation>Instantané {name} exporté vers {path}.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="242" />
+            <location filename="../ui/dock.py" line="243" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Instantané {name} enregistré : il n'expirera pas.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="83" />
+            <location filename="../ui/dock.py" line="84" />
             <source>Training Snapshots Timeline</source>
             <translation>Chronologie des instantanés d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="143" />
+            <location filename="../ui/dock.py" line="144" />
             <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
             <translation>Projet non enregistré : les modèles sont conservés dans un dossier temporaire jusqu'à l'enregistrement du projet.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="148" />
+            <location filename="../ui/dock.py" line="149" />
             <source>Workspace: {path}</source>
             <translation>Espace de travail : {path}</translation>
         </message>
@@ -2213,17 +2273,17 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
     <context>
         <name>HuntrTimeline</name>
         <message>
-            <location filename="../ui/timeline.py" line="241" />
+            <location filename="../ui/timeline.py" line="242" />
             <source>1 label</source>
             <translation>1 étiquette</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="250" />
+            <location filename="../ui/timeline.py" line="251" />
             <source>1 reverted snapshot</source>
             <translation>1 instantané retiré</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="242" />
+            <location filename="../ui/timeline.py" line="243" />
             <source>1 scene</source>
             <translation>1 scène</translation>
         </message>
@@ -2233,7 +2293,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>1 pas</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="240" />
+            <location filename="../ui/timeline.py" line="241" />
             <source>1 training area</source>
             <translation>1 zone d'entraînement</translation>
         </message>
@@ -2243,7 +2303,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Modèle d'IA à partir de l'instantané…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="340" />
+            <location filename="../ui/timeline.py" line="341" />
             <source>Actions</source>
             <translation>Actions</translation>
         </message>
@@ -2258,7 +2318,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Comparer avec…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="363" />
+            <location filename="../ui/timeline.py" line="364" />
             <source>Created at (local time)</source>
             <translation>Créé le (heure locale)</translation>
         </message>
@@ -2278,7 +2338,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Supprimer définitivement cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="219" />
+            <location filename="../ui/timeline.py" line="220" />
             <source>Detection settings (calibrated): score ≥ {score}, boundary &lt; {boundary}, ≥ {pixels} px</source>
             <translation>Réglages de détection (calibrés) : score ≥ {score}, bordure &lt; {boundary}, ≥ {pixels} px</translation>
         </message>
@@ -2293,7 +2353,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Exporter un paquet…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="180" />
+            <location filename="../ui/timeline.py" line="181" />
             <source>F1 {value}</source>
             <translation>F1 {value}</translation>
         </message>
@@ -2303,12 +2363,12 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Donner un autre nom à cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="216" />
+            <location filename="../ui/timeline.py" line="217" />
             <source>IoU of class {id}: {value}</source>
             <translation>IoU de la classe {id} : {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="182" />
+            <location filename="../ui/timeline.py" line="183" />
             <source>IoU {value}</source>
             <translation>IoU {value}</translation>
         </message>
@@ -2318,12 +2378,12 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Conserver cet instantané : les instantanés enregistrés n'expirent jamais</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="332" />
+            <location filename="../ui/timeline.py" line="333" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Conservé un certain temps, puis supprimé automatiquement, sauf si vous l'enregistrez</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="333" />
+            <location filename="../ui/timeline.py" line="334" />
             <source>Kept until you delete it</source>
             <translation>Conservé jusqu'à ce que vous le supprimiez</translation>
         </message>
@@ -2333,7 +2393,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Faire de cet instantané l'état actuel et abandonner tout ce qui a suivi</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="201" />
+            <location filename="../ui/timeline.py" line="202" />
             <source>Mean IoU</source>
             <translation>IoU moyen</translation>
         </message>
@@ -2343,32 +2403,32 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Métriques, modifications des données d'entraînement et détections de cet instantané et d'un autre</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="439" />
+            <location filename="../ui/timeline.py" line="440" />
             <source>Move to quarantine</source>
             <translation>Mettre en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="228" />
+            <location filename="../ui/timeline.py" line="229" />
             <source>No metrics recorded</source>
             <translation>Aucune métrique enregistrée</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="431" />
+            <location filename="../ui/timeline.py" line="432" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="202" />
+            <location filename="../ui/timeline.py" line="203" />
             <source>Object F1</source>
             <translation>F1 par objet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="203" />
+            <location filename="../ui/timeline.py" line="204" />
             <source>Object precision</source>
             <translation>Précision par objet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="204" />
+            <location filename="../ui/timeline.py" line="205" />
             <source>Object recall</source>
             <translation>Rappel par objet</translation>
         </message>
@@ -2378,7 +2438,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Renommer…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="491" />
+            <location filename="../ui/timeline.py" line="492" />
             <source>Restore what this revert took back; what replaced it is kept the same way</source>
             <translation>Restaurer ce que ce retour a retiré ; ce qui l'a remplacé est conservé de la même façon</translation>
         </message>
@@ -2388,7 +2448,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Revenir à…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="250" />
+            <location filename="../ui/timeline.py" line="251" />
             <source>Reverted training data</source>
             <translation>Données d'entraînement retirées</translation>
         </message>
@@ -2418,7 +2478,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Enregistré ? · état inconnu, jamais purgé</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="512" />
+            <location filename="../ui/timeline.py" line="513" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Instantané(s) {ids} illisible(s) ({reason}). L'entraînement de ce modèle est bloqué : il reprendrait depuis un instantané plus ancien. Réparez les fichiers ou placez le(s) instantané(s) dans le dossier .quarantine de l'espace de travail.</translation>
         </message>
@@ -2448,42 +2508,42 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Temporaire · expire aujourd'hui</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="331" />
+            <location filename="../ui/timeline.py" line="332" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>L'état le plus récent du modèle : l'entraînement reprend à partir d'ici</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="375" />
+            <location filename="../ui/timeline.py" line="376" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Données d'entraînement utilisées au moment de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="199" />
+            <location filename="../ui/timeline.py" line="200" />
             <source>Training loss</source>
             <translation>Perte d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="354" />
+            <location filename="../ui/timeline.py" line="355" />
             <source>Training steps and epochs of the model at this snapshot</source>
             <translation>Pas et époques d'entraînement du modèle à cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="489" />
+            <location filename="../ui/timeline.py" line="490" />
             <source>Undo</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="200" />
+            <location filename="../ui/timeline.py" line="201" />
             <source>Validation loss</source>
             <translation>Perte de validation</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="206" />
+            <location filename="../ui/timeline.py" line="207" />
             <source>Validation metrics of this snapshot</source>
             <translation>Métriques de validation de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="341" />
+            <location filename="../ui/timeline.py" line="342" />
             <source>What to do with this snapshot</source>
             <translation>Que faire de cet instantané</translation>
         </message>
@@ -2493,37 +2553,37 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Écrire cet instantané dans un fichier qu'un autre projet peut importer</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="190" />
+            <location filename="../ui/timeline.py" line="191" />
             <source>loss {value}</source>
             <translation>perte {value}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="191" />
+            <location filename="../ui/timeline.py" line="192" />
             <source>no metrics yet</source>
             <translation>pas encore de métriques</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="257" />
+            <location filename="../ui/timeline.py" line="258" />
             <source>undo at any time</source>
             <translation>annulable à tout moment</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="257" />
+            <location filename="../ui/timeline.py" line="258" />
             <source>undo until {date}</source>
             <translation>annulable jusqu'au {date}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="241" />
+            <location filename="../ui/timeline.py" line="242" />
             <source>{n} labels</source>
             <translation>{n} étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="250" />
+            <location filename="../ui/timeline.py" line="251" />
             <source>{n} reverted snapshots</source>
             <translation>{n} instantanés retirés</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="242" />
+            <location filename="../ui/timeline.py" line="243" />
             <source>{n} scenes</source>
             <translation>{n} scènes</translation>
         </message>
@@ -2533,7 +2593,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>{n} pas</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="240" />
+            <location filename="../ui/timeline.py" line="241" />
             <source>{n} training areas</source>
             <translation>{n} zones d'entraînement</translation>
         </message>

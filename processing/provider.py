@@ -34,6 +34,7 @@ def algorithms() -> list:
     from .create_model import CreateModelAlgorithm
     from .detect import DetectAlgorithm
     from .detect_many import DetectManyAlgorithm
+    from .export_onnx import ExportOnnxAlgorithm
     from .export_snapshot import ExportSnapshotAlgorithm
     from .import_snapshot import ImportSnapshotAlgorithm
     from .list_snapshots import ListSnapshotsAlgorithm
@@ -60,4 +61,5 @@ def algorithms() -> list:
         ExportSnapshotAlgorithm(),
         ImportSnapshotAlgorithm(),
         CompareSnapshotsAlgorithm(),
+        ExportOnnxAlgorithm(),
     ]

@@ -49,6 +49,7 @@ INCLUDED_FILES = {
     "CHANGELOG.md",
     "ARCHITECTURE.md",
     "requirements.txt",
+    "constraints.txt",
 }
 INCLUDED_SUFFIXES = (".py", ".ts", ".svg", ".png", ".txt", ".md", ".ui", ".qml")
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import synthdata
+from processing_setup import huntr_provider  # noqa: F401 - the fixture
 from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
 
 from orca_huntr.errors import HuntrError
@@ -162,3 +163,37 @@ def test_api_detect_writes_nothing_beside_the_users_raster(project, tmp_path):
     gc.collect()  # GDAL writes side files when a dataset closes
     assert result.path.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+# ---------------------------------------------------------------- issue #17: ONNX export
+
+
+@pytest.mark.usefixtures("huntr_provider")
+def test_console_and_processing_export_the_same_onnx_file(project, tmp_path):
+    """``api.export_onnx`` and ``orcahuntr:exportonnx`` call one engine function: same file."""
+    import json
+
+    import numpy as np
+
+    ort = pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
+    from processing_setup import run
+
+    api, ws, _info, snap = _api_model_with_snapshot(tmp_path)
+    by_api = api.export_onnx("Trees", tmp_path / "console.onnx", raster="scene")
+    by_alg = run(
+        "exportonnx",
+        {"WORKSPACE": str(ws.root), "MODEL": "Trees", "RASTER": str(tmp_path / "scene.tif"),
+         "OUTPUT": str(tmp_path / "toolbox.onnx")},
+    )  # fmt: skip
+    assert by_alg["OUTPUT"] == str(tmp_path / "toolbox.onnx") and by_alg["SNAPSHOT_ID"] == snap.id
+    assert json.loads(by_alg["METADATA"]) == json.loads(json.dumps(by_api.metadata))
+    tiles = np.random.default_rng(0).normal(size=(2, 3, 32, 32)).astype(np.float32)
+    outputs = []
+    for path in (by_api.path, tmp_path / "toolbox.onnx"):
+        session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+        meta = session.get_modelmeta().custom_metadata_map
+        assert json.loads(meta["model_type"]) == "Segmentor" and json.loads(meta["tile_size"]) == 32
+        outputs.append(session.run(None, {"input": tiles}))
+    for a, b in zip(*outputs, strict=True):
+        np.testing.assert_array_equal(a, b)

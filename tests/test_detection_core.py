@@ -333,3 +333,27 @@ def test_classify_reads_block_views_like_contiguous_arrays():
     expected = np.flatnonzero((probs.max(axis=0) >= 0.4) & valid)
     np.testing.assert_array_equal(got[0], expected)
     np.testing.assert_array_equal(got[1], best.ravel()[expected] + 1)
+
+
+def test_the_block_pipeline_runs_named_stages_whose_state_is_visible(oracle_scene):
+    """issue #15.4: read → predict → blend → vectorise → write, as methods of one object."""
+    from orca_huntr.detection.pipeline import BlockPipeline, PipelineJob
+
+    options = DetectOptions(block_size=40, min_pixels=1, simplify=0)
+    path = str(oracle_scene.path)
+    job = PipelineJob(path, [1, 2, 3, 4], RAW[0], RAW[1], oracle, 2, "count", 24, options, (0, 0, 160, 160))
+    written = []
+    pipeline = BlockPipeline(job, sink=written.append, background=False)
+    i, j, rb, cb = next(iter(pipeline.grid.blocks()))
+    block = pipeline.read(i, j, rb, cb)  # stage 1 alone: the first block's data and its tiles
+    assert sorted(block.keep + block.skipped) == sorted(pipeline.grid.tiles_in(rb, cb))
+    assert block.data.shape == (4, rb.buffer_end - rb.start, cb.buffer_end - cb.start)
+    pipeline.pool.give_back(block.data)
+    out = pipeline.run()
+    assert pipeline.counts.blocks == len(list(pipeline.grid.blocks())) >= 16
+    assert pipeline.counts.done == pipeline.grid.tile_count == out.stats["tiles_total"]
+    assert not pipeline.queue and pipeline.in_flight == 0  # every batch blended, every block finished
+    assert set(pipeline.timing) == {"read", "infer", "blend", "vectorise", "sink"}
+    key = lambda d: (d.class_id, d.pixels, d.geometry.wkt)  # noqa: E731
+    expected = _run(oracle_scene, tile=24, block=40).detections
+    assert sorted(key(d) for d in written) == sorted(key(d) for d in expected)  # written through `write`

@@ -36,6 +36,7 @@ def test_make_package_builds_clean_zip(tmp_path):
         "__init__.py", "__main__.py", "plugin.py", "api.py", "deps.py", "installer.py", "errors.py",
         "qgis_log.py", "metadata.txt",
         "LICENSE", "README.md", "CHANGELOG.md", "ARCHITECTURE.md", "requirements.txt",
+        "constraints.txt",
     }  # fmt: skip
     allowed_dirs = (
         "snapshots/",

@@ -60,6 +60,7 @@ def test_provider_lists_every_algorithm_with_help():
             "exportsnapshot",
             "importsnapshot",
             "comparesnapshots",
+            "exportonnx",
         )
     )
     for alg in provider.algorithms():
