@@ -23,7 +23,7 @@ from qgis.core import (
 from ..adapters.inputs import raster_path
 from ..errors import InputDataError
 from ..snapshots.table import to_json
-from .algorithm import engine_callbacks
+from .algorithm import DEVICE, engine_callbacks
 from .detect import DetectAlgorithm
 
 
@@ -150,7 +150,7 @@ class DetectManyAlgorithm(DetectAlgorithm):
             defaultValue=True,
         )
         device = QgsProcessingParameterEnum(
-            self.DEVICE,
+            DEVICE,
             self.tr("Device"),
             options=[self.tr("automatic (GPU when available)"), self.tr("CPU"), self.tr("GPU (CUDA)")],
             defaultValue=0,
