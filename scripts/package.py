@@ -27,6 +27,7 @@ INCLUDED_DIRS = (
     "snapshots/",
     "training/",
     "detection/",
+    "adapters/",
     "ui/",
     "tasks/",
     "processing/",

@@ -42,6 +42,7 @@ def test_make_package_builds_clean_zip(tmp_path):
         "snapshots/",
         "training/",
         "detection/",
+        "adapters/",
         "ui/",
         "tasks/",
         "processing/",
