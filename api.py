@@ -439,13 +439,16 @@ def compare(
     b = _snapshot(info, second, ws)
     comparison = compare_snapshots(ws, info.id, a.id, b.id)
     if raster is not None:
+        from .adapters.inputs import aoi_geometry
         from .detection.reuse import detections_for
-        from .processing.detect import aoi_geometry
 
         path, crs = _raster_source(raster)
         area = None
         if aoi is not None:
-            area = aoi_geometry(_vector_layer(aoi), crs, QgsProject.instance().transformContext())
+            layer = _vector_layer(aoi)
+            area = aoi_geometry(
+                layer.getFeatures(), layer.crs(), crs, QgsProject.instance().transformContext()
+            )
             if area is None:
                 raise InputDataError("The area of interest has no polygon.")
         comparison.detections = detections_for(
@@ -458,7 +461,7 @@ def compare(
             progress=_printer(0.25) if verbose else None,
         )
     if add_to_project:
-        from .ui import comparison_layers
+        from .adapters import comparison_layers
 
         project = QgsProject.instance()
         changes = comparison_layers.changes_layer(comparison, info.class_names)

@@ -35,7 +35,7 @@ class _IntoGroup(QgsProcessingLayerPostProcessorInterface):
         self.index, self.title = index, title
 
     def postProcessLayer(self, layer, context, feedback) -> None:
-        from ..ui import comparison_layers, detection_layer
+        from ..adapters import comparison_layers, detection_layer
 
         layer.setCustomProperty(detection_layer.RESULT_KEY, self.uri)
         layer.setCustomProperty(detection_layer.SNAPSHOT_KEY, self.snapshot_id)
@@ -115,8 +115,8 @@ class CompareSnapshotsAlgorithm(HuntrAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("REMOVED", self.tr("Features removed")))
 
     def execute(self, parameters, context, feedback):
+        from ..adapters import comparison_layers
         from ..snapshots.compare import compare_snapshots
-        from ..ui import comparison_layers
 
         ws = self.workspace(parameters, context)
         model = self.model(ws, parameters, context)

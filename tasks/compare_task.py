@@ -66,7 +66,7 @@ class CompareTask(EngineTask):
             self.error = CancelledError(tr("The comparison was cancelled; no detection was added."))
         if self.result is not None:
             try:
-                from ..ui.comparison_layers import add_comparison
+                from ..adapters.comparison_layers import add_comparison
 
                 project = self.project or QgsProject.instance()
                 self.group = add_comparison(project, self.group_title, [d.result for d in self.result])

@@ -9,6 +9,7 @@ our reader gives the network.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 import threading
 
@@ -109,7 +110,14 @@ def test_backend_choice_and_fallback(model, monkeypatch, caplog):
         raise RuntimeError("exporter exploded")
 
     monkeypatch.setattr(onnx_backend, "export_graph", broken)
-    assert cpu_network(model, 3, TILE, "auto") is model  # auto: torch, with a log line
+    # the plugin's log forwarding (loaded by other tests) may stop propagation: listen here
+    logger = logging.getLogger(onnx_backend.__name__)
+    caplog.set_level(logging.DEBUG, logger=onnx_backend.__name__)
+    logger.addHandler(caplog.handler)
+    try:
+        assert cpu_network(model, 3, TILE, "auto") is model  # auto: torch, with a log line
+    finally:
+        logger.removeHandler(caplog.handler)
     assert "exporter exploded" in caplog.text
     with pytest.raises(InputDataError, match="torch backend"):
         cpu_network(model, 3, TILE, "onnxruntime")

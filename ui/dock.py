@@ -432,8 +432,8 @@ class HuntrDock(QgsDockWidget):
 
     def compare_with(self, snapshot_id: str, other_id: str | None = None, raster=None, reuse: bool = True):
         """Compare the snapshot with another (asked): metrics, training-data changes, detections."""
+        from ..adapters import comparison_layers
         from ..snapshots.compare import compare_snapshots
-        from . import comparison_layers
         from .compare_dialog import CompareDialog, MetricsDialog
 
         model_id = self.current_model_id()
