@@ -25,7 +25,7 @@ OK = 0
 FAILED = 1  # an expected error not listed below
 USAGE = 2  # wrong arguments (argparse's own status)
 NOT_FOUND = 3  # no such model or snapshot, or no snapshot yet
-INPUT = 4  # unusable input: training data, rasters, options
+INPUT = 4  # unusable input: training data, rasters, options, a damaged or hostile package
 INCOMPATIBLE_RASTER = 5  # the raster does not fit the snapshot (bands, dtype, CRS, resolution)
 WORKSPACE = 6  # no workspace there, or an unreadable one
 BUSY = 7  # another process holds the workspace or trains the model: try again later
@@ -72,7 +72,7 @@ def table() -> list[tuple[int, str]]:
         (FAILED, "an error not listed below"),
         (USAGE, "wrong arguments"),
         (NOT_FOUND, "no such model or snapshot (or no snapshot yet)"),
-        (INPUT, "unusable input data or options"),
+        (INPUT, "unusable input data or options, or a refused package"),
         (INCOMPATIBLE_RASTER, "a raster that does not fit the snapshot"),
         (WORKSPACE, "no workspace there, or an unreadable one"),
         (BUSY, "workspace or model busy in another process: try again later"),

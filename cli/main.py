@@ -1,4 +1,5 @@
-"""``python -m orca_huntr``: train, detect, list and purge on a workspace folder, without QGIS.
+"""``python -m orca_huntr``: train, detect, list, purge, export and import on a workspace folder,
+without QGIS.
 
 Every command opens an existing workspace (the ``.huntr`` folder beside a project, or the
 project file; it is never created here), turns its arguments into the engine's plain values
@@ -109,6 +110,18 @@ def _snapshot_id(ws, model, text: str | None) -> str | None:
     if not text:
         return None
     return ws.find_snapshot(model.id, text).id
+
+
+def _chosen_snapshot(ws, model, text: str | None):
+    """The snapshot named by ``text`` (id, name or ``current``); empty: the current state."""
+    from ..errors import NotFoundError
+
+    if text:
+        return ws.find_snapshot(model.id, text)
+    current = ws.current_snapshot(model.id)
+    if current is None:
+        raise NotFoundError(f"The model '{model.name}' has no snapshot yet: train it first.")
+    return current
 
 
 def _positive(value: float | None) -> float | None:
@@ -347,6 +360,54 @@ def cmd_detect_many(args, ws, out: Output, report, stop) -> int:
     return exit_codes.PARTIAL if result.failed else exit_codes.OK
 
 
+def cmd_export(args, ws, out: Output, report, stop) -> int:
+    from ..snapshots.package import export_snapshot
+
+    model = ws.find_model(args.model)
+    snap = _chosen_snapshot(ws, model, args.snapshot)
+    info = export_snapshot(
+        ws, model.id, snap.id, Path(args.output), include_training_data=args.with_training_data
+    )
+    data = {
+        "path": info.path,
+        "model_id": model.id,
+        "model_name": model.name,
+        "snapshot_id": snap.id,
+        "snapshot_name": snap.name,
+        "training_data": info.has_training_data,
+        "files": info.files,
+    }
+    out.result(data, [f"Snapshot “{snap.name}” ({snap.id}) of model “{model.name}” exported to {info.path}."])
+    return exit_codes.OK
+
+
+def cmd_import(args, ws, out: Output, report, stop) -> int:
+    from ..snapshots.package import import_package
+
+    target = ws.find_model(args.into).id if args.into else None
+    result = import_package(ws, Path(args.package), into_model=target, name=args.name)
+    for warning in result.warnings:
+        report.note(f"warning: {warning}")
+    data = {
+        "model_id": result.model.id,
+        "model_name": result.model.name,
+        "snapshot_id": result.snapshot.id,
+        "snapshot_name": result.snapshot.name,
+        "new_model": result.new_model,
+        "training_data": result.training_data,
+        "warnings": result.warnings,
+    }
+    if result.new_model:
+        line = f"Imported as the new model “{result.model.name}” ({result.model.id})."
+    else:
+        line = (
+            f"Imported as snapshot “{result.snapshot.name}” ({result.snapshot.id}), the current state "
+            f"of model “{result.model.name}”."
+        )
+    out.result(data, [line])
+    return exit_codes.OK
+
+
 # ------------------------------------------------------------------------------ parser
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
@@ -442,6 +503,34 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("purge", parents=[common], help="delete the temporary snapshots past their expiry")
     p.set_defaults(run=cmd_purge)
+
+    p = sub.add_parser(
+        "export",
+        parents=[common],
+        help="write a snapshot to one package file (.huntrpkg) another workspace can import",
+    )
+    p.add_argument("output", help="the package file to write (replaced when it exists)")
+    p.add_argument("-m", "--model", required=True, help="model id or name")
+    p.add_argument("-s", "--snapshot", help="snapshot id or name (default: the current state)")
+    p.add_argument(
+        "--with-training-data", action="store_true", help="include the snapshot's frozen training data"
+    )
+    p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser(
+        "import",
+        parents=[common],
+        help="import a package file as a new model, or into a model with the same classes",
+        description="Every member of the package is checked before anything shows in the workspace; "
+        "a package that fails a check is refused (exit status 4) and the workspace is left as it was.",
+    )
+    p.add_argument("package", help="the package file (.huntrpkg)")
+    target = p.add_mutually_exclusive_group()
+    target.add_argument("--name", help="name of the new model (default: the package's, made unique)")
+    target.add_argument(
+        "--into", metavar="MODEL", help="model id or name: the package becomes its new current state"
+    )
+    p.set_defaults(run=cmd_import)
     return parser
 
 

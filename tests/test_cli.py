@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -235,3 +236,101 @@ def test_train_detect_and_detect_many_without_qgis(workspace, tmp_path):
     many = json.loads(out)
     assert many["feature_count"] == detected["feature_count"]
     assert [s["scene"] for s in many["scenes"]] == [scene.stem]
+
+
+# ------------------------------------------------------------------ export and import (packages)
+def _files(root: Path) -> dict[str, bytes]:
+    """Every file under a workspace with its bytes (but the lock file, which names its last holder):
+    what an import that is refused must not change."""
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name != ".lock"
+    }
+
+
+def _tampered(good: Path, bad: Path) -> Path:
+    """``good`` with one byte of its weights changed (the manifest's checksum left as it was)."""
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            blob = src.read(item)
+            if item.filename == "weights.safetensors":
+                blob = blob[:-1] + bytes([blob[-1] ^ 0x01])
+            dst.writestr(item.filename, blob)
+    return bad
+
+
+def test_export_and_import_without_qgis(workspace, tmp_path):
+    """A trained snapshot exported by ``export`` and imported into another workspace by ``import``,
+    both in interpreters where qgis cannot be imported: the weights arrive unchanged; a tampered
+    package is refused with exit status 4 and leaves the target workspace as it was."""
+    import numpy as np
+    from synthdata import train_quick
+
+    from orca_huntr.snapshots import Workspace
+
+    ws, info, _ = workspace
+    trained = train_quick(ws, info.id, steps=2, batch_size=2, threads=1).snapshot
+    package = tmp_path / "out" / "trees.huntrpkg"
+    result, out, err = run_blocked(
+        ["export", "-w", str(ws.root), "-m", info.name, "-s", trained.id, str(package),
+         "--with-training-data", "--json"],
+        tmp_path,
+    )  # fmt: skip
+    assert result == {"code": 0, "tried": [], "loaded": []}, err
+    exported = json.loads(out)
+    assert exported["path"] == str(package) and package.is_file()
+    assert (exported["snapshot_id"], exported["training_data"]) == (trained.id, True)
+    members = ["model.json", "snapshot.json", "training.gpkg", "weights.safetensors"]
+    assert sorted(exported["files"]) == members
+
+    target = Workspace.open(tmp_path / "server.huntr")  # an existing, empty workspace
+    result, out, err = run_blocked(["import", "-w", str(target.root), str(package), "--json"], tmp_path)
+    assert result == {"code": 0, "tried": [], "loaded": []}, err
+    imported = json.loads(out)
+    assert imported["new_model"] and imported["training_data"] and imported["model_name"] == info.name
+    other = Workspace.open(target.root)
+    assert other.current_snapshot(imported["model_id"]).id == imported["snapshot_id"]
+    original = ws.load_snapshot(info.id, trained.id).weights
+    arrived = other.load_snapshot(imported["model_id"], imported["snapshot_id"]).weights  # checksums verified
+    assert sorted(arrived) == sorted(original)
+    for key, value in original.items():
+        np.testing.assert_array_equal(arrived[key], value)
+
+    # into the model just made (same classes): a new current state with the same weights
+    code, out, err = cli("import", "-w", str(target.root), str(package), "--into", imported["model_name"])
+    assert code == 0, err
+    assert f"the current state of model “{imported['model_name']}”" in out
+    assert "training data was not merged" in err  # the engine's warning, on stderr
+    again = Workspace.open(target.root)
+    current = again.current_snapshot(imported["model_id"])
+    assert current.id != imported["snapshot_id"] and len(again.list_snapshots(imported["model_id"])) == 2
+    for key, value in again.load_snapshot(imported["model_id"], current.id).weights.items():
+        np.testing.assert_array_equal(value, original[key])
+
+    # a tampered package: refused with the engine's message, nothing changes in the workspace
+    bad = _tampered(package, tmp_path / "tampered.huntrpkg")
+    before = _files(Path(target.root))
+    result, out, err = run_blocked(["import", "-w", str(target.root), str(bad), "--name", "x"], tmp_path)
+    assert result == {"code": exit_codes.INPUT, "tried": [], "loaded": []}, err
+    assert out == "" and "does not match its checksum" in err and "Nothing was imported" in err
+    assert _files(Path(target.root)) == before
+    assert [m.name for m in Workspace.open(target.root).list_models()] == [info.name]
+
+
+def test_export_and_import_errors(workspace, tmp_path):
+    ws, info, _ = workspace
+    # nothing to export before the first training
+    code, out, err = cli("export", "-w", str(ws.root), "-m", info.id, str(tmp_path / "p.huntrpkg"))
+    assert (code, out) == (exit_codes.NOT_FOUND, "") and "has no snapshot yet" in err
+    assert not (tmp_path / "p.huntrpkg").exists()
+    # not a package at all
+    junk = tmp_path / "junk.huntrpkg"
+    junk.write_bytes(b"not a zip")
+    code, out, err = cli("import", "-w", str(ws.root), str(junk))
+    assert (code, out) == (exit_codes.INPUT, "") and "not an ORCA HUNTR snapshot package" in err
+    code, _, err = cli("import", "-w", str(ws.root), str(junk), "--into", "no such model")
+    assert code == exit_codes.NOT_FOUND
+    with pytest.raises(SystemExit) as raised:  # a new model's name, or a model to go into: not both
+        main(["import", "-w", str(ws.root), str(junk), "--name", "a", "--into", "b"])
+    assert raised.value.code == exit_codes.USAGE
