@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
     <context>
+        <name>@default</name>
+        <message>
+            <location filename="../processing/detect.py" line="130" />
+            <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
+            <translation>Grenzschwelle zum Trennen sich berührender Objekte (0: kalibrierter Wert des Snapshots)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="155" />
+            <source>Minimum area of a detection (square map units)</source>
+            <translation>Mindestfläche einer Erkennung (Karteneinheiten zum Quadrat)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="121" />
+            <source>Minimum score (0: the snapshot's calibrated value)</source>
+            <translation>Mindestwert (0: kalibrierter Wert des Snapshots)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="139" />
+            <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
+            <translation>Mindestgröße einer Erkennung in Pixeln (0: kalibrierter Wert des Snapshots)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="150" />
+            <source>Segmentation mode: one feature per connected area (else one per class)</source>
+            <translation>Segmentierungsmodus: ein Objekt je zusammenhängender Fläche (sonst eines je Klasse)</translation>
+        </message>
+    </context>
+    <context>
         <name>CompareSnapshotsAlgorithm</name>
         <message>
             <location filename="../processing/compare_snapshots.py" line="95" />
@@ -292,31 +320,30 @@ Gibt die ID des neuen Modells aus.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="92" />
+            <location filename="../processing/detect.py" line="93" />
             <source>Area of interest</source>
             <translation>Interessensgebiet</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="107" />
             <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
-            <translation>Grenzschwelle zum Trennen sich berührender Objekte (0: kalibrierter Wert des Snapshots)</translation>
+            <translation type="obsolete">Grenzschwelle zum Trennen sich berührender Objekte (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
             <source>CPU</source>
             <translation type="obsolete">CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="191" />
+            <location filename="../processing/detect.py" line="201" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Erkennung mit Modell „{model}“, Snapshot „{snapshot}“ ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="143" />
+            <location filename="../processing/detect.py" line="102" />
             <source>Detections</source>
             <translation>Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="144" />
+            <location filename="../processing/detect.py" line="103" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage der Erkennungen</translation>
         </message>
@@ -325,9 +352,8 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Rechengerät</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="124" />
             <source>Flip test-time augmentation (4× slower)</source>
-            <translation>Spiegel-Testzeit-Augmentierung (4× langsamer)</translation>
+            <translation type="obsolete">Spiegel-Testzeit-Augmentierung (4× langsamer)</translation>
         </message>
         <message>
             <source>GPU (CUDA)</source>
@@ -338,51 +364,48 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Layername</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="147" />
+            <location filename="../processing/detect.py" line="106" />
             <source>Layer name inside the GeoPackage</source>
             <translation>Layername im GeoPackage</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="132" />
             <source>Minimum area of a detection (square map units)</source>
-            <translation>Mindestfläche einer Erkennung (Karteneinheiten zum Quadrat)</translation>
+            <translation type="obsolete">Mindestfläche einer Erkennung (Karteneinheiten zum Quadrat)</translation>
         </message>
         <message>
             <source>Minimum score</source>
             <translation type="obsolete">Mindestwert</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="98" />
             <source>Minimum score (0: the snapshot's calibrated value)</source>
-            <translation>Mindestwert (0: kalibrierter Wert des Snapshots)</translation>
+            <translation type="obsolete">Mindestwert (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="116" />
             <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
-            <translation>Mindestgröße einer Erkennung in Pixeln (0: kalibrierter Wert des Snapshots)</translation>
+            <translation type="obsolete">Mindestgröße einer Erkennung in Pixeln (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="148" />
+            <location filename="../processing/detect.py" line="107" />
             <source>Name of the layer in the project</source>
             <translation>Name des Layers im Projekt</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="145" />
+            <location filename="../processing/detect.py" line="104" />
             <source>Number of detections</source>
             <translation>Anzahl der Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="91" />
+            <location filename="../processing/detect.py" line="92" />
             <source>Raster scene</source>
             <translation>Rasterszene</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="64" />
+            <location filename="../processing/detect.py" line="65" />
             <source>Run detection</source>
             <translation>Erkennung ausführen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="67" />
+            <location filename="../processing/detect.py" line="68" />
             <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
@@ -409,32 +432,31 @@ Das Interessensgebiet (optional) beschränkt die Erkennung auf seine Polygone. E
 Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainiert wurde, und eine Bodenauflösung nahe der des Trainings; es wird unverändert gelesen (ohne Umprojektion oder Umrechnung), und die Erkennungen liegen in seinem Koordinatenbezugssystem.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="127" />
             <source>Segmentation mode: one feature per connected area (else one per class)</source>
-            <translation>Segmentierungsmodus: ein Objekt je zusammenhängender Fläche (sonst eines je Klasse)</translation>
+            <translation type="obsolete">Segmentierungsmodus: ein Objekt je zusammenhängender Fläche (sonst eines je Klasse)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="216" />
+            <location filename="../processing/detect.py" line="226" />
             <source>Settings: minimum score {score} ({score_from}), boundary threshold {boundary} ({boundary_from}), minimum size {pixels} px ({pixels_from}).</source>
             <translation>Einstellungen: Mindestwert {score} ({score_from}), Grenzschwelle {boundary} ({boundary_from}), Mindestgröße {pixels} px ({pixels_from}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="146" />
+            <location filename="../processing/detect.py" line="105" />
             <source>Snapshot id</source>
             <translation>Snapshot-ID</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="190" />
+            <location filename="../processing/detect.py" line="200" />
             <source>The area of interest has no polygon.</source>
             <translation>Das Interessensgebiet enthält kein Polygon.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="182" />
+            <location filename="../processing/detect.py" line="192" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="149" />
+            <location filename="../processing/detect.py" line="108" />
             <source>Thresholds and minimum size used, and their source (JSON)</source>
             <translation>Verwendete Schwellen und Mindestgröße mit ihrer Herkunft (JSON)</translation>
         </message>
@@ -443,7 +465,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="230" />
+            <location filename="../processing/detect.py" line="240" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} Erkennungen in {path} geschrieben.</translation>
         </message>
@@ -451,107 +473,99 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
     <context>
         <name>DetectManyAlgorithm</name>
         <message>
-            <location filename="../processing/detect_many.py" line="119" />
             <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
-            <translation>Grenzschwelle zum Trennen sich berührender Objekte (0: kalibrierter Wert des Snapshots)</translation>
+            <translation type="obsolete">Grenzschwelle zum Trennen sich berührender Objekte (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="152" />
             <source>CPU</source>
-            <translation>CPU</translation>
+            <translation type="obsolete">CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="81" />
+            <location filename="../processing/detect_many.py" line="80" />
             <source>Dask scheduler address (empty: a local cluster)</source>
             <translation>Adresse des Dask-Schedulers (leer: ein lokaler Cluster)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="187" />
+            <location filename="../processing/detect_many.py" line="139" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Erkennung mit Modell „{model}“, Snapshot „{snapshot}“ ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="152" />
             <source>Device</source>
-            <translation>Rechengerät</translation>
+            <translation type="obsolete">Rechengerät</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="76" />
+            <location filename="../processing/detect_many.py" line="75" />
             <source>File pattern of raster scenes (e.g. /data/*.tif)</source>
             <translation>Dateimuster der Rasterszenen (z. B. /data/*.tif)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="144" />
             <source>Flip test-time augmentation (4× slower)</source>
-            <translation>Spiegel-Testzeit-Augmentierung (4× langsamer)</translation>
+            <translation type="obsolete">Spiegel-Testzeit-Augmentierung (4× langsamer)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="68" />
+            <location filename="../processing/detect_many.py" line="67" />
             <source>Folder of raster scenes</source>
             <translation>Ordner mit Rasterszenen</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="152" />
             <source>GPU (CUDA)</source>
-            <translation>GPU (CUDA)</translation>
+            <translation type="obsolete">GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="99" />
+            <location filename="../processing/detect_many.py" line="98" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="107" />
+            <location filename="../processing/detect_many.py" line="106" />
             <source>Leave failing scenes out instead of stopping</source>
             <translation>Fehlgeschlagene Szenen auslassen statt abzubrechen</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="88" />
+            <location filename="../processing/detect_many.py" line="87" />
             <source>Local worker processes (0: one per core)</source>
             <translation>Lokale Worker-Prozesse (0: einer pro Kern)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="99" />
+            <location filename="../processing/detect_many.py" line="98" />
             <source>Merged detections</source>
             <translation>Zusammengeführte Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="136" />
             <source>Minimum area of a detection (square map units)</source>
-            <translation>Mindestfläche einer Erkennung (Karteneinheiten zum Quadrat)</translation>
+            <translation type="obsolete">Mindestfläche einer Erkennung (Karteneinheiten zum Quadrat)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="110" />
             <source>Minimum score (0: the snapshot's calibrated value)</source>
-            <translation>Mindestwert (0: kalibrierter Wert des Snapshots)</translation>
+            <translation type="obsolete">Mindestwert (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="128" />
             <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
-            <translation>Mindestgröße einer Erkennung in Pixeln (0: kalibrierter Wert des Snapshots)</translation>
+            <translation type="obsolete">Mindestgröße einer Erkennung in Pixeln (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="173" />
+            <location filename="../processing/detect_many.py" line="125" />
             <source>No raster scene given: choose layers, a folder or a file pattern.</source>
             <translation>Keine Rasterszene angegeben: Wählen Sie Layer, einen Ordner oder ein Dateimuster.</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="161" />
+            <location filename="../processing/detect_many.py" line="113" />
             <source>Number of detections</source>
             <translation>Anzahl der Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="63" />
+            <location filename="../processing/detect_many.py" line="62" />
             <source>Raster scenes</source>
             <translation>Rasterszenen</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="44" />
+            <location filename="../processing/detect_many.py" line="43" />
             <source>Run detection over many scenes (Dask)</source>
             <translation>Erkennung über viele Szenen ausführen (Dask)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="47" />
+            <location filename="../processing/detect_many.py" line="46" />
             <source>Runs one snapshot of a model over many raster scenes, each scene a task on a Dask cluster, and merges the detections into one GeoPackage whose field scene names the scene of each feature.
 
 Give the scenes as layers, a folder of rasters and/or a file pattern such as /data/tiles/*.tif. Without a scheduler address a local cluster of worker processes runs on this computer; with one (tcp://host:8786), its workers must see the workspace, the rasters and the output file at the same paths. A scene whose worker dies is run again. The same run is available without QGIS: python -m orca_huntr detect-many.</source>
@@ -560,42 +574,40 @@ Give the scenes as layers, a folder of rasters and/or a file pattern such as /da
 Geben Sie die Szenen als Layer, als Ordner mit Rastern und/oder als Dateimuster wie /data/tiles/*.tif an. Ohne Scheduler-Adresse läuft ein lokaler Cluster von Worker-Prozessen auf diesem Rechner; mit einer Adresse (tcp://host:8786) müssen dessen Worker den Arbeitsbereich, die Raster und die Ausgabedatei unter denselben Pfaden sehen. Eine Szene, deren Worker abstürzt, wird erneut ausgeführt. Derselbe Lauf ist ohne QGIS verfügbar: python -m orca_huntr detect-many.</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="208" />
+            <location filename="../processing/detect_many.py" line="160" />
             <source>Scene {scene} failed: {message}</source>
             <translation>Szene {scene} ist fehlgeschlagen: {message}</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="162" />
+            <location filename="../processing/detect_many.py" line="114" />
             <source>Scenes detected</source>
             <translation>Bearbeitete Szenen</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="164" />
+            <location filename="../processing/detect_many.py" line="116" />
             <source>Scenes that failed and why (JSON)</source>
             <translation>Fehlgeschlagene Szenen und Gründe (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="147" />
             <source>Segmentation mode: one feature per connected area (else one per class)</source>
-            <translation>Segmentierungsmodus: ein Objekt je zusammenhängender Fläche (sonst eines je Klasse)</translation>
+            <translation type="obsolete">Segmentierungsmodus: ein Objekt je zusammenhängender Fläche (sonst eines je Klasse)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="163" />
+            <location filename="../processing/detect_many.py" line="115" />
             <source>Snapshot id</source>
             <translation>Snapshot-ID</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="104" />
+            <location filename="../processing/detect_many.py" line="103" />
             <source>Without Dask: one scene after another in this process</source>
             <translation>Ohne Dask: eine Szene nach der anderen in diesem Prozess</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="152" />
             <source>automatic (GPU when available)</source>
-            <translation>automatisch (GPU, falls verfügbar)</translation>
+            <translation type="obsolete">automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="211" />
+            <location filename="../processing/detect_many.py" line="163" />
             <source>{n} detections from {scenes} scenes written to {path}.</source>
             <translation>{n} Erkennungen aus {scenes} Szenen in {path} geschrieben.</translation>
         </message>
@@ -729,7 +741,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation type="obsolete">Modell „{model}“ hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="188" />
+            <location filename="../processing/algorithm.py" line="190" />
             <source>Models and snapshots</source>
             <translation>Modelle und Snapshots</translation>
         </message>
@@ -760,7 +772,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation type="obsolete">Das aktuelle Projekt wurde noch nicht gespeichert und hat daher noch keinen Arbeitsbereich. Speichern Sie zuerst das Projekt oder geben Sie einen Arbeitsbereichsordner an.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="187" />
+            <location filename="../processing/algorithm.py" line="189" />
             <source>Training and detection</source>
             <translation>Training und Erkennung</translation>
         </message>
@@ -946,22 +958,22 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
     <context>
         <name>HuntrComparison</name>
         <message>
-            <location filename="../ui/comparison_layers.py" line="38" />
+            <location filename="../adapters/comparison_layers.py" line="38" />
             <source>Compare {a} ↔ {b}</source>
             <translation>Vergleich {a} ↔ {b}</translation>
         </message>
         <message>
-            <location filename="../ui/comparison_layers.py" line="103" />
+            <location filename="../adapters/comparison_layers.py" line="103" />
             <source>Training data changes</source>
             <translation>Änderungen der Trainingsdaten</translation>
         </message>
         <message>
-            <location filename="../ui/comparison_layers.py" line="86" />
+            <location filename="../adapters/comparison_layers.py" line="86" />
             <source>added</source>
             <translation>hinzugefügt</translation>
         </message>
         <message>
-            <location filename="../ui/comparison_layers.py" line="86" />
+            <location filename="../adapters/comparison_layers.py" line="86" />
             <source>removed</source>
             <translation>entfernt</translation>
         </message>

@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
     <context>
+        <name>@default</name>
+        <message>
+            <location filename="../processing/detect.py" line="130" />
+            <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
+            <translation>Seuil de bordure pour séparer les objets qui se touchent (0 : valeur calibrée de l'instantané)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="155" />
+            <source>Minimum area of a detection (square map units)</source>
+            <translation>Surface minimale d'une détection (unités de carte au carré)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="121" />
+            <source>Minimum score (0: the snapshot's calibrated value)</source>
+            <translation>Score minimal (0 : valeur calibrée de l'instantané)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="139" />
+            <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
+            <translation>Taille minimale d'une détection en pixels (0 : valeur calibrée de l'instantané)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="150" />
+            <source>Segmentation mode: one feature per connected area (else one per class)</source>
+            <translation>Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
+        </message>
+    </context>
+    <context>
         <name>CompareSnapshotsAlgorithm</name>
         <message>
             <location filename="../processing/compare_snapshots.py" line="95" />
@@ -292,31 +320,30 @@ Renvoie l'identifiant du nouveau modèle.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="92" />
+            <location filename="../processing/detect.py" line="93" />
             <source>Area of interest</source>
             <translation>Zone d'intérêt</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="107" />
             <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
-            <translation>Seuil de bordure pour séparer les objets qui se touchent (0 : valeur calibrée de l'instantané)</translation>
+            <translation type="obsolete">Seuil de bordure pour séparer les objets qui se touchent (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
             <source>CPU</source>
             <translation type="obsolete">CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="191" />
+            <location filename="../processing/detect.py" line="201" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Détection avec le modèle « {model} », instantané « {snapshot} » ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="143" />
+            <location filename="../processing/detect.py" line="102" />
             <source>Detections</source>
             <translation>Détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="144" />
+            <location filename="../processing/detect.py" line="103" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage des détections</translation>
         </message>
@@ -325,9 +352,8 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="124" />
             <source>Flip test-time augmentation (4× slower)</source>
-            <translation>Augmentation par retournement au moment du test (4× plus lent)</translation>
+            <translation type="obsolete">Augmentation par retournement au moment du test (4× plus lent)</translation>
         </message>
         <message>
             <source>GPU (CUDA)</source>
@@ -338,51 +364,48 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Nom de la couche</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="147" />
+            <location filename="../processing/detect.py" line="106" />
             <source>Layer name inside the GeoPackage</source>
             <translation>Nom de la couche dans le GeoPackage</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="132" />
             <source>Minimum area of a detection (square map units)</source>
-            <translation>Surface minimale d'une détection (unités de carte au carré)</translation>
+            <translation type="obsolete">Surface minimale d'une détection (unités de carte au carré)</translation>
         </message>
         <message>
             <source>Minimum score</source>
             <translation type="obsolete">Score minimal</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="98" />
             <source>Minimum score (0: the snapshot's calibrated value)</source>
-            <translation>Score minimal (0 : valeur calibrée de l'instantané)</translation>
+            <translation type="obsolete">Score minimal (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="116" />
             <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
-            <translation>Taille minimale d'une détection en pixels (0 : valeur calibrée de l'instantané)</translation>
+            <translation type="obsolete">Taille minimale d'une détection en pixels (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="148" />
+            <location filename="../processing/detect.py" line="107" />
             <source>Name of the layer in the project</source>
             <translation>Nom de la couche dans le projet</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="145" />
+            <location filename="../processing/detect.py" line="104" />
             <source>Number of detections</source>
             <translation>Nombre de détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="91" />
+            <location filename="../processing/detect.py" line="92" />
             <source>Raster scene</source>
             <translation>Scène raster</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="64" />
+            <location filename="../processing/detect.py" line="65" />
             <source>Run detection</source>
             <translation>Lancer la détection</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="67" />
+            <location filename="../processing/detect.py" line="68" />
             <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
@@ -409,32 +432,31 @@ La zone d'intérêt (facultative) limite la détection à ses polygones. Les dé
 Le raster doit avoir les bandes et le type de données sur lesquels le modèle a été entraîné et une résolution au sol proche de celle de l'entraînement ; il est lu tel quel (sans reprojection ni rééchantillonnage) et les détections sont dans son système de coordonnées de référence.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="127" />
             <source>Segmentation mode: one feature per connected area (else one per class)</source>
-            <translation>Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
+            <translation type="obsolete">Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="216" />
+            <location filename="../processing/detect.py" line="226" />
             <source>Settings: minimum score {score} ({score_from}), boundary threshold {boundary} ({boundary_from}), minimum size {pixels} px ({pixels_from}).</source>
             <translation>Réglages : score minimal {score} ({score_from}), seuil de bordure {boundary} ({boundary_from}), taille minimale {pixels} px ({pixels_from}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="146" />
+            <location filename="../processing/detect.py" line="105" />
             <source>Snapshot id</source>
             <translation>Identifiant de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="190" />
+            <location filename="../processing/detect.py" line="200" />
             <source>The area of interest has no polygon.</source>
             <translation>La zone d'intérêt ne contient aucun polygone.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="182" />
+            <location filename="../processing/detect.py" line="192" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="149" />
+            <location filename="../processing/detect.py" line="108" />
             <source>Thresholds and minimum size used, and their source (JSON)</source>
             <translation>Seuils et taille minimale utilisés, et leur origine (JSON)</translation>
         </message>
@@ -443,7 +465,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="230" />
+            <location filename="../processing/detect.py" line="240" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} détections écrites dans {path}.</translation>
         </message>
@@ -451,107 +473,99 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
     <context>
         <name>DetectManyAlgorithm</name>
         <message>
-            <location filename="../processing/detect_many.py" line="119" />
             <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
-            <translation>Seuil de bordure pour séparer les objets qui se touchent (0 : valeur calibrée de l'instantané)</translation>
+            <translation type="obsolete">Seuil de bordure pour séparer les objets qui se touchent (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="152" />
             <source>CPU</source>
-            <translation>CPU</translation>
+            <translation type="obsolete">CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="81" />
+            <location filename="../processing/detect_many.py" line="80" />
             <source>Dask scheduler address (empty: a local cluster)</source>
             <translation>Adresse de l'ordonnanceur Dask (vide : un cluster local)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="187" />
+            <location filename="../processing/detect_many.py" line="139" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Détection avec le modèle « {model} », instantané « {snapshot} » ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="152" />
             <source>Device</source>
-            <translation>Matériel de calcul</translation>
+            <translation type="obsolete">Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="76" />
+            <location filename="../processing/detect_many.py" line="75" />
             <source>File pattern of raster scenes (e.g. /data/*.tif)</source>
             <translation>Motif de fichiers des scènes raster (p. ex. /data/*.tif)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="144" />
             <source>Flip test-time augmentation (4× slower)</source>
-            <translation>Augmentation par retournement au moment du test (4× plus lent)</translation>
+            <translation type="obsolete">Augmentation par retournement au moment du test (4× plus lent)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="68" />
+            <location filename="../processing/detect_many.py" line="67" />
             <source>Folder of raster scenes</source>
             <translation>Dossier de scènes raster</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="152" />
             <source>GPU (CUDA)</source>
-            <translation>GPU (CUDA)</translation>
+            <translation type="obsolete">GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="99" />
+            <location filename="../processing/detect_many.py" line="98" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="107" />
+            <location filename="../processing/detect_many.py" line="106" />
             <source>Leave failing scenes out instead of stopping</source>
             <translation>Écarter les scènes en échec au lieu de s'arrêter</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="88" />
+            <location filename="../processing/detect_many.py" line="87" />
             <source>Local worker processes (0: one per core)</source>
             <translation>Processus de travail locaux (0 : un par cœur)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="99" />
+            <location filename="../processing/detect_many.py" line="98" />
             <source>Merged detections</source>
             <translation>Détections fusionnées</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="136" />
             <source>Minimum area of a detection (square map units)</source>
-            <translation>Surface minimale d'une détection (unités de carte au carré)</translation>
+            <translation type="obsolete">Surface minimale d'une détection (unités de carte au carré)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="110" />
             <source>Minimum score (0: the snapshot's calibrated value)</source>
-            <translation>Score minimal (0 : valeur calibrée de l'instantané)</translation>
+            <translation type="obsolete">Score minimal (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="128" />
             <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
-            <translation>Taille minimale d'une détection en pixels (0 : valeur calibrée de l'instantané)</translation>
+            <translation type="obsolete">Taille minimale d'une détection en pixels (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="173" />
+            <location filename="../processing/detect_many.py" line="125" />
             <source>No raster scene given: choose layers, a folder or a file pattern.</source>
             <translation>Aucune scène raster indiquée : choisissez des couches, un dossier ou un motif de fichiers.</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="161" />
+            <location filename="../processing/detect_many.py" line="113" />
             <source>Number of detections</source>
             <translation>Nombre de détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="63" />
+            <location filename="../processing/detect_many.py" line="62" />
             <source>Raster scenes</source>
             <translation>Scènes raster</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="44" />
+            <location filename="../processing/detect_many.py" line="43" />
             <source>Run detection over many scenes (Dask)</source>
             <translation>Lancer la détection sur de nombreuses scènes (Dask)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="47" />
+            <location filename="../processing/detect_many.py" line="46" />
             <source>Runs one snapshot of a model over many raster scenes, each scene a task on a Dask cluster, and merges the detections into one GeoPackage whose field scene names the scene of each feature.
 
 Give the scenes as layers, a folder of rasters and/or a file pattern such as /data/tiles/*.tif. Without a scheduler address a local cluster of worker processes runs on this computer; with one (tcp://host:8786), its workers must see the workspace, the rasters and the output file at the same paths. A scene whose worker dies is run again. The same run is available without QGIS: python -m orca_huntr detect-many.</source>
@@ -560,42 +574,40 @@ Give the scenes as layers, a folder of rasters and/or a file pattern such as /da
 Indiquez les scènes sous forme de couches, d'un dossier de rasters et/ou d'un motif de fichiers tel que /data/tiles/*.tif. Sans adresse d'ordonnanceur, un cluster local de processus de travail tourne sur cet ordinateur ; avec une adresse (tcp://host:8786), ses processus de travail doivent voir l'espace de travail, les rasters et le fichier de sortie aux mêmes chemins. Une scène dont le processus de travail s'arrête brutalement est relancée. Le même traitement est disponible sans QGIS : python -m orca_huntr detect-many.</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="208" />
+            <location filename="../processing/detect_many.py" line="160" />
             <source>Scene {scene} failed: {message}</source>
             <translation>La scène {scene} a échoué : {message}</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="162" />
+            <location filename="../processing/detect_many.py" line="114" />
             <source>Scenes detected</source>
             <translation>Scènes traitées</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="164" />
+            <location filename="../processing/detect_many.py" line="116" />
             <source>Scenes that failed and why (JSON)</source>
             <translation>Scènes en échec et pourquoi (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="147" />
             <source>Segmentation mode: one feature per connected area (else one per class)</source>
-            <translation>Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
+            <translation type="obsolete">Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="163" />
+            <location filename="../processing/detect_many.py" line="115" />
             <source>Snapshot id</source>
             <translation>Identifiant de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="104" />
+            <location filename="../processing/detect_many.py" line="103" />
             <source>Without Dask: one scene after another in this process</source>
             <translation>Sans Dask : une scène après l’autre dans ce processus</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="152" />
             <source>automatic (GPU when available)</source>
-            <translation>automatique (GPU si disponible)</translation>
+            <translation type="obsolete">automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="211" />
+            <location filename="../processing/detect_many.py" line="163" />
             <source>{n} detections from {scenes} scenes written to {path}.</source>
             <translation>{n} détections de {scenes} scènes écrites dans {path}.</translation>
         </message>
@@ -729,7 +741,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation type="obsolete">Le modèle « {model} » n'a pas encore d'instantané : entraînez-le d'abord.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="188" />
+            <location filename="../processing/algorithm.py" line="190" />
             <source>Models and snapshots</source>
             <translation>Modèles et instantanés</translation>
         </message>
@@ -760,7 +772,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation type="obsolete">Le projet actuel n'a pas été enregistré et n'a donc pas encore d'espace de travail. Enregistrez d'abord le projet ou indiquez un dossier d'espace de travail.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="187" />
+            <location filename="../processing/algorithm.py" line="189" />
             <source>Training and detection</source>
             <translation>Entraînement et détection</translation>
         </message>
@@ -946,22 +958,22 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
     <context>
         <name>HuntrComparison</name>
         <message>
-            <location filename="../ui/comparison_layers.py" line="38" />
+            <location filename="../adapters/comparison_layers.py" line="38" />
             <source>Compare {a} ↔ {b}</source>
             <translation>Comparer {a} ↔ {b}</translation>
         </message>
         <message>
-            <location filename="../ui/comparison_layers.py" line="103" />
+            <location filename="../adapters/comparison_layers.py" line="103" />
             <source>Training data changes</source>
             <translation>Modifications des données d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/comparison_layers.py" line="86" />
+            <location filename="../adapters/comparison_layers.py" line="86" />
             <source>added</source>
             <translation>ajoutée</translation>
         </message>
         <message>
-            <location filename="../ui/comparison_layers.py" line="86" />
+            <location filename="../adapters/comparison_layers.py" line="86" />
             <source>removed</source>
             <translation>supprimée</translation>
         </message>

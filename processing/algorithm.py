@@ -118,16 +118,18 @@ class HuntrAlgorithm(QgsProcessingAlgorithm):
             )
         self.addParameter(QgsProcessingParameterString(SNAPSHOT, description, optional=optional))
 
-    def add_device_parameter(self) -> None:
+    @staticmethod
+    def device_parameter() -> QgsProcessingParameterEnum:
         """DEVICE: automatic, CPU or GPU (training and detection)."""
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                DEVICE,
-                _tr("Device"),
-                options=[_tr("automatic (GPU when available)"), _tr("CPU"), _tr("GPU (CUDA)")],
-                defaultValue=0,
-            )
+        return QgsProcessingParameterEnum(
+            DEVICE,
+            _tr("Device"),
+            options=[_tr("automatic (GPU when available)"), _tr("CPU"), _tr("GPU (CUDA)")],
+            defaultValue=0,
         )
+
+    def add_device_parameter(self) -> None:
+        self.addParameter(self.device_parameter())
 
     # -- turning parameters into engine values --------------------------------------
     def device(self, parameters: dict, context: QgsProcessingContext) -> str:

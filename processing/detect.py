@@ -18,6 +18,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..adapters.inputs import aoi_geometry, raster_path
 from ..errors import InputDataError
@@ -95,49 +96,7 @@ class DetectAlgorithm(HuntrAlgorithm):
             )
         )
         self.add_device_parameter()
-        score = QgsProcessingParameterNumber(
-            self.MIN_SCORE,
-            self.tr("Minimum score (0: the snapshot's calibrated value)"),
-            QgsProcessingParameterNumber.Double,
-            0.0,
-            False,
-            0.0,
-            0.99,
-        )
-        boundary = QgsProcessingParameterNumber(
-            self.BOUNDARY_THRESHOLD,
-            self.tr("Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)"),
-            QgsProcessingParameterNumber.Double,
-            0.0,
-            False,
-            0.0,
-            0.99,
-        )
-        pixels = QgsProcessingParameterNumber(
-            self.MIN_PIXELS,
-            self.tr("Minimum size of a detection in pixels (0: the snapshot's calibrated value)"),
-            QgsProcessingParameterNumber.Integer,
-            0,
-            False,
-            0,
-        )
-        tta = QgsProcessingParameterBoolean(
-            self.FLIP_TTA, self.tr("Flip test-time augmentation (4× slower)"), defaultValue=False
-        )
-        separate = QgsProcessingParameterBoolean(
-            self.SEPARATE_AREAS,
-            self.tr("Segmentation mode: one feature per connected area (else one per class)"),
-            defaultValue=True,
-        )
-        area = QgsProcessingParameterNumber(
-            self.MIN_AREA,
-            self.tr("Minimum area of a detection (square map units)"),
-            QgsProcessingParameterNumber.Double,
-            0.0,
-            False,
-            0.0,
-        )
-        for param in (score, boundary, pixels, area, tta, separate):
+        for param in self.option_parameters():
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
             self.addParameter(param)
         self.addOutput(QgsProcessingOutputVectorLayer(self.OUTPUT, self.tr("Detections")))
@@ -151,6 +110,57 @@ class DetectAlgorithm(HuntrAlgorithm):
                 "SETTINGS", self.tr("Thresholds and minimum size used, and their source (JSON)")
             )
         )
+
+    def option_parameters(self) -> list:
+        """Detection's options (thresholds, sizes, TTA, segmentation areas), also offered by
+        *Detect on many scenes*; their texts keep this algorithm's translation context."""
+
+        def tr(text: str) -> str:
+            return QCoreApplication.translate("DetectAlgorithm", text)
+
+        score = QgsProcessingParameterNumber(
+            self.MIN_SCORE,
+            tr("Minimum score (0: the snapshot's calibrated value)"),
+            QgsProcessingParameterNumber.Double,
+            0.0,
+            False,
+            0.0,
+            0.99,
+        )
+        boundary = QgsProcessingParameterNumber(
+            self.BOUNDARY_THRESHOLD,
+            tr("Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)"),
+            QgsProcessingParameterNumber.Double,
+            0.0,
+            False,
+            0.0,
+            0.99,
+        )
+        pixels = QgsProcessingParameterNumber(
+            self.MIN_PIXELS,
+            tr("Minimum size of a detection in pixels (0: the snapshot's calibrated value)"),
+            QgsProcessingParameterNumber.Integer,
+            0,
+            False,
+            0,
+        )
+        tta = QgsProcessingParameterBoolean(
+            self.FLIP_TTA, tr("Flip test-time augmentation (4× slower)"), defaultValue=False
+        )
+        separate = QgsProcessingParameterBoolean(
+            self.SEPARATE_AREAS,
+            tr("Segmentation mode: one feature per connected area (else one per class)"),
+            defaultValue=True,
+        )
+        area = QgsProcessingParameterNumber(
+            self.MIN_AREA,
+            tr("Minimum area of a detection (square map units)"),
+            QgsProcessingParameterNumber.Double,
+            0.0,
+            False,
+            0.0,
+        )
+        return [score, boundary, pixels, area, tta, separate]
 
     def options(self, parameters, context):
         """The engine's ``DetectOptions`` for these parameters."""

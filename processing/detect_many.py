@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
@@ -23,7 +22,7 @@ from qgis.core import (
 from ..adapters.inputs import raster_path
 from ..errors import InputDataError
 from ..snapshots.table import to_json
-from .algorithm import DEVICE, engine_callbacks
+from .algorithm import engine_callbacks
 from .detect import DetectAlgorithm
 
 
@@ -107,55 +106,8 @@ class DetectManyAlgorithm(DetectAlgorithm):
         keep_going = QgsProcessingParameterBoolean(
             self.KEEP_GOING, self.tr("Leave failing scenes out instead of stopping"), False
         )
-        score = QgsProcessingParameterNumber(
-            self.MIN_SCORE,
-            self.tr("Minimum score (0: the snapshot's calibrated value)"),
-            QgsProcessingParameterNumber.Double,
-            0.0,
-            False,
-            0.0,
-            0.99,
-        )
-        boundary = QgsProcessingParameterNumber(
-            self.BOUNDARY_THRESHOLD,
-            self.tr("Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)"),
-            QgsProcessingParameterNumber.Double,
-            0.0,
-            False,
-            0.0,
-            0.99,
-        )
-        pixels = QgsProcessingParameterNumber(
-            self.MIN_PIXELS,
-            self.tr("Minimum size of a detection in pixels (0: the snapshot's calibrated value)"),
-            QgsProcessingParameterNumber.Integer,
-            0,
-            False,
-            0,
-        )
-        area = QgsProcessingParameterNumber(
-            self.MIN_AREA,
-            self.tr("Minimum area of a detection (square map units)"),
-            QgsProcessingParameterNumber.Double,
-            0.0,
-            False,
-            0.0,
-        )
-        tta = QgsProcessingParameterBoolean(
-            self.FLIP_TTA, self.tr("Flip test-time augmentation (4× slower)"), defaultValue=False
-        )
-        separate = QgsProcessingParameterBoolean(
-            self.SEPARATE_AREAS,
-            self.tr("Segmentation mode: one feature per connected area (else one per class)"),
-            defaultValue=True,
-        )
-        device = QgsProcessingParameterEnum(
-            DEVICE,
-            self.tr("Device"),
-            options=[self.tr("automatic (GPU when available)"), self.tr("CPU"), self.tr("GPU (CUDA)")],
-            defaultValue=0,
-        )
-        for param in (in_process, keep_going, device, score, boundary, pixels, area, tta, separate):
+        device = self.device_parameter()
+        for param in (in_process, keep_going, device, *self.option_parameters()):
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
             self.addParameter(param)
         self.addOutput(QgsProcessingOutputNumber("FEATURE_COUNT", self.tr("Number of detections")))
