@@ -17,11 +17,6 @@ from typing import Any
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..errors import NotFoundError, WorkspaceError
-from ..snapshots.table import (  # noqa: F401  (one rule: the engine's table)
-    metric_field,
-    snapshot_row,
-    to_json,
-)
 from .events import hub
 
 

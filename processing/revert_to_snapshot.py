@@ -8,8 +8,8 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
 )
 
-from ..adapters.workspace import to_json
 from ..errors import HuntrError
+from ..snapshots.table import to_json
 from .algorithm import HuntrAlgorithm
 
 

@@ -11,7 +11,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..adapters.workspace import to_json
+from ..snapshots.table import to_json
 from .algorithm import HuntrAlgorithm, engine_callbacks
 
 TARGETS = (None, "distance", "rim", "centre")  # BOUNDARY_TARGET's enum order (new ones appended)

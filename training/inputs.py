@@ -52,6 +52,10 @@ class SceneInput:
     label_classes: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     label_bounds: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))
     _centres: np.ndarray | None = field(default=None, repr=False, compare=False)
+    # per list of areas (by id): (the list, whether each label lies in it); see tiles.centre_map
+    _area_labels: dict[int, tuple[list[Any], np.ndarray]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def pixel_area(self) -> float:

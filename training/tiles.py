@@ -198,7 +198,7 @@ CENTRE_MIN_SIGMA = 2.5  # pixels: a small object's low point stays at least 3 px
 def _labels_in_areas(scene: SceneInput, areas: list[Any]) -> np.ndarray:
     """Per label of the scene: whether it covers more than half a pixel of one of ``areas``
     (a label beyond the areas, or only touching one, shapes no target). Cached per list."""
-    cache = scene.__dict__.setdefault("_area_labels", {})
+    cache = scene._area_labels
     hit = cache.get(id(areas))
     if hit is None or hit[0] is not areas:
         least = 0.5 * scene.pixel_area  # not a sliver of rounding along a shared edge
