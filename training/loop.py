@@ -33,8 +33,10 @@ from .loader import BackgroundLoader
 from .loss import segmentation_loss
 from .network import MODES, NetworkSpec, build_network
 from .normalize import FIXED, default_normalization, method_of, statistics_for
-from .recipe import DEFAULT_TARGET as RECIPE_TARGET
-from .recipe import recipe_for
+from .recipe import (
+    DEFAULT_TARGET,  # count mode's boundary target for a model's first training
+    recipe_for,
+)
 from .sampler import TileSampler
 from .state import WeightAverage, load_optimizer, load_weights, optimizer_to_numpy, weights_to_numpy
 from .tiles import SceneReader, make_tile, object_weights
@@ -44,7 +46,6 @@ from .validate import validate
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_STEPS = 500
-DEFAULT_TARGET = RECIPE_TARGET  # count mode's boundary target for a model's first training
 
 
 @dataclass
