@@ -18,7 +18,7 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, is_dataclass
+from dataclasses import asdict, is_dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -195,11 +195,27 @@ def train_config(args: argparse.Namespace):
 
 
 def cmd_train(args, ws, out: Output, report, stop) -> int:
+    from ..deps import require
     from ..training import train_model
 
+    require("torch")  # before torch is imported: the install hint, not a bare ImportError
+    from ..training.distributed import join, leave
+
     model = ws.find_model(args.model)
-    report.note(f"Training model “{model.name}” ({model.id}).")
-    result = train_model(ws, model.id, train_config(args), progress=report, should_stop=stop)
+    config = train_config(args)
+    team = join(config.device)  # under torchrun: this process's place (else one process alone)
+    try:
+        if team.shared:  # --batch-size is per process: a step learns from every process's tiles
+            config = replace(config, batch_size=config.batch_size * team.size)
+        if team.leads:
+            report.note(f"Training model “{model.name}” ({model.id})" + _team_text(team, config) + ".")
+        result = train_model(
+            ws, model.id, config, progress=report if team.leads else None, should_stop=stop, team=team
+        )
+    finally:
+        leave(team)
+    if not team.leads:  # rank 0 reports; the others end quietly once its snapshot is committed
+        return exit_codes.OK
     report.close()
     for warning in result.warnings:
         report.note(f"warning: {warning}")
@@ -224,6 +240,15 @@ def cmd_train(args, ws, out: Output, report, stop) -> int:
     ]
     out.result(data, lines)
     return exit_codes.CANCELLED if result.stop_reason == "user" else exit_codes.OK
+
+
+def _team_text(team, config) -> str:
+    if not team.shared:
+        return ""
+    return (
+        f" on {team.size} processes ({team.backend}, {config.batch_size // team.size} tiles each, "
+        f"{config.batch_size} a step)"
+    )
 
 
 def detect_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -461,7 +486,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-steps", type=int, help="steps of this run (no budget at all: 500)")
     p.add_argument("--max-seconds", type=float, help="wall time of this run")
     p.add_argument("--max-epochs", type=float, help="epochs of this run")
-    p.add_argument("--batch-size", type=int)
+    p.add_argument("--batch-size", type=int, help="tiles a step (under torchrun: per process)")
     p.add_argument("--lr", type=float, help="peak learning rate")
     p.add_argument("--seed", type=int)
     p.add_argument("--device", choices=("auto", "cpu", "cuda"))

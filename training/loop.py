@@ -27,6 +27,7 @@ from . import checkpoints
 from .augment import augment
 from .config import Progress, TrainConfig, TrainResult
 from .device import resolve_device
+from .distributed import SOLO, Team
 from .history import RunHistory
 from .inputs import TrainingInputs, load_inputs
 from .loader import BackgroundLoader
@@ -153,8 +154,16 @@ def configure_threads(threads: int | None) -> None:
 class TrainStep:
     """One optimisation step (forward, loss, backward, AdamW), mixed precision on CUDA."""
 
-    def __init__(self, net: torch.nn.Module, setup: ModelSetup, config: TrainConfig, device: torch.device):
-        self.net = net
+    def __init__(
+        self,
+        net: torch.nn.Module,
+        setup: ModelSetup,
+        config: TrainConfig,
+        device: torch.device,
+        team: Team = SOLO,
+    ):
+        self.net = team.wrap(net)  # DDP under torchrun (training/distributed.py)
+        self.team = team
         self.setup = setup
         self.config = config
         self.device = device
@@ -186,10 +195,11 @@ class TrainStep:
         loss = segmentation_loss(
             logits, target, rim, self.setup.num_classes, self.config.boundary_weight, weight
         )
+        loss, whole = self.team.weigh_loss(loss, target, weight)  # whole: the loss of every process's tiles
         self.scaler.scale(loss).backward()
         self.scaler.step(self.optimizer)
         self.scaler.update()
-        return float(loss.detach())
+        return float(whole.detach())
 
 
 def scene_scales(
@@ -208,8 +218,14 @@ def batch_maker(
     setup: ModelSetup,
     config: TrainConfig,
     scales: list[tuple[np.ndarray, np.ndarray]],
+    share: range | None = None,
 ) -> Callable[[int], dict[str, np.ndarray]]:
-    """``make_batch(i)``: batch ``i`` of tiles sampled, read, rasterised and augmented (seeded by i)."""
+    """``make_batch(i)``: batch ``i`` of tiles sampled, read, rasterised and augmented.
+
+    Tile ``k`` of batch ``i`` is seeded by ``(seed, i, k)`` alone, so ``share`` (a range of
+    ``0 … batch_size − 1``; default all) gives those tiles of the whole batch: the shares of
+    processes training together (``distributed.Team.tiles``) are one process's batch, cut.
+    """
     sampler = TileSampler(inputs.scenes, setup.tile_size, config.label_focus)
     reader = SceneReader()
     rim_width = config.boundary_width if setup.mode == "count" else 0
@@ -218,12 +234,13 @@ def batch_maker(
 
     target = config.boundary_target or DEFAULT_TARGET
     rasterio = require("rasterio")
+    positions = range(config.batch_size) if share is None else share
 
     def make_batch(index: int) -> dict[str, np.ndarray]:
-        rng = np.random.default_rng([config.seed, index])
         tiles = []
         with rasterio.Env():  # one GDAL environment per batch, not one per read/rasterisation
-            for _ in range(config.batch_size):
+            for k in positions:
+                rng = np.random.default_rng([config.seed, index, k])
                 spec = sampler.sample(rng)
                 zoom = math.exp(rng.uniform(math.log(zoom_lo), math.log(zoom_hi))) if zoom_hi > 1 else 1.0
                 mean, std = scales[spec.scene]
@@ -307,24 +324,27 @@ def fit(
     progress: Callable[[Progress], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
     on_step: Callable[[int, Callable[[], FitOutcome]], None] | None = None,
+    team: Team = SOLO,
 ) -> FitOutcome:
     """Train on plain inputs until a budget, early stopping or ``should_stop()`` ends the run.
 
     An exception raised after the run started is returned in ``error`` together with the
     state reached, so that the caller can still keep it as a snapshot. ``on_step(step, state)``
     is called after every step; ``state()`` gives the run's state so far (e.g. for a
-    checkpoint, ``training/checkpoints.py``).
+    checkpoint, ``training/checkpoints.py``). With a ``team`` of processes (torchrun,
+    ``training/distributed.py``) each makes its share of every batch, and only rank 0 validates.
     """
     setup.check()
     if config.boundary_target is None:
         config = dataclasses.replace(config, boundary_target=DEFAULT_TARGET)
-    device = torch.device(resolve_device(config.device, "Training"))
+    device = torch.device(team.place(resolve_device(config.device, "Training")))
     if device.type == "cpu":
-        configure_threads(config.threads)
+        configure_threads(config.threads or team.threads())
     start = resume.steps if resume else 0
     torch.manual_seed(config.seed + start)
     net = build_network(len(setup.bands), setup.num_classes, setup.mode, setup.network).to(device)
-    trainer = TrainStep(net, setup, config, device)
+    net = team.share_batch_norm(net)  # batch statistics over every process's tiles
+    trainer = TrainStep(net, setup, config, device, team)
     if resume is not None:
         skipped = load_weights(net, resume.weights)
         fits = not skipped and resume.optimizer
@@ -340,7 +360,7 @@ def fit(
 
     def run_validation(final: bool = False) -> dict[str, Any]:
         """Validate the averaged weights; the final validation calibrates detection's settings."""
-        if not inputs.has_validation:
+        if not inputs.has_validation or not team.leads:
             return {}
         model = average.model if average is not None else net
         settings = None if final else {k: detection.get(k, v) for k, v in DEFAULT_DETECTION.items()}
@@ -364,6 +384,7 @@ def fit(
                                "warmup_steps": config.warmup_steps, "lr_floor": config.lr_floor})  # fmt: skip
         epochs = base_epochs + (step - start) / steps_per_epoch
         record = _record(setup, config, normalization, device, reason)
+        record.update(team.record(config.batch_size))
         record["normalization"]["scenes"] = {
             s.scene_id: {"mean": m.tolist(), "std": d.tolist()}
             for s, (m, d) in zip(inputs.scenes, scales, strict=True)
@@ -393,11 +414,12 @@ def fit(
     history = RunHistory()  # the snapshot's training curve: loss per step, validations
     validated_at, error = -1, None
     budget, early = Budget(config, start, steps_per_epoch), EarlyStopping(config.early_stopping_patience)
-    loader = BackgroundLoader(
-        batch_maker(inputs, setup, config, scales), start, config.num_workers, config.prefetch
-    )
+    make_batch = batch_maker(inputs, setup, config, scales, team.tiles(config.batch_size))
+    loader = BackgroundLoader(make_batch, start, config.num_workers, config.prefetch)
+    early_stop = ""
     try:
-        while not (reason := budget.stop_reason(step, should_stop)):
+        # every process stops at the same step: rank 0's decision (training/distributed.py)
+        while not (reason := team.agree(early_stop or budget.stop_reason(step, should_stop))):
             recent.append(trainer(next(loader), step - start, budget.fraction(step)))
             if average is not None:
                 average.update()
@@ -408,7 +430,7 @@ def fit(
                 metrics, validated_at = run_validation(), step
                 history.add_validation(step, metrics)
                 if early.should_stop(metrics):
-                    reason = "early_stopping"
+                    early_stop = "early_stopping"
             if progress is not None:
                 epoch = base_epochs + (step - start) / steps_per_epoch
                 progress(
@@ -416,8 +438,6 @@ def fit(
                 )
             if on_step is not None:
                 on_step(step, functools.partial(outcome, "checkpoint", metrics))
-            if reason:
-                break
     except Exception as exc:  # kept in the snapshot, re-raised by the caller
         log.exception("training stopped by an error")
         reason, error = "error", exc
@@ -480,6 +500,7 @@ def train_model(
     config: TrainConfig | None = None,
     progress: Callable[[Progress], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    team: Team = SOLO,
 ) -> TrainResult:
     """Train ``model_id`` of workspace ``ws`` from its current state; every stop makes a snapshot.
 
@@ -488,6 +509,8 @@ def train_model(
     budget of ``config``, early stopping or ``should_stop()``, and calls
     ``ws.create_snapshot``: the new snapshot becomes the model's current state.
     Bad input raises :class:`InputDataError` before any step (and no snapshot is made).
+    With a ``team`` of processes (torchrun) only rank 0 writes checkpoints and the snapshot;
+    the others wait until it is committed and return a result whose ``snapshot`` is None.
     """
     config = config or TrainConfig()
     model = ws.get_model(model_id)
@@ -509,21 +532,25 @@ def train_model(
         _fixed(model.input_spec.normalization) or default_normalization()
     )
     scenes_used = [{"scene_id": s.scene_id, "name": s.name} for s in inputs.scenes]
-    checkpoint = checkpoints.for_run(ws, model_id, config, scenes_used, inputs.counts)
-    outcome = fit(inputs, setup, config, normalization, resume, progress, should_stop, checkpoint)
+    checkpoint = checkpoints.for_run(ws, model_id, config, scenes_used, inputs.counts) if team.leads else None
+    outcome = fit(inputs, setup, config, normalization, resume, progress, should_stop, checkpoint, team)
     outcome.config["scenes"] = scenes_used
     if inputs.warnings:
         outcome.metrics["warnings"] = list(inputs.warnings)
-    snapshot = ws.create_snapshot(
-        model_id,
-        weights=outcome.weights,
-        optimizer=outcome.optimizer,
-        optimizer_meta=outcome.optimizer_meta,
-        metrics=outcome.metrics,
-        progress=outcome.progress,
-        config=outcome.config,
-        counts=inputs.counts,
-    )
+    snapshot = None
+    if team.leads:
+        snapshot = ws.create_snapshot(
+            model_id,
+            weights=outcome.weights,
+            optimizer=outcome.optimizer,
+            optimizer_meta=outcome.optimizer_meta,
+            metrics=outcome.metrics,
+            progress=outcome.progress,
+            config=outcome.config,
+            counts=inputs.counts,
+        )
+    if outcome.error is None:  # after an error torchrun ends the other processes
+        team.barrier()  # the others return once rank 0's snapshot is committed
     log.info(
         "training of %s stopped (%s) at step %d", model_id, outcome.stop_reason, outcome.progress["steps"]
     )
