@@ -3,8 +3,8 @@
 ``torchrun --standalone --nproc_per_node 2 ddp_step_child.py OUT.npz``: process r takes tiles
 ``Team.tiles(4)`` of the batch :func:`batch` makes, steps through the team's hooks (its batch
 norm, DDP, :meth:`Team.weigh_loss`) and rank 0 writes the loss, the gradients and the batch
-norm statistics to ``OUT.npz``. ``tests/test_training_ddp.py`` compares them with one process
-stepping on the whole batch.
+norm statistics to ``OUT.npz``, with the stop reasons the processes agreed on.
+``tests/test_training_ddp.py`` compares them with one process stepping on the whole batch.
 """
 
 from __future__ import annotations
@@ -66,10 +66,16 @@ def main(out: str) -> None:
     data = {k: v[share.start : share.stop] for k, v in batch().items()}
     net = team.share_batch_norm(network())
     loss, net = step(net, data, team)
+    # stop decisions: rank 0's reason wins; a stop request on any process stops all
+    asked = [("", "user"), ("max_steps", ""), ("early_stopping", "user"), ("", "")]
+    agreed = [team.agree(pair[team.rank]) for pair in asked]
     if team.leads:
         arrays = {f"grad.{n}": p.grad.numpy() for n, p in net.named_parameters()}
+        arrays["agreed"] = np.array(agreed)
         arrays.update({f"state.{n}": v.numpy() for n, v in net.state_dict().items()})
         np.savez(out, loss=np.float64(loss), **arrays)
+    else:
+        assert agreed == ["user", "max_steps", "early_stopping", ""], agreed
     team.barrier()
     leave(team)
 

@@ -88,13 +88,15 @@ def test_the_shares_of_a_batch_are_the_batch_of_one_process(tmp_path):
 @pytest.mark.slow
 def test_team_hooks_give_the_gradient_of_the_whole_batch(tmp_path):
     """Batch norm over both shares, DDP and the loss weighting: one step on two processes has
-    the loss, gradients and batch statistics of one process on the whole batch."""
+    the loss, gradients and batch statistics of one process on the whole batch. And both
+    processes take the same stop decisions."""
     import ddp_step_child as child
 
     out = tmp_path / "step.npz"
     proc = torchrun([str(HERE / "ddp_step_child.py"), str(out)], tmp_path)
     assert proc.returncode == 0, proc.stderr[-3000:]
     got = np.load(out)
+    assert list(got["agreed"]) == ["user", "max_steps", "early_stopping", ""]  # as rank 1 saw them
     loss, net = child.step(child.network(), child.batch())
     assert float(got["loss"]) == pytest.approx(loss, rel=1e-6)
     for name, param in net.named_parameters():
@@ -139,7 +141,7 @@ def test_torchrun_two_processes_train_like_one_process_with_their_whole_batch(tm
     loaded = ws_two.load_snapshot(info.id, two["snapshot_id"])
     assert loaded.config["distributed"] == {"processes": 2, "backend": "gloo", "batch_per_process": 2}
     assert loaded.config["train"]["batch_size"] == 4  # a step's tiles, as one process records them
-    assert loaded.progress["tiles_seen"] == 16
+    assert loaded.info.progress["tiles_seen"] == 16
     reference = Workspace.open(one_root).load_snapshot(info.id, one["snapshot_id"])
     assert set(loaded.weights) == set(reference.weights)  # a plain network's keys
     for name, value in reference.weights.items():
