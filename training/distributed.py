@@ -253,13 +253,19 @@ class TeamBatchNorm2d(torch.nn.BatchNorm2d):
         n = sums[-1]
         mean = sums[:channels] / n
         var = (sums[channels : 2 * channels] / n - mean * mean).clamp(min=0.0)
-        if self.track_running_stats and self.num_batches_tracked is not None:
-            self.num_batches_tracked.add_(1)
-            factor = self.momentum if self.momentum is not None else 1.0 / float(self.num_batches_tracked)
+        running_mean, running_var, tracked = self.running_mean, self.running_var, self.num_batches_tracked
+        if (
+            self.track_running_stats
+            and running_mean is not None
+            and running_var is not None
+            and tracked is not None
+        ):
+            tracked.add_(1)
+            factor = self.momentum if self.momentum is not None else 1.0 / float(tracked)
             with torch.no_grad():
                 unbiased = var * n / (n - 1).clamp(min=1.0)
-                self.running_mean.mul_(1 - factor).add_(mean.to(self.running_mean.dtype), alpha=factor)
-                self.running_var.mul_(1 - factor).add_(unbiased.to(self.running_var.dtype), alpha=factor)
+                running_mean.mul_(1 - factor).add_(mean.to(running_mean.dtype), alpha=factor)
+                running_var.mul_(1 - factor).add_(unbiased.to(running_var.dtype), alpha=factor)
         scale = torch.rsqrt(var + self.eps)
         shift = -mean * scale
         if self.affine:
