@@ -42,8 +42,8 @@ from .tiles import IGNORE
 
 log = logging.getLogger(__name__)
 
-# why a run stops, as the loop names it; agree() sends the index
 WAIT_MINUTES = 30  # longest wait for another process (rank 0 validating or writing the snapshot)
+# why a run stops, as the loop names it; agree() sends the index
 REASONS = ("", "user", "max_steps", "max_epochs", "max_seconds", "early_stopping")
 
 
