@@ -184,8 +184,9 @@ class TrainStep:
         with torch.autocast(self.device.type, enabled=self.amp):
             logits = self.net(x)
         loss = segmentation_loss(
-            logits, target, rim, self.setup.num_classes, self.config.boundary_weight, weight
-        )
+            logits, target, rim, self.setup.num_classes, self.config.boundary_weight, weight,
+            centre_focal=self.config.boundary_target == "centre" and self.config.centre_loss == "focal",
+        )  # fmt: skip
         self.scaler.scale(loss).backward()
         self.scaler.step(self.optimizer)
         self.scaler.update()
@@ -232,7 +233,10 @@ def batch_maker(
                     mean, std, boundary_width=rim_width, boundary_kind=target, zoom=zoom,
                     label_weights=weights[spec.scene],
                 )  # fmt: skip
-                tiles.append(augment(tile, rng, colour=config.photometric) if config.augment else tile)
+                colour = config.photometric and (
+                    config.photometric_share >= 1.0 or rng.random() < config.photometric_share
+                )
+                tiles.append(augment(tile, rng, colour=colour) if config.augment else tile)
         return {
             "image": np.stack([t.image for t in tiles]),
             "target": np.stack([t.target for t in tiles]),
@@ -324,6 +328,9 @@ def fit(
     start = resume.steps if resume else 0
     torch.manual_seed(config.seed + start)
     net = build_network(len(setup.bands), setup.num_classes, setup.mode, setup.network).to(device)
+    if resume is None and setup.mode == "count" and config.boundary_target == "centre" and config.centre_loss == "focal":
+        with torch.no_grad():  # CenterNet's prior: the heat starts at 0.1 everywhere (boundary 0.9)
+            net.head.bias[setup.num_classes + 1] = math.log(0.9 / 0.1)
     trainer = TrainStep(net, setup, config, device)
     if resume is not None:
         skipped = load_weights(net, resume.weights)
