@@ -122,7 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-augment", action="store_true", help="ablation: no augmentation at all")
     parser.add_argument("--no-photometric", action="store_true", help="ablation: geometric augmentation only")
     parser.add_argument("--photometric-share", type=float, default=None, help="share of tiles changed")
-    parser.add_argument("--boundary-weight", type=float, default=None, help="count mode: boundary loss weight")
+    parser.add_argument(
+        "--boundary-weight", type=float, default=None, help="count mode: boundary loss weight"
+    )
     parser.add_argument("--centre-loss", default=None, choices=("bce", "focal"))
     parser.add_argument("--lr", type=float, default=None, help="peak learning rate")
     parser.add_argument("--no-ema", action="store_true", help="ablation: snapshot the last step's weights")

@@ -328,7 +328,12 @@ def fit(
     start = resume.steps if resume else 0
     torch.manual_seed(config.seed + start)
     net = build_network(len(setup.bands), setup.num_classes, setup.mode, setup.network).to(device)
-    if resume is None and setup.mode == "count" and config.boundary_target == "centre" and config.centre_loss == "focal":
+    if (
+        resume is None
+        and setup.mode == "count"
+        and config.boundary_target == "centre"
+        and config.centre_loss == "focal"
+    ):
         with torch.no_grad():  # CenterNet's prior: the heat starts at 0.1 everywhere (boundary 0.9)
             net.head.bias[setup.num_classes + 1] = math.log(0.9 / 0.1)
     trainer = TrainStep(net, setup, config, device)
