@@ -245,3 +245,18 @@ def test_centre_focal_loss_pulls_peaks_up_and_spares_their_neighbours():
     )
     single = centre_focal_loss(flat, torch.where(boundary < 0.1, 0.0, 1.0), valid)
     assert abs(float(double) - float(single)) < 1e-5
+
+
+def test_an_unknown_centre_loss_is_refused(tmp_path):
+    from orca_huntr.errors import InputDataError
+
+    ws, model, _ = synthdata.make_scene_workspace(tmp_path, mode="count")
+    with pytest.raises(InputDataError, match="centre loss"):
+        train_model(ws, model.id, cfg(max_steps=1, centre_loss="l2"))
+
+
+def test_a_focal_centre_model_trains_and_calibrates(tmp_path):
+    ws, model, _ = synthdata.make_scene_workspace(tmp_path, mode="count")
+    result = train_model(ws, model.id, cfg(max_steps=6, centre_loss="focal", boundary_target="centre"))
+    assert result.steps == 6 and np.isfinite(result.metrics["loss"])
+    assert ws.current_snapshot(model.id).config["train"]["centre_loss"] == "focal"

@@ -320,6 +320,8 @@ def fit(
     checkpoint, ``training/checkpoints.py``).
     """
     setup.check()
+    if config.centre_loss not in ("bce", "focal"):
+        raise InputDataError(f"Unknown centre loss '{config.centre_loss}' (expected 'bce' or 'focal').")
     if config.boundary_target is None:
         config = dataclasses.replace(config, boundary_target=DEFAULT_TARGET)
     device = torch.device(resolve_device(config.device, "Training"))
@@ -513,6 +515,8 @@ def train_model(
     resume = _resume_state(ws, model_id, setup)
     setup.size_from(resume, inputs)
     setup.check()
+    if config.centre_loss not in ("bce", "focal"):
+        raise InputDataError(f"Unknown centre loss '{config.centre_loss}' (expected 'bce' or 'focal').")
     if config.boundary_target is None:  # the model's own target: a resume never switches it silently
         recorded = resume.boundary_target if resume is not None else None
         target = recorded or (model.network or {}).get("boundary_target") or DEFAULT_TARGET
