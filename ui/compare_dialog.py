@@ -57,7 +57,8 @@ class CompareDialog(QDialog):
         self.raster_combo = QgsMapLayerComboBox(self)
         self.raster_combo.setFilters(QgsMapLayerProxyModel.Filter.RasterLayer)
         self.raster_combo.setAllowEmptyLayer(True)
-        self.raster_combo.setProject(project or QgsProject.instance())
+        if hasattr(self.raster_combo, "setProject"):  # QGIS 3.24+; 3.22 lists the current project's
+            self.raster_combo.setProject(project or QgsProject.instance())
         self.raster_combo.setLayer(None)
         self.raster_combo.setToolTip(tr("Detections of both snapshots on this raster (empty: none)"))
         form.addRow(tr("Raster"), self.raster_combo)
