@@ -503,6 +503,7 @@ class HuntrDock(QgsDockWidget):
         )
         self.lineage_button.clicked.connect(self.show_lineage)
         row.addWidget(self.lineage_button)
+        self.timelineRefreshed.connect(self._refresh_lineage)  # an open view follows the panel
 
     def show_lineage(self):
         """Open (or bring forward, re-read) the lineage window of the workspace."""
@@ -516,7 +517,6 @@ class HuntrDock(QgsDockWidget):
                     self.lineage_view.close()
                 self.lineage_view = LineageView(self.workspace, self)
                 self.lineage_view.snapshotChosen.connect(self.show_snapshot)
-                self.timelineRefreshed.connect(self._refresh_lineage)
             else:
                 self.lineage_view.refresh()
         except Exception as exc:

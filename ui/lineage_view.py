@@ -56,7 +56,7 @@ class LineageView(QDialog):
         super().__init__(parent)
         self.setObjectName("HuntrLineageView")
         self.setWindowTitle(tr("Lineage of the AI Models"))
-        self.resize(640, 420)
+        self.resize(860, 420)
         self.workspace = workspace
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -73,10 +73,9 @@ class LineageView(QDialog):
         self.tree.setObjectName("HuntrLineageTree")
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels([tr("Model / snapshot"), tr("Kind"), tr("Created"), tr("Metric")])
-        self.tree.header().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (KIND, CREATED, METRIC):
+        for column in (NAME, KIND, CREATED):
             self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setStretchLastSection(True)
         self.tree.itemDoubleClicked.connect(lambda item, _column: self._choose(item))
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.tree, 1)
