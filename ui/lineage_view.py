@@ -56,7 +56,7 @@ class LineageView(QDialog):
         super().__init__(parent)
         self.setObjectName("HuntrLineageView")
         self.setWindowTitle(tr("Lineage of the AI Models"))
-        self.resize(860, 420)
+        self.resize(940, 420)
         self.workspace = workspace
         layout = QVBoxLayout(self)
         intro = QLabel(
