@@ -862,17 +862,17 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
     <context>
         <name>HuntrCompareDialog</name>
         <message>
-            <location filename="../ui/compare_dialog.py" line="66" />
+            <location filename="../ui/compare_dialog.py" line="67" />
             <source>A detection made earlier from a snapshot on this raster, with its own settings, is shown again</source>
             <translation>Eine früher von einem Snapshot auf diesem Raster mit seinen eigenen Einstellungen gemachte Erkennung wird erneut gezeigt</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="127" />
+            <location filename="../ui/compare_dialog.py" line="128" />
             <source>Class</source>
             <translation>Klasse</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="74" />
+            <location filename="../ui/compare_dialog.py" line="75" />
             <source>Compare</source>
             <translation>Vergleichen</translation>
         </message>
@@ -887,32 +887,32 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Snapshot &lt;b&gt;{snapshot}&lt;/b&gt; von &lt;b&gt;{model}&lt;/b&gt; mit einem anderen Snapshot vergleichen.</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="105" />
+            <location filename="../ui/compare_dialog.py" line="106" />
             <source>Compare {a} ↔ {b}</source>
             <translation>Vergleich {a} ↔ {b}</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="62" />
+            <location filename="../ui/compare_dialog.py" line="63" />
             <source>Detections of both snapshots on this raster (empty: none)</source>
             <translation>Erkennungen beider Snapshots auf diesem Raster (leer: keine)</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="127" />
+            <location filename="../ui/compare_dialog.py" line="128" />
             <source>Difference</source>
             <translation>Differenz</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="109" />
+            <location filename="../ui/compare_dialog.py" line="110" />
             <source>From {a} to {b}: training areas +{areas_added} / −{areas_removed}, labels +{labels_added} / −{labels_removed}.</source>
             <translation>Von {a} zu {b}: Trainingsbereiche +{areas_added} / −{areas_removed}, Labels +{labels_added} / −{labels_removed}.</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="127" />
+            <location filename="../ui/compare_dialog.py" line="128" />
             <source>Metric</source>
             <translation>Metrik</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="142" />
+            <location filename="../ui/compare_dialog.py" line="145" />
             <source>Neither snapshot has metrics (no validation areas?).</source>
             <translation>Keiner der Snapshots hat Metriken (keine Validierungsbereiche?).</translation>
         </message>
@@ -922,22 +922,22 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Anderer Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="63" />
+            <location filename="../ui/compare_dialog.py" line="64" />
             <source>Raster</source>
             <translation>Raster</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="64" />
+            <location filename="../ui/compare_dialog.py" line="65" />
             <source>Reuse detections already made</source>
             <translation>Bereits gemachte Erkennungen wiederverwenden</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="78" />
+            <location filename="../ui/compare_dialog.py" line="79" />
             <source>The model has no other snapshot to compare with.</source>
             <translation>Das Modell hat keinen anderen Snapshot zum Vergleichen.</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="131" />
+            <location filename="../ui/compare_dialog.py" line="132" />
             <source>all</source>
             <translation>alle</translation>
         </message>
@@ -1706,22 +1706,22 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Modell / Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/lineage_view.py" line="88" />
+            <location filename="../ui/lineage_view.py" line="87" />
             <source>Refresh</source>
             <translation>Aktualisieren</translation>
         </message>
         <message>
-            <location filename="../ui/lineage_view.py" line="127" />
+            <location filename="../ui/lineage_view.py" line="126" />
             <source>Restore it with Undo in the timeline of this model</source>
             <translation>Mit „Rückgängig“ in der Zeitleiste dieses Modells wiederherstellen</translation>
         </message>
         <message>
-            <location filename="../ui/lineage_view.py" line="133" />
+            <location filename="../ui/lineage_view.py" line="132" />
             <source>Reverted</source>
             <translation>Zurückgenommen</translation>
         </message>
         <message>
-            <location filename="../ui/lineage_view.py" line="84" />
+            <location filename="../ui/lineage_view.py" line="83" />
             <source>Show in timeline</source>
             <translation>In der Zeitleiste zeigen</translation>
         </message>

@@ -862,17 +862,17 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
     <context>
         <name>HuntrCompareDialog</name>
         <message>
-            <location filename="../ui/compare_dialog.py" line="66" />
+            <location filename="../ui/compare_dialog.py" line="67" />
             <source>A detection made earlier from a snapshot on this raster, with its own settings, is shown again</source>
             <translation>Une détection faite auparavant par un instantané sur ce raster, avec ses propres réglages, est affichée à nouveau</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="127" />
+            <location filename="../ui/compare_dialog.py" line="128" />
             <source>Class</source>
             <translation>Classe</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="74" />
+            <location filename="../ui/compare_dialog.py" line="75" />
             <source>Compare</source>
             <translation>Comparer</translation>
         </message>
@@ -887,32 +887,32 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Comparer l'instantané &lt;b&gt;{snapshot}&lt;/b&gt; de &lt;b&gt;{model}&lt;/b&gt; avec un autre instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="105" />
+            <location filename="../ui/compare_dialog.py" line="106" />
             <source>Compare {a} ↔ {b}</source>
             <translation>Comparer {a} ↔ {b}</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="62" />
+            <location filename="../ui/compare_dialog.py" line="63" />
             <source>Detections of both snapshots on this raster (empty: none)</source>
             <translation>Détections des deux instantanés sur ce raster (vide : aucune)</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="127" />
+            <location filename="../ui/compare_dialog.py" line="128" />
             <source>Difference</source>
             <translation>Différence</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="109" />
+            <location filename="../ui/compare_dialog.py" line="110" />
             <source>From {a} to {b}: training areas +{areas_added} / −{areas_removed}, labels +{labels_added} / −{labels_removed}.</source>
             <translation>De {a} à {b} : zones d'entraînement +{areas_added} / −{areas_removed}, étiquettes +{labels_added} / −{labels_removed}.</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="127" />
+            <location filename="../ui/compare_dialog.py" line="128" />
             <source>Metric</source>
             <translation>Métrique</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="142" />
+            <location filename="../ui/compare_dialog.py" line="145" />
             <source>Neither snapshot has metrics (no validation areas?).</source>
             <translation>Aucun des instantanés n'a de métriques (pas de zones de validation ?).</translation>
         </message>
@@ -922,22 +922,22 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Autre instantané</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="63" />
+            <location filename="../ui/compare_dialog.py" line="64" />
             <source>Raster</source>
             <translation>Raster</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="64" />
+            <location filename="../ui/compare_dialog.py" line="65" />
             <source>Reuse detections already made</source>
             <translation>Réutiliser les détections déjà faites</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="78" />
+            <location filename="../ui/compare_dialog.py" line="79" />
             <source>The model has no other snapshot to compare with.</source>
             <translation>Le modèle n'a pas d'autre instantané avec lequel comparer.</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="131" />
+            <location filename="../ui/compare_dialog.py" line="132" />
             <source>all</source>
             <translation>toutes</translation>
         </message>
@@ -1706,22 +1706,22 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Modèle / instantané</translation>
         </message>
         <message>
-            <location filename="../ui/lineage_view.py" line="88" />
+            <location filename="../ui/lineage_view.py" line="87" />
             <source>Refresh</source>
             <translation>Actualiser</translation>
         </message>
         <message>
-            <location filename="../ui/lineage_view.py" line="127" />
+            <location filename="../ui/lineage_view.py" line="126" />
             <source>Restore it with Undo in the timeline of this model</source>
             <translation>Restaurez-le avec Annuler dans la chronologie de ce modèle</translation>
         </message>
         <message>
-            <location filename="../ui/lineage_view.py" line="133" />
+            <location filename="../ui/lineage_view.py" line="132" />
             <source>Reverted</source>
             <translation>Retiré</translation>
         </message>
         <message>
-            <location filename="../ui/lineage_view.py" line="84" />
+            <location filename="../ui/lineage_view.py" line="83" />
             <source>Show in timeline</source>
             <translation>Afficher dans la chronologie</translation>
         </message>
