@@ -19,3 +19,27 @@ def resolve_device(name: str | None, job: str = "Training") -> str:
             "choose 'cpu' or 'auto' as device."
         )
     return name
+
+
+def autocast_dtype(device: str) -> object | None:
+    """The reduced precision a device computes in under ``torch.autocast``: on CUDA bfloat16
+    where the GPU supports it (Ampere and later: the range of float32, no loss scaling),
+    else float16 (with a gradient scaler); ``None`` on the CPU, which stays in float32 (the
+    results there are the reference the tests pin)."""
+    torch = require("torch")
+    if not str(device).startswith("cuda"):
+        return None
+    return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+
+
+def loader_workers(requested: int | None, device: str, cores: int | None = None) -> int:
+    """Threads that build training batches: ``requested`` when given; else one on the CPU (the
+    cores step the network) and, on a GPU, every core but one, at most 8 (reading, rasterising
+    and augmenting tiles must keep up with a network no longer the bottleneck)."""
+    import os
+
+    if requested is not None:
+        return max(0, int(requested))
+    if not str(device).startswith("cuda"):
+        return 1
+    return max(1, min(8, (cores or os.cpu_count() or 2) - 1))
