@@ -29,6 +29,7 @@ from .config import Progress, TrainConfig, TrainResult
 from .device import autocast_dtype, loader_workers, resolve_device
 from .history import RunHistory
 from .inputs import TrainingInputs, load_inputs
+from .labelcache import LabelRasters
 from .loader import BackgroundLoader, pinned
 from .loss import segmentation_loss
 from .network import MODES, NetworkSpec, build_network
@@ -225,6 +226,7 @@ def batch_maker(
     reader = SceneReader()
     rim_width = config.boundary_width if setup.mode == "count" else 0
     weights = [_label_weights(s) if config.balance_objects else None for s in inputs.scenes]
+    rasters = [LabelRasters(s) for s in inputs.scenes]  # labels rasterised once per scene, not per tile
     zoom_lo, zoom_hi = (1 / (1 + config.scale_jitter), 1 + config.scale_jitter) if config.augment else (1, 1)
 
     target = config.boundary_target or DEFAULT_TARGET
@@ -241,7 +243,7 @@ def batch_maker(
                 tile = make_tile(
                     reader, inputs.scenes[spec.scene], inputs.bands, spec.row, spec.col, setup.tile_size,
                     mean, std, boundary_width=rim_width, boundary_kind=target, zoom=zoom,
-                    label_weights=weights[spec.scene],
+                    label_weights=weights[spec.scene], label_rasters=rasters[spec.scene],
                 )  # fmt: skip
                 tiles.append(augment(tile, rng, colour=config.photometric) if config.augment else tile)
         return {
