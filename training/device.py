@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..deps import require
 from ..errors import InputDataError
+
+if TYPE_CHECKING:
+    import torch
 
 
 def resolve_device(name: str | None, job: str = "Training") -> str:
@@ -21,15 +26,15 @@ def resolve_device(name: str | None, job: str = "Training") -> str:
     return name
 
 
-def autocast_dtype(device: str) -> object | None:
+def autocast_dtype(device: str) -> torch.dtype | None:
     """The reduced precision a device computes in under ``torch.autocast``: on CUDA bfloat16
     where the GPU supports it (Ampere and later: the range of float32, no loss scaling),
     else float16 (with a gradient scaler); ``None`` on the CPU, which stays in float32 (the
     results there are the reference the tests pin)."""
-    torch = require("torch")
     if not str(device).startswith("cuda"):
         return None
-    return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    torch_ = require("torch")
+    return torch_.bfloat16 if torch_.cuda.is_bf16_supported() else torch_.float16
 
 
 def loader_workers(requested: int | None, device: str, cores: int | None = None) -> int:
