@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import HuntrError, NotFoundError, ReadOnlyWorkspaceError, WorkspaceError
 from . import (
+    derived,
     gpkg,
     journal,
     lineage,
@@ -144,6 +145,11 @@ class Workspace:
         if self.read_only:
             raise ReadOnlyWorkspaceError(self.read_only_reason)
         return self._layout.detections_dir()
+
+    @property
+    def derived(self) -> derived.DerivedFiles:
+        """Files made from snapshots and kept for reuse (``snapshots/derived.py``: ``.cache/``)."""
+        return derived.DerivedFiles(self.root, self.read_only)
 
     # ------------------------------------------------------------------ locking and errors
 

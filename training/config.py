@@ -32,7 +32,9 @@ class TrainConfig:
     seed: int = 0
     device: str = "auto"  # "auto" | "cpu" | "cuda" (or "cuda:N")
     threads: int | None = None  # torch CPU threads; None = every core (the panel keeps one for QGIS)
-    num_workers: int = 1  # background loader threads; 0 = read tiles in the training thread
+    # background loader threads; 0 = read tiles in the training thread; None = 1 on the CPU,
+    # every core but one (at most 8) on a GPU (training/device.py, loader_workers)
+    num_workers: int | None = None
     prefetch: int = 4  # batches read ahead by the loader
     validation_fraction: float = 0.15  # held out of the training areas when none is marked
     validate_every: int | None = None  # steps between validations; None = once per epoch

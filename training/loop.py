@@ -26,10 +26,11 @@ from ..errors import InputDataError
 from . import checkpoints
 from .augment import augment
 from .config import Progress, TrainConfig, TrainResult
-from .device import resolve_device
+from .device import autocast_dtype, loader_workers, resolve_device
 from .history import RunHistory
 from .inputs import TrainingInputs, load_inputs
-from .loader import BackgroundLoader
+from .labelcache import LabelRasters
+from .loader import BackgroundLoader, pinned
 from .loss import segmentation_loss
 from .network import MODES, NetworkSpec, build_network
 from .normalize import FIXED, default_normalization, method_of, statistics_for
@@ -151,16 +152,28 @@ def configure_threads(threads: int | None) -> None:
 
 
 class TrainStep:
-    """One optimisation step (forward, loss, backward, AdamW), mixed precision on CUDA."""
+    """One optimisation step (forward, loss, backward, AdamW), mixed precision on CUDA.
+
+    On CUDA the forward pass runs under ``torch.autocast`` in bfloat16 where the GPU has it
+    (``device.autocast_dtype``; float16 with a gradient scaler otherwise), the loss in float32;
+    a batch arrives as numpy arrays or as (pinned, see ``loader.pinned``) torch tensors and is
+    copied to the device without blocking. On the CPU everything stays float32.
+    """
 
     def __init__(self, net: torch.nn.Module, setup: ModelSetup, config: TrainConfig, device: torch.device):
         self.net = net
         self.setup = setup
         self.config = config
         self.device = device
-        self.amp = device.type == "cuda"
+        self.amp_dtype = autocast_dtype(str(device))
+        self.amp = self.amp_dtype is not None
         self.optimizer = torch.optim.AdamW(net.parameters(), lr=config.lr, weight_decay=config.weight_decay)
-        self.scaler = torch.amp.GradScaler("cuda", enabled=self.amp)
+        # loss scaling only for float16 (bfloat16 has float32's exponent range)
+        self.scaler = torch.amp.GradScaler("cuda", enabled=self.amp_dtype is torch.float16)
+
+    def _to_device(self, value: Any) -> torch.Tensor:
+        tensor = torch.from_numpy(value) if isinstance(value, np.ndarray) else value
+        return tensor.to(self.device, non_blocking=True)
 
     def lr_at(self, run_step: int, fraction: float) -> float:
         """Linear warm-up over this run's first steps, then a cosine decay to ``lr_floor`` of
@@ -170,19 +183,18 @@ class TrainStep:
         cosine = floor + (1 - floor) * 0.5 * (1 + math.cos(math.pi * min(max(fraction, 0.0), 1.0)))
         return self.config.lr * warm * cosine
 
-    def __call__(self, batch: dict[str, np.ndarray], run_step: int, fraction: float = 0.0) -> float:
+    def __call__(self, batch: dict[str, Any], run_step: int, fraction: float = 0.0) -> float:
         for group in self.optimizer.param_groups:
             group["lr"] = self.lr_at(run_step, fraction)
-        x = torch.from_numpy(batch["image"]).to(self.device, non_blocking=True)
-        target = torch.from_numpy(batch["target"]).to(self.device, non_blocking=True)
-        weight = torch.from_numpy(batch["weight"]).to(self.device, non_blocking=True)
-        rim = None
-        if self.setup.mode == "count":
-            rim = torch.from_numpy(batch["boundary"]).to(self.device, non_blocking=True)
+        x = self._to_device(batch["image"])
+        target = self._to_device(batch["target"])
+        weight = self._to_device(batch["weight"])
+        rim = self._to_device(batch["boundary"]) if self.setup.mode == "count" else None
         self.net.train()
         self.optimizer.zero_grad(set_to_none=True)
-        with torch.autocast(self.device.type, enabled=self.amp):
+        with torch.autocast(self.device.type, dtype=self.amp_dtype, enabled=self.amp):
             logits = self.net(x)
+        logits = logits.float()  # the loss in float32 (a no-op without autocast)
         loss = segmentation_loss(
             logits, target, rim, self.setup.num_classes, self.config.boundary_weight, weight,
             centre_focal=self.config.boundary_target == "centre" and self.config.centre_loss == "focal",
@@ -215,6 +227,7 @@ def batch_maker(
     reader = SceneReader()
     rim_width = config.boundary_width if setup.mode == "count" else 0
     weights = [_label_weights(s) if config.balance_objects else None for s in inputs.scenes]
+    rasters = [LabelRasters(s) for s in inputs.scenes]  # labels rasterised once per scene, not per tile
     zoom_lo, zoom_hi = (1 / (1 + config.scale_jitter), 1 + config.scale_jitter) if config.augment else (1, 1)
 
     target = config.boundary_target or DEFAULT_TARGET
@@ -231,7 +244,7 @@ def batch_maker(
                 tile = make_tile(
                     reader, inputs.scenes[spec.scene], inputs.bands, spec.row, spec.col, setup.tile_size,
                     mean, std, boundary_width=rim_width, boundary_kind=target, zoom=zoom,
-                    label_weights=weights[spec.scene],
+                    label_weights=weights[spec.scene], label_rasters=rasters[spec.scene],
                 )  # fmt: skip
                 colour = config.photometric and (
                     config.photometric_share >= 1.0 or rng.random() < config.photometric_share
@@ -407,9 +420,12 @@ def fit(
     history = RunHistory()  # the snapshot's training curve: loss per step, validations
     validated_at, error = -1, None
     budget, early = Budget(config, start, steps_per_epoch), EarlyStopping(config.early_stopping_patience)
-    loader = BackgroundLoader(
-        batch_maker(inputs, setup, config, scales), start, config.num_workers, config.prefetch
-    )
+    make_batch = batch_maker(inputs, setup, config, scales)
+    if device.type == "cuda":  # pinned host memory: the copies to the GPU do not block the step
+        torch.backends.cudnn.benchmark = True
+        make_batch = pinned(make_batch)
+    workers = loader_workers(config.num_workers, device.type)
+    loader = BackgroundLoader(make_batch, start, workers, config.prefetch)
     try:
         while not (reason := budget.stop_reason(step, should_stop)):
             recent.append(trainer(next(loader), step - start, budget.fraction(step)))
