@@ -350,7 +350,8 @@ def fit(
         and config.centre_loss == "focal"
     ):
         with torch.no_grad():  # CenterNet's prior: the heat starts at 0.1 everywhere (boundary 0.9)
-            net.head.bias[setup.num_classes + 1] = math.log(0.9 / 0.1)
+            head: Any = net.head  # the UNet's last 1×1 convolution
+            head.bias[setup.num_classes + 1] = math.log(0.9 / 0.1)
     trainer = TrainStep(net, setup, config, device)
     if resume is not None:
         skipped = load_weights(net, resume.weights)
