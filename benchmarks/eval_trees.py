@@ -121,6 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--target", default=None, choices=("centre", "distance", "rim"))
     parser.add_argument("--no-augment", action="store_true", help="ablation: no augmentation at all")
     parser.add_argument("--no-photometric", action="store_true", help="ablation: geometric augmentation only")
+    parser.add_argument("--photometric-share", type=float, default=None, help="share of tiles changed")
+    parser.add_argument(
+        "--boundary-weight", type=float, default=None, help="count mode: boundary loss weight"
+    )
+    parser.add_argument("--centre-loss", default=None, choices=("bce", "focal"))
+    parser.add_argument("--lr", type=float, default=None, help="peak learning rate")
     parser.add_argument("--no-ema", action="store_true", help="ablation: snapshot the last step's weights")
     parser.add_argument("--no-balance", action="store_true", help="ablation: every pixel weighs 1")
     parser.add_argument("--fixed-norm", action="store_true", help="ablation: one mean/std for every raster")
@@ -200,6 +206,12 @@ def main(argv: list[str] | None = None) -> int:
             boundary_target=args.target,
             augment=not args.no_augment,
             photometric=not args.no_photometric,
+            photometric_share=(
+                TrainConfig.photometric_share if args.photometric_share is None else args.photometric_share
+            ),
+            lr=args.lr or TrainConfig.lr,
+            centre_loss=args.centre_loss or TrainConfig.centre_loss,
+            boundary_weight=args.boundary_weight or TrainConfig.boundary_weight,
             ema_decay=None if args.no_ema else TrainConfig.ema_decay,
             balance_objects=not args.no_balance,
             lr_floor=1.0 if args.constant_lr else TrainConfig.lr_floor,

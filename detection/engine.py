@@ -310,7 +310,7 @@ def detect(
     """
     from . import output
     from .infer import Predictor, build_model, flip_averaged, micro_batch_for, resolve_device
-    from .onnx_backend import backend_of, cpu_network
+    from .onnx_backend import GraphCache, backend_of, cpu_network, graph_key
 
     t_start = time.perf_counter()
     if not isinstance(options, DetectOptions):
@@ -362,7 +362,12 @@ def detect(
         if options.flip_tta:
             model = flip_averaged(model)
         if device == "cpu":  # onnxruntime when installed (options.backend "auto"), else torch
-            model = cpu_network(model, len(spec.bands), tile, options.backend)
+            cache = None
+            if getattr(ws, "derived", None) is not None and options.backend != "torch":
+                variant = "flip" if options.flip_tta else ""
+                key = graph_key(spec.weights, len(spec.bands), tile, variant)
+                cache = GraphCache(ws.derived, spec.model_id, spec.snapshot_id, key)
+            model = cpu_network(model, len(spec.bands), tile, options.backend, cache)
         micro = micro_batch_for(int(spec.network.get("width", 16)), tile)
         predictor = Predictor(
             model, spec.num_classes, spec.mode, device, workers=threads, micro_batch=micro, background=False
@@ -453,6 +458,9 @@ def detect(
     )
     stats["total_seconds"] = round(time.perf_counter() - t_start, 4)
     stats["backend"] = backend_of(predictor.model) if predictor is not None else "torch"
+    stats["graph_cached"] = (
+        bool(getattr(predictor.model, "cached", False)) if predictor is not None else False
+    )
     if progress is not None:
         progress(DetectProgress(1.0, stats["tiles_total"], stats["tiles_total"], "write", "done"))
     log.info("Detection %s: %d feature(s) in %s", display_name, count, final)

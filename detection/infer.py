@@ -85,9 +85,10 @@ def build_model(
     if fuse:
         _fuse_batch_norms(model)
     model = model.to(device)
-    if device == "cpu":
-        model = model.to(memory_format=torch.channels_last)
-    return model
+    if str(device).startswith("cuda"):  # fixed tile sizes: let cuDNN pick its fastest kernels
+        torch.backends.cudnn.benchmark = True
+    # channels_last: the CPU's fastest layout, and the one of the GPU's tensor cores
+    return model.to(memory_format=torch.channels_last)
 
 
 def flip_averaged(model: Any) -> Any:
@@ -145,6 +146,22 @@ class Pending:
             self._pool = None
 
 
+def to_device(tiles: np.ndarray | Sequence[np.ndarray], device: str) -> Any:
+    """A numpy batch (or a list of ``(bands, t, t)`` tiles) as a float32 tensor on a GPU: copied
+    once into pinned (page-locked) host memory, from which the copy to the device does not
+    block the calling thread (it overlaps the work queued before it)."""
+    torch = require("torch")
+    first = tiles[0]
+    host = torch.empty((len(tiles), *first.shape), dtype=torch.float32, pin_memory=True)
+    staging = host.numpy()
+    if isinstance(tiles, np.ndarray):
+        staging[...] = tiles
+    else:
+        for k, tile in enumerate(tiles):
+            staging[k] = tile
+    return host.to(device, non_blocking=True)
+
+
 class Predictor:
     """Probabilities for batches of normalised tiles: ``(B, bands, t, t)`` → ``(B, K, t, t)``.
 
@@ -157,8 +174,12 @@ class Predictor:
     torch thread each: a tile per thread, no synchronisation inside the network's
     layers, so other work of the process (blending, vectorising) fills the cores
     without stalling the network. On a GPU one worker thread keeps the device busy
-    while the caller blends the previous batch. :meth:`submit` starts a batch;
-    calling the predictor predicts one and waits. :meth:`close` stops the threads.
+    while the caller blends the previous batch: tiles go to the device through pinned
+    memory without blocking (:func:`to_device`), the network runs under ``torch.autocast``
+    in ``precision`` (``"auto"``: bfloat16 where the GPU has it, else float16, see
+    ``training/device.py``'s ``autocast_dtype``; ``"float32"``: none), and the probabilities
+    (softmax/sigmoid in float32) are copied straight into the result array. :meth:`submit`
+    starts a batch; calling the predictor predicts one and waits. :meth:`close` stops the threads.
     """
 
     def __init__(
@@ -170,7 +191,10 @@ class Predictor:
         workers: int = 1,
         micro_batch: int | None = None,
         background: bool = True,
+        precision: str = "auto",
     ) -> None:
+        from ..training.device import autocast_dtype
+
         self.model = model
         self.num_classes = num_classes
         self.mode = mode
@@ -178,6 +202,9 @@ class Predictor:
         self.background = background
         self.channels = num_classes + (1 if background else 0) + (1 if mode == "count" else 0)
         self.on_cpu = device == "cpu"
+        if precision not in ("auto", "float32"):
+            raise ValueError(f"unknown precision {precision!r}: 'auto' or 'float32'")
+        self.amp_dtype = None if (self.on_cpu or precision == "float32") else autocast_dtype(device)
         self.workers = max(1, int(workers)) if self.on_cpu else 1
         self.micro_batch = max(1, int(micro_batch)) if micro_batch else None
         self._threads: Any = None  # the worker threads' executor, made on first use
@@ -211,10 +238,10 @@ class Predictor:
             for k, tile in enumerate(batch):
                 x[k].copy_(torch.from_numpy(tile))
             return x  # channels_last strides
+        if not self.on_cpu:
+            return to_device(batch, self.device).contiguous(memory_format=torch.channels_last)
         x = torch.from_numpy(np.ascontiguousarray(np.asarray(batch), dtype=np.float32))
-        if self.on_cpu:
-            return x.contiguous(memory_format=torch.channels_last)
-        return x.to(self.device, non_blocking=True)
+        return x.contiguous(memory_format=torch.channels_last)
 
     def _probs(
         self, batch: np.ndarray | Sequence[np.ndarray], window: np.ndarray | None = None
@@ -230,12 +257,19 @@ class Predictor:
         with torch.inference_mode():
             w = None if window is None else self._device_window(window)
             for k in range(0, size, step):
-                logits = self.model(self.to_input(batch[k : k + step]))
+                x = self.to_input(batch[k : k + step])
+                if self.amp_dtype is None:
+                    logits = self.model(x)
+                else:  # reduced precision in the network, float32 from the logits on
+                    with torch.autocast("cuda", dtype=self.amp_dtype):
+                        logits = self.model(x)
+                    logits = logits.float()
                 if self.on_cpu:  # straight into the result, no intermediate copy
                     logits = logits.contiguous()  # softmax over channels is faster in this layout
                     probs = torch.from_numpy(out[k : k + step])
                 else:
-                    probs = torch.empty(logits.shape, dtype=torch.float32, device=logits.device)
+                    shape = (logits.shape[0], self.channels, *logits.shape[2:])  # no background: one less
+                    probs = torch.empty(shape, dtype=torch.float32, device=logits.device)
                 parts = [(slice(0, c - first), torch.softmax(logits[:, :c], dim=1)[:, first:])]
                 if self.mode == "count":
                     parts.append((slice(c - first, None), torch.sigmoid(logits[:, c:])))
@@ -244,8 +278,8 @@ class Predictor:
                         probs[:, channels] = values
                     else:
                         torch.mul(values, w, out=probs[:, channels])
-                if not self.on_cpu:
-                    out[k : k + step] = probs.cpu().numpy()
+                if not self.on_cpu:  # from the device straight into the result array
+                    torch.from_numpy(out[k : k + step]).copy_(probs)
         return out
 
     def _device_window(self, window: np.ndarray) -> Any:

@@ -12,12 +12,19 @@ The graph comes from torch's TorchScript-based ONNX exporter (``dynamo=False``: 
 neither ``onnx`` nor ``onnxscript``) with a fixed tile size and a dynamic batch.
 Anything going wrong while exporting or opening the session makes ``auto`` fall back to
 torch (with a log line); an explicit ``"onnxruntime"`` turns it into an error.
+
+Exporting takes a second or more, so detection keeps the graph of each snapshot
+(:class:`GraphCache`, in the workspace's ``.cache/``, see ``snapshots/derived.py``), keyed by
+:func:`graph_key`: the weights' checksum and every setting the graph depends on. A second
+detection from the same snapshot reads the graph instead of exporting it again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import io
+import json
 import logging
 import threading
 import warnings
@@ -88,6 +95,58 @@ def open_session(graph: bytes, threads: int = 1) -> Any:
     return ort.InferenceSession(graph, session_options(threads), providers=["CPUExecutionProvider"])
 
 
+def graph_key(weights: dict[str, Any], in_channels: int, tile: int, variant: str = "") -> str:
+    """Fingerprint of the graph :func:`export_graph` makes from a network with ``weights``:
+    sha256 of the weights (names, dtypes, shapes, values) and of the input size, the
+    ``variant`` (e.g. flip averaging), the opset and the torch version that exports it."""
+    torch = require("torch")
+    digest = hashlib.sha256()
+    settings = {"in": int(in_channels), "tile": int(tile), "variant": variant, "opset": OPSET}
+    digest.update(json.dumps({**settings, "torch": torch.__version__}, sort_keys=True).encode())
+    for name in sorted(weights):
+        array = np.ascontiguousarray(np.asarray(weights[name]))
+        digest.update(f"{name}|{array.dtype.str}|{array.shape}".encode())
+        digest.update(array.tobytes())
+    return digest.hexdigest()
+
+
+class GraphCache:
+    """Where the ONNX graph of one snapshot is kept: ``derived`` (a workspace's
+    :class:`~orca_huntr.snapshots.derived.DerivedFiles`) under ``key`` (:func:`graph_key`)."""
+
+    SUFFIX = ".onnx"
+
+    def __init__(self, derived: Any, model_id: str, snapshot_id: str, key: str) -> None:
+        self.derived, self.model_id, self.snapshot_id, self.key = derived, model_id, snapshot_id, key
+
+    def load(self) -> bytes | None:
+        return self.derived.read(self.model_id, self.snapshot_id, self.key, self.SUFFIX)
+
+    def save(self, graph: bytes) -> None:
+        self.derived.write(self.model_id, self.snapshot_id, self.key, self.SUFFIX, graph)
+
+    def discard(self) -> None:
+        self.derived.discard(self.model_id, self.snapshot_id, self.key, self.SUFFIX)
+
+
+def _network(model: Any, in_channels: int, tile: int, cache: GraphCache | None) -> OnnxNetwork:
+    """An :class:`OnnxNetwork` of ``model``: from the cached graph when there is one that
+    onnxruntime opens, else exported now (and kept in ``cache``)."""
+    graph = cache.load() if cache is not None else None
+    if graph is not None:
+        try:
+            network = OnnxNetwork(graph, tile)
+            network.cached = True
+            return network
+        except Exception as exc:  # a damaged file: export again, replacing it
+            log.warning("the cached ONNX graph could not be opened (%s); exporting it again", exc)
+            cache.discard()  # type: ignore[union-attr]
+    network = OnnxNetwork(export_graph(model, in_channels, tile), tile)
+    if cache is not None:
+        cache.save(network.graph)
+    return network
+
+
 class OnnxNetwork:
     """The network run by onnxruntime, called like the torch module it was exported from:
     a ``(b, C, t, t)`` float32 torch tensor in, the logits as a torch tensor out.
@@ -100,6 +159,7 @@ class OnnxNetwork:
 
     channels_last = False
     backend = "onnxruntime"
+    cached = False  # True when the graph came from a GraphCache (not exported by this run)
 
     def __init__(self, graph: bytes, tile: int, threads: int = 1) -> None:
         self.graph = graph
@@ -141,9 +201,12 @@ class OnnxNetwork:
         return self
 
 
-def cpu_network(model: Any, in_channels: int, tile: int, backend: str = "auto") -> Any:
+def cpu_network(
+    model: Any, in_channels: int, tile: int, backend: str = "auto", cache: GraphCache | None = None
+) -> Any:
     """What runs the network on the CPU: ``model`` itself (torch), or an :class:`OnnxNetwork`
-    made from it (``"onnxruntime"``, or ``"auto"`` when onnxruntime is installed).
+    made from it (``"onnxruntime"``, or ``"auto"`` when onnxruntime is installed), its graph
+    read from ``cache`` when it holds one, else exported and kept there.
 
     ``auto`` falls back to torch when onnxruntime is missing or cannot run the graph;
     ``"onnxruntime"`` asked for explicitly raises instead."""
@@ -155,7 +218,7 @@ def cpu_network(model: Any, in_channels: int, tile: int, backend: str = "auto") 
     if backend == "onnxruntime":
         require("onnxruntime")  # MissingDependencyError with the install hint
     try:
-        return OnnxNetwork(export_graph(model, in_channels, tile), tile)
+        return _network(model, in_channels, tile, cache)
     except Exception as exc:
         if backend == "onnxruntime":
             raise InputDataError(

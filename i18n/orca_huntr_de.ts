@@ -862,17 +862,17 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
     <context>
         <name>HuntrCompareDialog</name>
         <message>
-            <location filename="../ui/compare_dialog.py" line="66" />
+            <location filename="../ui/compare_dialog.py" line="67" />
             <source>A detection made earlier from a snapshot on this raster, with its own settings, is shown again</source>
             <translation>Eine früher von einem Snapshot auf diesem Raster mit seinen eigenen Einstellungen gemachte Erkennung wird erneut gezeigt</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="127" />
+            <location filename="../ui/compare_dialog.py" line="128" />
             <source>Class</source>
             <translation>Klasse</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="74" />
+            <location filename="../ui/compare_dialog.py" line="75" />
             <source>Compare</source>
             <translation>Vergleichen</translation>
         </message>
@@ -887,32 +887,32 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Snapshot &lt;b&gt;{snapshot}&lt;/b&gt; von &lt;b&gt;{model}&lt;/b&gt; mit einem anderen Snapshot vergleichen.</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="105" />
+            <location filename="../ui/compare_dialog.py" line="106" />
             <source>Compare {a} ↔ {b}</source>
             <translation>Vergleich {a} ↔ {b}</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="62" />
+            <location filename="../ui/compare_dialog.py" line="63" />
             <source>Detections of both snapshots on this raster (empty: none)</source>
             <translation>Erkennungen beider Snapshots auf diesem Raster (leer: keine)</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="127" />
+            <location filename="../ui/compare_dialog.py" line="128" />
             <source>Difference</source>
             <translation>Differenz</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="109" />
+            <location filename="../ui/compare_dialog.py" line="110" />
             <source>From {a} to {b}: training areas +{areas_added} / −{areas_removed}, labels +{labels_added} / −{labels_removed}.</source>
             <translation>Von {a} zu {b}: Trainingsbereiche +{areas_added} / −{areas_removed}, Labels +{labels_added} / −{labels_removed}.</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="127" />
+            <location filename="../ui/compare_dialog.py" line="128" />
             <source>Metric</source>
             <translation>Metrik</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="142" />
+            <location filename="../ui/compare_dialog.py" line="145" />
             <source>Neither snapshot has metrics (no validation areas?).</source>
             <translation>Keiner der Snapshots hat Metriken (keine Validierungsbereiche?).</translation>
         </message>
@@ -922,22 +922,22 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Anderer Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="63" />
+            <location filename="../ui/compare_dialog.py" line="64" />
             <source>Raster</source>
             <translation>Raster</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="64" />
+            <location filename="../ui/compare_dialog.py" line="65" />
             <source>Reuse detections already made</source>
             <translation>Bereits gemachte Erkennungen wiederverwenden</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="78" />
+            <location filename="../ui/compare_dialog.py" line="79" />
             <source>The model has no other snapshot to compare with.</source>
             <translation>Das Modell hat keinen anderen Snapshot zum Vergleichen.</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="131" />
+            <location filename="../ui/compare_dialog.py" line="132" />
             <source>all</source>
             <translation>alle</translation>
         </message>
@@ -1262,17 +1262,17 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="484" />
+            <location filename="../ui/dock.py" line="486" />
             <source>Both snapshots' detections added to group {group} ({n} reused).</source>
             <translation>Erkennungen beider Snapshots zur Gruppe {group} hinzugefügt ({n} wiederverwendet).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="383" />
+            <location filename="../ui/dock.py" line="385" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="459" />
+            <location filename="../ui/dock.py" line="461" />
             <source>Could not compare the snapshots</source>
             <translation>Die Snapshots konnten nicht verglichen werden</translation>
         </message>
@@ -1281,117 +1281,132 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation type="obsolete">Die Szenen konnten nicht in das neue Modell kopiert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="377" />
+            <location filename="../ui/dock.py" line="379" />
             <source>Could not create a model from the snapshot</source>
             <translation>Aus dem Snapshot konnte kein Modell erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="287" />
+            <location filename="../ui/dock.py" line="289" />
             <source>Could not delete the snapshot</source>
             <translation>Der Snapshot konnte nicht gelöscht werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="426" />
+            <location filename="../ui/dock.py" line="428" />
             <source>Could not export the snapshot</source>
             <translation>Der Snapshot konnte nicht exportiert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="186" />
+            <location filename="../ui/dock.py" line="188" />
             <source>Could not list the snapshots</source>
             <translation>Die Snapshots konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="296" />
+            <location filename="../ui/dock.py" line="298" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Der Snapshot konnte nicht in die Quarantäne verschoben werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="508" />
+            <location filename="../ui/dock.py" line="566" />
             <source>Could not prepare detection</source>
             <translation>Die Erkennung konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="311" />
+            <location filename="../ui/dock.py" line="313" />
             <source>Could not prepare the revert</source>
             <translation>Das Zurücksetzen konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="264" />
+            <location filename="../ui/dock.py" line="539" />
+            <source>Could not read the lineage</source>
+            <translation>Die Abstammung konnte nicht gelesen werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="266" />
             <source>Could not rename the snapshot</source>
             <translation>Der Snapshot konnte nicht umbenannt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="323" />
+            <location filename="../ui/dock.py" line="325" />
             <source>Could not revert</source>
             <translation>Das Zurücksetzen ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="240" />
+            <location filename="../ui/dock.py" line="242" />
             <source>Could not save the snapshot</source>
             <translation>Der Snapshot konnte nicht gespeichert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="342" />
+            <location filename="../ui/dock.py" line="344" />
             <source>Could not undo the revert</source>
             <translation>Das Zurücksetzen konnte nicht rückgängig gemacht werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="188" />
+            <location filename="../ui/dock.py" line="190" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Erstellen oder wählen Sie ein Modell, um seine Snapshots zu sehen.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="275" />
+            <location filename="../ui/dock.py" line="277" />
             <source>Delete Snapshot</source>
             <translation>Snapshot löschen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="275" />
+            <location filename="../ui/dock.py" line="277" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Den Snapshot {name} löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="99" />
+            <location filename="../ui/dock.py" line="100" />
             <source>Detecting… %p%</source>
             <translation>Erkennung… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="481" />
+            <location filename="../ui/dock.py" line="483" />
             <source>Detection for the comparison failed</source>
             <translation>Die Erkennung für den Vergleich ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="100" />
+            <location filename="../ui/dock.py" line="101" />
             <source>Detection runs in the background; cancel it from the task manager</source>
             <translation>Die Erkennung läuft im Hintergrund; brechen Sie sie über die Aufgabenverwaltung ab</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="409" />
+            <location filename="../ui/dock.py" line="501" />
+            <source>Every model of the workspace as a tree: which model came from which snapshot</source>
+            <translation>Alle Modelle des Arbeitsbereichs als Baum: welches Modell aus welchem Snapshot hervorging</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="411" />
             <source>Export Snapshot Package</source>
             <translation>Snapshot-Paket exportieren</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="409" />
+            <location filename="../ui/dock.py" line="411" />
             <source>Include the snapshot's training areas, labels and scenes in the package?</source>
             <translation>Die Trainingsbereiche, Labels und Szenen des Snapshots in das Paket aufnehmen?</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="384" />
+            <location filename="../ui/dock.py" line="499" />
+            <source>Lineage…</source>
+            <translation>Abstammung…</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="386" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modell {name} aus dem Snapshot erstellt.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="255" />
+            <location filename="../ui/dock.py" line="257" />
             <source>New name of the snapshot:</source>
             <translation>Neuer Name des Snapshots:</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="189" />
+            <location filename="../ui/dock.py" line="191" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="142" />
+            <location filename="../ui/dock.py" line="144" />
             <source>No workspace: see the message bar.</source>
             <translation>Kein Arbeitsbereich: siehe Meldungsleiste.</translation>
         </message>
@@ -1401,57 +1416,62 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="404" />
+            <location filename="../ui/dock.py" line="406" />
             <source>ORCA HUNTR package (*.huntrpkg)</source>
             <translation>ORCA-HUNTR-Paket (*.huntrpkg)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="255" />
+            <location filename="../ui/dock.py" line="257" />
             <source>Rename Snapshot</source>
             <translation>Snapshot umbenennen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="346" />
+            <location filename="../ui/dock.py" line="348" />
             <source>Revert undone: {n} snapshots are back.</source>
             <translation>Zurücksetzen rückgängig gemacht: {n} Snapshots sind zurück.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="327" />
+            <location filename="../ui/dock.py" line="329" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Auf {name} zurückgesetzt: Er ist wieder der aktuelle Stand.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="92" />
+            <location filename="../ui/dock.py" line="93" />
             <source>Run detection with the current state (or any snapshot) on a raster</source>
             <translation>Eine Erkennung auf einem Raster mit dem aktuellen Stand (oder einem beliebigen Snapshot) ausführen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="90" />
+            <location filename="../ui/dock.py" line="91" />
             <source>Run detection…</source>
             <translation>Erkennung ausführen…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="428" />
+            <location filename="../ui/dock.py" line="430" />
             <source>Snapshot {name} exported to {path}.</source>
             <translation>Snapshot {name} nach {path} exportiert.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="243" />
+            <location filename="../ui/dock.py" line="245" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Snapshot {name} gespeichert: Er läuft nicht ab.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="84" />
+            <location filename="../ui/dock.py" line="545" />
+            <source>The model cannot be switched while it trains.</source>
+            <translation>Das Modell kann nicht gewechselt werden, während es trainiert.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="85" />
             <source>Training Snapshots Timeline</source>
             <translation>Zeitleiste der Trainings-Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="144" />
+            <location filename="../ui/dock.py" line="146" />
             <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
             <translation>Nicht gespeichertes Projekt: Die Modelle liegen in einem temporären Ordner, bis Sie das Projekt speichern.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="149" />
+            <location filename="../ui/dock.py" line="151" />
             <source>Workspace: {path}</source>
             <translation>Arbeitsbereich: {path}</translation>
         </message>
@@ -1636,6 +1656,79 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <location filename="../tasks/install_task.py" line="63" />
             <source>The installation was cancelled.</source>
             <translation>Die Installation wurde abgebrochen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrLineageView</name>
+        <message>
+            <location filename="../ui/lineage_view.py" line="47" />
+            <source>AI model</source>
+            <translation>KI-Modell</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="45" />
+            <source>AI model imported from a package of this snapshot</source>
+            <translation>KI-Modell, importiert aus einem Paket dieses Snapshots</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="46" />
+            <source>AI model made from a snapshot no longer in the timeline</source>
+            <translation>KI-Modell aus einem Snapshot, der nicht mehr in der Zeitleiste ist</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="44" />
+            <source>AI model made from this snapshot</source>
+            <translation>KI-Modell aus diesem Snapshot</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="75" />
+            <source>Created</source>
+            <translation>Erstellt</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="75" />
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="58" />
+            <source>Lineage of the AI Models</source>
+            <translation>Abstammung der KI-Modelle</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="75" />
+            <source>Metric</source>
+            <translation>Metrik</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="75" />
+            <source>Model / snapshot</source>
+            <translation>Modell / Snapshot</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="87" />
+            <source>Refresh</source>
+            <translation>Aktualisieren</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="126" />
+            <source>Restore it with Undo in the timeline of this model</source>
+            <translation>Mit „Rückgängig“ in der Zeitleiste dieses Modells wiederherstellen</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="132" />
+            <source>Reverted</source>
+            <translation>Zurückgenommen</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="83" />
+            <source>Show in timeline</source>
+            <translation>In der Zeitleiste zeigen</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="62" />
+            <source>Which model came from which snapshot: a model made from a snapshot, or imported from its package, is shown under it; what a revert took back is shown under the snapshot it went back to. Double-click a snapshot to show it in the timeline.</source>
+            <translation>Welches Modell aus welchem Snapshot hervorging: Ein Modell, das aus einem Snapshot erstellt oder aus seinem Paket importiert wurde, steht darunter; was ein Zurücksetzen entfernt hat, steht unter dem Snapshot, zu dem es zurückging. Doppelklicken Sie auf einen Snapshot, um ihn in der Zeitleiste zu zeigen.</translation>
         </message>
     </context>
     <context>
@@ -3158,32 +3251,32 @@ Weiter trainieren: Das Training läuft im Hintergrund weiter; dieses Panel zeigt
     <context>
         <name>HuntrWorkspaceLookup</name>
         <message>
-            <location filename="../adapters/workspace.py" line="82" />
+            <location filename="../adapters/workspace.py" line="77" />
             <source>Model “{model}” has no snapshot yet: train it first.</source>
             <translation>Modell „{model}“ hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="55" />
+            <location filename="../adapters/workspace.py" line="50" />
             <source>No model given: give a model id or name.</source>
             <translation>Kein Modell angegeben: Geben Sie eine Modell-ID oder einen Modellnamen an.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="71" />
+            <location filename="../adapters/workspace.py" line="66" />
             <source>No model “{name}” in this workspace. Models: {names}.</source>
             <translation>Kein Modell „{name}“ in diesem Arbeitsbereich. Modelle: {names}.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="66" />
+            <location filename="../adapters/workspace.py" line="61" />
             <source>Several models are called “{name}”; give the id instead. Models: {names}.</source>
             <translation>Mehrere Modelle heißen „{name}“; geben Sie stattdessen die ID an. Modelle: {names}.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="44" />
+            <location filename="../adapters/workspace.py" line="39" />
             <source>The current project has not been saved, so it has no workspace yet. Save the project first, or give a workspace folder.</source>
             <translation>Das aktuelle Projekt wurde noch nicht gespeichert und hat daher noch keinen Arbeitsbereich. Speichern Sie zuerst das Projekt oder geben Sie einen Arbeitsbereichsordner an.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="63" />
+            <location filename="../adapters/workspace.py" line="58" />
             <source>none</source>
             <translation>keine</translation>
         </message>

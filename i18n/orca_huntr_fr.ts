@@ -862,17 +862,17 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
     <context>
         <name>HuntrCompareDialog</name>
         <message>
-            <location filename="../ui/compare_dialog.py" line="66" />
+            <location filename="../ui/compare_dialog.py" line="67" />
             <source>A detection made earlier from a snapshot on this raster, with its own settings, is shown again</source>
             <translation>Une détection faite auparavant par un instantané sur ce raster, avec ses propres réglages, est affichée à nouveau</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="127" />
+            <location filename="../ui/compare_dialog.py" line="128" />
             <source>Class</source>
             <translation>Classe</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="74" />
+            <location filename="../ui/compare_dialog.py" line="75" />
             <source>Compare</source>
             <translation>Comparer</translation>
         </message>
@@ -887,32 +887,32 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Comparer l'instantané &lt;b&gt;{snapshot}&lt;/b&gt; de &lt;b&gt;{model}&lt;/b&gt; avec un autre instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="105" />
+            <location filename="../ui/compare_dialog.py" line="106" />
             <source>Compare {a} ↔ {b}</source>
             <translation>Comparer {a} ↔ {b}</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="62" />
+            <location filename="../ui/compare_dialog.py" line="63" />
             <source>Detections of both snapshots on this raster (empty: none)</source>
             <translation>Détections des deux instantanés sur ce raster (vide : aucune)</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="127" />
+            <location filename="../ui/compare_dialog.py" line="128" />
             <source>Difference</source>
             <translation>Différence</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="109" />
+            <location filename="../ui/compare_dialog.py" line="110" />
             <source>From {a} to {b}: training areas +{areas_added} / −{areas_removed}, labels +{labels_added} / −{labels_removed}.</source>
             <translation>De {a} à {b} : zones d'entraînement +{areas_added} / −{areas_removed}, étiquettes +{labels_added} / −{labels_removed}.</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="127" />
+            <location filename="../ui/compare_dialog.py" line="128" />
             <source>Metric</source>
             <translation>Métrique</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="142" />
+            <location filename="../ui/compare_dialog.py" line="145" />
             <source>Neither snapshot has metrics (no validation areas?).</source>
             <translation>Aucun des instantanés n'a de métriques (pas de zones de validation ?).</translation>
         </message>
@@ -922,22 +922,22 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Autre instantané</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="63" />
+            <location filename="../ui/compare_dialog.py" line="64" />
             <source>Raster</source>
             <translation>Raster</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="64" />
+            <location filename="../ui/compare_dialog.py" line="65" />
             <source>Reuse detections already made</source>
             <translation>Réutiliser les détections déjà faites</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="78" />
+            <location filename="../ui/compare_dialog.py" line="79" />
             <source>The model has no other snapshot to compare with.</source>
             <translation>Le modèle n'a pas d'autre instantané avec lequel comparer.</translation>
         </message>
         <message>
-            <location filename="../ui/compare_dialog.py" line="131" />
+            <location filename="../ui/compare_dialog.py" line="132" />
             <source>all</source>
             <translation>toutes</translation>
         </message>
@@ -1262,17 +1262,17 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="484" />
+            <location filename="../ui/dock.py" line="486" />
             <source>Both snapshots' detections added to group {group} ({n} reused).</source>
             <translation>Détections des deux instantanés ajoutées au groupe {group} ({n} réutilisée(s)).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="383" />
+            <location filename="../ui/dock.py" line="385" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="459" />
+            <location filename="../ui/dock.py" line="461" />
             <source>Could not compare the snapshots</source>
             <translation>Impossible de comparer les instantanés</translation>
         </message>
@@ -1281,117 +1281,132 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation type="obsolete">Impossible de copier les scènes dans le nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="377" />
+            <location filename="../ui/dock.py" line="379" />
             <source>Could not create a model from the snapshot</source>
             <translation>Impossible de créer un modèle à partir de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="287" />
+            <location filename="../ui/dock.py" line="289" />
             <source>Could not delete the snapshot</source>
             <translation>Impossible de supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="426" />
+            <location filename="../ui/dock.py" line="428" />
             <source>Could not export the snapshot</source>
             <translation>Impossible d'exporter l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="186" />
+            <location filename="../ui/dock.py" line="188" />
             <source>Could not list the snapshots</source>
             <translation>Impossible de lister les instantanés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="296" />
+            <location filename="../ui/dock.py" line="298" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Impossible de mettre l'instantané en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="508" />
+            <location filename="../ui/dock.py" line="566" />
             <source>Could not prepare detection</source>
             <translation>Impossible de préparer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="311" />
+            <location filename="../ui/dock.py" line="313" />
             <source>Could not prepare the revert</source>
             <translation>Impossible de préparer le retour en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="264" />
+            <location filename="../ui/dock.py" line="539" />
+            <source>Could not read the lineage</source>
+            <translation>Impossible de lire la lignée</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="266" />
             <source>Could not rename the snapshot</source>
             <translation>Impossible de renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="323" />
+            <location filename="../ui/dock.py" line="325" />
             <source>Could not revert</source>
             <translation>Impossible de revenir en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="240" />
+            <location filename="../ui/dock.py" line="242" />
             <source>Could not save the snapshot</source>
             <translation>Impossible d'enregistrer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="342" />
+            <location filename="../ui/dock.py" line="344" />
             <source>Could not undo the revert</source>
             <translation>Impossible d'annuler le retour</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="188" />
+            <location filename="../ui/dock.py" line="190" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Créez ou choisissez un modèle pour voir ses instantanés.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="275" />
+            <location filename="../ui/dock.py" line="277" />
             <source>Delete Snapshot</source>
             <translation>Supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="275" />
+            <location filename="../ui/dock.py" line="277" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Supprimer l'instantané {name} ? Cette action est irréversible.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="99" />
+            <location filename="../ui/dock.py" line="100" />
             <source>Detecting… %p%</source>
             <translation>Détection… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="481" />
+            <location filename="../ui/dock.py" line="483" />
             <source>Detection for the comparison failed</source>
             <translation>La détection pour la comparaison a échoué</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="100" />
+            <location filename="../ui/dock.py" line="101" />
             <source>Detection runs in the background; cancel it from the task manager</source>
             <translation>La détection s'exécute en arrière-plan ; annulez-la depuis le gestionnaire de tâches</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="409" />
+            <location filename="../ui/dock.py" line="501" />
+            <source>Every model of the workspace as a tree: which model came from which snapshot</source>
+            <translation>Tous les modèles de l’espace de travail en arbre : quel modèle est issu de quel instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="411" />
             <source>Export Snapshot Package</source>
             <translation>Exporter un paquet d'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="409" />
+            <location filename="../ui/dock.py" line="411" />
             <source>Include the snapshot's training areas, labels and scenes in the package?</source>
             <translation>Inclure dans le paquet les zones d'entraînement, étiquettes et scènes de l'instantané ?</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="384" />
+            <location filename="../ui/dock.py" line="499" />
+            <source>Lineage…</source>
+            <translation>Lignée…</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="386" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modèle {name} créé à partir de l'instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="255" />
+            <location filename="../ui/dock.py" line="257" />
             <source>New name of the snapshot:</source>
             <translation>Nouveau nom de l'instantané :</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="189" />
+            <location filename="../ui/dock.py" line="191" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="142" />
+            <location filename="../ui/dock.py" line="144" />
             <source>No workspace: see the message bar.</source>
             <translation>Aucun espace de travail : voir la barre de messages.</translation>
         </message>
@@ -1401,57 +1416,62 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="404" />
+            <location filename="../ui/dock.py" line="406" />
             <source>ORCA HUNTR package (*.huntrpkg)</source>
             <translation>Paquet ORCA HUNTR (*.huntrpkg)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="255" />
+            <location filename="../ui/dock.py" line="257" />
             <source>Rename Snapshot</source>
             <translation>Renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="346" />
+            <location filename="../ui/dock.py" line="348" />
             <source>Revert undone: {n} snapshots are back.</source>
             <translation>Retour annulé : {n} instantanés sont revenus.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="327" />
+            <location filename="../ui/dock.py" line="329" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Retour à {name} : c'est de nouveau l'état actuel.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="92" />
+            <location filename="../ui/dock.py" line="93" />
             <source>Run detection with the current state (or any snapshot) on a raster</source>
             <translation>Lancer la détection sur un raster avec l'état actuel (ou n'importe quel instantané)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="90" />
+            <location filename="../ui/dock.py" line="91" />
             <source>Run detection…</source>
             <translation>Lancer la détection…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="428" />
+            <location filename="../ui/dock.py" line="430" />
             <source>Snapshot {name} exported to {path}.</source>
             <translation>Instantané {name} exporté vers {path}.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="243" />
+            <location filename="../ui/dock.py" line="245" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Instantané {name} enregistré : il n'expirera pas.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="84" />
+            <location filename="../ui/dock.py" line="545" />
+            <source>The model cannot be switched while it trains.</source>
+            <translation>Impossible de changer de modèle pendant son entraînement.</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="85" />
             <source>Training Snapshots Timeline</source>
             <translation>Chronologie des instantanés d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="144" />
+            <location filename="../ui/dock.py" line="146" />
             <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
             <translation>Projet non enregistré : les modèles sont conservés dans un dossier temporaire jusqu'à l'enregistrement du projet.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="149" />
+            <location filename="../ui/dock.py" line="151" />
             <source>Workspace: {path}</source>
             <translation>Espace de travail : {path}</translation>
         </message>
@@ -1636,6 +1656,79 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <location filename="../tasks/install_task.py" line="63" />
             <source>The installation was cancelled.</source>
             <translation>L'installation a été annulée.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrLineageView</name>
+        <message>
+            <location filename="../ui/lineage_view.py" line="47" />
+            <source>AI model</source>
+            <translation>Modèle d’IA</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="45" />
+            <source>AI model imported from a package of this snapshot</source>
+            <translation>Modèle d’IA importé d’un paquet de cet instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="46" />
+            <source>AI model made from a snapshot no longer in the timeline</source>
+            <translation>Modèle d’IA créé à partir d’un instantané qui n’est plus dans la chronologie</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="44" />
+            <source>AI model made from this snapshot</source>
+            <translation>Modèle d’IA créé à partir de cet instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="75" />
+            <source>Created</source>
+            <translation>Créé</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="75" />
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="58" />
+            <source>Lineage of the AI Models</source>
+            <translation>Lignée des modèles d’IA</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="75" />
+            <source>Metric</source>
+            <translation>Métrique</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="75" />
+            <source>Model / snapshot</source>
+            <translation>Modèle / instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="87" />
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="126" />
+            <source>Restore it with Undo in the timeline of this model</source>
+            <translation>Restaurez-le avec Annuler dans la chronologie de ce modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="132" />
+            <source>Reverted</source>
+            <translation>Retiré</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="83" />
+            <source>Show in timeline</source>
+            <translation>Afficher dans la chronologie</translation>
+        </message>
+        <message>
+            <location filename="../ui/lineage_view.py" line="62" />
+            <source>Which model came from which snapshot: a model made from a snapshot, or imported from its package, is shown under it; what a revert took back is shown under the snapshot it went back to. Double-click a snapshot to show it in the timeline.</source>
+            <translation>Quel modèle est issu de quel instantané : un modèle créé à partir d’un instantané, ou importé de son paquet, est affiché sous celui-ci ; ce qu’un retour en arrière a retiré est affiché sous l’instantané auquel il est revenu. Double-cliquez sur un instantané pour l’afficher dans la chronologie.</translation>
         </message>
     </context>
     <context>
@@ -3158,32 +3251,32 @@ Continuer : l'entraînement se poursuit en arrière-plan ; ce panneau continue d
     <context>
         <name>HuntrWorkspaceLookup</name>
         <message>
-            <location filename="../adapters/workspace.py" line="82" />
+            <location filename="../adapters/workspace.py" line="77" />
             <source>Model “{model}” has no snapshot yet: train it first.</source>
             <translation>Le modèle « {model} » n'a pas encore d'instantané : entraînez-le d'abord.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="55" />
+            <location filename="../adapters/workspace.py" line="50" />
             <source>No model given: give a model id or name.</source>
             <translation>Aucun modèle indiqué : donnez l'identifiant ou le nom d'un modèle.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="71" />
+            <location filename="../adapters/workspace.py" line="66" />
             <source>No model “{name}” in this workspace. Models: {names}.</source>
             <translation>Aucun modèle « {name} » dans cet espace de travail. Modèles : {names}.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="66" />
+            <location filename="../adapters/workspace.py" line="61" />
             <source>Several models are called “{name}”; give the id instead. Models: {names}.</source>
             <translation>Plusieurs modèles s'appellent « {name} » ; donnez plutôt l'identifiant. Modèles : {names}.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="44" />
+            <location filename="../adapters/workspace.py" line="39" />
             <source>The current project has not been saved, so it has no workspace yet. Save the project first, or give a workspace folder.</source>
             <translation>Le projet actuel n'a pas été enregistré et n'a donc pas encore d'espace de travail. Enregistrez d'abord le projet ou indiquez un dossier d'espace de travail.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="63" />
+            <location filename="../adapters/workspace.py" line="58" />
             <source>none</source>
             <translation>aucun</translation>
         </message>

@@ -9,7 +9,9 @@
 2. Starts QGIS under ``xvfb-run`` with a throw-away profile where the plugin is linked
    and enabled (``qgis --profiles-path DIR --code script.py``); the script opens the
    panel, adds the training layers and the detection layer, and grabs PNGs of the
-   window, the panel, the action menu and the dialogs.
+   window, the panel, the action menu and the dialogs; then compares two snapshots on the
+   map, makes a model from a snapshot, reverts, and grabs the folded reverted snapshots
+   and the lineage view.
 
 Everything runs on the CPU: about four minutes with the demo scene, one with --synthetic.
 """
@@ -330,7 +332,100 @@ def long_error():
     )
     messages.show_error(iface, InputDataError(text), "Detection failed")
     dock.training_panel.set_error("Training could not start", InputDataError(text))
-    later(800, lambda: (save(iface.mainWindow(), "long_error.png"), finish()))
+    later(800, lambda: (save(iface.mainWindow(), "long_error.png"), snapshot_tools()))
+
+
+def paint_over(base, widget, corner="bottom-right"):
+    # a floating window drawn into a screenshot of the main window (they are separate windows)
+    image = widget.grab()
+    x = base.width() - image.width() - 24 if corner.endswith("right") else 24
+    y = base.height() - image.height() - 48
+    painter = QPainter(base)
+    painter.drawPixmap(x, y, image)
+    painter.setPen(QColor("#888888"))
+    painter.drawRect(x, y, image.width() - 1, image.height() - 1)
+    painter.end()
+    return base
+
+
+def snapshot_tools():
+    # issue #16: "Compare with…" (dialog, then both snapshots' detections in one group on the map
+    # and the metrics side by side), the folded reverted snapshots, the lineage view
+    from orca_huntr.ui.compare_dialog import CompareDialog
+
+    iface.messageBar().clearWidgets()
+    dock.training_panel.set_error("", None)
+    ws = dock.workspace
+    model = ws.get_model(SPEC["model_id"])
+    snaps = ws.list_snapshots(model.id)
+    detected = next(s for s in snaps if s.seq == 4)  # the detection GeoPackage's snapshot: reused
+    # the saved baseline (two training areas) and #4 (three): both detections and the new area
+    dialog = CompareDialog(model, snaps, SPEC["revert_to"], dock, QgsProject.instance())
+    dialog.other_combo.setCurrentIndex(dialog.other_combo.findData(detected.id))
+    dialog.raster_combo.setLayer(raster_layer)
+    dialog.show()
+    dialog.adjustSize()
+
+    def compare():
+        save(dialog, "compare_dialog.png")
+        dialog.close()
+        root = QgsProject.instance().layerTreeRoot()
+        for node in root.findLayers():  # the map shows the comparison only (and the raster)
+            if node.layer() is not raster_layer:
+                node.setItemVisibilityChecked(False)
+                node.setExpanded(False)
+        full = raster_layer.extent()  # closer: the third training area and its neighbours
+        w, h = full.width(), full.height()
+        iface.mapCanvas().setExtent(QgsRectangle(full.xMinimum() + 0.2 * w, full.yMaximum() - 0.5 * h,
+                                                 full.xMinimum() + 0.7 * w, full.yMaximum()))
+        dock.compare_with(SPEC["revert_to"], detected.id, raster_layer, True)
+        waited = [0]
+
+        def poll():
+            waited[0] += 1
+            if dock.compare_tasks and waited[0] < 1800:
+                QTimer.singleShot(200, poll)
+                return
+            log("comparison detections done" if not dock.compare_tasks else "comparison timed out")
+            later(3000, compared)
+
+        QTimer.singleShot(500, poll)
+
+    later(800, compare)
+
+
+def compared():
+    window = iface.mainWindow().grab()
+    metrics = dock.metrics_dialog
+    metrics.resize(640, 320)
+    path = os.path.join(OUT, "compare.png")
+    paint_over(window, metrics).save(path)
+    log("wrote " + path)
+    metrics.close()
+    later(300, revert_and_lineage)
+
+
+def revert_and_lineage():
+    # a model made from "Three areas", then a revert of the first model to the saved baseline
+    ws = dock.workspace
+    model_id = SPEC["model_id"]
+    ws.new_model_from_snapshot(model_id, SPEC["branch_from"], "Trees, from Three areas",
+                               reuse_training_data=True)
+    ws.revert(model_id, SPEC["revert_to"])
+    dock.model_panel.refresh(select=model_id)
+    from orca_huntr.ui import training_layers
+    training_layers.reload_training_layers(model_id, QgsProject.instance())
+    dock.refresh_timeline()
+    later(800, reverted_shots)
+
+
+def reverted_shots():
+    save(dock, "reverted_snapshots.png")
+    view = dock.show_lineage()
+    view.resize(980, 400)
+    child = next(m for m in dock.workspace.list_models() if m.id != SPEC["model_id"])
+    view.tree.setCurrentItem(view.find(dock.workspace.current_snapshot(child.id).id))
+    later(800, lambda: (save(view, "lineage_view.png"), view.close(), finish()))
 
 
 def finish():
@@ -425,7 +520,7 @@ def main() -> None:
     print(json.dumps({"screenshots": pngs, "output": str(output), "qgis_rc": rc}))
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
-    if rc != 0 or "done" not in log or len(pngs) < 8:
+    if rc != 0 or "done" not in log or len(pngs) < 12:
         raise SystemExit(1)
 
 

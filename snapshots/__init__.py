@@ -20,6 +20,7 @@ _EXPORTS = {
     "RevertImpact": ".model",
     "RevertedSet": ".model",
     "LineageNode": ".lineage",
+    "LineageItem": ".lineage",
     "KIND_REVERTED": ".model",
     "KIND_CURRENT": ".model",
     "KIND_TEMPORARY": ".model",

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import HuntrError, NotFoundError, ReadOnlyWorkspaceError, WorkspaceError
 from . import (
+    derived,
     gpkg,
     journal,
     lineage,
@@ -31,7 +32,7 @@ from . import (
     timeline,
 )
 from .layout import Layout
-from .lineage import LineageNode
+from .lineage import LineageItem, LineageNode
 from .lock import TrainingLock, WorkspaceLock
 from .model import (
     SCHEMA_VERSION,
@@ -144,6 +145,11 @@ class Workspace:
         if self.read_only:
             raise ReadOnlyWorkspaceError(self.read_only_reason)
         return self._layout.detections_dir()
+
+    @property
+    def derived(self) -> derived.DerivedFiles:
+        """Files made from snapshots and kept for reuse (``snapshots/derived.py``: ``.cache/``)."""
+        return derived.DerivedFiles(self.root, self.read_only)
 
     # ------------------------------------------------------------------ locking and errors
 
@@ -329,6 +335,13 @@ class Workspace:
         """Every snapshot of every model in lineage order (see ``lineage.tree``)."""
         models = self.list_models()
         return lineage.tree(models, {m.id: self._timeline(m.id) for m in models})
+
+    def lineage_tree(self) -> list[LineageItem]:
+        """Models, their snapshots, the models made from each and the reverted sets, nested
+        (see ``lineage.model_tree``): what the panel's lineage view shows."""
+        models = self.list_models()
+        timelines = {m.id: self._timeline(m.id) for m in models}
+        return lineage.model_tree(models, timelines, {m.id: self._timelines.reverted(m.id) for m in models})
 
     def find_snapshot(self, model_id: str, id_or_name: str) -> SnapshotInfo:
         """A snapshot by id, else by exact name, else by case-insensitive name (``current`` works too)."""

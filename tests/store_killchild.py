@@ -1,5 +1,9 @@
 """Kill -9 harness for the snapshot store: run one operation in a child process and kill it.
 
+The operations run on :func:`build_template`'s workspace; ``checkpoint`` (what a training
+run's :class:`~orca_huntr.training.checkpoints.Checkpointer` does when one is due: write a
+checkpoint snapshot, then prune the oldest) on :func:`build_checkpoint_template`'s.
+
 Used by ``tests/test_store_crash.py``. Two ways to get a child:
 
 * :func:`run_forked` forks the test process (cheap: no interpreter start, nothing to import),
@@ -24,9 +28,10 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from store_helpers import FakeClock, add_label, new_workspace, snap
+from store_helpers import FakeClock, add_label, new_workspace, optimizer, snap, weights
 
 OPS = ("create_snapshot", "revert", "new_model", "purge", "undo_revert")
+CHECKPOINT_OPS = ("checkpoint",)  # on build_checkpoint_template's workspace
 
 
 def build_template(root: Path) -> dict[str, Any]:
@@ -61,6 +66,48 @@ def build_template(root: Path) -> dict[str, Any]:
     return meta
 
 
+def write_checkpoint(ws: Any, model_id: str, step: int, prune: bool = True) -> Any:
+    """Let a :class:`Checkpointer` (keep 2) write the checkpoint of ``step`` as a run does, and
+    prune (``prune=False``: the state a kill between the write and the pruning leaves)."""
+    import itertools
+    from types import SimpleNamespace
+
+    from orca_huntr.training.checkpoints import Checkpointer
+
+    ticks = itertools.chain([0.0], itertools.repeat(3600.0))  # the interval has passed
+    checkpointer = Checkpointer(ws, model_id, every_seconds=60, keep=2, clock=lambda: next(ticks))
+    if not prune:
+        checkpointer.prune = list  # type: ignore[method-assign]
+    outcome = SimpleNamespace(
+        weights=weights(step),
+        optimizer=optimizer(step),
+        optimizer_meta={"lr": 0.001, "step": step},
+        metrics={"loss": 1.0 / step, "step": step},
+        progress={"epochs": step // 10, "steps": step, "tiles_seen": 4 * step},
+        config={"tile_size": 32, "seed": 0, "stop_reason": "checkpoint"},
+    )
+    checkpointer(step, lambda: outcome)
+    return checkpointer.written
+
+
+def build_checkpoint_template(root: Path) -> dict[str, Any]:
+    """A model whose last run ended in a saved snapshot, then a run cut off after two checkpoints
+    (the newest two are kept): the next checkpoint makes three and prunes the oldest one."""
+    clock = FakeClock()
+    ws, model = new_workspace(root, clock)
+    add_label(ws.training_data_path(model.id), 1)
+    first = snap(ws, model.id, 0)
+    ws.save_snapshot(model.id, first.id, "run 1")
+    ids = [first.id]
+    for step in (100, 200):
+        clock.advance(minutes=10)
+        [written] = write_checkpoint(ws, model.id, step)
+        ids.append(written.id)
+    meta = {"model": model.id, "ids": ids, "now": clock.advance(minutes=10).isoformat()}
+    (root.parent / "meta.json").write_text(json.dumps(meta))
+    return meta
+
+
 def run_op(root: Path, op: str, meta: dict[str, Any]) -> None:
     """Run operation ``op`` on the workspace at ``root`` (deterministic clock)."""
     from datetime import datetime
@@ -80,6 +127,8 @@ def run_op(root: Path, op: str, meta: dict[str, Any]) -> None:
         ws.purge_expired(now=now + timedelta(days=30))  # temporary snapshots and the reverted set
     elif op == "undo_revert":
         ws.undo_revert(model, meta["set"])
+    elif op in ("checkpoint", "checkpoint_written"):
+        assert write_checkpoint(ws, model, 300, prune=op == "checkpoint")  # a failed write is only logged
     else:  # pragma: no cover
         raise ValueError(op)
 

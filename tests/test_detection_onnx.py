@@ -129,6 +129,69 @@ def test_backend_choice_and_fallback(model, monkeypatch, caplog):
         cpu_network(model, 3, TILE, "onnxruntime")
 
 
+# ------------------------------------------------------------------------ the graph kept per snapshot
+def test_a_kept_graph_is_reused_and_a_damaged_one_replaced(model, batch, tmp_path, monkeypatch):
+    from orca_huntr.snapshots.derived import DerivedFiles
+
+    weights = {k: v.numpy() for k, v in model.state_dict().items()}
+    key = onnx_backend.graph_key(weights, 3, TILE)
+    assert key == onnx_backend.graph_key({k: v.copy() for k, v in weights.items()}, 3, TILE)
+    assert key != onnx_backend.graph_key(weights, 3, 2 * TILE)  # another tile size: another graph
+    assert key != onnx_backend.graph_key(weights, 3, TILE, "flip")
+    changed = dict(weights, **{next(iter(weights)): next(iter(weights.values())) + 1})
+    assert key != onnx_backend.graph_key(changed, 3, TILE)  # other weights: another graph
+    derived = DerivedFiles(tmp_path)
+    cache = onnx_backend.GraphCache(derived, "model-a", "snap-a", key)
+    exports = []
+    real_export = onnx_backend.export_graph
+
+    def counting(*args, **kwargs):
+        exports.append(args)
+        return real_export(*args, **kwargs)
+
+    monkeypatch.setattr(onnx_backend, "export_graph", counting)
+    first = cpu_network(model, 3, TILE, "onnxruntime", cache)
+    kept = tmp_path / ".cache" / "model-a" / "snap-a" / f"{key}.onnx"
+    assert len(exports) == 1 and not first.cached
+    assert kept.read_bytes() == first.graph
+    assert [p.name for p in kept.parent.iterdir()] == [kept.name]  # no temporary file left
+    second = cpu_network(model, 3, TILE, "onnxruntime", cache)
+    assert len(exports) == 1 and second.cached  # read, not exported again
+    x = torch.from_numpy(batch)
+    assert torch.equal(first(x), second(x))
+
+    kept.write_bytes(b"not an onnx graph")  # damaged on disk: exported again and replaced
+    third = cpu_network(model, 3, TILE, "onnxruntime", cache)
+    assert len(exports) == 2 and not third.cached and kept.read_bytes() == third.graph
+
+    read_only = onnx_backend.GraphCache(DerivedFiles(tmp_path / "ro", read_only=True), "m-1", "s-1", key)
+    assert not cpu_network(model, 3, TILE, "onnxruntime", read_only).cached
+    assert not (tmp_path / "ro").exists()  # a read-only workspace keeps nothing
+    with pytest.raises(ValueError):
+        derived.path("model-a", "snap-a", "../../x", ".onnx")
+
+
+def test_a_second_detection_reuses_the_snapshots_graph(snapshots):
+    from orca_huntr.detection import detect
+
+    ws, info, scene, snap = snapshots["count"]
+    options = DetectOptions(backend="onnxruntime", threads=1)
+    first = detect(ws, info.id, snap.id, scene.path, options=options)
+    second = detect(ws, info.id, snap.id, scene.path, options=options)
+    assert first.stats["backend"] == second.stats["backend"] == "onnxruntime"
+    assert not first.stats["graph_cached"] and second.stats["graph_cached"]
+    assert first.feature_count == second.feature_count
+    kept = list((ws.root / ".cache" / info.id / snap.id).glob("*.onnx"))
+    assert len(kept) == 1
+    flipped = detect(
+        ws, info.id, snap.id, scene.path, options=DetectOptions(backend="onnxruntime", flip_tta=True)
+    )
+    assert not flipped.stats["graph_cached"]  # flip averaging is another graph, kept beside it
+    assert len(list(kept[0].parent.glob("*.onnx"))) == 2
+    assert snap.id in [s.id for s in ws.list_snapshots(info.id)]  # the timeline does not see .cache
+    ws.verify_snapshot(info.id, snap.id)
+
+
 # ------------------------------------------------------------------------ export for Deepness
 @pytest.fixture(scope="module")
 def snapshots(tmp_path_factory):

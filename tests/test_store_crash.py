@@ -1,9 +1,15 @@
-"""Kill -9 tests: a child process runs create / revert / new model / purge and is killed.
+"""Kill -9 tests: a child process runs create / revert / new model / purge / undo and is killed.
 
 After every kill the workspace is reopened (which completes or undoes the interrupted
 operation), every listed snapshot must verify against its checksums, no staging or
 trash folder may remain, and the observable state must equal either the state before
 the operation or the state after it.
+
+A training checkpoint is two store operations, each atomic: the checkpoint snapshot is
+written (the commit point: it becomes the current state), then the oldest checkpoints are
+pruned. A kill between them leaves one checkpoint too many, which the next checkpoint prunes;
+so a killed checkpoint leaves the state before, the one with the new checkpoint written, or
+the one after the pruning — never a half-written checkpoint.
 """
 
 from __future__ import annotations
@@ -64,13 +70,16 @@ def expected_states(template_root, meta, scratch, op):
     return before, after, duration
 
 
-def check(root: Path, before, after, what: str) -> str:
+def check(root: Path, before, after, what: str, between=None) -> str:
+    """``"before"``, ``"after"`` or, when given, ``"between"``: which state ``root`` is in."""
     state = store_state(root)  # reopens: recovery runs, every listed snapshot is verified
     assert visible_entries(root) == [], what
     journal = root / ".journal"
     assert not journal.exists() or list(journal.iterdir()) == [], what
     if state == before:
         return "before"
+    if between is not None and state == between:
+        return "between"
     assert state == after, f"{what}: state is neither before nor after"
     return "after"
 
@@ -87,10 +96,23 @@ def count_steps(root: Path, op: str, meta) -> int:
     return n[0]
 
 
-def kill_campaign(template, scratch, op: str, random_kills: int, every_step: bool, seed: int = 1234):
+def kill_campaign(
+    template, scratch, op: str, random_kills: int, every_step: bool, seed: int = 1234, between_op=None
+):
+    """Kill ``op`` at every disk step and at random moments; count the states found after each kill.
+
+    ``between_op``: the operation that leaves the one consistent state allowed between before
+    and after (``op``'s first part, an operation of its own).
+    """
     template_root, meta = template
     before, after, duration = expected_states(template_root, meta, scratch, op)
-    outcomes = {"before": 0, "after": 0}
+    between = None
+    if between_op is not None:
+        between = store_state(
+            kc_run(reset(template_root, scratch / "between" / "site.huntr"), between_op, meta)
+        )
+        assert between not in (before, after)
+    outcomes = {"before": 0, "after": 0, **({"between": 0} if between else {})}
     work = scratch / "work" / "site.huntr"
     if every_step:
         steps = count_steps(reset(template_root, work), op, meta)
@@ -98,14 +120,19 @@ def kill_campaign(template, scratch, op: str, random_kills: int, every_step: boo
         for k in range(1, steps + 1):
             reset(template_root, work)
             assert kc.run_forked(work, op, meta, kill_at_step=k) == "killed"
-            outcomes[check(work, before, after, f"{op} killed at step {k}")] += 1
+            outcomes[check(work, before, after, f"{op} killed at step {k}", between)] += 1
     rng = random.Random(seed)
     for i in range(random_kills):
         reset(template_root, work)
         delay = rng.uniform(0, duration * 1.3)
         kc.run_forked(work, op, meta, delay=delay)
-        outcomes[check(work, before, after, f"{op} kill #{i} after {delay * 1000:.2f} ms")] += 1
+        outcomes[check(work, before, after, f"{op} kill #{i} after {delay * 1000:.2f} ms", between)] += 1
     return outcomes
+
+
+def kc_run(root: Path, op: str, meta) -> Path:
+    kc.run_op(root, op, meta)
+    return root
 
 
 @pytest.mark.parametrize("op", kc.OPS)
@@ -170,3 +197,61 @@ def test_open_workspace_completes_a_dead_writers_revert_before_writing(template,
     assert new.parent_id == meta["ids"][1]
     assert new.counts == other_window.get_snapshot(meta["model"], meta["ids"][1]).counts
     assert list((work / ".journal").iterdir()) == []
+
+
+# ------------------------------------------------------------------ training checkpoints
+
+
+@pytest.fixture(scope="module")
+def checkpoint_template(scratch):
+    root = scratch / "checkpoint-template" / "site.huntr"
+    return root, kc.build_checkpoint_template(root)
+
+
+def _checkpoints(root: Path, model_id: str) -> list[int]:
+    """Steps of the model's checkpoints, newest first (every one verified by store_state before)."""
+    from orca_huntr.snapshots import Workspace
+    from orca_huntr.training.checkpoints import is_checkpoint
+
+    ws = Workspace.open(root)
+    return [s.progress["steps"] for s in ws.list_snapshots(model_id) if is_checkpoint(s)]
+
+
+@pytest.mark.parametrize("op", kc.CHECKPOINT_OPS)
+def test_kill_a_checkpoint_at_every_step_and_at_random_moments(checkpoint_template, scratch, op):
+    template_root, meta = checkpoint_template
+    assert _checkpoints(template_root, meta["model"]) == [200, 100]
+    outcomes = kill_campaign(
+        checkpoint_template, scratch, op, DEFAULT_KILLS, every_step=True, between_op="checkpoint_written"
+    )
+    print(op, outcomes)
+    assert outcomes["before"] > 0 and outcomes["between"] > 0 and outcomes["after"] > 0
+    # killed between the write and the pruning: the new checkpoint is the current state, and the
+    # next checkpoint prunes back to the newest two
+    work = reset(template_root, scratch / "again" / "site.huntr")
+    kc.run_op(work, "checkpoint_written", meta)
+    assert _checkpoints(work, meta["model"]) == [300, 200, 100]
+    from orca_huntr.snapshots import Workspace
+
+    ws = Workspace.open(work)
+    assert ws.current_snapshot(meta["model"]).progress["steps"] == 300
+    kc.write_checkpoint(ws, meta["model"], 400)
+    assert _checkpoints(work, meta["model"]) == [400, 300]
+    assert [s.name for s in ws.list_snapshots(meta["model"]) if s.saved] == ["run 1"]  # never pruned
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("op", kc.CHECKPOINT_OPS)
+def test_many_random_checkpoint_kills(checkpoint_template, scratch, op):
+    outcomes = kill_campaign(
+        checkpoint_template,
+        scratch,
+        op,
+        SLOW_KILLS,
+        every_step=False,
+        seed=77,
+        between_op="checkpoint_written",
+    )
+    print(op, outcomes)
+    assert sum(outcomes.values()) == SLOW_KILLS
+    assert min(outcomes.values()) > 0  # kills landed before, inside and after the checkpoint

@@ -94,3 +94,150 @@ def test_manifests_written_before_parent_model_id_still_give_the_lineage(ws_mode
     assert (again.parent_model_id, again.parent_id) == (model.id, b.id)
     add_label(fresh.training_data_path(model.id), 1)  # still writable as before
     assert snap(fresh, model.id, 5).parent_id == b.id
+
+
+# ------------------------------------------------------------------ the panel's tree (model_tree)
+
+
+def _rows(items) -> list[tuple[int, str, str]]:
+    """``(depth, kind, name or set target)`` of every row, depth first."""
+    out = []
+    for item in items:
+        for depth, row in item.walk():
+            label = row.name if row.kind != lineage.REVERTED else f"reverted to {row.reverted.target_id}"
+            out.append((depth, row.kind, label))
+    return out
+
+
+def test_the_tree_nests_models_under_the_snapshot_they_came_from_and_shows_reverts(ws_model, clock):
+    ws, model = ws_model
+    a = snap(ws, model.id, 0, name="a")
+    clock.advance(minutes=1)
+    b = snap(ws, model.id, 1, name="b")
+    clock.advance(minutes=1)
+    child = ws.new_model_from_snapshot(model.id, b.id, "child")
+    first = ws.current_snapshot(child.id)
+    clock.advance(minutes=1)
+    c = snap(ws, model.id, 2, name="c")
+    clock.advance(minutes=1)
+    other, _ = new_workspace(ws.root, clock, name="unrelated")[0], None
+    unrelated = other.find_model("unrelated")
+
+    tree = ws.lineage_tree()
+    assert [(r.kind, r.model_id) for r in tree] == [("model", model.id), ("model", unrelated.id)]
+    assert _rows(tree) == [
+        (0, "model", "orcas"),
+        (1, "snapshot", "a"),
+        (1, "snapshot", "b"),
+        (2, "model", "child"),  # made from b: shown under b
+        (3, "snapshot", first.name),
+        (1, "snapshot", "c"),
+        (0, "model", "unrelated"),
+    ]
+    assert tree[0].children[1].children[0].origin == lineage.FROM_SNAPSHOT
+
+    ws.revert(model.id, a.id)  # b and c go to a reverted set under a; the child model stays under b
+    tree = ws.lineage_tree()
+    assert _rows(tree)[:6] == [
+        (0, "model", "orcas"),
+        (1, "snapshot", "a"),
+        (2, "reverted", f"reverted to {a.id}"),
+        (3, "snapshot", "b"),
+        (4, "model", "child"),
+        (5, "snapshot", first.name),
+    ]
+    held = tree[0].children[0].children[0]
+    assert held.reverted is not None and [s.id for s in held.reverted.snapshots] == [c.id, b.id]
+    assert [r.snapshot_id for r in held.children] == [b.id, c.id]  # oldest first, like every row
+
+    clock.advance(minutes=1)
+    d = snap(ws, model.id, 3, name="d")
+    ws.undo_revert(model.id)  # b and c come back; d goes to a reverted set, again newer than a
+    assert ws.reverted(model.id)[0].target_id == a.id
+    assert _rows(ws.lineage_tree()) == [
+        (0, "model", "orcas"),
+        (1, "snapshot", "a"),
+        (2, "reverted", f"reverted to {a.id}"),
+        (3, "snapshot", "d"),
+        (1, "snapshot", "b"),
+        (2, "model", "child"),
+        (3, "snapshot", first.name),
+        (1, "snapshot", "c"),
+        (0, "model", "unrelated"),
+    ]
+    # every snapshot of every model is in the tree exactly once
+    shown = [r.snapshot_id for item in ws.lineage_tree() for _, r in item.walk() if r.kind == "snapshot"]
+    assert sorted(shown) == sorted([a.id, b.id, c.id, d.id, first.id])
+
+
+def test_a_model_whose_snapshot_is_gone_hangs_under_its_model_and_cycles_never_hide_one(ws_model, clock):
+    from dataclasses import replace
+
+    ws, model = ws_model
+    a = snap(ws, model.id, 0, name="a")
+    clock.advance(minutes=1)
+    b = snap(ws, model.id, 1, name="b")
+    child = ws.new_model_from_snapshot(model.id, a.id, "child")
+    ws.delete_snapshot(model.id, a.id)  # a temporary snapshot: deleted, the child keeps its record
+    rows = _rows(ws.lineage_tree())
+    assert rows == [
+        (0, "model", "orcas"),
+        (1, "snapshot", "b"),
+        (1, "model", "child"),
+        (2, "snapshot", ws.current_snapshot(child.id).name),
+    ]
+    assert ws.lineage_tree()[0].children[1].origin == lineage.FROM_MISSING
+
+    # damaged model.json files that name each other's snapshots: both shown, each once, no recursion
+    models = ws.list_models()
+    timelines = {m.id: ws.list_snapshots(m.id) for m in models}
+    first = timelines[child.id][0]
+    looped = [
+        replace(models[0], parent_model_id=child.id, parent_snapshot_id=first.id),
+        replace(models[1], parent_model_id=model.id, parent_snapshot_id=b.id),
+    ]
+    tree = lineage.model_tree(looped, timelines)
+    ids = [row.model_id for item in tree for _, row in item.walk() if row.kind == "model"]
+    assert sorted(ids) == sorted([model.id, child.id])
+
+
+def test_lineage_survives_export_and_import(ws_model, clock, tmp_path):
+    from orca_huntr.snapshots import package
+
+    ws, model = ws_model
+    a = snap(ws, model.id, 0, name="a")
+    clock.advance(minutes=1)
+    b = snap(ws, model.id, 1, name="b")
+    path = tmp_path / "b.huntrpkg"
+    package.export_snapshot(ws, model.id, b.id, path)
+
+    # into another workspace: a root there, its origin kept in the imported snapshot
+    elsewhere, _ = new_workspace(tmp_path / "other.huntr", FakeClock(), name="theirs")
+    moved = package.import_package(elsewhere, path)
+    origin = moved.snapshot.config["imported_from"]
+    assert (origin["model_id"], origin["snapshot_id"], origin["parent_id"]) == (model.id, b.id, a.id)
+    tree = elsewhere.lineage_tree()
+    assert sorted((r.name, r.origin) for r in tree) == sorted([("theirs", ""), (moved.model.name, "")])
+
+    # exported again from there and imported back: shown under b, where it came from
+    again = tmp_path / "again.huntrpkg"
+    package.export_snapshot(elsewhere, moved.model.id, moved.snapshot.id, again)
+    clock.advance(minutes=1)
+    back = package.import_package(ws, again, name="round trip")
+    clock.advance(minutes=1)
+    copy = package.import_package(ws, path, name="copy")
+    rows = _rows(ws.lineage_tree())
+    assert rows == [
+        (0, "model", "orcas"),
+        (1, "snapshot", "a"),
+        (1, "snapshot", "b"),
+        (2, "model", "round trip"),  # through its package's own import record
+        (3, "snapshot", back.snapshot.name),
+        (2, "model", "copy"),
+        (3, "snapshot", copy.snapshot.name),
+    ]
+    under_b = ws.lineage_tree()[0].children[1].children
+    assert [m.origin for m in under_b] == [lineage.FROM_PACKAGE, lineage.FROM_PACKAGE]
+    # the console's flat lineage keeps the parent links the manifests record
+    flat = {n.snapshot_id: n for n in ws.lineage()}
+    assert (flat[b.id].parent_model_id, flat[b.id].parent_id) == (model.id, a.id)

@@ -342,6 +342,34 @@ class StoreMachine(RuleBasedStateMachine):
                 assert (r.expires_at is None) == any(s["saved"] for s in rs["snaps"])
 
     @invariant()
+    def lineage_shows_everything_once(self) -> None:
+        """The panel's lineage tree: every model, snapshot and reverted set once, in its model; a
+        model under a snapshot is one made from it."""
+        rows = [(depth, row) for item in self.ws.lineage_tree() for depth, row in item.walk()]
+        models = [row.model_id for _, row in rows if row.kind == "model"]
+        assert sorted(models) == sorted(self.models)
+        snapshots = [(row.model_id, row.snapshot_id) for _, row in rows if row.kind == "snapshot"]
+        expected = [(model_id, s["id"]) for model_id, v in self.models.items() for s in v["snaps"]] + [
+            (model_id, s["id"])
+            for model_id, v in self.models.items()
+            for rs in v["sets"]
+            for s in rs["snaps"]
+        ]
+        assert sorted(snapshots) == sorted(expected)
+        sets = [row.reverted.id for _, row in rows if row.kind == "reverted"]
+        assert sorted(sets) == sorted(rs["id"] for v in self.models.values() for rs in v["sets"])
+        for item in self.ws.lineage_tree():
+            stack = [item]
+            while stack:
+                row = stack.pop()
+                for child in row.children:
+                    if child.kind == "model" and row.kind == "snapshot":
+                        assert self.ws.get_model(child.model_id).parent_snapshot_id == row.snapshot_id
+                    elif child.kind != "model":
+                        assert child.model_id == row.model_id
+                stack.extend(row.children)
+
+    @invariant()
     def nothing_half_done_is_visible(self) -> None:
         assert visible_entries(self.ws.root) == []
 

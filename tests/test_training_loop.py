@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 import synthdata
@@ -213,3 +215,51 @@ def test_model_in_another_crs_than_its_scene(tmp_path):
     result = train_model(ws, model.id, cfg(max_steps=2))
     assert result.steps == 2 and result.snapshot.counts["scenes"] == 1
     assert result.snapshot.config["crs"] == "EPSG:3857"
+
+
+def test_centre_focal_loss_pulls_peaks_up_and_spares_their_neighbours():
+    from orca_huntr.training.loss import centre_focal_loss
+
+    boundary = torch.ones(1, 9, 9)
+    boundary[0, 4, 4] = 0.0  # the peak (heat 1)
+    boundary[0, 4, 5] = 0.3  # next to it (heat 0.7): a near miss, barely penalised
+    valid = torch.ones(1, 9, 9, dtype=torch.bool)
+
+    def loss_with(rim_logits: torch.Tensor) -> tuple[float, torch.Tensor]:
+        rim = rim_logits.clone().requires_grad_(True)
+        value = centre_focal_loss(rim, boundary, valid)
+        value.backward()
+        return float(value), rim.grad
+
+    flat = torch.full((1, 9, 9), math.log(9.0))  # heat 0.1 everywhere: CenterNet's start
+    value, grad = loss_with(flat)
+    # the peak's boundary logit is pushed down (heat up), the far background's up (heat down)
+    assert grad[0, 4, 4] > 0 and grad[0, 0, 0] < 0
+    # the neighbour of the peak (heat 0.7) is penalised (1 − 0.7)⁴ = 0.0081 of the far background
+    assert abs(float(grad[0, 4, 5] / grad[0, 0, 0]) - 0.3**4) < 1e-4
+    good = flat.clone()
+    good[0, 4, 4] = -math.log(9.0)  # heat 0.9 at the peak
+    assert loss_with(good)[0] < value
+    # normalised by the number of peak pixels: two objects weigh as one twice over, not as one
+    two = torch.ones(1, 9, 18)
+    two[0, 4, 4] = two[0, 4, 13] = 0.0
+    double = centre_focal_loss(
+        torch.full((1, 9, 18), math.log(9.0)), two, torch.ones(1, 9, 18, dtype=torch.bool)
+    )
+    single = centre_focal_loss(flat, torch.where(boundary < 0.1, 0.0, 1.0), valid)
+    assert abs(float(double) - float(single)) < 1e-5
+
+
+def test_an_unknown_centre_loss_is_refused(tmp_path):
+    from orca_huntr.errors import InputDataError
+
+    ws, model, _ = synthdata.make_scene_workspace(tmp_path, mode="count")
+    with pytest.raises(InputDataError, match="centre loss"):
+        train_model(ws, model.id, cfg(max_steps=1, centre_loss="l2"))
+
+
+def test_a_focal_centre_model_trains_and_calibrates(tmp_path):
+    ws, model, _ = synthdata.make_scene_workspace(tmp_path, mode="count")
+    result = train_model(ws, model.id, cfg(max_steps=6, centre_loss="focal", boundary_target="centre"))
+    assert result.steps == 6 and np.isfinite(result.metrics["loss"])
+    assert ws.current_snapshot(model.id).config["train"]["centre_loss"] == "focal"

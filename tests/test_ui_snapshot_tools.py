@@ -99,6 +99,30 @@ def test_compare_adds_one_group_with_both_detections_and_the_changes(dock, train
     assert sorted(outlines) == ["#1a5fb4", "#e66100"]  # told apart
 
 
+def test_compare_from_the_card_asks_for_the_other_snapshot(dock, trained):
+    """The card's *Compare with…* opens its dialog (it failed on QGIS 3.22: no
+    ``QgsMapLayerComboBox.setProject`` there); without a raster only metrics and changes come."""
+    from ui_helpers import DialogAnswer, click_ok
+
+    from orca_huntr.ui.compare_dialog import CompareDialog
+
+    _ws, _model, first, second, layer = trained
+
+    def choose(dialog):
+        assert dialog.other_id() == first.id  # the only other snapshot
+        dialog.raster_combo.setLayer(layer)  # the project's rasters are offered
+        assert dialog.raster() is layer
+        dialog.raster_combo.setLayer(None)
+        click_ok(dialog)
+
+    answer = DialogAnswer(CompareDialog, choose)
+    dock.timeline.entry(second.id).action("compare").trigger()
+    answer.check()
+    assert dock.metrics_dialog is not None and dock.metrics_dialog.isVisible()
+    assert dock.metrics_dialog.table.horizontalHeaderItem(2).text() == first.name
+    assert not dock.compare_tasks  # no raster: no detection runs
+
+
 def test_checkpoint_setting_and_resume_offer(dock, trained, qtbot, monkeypatch):
     ws, model, _first, second, _layer = trained
     panel = dock.training_panel

@@ -32,7 +32,9 @@ class TrainConfig:
     seed: int = 0
     device: str = "auto"  # "auto" | "cpu" | "cuda" (or "cuda:N")
     threads: int | None = None  # torch CPU threads; None = every core (the panel keeps one for QGIS)
-    num_workers: int = 1  # background loader threads; 0 = read tiles in the training thread
+    # background loader threads; 0 = read tiles in the training thread; None = 1 on the CPU,
+    # every core but one (at most 8) on a GPU (training/device.py, loader_workers)
+    num_workers: int | None = None
     prefetch: int = 4  # batches read ahead by the loader
     validation_fraction: float = 0.15  # held out of the training areas when none is marked
     validate_every: int | None = None  # steps between validations; None = once per epoch
@@ -40,6 +42,7 @@ class TrainConfig:
     label_focus: float = 0.5  # share of tiles centred on a label (rare classes favoured)
     augment: bool = True  # rotations/flips and ±scale_jitter resampling
     photometric: bool = True  # with augment: brightness, contrast, gamma, colour cast, blur, noise
+    photometric_share: float = 1.0  # with photometric: the share of tiles changed (the rest stay as read)
     scale_jitter: float = 0.25  # tiles resampled by a factor in 1/(1+j) .. 1+j
     balance_objects: bool = True  # small objects' pixels weigh more in the loss
     boundary_width: int = 1  # pixels of object rim learnt in count mode (boundary_target "rim")
@@ -50,6 +53,7 @@ class TrainConfig:
     # snapshot calibrates the detection thresholds for it
     boundary_target: str | None = None  # None: the model's (its snapshots'), "centre" for a new one
     boundary_weight: float = 1.0
+    centre_loss: str = "bce"  # centre target: "bce" on the soft map, or "focal" (CenterNet's)
     max_validation_pixels: int = 4_000_000  # cap on the validation region's size
     # crash-safe checkpoints (training/checkpoints.py): a snapshot marked as a checkpoint every
     # so many minutes of a run (None: 10; 0: none); only the newest ``checkpoints_kept`` stay

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..deps import require
 from ..errors import InputDataError
+
+if TYPE_CHECKING:
+    import torch
 
 
 def resolve_device(name: str | None, job: str = "Training") -> str:
@@ -19,3 +24,27 @@ def resolve_device(name: str | None, job: str = "Training") -> str:
             "choose 'cpu' or 'auto' as device."
         )
     return name
+
+
+def autocast_dtype(device: str) -> torch.dtype | None:
+    """The reduced precision a device computes in under ``torch.autocast``: on CUDA bfloat16
+    where the GPU supports it (Ampere and later: the range of float32, no loss scaling),
+    else float16 (with a gradient scaler); ``None`` on the CPU, which stays in float32 (the
+    results there are the reference the tests pin)."""
+    if not str(device).startswith("cuda"):
+        return None
+    torch_ = require("torch")
+    return torch_.bfloat16 if torch_.cuda.is_bf16_supported() else torch_.float16
+
+
+def loader_workers(requested: int | None, device: str, cores: int | None = None) -> int:
+    """Threads that build training batches: ``requested`` when given; else one on the CPU (the
+    cores step the network) and, on a GPU, every core but one, at most 8 (reading, rasterising
+    and augmenting tiles must keep up with a network no longer the bottleneck)."""
+    import os
+
+    if requested is not None:
+        return max(0, int(requested))
+    if not str(device).startswith("cuda"):
+        return 1
+    return max(1, min(8, (cores or os.cpu_count() or 2) - 1))

@@ -60,3 +60,16 @@ class BackgroundLoader:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def pinned(make_batch: Callable[[int], dict[str, Any]]) -> Callable[[int], dict[str, Any]]:
+    """``make_batch`` whose numpy arrays come back as torch tensors in pinned (page-locked)
+    host memory, copied there by the loader's threads: the training step's copies to a GPU
+    then run without blocking (``non_blocking=True``) while the next batch is prepared."""
+
+    def make_pinned(index: int) -> dict[str, Any]:
+        import torch
+
+        return {k: torch.from_numpy(v).pin_memory() for k, v in make_batch(index).items()}
+
+    return make_pinned

@@ -26,11 +26,12 @@ from ..errors import InputDataError
 from . import checkpoints
 from .augment import augment
 from .config import Progress, TrainConfig, TrainResult
-from .device import resolve_device
+from .device import autocast_dtype, loader_workers, resolve_device
 from .distributed import SOLO, Team
 from .history import RunHistory
 from .inputs import TrainingInputs, load_inputs
-from .loader import BackgroundLoader
+from .labelcache import LabelRasters
+from .loader import BackgroundLoader, pinned
 from .loss import segmentation_loss
 from .network import MODES, NetworkSpec, build_network
 from .normalize import FIXED, default_normalization, method_of, statistics_for
@@ -152,7 +153,13 @@ def configure_threads(threads: int | None) -> None:
 
 
 class TrainStep:
-    """One optimisation step (forward, loss, backward, AdamW), mixed precision on CUDA."""
+    """One optimisation step (forward, loss, backward, AdamW), mixed precision on CUDA.
+
+    On CUDA the forward pass runs under ``torch.autocast`` in bfloat16 where the GPU has it
+    (``device.autocast_dtype``; float16 with a gradient scaler otherwise), the loss in float32;
+    a batch arrives as numpy arrays or as (pinned, see ``loader.pinned``) torch tensors and is
+    copied to the device without blocking. On the CPU everything stays float32.
+    """
 
     def __init__(
         self,
@@ -167,9 +174,15 @@ class TrainStep:
         self.setup = setup
         self.config = config
         self.device = device
-        self.amp = device.type == "cuda"
+        self.amp_dtype = autocast_dtype(str(device))
+        self.amp = self.amp_dtype is not None
         self.optimizer = torch.optim.AdamW(net.parameters(), lr=config.lr, weight_decay=config.weight_decay)
-        self.scaler = torch.amp.GradScaler("cuda", enabled=self.amp)
+        # loss scaling only for float16 (bfloat16 has float32's exponent range)
+        self.scaler = torch.amp.GradScaler("cuda", enabled=self.amp_dtype is torch.float16)
+
+    def _to_device(self, value: Any) -> torch.Tensor:
+        tensor = torch.from_numpy(value) if isinstance(value, np.ndarray) else value
+        return tensor.to(self.device, non_blocking=True)
 
     def lr_at(self, run_step: int, fraction: float) -> float:
         """Linear warm-up over this run's first steps, then a cosine decay to ``lr_floor`` of
@@ -179,22 +192,22 @@ class TrainStep:
         cosine = floor + (1 - floor) * 0.5 * (1 + math.cos(math.pi * min(max(fraction, 0.0), 1.0)))
         return self.config.lr * warm * cosine
 
-    def __call__(self, batch: dict[str, np.ndarray], run_step: int, fraction: float = 0.0) -> float:
+    def __call__(self, batch: dict[str, Any], run_step: int, fraction: float = 0.0) -> float:
         for group in self.optimizer.param_groups:
             group["lr"] = self.lr_at(run_step, fraction)
-        x = torch.from_numpy(batch["image"]).to(self.device, non_blocking=True)
-        target = torch.from_numpy(batch["target"]).to(self.device, non_blocking=True)
-        weight = torch.from_numpy(batch["weight"]).to(self.device, non_blocking=True)
-        rim = None
-        if self.setup.mode == "count":
-            rim = torch.from_numpy(batch["boundary"]).to(self.device, non_blocking=True)
+        x = self._to_device(batch["image"])
+        target = self._to_device(batch["target"])
+        weight = self._to_device(batch["weight"])
+        rim = self._to_device(batch["boundary"]) if self.setup.mode == "count" else None
         self.net.train()
         self.optimizer.zero_grad(set_to_none=True)
-        with torch.autocast(self.device.type, enabled=self.amp):
+        with torch.autocast(self.device.type, dtype=self.amp_dtype, enabled=self.amp):
             logits = self.net(x)
+        logits = logits.float()  # the loss in float32 (a no-op without autocast)
         loss = segmentation_loss(
-            logits, target, rim, self.setup.num_classes, self.config.boundary_weight, weight
-        )
+            logits, target, rim, self.setup.num_classes, self.config.boundary_weight, weight,
+            centre_focal=self.config.boundary_target == "centre" and self.config.centre_loss == "focal",
+        )  # fmt: skip
         loss, whole = self.team.weigh_loss(loss, target, weight)  # whole: the loss of every process's tiles
         self.scaler.scale(loss).backward()
         self.scaler.step(self.optimizer)
@@ -230,6 +243,7 @@ def batch_maker(
     reader = SceneReader()
     rim_width = config.boundary_width if setup.mode == "count" else 0
     weights = [_label_weights(s) if config.balance_objects else None for s in inputs.scenes]
+    rasters = [LabelRasters(s) for s in inputs.scenes]  # labels rasterised once per scene, not per tile
     zoom_lo, zoom_hi = (1 / (1 + config.scale_jitter), 1 + config.scale_jitter) if config.augment else (1, 1)
 
     target = config.boundary_target or DEFAULT_TARGET
@@ -247,9 +261,12 @@ def batch_maker(
                 tile = make_tile(
                     reader, inputs.scenes[spec.scene], inputs.bands, spec.row, spec.col, setup.tile_size,
                     mean, std, boundary_width=rim_width, boundary_kind=target, zoom=zoom,
-                    label_weights=weights[spec.scene],
+                    label_weights=weights[spec.scene], label_rasters=rasters[spec.scene],
                 )  # fmt: skip
-                tiles.append(augment(tile, rng, colour=config.photometric) if config.augment else tile)
+                colour = config.photometric and (
+                    config.photometric_share >= 1.0 or rng.random() < config.photometric_share
+                )
+                tiles.append(augment(tile, rng, colour=colour) if config.augment else tile)
         return {
             "image": np.stack([t.image for t in tiles]),
             "target": np.stack([t.target for t in tiles]),
@@ -335,6 +352,8 @@ def fit(
     ``training/distributed.py``) each makes its share of every batch, and only rank 0 validates.
     """
     setup.check()
+    if config.centre_loss not in ("bce", "focal"):
+        raise InputDataError(f"Unknown centre loss '{config.centre_loss}' (expected 'bce' or 'focal').")
     if config.boundary_target is None:
         config = dataclasses.replace(config, boundary_target=DEFAULT_TARGET)
     device = torch.device(team.place(resolve_device(config.device, "Training")))
@@ -343,6 +362,15 @@ def fit(
     start = resume.steps if resume else 0
     torch.manual_seed(config.seed + start)
     net = build_network(len(setup.bands), setup.num_classes, setup.mode, setup.network).to(device)
+    if (
+        resume is None
+        and setup.mode == "count"
+        and config.boundary_target == "centre"
+        and config.centre_loss == "focal"
+    ):
+        with torch.no_grad():  # CenterNet's prior: the heat starts at 0.1 everywhere (boundary 0.9)
+            head: Any = net.head  # the UNet's last 1×1 convolution
+            head.bias[setup.num_classes + 1] = math.log(0.9 / 0.1)
     net = team.share_batch_norm(net)  # batch statistics over every process's tiles
     trainer = TrainStep(net, setup, config, device, team)
     if resume is not None:
@@ -415,7 +443,11 @@ def fit(
     validated_at, error = -1, None
     budget, early = Budget(config, start, steps_per_epoch), EarlyStopping(config.early_stopping_patience)
     make_batch = batch_maker(inputs, setup, config, scales, team.tiles(config.batch_size))
-    loader = BackgroundLoader(make_batch, start, config.num_workers, config.prefetch)
+    if device.type == "cuda":  # pinned host memory: the copies to the GPU do not block the step
+        torch.backends.cudnn.benchmark = True
+        make_batch = pinned(make_batch)
+    workers = loader_workers(config.num_workers, device.type)
+    loader = BackgroundLoader(make_batch, start, workers, config.prefetch)
     early_stop = ""
     try:
         # every process stops at the same step: rank 0's decision (training/distributed.py)
@@ -524,6 +556,8 @@ def train_model(
     resume = _resume_state(ws, model_id, setup)
     setup.size_from(resume, inputs)
     setup.check()
+    if config.centre_loss not in ("bce", "focal"):
+        raise InputDataError(f"Unknown centre loss '{config.centre_loss}' (expected 'bce' or 'focal').")
     if config.boundary_target is None:  # the model's own target: a resume never switches it silently
         recorded = resume.boundary_target if resume is not None else None
         target = recorded or (model.network or {}).get("boundary_target") or DEFAULT_TARGET

@@ -22,6 +22,7 @@ def segmentation_loss(
     num_classes: int,
     boundary_weight: float = 1.0,
     weight: torch.Tensor | None = None,
+    centre_focal: bool = False,
 ) -> torch.Tensor:
     """Weighted mean loss over the pixels that count; 0 (with a gradient) when none does.
 
@@ -38,6 +39,8 @@ def segmentation_loss(
     semantic = logits[:, : num_classes + 1]
     ce = functional.cross_entropy(semantic, target.long(), ignore_index=IGNORE, reduction="none")
     loss = (ce * w).sum() / total
+    if boundary is not None and centre_focal:
+        return loss + boundary_weight * centre_focal_loss(logits[:, num_classes + 1], boundary.float(), valid)
     if boundary is not None:
         rim = logits[:, num_classes + 1]
         target_rim = boundary.float()
@@ -55,3 +58,27 @@ def segmentation_loss(
         bce = bce + pos_weight * target_rim * torch.log(t) + (1 - target_rim) * torch.log(1 - t)
         loss = loss + boundary_weight * (bce * w).sum() / total
     return loss
+
+
+CENTRE_PEAK = 0.9  # centre-target pixels whose heat (1 − boundary) is at least this are the peaks
+
+
+def centre_focal_loss(rim: torch.Tensor, boundary: torch.Tensor, valid: torch.Tensor) -> torch.Tensor:
+    """CenterNet's penalty-reduced focal loss on the centre channel (Zhou et al. 2019).
+
+    The heat is ``h = 1 − boundary`` (a Gaussian peak at each object's centre) and the
+    network's heat ``p = 1 − sigmoid(rim)``. Peak pixels (``h ≥ CENTRE_PEAK``) are pulled
+    up with ``(1 − p)² log p``; every other pixel down with ``(1 − h)⁴ p² log(1 − p)``, so
+    that the pixels next to a peak are barely penalised and the easy background (most of
+    the tile) weighs little. Normalised by the number of peak pixels, not of all pixels: a
+    plain BCE on the soft target leaves the peaks shallow (the network never predicts a
+    boundary below 0.8 on the demo scene).
+    """
+    heat = (1.0 - boundary).clamp(0.0, 1.0)
+    log_p = functional.logsigmoid(-rim)  # log p
+    log_q = functional.logsigmoid(rim)  # log (1 − p)
+    p = log_p.exp()
+    peak = (heat >= CENTRE_PEAK) & valid
+    pos = -((1.0 - p) ** 2) * log_p * peak
+    neg = -((1.0 - heat) ** 4) * p**2 * log_q * (valid & ~peak)
+    return (pos.sum() + neg.sum()) / peak.sum().clamp(min=1)

@@ -307,6 +307,7 @@ def make_tile(
     boundary_kind: str = "rim",
     zoom: float = 1.0,
     label_weights: np.ndarray | None = None,
+    label_rasters: Any = None,
 ) -> Tile:
     """Read, normalise and rasterise one ``size``×``size`` training tile.
 
@@ -316,14 +317,20 @@ def make_tile(
     ``size / zoom`` pixels wide around the same centre and resamples it to ``size``
     (objects look ``zoom`` times larger: another flying height). ``label_weights`` (one
     per label of the scene, see :func:`object_weights`) gives each object's pixels their
-    loss weight; without it every pixel weighs 1.
+    loss weight; without it every pixel weighs 1. ``label_rasters`` (a
+    ``labelcache.LabelRasters`` of the scene and ``areas``) gives the labels rasterised once
+    per scene instead of once per tile: the same targets.
     """
     read = size if abs(zoom - 1.0) < 1e-3 else max(8, round(size / zoom))
     row, col = row + (size - read) // 2, col + (size - read) // 2
     image, valid = reader.read(scene, bands, row, col, read)
-    classes, instances, in_area = rasterize_targets(
-        scene, scene.train_areas if areas is None else areas, row, col, read, read
-    )
+    present = None  # with label_rasters: the scene's label of each instance
+    if label_rasters is not None:
+        classes, instances, in_area, present = label_rasters.window(row, col, read, read)
+    else:
+        classes, instances, in_area = rasterize_targets(
+            scene, scene.train_areas if areas is None else areas, row, col, read, read
+        )
     centre = None
     if boundary_width > 0 and boundary_kind == "centre":
         centre = centre_map(scene, row, col, read, read, areas)
@@ -331,13 +338,11 @@ def make_tile(
         ndimage = require("scipy.ndimage")
         f = size / read
         image = ndimage.zoom(image, (1, f, f), order=1, mode="nearest", grid_mode=True)
-        valid, in_area = (
-            ndimage.zoom(a.view(np.uint8), f, order=0, mode="nearest", grid_mode=True) > 0
-            for a in (valid, in_area)
-        )
-        classes, instances = (
-            ndimage.zoom(a, f, order=0, mode="nearest", grid_mode=True) for a in (classes, instances)
-        )
+        # nearest-neighbour resampling picks the same source row/column whatever the array: take
+        # the picks from one 1-D zoom and index every mask with them (what zooming each gives)
+        pick = ndimage.zoom(np.arange(read, dtype=np.float64), f, order=0, mode="nearest", grid_mode=True)
+        grid = np.ix_(pick.astype(np.intp), pick.astype(np.intp))
+        valid, in_area, classes, instances = (a[grid] for a in (valid, in_area, classes, instances))
         if centre is not None:
             centre = ndimage.zoom(centre, f, order=1, mode="nearest", grid_mode=True)
     image = (image - mean[:, None, None]) / std[:, None, None]
@@ -351,7 +356,7 @@ def make_tile(
         boundary = np.zeros(classes.shape, dtype=np.float32)
     weight = np.ones(classes.shape, dtype=np.float32)
     if label_weights is not None and instances.any():
-        idx = scene.labels_in(window_bounds(scene, row, col, read, read))
+        idx = present if present is not None else scene.labels_in(window_bounds(scene, row, col, read, read))
         lookup = np.concatenate([[1.0], label_weights[idx]]).astype(np.float32)
         weight = lookup[instances]
     return Tile(image.astype(np.float32), target, boundary, weight)

@@ -57,7 +57,8 @@ class CompareDialog(QDialog):
         self.raster_combo = QgsMapLayerComboBox(self)
         self.raster_combo.setFilters(QgsMapLayerProxyModel.Filter.RasterLayer)
         self.raster_combo.setAllowEmptyLayer(True)
-        self.raster_combo.setProject(project or QgsProject.instance())
+        if hasattr(self.raster_combo, "setProject"):  # QGIS 3.24+; 3.22 lists the current project's
+            self.raster_combo.setProject(project or QgsProject.instance())
         self.raster_combo.setLayer(None)
         self.raster_combo.setToolTip(tr("Detections of both snapshots on this raster (empty: none)"))
         form.addRow(tr("Raster"), self.raster_combo)
@@ -135,7 +136,9 @@ class MetricsDialog(QDialog):
             ]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()  # snapshot names are long: columns fit their text
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.table, 1)
         if not comparison.metrics:

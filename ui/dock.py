@@ -59,6 +59,7 @@ class HuntrDock(QgsDockWidget):
         self.detect_tasks: list = []
         self.compare_tasks: list = []  # kept until they end (see tasks/registry.py)
         self.metrics_dialog: Any = None  # the last comparison's metrics (not modal)
+        self.lineage_view: Any = None  # the lineage window, while open
         self.last_detection = None
 
         self.binding = WorkspaceBinding(iface, self.project, self)
@@ -102,6 +103,7 @@ class HuntrDock(QgsDockWidget):
         )
         self.detect_progress.hide()
         detect_row.addWidget(self.detect_progress, 1)
+        self._add_lineage_button(detect_row)
         timeline_layout.addLayout(detect_row)
 
         splitter = QSplitter(Qt.Orientation.Vertical, body)
@@ -492,6 +494,62 @@ class HuntrDock(QgsDockWidget):
         self.compare_tasks.append(task)
         registry.start(task)
 
+    # -- lineage -----------------------------------------------------------------------
+    def _add_lineage_button(self, row: QHBoxLayout) -> None:
+        self.lineage_button = QPushButton(tr("Lineage…"), self.timeline_box)
+        self.lineage_button.setObjectName("HuntrShowLineage")
+        self.lineage_button.setToolTip(
+            tr("Every model of the workspace as a tree: which model came from which snapshot")
+        )
+        self.lineage_button.clicked.connect(self.show_lineage)
+        row.addWidget(self.lineage_button)
+        self.timelineRefreshed.connect(self._refresh_lineage)  # an open view follows the panel
+
+    def show_lineage(self):
+        """Open (or bring forward, re-read) the lineage window of the workspace."""
+        from .lineage_view import LineageView
+
+        if self.workspace is None:
+            return None
+        try:
+            if self.lineage_view is None or self.lineage_view.workspace is not self.workspace:
+                if self.lineage_view is not None:
+                    self.lineage_view.close()
+                self.lineage_view = LineageView(self.workspace, self)
+                self.lineage_view.snapshotChosen.connect(self.show_snapshot)
+            else:
+                self.lineage_view.refresh()
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not read the lineage"))
+            return None
+        self.lineage_view.show()
+        self.lineage_view.raise_()
+        return self.lineage_view
+
+    def _refresh_lineage(self, _model_id: str = "") -> None:
+        view = self.lineage_view
+        if view is None or not view.isVisible():
+            return
+        if view.workspace is not self.workspace:  # another project: its lineage is another one
+            view.close()
+            return
+        try:
+            view.refresh()
+        except Exception as exc:
+            messages.show_error(self.iface, exc, tr("Could not read the lineage"))
+
+    def show_snapshot(self, model_id: str, snapshot_id: str) -> None:
+        """Show ``snapshot_id``'s card in the timeline (switching to its model when allowed)."""
+        if model_id != self.current_model_id():
+            if self._training_here():
+                messages.info(self.iface, tr("The model cannot be switched while it trains."))
+                return
+            self.model_panel.select_model(model_id)
+        with contextlib.suppress(KeyError):
+            entry = self.timeline.entry(snapshot_id)
+            self.timeline.ensureWidgetVisible(entry)
+            entry.button.setFocus()
+
     # -- detection -------------------------------------------------------------------
     def run_detection(self, snapshot_id: str | None = None) -> None:
         """Ask for snapshot, scene, area and options; run detection in a task."""
@@ -547,6 +605,8 @@ class HuntrDock(QgsDockWidget):
             task.cancel()
         self.detect_tasks = []
         self.compare_tasks = []
+        if self.lineage_view is not None:
+            self.lineage_view.close()
         events = hub()
         for signal, slot in (
             (events.workspaceChanged, self._workspace_edited),

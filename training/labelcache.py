@@ -1,0 +1,125 @@
+"""Labels rasterised once per scene, in chunks, and cut out for every training tile.
+
+Rasterising a tile's labels with its window's transform (``tiles.rasterize_targets``) costs
+as much again for every tile drawn, and training draws the same places over and over. A
+:class:`LabelRasters` rasterises the labels and training areas of a scene once per chunk of
+``CHUNK``² pixels of the scene's own grid (pixel centres, as GDAL burns them: the same
+pixels a window's rasterisation burns) the first time a tile touches it, keeps it, and
+cuts each tile's window out of the chunks it overlaps.
+
+Each chunk holds the instance raster (``int32``: the scene's label number + 1, labels
+burnt in the scene's label order, so overlapping labels resolve as in a window) and the
+training-area mask. A tile gets its class ids from a lookup, and instances renumbered
+1..n in label order, as ``rasterize_targets`` numbers them (nothing downstream depends on
+the numbers but their being distinct); ``labels`` maps them back to the scene's labels.
+
+Chunks are made by whichever loader thread needs one first (a lock guards only the
+dictionary), and at most ``max_chunks`` are kept (least recently used go first), which
+bounds the memory (5 bytes a pixel: 1.3 MB a chunk).
+"""
+
+from __future__ import annotations
+
+import threading
+import warnings
+from collections import OrderedDict
+from typing import Any
+
+import numpy as np
+
+from .inputs import SceneInput
+from .tiles import window_bounds, window_transform
+
+CHUNK = 512
+MAX_CHUNKS = 256  # 330 MB: a training area of about 8,000 × 8,000 pixels stays whole
+
+
+class LabelRasters:
+    """The rasterised labels and ``areas`` (default: the training areas) of one scene."""
+
+    def __init__(
+        self,
+        scene: SceneInput,
+        areas: list[Any] | None = None,
+        chunk: int = CHUNK,
+        max_chunks: int = MAX_CHUNKS,
+    ) -> None:
+        self.scene = scene
+        self.areas = scene.train_areas if areas is None else areas
+        self.chunk = int(chunk)
+        self.max_chunks = max(1, int(max_chunks))
+        self.classes = np.concatenate([[0], scene.label_classes]).astype(np.uint8)  # by instance number
+        self._chunks: OrderedDict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.made = 0  # chunks rasterised (more than kept when some were dropped)
+
+    def _rasterize(self, shapes: Any, shape: tuple[int, int], transform: Any, dtype: str) -> np.ndarray:
+        from rasterio.errors import NotGeoreferencedWarning
+        from rasterio.features import rasterize
+
+        with warnings.catch_warnings():  # rasterio 1.3 warns spuriously on its in-memory dataset
+            warnings.simplefilter("ignore", NotGeoreferencedWarning)
+            return rasterize(shapes, out_shape=shape, transform=transform, dtype=dtype)
+
+    def _make(self, ci: int, cj: int) -> tuple[np.ndarray, np.ndarray]:
+        """``(instances int32, in_area bool)`` of chunk (ci, cj): what ``rasterize_targets`` burns."""
+        from shapely.geometry import box
+
+        scene, n = self.scene, self.chunk
+        row, col = ci * n, cj * n
+        transform = window_transform(scene, row, col)
+        bounds = window_bounds(scene, row, col, n, n)
+        idx = scene.labels_in(bounds)
+        instances = np.zeros((n, n), dtype=np.int32)
+        if idx:
+            shapes = ((scene.label_shapes[i], i + 1) for i in idx)  # in label order: the last one wins
+            instances = self._rasterize(shapes, (n, n), transform, "int32")
+        window = box(*bounds)
+        if any(a.contains(window) for a in self.areas):
+            in_area = np.ones((n, n), dtype=bool)
+        elif self.areas:
+            in_area = self._rasterize([(a, 1) for a in self.areas], (n, n), transform, "uint8") > 0
+        else:
+            in_area = np.zeros((n, n), dtype=bool)
+        return instances, in_area
+
+    def _get(self, ci: int, cj: int) -> tuple[np.ndarray, np.ndarray]:
+        key = (ci, cj)
+        with self._lock:
+            hit = self._chunks.get(key)
+            if hit is not None:
+                self._chunks.move_to_end(key)
+                return hit
+        made = self._make(ci, cj)  # outside the lock: other threads go on cutting tiles
+        with self._lock:
+            hit = self._chunks.setdefault(key, made)
+            self._chunks.move_to_end(key)
+            self.made += hit is made
+            while len(self._chunks) > self.max_chunks:
+                self._chunks.popitem(last=False)
+        return hit
+
+    def window(
+        self, row: int, col: int, height: int, width: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """``(classes uint8, instances int32 numbered 1..n, in_area bool, labels)`` of a window;
+        ``labels[k - 1]`` is the scene's label of instance ``k``."""
+        n = self.chunk
+        instances = np.empty((height, width), dtype=np.int32)
+        in_area = np.empty((height, width), dtype=bool)
+        for ci in range(row // n, (row + height - 1) // n + 1):
+            r0, r1 = max(row, ci * n), min(row + height, (ci + 1) * n)
+            for cj in range(col // n, (col + width - 1) // n + 1):
+                c0, c1 = max(col, cj * n), min(col + width, (cj + 1) * n)
+                chunk_instances, chunk_area = self._get(ci, cj)
+                src = np.s_[r0 - ci * n : r1 - ci * n, c0 - cj * n : c1 - cj * n]
+                dst = np.s_[r0 - row : r1 - row, c0 - col : c1 - col]
+                instances[dst] = chunk_instances[src]
+                in_area[dst] = chunk_area[src]
+        classes = self.classes[instances]
+        present = np.flatnonzero(np.bincount(instances.ravel(), minlength=1)[1:])  # labels here, in order
+        if len(present):
+            renumber = np.zeros(len(self.classes), dtype=np.int32)
+            renumber[present + 1] = np.arange(1, len(present) + 1, dtype=np.int32)
+            instances = renumber[instances]
+        return classes, instances, in_area, present
