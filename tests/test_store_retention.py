@@ -117,10 +117,10 @@ def test_keep_best_survives_every_rule_and_is_listed_as_kept():
 
 
 def test_combined_rules_each_item_has_the_first_rule_that_takes_it():
-    tl = timeline(7, days=2)  # s000..s005 temporary, s006 current; expiry 2 days as the policy
+    tl = timeline(7, days=4)  # s000..s005 temporary, s006 current; expiry 4 days as the policy
     sizes = [2_000_000] * 7
-    found = plan(tl, RetentionPolicy(expiry_days=2, keep_last=3, budget_mb=7), now=T0 + 4 * DAY, sizes=sizes)
-    # expiry: s000 (expires T0+3d), s001 (T0+4d); keep_last 3: s002; budget: 4 left x 2 MB = 8 > 7 -> s003
+    found = plan(tl, RetentionPolicy(expiry_days=4, keep_last=3, budget_mb=7), now=T0 + 6 * DAY, sizes=sizes)
+    # expiry: s000 (expires T0+5d), s001 (T0+6d); keep_last 3: s002; budget: 4 left x 2 MB = 8 > 7 -> s003
     assert [(i.snapshot.id, i.rule) for i in found.snapshots] == [
         ("s000", rt.RULE_EXPIRED),
         ("s001", rt.RULE_EXPIRED),
