@@ -170,12 +170,18 @@ def quarantine(layout: Layout, clock: Callable[[], datetime], path: Path, reason
     os.replace(path, dst)
 
 
-def plan_purge(timelines: Timelines, model_ids: list[str], when: datetime) -> retention.PurgePlan:
+def plan_purge(
+    timelines: Timelines,
+    model_ids: list[str],
+    when: datetime,
+    trial: dict[str, policy.RetentionPolicy] | None = None,
+) -> retention.PurgePlan:
     """What a purge at ``when`` removes under each model's retention policy, and why
     (``retention.plan``): the preview of every front end and the store's purge both call this.
 
     Refused while a model's saved marks or its own policy cannot be read; no expiry is trusted
-    when the clock went backwards.
+    when the clock went backwards. ``trial``: model id → a policy to preview instead of the
+    stored one (a policy being edited; never used by a purge).
     """
     snapshots = {m: timelines.read(m) for m in model_ids}
     policies = {}
@@ -184,6 +190,8 @@ def plan_purge(timelines: Timelines, model_ids: list[str], when: datetime) -> re
             error = timelines.read_states(model_id)[1] or "unreadable"
             raise WorkspaceError(unknown_states_message(model_id, error))
         found, error = timelines.policy(model_id)
+        if trial and model_id in trial:
+            found, error = trial[model_id], None
         policy.refuse_unreadable(model_id, error)
         policies[model_id] = found
     sets = [r for m in model_ids for r in timelines.reverted(m)]

@@ -15,6 +15,7 @@ Pure functions over the timeline (oldest first). Nothing here touches the disk.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -255,8 +256,9 @@ def plan_model(
 
     Rules, in this order, each on what the previous ones left:
 
-    1. *expiry*: a temporary snapshot whose ``expires_at`` has passed (not when the clock
-       cannot be trusted);
+    1. *expiry*: a temporary snapshot ``policy.expiry_days`` after the next snapshot's creation
+       (what ``SnapshotInfo.expires_at`` says under the stored policy; not when the clock cannot
+       be trusted);
     2. *keep the last N*: temporary snapshots older than the N newest temporary ones;
     3. *disk budget*: the oldest remaining temporary snapshots, one by one, while the model's
        timeline snapshots take more than the budget.
@@ -283,13 +285,18 @@ def plan_model(
             )
             kept.append(KeptItem(snapshot, rule, policy.keep_best if rule == KEPT_BEST else None, value))
 
-    # 1. expiry
+    # 1. expiry, derived from the policy as ``classify`` does (so a policy being edited can be previewed)
+    expiry = {
+        s.id: after.created_at + timedelta(days=policy.expiry_days)
+        for s, after in itertools.pairwise(timeline)
+    }
     for s in temporaries:
-        if trust_clock and s.expires_at is not None and s.expires_at <= now:
+        expires = expiry.get(s.id)
+        if trust_clock and expires is not None and expires <= now:
             if s.id in protected_best:
                 keep(s, KEPT_BEST)
             else:
-                doomed[s.id] = PurgeItem(s, RULE_EXPIRED, sizes.get(s.id, 0), expired_on=s.expires_at)
+                doomed[s.id] = PurgeItem(s, RULE_EXPIRED, sizes.get(s.id, 0), expired_on=expires)
     spared = protected_best | ({resume.id} if resume is not None else set())
     # 2. the newest N temporary snapshots
     if policy.keep_last is not None:
@@ -336,8 +343,8 @@ def plan(
 
     ``timelines``: model id → its snapshots oldest first; ``policies``: model id → its policy
     (missing: the default); ``sizes``: ``(model id, snapshot id)`` → bytes. Reverted sets are
-    deleted only once their own expiry passed (``RevertedSet.expires_at``; ``None``: they hold
-    a saved snapshot and never expire): no count or budget rule touches them.
+    deleted only once their own expiry passed (``expiry_days`` after the revert; never while they
+    hold a saved snapshot, ``RevertedSet.expires_at`` ``None``): no count or budget rule touches them.
     """
     sizes = sizes or {}
     set_sizes = set_sizes or {}
@@ -355,9 +362,8 @@ def plan(
         if over:
             out.over_budget[model_id] = over
     if not backwards:
-        out.sets.extend(
-            SetItem(r, set_sizes.get((r.model_id, r.id), 0))
-            for r in reverted
-            if r.expires_at is not None and r.expires_at <= now
-        )
+        for r in reverted:
+            days = policies.get(r.model_id, RetentionPolicy()).expiry_days
+            if r.expires_at is not None and r.reverted_at + timedelta(days=days) <= now:
+                out.sets.append(SetItem(r, set_sizes.get((r.model_id, r.id), 0)))
     return out

@@ -469,10 +469,17 @@ class Workspace:
         with self._write("delete the snapshot"):
             return operations.delete_snapshot(self._timelines, self.clock, model_id, snapshot_id)
 
-    def purge_plan(self, now: datetime | None = None) -> retention.PurgePlan:
-        """What :meth:`purge` at ``now`` would delete and why (nothing is changed)."""
+    def purge_plan(
+        self, now: datetime | None = None, trial: Mapping[str, policy.RetentionPolicy] | None = None
+    ) -> retention.PurgePlan:
+        """What :meth:`purge` at ``now`` would delete and why (nothing is changed).
+
+        ``trial``: model id → the policy to preview for that model instead of its stored one (the
+        panel shows what a policy being edited would delete before it is applied).
+        """
         when = to_utc(now) if now is not None else self.clock()
-        return operations.plan_purge(self._timelines, [m.id for m in self.list_models()], when)
+        models = [m.id for m in self.list_models()]
+        return operations.plan_purge(self._timelines, models, when, dict(trial) if trial else None)
 
     def purge(
         self, now: datetime | None = None, confirmed: retention.PurgePlan | None = None
@@ -485,7 +492,7 @@ class Workspace:
         saved snapshot or a current state.
         """
         with self._write("purge snapshots"):
-            found = self.purge_plan(now)
+            found = self.purge_plan(now)  # the stored policies, never a trial
             if confirmed is not None:
                 found = found.only(confirmed)
             if found.is_empty:

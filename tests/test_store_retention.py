@@ -296,3 +296,16 @@ def test_reverted_sets_keep_their_own_expiry(tmp_path, clock):
     assert [i.reverted.id for i in later.sets] == [ws.reverted(model.id)[0].id]
     assert later.sets[0].bytes > 0
     assert [s.id for s in ws.purge_expired(later.when)] == [made[0].id, made[3].id, made[2].id]
+
+
+def test_a_trial_policy_is_previewed_without_being_stored(tmp_path, clock):
+    ws, model, made = trained(tmp_path, clock, n=4)
+    assert ws.purge_plan().is_empty
+    trial = ws.purge_plan(trial={model.id: RetentionPolicy(expiry_days=0.01, keep_last=2)})
+    assert [(i.snapshot.id, i.rule) for i in trial.snapshots] == [
+        (made[0].id, rt.RULE_EXPIRED),
+        (made[1].id, rt.RULE_EXPIRED),
+        (made[2].id, rt.RULE_EXPIRED),
+    ]
+    assert trial.snapshots[0].expired_on == made[1].created_at + timedelta(days=0.01)
+    assert ws.retention_policy(model.id) == RetentionPolicy() and ws.purge().is_empty

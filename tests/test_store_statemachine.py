@@ -25,6 +25,7 @@ from orca_huntr.snapshots import (
     ClassSpec,
     InputSpec,
     ProtectedSnapshotError,
+    RetentionPolicy,
     Workspace,
 )
 
@@ -189,6 +190,35 @@ class StoreMachine(RuleBasedStateMachine):
             v["sets"] = [rs for rs in v["sets"] if rs["id"] not in gone]
         if days >= 0:
             self.clock.now = max(self.clock.now, now)
+
+    @precondition(_trained)
+    @rule(data=st.data(), keep=st.integers(0, 3))
+    def purge_with_policy(self, data, keep) -> None:
+        """A model's own policy keeping the last ``keep`` temporary snapshots: the preview lists the
+        expired ones of every model and that model's older ones; the purge deletes exactly those."""
+        model_id = data.draw(st.sampled_from(sorted(m for m, v in self.models.items() if v["snaps"])))
+        self.ws.set_retention_policy(RetentionPolicy(expiry_days=DAYS, keep_last=keep), model_id)
+        now = self.clock.now
+        expected, gone = set(), set()
+        for mid, v in self.models.items():
+            snaps = v["snaps"]
+            temporaries = [s for s in snaps[:-1] if not s["saved"]]
+            for i, s in enumerate(snaps[:-1]):
+                if not s["saved"] and snaps[i + 1]["created"] + timedelta(days=DAYS) <= now:
+                    expected.add(s["id"])
+            if mid == model_id:
+                expected |= {s["id"] for s in temporaries[: max(0, len(temporaries) - keep)]}
+            for rs in v["sets"]:
+                if self._expired(rs, now):
+                    gone.add(rs["id"])
+        preview = self.ws.purge_plan(now)
+        assert {i.snapshot.id for i in preview.snapshots} == expected
+        done = self.ws.purge(now)
+        assert done.to_dict() == preview.to_dict()
+        self.ws.set_retention_policy(None, model_id)
+        for v in self.models.values():
+            v["snaps"] = [s for s in v["snaps"] if s["id"] not in expected]
+            v["sets"] = [rs for rs in v["sets"] if rs["id"] not in gone]
 
     @precondition(_trained)
     @rule(data=st.data())
