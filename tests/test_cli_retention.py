@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import timedelta
 
 from store_helpers import FakeClock, new_workspace, snap
 
@@ -12,6 +13,7 @@ from orca_huntr.cli import exit_codes
 from orca_huntr.cli.main import main
 from orca_huntr.errors import InputDataError
 from orca_huntr.snapshots import RetentionPolicy, Workspace
+from orca_huntr.snapshots.model import utc_now
 
 
 def cli(*args: str) -> tuple[int, str, str]:
@@ -21,7 +23,7 @@ def cli(*args: str) -> tuple[int, str, str]:
 
 
 def four_snapshots(tmp_path):
-    clock = FakeClock()
+    clock = FakeClock(utc_now() - timedelta(hours=10))  # recent: nothing has expired at run time
     ws, model = new_workspace(tmp_path / "site.huntr", clock)
     made = []
     for k in range(4):

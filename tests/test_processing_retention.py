@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pytest
 from processing_setup import (
@@ -13,6 +14,7 @@ from qgis.core import QgsProcessingException
 from store_helpers import FakeClock, new_workspace, snap
 
 from orca_huntr.snapshots import RetentionPolicy, Workspace
+from orca_huntr.snapshots.model import utc_now
 
 pytestmark = pytest.mark.usefixtures("huntr_provider")
 
@@ -20,7 +22,7 @@ pytestmark = pytest.mark.usefixtures("huntr_provider")
 @pytest.fixture
 def workspace(tmp_path):
     """One model with four snapshots an hour apart (f1 0.2, 0.9, 0.4, 0.5), oldest first."""
-    clock = FakeClock()
+    clock = FakeClock(utc_now() - timedelta(hours=10))  # recent: nothing has expired at run time
     ws, model = new_workspace(tmp_path / "site.huntr", clock)
     made = []
     for k, f1 in enumerate((0.2, 0.9, 0.4, 0.5)):

@@ -51,7 +51,8 @@ def ids(plan_items) -> list[str]:
     return [i.snapshot.id for i in plan_items]
 
 
-def plan(tl, policy=RetentionPolicy(), now=T0 + DAY, sizes=None, reverted=()):
+def plan(tl, policy=None, now=T0 + DAY, sizes=None, reverted=()):
+    policy = policy or RetentionPolicy()
     sizes = {("m", s.id): n for s, n in zip(tl, sizes, strict=True)} if sizes else {}
     return rt.plan({"m": tl}, {"m": policy}, now, sizes, reverted)
 
@@ -91,7 +92,8 @@ def test_disk_budget_deletes_oldest_temporaries_until_it_fits_and_reports_the_re
     assert [i.over_by for i in found.snapshots] == [5 * mb, 2 * mb]
     assert found.snapshots[0].reason == "over the disk budget by 5.0 MB"
     assert found.bytes == 6 * mb and found.over_budget == {}
-    # a budget the saved snapshot and the current state alone exceed: every temporary goes, the rest is reported
+    # a budget that the saved snapshot and the current state alone exceed: every temporary goes,
+    # the rest is reported
     found = plan(tl, RetentionPolicy(budget_mb=4), sizes=sizes)
     assert ids(found.snapshots) == ["s000", "s002", "s003"]
     assert found.over_budget == {"m": 2 * mb}
@@ -179,7 +181,10 @@ def test_policy_values_are_checked():
         RetentionPolicy.from_dict({"keep": 3})
     p = RetentionPolicy(expiry_days=3, keep_last=2, keep_best="f1", budget_mb=50)
     assert RetentionPolicy.from_dict(json.loads(json.dumps(p.to_dict()))) == p
-    assert p.describe() == "expire after 3 days · keep the last 2 · always keep the best by f1 · disk budget 50 MB"
+    assert (
+        p.describe()
+        == "expire after 3 days · keep the last 2 · always keep the best by f1 · disk budget 50 MB"
+    )
     assert RetentionPolicy().is_default
 
 
@@ -231,7 +236,9 @@ def test_an_unreadable_model_policy_refuses_purging(tmp_path, clock):
         ws.purge(clock.now + timedelta(days=100))
     assert len(ws.list_snapshots(model.id)) == 3
     ws.set_retention_policy(RetentionPolicy(keep_last=0), model.id)  # setting it again repairs it
-    assert [i.snapshot.id for i in ws.purge_plan().snapshots] == [s.id for s in ws.list_snapshots(model.id)[1:][::-1]]
+    assert [i.snapshot.id for i in ws.purge_plan().snapshots] == [
+        s.id for s in ws.list_snapshots(model.id)[1:][::-1]
+    ]
 
 
 def test_disk_usage_counts_every_file_once(tmp_path, clock):

@@ -3,18 +3,21 @@ an edited policy would delete, applying it, and a purge that asks and deletes ex
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from qgis.core import QgsProject
 from qgis.PyQt.QtWidgets import QMessageBox
 from store_helpers import FakeClock, new_workspace, snap
 
 from orca_huntr.snapshots import RetentionPolicy, Workspace
+from orca_huntr.snapshots.model import utc_now
 
 
 @pytest.fixture
 def project_workspace(tmp_path, qgis_new_project):
     """A saved project beside a workspace with one model and four snapshots (f1 0.2, 0.9, 0.4, 0.5)."""
-    clock = FakeClock()
+    clock = FakeClock(utc_now() - timedelta(hours=10))  # recent: nothing has expired at run time
     ws, model = new_workspace(tmp_path / "site.huntr", clock)
     made = []
     for k, f1 in enumerate((0.2, 0.9, 0.4, 0.5)):
@@ -58,6 +61,7 @@ def test_edit_preview_apply_and_purge(qgis_iface, qtbot, project_workspace, monk
     dialog.apply_button.click()
     assert ws.model_retention_policy(model.id) == RetentionPolicy(keep_last=0, keep_best="f1")
     assert dialog.purge_button.isEnabled()
+    row = dialog.usage_tree.topLevelItem(0)  # the tree was filled again
     kept_row = next(row.child(i) for i in range(4) if row.child(i).data(0, 0x0100) == made[1].id)
     assert kept_row.text(3) == "kept: the best by f1 (0.9)"
     # the purge asks first: Cancel changes nothing, Yes deletes exactly the list
