@@ -1,5 +1,5 @@
-"""``python -m orca_huntr``: train, detect, list, purge, export and import on a workspace folder,
-without QGIS.
+"""``python -m orca_huntr``: train, detect, list, purge (and its retention policy), export and
+import on a workspace folder, without QGIS.
 
 Every command opens an existing workspace (the ``.huntr`` folder beside a project, or the
 project file; it is never created here), turns its arguments into the engine's plain values
