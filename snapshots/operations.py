@@ -184,15 +184,15 @@ def plan_purge(
     stored one (a policy being edited; never used by a purge).
     """
     snapshots = {m: timelines.read(m) for m in model_ids}
-    policies = {}
+    policies: dict[str, policy.RetentionPolicy] = {}
     for model_id, one in snapshots.items():
         if any(not s.state_known for s in one):
             error = timelines.read_states(model_id)[1] or "unreadable"
             raise WorkspaceError(unknown_states_message(model_id, error))
-        found, error = timelines.policy(model_id)
+        found, unreadable = timelines.policy_of(model_id)
         if trial and model_id in trial:
-            found, error = trial[model_id], None
-        policy.refuse_unreadable(model_id, error)
+            found, unreadable = trial[model_id], None
+        policy.refuse_unreadable(model_id, unreadable)
         policies[model_id] = found
     sets = [r for m in model_ids for r in timelines.reverted(m)]
     disk = usage.workspace_usage(timelines.layout, [(m, [s.id for s in one]) for m, one in snapshots.items()])

@@ -152,7 +152,7 @@ class Workspace:
         if model_id is None:
             return policy.from_settings(self.settings)
         self.get_model(model_id)
-        found, error = self._timelines.policy(model_id)
+        found, error = self._timelines.policy_of(model_id)
         policy.refuse_unreadable(model_id, error)
         return found
 

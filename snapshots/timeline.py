@@ -58,7 +58,7 @@ class Timelines:
         self.manifests = manifest.ManifestCache()
         self._workspace_policy = workspace_policy
 
-    def policy(self, model_id: str | None = None) -> tuple[policy.RetentionPolicy, str | None]:
+    def policy_of(self, model_id: str | None = None) -> tuple[policy.RetentionPolicy, str | None]:
         """The policy in force for ``model_id`` (its own, else the workspace's; ``None``: the
         workspace's) and why the model's own could not be read (then the workspace's is given)."""
         if model_id is None:
@@ -77,7 +77,7 @@ class Timelines:
     def temporary_days(self, model_id: str | None = None) -> float:
         """Days a temporary snapshot (and a reverted set) of ``model_id`` stays after it stopped
         being current (after its revert): the expiry of the policy in force."""
-        return self.policy(model_id)[0].expiry_days
+        return self.policy_of(model_id)[0].expiry_days
 
     # ------------------------------------------------------------------ states
 
