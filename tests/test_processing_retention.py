@@ -64,3 +64,25 @@ def test_purgeexpired_dry_run_previews_what_the_purge_then_deletes(workspace):
     assert json.loads(done["PLAN"])["snapshots"] == plan["snapshots"]
     assert done["SNAPSHOT_IDS"] == preview["SNAPSHOT_IDS"] and done["BYTES"] == preview["BYTES"]
     assert [s.id for s in Workspace.open(ws.root).list_snapshots(model.id)] == [made[3].id, made[1].id]
+
+
+def test_the_console_sets_the_same_policy_and_purges_what_it_previewed(workspace):
+    from orca_huntr import api
+
+    ws, model, made = workspace
+    policy = api.set_retention(model.name, keep_last=-1, keep_best="f1", budget_mb=None, ws=ws)
+    assert policy == RetentionPolicy(keep_best="f1") == ws.model_retention_policy(model.id)
+    assert api.retention(ws=ws) == RetentionPolicy()
+    api.set_retention(keep_last=1, ws=ws)  # the workspace's; the model keeps its own
+    assert api.retention(model.id, ws=ws) == RetentionPolicy(keep_best="f1")
+    api.set_retention(model.id, follow_workspace=True, ws=ws)
+    assert api.retention(model.id, ws=ws) == RetentionPolicy(keep_last=1)
+    sizes = api.disk_usage(ws=ws).models[model.id].snapshots
+    preview = api.purge(dry_run=True, ws=ws)
+    assert [(i.snapshot.id, i.rule, i.bytes) for i in preview.snapshots] == [
+        (s.id, "keep_last", sizes[s.id]) for s in made[:2]
+    ]
+    assert len(api.snapshots(model.id, ws=ws)) == 4
+    done = api.purge(confirmed=preview, ws=ws)
+    assert done.to_dict() == preview.to_dict()
+    assert [s.id for s in api.snapshots(model.id, ws=ws)] == [made[3].id, made[2].id]
