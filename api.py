@@ -41,6 +41,7 @@ __all__ = [
     "compare",
     "create_model",
     "detect",
+    "disk_usage",
     "export_onnx",
     "export_snapshot",
     "import_snapshot",
@@ -48,12 +49,16 @@ __all__ = [
     "model",
     "model_from_snapshot",
     "models",
+    "purge",
     "purge_expired",
+    "purge_plan",
     "rename",
+    "retention",
     "revert",
     "revert_impact",
     "reverted",
     "save",
+    "set_retention",
     "snapshot",
     "snapshots",
     "table",
@@ -376,9 +381,69 @@ def lineage(ws=None) -> list:
 
 
 def purge_expired(ws=None) -> list:
-    """Delete the temporary snapshots and reverted sets whose expiry has passed; returns the snapshots."""
+    """Delete what the retention policies give up (see :func:`purge`); returns the snapshots deleted."""
     ws = _ws(ws)
     return _changed(ws, ws.purge_expired())
+
+
+def purge_plan(ws=None):
+    """What the next purge would delete, and why (``PurgePlan``: ``snapshots`` with ``rule``,
+    ``reason`` and ``bytes``, ``sets``, ``kept``, ``over_budget``). Nothing is deleted."""
+    return _ws(ws).purge_plan()
+
+
+def purge(dry_run: bool = False, confirmed=None, ws=None):
+    """Delete what the retention policies give up and return the ``PurgePlan`` carried out
+    (``dry_run=True``: only the plan). ``confirmed``: a plan from :func:`purge_plan`; only what it
+    lists too is deleted. Saved snapshots and the current state are never deleted."""
+    ws = _ws(ws)
+    if dry_run:
+        return ws.purge_plan()
+    return _changed(ws, ws.purge(confirmed=confirmed))
+
+
+def retention(model=None, ws=None):
+    """The retention policy in force (``RetentionPolicy``): the model's (its own or the workspace's),
+    or with no model the workspace's."""
+    ws = _ws(ws)
+    return ws.retention_policy(_model(model, ws).id if model is not None else None)
+
+
+def set_retention(
+    model=None,
+    expiry_days: float | None = None,
+    keep_last: int | None = None,
+    keep_best: str | None = None,
+    budget_mb: float | None = None,
+    follow_workspace: bool = False,
+    ws=None,
+):
+    """Set the workspace's retention policy (no ``model``) or a model's own; returns it.
+
+    ``expiry_days`` (default: the policy in force's), ``keep_last`` (None or < 0: no limit),
+    ``keep_best`` (a metric such as ``"f1"``; None: none), ``budget_mb`` (None or 0: no budget).
+    ``follow_workspace=True`` drops the model's own policy. Nothing is purged here.
+    """
+    from .adapters.retention import policy_from_values
+
+    ws = _ws(ws)
+    model_id = _model(model, ws).id if model is not None else None
+    if follow_workspace:
+        if model_id is None:
+            raise InputDataError(
+                "follow_workspace=True needs a model: the workspace's policy is the default."
+            )
+        ws.set_retention_policy(None, model_id)
+    else:
+        days = ws.retention_policy(model_id).expiry_days if expiry_days is None else expiry_days
+        ws.set_retention_policy(policy_from_values(days, keep_last, keep_best, budget_mb), model_id)
+    return _changed(ws, ws.retention_policy(model_id))
+
+
+def disk_usage(ws=None):
+    """Bytes per model (``WorkspaceUsage.models[id]``: ``snapshots`` {id: bytes}, ``reverted``,
+    ``training_data``, ``total``), the detections and the whole workspace (``total``)."""
+    return _ws(ws).disk_usage()
 
 
 def export_snapshot(

@@ -1,5 +1,5 @@
-"""``python -m orca_huntr``: train, detect, list, purge, export and import on a workspace folder,
-without QGIS.
+"""``python -m orca_huntr``: train, detect, list, purge (and its retention policy), export and
+import on a workspace folder, without QGIS.
 
 Every command opens an existing workspace (the ``.huntr`` folder beside a project, or the
 project file; it is never created here), turns its arguments into the engine's plain values
@@ -165,12 +165,106 @@ def cmd_snapshots(args, ws, out: Output, report, stop) -> int:
     return exit_codes.OK
 
 
+def _plan_lines(plan, dry_run: bool) -> list[str]:
+    """A purge plan as lines: each deletion with its reason and size, what is kept, what stays over budget."""
+    from ..snapshots.usage import format_bytes
+
+    verb = "Would delete" if dry_run else "Deleted"
+    lines = [
+        f"{verb} snapshot {i.snapshot.id} ({i.snapshot.name}) of model {i.snapshot.model_id}: "
+        f"{i.reason} ({format_bytes(i.bytes)})."
+        for i in plan.snapshots
+    ]
+    lines += [
+        f"{verb} reverted set {i.reverted.id} of model {i.reverted.model_id} "
+        f"({len(i.reverted.snapshots)} snapshots): {i.reason} ({format_bytes(i.bytes)})."
+        for i in plan.sets
+    ]
+    lines += [f"Kept snapshot {k.snapshot.id} of model {k.snapshot.model_id}: {k.reason}." for k in plan.kept]
+    lines += [
+        f"Model {model_id} stays over its disk budget by {format_bytes(n)}: saved snapshots and the "
+        "current state are never purged."
+        for model_id, n in plan.over_budget.items()
+    ]
+    count = len(plan.deleted())
+    done = "would be deleted" if dry_run else "deleted"
+    lines.append(f"{count} snapshots {done}, {format_bytes(plan.bytes)} freed.")
+    return lines
+
+
 def cmd_purge(args, ws, out: Output, report, stop) -> int:
-    purged = ws.purge_expired()
-    lines = [f"Deleted expired snapshot {s.id} of model {s.model_id}." for s in purged]
-    lines.append(f"{len(purged)} expired snapshots deleted.")
-    out.result({"purged": [{"snapshot_id": s.id, "model_id": s.model_id} for s in purged]}, lines)
+    plan = ws.purge_plan() if args.dry_run else ws.purge()
+    purged = [] if args.dry_run else plan.deleted()
+    data = {
+        "purged": [{"snapshot_id": s.id, "model_id": s.model_id} for s in purged],
+        "dry_run": bool(args.dry_run),
+        "plan": plan.to_dict(),
+    }
+    out.result(data, _plan_lines(plan, args.dry_run))
     return exit_codes.OK
+
+
+def _none_or(kind: Callable[[str], Any]) -> Callable[[str], Any]:
+    """An argparse type accepting ``none`` (no limit) or a value of ``kind``."""
+
+    def parse(text: str) -> Any:
+        return None if text.strip().lower() in ("none", "off", "") else kind(text)
+
+    parse.__name__ = kind.__name__
+    return parse
+
+
+def cmd_retention(args, ws, out: Output, report, stop) -> int:
+    from dataclasses import replace
+
+    from ..snapshots.usage import format_bytes
+
+    model = ws.find_model(args.model) if args.model else None
+    changes = {
+        key: getattr(args, key)
+        for key in ("expiry_days", "keep_last", "keep_best", "budget_mb")
+        if getattr(args, key) is not _UNSET
+    }
+    if args.follow_workspace:
+        if model is None:
+            raise InputDataError("--follow-workspace needs --model: the workspace's policy is the default.")
+        if changes:
+            raise InputDataError("--follow-workspace cannot be combined with policy values.")
+        ws.set_retention_policy(None, model.id)
+    elif changes:
+        base = ws.retention_policy(model.id if model else None)
+        ws.set_retention_policy(replace(base, **changes), model.id if model else None)
+    usage = ws.disk_usage()
+    models = [model] if model else ws.list_models()
+    rows = []
+    lines = [f"Workspace policy: {ws.retention_policy().describe()}"]
+    for m in models:
+        own = ws.model_retention_policy(m.id)
+        used = usage.models[m.id]
+        rows.append(
+            {
+                "model_id": m.id,
+                "model_name": m.name,
+                "own_policy": own is not None,
+                "policy": ws.retention_policy(m.id).to_dict(),
+                "bytes": used.total,
+                "snapshot_bytes": used.snapshots,
+                "reverted_bytes": used.reverted,
+                "training_data_bytes": used.training_data,
+            }
+        )
+        where = "its own" if own is not None else "the workspace's"
+        lines.append(
+            f"{m.id}  {m.name}: {format_bytes(used.total)} ({len(used.snapshots)} snapshots "
+            f"{format_bytes(used.snapshots_total)}); policy {where}: {ws.retention_policy(m.id).describe()}"
+        )
+    lines.append(f"Workspace total: {format_bytes(usage.total)}")
+    data = {"workspace_policy": ws.retention_policy().to_dict(), "models": rows, "bytes": usage.total}
+    out.result(data, lines)
+    return exit_codes.OK
+
+
+_UNSET = object()  # a policy option not given on the command line
 
 
 def train_config(args: argparse.Namespace):
@@ -526,8 +620,44 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--keep-going", action="store_true", help="leave failing scenes out (exit status 20)")
     p.set_defaults(run=cmd_detect_many)
 
-    p = sub.add_parser("purge", parents=[common], help="delete the temporary snapshots past their expiry")
+    p = sub.add_parser(
+        "purge",
+        parents=[common],
+        help="delete what the retention policies give up (expired, beyond the last N, over the budget)",
+        description="Saved snapshots and each model's current state are never deleted. With --dry-run "
+        "nothing is deleted: the output lists what a purge would delete, and why.",
+    )
+    p.add_argument("--dry-run", action="store_true", help="only list what would be deleted, and why")
     p.set_defaults(run=cmd_purge)
+
+    p = sub.add_parser(
+        "retention",
+        parents=[common],
+        help="show or set the retention policy (workspace or one model) and the disk use",
+        description="Without a policy option: shows the policies and the disk use per model. Options "
+        "change the workspace's policy, or with --model that model's own policy (starting from the one "
+        "in force). 'none' removes a limit. Nothing is purged here: run 'purge' (or 'purge --dry-run').",
+    )
+    p.add_argument("-m", "--model", help="model id or name (default: the workspace's policy)")
+    p.add_argument("--expiry-days", type=float, default=_UNSET, help="days a temporary snapshot is kept")
+    p.add_argument(
+        "--keep-last", type=_none_or(int), default=_UNSET, help="keep only the newest N temporary snapshots"
+    )
+    p.add_argument(
+        "--keep-best",
+        type=_none_or(str),
+        default=_UNSET,
+        help="always keep the best by this metric (f1, val_loss…)",
+    )
+    p.add_argument(
+        "--budget-mb", type=_none_or(float), default=_UNSET, help="disk budget of each model's snapshots, MB"
+    )
+    p.add_argument(
+        "--follow-workspace",
+        action="store_true",
+        help="with --model: drop its own policy, use the workspace's",
+    )
+    p.set_defaults(run=cmd_retention)
 
     p = sub.add_parser(
         "export",

@@ -1262,17 +1262,17 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="486" />
+            <location filename="../ui/dock.py" line="505" />
             <source>Both snapshots' detections added to group {group} ({n} reused).</source>
             <translation>Erkennungen beider Snapshots zur Gruppe {group} hinzugefügt ({n} wiederverwendet).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="385" />
+            <location filename="../ui/dock.py" line="404" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="461" />
+            <location filename="../ui/dock.py" line="480" />
             <source>Could not compare the snapshots</source>
             <translation>Die Snapshots konnten nicht verglichen werden</translation>
         </message>
@@ -1281,77 +1281,77 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation type="obsolete">Die Szenen konnten nicht in das neue Modell kopiert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="379" />
+            <location filename="../ui/dock.py" line="398" />
             <source>Could not create a model from the snapshot</source>
             <translation>Aus dem Snapshot konnte kein Modell erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="289" />
+            <location filename="../ui/dock.py" line="296" />
             <source>Could not delete the snapshot</source>
             <translation>Der Snapshot konnte nicht gelöscht werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="428" />
+            <location filename="../ui/dock.py" line="447" />
             <source>Could not export the snapshot</source>
             <translation>Der Snapshot konnte nicht exportiert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="188" />
+            <location filename="../ui/dock.py" line="195" />
             <source>Could not list the snapshots</source>
             <translation>Die Snapshots konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="298" />
+            <location filename="../ui/dock.py" line="305" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Der Snapshot konnte nicht in die Quarantäne verschoben werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="566" />
+            <location filename="../ui/dock.py" line="585" />
             <source>Could not prepare detection</source>
             <translation>Die Erkennung konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="313" />
+            <location filename="../ui/dock.py" line="320" />
             <source>Could not prepare the revert</source>
             <translation>Das Zurücksetzen konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="539" />
+            <location filename="../ui/dock.py" line="558" />
             <source>Could not read the lineage</source>
             <translation>Die Abstammung konnte nicht gelesen werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="266" />
+            <location filename="../ui/dock.py" line="273" />
             <source>Could not rename the snapshot</source>
             <translation>Der Snapshot konnte nicht umbenannt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="325" />
+            <location filename="../ui/dock.py" line="332" />
             <source>Could not revert</source>
             <translation>Das Zurücksetzen ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="242" />
+            <location filename="../ui/dock.py" line="249" />
             <source>Could not save the snapshot</source>
             <translation>Der Snapshot konnte nicht gespeichert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="344" />
+            <location filename="../ui/dock.py" line="363" />
             <source>Could not undo the revert</source>
             <translation>Das Zurücksetzen konnte nicht rückgängig gemacht werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="190" />
+            <location filename="../ui/dock.py" line="197" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Erstellen oder wählen Sie ein Modell, um seine Snapshots zu sehen.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="277" />
+            <location filename="../ui/dock.py" line="284" />
             <source>Delete Snapshot</source>
             <translation>Snapshot löschen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="277" />
+            <location filename="../ui/dock.py" line="284" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Den Snapshot {name} löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
@@ -1361,7 +1361,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Erkennung… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="483" />
+            <location filename="../ui/dock.py" line="502" />
             <source>Detection for the comparison failed</source>
             <translation>Die Erkennung für den Vergleich ist fehlgeschlagen</translation>
         </message>
@@ -1371,42 +1371,47 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Die Erkennung läuft im Hintergrund; brechen Sie sie über die Aufgabenverwaltung ab</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="501" />
+            <location filename="../ui/dock.py" line="109" />
+            <source>Disk use, the retention policy and what the next purge would delete</source>
+            <translation>Speicherbelegung, Aufbewahrungsregel und was die nächste Bereinigung löschen würde</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="520" />
             <source>Every model of the workspace as a tree: which model came from which snapshot</source>
             <translation>Alle Modelle des Arbeitsbereichs als Baum: welches Modell aus welchem Snapshot hervorging</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="411" />
+            <location filename="../ui/dock.py" line="430" />
             <source>Export Snapshot Package</source>
             <translation>Snapshot-Paket exportieren</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="411" />
+            <location filename="../ui/dock.py" line="430" />
             <source>Include the snapshot's training areas, labels and scenes in the package?</source>
             <translation>Die Trainingsbereiche, Labels und Szenen des Snapshots in das Paket aufnehmen?</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="499" />
+            <location filename="../ui/dock.py" line="518" />
             <source>Lineage…</source>
             <translation>Abstammung…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="386" />
+            <location filename="../ui/dock.py" line="405" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modell {name} aus dem Snapshot erstellt.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="257" />
+            <location filename="../ui/dock.py" line="264" />
             <source>New name of the snapshot:</source>
             <translation>Neuer Name des Snapshots:</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="191" />
+            <location filename="../ui/dock.py" line="198" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="144" />
+            <location filename="../ui/dock.py" line="151" />
             <source>No workspace: see the message bar.</source>
             <translation>Kein Arbeitsbereich: siehe Meldungsleiste.</translation>
         </message>
@@ -1416,22 +1421,27 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="406" />
+            <location filename="../ui/dock.py" line="425" />
             <source>ORCA HUNTR package (*.huntrpkg)</source>
             <translation>ORCA-HUNTR-Paket (*.huntrpkg)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="257" />
+            <location filename="../ui/dock.py" line="264" />
             <source>Rename Snapshot</source>
             <translation>Snapshot umbenennen</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="348" />
+            <location filename="../ui/dock.py" line="107" />
+            <source>Retention…</source>
+            <translation>Aufbewahrung…</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="367" />
             <source>Revert undone: {n} snapshots are back.</source>
             <translation>Zurücksetzen rückgängig gemacht: {n} Snapshots sind zurück.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="329" />
+            <location filename="../ui/dock.py" line="336" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Auf {name} zurückgesetzt: Er ist wieder der aktuelle Stand.</translation>
         </message>
@@ -1446,17 +1456,17 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Erkennung ausführen…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="430" />
+            <location filename="../ui/dock.py" line="449" />
             <source>Snapshot {name} exported to {path}.</source>
             <translation>Snapshot {name} nach {path} exportiert.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="245" />
+            <location filename="../ui/dock.py" line="252" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Snapshot {name} gespeichert: Er läuft nicht ab.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="545" />
+            <location filename="../ui/dock.py" line="564" />
             <source>The model cannot be switched while it trains.</source>
             <translation>Das Modell kann nicht gewechselt werden, während es trainiert.</translation>
         </message>
@@ -1466,12 +1476,12 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Zeitleiste der Trainings-Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="146" />
+            <location filename="../ui/dock.py" line="153" />
             <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
             <translation>Nicht gespeichertes Projekt: Die Modelle liegen in einem temporären Ordner, bis Sie das Projekt speichern.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="151" />
+            <location filename="../ui/dock.py" line="158" />
             <source>Workspace: {path}</source>
             <translation>Arbeitsbereich: {path}</translation>
         </message>
@@ -2182,6 +2192,332 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <location filename="../processing/provider.py" line="21" />
             <source>ORCA HUNTR</source>
             <translation>ORCA HUNTR</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrRetention</name>
+        <message>
+            <location filename="../adapters/retention.py" line="70" />
+            <source>always keep the best by {metric}</source>
+            <translation>immer den besten nach {metric} behalten</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="37" />
+            <source>beyond the last {n} temporary snapshots (#{rank} from the newest)</source>
+            <translation>jenseits der letzten {n} temporären Snapshots (Nr. {rank} ab dem neuesten)</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="71" />
+            <source>disk budget {mb} MB</source>
+            <translation>Speicherbudget {mb} MB</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="63" />
+            <source>expire after {days} days</source>
+            <translation>Ablauf nach {days} Tagen</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="35" />
+            <source>expired on {date}</source>
+            <translation>abgelaufen am {date}</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="64" />
+            <source>keep the last {n}</source>
+            <translation>die letzten {n} behalten</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="55" />
+            <source>kept: the best by {metric} ({value})</source>
+            <translation>behalten: der beste nach {metric} ({value})</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="58" />
+            <source>kept: the last complete run, while an interrupted run's checkpoint is current</source>
+            <translation>behalten: der letzte abgeschlossene Lauf, solange der Zwischenstand eines abgebrochenen Laufs der aktuelle Zustand ist</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="64" />
+            <source>no count limit</source>
+            <translation>keine Anzahlgrenze</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="71" />
+            <source>no disk budget</source>
+            <translation>kein Speicherbudget</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="40" />
+            <source>over the disk budget by {size}</source>
+            <translation>über dem Speicherbudget um {size}</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="45" />
+            <source>revert of {date}: undo expired on {expiry}</source>
+            <translation>Zurücksetzen vom {date}: Rückgängigmachen abgelaufen am {expiry}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrRetentionDialog</name>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="84" />
+            <source> days</source>
+            <translation> Tage</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="101" />
+            <source>(none)</source>
+            <translation>(keine)</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="85" />
+            <source>A temporary snapshot is deleted this long after it stopped being current</source>
+            <translation>Ein temporärer Snapshot wird so lange, nachdem er nicht mehr der aktuelle Zustand ist, gelöscht</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="105" />
+            <source>Always keep the best by</source>
+            <translation>Immer den besten behalten nach</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="122" />
+            <source>Apply policy</source>
+            <translation>Regel anwenden</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="369" />
+            <source>Apply the edited policy first</source>
+            <translation>Wenden Sie zuerst die geänderte Regel an</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="107" />
+            <source>At most</source>
+            <translation>Höchstens</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="394" />
+            <source>Could not purge</source>
+            <translation>Bereinigung nicht möglich</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="186" />
+            <source>Could not read the retention policy</source>
+            <translation>Die Aufbewahrungsregel konnte nicht gelesen werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="254" />
+            <source>Could not set the retention policy</source>
+            <translation>Die Aufbewahrungsregel konnte nicht gesetzt werden</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="97" />
+            <source>Count</source>
+            <translation>Zählen</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="379" />
+            <source>Delete {n} snapshots ({size}) for good? They cannot be restored. Saved snapshots and current states are kept.</source>
+            <translation>{n} Snapshots ({size}) endgültig löschen? Sie können nicht wiederhergestellt werden. Gespeicherte Snapshots und aktuelle Zustände bleiben erhalten.</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="116" />
+            <source>Disk budget</source>
+            <translation>Speicherbudget</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="63" />
+            <source>Disk use</source>
+            <translation>Speicherbelegung</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="274" />
+            <source>In force: </source>
+            <translation>In Kraft: </translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="90" />
+            <source>Keep only the last</source>
+            <translation>Nur die letzten</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="67" />
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="131" />
+            <source>Model</source>
+            <translation>Modell</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="67" />
+            <source>Model / snapshot</source>
+            <translation>Modell / Snapshot</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="151" />
+            <source>Model “{name}”</source>
+            <translation>Modell „{name}“</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="67" />
+            <source>Next purge</source>
+            <translation>Nächste Bereinigung</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="274" />
+            <source>Not applied yet: </source>
+            <translation>Noch nicht angewendet: </translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="356" />
+            <source>Nothing: every snapshot is kept by the policy.</source>
+            <translation>Nichts: Die Regel behält jeden Snapshot.</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="78" />
+            <source>Policy of</source>
+            <translation>Regel für</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="145" />
+            <source>Purge now…</source>
+            <translation>Jetzt bereinigen…</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="379" />
+            <source>Purge snapshots</source>
+            <translation>Snapshots bereinigen</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="56" />
+            <source>Retention and disk use</source>
+            <translation>Aufbewahrung und Speicherbelegung</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="74" />
+            <source>Retention policy</source>
+            <translation>Aufbewahrungsregel</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="131" />
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="131" />
+            <source>Snapshot</source>
+            <translation>Snapshot</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="88" />
+            <source>Temporary snapshots expire after</source>
+            <translation>Temporäre Snapshots laufen ab nach</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="362" />
+            <source>The clock is earlier than a snapshot's creation: nothing expires until it is right.</source>
+            <translation>Die Uhr geht vor der Erstellung eines Snapshots: Nichts läuft ab, bis sie stimmt.</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="127" />
+            <source>The next purge would delete</source>
+            <translation>Die nächste Bereinigung würde löschen</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="104" />
+            <source>The snapshot with the best value of this metric is never purged</source>
+            <translation>Der Snapshot mit dem besten Wert dieser Metrik wird nie bereinigt</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="366" />
+            <source>This is what the edited policy would delete: apply it before purging.</source>
+            <translation>Das würde die geänderte Regel löschen: Wenden Sie sie vor dem Bereinigen an.</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="79" />
+            <source>This model has its own policy (else it follows the workspace's)</source>
+            <translation>Dieses Modell hat eine eigene Regel (sonst folgt es der des Arbeitsbereichs)</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="131" />
+            <source>Why</source>
+            <translation>Warum</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="152" />
+            <source>Workspace (every model without its own policy)</source>
+            <translation>Arbeitsbereich (jedes Modell ohne eigene Regel)</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="330" />
+            <source>Workspace: {total} (detections {detections})</source>
+            <translation>Arbeitsbereich: {total} (Erkennungen {detections})</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="284" />
+            <source>current</source>
+            <translation>aktuell</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="320" />
+            <source>deleted: {reason}</source>
+            <translation>gelöscht: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="114" />
+            <source>of snapshots per model (the oldest go first)</source>
+            <translation>Snapshots pro Modell (die ältesten zuerst)</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="291" />
+            <source>own policy</source>
+            <translation>eigene Regel</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="320" />
+            <source>reverted</source>
+            <translation>zurückgesetzt</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="284" />
+            <source>saved</source>
+            <translation>gespeichert</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="304" />
+            <source>stays over its budget by {size}</source>
+            <translation>bleibt um {size} über seinem Budget</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="284" />
+            <source>temporary</source>
+            <translation>temporär</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="95" />
+            <source>temporary snapshots</source>
+            <translation>temporären Snapshots behalten</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="291" />
+            <source>workspace policy</source>
+            <translation>Regel des Arbeitsbereichs</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="322" />
+            <source>{n} reverted snapshots</source>
+            <translation>{n} zurückgenommene Snapshots</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="291" />
+            <source>{n} snapshots · training data {size}</source>
+            <translation>{n} Snapshots · Trainingsdaten {size}</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="358" />
+            <source>{n} snapshots, {size}. Saved snapshots and current states are never deleted.</source>
+            <translation>{n} Snapshots, {size}. Gespeicherte Snapshots und aktuelle Zustände werden nie gelöscht.</translation>
         </message>
     </context>
     <context>
@@ -3447,16 +3783,24 @@ Das neue Modell hat dieselbe Anzahl an Klassen; Sie können sie umbenennen (Name
     <context>
         <name>PurgeExpiredAlgorithm</name>
         <message>
-            <location filename="../processing/purge_expired.py" line="35" />
-            <source>Deleted expired snapshot {id} of model {model}.</source>
-            <translation>Abgelaufener Snapshot {id} des Modells {model} gelöscht.</translation>
+            <location filename="../processing/purge_expired.py" line="51" />
+            <source>Bytes freed</source>
+            <translation>Freigegebene Bytes</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="19" />
+            <source>Deleted expired snapshot {id} of model {model}.</source>
+            <translation type="obsolete">Abgelaufener Snapshot {id} des Modells {model} gelöscht.</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="59" />
+            <source>Deleted snapshot {id} of model {model}: {reason}.</source>
+            <translation>Snapshot {id} des Modells {model} gelöscht: {reason}.</translation>
+        </message>
+        <message>
             <source>Deletes the temporary snapshots whose expiry time has passed, in every model of the workspace, and what reverts took back once it expired (it can no longer be undone). Saved snapshots and each model's current state are never deleted.
 
 Outputs how many snapshots were deleted and their ids.</source>
-            <translation>Löscht in jedem Modell des Arbeitsbereichs die temporären Snapshots, deren Ablaufzeit vorbei ist, sowie das, was ein Zurücksetzen zurückgenommen hat, sobald es abgelaufen ist (es lässt sich nicht mehr rückgängig machen). Gespeicherte Snapshots und der aktuelle Stand jedes Modells werden nie gelöscht.
+            <translation type="obsolete">Löscht in jedem Modell des Arbeitsbereichs die temporären Snapshots, deren Ablaufzeit vorbei ist, sowie das, was ein Zurücksetzen zurückgenommen hat, sobald es abgelaufen ist (es lässt sich nicht mehr rückgängig machen). Gespeicherte Snapshots und der aktuelle Stand jedes Modells werden nie gelöscht.
 
 Gibt die Anzahl der gelöschten Snapshots und ihre IDs aus.</translation>
         </message>
@@ -3469,24 +3813,67 @@ Outputs how many snapshots were deleted and their ids.</source>
 Gibt aus, wie viele Snapshots gelöscht wurden, und ihre IDs.</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="29" />
+            <location filename="../processing/purge_expired.py" line="31" />
+            <source>Deletes, in every model of the workspace, the temporary snapshots its retention policy gives up (past their expiry, beyond the last N, over the disk budget; the best by the policy's metric is kept) and what reverts took back once it expired (it can no longer be undone). Saved snapshots and each model's current state are never deleted.
+
+With Dry run nothing is deleted: the log and the Plan output say what a purge would delete and why.
+
+Outputs how many snapshots were (or would be) deleted, their ids, the bytes freed and the plan as JSON.</source>
+            <translation>Löscht in jedem Modell des Arbeitsbereichs die temporären Snapshots, die seine Aufbewahrungsregel aufgibt (abgelaufen, jenseits der letzten N, über dem Speicherbudget; der beste nach der Metrik der Regel bleibt) sowie das, was Zurücksetzungen zurückgenommen haben, sobald es abgelaufen ist (es kann nicht mehr rückgängig gemacht werden). Gespeicherte Snapshots und der aktuelle Zustand jedes Modells werden nie gelöscht.
+
+Mit Probelauf wird nichts gelöscht: Das Protokoll und die Ausgabe Plan sagen, was eine Bereinigung löschen würde und warum.
+
+Gibt aus, wie viele Snapshots gelöscht wurden (oder würden), ihre IDs, die freigegebenen Bytes und den Plan als JSON.</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="44" />
+            <source>Dry run: only list what would be deleted</source>
+            <translation>Probelauf: nur auflisten, was gelöscht würde</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="50" />
             <source>Ids of the deleted snapshots</source>
             <translation>IDs der gelöschten Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="16" />
+            <location filename="../processing/purge_expired.py" line="52" />
+            <source>Plan (JSON: what, and why)</source>
+            <translation>Plan (JSON: was und warum)</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="28" />
             <source>Purge expired snapshots</source>
             <translation>Abgelaufene Snapshots bereinigen</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="28" />
+            <location filename="../processing/purge_expired.py" line="68" />
+            <source>Reverted set {id} of model {model}: {reason}.</source>
+            <translation>Zurückgesetzte Gruppe {id} des Modells {model}: {reason}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="74" />
+            <source>Snapshot {id} of model {model}: {reason}.</source>
+            <translation>Snapshot {id} des Modells {model}: {reason}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="49" />
             <source>Snapshots deleted</source>
             <translation>Gelöschte Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="40" />
+            <location filename="../processing/purge_expired.py" line="59" />
+            <source>Would delete snapshot {id} of model {model}: {reason}.</source>
+            <translation>Würde Snapshot {id} des Modells {model} löschen: {reason}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="80" />
             <source>{n} expired snapshots deleted.</source>
             <translation>{n} abgelaufene Snapshots gelöscht.</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="80" />
+            <source>{n} snapshots would be deleted ({size}).</source>
+            <translation>{n} Snapshots würden gelöscht ({size}).</translation>
         </message>
     </context>
     <context>
@@ -3640,6 +4027,78 @@ Lassen Sie den Snapshot leer, um den aktuellen Stand zu speichern. Der Name ist 
             <location filename="../processing/save_snapshot.py" line="32" />
             <source>Snapshot name</source>
             <translation>Snapshot-Name</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetRetentionAlgorithm</name>
+        <message>
+            <location filename="../processing/set_retention.py" line="68" />
+            <source>(none)</source>
+            <translation>(keine)</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="68" />
+            <source>Always keep the best snapshot by</source>
+            <translation>Immer den besten Snapshot behalten nach</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="106" />
+            <source>Choose a model to make it follow the workspace's policy.</source>
+            <translation>Wählen Sie ein Modell, damit es der Regel des Arbeitsbereichs folgt.</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="76" />
+            <source>Disk budget of each model's snapshots (MB; 0: none)</source>
+            <translation>Speicherbudget der Snapshots jedes Modells (MB; 0: keines)</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="50" />
+            <source>Expiry of temporary snapshots (days)</source>
+            <translation>Ablauf temporärer Snapshots (Tage)</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="59" />
+            <source>Keep only the last N temporary snapshots (-1: no limit)</source>
+            <translation>Nur die letzten N temporären Snapshots behalten (-1: keine Grenze)</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="45" />
+            <source>Model (id or name; empty: the workspace's policy)</source>
+            <translation>Modell (ID oder Name; leer: die Regel des Arbeitsbereichs)</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="92" />
+            <source>Policy in force</source>
+            <translation>Geltende Regel</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="118" />
+            <source>Policy of model {model}: {policy}.</source>
+            <translation>Regel des Modells {model}: {policy}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="28" />
+            <source>Set retention policy</source>
+            <translation>Aufbewahrungsregel festlegen</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="31" />
+            <source>Sets what purges keep of the temporary snapshots: how many days they stay after they stopped being the current state, only the newest N of them, always the best one by a metric, and a disk budget (MB) for each model's snapshots (the oldest go first). Saved snapshots and the current state are never purged.
+
+Leave the model empty to set the workspace's policy; with a model, it gets its own policy, or follows the workspace's again when that option is checked. Nothing is deleted here: run Purge expired snapshots (with Dry run to see what it would delete).</source>
+            <translation>Legt fest, was Bereinigungen von den temporären Snapshots behalten: wie viele Tage sie bleiben, nachdem sie nicht mehr der aktuelle Zustand sind, nur die neuesten N, immer den besten nach einer Metrik, und ein Speicherbudget (MB) für die Snapshots jedes Modells (die ältesten zuerst). Gespeicherte Snapshots und der aktuelle Zustand werden nie bereinigt.
+
+Lassen Sie das Modell leer, um die Regel des Arbeitsbereichs festzulegen; mit einem Modell erhält es eine eigene Regel oder folgt wieder der des Arbeitsbereichs, wenn diese Option angehakt ist. Hier wird nichts gelöscht: Führen Sie Abgelaufene Snapshots bereinigen aus (mit Probelauf, um zu sehen, was gelöscht würde).</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="85" />
+            <source>The model follows the workspace's policy (drop its own)</source>
+            <translation>Das Modell folgt der Regel des Arbeitsbereichs (eigene verwerfen)</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="118" />
+            <source>Workspace policy: {policy}.</source>
+            <translation>Regel des Arbeitsbereichs: {policy}.</translation>
         </message>
     </context>
     <context>

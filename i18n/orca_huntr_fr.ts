@@ -1262,17 +1262,17 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="486" />
+            <location filename="../ui/dock.py" line="505" />
             <source>Both snapshots' detections added to group {group} ({n} reused).</source>
             <translation>Détections des deux instantanés ajoutées au groupe {group} ({n} réutilisée(s)).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="385" />
+            <location filename="../ui/dock.py" line="404" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="461" />
+            <location filename="../ui/dock.py" line="480" />
             <source>Could not compare the snapshots</source>
             <translation>Impossible de comparer les instantanés</translation>
         </message>
@@ -1281,77 +1281,77 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation type="obsolete">Impossible de copier les scènes dans le nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="379" />
+            <location filename="../ui/dock.py" line="398" />
             <source>Could not create a model from the snapshot</source>
             <translation>Impossible de créer un modèle à partir de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="289" />
+            <location filename="../ui/dock.py" line="296" />
             <source>Could not delete the snapshot</source>
             <translation>Impossible de supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="428" />
+            <location filename="../ui/dock.py" line="447" />
             <source>Could not export the snapshot</source>
             <translation>Impossible d'exporter l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="188" />
+            <location filename="../ui/dock.py" line="195" />
             <source>Could not list the snapshots</source>
             <translation>Impossible de lister les instantanés</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="298" />
+            <location filename="../ui/dock.py" line="305" />
             <source>Could not move the snapshot to the quarantine</source>
             <translation>Impossible de mettre l'instantané en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="566" />
+            <location filename="../ui/dock.py" line="585" />
             <source>Could not prepare detection</source>
             <translation>Impossible de préparer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="313" />
+            <location filename="../ui/dock.py" line="320" />
             <source>Could not prepare the revert</source>
             <translation>Impossible de préparer le retour en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="539" />
+            <location filename="../ui/dock.py" line="558" />
             <source>Could not read the lineage</source>
             <translation>Impossible de lire la lignée</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="266" />
+            <location filename="../ui/dock.py" line="273" />
             <source>Could not rename the snapshot</source>
             <translation>Impossible de renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="325" />
+            <location filename="../ui/dock.py" line="332" />
             <source>Could not revert</source>
             <translation>Impossible de revenir en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="242" />
+            <location filename="../ui/dock.py" line="249" />
             <source>Could not save the snapshot</source>
             <translation>Impossible d'enregistrer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="344" />
+            <location filename="../ui/dock.py" line="363" />
             <source>Could not undo the revert</source>
             <translation>Impossible d'annuler le retour</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="190" />
+            <location filename="../ui/dock.py" line="197" />
             <source>Create or choose a model to see its snapshots.</source>
             <translation>Créez ou choisissez un modèle pour voir ses instantanés.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="277" />
+            <location filename="../ui/dock.py" line="284" />
             <source>Delete Snapshot</source>
             <translation>Supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="277" />
+            <location filename="../ui/dock.py" line="284" />
             <source>Delete the snapshot {name}? This cannot be undone.</source>
             <translation>Supprimer l'instantané {name} ? Cette action est irréversible.</translation>
         </message>
@@ -1361,7 +1361,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Détection… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="483" />
+            <location filename="../ui/dock.py" line="502" />
             <source>Detection for the comparison failed</source>
             <translation>La détection pour la comparaison a échoué</translation>
         </message>
@@ -1371,42 +1371,47 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>La détection s'exécute en arrière-plan ; annulez-la depuis le gestionnaire de tâches</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="501" />
+            <location filename="../ui/dock.py" line="109" />
+            <source>Disk use, the retention policy and what the next purge would delete</source>
+            <translation>Espace disque, politique de conservation et ce que la prochaine purge supprimerait</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="520" />
             <source>Every model of the workspace as a tree: which model came from which snapshot</source>
             <translation>Tous les modèles de l’espace de travail en arbre : quel modèle est issu de quel instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="411" />
+            <location filename="../ui/dock.py" line="430" />
             <source>Export Snapshot Package</source>
             <translation>Exporter un paquet d'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="411" />
+            <location filename="../ui/dock.py" line="430" />
             <source>Include the snapshot's training areas, labels and scenes in the package?</source>
             <translation>Inclure dans le paquet les zones d'entraînement, étiquettes et scènes de l'instantané ?</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="499" />
+            <location filename="../ui/dock.py" line="518" />
             <source>Lineage…</source>
             <translation>Lignée…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="386" />
+            <location filename="../ui/dock.py" line="405" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modèle {name} créé à partir de l'instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="257" />
+            <location filename="../ui/dock.py" line="264" />
             <source>New name of the snapshot:</source>
             <translation>Nouveau nom de l'instantané :</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="191" />
+            <location filename="../ui/dock.py" line="198" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="144" />
+            <location filename="../ui/dock.py" line="151" />
             <source>No workspace: see the message bar.</source>
             <translation>Aucun espace de travail : voir la barre de messages.</translation>
         </message>
@@ -1416,22 +1421,27 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="406" />
+            <location filename="../ui/dock.py" line="425" />
             <source>ORCA HUNTR package (*.huntrpkg)</source>
             <translation>Paquet ORCA HUNTR (*.huntrpkg)</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="257" />
+            <location filename="../ui/dock.py" line="264" />
             <source>Rename Snapshot</source>
             <translation>Renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="348" />
+            <location filename="../ui/dock.py" line="107" />
+            <source>Retention…</source>
+            <translation>Conservation…</translation>
+        </message>
+        <message>
+            <location filename="../ui/dock.py" line="367" />
             <source>Revert undone: {n} snapshots are back.</source>
             <translation>Retour annulé : {n} instantanés sont revenus.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="329" />
+            <location filename="../ui/dock.py" line="336" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Retour à {name} : c'est de nouveau l'état actuel.</translation>
         </message>
@@ -1446,17 +1456,17 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Lancer la détection…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="430" />
+            <location filename="../ui/dock.py" line="449" />
             <source>Snapshot {name} exported to {path}.</source>
             <translation>Instantané {name} exporté vers {path}.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="245" />
+            <location filename="../ui/dock.py" line="252" />
             <source>Snapshot {name} saved: it will not expire.</source>
             <translation>Instantané {name} enregistré : il n'expirera pas.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="545" />
+            <location filename="../ui/dock.py" line="564" />
             <source>The model cannot be switched while it trains.</source>
             <translation>Impossible de changer de modèle pendant son entraînement.</translation>
         </message>
@@ -1466,12 +1476,12 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Chronologie des instantanés d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="146" />
+            <location filename="../ui/dock.py" line="153" />
             <source>Unsaved project: models are kept in a temporary folder until you save the project.</source>
             <translation>Projet non enregistré : les modèles sont conservés dans un dossier temporaire jusqu'à l'enregistrement du projet.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="151" />
+            <location filename="../ui/dock.py" line="158" />
             <source>Workspace: {path}</source>
             <translation>Espace de travail : {path}</translation>
         </message>
@@ -2182,6 +2192,332 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <location filename="../processing/provider.py" line="21" />
             <source>ORCA HUNTR</source>
             <translation>ORCA HUNTR</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrRetention</name>
+        <message>
+            <location filename="../adapters/retention.py" line="70" />
+            <source>always keep the best by {metric}</source>
+            <translation>toujours garder le meilleur selon {metric}</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="37" />
+            <source>beyond the last {n} temporary snapshots (#{rank} from the newest)</source>
+            <translation>au-delà des {n} derniers instantanés temporaires (n° {rank} depuis le plus récent)</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="71" />
+            <source>disk budget {mb} MB</source>
+            <translation>budget disque {mb} Mo</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="63" />
+            <source>expire after {days} days</source>
+            <translation>expiration après {days} jours</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="35" />
+            <source>expired on {date}</source>
+            <translation>expiré le {date}</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="64" />
+            <source>keep the last {n}</source>
+            <translation>garder les {n} derniers</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="55" />
+            <source>kept: the best by {metric} ({value})</source>
+            <translation>gardé : le meilleur selon {metric} ({value})</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="58" />
+            <source>kept: the last complete run, while an interrupted run's checkpoint is current</source>
+            <translation>gardé : le dernier entraînement terminé, tant que le point de reprise d'un entraînement interrompu est l'état actuel</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="64" />
+            <source>no count limit</source>
+            <translation>pas de limite de nombre</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="71" />
+            <source>no disk budget</source>
+            <translation>pas de budget disque</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="40" />
+            <source>over the disk budget by {size}</source>
+            <translation>dépasse le budget disque de {size}</translation>
+        </message>
+        <message>
+            <location filename="../adapters/retention.py" line="45" />
+            <source>revert of {date}: undo expired on {expiry}</source>
+            <translation>retour du {date} : annulation expirée le {expiry}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HuntrRetentionDialog</name>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="84" />
+            <source> days</source>
+            <translation> jours</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="101" />
+            <source>(none)</source>
+            <translation>(aucun)</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="85" />
+            <source>A temporary snapshot is deleted this long after it stopped being current</source>
+            <translation>Un instantané temporaire est supprimé ce délai après avoir cessé d'être l'état actuel</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="105" />
+            <source>Always keep the best by</source>
+            <translation>Toujours garder le meilleur selon</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="122" />
+            <source>Apply policy</source>
+            <translation>Appliquer la politique</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="369" />
+            <source>Apply the edited policy first</source>
+            <translation>Appliquez d'abord la politique modifiée</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="107" />
+            <source>At most</source>
+            <translation>Au plus</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="394" />
+            <source>Could not purge</source>
+            <translation>Impossible de purger</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="186" />
+            <source>Could not read the retention policy</source>
+            <translation>Impossible de lire la politique de conservation</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="254" />
+            <source>Could not set the retention policy</source>
+            <translation>Impossible de définir la politique de conservation</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="97" />
+            <source>Count</source>
+            <translation>Comptage</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="379" />
+            <source>Delete {n} snapshots ({size}) for good? They cannot be restored. Saved snapshots and current states are kept.</source>
+            <translation>Supprimer définitivement {n} instantanés ({size}) ? Ils ne pourront pas être restaurés. Les instantanés enregistrés et les états actuels sont conservés.</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="116" />
+            <source>Disk budget</source>
+            <translation>Budget disque</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="63" />
+            <source>Disk use</source>
+            <translation>Espace disque</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="274" />
+            <source>In force: </source>
+            <translation>En vigueur : </translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="90" />
+            <source>Keep only the last</source>
+            <translation>Ne garder que les</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="67" />
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="131" />
+            <source>Model</source>
+            <translation>Modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="67" />
+            <source>Model / snapshot</source>
+            <translation>Modèle / instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="151" />
+            <source>Model “{name}”</source>
+            <translation>Modèle « {name} »</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="67" />
+            <source>Next purge</source>
+            <translation>Prochaine purge</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="274" />
+            <source>Not applied yet: </source>
+            <translation>Pas encore appliquée : </translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="356" />
+            <source>Nothing: every snapshot is kept by the policy.</source>
+            <translation>Rien : la politique conserve tous les instantanés.</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="78" />
+            <source>Policy of</source>
+            <translation>Politique de</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="145" />
+            <source>Purge now…</source>
+            <translation>Purger maintenant…</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="379" />
+            <source>Purge snapshots</source>
+            <translation>Purger les instantanés</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="56" />
+            <source>Retention and disk use</source>
+            <translation>Conservation et espace disque</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="74" />
+            <source>Retention policy</source>
+            <translation>Politique de conservation</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="131" />
+            <source>Size</source>
+            <translation>Taille</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="131" />
+            <source>Snapshot</source>
+            <translation>Instantané</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="88" />
+            <source>Temporary snapshots expire after</source>
+            <translation>Les instantanés temporaires expirent après</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="362" />
+            <source>The clock is earlier than a snapshot's creation: nothing expires until it is right.</source>
+            <translation>L'horloge est antérieure à la création d'un instantané : rien n'expire tant qu'elle n'est pas juste.</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="127" />
+            <source>The next purge would delete</source>
+            <translation>La prochaine purge supprimerait</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="104" />
+            <source>The snapshot with the best value of this metric is never purged</source>
+            <translation>L'instantané ayant la meilleure valeur de cette métrique n'est jamais purgé</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="366" />
+            <source>This is what the edited policy would delete: apply it before purging.</source>
+            <translation>Voici ce que la politique modifiée supprimerait : appliquez-la avant de purger.</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="79" />
+            <source>This model has its own policy (else it follows the workspace's)</source>
+            <translation>Ce modèle a sa propre politique (sinon il suit celle de l'espace de travail)</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="131" />
+            <source>Why</source>
+            <translation>Pourquoi</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="152" />
+            <source>Workspace (every model without its own policy)</source>
+            <translation>Espace de travail (chaque modèle sans politique propre)</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="330" />
+            <source>Workspace: {total} (detections {detections})</source>
+            <translation>Espace de travail : {total} (détections {detections})</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="284" />
+            <source>current</source>
+            <translation>actuel</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="320" />
+            <source>deleted: {reason}</source>
+            <translation>supprimé : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="114" />
+            <source>of snapshots per model (the oldest go first)</source>
+            <translation>d'instantanés par modèle (les plus anciens partent d'abord)</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="291" />
+            <source>own policy</source>
+            <translation>politique propre</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="320" />
+            <source>reverted</source>
+            <translation>retiré</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="284" />
+            <source>saved</source>
+            <translation>enregistré</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="304" />
+            <source>stays over its budget by {size}</source>
+            <translation>reste au-dessus de son budget de {size}</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="284" />
+            <source>temporary</source>
+            <translation>temporaire</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="95" />
+            <source>temporary snapshots</source>
+            <translation>instantanés temporaires</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="291" />
+            <source>workspace policy</source>
+            <translation>politique de l'espace de travail</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="322" />
+            <source>{n} reverted snapshots</source>
+            <translation>{n} instantanés retirés</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="291" />
+            <source>{n} snapshots · training data {size}</source>
+            <translation>{n} instantanés · données d'entraînement {size}</translation>
+        </message>
+        <message>
+            <location filename="../ui/retention_dialog.py" line="358" />
+            <source>{n} snapshots, {size}. Saved snapshots and current states are never deleted.</source>
+            <translation>{n} instantanés, {size}. Les instantanés enregistrés et les états actuels ne sont jamais supprimés.</translation>
         </message>
     </context>
     <context>
@@ -3447,16 +3783,24 @@ Le nouveau modèle a le même nombre de classes ; vous pouvez les renommer (noms
     <context>
         <name>PurgeExpiredAlgorithm</name>
         <message>
-            <location filename="../processing/purge_expired.py" line="35" />
-            <source>Deleted expired snapshot {id} of model {model}.</source>
-            <translation>Instantané expiré {id} du modèle {model} supprimé.</translation>
+            <location filename="../processing/purge_expired.py" line="51" />
+            <source>Bytes freed</source>
+            <translation>Octets libérés</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="19" />
+            <source>Deleted expired snapshot {id} of model {model}.</source>
+            <translation type="obsolete">Instantané expiré {id} du modèle {model} supprimé.</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="59" />
+            <source>Deleted snapshot {id} of model {model}: {reason}.</source>
+            <translation>Instantané {id} du modèle {model} supprimé : {reason}.</translation>
+        </message>
+        <message>
             <source>Deletes the temporary snapshots whose expiry time has passed, in every model of the workspace, and what reverts took back once it expired (it can no longer be undone). Saved snapshots and each model's current state are never deleted.
 
 Outputs how many snapshots were deleted and their ids.</source>
-            <translation>Supprime les instantanés temporaires dont la date d'expiration est passée, dans chaque modèle de l'espace de travail, ainsi que ce que les retours ont retiré une fois expiré (cela ne peut plus être annulé). Les instantanés enregistrés et l'état actuel de chaque modèle ne sont jamais supprimés.
+            <translation type="obsolete">Supprime les instantanés temporaires dont la date d'expiration est passée, dans chaque modèle de l'espace de travail, ainsi que ce que les retours ont retiré une fois expiré (cela ne peut plus être annulé). Les instantanés enregistrés et l'état actuel de chaque modèle ne sont jamais supprimés.
 
 Renvoie le nombre d'instantanés supprimés et leurs identifiants.</translation>
         </message>
@@ -3469,24 +3813,67 @@ Outputs how many snapshots were deleted and their ids.</source>
 Renvoie le nombre d'instantanés supprimés et leurs identifiants.</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="29" />
+            <location filename="../processing/purge_expired.py" line="31" />
+            <source>Deletes, in every model of the workspace, the temporary snapshots its retention policy gives up (past their expiry, beyond the last N, over the disk budget; the best by the policy's metric is kept) and what reverts took back once it expired (it can no longer be undone). Saved snapshots and each model's current state are never deleted.
+
+With Dry run nothing is deleted: the log and the Plan output say what a purge would delete and why.
+
+Outputs how many snapshots were (or would be) deleted, their ids, the bytes freed and the plan as JSON.</source>
+            <translation>Supprime, dans chaque modèle de l'espace de travail, les instantanés temporaires que sa politique de conservation abandonne (expirés, au-delà des N derniers, au-dessus du budget disque ; le meilleur selon la métrique de la politique est gardé) ainsi que ce que les retours ont retiré une fois expiré (cela ne peut plus être annulé). Les instantanés enregistrés et l'état actuel de chaque modèle ne sont jamais supprimés.
+
+Avec Simulation, rien n'est supprimé : le journal et la sortie Plan disent ce qu'une purge supprimerait et pourquoi.
+
+Donne le nombre d'instantanés supprimés (ou qui le seraient), leurs identifiants, les octets libérés et le plan en JSON.</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="44" />
+            <source>Dry run: only list what would be deleted</source>
+            <translation>Simulation : seulement lister ce qui serait supprimé</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="50" />
             <source>Ids of the deleted snapshots</source>
             <translation>Identifiants des instantanés supprimés</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="16" />
+            <location filename="../processing/purge_expired.py" line="52" />
+            <source>Plan (JSON: what, and why)</source>
+            <translation>Plan (JSON : quoi, et pourquoi)</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="28" />
             <source>Purge expired snapshots</source>
             <translation>Purger les instantanés expirés</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="28" />
+            <location filename="../processing/purge_expired.py" line="68" />
+            <source>Reverted set {id} of model {model}: {reason}.</source>
+            <translation>Ensemble retiré {id} du modèle {model} : {reason}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="74" />
+            <source>Snapshot {id} of model {model}: {reason}.</source>
+            <translation>Instantané {id} du modèle {model} : {reason}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="49" />
             <source>Snapshots deleted</source>
             <translation>Instantanés supprimés</translation>
         </message>
         <message>
-            <location filename="../processing/purge_expired.py" line="40" />
+            <location filename="../processing/purge_expired.py" line="59" />
+            <source>Would delete snapshot {id} of model {model}: {reason}.</source>
+            <translation>Supprimerait l'instantané {id} du modèle {model} : {reason}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="80" />
             <source>{n} expired snapshots deleted.</source>
             <translation>{n} instantanés expirés supprimés.</translation>
+        </message>
+        <message>
+            <location filename="../processing/purge_expired.py" line="80" />
+            <source>{n} snapshots would be deleted ({size}).</source>
+            <translation>{n} instantanés seraient supprimés ({size}).</translation>
         </message>
     </context>
     <context>
@@ -3640,6 +4027,78 @@ Laissez l'instantané vide pour enregistrer l'état actuel. Le nom est facultati
             <location filename="../processing/save_snapshot.py" line="32" />
             <source>Snapshot name</source>
             <translation>Nom de l'instantané</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetRetentionAlgorithm</name>
+        <message>
+            <location filename="../processing/set_retention.py" line="68" />
+            <source>(none)</source>
+            <translation>(aucun)</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="68" />
+            <source>Always keep the best snapshot by</source>
+            <translation>Toujours garder le meilleur instantané selon</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="106" />
+            <source>Choose a model to make it follow the workspace's policy.</source>
+            <translation>Choisissez un modèle pour lui faire suivre la politique de l'espace de travail.</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="76" />
+            <source>Disk budget of each model's snapshots (MB; 0: none)</source>
+            <translation>Budget disque des instantanés de chaque modèle (Mo ; 0 : aucun)</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="50" />
+            <source>Expiry of temporary snapshots (days)</source>
+            <translation>Expiration des instantanés temporaires (jours)</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="59" />
+            <source>Keep only the last N temporary snapshots (-1: no limit)</source>
+            <translation>Ne garder que les N derniers instantanés temporaires (-1 : pas de limite)</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="45" />
+            <source>Model (id or name; empty: the workspace's policy)</source>
+            <translation>Modèle (identifiant ou nom ; vide : la politique de l'espace de travail)</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="92" />
+            <source>Policy in force</source>
+            <translation>Politique en vigueur</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="118" />
+            <source>Policy of model {model}: {policy}.</source>
+            <translation>Politique du modèle {model} : {policy}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="28" />
+            <source>Set retention policy</source>
+            <translation>Définir la politique de conservation</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="31" />
+            <source>Sets what purges keep of the temporary snapshots: how many days they stay after they stopped being the current state, only the newest N of them, always the best one by a metric, and a disk budget (MB) for each model's snapshots (the oldest go first). Saved snapshots and the current state are never purged.
+
+Leave the model empty to set the workspace's policy; with a model, it gets its own policy, or follows the workspace's again when that option is checked. Nothing is deleted here: run Purge expired snapshots (with Dry run to see what it would delete).</source>
+            <translation>Définit ce que les purges gardent des instantanés temporaires : combien de jours ils restent après avoir cessé d'être l'état actuel, seulement les N plus récents, toujours le meilleur selon une métrique, et un budget disque (Mo) pour les instantanés de chaque modèle (les plus anciens partent d'abord). Les instantanés enregistrés et l'état actuel ne sont jamais purgés.
+
+Laissez le modèle vide pour définir la politique de l'espace de travail ; avec un modèle, il reçoit sa propre politique, ou suit de nouveau celle de l'espace de travail quand cette option est cochée. Rien n'est supprimé ici : lancez Purger les instantanés expirés (avec Simulation pour voir ce qui serait supprimé).</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="85" />
+            <source>The model follows the workspace's policy (drop its own)</source>
+            <translation>Le modèle suit la politique de l'espace de travail (abandonner la sienne)</translation>
+        </message>
+        <message>
+            <location filename="../processing/set_retention.py" line="118" />
+            <source>Workspace policy: {policy}.</source>
+            <translation>Politique de l'espace de travail : {policy}.</translation>
         </message>
     </context>
     <context>

@@ -43,6 +43,7 @@ def algorithms() -> list:
     from .rename_snapshot import RenameSnapshotAlgorithm
     from .revert_to_snapshot import RevertToSnapshotAlgorithm
     from .save_snapshot import SaveSnapshotAlgorithm
+    from .set_retention import SetRetentionAlgorithm
     from .train_model import TrainModelAlgorithm
     from .undo_revert import UndoRevertAlgorithm
 
@@ -57,6 +58,7 @@ def algorithms() -> list:
         RevertToSnapshotAlgorithm(),
         ModelFromSnapshotAlgorithm(),
         PurgeExpiredAlgorithm(),
+        SetRetentionAlgorithm(),
         UndoRevertAlgorithm(),
         ExportSnapshotAlgorithm(),
         ImportSnapshotAlgorithm(),

@@ -282,6 +282,7 @@ def dialogs():
     new.name_edit.setText("Solar panels")
     new.classes.set_name(0, "Panel")
     show(new, "new_model_dialog.png")
+    retention_view(show)
 
     def grab_all():
         for dialog, name in shown:
@@ -290,6 +291,27 @@ def dialogs():
         later(300, training)
 
     later(800, grab_all)
+
+
+def retention_view(show):
+    # the retention view with a model policy being edited (not applied: the workspace stays as
+    # it is): keep the last temporary snapshot and a disk budget that takes one more
+    from orca_huntr.ui.retention_dialog import RetentionDialog
+
+    ws = dock.workspace
+    model_id = SPEC["model_id"]
+    sizes = ws.disk_usage().models[model_id].snapshots
+    newest = ws.list_snapshots(model_id)  # current, temporary, saved, temporary
+    budget = sizes[newest[0].id] + sizes[newest[2].id] + sizes[newest[1].id] / 2
+    dialog = RetentionDialog(ws, model_id, iface, dock)
+    dialog.resize(820, 760)
+    dialog.own_check.setChecked(True)
+    dialog.keep_last_check.setChecked(True)
+    dialog.keep_last_spin.setValue(1)
+    dialog.budget_check.setChecked(True)
+    dialog.budget_spin.setValue(int(budget / 1e5) / 10)
+    show(dialog, "retention.png")
+    dialog.resize(820, 760)
 
 
 def training():

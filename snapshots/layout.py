@@ -19,6 +19,7 @@ from .paths import (
     MODEL_FILE,
     MODELS,
     QUARANTINE,
+    RETENTION,
     REVERTED,
     SAVED_MARKS,
     SNAPSHOTS,
@@ -101,6 +102,10 @@ class Layout:
 
     def states_file(self, model_id: str) -> Path:
         return self.model_dir(model_id) / STATES
+
+    def retention_file(self, model_id: str) -> Path:
+        """The model's own retention policy (absent while it follows the workspace's)."""
+        return self.model_dir(model_id) / RETENTION
 
     def saved_marks_dir(self, model_id: str) -> Path:
         return inside(self.root, MODELS, validate_id(model_id, "model id"), SAVED_MARKS)

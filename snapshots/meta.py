@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputDataError, WorkspaceError
-from . import atomic, retention
+from . import atomic, policy
 from .model import SCHEMA_VERSION, format_time
 
 log = logging.getLogger(__name__)
 
-DEFAULT_SETTINGS: dict[str, Any] = {"temporary_days": retention.DEFAULT_TEMPORARY_DAYS}
+DEFAULT_SETTINGS: dict[str, Any] = {"temporary_days": policy.DEFAULT_TEMPORARY_DAYS}
 
 
 def create(path: Path, now: datetime) -> None:
@@ -65,17 +65,24 @@ def read_only_reason(root: Path, version: int) -> str | None:
 
 def temporary_days(settings: dict[str, Any]) -> float:
     """Days a superseded, unsaved snapshot is kept (the ``temporary_days`` setting)."""
-    return float(settings.get("temporary_days", retention.DEFAULT_TEMPORARY_DAYS))
+    return float(settings.get("temporary_days", policy.DEFAULT_TEMPORARY_DAYS))
 
 
 def check_setting(key: str, value: Any) -> None:
     """Refuse a setting value the store cannot use."""
     if key == "temporary_days" and (not isinstance(value, int | float) or value < 0):
         raise InputDataError("temporary_days must be a number of days >= 0.")
+    if key == policy.SETTING:
+        policy.RetentionPolicy.from_dict(value)  # refuses what a policy cannot hold
 
 
 def write_setting(path: Path, key: str, value: Any) -> None:
     """Change one setting durably (the other keys of the file are kept)."""
+    write_settings(path, {key: value})
+
+
+def write_settings(path: Path, changes: dict[str, Any]) -> None:
+    """Change several settings in one atomic rewrite (the other keys of the file are kept)."""
     data = atomic.read_json(path)
-    data.setdefault("settings", {})[key] = value
+    data.setdefault("settings", {}).update(changes)
     atomic.write_json_atomic(path, data)

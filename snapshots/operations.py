@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CorruptSnapshotError, NotFoundError, WorkspaceError
-from . import atomic, gpkg, journal, manifest, modelfile, retention
+from . import atomic, gpkg, journal, manifest, modelfile, policy, retention, usage
 from .errors import ProtectedSnapshotError
 from .layout import Layout
 from .model import (
@@ -171,23 +171,37 @@ def quarantine(layout: Layout, clock: Callable[[], datetime], path: Path, reason
 
 
 def plan_purge(
-    timelines: Timelines, model_ids: list[str], when: datetime
-) -> tuple[list[SnapshotInfo], list[RevertedSet]]:
-    """What a purge at ``when`` removes: temporary snapshots and reverted sets past their expiry.
+    timelines: Timelines,
+    model_ids: list[str],
+    when: datetime,
+    trial: dict[str, policy.RetentionPolicy] | None = None,
+) -> retention.PurgePlan:
+    """What a purge at ``when`` removes under each model's retention policy, and why
+    (``retention.plan``): the preview of every front end and the store's purge both call this.
 
-    Refused while a model's saved marks are unknown; nothing when the clock went backwards.
+    Refused while a model's saved marks or its own policy cannot be read; no expiry is trusted
+    when the clock went backwards. ``trial``: model id → a policy to preview instead of the
+    stored one (a policy being edited; never used by a purge).
     """
-    snapshots = [timelines.read(m) for m in model_ids]
-    for one in snapshots:
+    snapshots = {m: timelines.read(m) for m in model_ids}
+    policies: dict[str, policy.RetentionPolicy] = {}
+    for model_id, one in snapshots.items():
         if any(not s.state_known for s in one):
-            error = timelines.read_states(one[0].model_id)[1] or "unreadable"
-            raise WorkspaceError(unknown_states_message(one[0].model_id, error))
+            error = timelines.read_states(model_id)[1] or "unreadable"
+            raise WorkspaceError(unknown_states_message(model_id, error))
+        found, unreadable = timelines.policy_of(model_id)
+        if trial and model_id in trial:
+            found, unreadable = trial[model_id], None
+        policy.refuse_unreadable(model_id, unreadable)
+        policies[model_id] = found
     sets = [r for m in model_ids for r in timelines.reverted(m)]
-    if retention.clock_went_backwards(when, snapshots) or any(r.reverted_at > when for r in sets):
-        log.warning("purge skipped: the clock (%s) is earlier than a snapshot's creation", when)
-        return [], []
-    expired_sets = [r for r in sets if r.expires_at is not None and r.expires_at <= when]
-    return [s for one in snapshots for s in retention.expired(one, when)], expired_sets
+    disk = usage.workspace_usage(timelines.layout, [(m, [s.id for s in one]) for m, one in snapshots.items()])
+    sizes = {(m, sid): n for m, u in disk.models.items() for sid, n in u.snapshots.items()}
+    set_sizes = {(m, rid): n for m, u in disk.models.items() for rid, n in u.reverted.items()}
+    found_plan = retention.plan(snapshots, policies, when, sizes, sets, set_sizes)
+    if found_plan.clock_backwards:
+        log.warning("purge: the clock (%s) is earlier than a snapshot's creation; nothing expires", when)
+    return found_plan
 
 
 def revert_impact(timelines: Timelines, model_id: str, snapshot_id: str, now: datetime) -> RevertImpact:
@@ -217,7 +231,9 @@ def revert_impact(timelines: Timelines, model_id: str, snapshot_id: str, now: da
         live_counts=live_counts,
         target_counts=target.counts,
         training_data_changed=changed,
-        undo_until=None if any(s.saved for s in later) else now + timedelta(days=timelines.temporary_days()),
+        undo_until=None
+        if any(s.saved for s in later)
+        else now + timedelta(days=timelines.temporary_days(model_id)),
     )
 
 

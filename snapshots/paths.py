@@ -38,6 +38,7 @@ WEIGHTS = "weights.safetensors"
 OPTIMIZER = "optimizer.safetensors"
 SNAPSHOT_FILES = (WEIGHTS, OPTIMIZER, TRAINING_FILE)  # the only names a manifest may list
 REVERTED = "reverted"  # per model: one folder per revert that can still be undone
+RETENTION = "retention.json"  # per model: its own retention policy (absent: the workspace's)
 REVERT_RECORD = "revert.json"  # in a reverted set: when, to which snapshot, which snapshots
 PROJECT_SUFFIXES = (".qgz", ".qgs")
 

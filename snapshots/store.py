@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import HuntrError, NotFoundError, ReadOnlyWorkspaceError, WorkspaceError
+from ..errors import HuntrError, InputDataError, NotFoundError, ReadOnlyWorkspaceError, WorkspaceError
 from . import (
     derived,
     gpkg,
@@ -26,10 +26,13 @@ from . import (
     meta,
     modelfile,
     operations,
+    policy,
     recovery,
+    retention,
     scenes,
     temporary,
     timeline,
+    usage,
 )
 from .layout import Layout
 from .lineage import LineageItem, LineageNode
@@ -79,7 +82,7 @@ class Workspace:
         self.schema_version = SCHEMA_VERSION
         self.settings: dict[str, Any] = dict(meta.DEFAULT_SETTINGS)
         self._layout = Layout(self.root)
-        self._timelines = timeline.Timelines(self._layout, lambda: self.temporary_days)
+        self._timelines = timeline.Timelines(self._layout, lambda: policy.from_settings(self.settings))
         self._manifests = self._timelines.manifests  # parsed manifests (cleared by benchmarks)
         self._lock = WorkspaceLock(self.root)
         self._initialise()
@@ -138,6 +141,48 @@ class Workspace:
         with self._write("change a setting"):
             meta.write_setting(self._layout.workspace_file, key, value)
             self.settings[key] = value
+
+    # ------------------------------------------------------------------ retention
+
+    def retention_policy(self, model_id: str | None = None) -> policy.RetentionPolicy:
+        """The retention policy in force: the model's own, else the workspace's (``model_id=None``).
+
+        :class:`WorkspaceError` when the model's own policy file cannot be read.
+        """
+        if model_id is None:
+            return policy.from_settings(self.settings)
+        self.get_model(model_id)
+        found, error = self._timelines.policy_of(model_id)
+        policy.refuse_unreadable(model_id, error)
+        return found
+
+    def model_retention_policy(self, model_id: str) -> policy.RetentionPolicy | None:
+        """The model's own policy, or ``None`` while it follows the workspace's."""
+        self.get_model(model_id)
+        return self._timelines.own_policy(model_id)
+
+    def set_retention_policy(self, new: policy.RetentionPolicy | None, model_id: str | None = None) -> None:
+        """Store the workspace's policy (``model_id=None``) or a model's own; ``None`` for a model:
+        it follows the workspace's again. One atomic write; nothing is purged here."""
+        if model_id is None:
+            if new is None:
+                raise InputDataError("The workspace always has a retention policy; give one.")
+            policy.check(new)
+            with self._write("change the retention policy"):
+                changes = policy.to_settings(new)
+                meta.write_settings(self._layout.workspace_file, changes)
+                self.settings.update(changes)
+            return
+        if new is not None:
+            policy.check(new)
+        with self._write("change the model's retention policy"):
+            self.get_model(model_id)
+            policy.write_model_policy(self._layout.retention_file(model_id), new)
+
+    def disk_usage(self) -> usage.WorkspaceUsage:
+        """Bytes per model, per snapshot and per reverted set (each file counted once)."""
+        order = [(m.id, [s.id for s in self._timeline(m.id)]) for m in self.list_models()]
+        return usage.workspace_usage(self._layout, order)
 
     @property
     def detections_dir(self) -> Path:
@@ -424,22 +469,44 @@ class Workspace:
         with self._write("delete the snapshot"):
             return operations.delete_snapshot(self._timelines, self.clock, model_id, snapshot_id)
 
-    def purge_expired(self, now: datetime | None = None) -> list[SnapshotInfo]:
-        """Delete the temporary snapshots and reverted sets past their expiry; returns the snapshots.
+    def purge_plan(
+        self, now: datetime | None = None, trial: Mapping[str, policy.RetentionPolicy] | None = None
+    ) -> retention.PurgePlan:
+        """What :meth:`purge` at ``now`` would delete and why (nothing is changed).
 
-        Never a saved snapshot or a current state; nothing when the clock went backwards.
+        ``trial``: model id → the policy to preview for that model instead of its stored one (the
+        panel shows what a policy being edited would delete before it is applied).
         """
-        with self._write("purge expired snapshots"):
-            when = to_utc(now) if now is not None else self.clock()
-            doomed, sets = operations.plan_purge(self._timelines, [m.id for m in self.list_models()], when)
-            if not doomed and not sets:
-                return []
-            items, set_items = [(s.model_id, s.id) for s in doomed], [(r.model_id, r.id) for r in sets]
+        when = to_utc(now) if now is not None else self.clock()
+        models = [m.id for m in self.list_models()]
+        return operations.plan_purge(self._timelines, models, when, dict(trial) if trial else None)
+
+    def purge(
+        self, now: datetime | None = None, confirmed: retention.PurgePlan | None = None
+    ) -> retention.PurgePlan:
+        """Delete what the retention policies give up (:meth:`purge_plan`, computed again under the
+        lock); returns the plan carried out. One journaled operation: a crash leaves before or after.
+
+        ``confirmed``: a preview the user accepted; only what it lists too is deleted (a snapshot
+        saved or trained since is never taken on the strength of an older preview). Never a
+        saved snapshot or a current state.
+        """
+        with self._write("purge snapshots"):
+            found = self.purge_plan(now)  # the stored policies, never a trial
+            if confirmed is not None:
+                found = found.only(confirmed)
+            if found.is_empty:
+                return found
+            items, set_items = found.snapshot_keys(), found.set_keys()
             op = new_id("j")
             record = {"op": "purge", "items": [list(i) for i in items], "sets": [list(i) for i in set_items]}
             entry = journal.write(self.root, op, record)
             operations.apply_purge(self._timelines, op, entry, items, recovering=False, sets=set_items)
-            return doomed + [s for r in sets for s in r.snapshots]
+            return found
+
+    def purge_expired(self, now: datetime | None = None) -> list[SnapshotInfo]:
+        """:meth:`purge`, returning the snapshots deleted (the timeline's, then the reverted sets')."""
+        return self.purge(now).deleted()
 
     # ------------------------------------------------------------------ revert
 

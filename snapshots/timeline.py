@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CorruptSnapshotError, InvalidNameError, NotFoundError, WorkspaceError
-from . import atomic, manifest, modelfile, retention
+from . import atomic, manifest, modelfile, policy, retention
 from .layout import Layout
 from .model import (
     KIND_REVERTED,
@@ -50,15 +50,34 @@ def unknown_states_message(model_id: str, error: str) -> str:
 
 
 class Timelines:
-    """The snapshot timelines of one workspace (``temporary_days`` is read when a timeline is)."""
+    """The snapshot timelines of one workspace (the workspace's retention policy is read, through
+    ``workspace_policy``, when a timeline is)."""
 
-    def __init__(self, layout: Layout, temporary_days: Callable[[], float]) -> None:
+    def __init__(self, layout: Layout, workspace_policy: Callable[[], policy.RetentionPolicy]) -> None:
         self.layout = layout
         self.manifests = manifest.ManifestCache()
-        self._temporary_days = temporary_days
+        self._workspace_policy = workspace_policy
 
-    def temporary_days(self) -> float:
-        return self._temporary_days()
+    def policy_of(self, model_id: str | None = None) -> tuple[policy.RetentionPolicy, str | None]:
+        """The policy in force for ``model_id`` (its own, else the workspace's; ``None``: the
+        workspace's) and why the model's own could not be read (then the workspace's is given)."""
+        if model_id is None:
+            return self._workspace_policy(), None
+        own, error = policy.read_model_policy(self.layout.retention_file(model_id))
+        if error is not None:
+            log.warning("retention policy of model %s: %s", model_id, error)
+        return (own if own is not None else self._workspace_policy()), error
+
+    def own_policy(self, model_id: str) -> policy.RetentionPolicy | None:
+        """The model's own policy, ``None`` while it follows the workspace's (refused when unreadable)."""
+        own, error = policy.read_model_policy(self.layout.retention_file(model_id))
+        policy.refuse_unreadable(model_id, error)
+        return own
+
+    def temporary_days(self, model_id: str | None = None) -> float:
+        """Days a temporary snapshot (and a reverted set) of ``model_id`` stays after it stopped
+        being current (after its revert): the expiry of the policy in force."""
+        return self.policy_of(model_id)[0].expiry_days
 
     # ------------------------------------------------------------------ states
 
@@ -162,7 +181,7 @@ class Timelines:
         kinds = retention.classify(
             created,
             [is_saved or not is_known for is_saved, is_known in zip(saved, known, strict=True)],
-            self._temporary_days(),
+            self.temporary_days(model_id),
         )
         out = []
         for (data, state), _when, (kind, expires), is_saved, is_known in zip(
@@ -176,7 +195,8 @@ class Timelines:
     def reverted(self, model_id: str) -> list[RevertedSet]:
         """The model's reverted sets, newest first (a set whose record is unreadable is skipped).
 
-        A set expires ``temporary_days`` after its revert, unless it holds a saved snapshot.
+        A set expires ``temporary_days`` after its revert (the expiry of the model's policy; no
+        other rule of the policy applies to it), unless it holds a saved snapshot.
         """
         try:
             entries = list(os.scandir(self.layout.reverted_dir(model_id)))
@@ -184,6 +204,7 @@ class Timelines:
             return []
         states = self.read_states(model_id)[0]
         marks = self.saved_marks(model_id)
+        days = self.temporary_days(model_id)
         out = []
         for entry in entries:
             if atomic.is_hidden(entry.name) or entry.is_symlink() or not ID_PATTERN.match(entry.name):
@@ -208,7 +229,7 @@ class Timelines:
                     snapshots.append(_info(data, model_id, KIND_REVERTED, None, state, saved, True))
             snapshots.sort(key=lambda s: s.seq, reverse=True)
             keep = any(s.saved for s in snapshots)
-            expires = None if keep else when + timedelta(days=self.temporary_days())
+            expires = None if keep else when + timedelta(days=days)
             out.append(RevertedSet(entry.name, model_id, when, expires, target, snapshots, seq))
         return sorted(out, key=lambda r: (r.seq, r.reverted_at, r.id), reverse=True)
 

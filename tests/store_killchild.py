@@ -30,7 +30,7 @@ from typing import Any
 
 from store_helpers import FakeClock, add_label, new_workspace, optimizer, snap, weights
 
-OPS = ("create_snapshot", "revert", "new_model", "purge", "undo_revert")
+OPS = ("create_snapshot", "revert", "new_model", "purge", "undo_revert", "purge_policy")
 CHECKPOINT_OPS = ("checkpoint",)  # on build_checkpoint_template's workspace
 
 
@@ -56,6 +56,7 @@ def build_template(root: Path) -> dict[str, Any]:
     snap(ws, model.id, 4)
     ws.revert(model.id, ids[-1])  # the fifth snapshot and its label go to a reverted set
     add_label(live, 2, x=20)  # edited after the last snapshot
+    set_policy_for_purge(ws, model.id)
     meta = {
         "model": model.id,
         "ids": ids,
@@ -108,6 +109,23 @@ def build_checkpoint_template(root: Path) -> dict[str, Any]:
     return meta
 
 
+def set_policy_for_purge(ws, model_id: str) -> None:
+    """The model's own retention policy: keep the last temporary snapshot, and a disk budget
+    that takes one more (op ``purge_policy``: nothing has expired at the template's ``now``)."""
+    from orca_huntr.snapshots import RetentionPolicy
+
+    sizes = ws.disk_usage().models[model_id].snapshots
+    budget = (sum(sizes.values()) - 1.5 * max(sizes.values())) / 1e6
+    ws.set_retention_policy(RetentionPolicy(keep_last=1, budget_mb=budget), model_id)
+
+
+def purge_by_policy(ws, now) -> None:
+    """A purge whose deletions all come from the count and budget rules of the model's policy."""
+    plan = ws.purge_plan(now)
+    assert {i.rule for i in plan.snapshots} == {"keep_last", "budget"}, plan.to_dict()
+    ws.purge(now, confirmed=plan)
+
+
 def run_op(root: Path, op: str, meta: dict[str, Any]) -> None:
     """Run operation ``op`` on the workspace at ``root`` (deterministic clock)."""
     from datetime import datetime
@@ -129,6 +147,8 @@ def run_op(root: Path, op: str, meta: dict[str, Any]) -> None:
         ws.undo_revert(model, meta["set"])
     elif op in ("checkpoint", "checkpoint_written"):
         assert write_checkpoint(ws, model, 300, prune=op == "checkpoint")  # a failed write is only logged
+    elif op == "purge_policy":
+        purge_by_policy(ws, now)
     else:  # pragma: no cover
         raise ValueError(op)
 

@@ -56,6 +56,7 @@ def test_provider_lists_every_algorithm_with_help():
             "reverttosnapshot",
             "modelfromsnapshot",
             "purgeexpired",
+            "setretention",
             "undorevert",
             "exportsnapshot",
             "importsnapshot",

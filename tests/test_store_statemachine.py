@@ -25,6 +25,7 @@ from orca_huntr.snapshots import (
     ClassSpec,
     InputSpec,
     ProtectedSnapshotError,
+    RetentionPolicy,
     Workspace,
 )
 
@@ -190,6 +191,41 @@ class StoreMachine(RuleBasedStateMachine):
         if days >= 0:
             self.clock.now = max(self.clock.now, now)
 
+    def _expired_at(self, now) -> tuple[set, set]:
+        """Ids of the timeline snapshots and reverted sets a default purge at ``now`` (not before
+        any creation) deletes."""
+        expected, gone = set(), set()
+        for v in self.models.values():
+            snaps = v["snaps"]
+            for i, s in enumerate(snaps[:-1]):
+                if not s["saved"] and snaps[i + 1]["created"] + timedelta(days=DAYS) <= now:
+                    expected.add(s["id"])
+            gone |= {rs["id"] for rs in v["sets"] if self._expired(rs, now)}
+        return expected, gone
+
+    def _forget(self, snapshots: set, sets: set) -> None:
+        for v in self.models.values():
+            v["snaps"] = [s for s in v["snaps"] if s["id"] not in snapshots]
+            v["sets"] = [rs for rs in v["sets"] if rs["id"] not in sets]
+
+    @precondition(_trained)
+    @rule(data=st.data(), keep=st.integers(0, 3))
+    def purge_with_policy(self, data, keep) -> None:
+        """A model's own policy keeping the last ``keep`` temporary snapshots: the preview lists the
+        expired ones of every model and that model's older ones; the purge deletes exactly those."""
+        model_id = data.draw(st.sampled_from([m for m, v in self.models.items() if v["snaps"]]))
+        self.ws.set_retention_policy(RetentionPolicy(expiry_days=DAYS, keep_last=keep), model_id)
+        now = self.clock.now  # never before a creation
+        expected, gone = self._expired_at(now)
+        temporaries = [s for s in self.models[model_id]["snaps"][:-1] if not s["saved"]]
+        expected |= {s["id"] for s in temporaries[: max(0, len(temporaries) - keep)]}
+        preview = self.ws.purge_plan(now)
+        assert {i.snapshot.id for i in preview.snapshots} == expected
+        done = self.ws.purge(now)
+        assert done.to_dict() == preview.to_dict()
+        self.ws.set_retention_policy(None, model_id)
+        self._forget(expected, gone)
+
     @precondition(_trained)
     @rule(data=st.data())
     def revert(self, data) -> None:
@@ -275,12 +311,22 @@ class StoreMachine(RuleBasedStateMachine):
                 assert x.state_known == (snap["saved"] or x.kind == KIND_CURRENT or len(listed) == 1) or (
                     not x.state_known and x.expires_at is None
                 )
+            now = self.clock.now + timedelta(days=days)
+            expected, gone = self._expired_at(now)
             try:
-                self.ws.purge_expired(now=self.clock.now + timedelta(days=days))
+                purged = self.ws.purge_expired(now=now)
             except WorkspaceError:
                 pass
-            else:
+            else:  # every state was known (all saved): a plain purge ran, in every model
                 assert all(x.state_known for x in listed.values())
+                assert {p.id for p in purged} == expected | {
+                    x["id"]
+                    for v in self.models.values()
+                    for rs in v["sets"]
+                    if rs["id"] in gone
+                    for x in rs["snaps"]
+                }
+                self._forget(expected, gone)
             try:
                 self.ws.save_snapshot(model_id, s["id"])
             except WorkspaceError:

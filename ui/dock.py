@@ -104,6 +104,13 @@ class HuntrDock(QgsDockWidget):
         self.detect_progress.hide()
         detect_row.addWidget(self.detect_progress, 1)
         self._add_lineage_button(detect_row)
+        self.retention_button = QPushButton(tr("Retention…"), self.timeline_box)
+        self.retention_button.setObjectName("HuntrRetention")
+        self.retention_button.setToolTip(
+            tr("Disk use, the retention policy and what the next purge would delete")
+        )
+        self.retention_button.clicked.connect(lambda: self.show_retention())
+        detect_row.addWidget(self.retention_button)
         timeline_layout.addLayout(detect_row)
 
         splitter = QSplitter(Qt.Orientation.Vertical, body)
@@ -329,6 +336,18 @@ class HuntrDock(QgsDockWidget):
         messages.success(
             self.iface, tr("Reverted to {name}: it is the current state again.").format(name=snapshot.name)
         )
+
+    def show_retention(self, modal: bool = True):
+        """The retention view (disk use, policy, the next purge) for the current model."""
+        from .retention_dialog import RetentionDialog
+
+        if self.workspace is None:
+            return None
+        dialog = RetentionDialog(self.workspace, self.current_model_id(), self.iface, self)
+        dialog.purged.connect(lambda _plan: self.refresh_timeline())
+        if modal:
+            dialog.exec()
+        return dialog
 
     def undo_revert(self, set_id: str) -> None:
         """Restore what a revert took back (what replaced it becomes a reverted set in turn)."""
