@@ -26,7 +26,6 @@ from ..errors import (
     CancelledError,
     CorruptSnapshotError,
     InputDataError,
-    NotFoundError,
     ReadOnlyWorkspaceError,
 )
 from .aoi import coerce_aoi
@@ -269,15 +268,9 @@ def run_pipeline(
 
 
 def load_snapshot(ws: Any, model_id: str, snapshot_id: str | None) -> Any:
-    """The snapshot through the store (``None`` = the model's current state)."""
+    """The snapshot through the store (``None`` = the model's current state, see ``find_snapshot``)."""
     if snapshot_id is None:
-        current = ws.current_snapshot(model_id)
-        if current is None:
-            raise NotFoundError(
-                f"The model '{ws.get_model(model_id).name}' has no snapshot yet: train it first, "
-                "then run detection from its current state."
-            )
-        snapshot_id = current.id
+        snapshot_id = ws.find_snapshot(model_id).id
     loaded = ws.load_snapshot(model_id, snapshot_id)
     bad = sorted(k for k, v in (loaded.weights or {}).items() if not np.isfinite(np.asarray(v)).all())
     if bad:
