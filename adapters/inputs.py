@@ -7,10 +7,11 @@
   grass), while an alpha band only says where the image has data and would make the model
   refuse the same scene without it. Give bands explicitly to use fewer.
 * :data:`DTYPES`, :func:`crs_string`: QGIS data types and CRSs as the store writes them.
-* :func:`parse_classes`, :func:`parse_bands`: the text a user types for classes and bands.
+* :func:`parse_classes`, :func:`parse_bands`, :func:`parse_class_names`: the text a user types for
+  classes, bands and a new model's class names.
 * :func:`model_network`: the network and tile size of a new model (boundary target by mode).
-* :func:`aoi_geometry`, :func:`extent_geometry`: an area of interest as a shapely geometry
-  in the raster's CRS.
+* :func:`area_of_interest`, :func:`aoi_geometry`, :func:`extent_geometry`: an area of interest
+  as a shapely geometry in the raster's CRS.
 """
 
 from __future__ import annotations
@@ -130,7 +131,7 @@ def parse_classes(text: str | Sequence[str] | None) -> list[tuple[str, str]]:
     """``"Tree, Shrub:#ff7f0e"`` (or a list of such items) → ``[("Tree", "#e6194b"), ("Shrub", "#ff7f0e")]``.
 
     A class without a colour gets the next colour of :data:`PALETTE` (the panel's class table
-    uses the same palette).
+    uses the same palette). A new model needs at least one class: empty text is an error.
     """
     if text is not None and not isinstance(text, str):
         text = ",".join(text)
@@ -147,7 +148,26 @@ def parse_classes(text: str | Sequence[str] | None) -> list[tuple[str, str]]:
                 )
             )
         classes.append((name.strip(), colour.lower()))
+    if not classes:
+        raise InputDataError(_tr("Give at least one class name."))
     return classes
+
+
+def parse_class_names(text: str | Sequence[str] | None, model: Any) -> list[str] | None:
+    """New names for ``model``'s classes (a new model from its snapshot): ``"Adult, Calf"`` (or a
+    list) → ``["Adult", "Calf"]``, as many as the model has classes; empty → None (keep them)."""
+    if text is not None and not isinstance(text, str):
+        text = ",".join(str(name) for name in text)
+    names = [n.strip() for n in (text or "").replace(";", ",").split(",") if n.strip()]
+    if not names:
+        return None
+    if len(names) != len(model.classes):
+        raise InputDataError(
+            _tr("Model “{model}” has {n} classes; give exactly {n} class names or none.").format(
+                model=model.name, n=len(model.classes)
+            )
+        )
+    return names
 
 
 # ------------------------------------------------------------------ area of interest
@@ -188,6 +208,23 @@ def aoi_geometry(
         return None
     union = QgsGeometry.unaryUnion(parts)
     return _to_shapely(_into(union, source_crs, target_crs, context or QgsCoordinateTransformContext()))
+
+
+def area_of_interest(
+    source: Any,
+    target_crs: QgsCoordinateReferenceSystem,
+    context: QgsCoordinateTransformContext | None = None,
+    feedback: Any = None,
+) -> Any:
+    """The polygons of ``source`` (a vector layer or feature source) as the area of interest, a
+    shapely geometry in ``target_crs``: None when no source is given, :class:`InputDataError`
+    when it holds no polygon (never the whole raster by mistake)."""
+    if source is None:
+        return None
+    aoi = aoi_geometry(source.getFeatures(), source.sourceCrs(), target_crs, context, feedback)
+    if aoi is None:
+        raise InputDataError(_tr("The area of interest has no polygon."))
+    return aoi
 
 
 def extent_geometry(
