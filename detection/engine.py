@@ -80,6 +80,19 @@ class SnapshotSpec:
         return len(self.classes)
 
     @property
+    def run_record(self, display_name: str) -> dict[str, Any]:
+        """The model and snapshot part of a detection file's ``huntr_run`` record."""
+        return {
+            "display_name": display_name,
+            "model_id": self.model_id,
+            "model_name": self.model_name,
+            "snapshot_id": self.snapshot_id,
+            "snapshot_name": self.snapshot_name,
+            "snapshot_kind": self.snapshot_kind,
+            "mode": self.mode,
+            "classes": self.classes,
+        }
+
     def requirements(self) -> InputRequirements:
         return InputRequirements(self.bands, self.dtype, self.crs, self.resolution)
 
@@ -406,14 +419,7 @@ def detect(
         if should_stop is not None and should_stop():
             raise CancelledError("Detection was cancelled; nothing was written.")
         metadata = {
-            "display_name": display_name,
-            "model_id": spec.model_id,
-            "model_name": spec.model_name,
-            "snapshot_id": spec.snapshot_id,
-            "snapshot_name": spec.snapshot_name,
-            "snapshot_kind": spec.snapshot_kind,
-            "mode": spec.mode,
-            "classes": spec.classes,
+            **spec.run_record(display_name),
             "scene": scene,
             "raster": raster_path,
             "aoi": None if aoi_px is None else aoi_map.wkt,  # raster CRS; None: the whole raster
