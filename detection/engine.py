@@ -79,7 +79,6 @@ class SnapshotSpec:
     def num_classes(self) -> int:
         return len(self.classes)
 
-    @property
     def run_record(self, display_name: str) -> dict[str, Any]:
         """The model and snapshot part of a detection file's ``huntr_run`` record."""
         return {
@@ -93,6 +92,7 @@ class SnapshotSpec:
             "classes": self.classes,
         }
 
+    @property
     def requirements(self) -> InputRequirements:
         return InputRequirements(self.bands, self.dtype, self.crs, self.resolution)
 

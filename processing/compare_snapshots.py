@@ -108,9 +108,7 @@ class CompareSnapshotsAlgorithm(HuntrAlgorithm):
         from ..adapters import comparison_layers
         from ..snapshots.compare import compare_snapshots
 
-        ws = self.workspace(parameters, context)
-        model = self.model(ws, parameters, context)
-        first = self.snapshot(ws, model, parameters, context)
+        ws, model, first = self.chosen(parameters, context)
         second = find_snapshot(ws, model, self.parameterAsString(parameters, self.OTHER, context))
         comparison = compare_snapshots(ws, model.id, first.id, second.id)
 
