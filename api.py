@@ -156,8 +156,10 @@ def _area(aoi, crs) -> Any:
     """The area of interest ``aoi`` (a polygon layer, its name or a path; None: none) in ``crs``."""
     from .adapters.inputs import area_of_interest
 
-    source = None if aoi is None else _vector_layer(aoi)
-    return area_of_interest(source, crs, QgsProject.instance().transformContext())
+    if aoi is None:
+        return None
+    layer = _vector_layer(aoi)
+    return area_of_interest(layer.getFeatures(), layer.crs(), crs, QgsProject.instance().transformContext())
 
 
 def _raster_source(value) -> tuple[str, Any]:

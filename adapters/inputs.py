@@ -211,17 +211,16 @@ def aoi_geometry(
 
 
 def area_of_interest(
-    source: Any,
+    features: Iterable[Any],
+    source_crs: QgsCoordinateReferenceSystem,
     target_crs: QgsCoordinateReferenceSystem,
     context: QgsCoordinateTransformContext | None = None,
     feedback: Any = None,
 ) -> Any:
-    """The polygons of ``source`` (a vector layer or feature source) as the area of interest, a
-    shapely geometry in ``target_crs``: None when no source is given, :class:`InputDataError`
-    when it holds no polygon (never the whole raster by mistake)."""
-    if source is None:
-        return None
-    aoi = aoi_geometry(source.getFeatures(), source.sourceCrs(), target_crs, context, feedback)
+    """The area of interest the user chose as ``features`` (a layer's, or its selected ones): their
+    polygons as a shapely geometry in ``target_crs``; :class:`InputDataError` when they hold no
+    polygon (never the whole raster by mistake). The panel, Processing and the console use it."""
+    aoi = aoi_geometry(features, source_crs, target_crs, context, feedback)
     if aoi is None:
         raise InputDataError(_tr("The area of interest has no polygon."))
     return aoi

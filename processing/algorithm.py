@@ -202,7 +202,11 @@ class HuntrAlgorithm(QgsProcessingAlgorithm):
         """The polygons of the optional feature source ``name`` as a shapely geometry in ``raster``'s
         CRS; None when none is given, :class:`InputDataError` when it has no polygon."""
         source = self.parameterAsSource(parameters, name, context)
-        return area_of_interest(source, raster.crs(), context.transformContext(), feedback)
+        if source is None:
+            return None
+        return area_of_interest(
+            source.getFeatures(), source.sourceCrs(), raster.crs(), context.transformContext(), feedback
+        )
 
     @staticmethod
     def load_detection(
