@@ -10,7 +10,7 @@
 * :func:`parse_classes`, :func:`parse_bands`, :func:`parse_class_names`: the text a user types for
   classes, bands and a new model's class names.
 * :func:`model_network`: the network and tile size of a new model (boundary target by mode).
-* :func:`area_of_interest`, :func:`aoi_geometry`, :func:`extent_geometry`: an area of interest
+* :func:`area_of_interest`, :func:`extent_geometry`: an area of interest
   as a shapely geometry in the raster's CRS.
 """
 
@@ -188,15 +188,17 @@ def _into(
     return geometry
 
 
-def aoi_geometry(
+def area_of_interest(
     features: Iterable[Any],
     source_crs: QgsCoordinateReferenceSystem,
     target_crs: QgsCoordinateReferenceSystem,
     context: QgsCoordinateTransformContext | None = None,
     feedback: Any = None,
 ) -> Any:
-    """The union of ``features``' polygons, moved from ``source_crs`` to ``target_crs``, as a
-    shapely geometry; None when there is no polygon."""
+    """The area of interest the user chose as ``features`` (a layer's, or its selected ones): the
+    union of their polygons, moved from ``source_crs`` to ``target_crs``, as a shapely geometry;
+    :class:`InputDataError` when they hold no polygon (never the whole raster by mistake). The
+    panel, Processing and the console use it."""
     parts = []
     for feature in features:
         if feedback is not None and feedback.isCanceled():
@@ -205,25 +207,9 @@ def aoi_geometry(
         if not geometry.isNull() and not geometry.isEmpty():
             parts.append(geometry)
     if not parts:
-        return None
+        raise InputDataError(_tr("The area of interest has no polygon."))
     union = QgsGeometry.unaryUnion(parts)
     return _to_shapely(_into(union, source_crs, target_crs, context or QgsCoordinateTransformContext()))
-
-
-def area_of_interest(
-    features: Iterable[Any],
-    source_crs: QgsCoordinateReferenceSystem,
-    target_crs: QgsCoordinateReferenceSystem,
-    context: QgsCoordinateTransformContext | None = None,
-    feedback: Any = None,
-) -> Any:
-    """The area of interest the user chose as ``features`` (a layer's, or its selected ones): their
-    polygons as a shapely geometry in ``target_crs``; :class:`InputDataError` when they hold no
-    polygon (never the whole raster by mistake). The panel, Processing and the console use it."""
-    aoi = aoi_geometry(features, source_crs, target_crs, context, feedback)
-    if aoi is None:
-        raise InputDataError(_tr("The area of interest has no polygon."))
-    return aoi
 
 
 def extent_geometry(
