@@ -59,7 +59,7 @@ Metriken: jede Metrik eines der beiden Snapshots, gesamt und je Klasse, nebenein
 Mit einem Raster werden die Erkennungen beider Snapshots darauf als zwei Layer in einer Gruppe hinzugefügt, orange umrandet (erster) und blau gestrichelt (zweiter). Eine Erkennung, die ein Snapshot auf diesem Raster mit seinen eigenen Einstellungen bereits gemacht hat, auf dem ganzen Raster oder demselben Gebiet, wird wiederverwendet statt neu berechnet.</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="181" />
+            <location filename="../processing/compare_snapshots.py" line="179" />
             <source>Detected: {path}.</source>
             <translation>Erkannt: {path}.</translation>
         </message>
@@ -109,7 +109,7 @@ Mit einem Raster werden die Erkennungen beider Snapshots darauf als zwei Layer i
             <translation>Bereits gemachte Erkennungen wiederverwenden</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="181" />
+            <location filename="../processing/compare_snapshots.py" line="179" />
             <source>Reused {path}.</source>
             <translation>Wiederverwendet: {path}.</translation>
         </message>
@@ -123,7 +123,7 @@ Mit einem Raster werden die Erkennungen beider Snapshots darauf als zwei Layer i
             <translation type="obsolete">Das Interessensgebiet enthält kein Polygon.</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="168" />
+            <location filename="../processing/compare_snapshots.py" line="166" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
@@ -133,7 +133,7 @@ Mit einem Raster werden die Erkennungen beider Snapshots darauf als zwei Layer i
             <translation>Änderungen der Trainingsdaten</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="150" />
+            <location filename="../processing/compare_snapshots.py" line="148" />
             <source>Training data: {added} feature(s) added, {removed} removed.</source>
             <translation>Trainingsdaten: {added} Objekt(e) hinzugefügt, {removed} entfernt.</translation>
         </message>
@@ -738,7 +738,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation type="obsolete">Modell „{model}“ hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="263" />
+            <location filename="../processing/algorithm.py" line="267" />
             <source>Models and snapshots</source>
             <translation>Modelle und Snapshots</translation>
         </message>
@@ -779,7 +779,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation type="obsolete">Das aktuelle Projekt wurde noch nicht gespeichert und hat daher noch keinen Arbeitsbereich. Speichern Sie zuerst das Projekt oder geben Sie einen Arbeitsbereichsordner an.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="262" />
+            <location filename="../processing/algorithm.py" line="266" />
             <source>Training and detection</source>
             <translation>Training und Erkennung</translation>
         </message>
@@ -1208,52 +1208,52 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
     <context>
         <name>HuntrDetection</name>
         <message>
-            <location filename="../ui/detection_run.py" line="76" />
+            <location filename="../ui/detection_run.py" line="77" />
             <source>Could not start detection</source>
             <translation>Die Erkennung konnte nicht gestartet werden</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="81" />
+            <location filename="../ui/detection_run.py" line="82" />
             <source>Detection failed</source>
             <translation>Die Erkennung ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="97" />
+            <location filename="../ui/detection_run.py" line="98" />
             <source>Detection started; it runs in the background (see the task manager).</source>
             <translation>Erkennung gestartet; sie läuft im Hintergrund (siehe Aufgabenverwaltung).</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="48" />
+            <location filename="../ui/detection_run.py" line="49" />
             <source>No objects found: layer {name} is empty. Try to: {tips}.</source>
             <translation>Keine Objekte gefunden: Layer {name} ist leer. Versuchen Sie: {tips}.</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="65" />
+            <location filename="../ui/detection_run.py" line="66" />
             <source>ORCA HUNTR: detection with {model}</source>
             <translation>ORCA HUNTR: Erkennung mit {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="45" />
+            <location filename="../ui/detection_run.py" line="46" />
             <source>check that the area covers the objects and the scene looks like the training scenes</source>
             <translation>prüfen, ob das Gebiet die Objekte abdeckt und die Szene den Trainingsszenen ähnelt</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="43" />
+            <location filename="../ui/detection_run.py" line="44" />
             <source>lower the minimum area (now {value:g})</source>
             <translation>die Mindestfläche senken (derzeit {value:g})</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="41" />
+            <location filename="../ui/detection_run.py" line="42" />
             <source>lower the score threshold (now {value:g}, under Advanced options)</source>
             <translation>den Score-Schwellenwert senken (derzeit {value:g}, unter Erweiterte Optionen)</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="46" />
+            <location filename="../ui/detection_run.py" line="47" />
             <source>train longer, or add labels where objects were missed, then detect with the new snapshot</source>
             <translation>länger trainieren oder Labels dort ergänzen, wo Objekte übersehen wurden, und dann mit dem neuen Snapshot erkennen</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="86" />
+            <location filename="../ui/detection_run.py" line="87" />
             <source>{n} detections: layer {name} added.</source>
             <translation>{n} Erkennungen: Layer {name} hinzugefügt.</translation>
         </message>
@@ -1481,7 +1481,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Modell „{model}“ hat {n} Klassen; geben Sie genau {n} Klassennamen an oder keinen.</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="226" />
+            <location filename="../adapters/inputs.py" line="210" />
             <source>The area of interest has no polygon.</source>
             <translation>Das Interessensgebiet enthält kein Polygon.</translation>
         </message>

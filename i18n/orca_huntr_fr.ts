@@ -59,7 +59,7 @@ Modifications des données d'entraînement : les zones d'entraînement et étiqu
 Avec un raster, les détections des deux instantanés sur celui-ci sont ajoutées comme deux couches dans un groupe, contour orange (premier) et bleu tireté (second). Une détection déjà faite par un instantané sur ce raster avec ses propres réglages, sur tout le raster ou la même zone, est réutilisée au lieu d'être relancée.</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="181" />
+            <location filename="../processing/compare_snapshots.py" line="179" />
             <source>Detected: {path}.</source>
             <translation>Détecté : {path}.</translation>
         </message>
@@ -109,7 +109,7 @@ Avec un raster, les détections des deux instantanés sur celui-ci sont ajoutée
             <translation>Réutiliser les détections déjà faites</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="181" />
+            <location filename="../processing/compare_snapshots.py" line="179" />
             <source>Reused {path}.</source>
             <translation>Réutilisé : {path}.</translation>
         </message>
@@ -123,7 +123,7 @@ Avec un raster, les détections des deux instantanés sur celui-ci sont ajoutée
             <translation type="obsolete">La zone d'intérêt ne contient aucun polygone.</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="168" />
+            <location filename="../processing/compare_snapshots.py" line="166" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
@@ -133,7 +133,7 @@ Avec un raster, les détections des deux instantanés sur celui-ci sont ajoutée
             <translation>Modifications des données d'entraînement</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="150" />
+            <location filename="../processing/compare_snapshots.py" line="148" />
             <source>Training data: {added} feature(s) added, {removed} removed.</source>
             <translation>Données d'entraînement : {added} entité(s) ajoutée(s), {removed} supprimée(s).</translation>
         </message>
@@ -738,7 +738,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation type="obsolete">Le modèle « {model} » n'a pas encore d'instantané : entraînez-le d'abord.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="263" />
+            <location filename="../processing/algorithm.py" line="267" />
             <source>Models and snapshots</source>
             <translation>Modèles et instantanés</translation>
         </message>
@@ -779,7 +779,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation type="obsolete">Le projet actuel n'a pas été enregistré et n'a donc pas encore d'espace de travail. Enregistrez d'abord le projet ou indiquez un dossier d'espace de travail.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="262" />
+            <location filename="../processing/algorithm.py" line="266" />
             <source>Training and detection</source>
             <translation>Entraînement et détection</translation>
         </message>
@@ -1208,52 +1208,52 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
     <context>
         <name>HuntrDetection</name>
         <message>
-            <location filename="../ui/detection_run.py" line="76" />
+            <location filename="../ui/detection_run.py" line="77" />
             <source>Could not start detection</source>
             <translation>Impossible de lancer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="81" />
+            <location filename="../ui/detection_run.py" line="82" />
             <source>Detection failed</source>
             <translation>La détection a échoué</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="97" />
+            <location filename="../ui/detection_run.py" line="98" />
             <source>Detection started; it runs in the background (see the task manager).</source>
             <translation>Détection lancée ; elle s'exécute en arrière-plan (voir le gestionnaire de tâches).</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="48" />
+            <location filename="../ui/detection_run.py" line="49" />
             <source>No objects found: layer {name} is empty. Try to: {tips}.</source>
             <translation>Aucun objet trouvé : la couche {name} est vide. Essayez de : {tips}.</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="65" />
+            <location filename="../ui/detection_run.py" line="66" />
             <source>ORCA HUNTR: detection with {model}</source>
             <translation>ORCA HUNTR : détection avec {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="45" />
+            <location filename="../ui/detection_run.py" line="46" />
             <source>check that the area covers the objects and the scene looks like the training scenes</source>
             <translation>vérifier que la zone couvre les objets et que la scène ressemble aux scènes d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="43" />
+            <location filename="../ui/detection_run.py" line="44" />
             <source>lower the minimum area (now {value:g})</source>
             <translation>baisser la surface minimale (actuellement {value:g})</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="41" />
+            <location filename="../ui/detection_run.py" line="42" />
             <source>lower the score threshold (now {value:g}, under Advanced options)</source>
             <translation>baisser le seuil de score (actuellement {value:g}, dans Options avancées)</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="46" />
+            <location filename="../ui/detection_run.py" line="47" />
             <source>train longer, or add labels where objects were missed, then detect with the new snapshot</source>
             <translation>entraîner plus longtemps ou ajouter des étiquettes là où des objets ont été manqués, puis détecter avec le nouvel instantané</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="86" />
+            <location filename="../ui/detection_run.py" line="87" />
             <source>{n} detections: layer {name} added.</source>
             <translation>{n} détections : couche {name} ajoutée.</translation>
         </message>
@@ -1481,7 +1481,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Le modèle « {model} » a {n} classes ; donnez exactement {n} noms de classe, ou aucun.</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="226" />
+            <location filename="../adapters/inputs.py" line="210" />
             <source>The area of interest has no polygon.</source>
             <translation>La zone d'intérêt ne contient aucun polygone.</translation>
         </message>
