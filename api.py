@@ -132,19 +132,39 @@ def _project_layer(text: str):
     return project.mapLayer(text) or next(iter(project.mapLayersByName(text)), None)
 
 
-def _raster_layer(value) -> QgsRasterLayer:
-    """A raster given as a layer, a layer name or id of the project, or a file path."""
-    if isinstance(value, QgsRasterLayer):
+def _given_layer(value, kind: type, open_file) -> Any:
+    """``value`` as a layer of class ``kind``: the layer itself, the project's layer with this id or
+    name, else ``open_file(text)`` when that gives a valid layer; None when none of them does."""
+    if isinstance(value, kind):
         return value
     text = str(value)
     layer = _project_layer(text)
-    if isinstance(layer, QgsRasterLayer):
+    if isinstance(layer, kind):
         return layer
-    if Path(text).exists():
-        layer = QgsRasterLayer(text, Path(text).stem)
-        if layer.isValid():
-            return layer
-    raise InputDataError(f"“{text}” is neither a raster layer of the project nor a raster file.")
+    layer = open_file(text)
+    return layer if layer is not None and layer.isValid() else None
+
+
+def _raster_layer(value) -> QgsRasterLayer:
+    """A raster given as a layer, a layer name or id of the project, or a file path."""
+
+    def open_file(text: str) -> QgsRasterLayer | None:
+        return QgsRasterLayer(text, Path(text).stem) if Path(text).exists() else None
+
+    layer = _given_layer(value, QgsRasterLayer, open_file)
+    if layer is None:
+        raise InputDataError(f"“{value}” is neither a raster layer of the project nor a raster file.")
+    return layer
+
+
+def _area(aoi, crs) -> Any:
+    """The area of interest ``aoi`` (a polygon layer, its name or a path; None: none) in ``crs``."""
+    from .adapters.inputs import area_of_interest
+
+    if aoi is None:
+        return None
+    layer = _vector_layer(aoi)
+    return area_of_interest(layer.getFeatures(), layer.crs(), crs, QgsProject.instance().transformContext())
 
 
 def _raster_source(value) -> tuple[str, Any]:
@@ -173,16 +193,12 @@ def _raster_source(value) -> tuple[str, Any]:
 
 def _vector_layer(value) -> QgsVectorLayer:
     """A vector layer given as a layer, a layer name or id of the project, or a data source."""
-    if isinstance(value, QgsVectorLayer):
-        return value
-    text = str(value)
-    layer = _project_layer(text)
-    if isinstance(layer, QgsVectorLayer):
-        return layer
-    layer = QgsVectorLayer(text, Path(text.split("|")[0]).stem, "ogr")
-    if layer.isValid():
-        return layer
-    raise InputDataError(f"“{text}” is neither a vector layer of the project nor a vector file.")
+    layer = _given_layer(
+        value, QgsVectorLayer, lambda text: QgsVectorLayer(text, Path(text.split("|")[0]).stem, "ogr")
+    )
+    if layer is None:
+        raise InputDataError(f"“{value}” is neither a vector layer of the project nor a vector file.")
+    return layer
 
 
 def create_model(
@@ -211,14 +227,12 @@ def create_model(
     ``boundary_target`` ("centre", the default, "distance" or "rim") is stored with a count model.
     """
     from .adapters.inputs import input_spec, model_network, parse_classes
-    from .adapters.training_import import create_model_with_data, prepare_labels, prepare_training_areas
+    from .adapters.training_import import create_model_with_data, prepare_training_data
 
     ws = _ws(ws)
     if mode not in ("count", "segmentation"):
         raise InputDataError(f"Mode must be “count” or “segmentation”, not “{mode}”.")
     specs = parse_classes(classes)
-    if not specs:
-        raise InputDataError("Give at least one class name.")
     layer = _raster_layer(raster)
     spec = input_spec(layer, bands)
     network, tile_size = model_network(
@@ -226,14 +240,15 @@ def create_model(
     )
     # all or nothing: read, check and repair the training data before the model exists
     context = QgsProject.instance().transformContext()
-    prepared = []
-    if training_areas is not None:
-        source = _vector_layer(training_areas)
-        prepared.append(prepare_training_areas(source, layer.crs(), purpose_field, context))
-    if labels is not None:
-        source = _vector_layer(labels)
-        names = [n for n, _ in specs]
-        prepared.append(prepare_labels(source, layer.crs(), names, class_field, context))
+    prepared = prepare_training_data(
+        layer.crs(),
+        [n for n, _ in specs],
+        None if training_areas is None else _vector_layer(training_areas),
+        None if labels is None else _vector_layer(labels),
+        purpose_field,
+        class_field,
+        context,
+    )
     for batch in prepared:
         for message in batch.warnings:
             print(f"Warning: {message}")
@@ -275,15 +290,20 @@ def model_from_snapshot(
     model,
     snapshot,
     name: str,
-    class_names: Sequence[str] | None = None,
+    class_names: Sequence[str] | str | None = None,
     reuse_training_data=False,
     ws=None,
 ):
-    """A new model starting from a snapshot's weights (same number of classes); its ``ModelInfo``."""
+    """A new model starting from a snapshot's weights (same number of classes); its ``ModelInfo``.
+
+    ``class_names``: the new names of the classes, in order (a list or ``"Adult, Calf"``);
+    None keeps them."""
+    from .adapters.inputs import parse_class_names
+
     ws = _ws(ws)
     info = _model(model, ws)
     snap = _snapshot(info, snapshot, ws)
-    names = list(class_names) if class_names else None
+    names = parse_class_names(class_names, info)
     created = ws.new_model_from_snapshot(
         info.id, snap.id, name, class_names=names, reuse_training_data=reuse_training_data
     )
@@ -504,18 +524,10 @@ def compare(
     b = _snapshot(info, second, ws)
     comparison = compare_snapshots(ws, info.id, a.id, b.id)
     if raster is not None:
-        from .adapters.inputs import aoi_geometry
         from .detection.reuse import detections_for
 
         path, crs = _raster_source(raster)
-        area = None
-        if aoi is not None:
-            layer = _vector_layer(aoi)
-            area = aoi_geometry(
-                layer.getFeatures(), layer.crs(), crs, QgsProject.instance().transformContext()
-            )
-            if area is None:
-                raise InputDataError("The area of interest has no polygon.")
+        area = _area(aoi, crs)
         comparison.detections = detections_for(
             ws,
             info.id,
@@ -598,7 +610,6 @@ def detect(
     (``score_threshold``, ``device``, …) are passed as keyword arguments.
     """
     from .adapters.events import hub
-    from .adapters.inputs import aoi_geometry
     from .detection import DetectOptions
     from .detection import detect as run_detection
 
@@ -608,12 +619,7 @@ def detect(
     from .adapters.detection_layer import name_options
 
     path, crs = _raster_source(raster)
-    area = None
-    if aoi is not None:
-        source = _vector_layer(aoi)
-        area = aoi_geometry(source.getFeatures(), source.crs(), crs, QgsProject.instance().transformContext())
-        if area is None:
-            raise InputDataError("The area of interest has no polygon.")
+    area = _area(aoi, crs)
     layer = raster if isinstance(raster, QgsRasterLayer) else _project_layer(str(raster))
     named = layer if isinstance(layer, QgsRasterLayer) else path  # the layer's name in the project
     result = run_detection(

@@ -20,12 +20,13 @@ from qgis.core import (
     QgsMapLayer,
     QgsMapLayerType,
     QgsProject,
-    QgsProviderRegistry,
     QgsRendererCategory,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QColor
+
+from .inputs import raster_path
 
 RESULT_KEY = "orca_huntr/detection"  # custom property: the layer's source, marks our layers
 SNAPSHOT_KEY = "orca_huntr/snapshot_id"
@@ -50,11 +51,6 @@ def _classes(classes: Any) -> list[tuple[int, str, str]]:
     return out
 
 
-def _gdal_path(layer: QgsMapLayer) -> str:
-    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType() or "gdal", layer.source())
-    return str(parts.get("path") or layer.source())
-
-
 def scene_name(raster: Any, project: QgsProject | None = None) -> str:
     """The scene part of a detection layer's name: the raster layer's name in the project.
 
@@ -62,12 +58,12 @@ def scene_name(raster: Any, project: QgsProject | None = None) -> str:
     project reading that file, else the file's name without its extension.
     """
     if isinstance(raster, QgsMapLayer):
-        return raster.name() or Path(_gdal_path(raster)).stem
+        return raster.name() or Path(raster_path(raster)).stem
     path = str(raster)
     project = project or QgsProject.instance()
     resolved = Path(path).resolve()
     for layer in project.mapLayers().values():
-        if layer.type() == QgsMapLayerType.RasterLayer and Path(_gdal_path(layer)).resolve() == resolved:
+        if layer.type() == QgsMapLayerType.RasterLayer and Path(raster_path(layer)).resolve() == resolved:
             return layer.name()
     return Path(path).stem
 
@@ -114,11 +110,16 @@ def load_detection_layer(result: Any) -> QgsVectorLayer:
     layer = QgsVectorLayer(uri, result.display_name, "ogr")
     if not layer.isValid():
         raise RuntimeError(tr("Cannot open the detection layer {uri}.").format(uri=uri))
-    layer.setCustomProperty(RESULT_KEY, uri)
-    layer.setCustomProperty(SNAPSHOT_KEY, getattr(result, "snapshot_id", ""))
-    layer.setCustomProperty(MODEL_KEY, getattr(result, "model_id", ""))
+    mark(layer, uri, getattr(result, "model_id", ""), getattr(result, "snapshot_id", ""))
     apply_style(layer, getattr(result, "classes", None))
     return layer
+
+
+def mark(layer: QgsMapLayer, uri: str, model_id: str, snapshot_id: str) -> None:
+    """Mark ``layer`` as the detection layer of ``uri`` (:func:`find_detection_layer` finds it by this)."""
+    layer.setCustomProperty(RESULT_KEY, uri)
+    layer.setCustomProperty(SNAPSHOT_KEY, snapshot_id)
+    layer.setCustomProperty(MODEL_KEY, model_id)
 
 
 def find_detection_layer(result: Any, project: QgsProject | None = None) -> QgsVectorLayer | None:

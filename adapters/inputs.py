@@ -7,10 +7,11 @@
   grass), while an alpha band only says where the image has data and would make the model
   refuse the same scene without it. Give bands explicitly to use fewer.
 * :data:`DTYPES`, :func:`crs_string`: QGIS data types and CRSs as the store writes them.
-* :func:`parse_classes`, :func:`parse_bands`: the text a user types for classes and bands.
+* :func:`parse_classes`, :func:`parse_bands`, :func:`parse_class_names`: the text a user types for
+  classes, bands and a new model's class names.
 * :func:`model_network`: the network and tile size of a new model (boundary target by mode).
-* :func:`aoi_geometry`, :func:`extent_geometry`: an area of interest as a shapely geometry
-  in the raster's CRS.
+* :func:`area_of_interest`, :func:`extent_geometry`: an area of interest
+  as a shapely geometry in the raster's CRS.
 """
 
 from __future__ import annotations
@@ -130,7 +131,7 @@ def parse_classes(text: str | Sequence[str] | None) -> list[tuple[str, str]]:
     """``"Tree, Shrub:#ff7f0e"`` (or a list of such items) → ``[("Tree", "#e6194b"), ("Shrub", "#ff7f0e")]``.
 
     A class without a colour gets the next colour of :data:`PALETTE` (the panel's class table
-    uses the same palette).
+    uses the same palette). A new model needs at least one class: empty text is an error.
     """
     if text is not None and not isinstance(text, str):
         text = ",".join(text)
@@ -147,7 +148,26 @@ def parse_classes(text: str | Sequence[str] | None) -> list[tuple[str, str]]:
                 )
             )
         classes.append((name.strip(), colour.lower()))
+    if not classes:
+        raise InputDataError(_tr("Give at least one class name."))
     return classes
+
+
+def parse_class_names(text: str | Sequence[str] | None, model: Any) -> list[str] | None:
+    """New names for ``model``'s classes (a new model from its snapshot): ``"Adult, Calf"`` (or a
+    list) → ``["Adult", "Calf"]``, as many as the model has classes; empty → None (keep them)."""
+    if text is not None and not isinstance(text, str):
+        text = ",".join(str(name) for name in text)
+    names = [n.strip() for n in (text or "").replace(";", ",").split(",") if n.strip()]
+    if not names:
+        return None
+    if len(names) != len(model.classes):
+        raise InputDataError(
+            _tr("Model “{model}” has {n} classes; give exactly {n} class names or none.").format(
+                model=model.name, n=len(model.classes)
+            )
+        )
+    return names
 
 
 # ------------------------------------------------------------------ area of interest
@@ -168,15 +188,17 @@ def _into(
     return geometry
 
 
-def aoi_geometry(
+def area_of_interest(
     features: Iterable[Any],
     source_crs: QgsCoordinateReferenceSystem,
     target_crs: QgsCoordinateReferenceSystem,
     context: QgsCoordinateTransformContext | None = None,
     feedback: Any = None,
 ) -> Any:
-    """The union of ``features``' polygons, moved from ``source_crs`` to ``target_crs``, as a
-    shapely geometry; None when there is no polygon."""
+    """The area of interest the user chose as ``features`` (a layer's, or its selected ones): the
+    union of their polygons, moved from ``source_crs`` to ``target_crs``, as a shapely geometry;
+    :class:`InputDataError` when they hold no polygon (never the whole raster by mistake). The
+    panel, Processing and the console use it."""
     parts = []
     for feature in features:
         if feedback is not None and feedback.isCanceled():
@@ -185,7 +207,7 @@ def aoi_geometry(
         if not geometry.isNull() and not geometry.isEmpty():
             parts.append(geometry)
     if not parts:
-        return None
+        raise InputDataError(_tr("The area of interest has no polygon."))
     union = QgsGeometry.unaryUnion(parts)
     return _to_shapely(_into(union, source_crs, target_crs, context or QgsCoordinateTransformContext()))
 

@@ -172,6 +172,28 @@ def write_prepared(gpkg: Path, prepared: Prepared) -> int:
     return len(out)
 
 
+def prepare_training_data(
+    target_crs: QgsCoordinateReferenceSystem,
+    class_names: list[str],
+    areas: QgsFeatureSource | None = None,
+    labels: QgsFeatureSource | None = None,
+    purpose_field: str = "",
+    class_field: str = "",
+    transform_context: QgsCoordinateTransformContext | None = None,
+    feedback: QgsFeedback | None = None,
+) -> list[Prepared]:
+    """The training areas and labels a new model is created with (either may be None), read,
+    checked and repaired in ``target_crs``, ready for :func:`create_model_with_data`."""
+    prepared = []
+    if areas is not None:
+        prepared.append(prepare_training_areas(areas, target_crs, purpose_field, transform_context, feedback))
+    if labels is not None:
+        prepared.append(
+            prepare_labels(labels, target_crs, class_names, class_field, transform_context, feedback)
+        )
+    return prepared
+
+
 def create_model_with_data(
     ws, raster, prepared: list[Prepared], classes: list[tuple[str, str]], **model
 ) -> tuple[object, list[int]]:
@@ -298,8 +320,3 @@ def prepare_labels(
         LABELS, source, target_crs, values, transform_context or QgsCoordinateTransformContext(),
         feedback, _tr("Label"),
     )  # fmt: skip
-
-
-def crs_string(crs: QgsCoordinateReferenceSystem) -> str:
-    """A CRS as the engine wants it: ``EPSG:xxxx`` when known, else WKT."""
-    return crs.authid() or crs.toWkt()

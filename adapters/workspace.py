@@ -44,15 +44,15 @@ def open_workspace(folder: str | Path | None, project_file: str | Path | None) -
 
 
 def find_model(ws: Any, text: str) -> Any:
-    """The model whose id is ``text``, else the one whose name is ``text`` (case-insensitive)."""
+    """The model ``text`` means: by id, else by name (the store's rule, ``snapshots.model.named``);
+    the messages say which models there are."""
+    from ..snapshots.model import named
+
     text = (text or "").strip()
     if not text:
         raise NotFoundError(_tr("No model given: give a model id or name."))
     models = ws.list_models()
-    for model in models:
-        if model.id == text:
-            return model
-    matches = [m for m in models if m.name.casefold() == text.casefold()]
+    matches = named(models, text)
     if len(matches) == 1:
         return matches[0]
     names = ", ".join(f"“{m.name}” ({m.id})" for m in models) or _tr("none")
@@ -68,13 +68,15 @@ def find_model(ws: Any, text: str) -> Any:
 
 
 def find_snapshot(ws: Any, model: Any, text: str | None) -> Any:
-    """The snapshot of ``model`` with this id or name; empty gives the current state."""
-    text = (text or "").strip()
-    if not text:
-        current = ws.current_snapshot(model.id)
-        if current is None:
-            raise NotFoundError(
-                _tr("Model “{model}” has no snapshot yet: train it first.").format(model=model.name)
-            )
-        return current
-    return ws.find_snapshot(model.id, text)
+    """The snapshot of ``model`` with this id or name; empty gives the current state.
+
+    The store's rule (``Workspace.find_snapshot``); only the message for a model with no
+    snapshot yet is translated here."""
+    from ..snapshots.errors import NotTrainedError
+
+    try:
+        return ws.find_snapshot(model.id, text)
+    except NotTrainedError as exc:
+        raise NotTrainedError(
+            model.name, _tr("Model “{model}” has no snapshot yet: train it first.").format(model=model.name)
+        ) from exc

@@ -105,25 +105,6 @@ def _workspace(args: argparse.Namespace):
     return open_existing(path)
 
 
-def _snapshot_id(ws, model, text: str | None) -> str | None:
-    """The id of the snapshot named by ``text`` (id, name or ``current``); None: the current state."""
-    if not text:
-        return None
-    return ws.find_snapshot(model.id, text).id
-
-
-def _chosen_snapshot(ws, model, text: str | None):
-    """The snapshot named by ``text`` (id, name or ``current``); empty: the current state."""
-    from ..errors import NotFoundError
-
-    if text:
-        return ws.find_snapshot(model.id, text)
-    current = ws.current_snapshot(model.id)
-    if current is None:
-        raise NotFoundError(f"The model '{model.name}' has no snapshot yet: train it first.")
-    return current
-
-
 def _positive(value: float | None) -> float | None:
     return value if value is not None and value > 0 else None
 
@@ -388,7 +369,7 @@ def cmd_detect(args, ws, out: Output, report, stop) -> int:
     from ..detection import detect
 
     model = ws.find_model(args.model)
-    snapshot_id = _snapshot_id(ws, model, args.snapshot)
+    snapshot_id = ws.find_snapshot(model.id, args.snapshot).id
     options = detect_options(args)
     if args.output:
         options["output_path"] = str(Path(args.output).absolute())
@@ -438,7 +419,7 @@ def cmd_detect_many(args, ws, out: Output, report, stop) -> int:
     result = detect_many(
         ws,
         model.id,
-        _snapshot_id(ws, model, args.snapshot),
+        ws.find_snapshot(model.id, args.snapshot).id,
         _raster_items(args),
         args.output,
         detect_options(args),
@@ -483,7 +464,7 @@ def cmd_export(args, ws, out: Output, report, stop) -> int:
     from ..snapshots.package import export_snapshot
 
     model = ws.find_model(args.model)
-    snap = _chosen_snapshot(ws, model, args.snapshot)
+    snap = ws.find_snapshot(model.id, args.snapshot)
     info = export_snapshot(
         ws, model.id, snap.id, Path(args.output), include_training_data=args.with_training_data
     )

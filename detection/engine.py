@@ -26,7 +26,6 @@ from ..errors import (
     CancelledError,
     CorruptSnapshotError,
     InputDataError,
-    NotFoundError,
     ReadOnlyWorkspaceError,
 )
 from .aoi import coerce_aoi
@@ -79,6 +78,19 @@ class SnapshotSpec:
     @property
     def num_classes(self) -> int:
         return len(self.classes)
+
+    def run_record(self, display_name: str) -> dict[str, Any]:
+        """The model and snapshot part of a detection file's ``huntr_run`` record."""
+        return {
+            "display_name": display_name,
+            "model_id": self.model_id,
+            "model_name": self.model_name,
+            "snapshot_id": self.snapshot_id,
+            "snapshot_name": self.snapshot_name,
+            "snapshot_kind": self.snapshot_kind,
+            "mode": self.mode,
+            "classes": self.classes,
+        }
 
     @property
     def requirements(self) -> InputRequirements:
@@ -269,15 +281,9 @@ def run_pipeline(
 
 
 def load_snapshot(ws: Any, model_id: str, snapshot_id: str | None) -> Any:
-    """The snapshot through the store (``None`` = the model's current state)."""
+    """The snapshot through the store (``None`` = the model's current state, see ``find_snapshot``)."""
     if snapshot_id is None:
-        current = ws.current_snapshot(model_id)
-        if current is None:
-            raise NotFoundError(
-                f"The model '{ws.get_model(model_id).name}' has no snapshot yet: train it first, "
-                "then run detection from its current state."
-            )
-        snapshot_id = current.id
+        snapshot_id = ws.find_snapshot(model_id).id
     loaded = ws.load_snapshot(model_id, snapshot_id)
     bad = sorted(k for k, v in (loaded.weights or {}).items() if not np.isfinite(np.asarray(v)).all())
     if bad:
@@ -418,14 +424,7 @@ def detect(
         if should_stop is not None and should_stop():
             raise CancelledError("Detection was cancelled; nothing was written.")
         metadata = {
-            "display_name": display_name,
-            "model_id": spec.model_id,
-            "model_name": spec.model_name,
-            "snapshot_id": spec.snapshot_id,
-            "snapshot_name": spec.snapshot_name,
-            "snapshot_kind": spec.snapshot_kind,
-            "mode": spec.mode,
-            "classes": spec.classes,
+            **spec.run_record(display_name),
             "scene": scene,
             "raster": raster_path,
             "aoi": None if aoi_px is None else aoi_map.wkt,  # raster CRS; None: the whole raster

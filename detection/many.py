@@ -277,14 +277,7 @@ def detect_many(
         report(len(jobs), "merging the scenes")
         display_name = f"{spec.model_name} · {spec.snapshot_name} · {len(done)} scenes"
         metadata = {
-            "display_name": display_name,
-            "model_id": spec.model_id,
-            "model_name": spec.model_name,
-            "snapshot_id": spec.snapshot_id,
-            "snapshot_name": spec.snapshot_name,
-            "snapshot_kind": spec.snapshot_kind,
-            "mode": spec.mode,
-            "classes": spec.classes,
+            **spec.run_record(display_name),
             "scenes": [
                 {"scene": d.scene, "raster": d.raster, "features": d.feature_count, "warnings": d.warnings}
                 for d in done

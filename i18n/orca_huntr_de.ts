@@ -4,27 +4,27 @@
     <context>
         <name>@default</name>
         <message>
-            <location filename="../processing/detect.py" line="130" />
+            <location filename="../processing/detect.py" line="108" />
             <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
             <translation>Grenzschwelle zum Trennen sich berührender Objekte (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="155" />
+            <location filename="../processing/detect.py" line="133" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Mindestfläche einer Erkennung (Karteneinheiten zum Quadrat)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="121" />
+            <location filename="../processing/detect.py" line="99" />
             <source>Minimum score (0: the snapshot's calibrated value)</source>
             <translation>Mindestwert (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="139" />
+            <location filename="../processing/detect.py" line="117" />
             <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
             <translation>Mindestgröße einer Erkennung in Pixeln (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="150" />
+            <location filename="../processing/detect.py" line="128" />
             <source>Segmentation mode: one feature per connected area (else one per class)</source>
             <translation>Segmentierungsmodus: ein Objekt je zusammenhängender Fläche (sonst eines je Klasse)</translation>
         </message>
@@ -32,17 +32,17 @@
     <context>
         <name>CompareSnapshotsAlgorithm</name>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="95" />
+            <location filename="../processing/compare_snapshots.py" line="85" />
             <source>Area of interest (optional)</source>
             <translation>Interessengebiet (optional)</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="65" />
+            <location filename="../processing/compare_snapshots.py" line="55" />
             <source>Compare snapshots</source>
             <translation>Snapshots vergleichen</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="68" />
+            <location filename="../processing/compare_snapshots.py" line="58" />
             <source>Compares two snapshots of a model.
 
 Metrics: every metric of either snapshot, overall and per class, side by side with the difference (second minus first).
@@ -59,82 +59,81 @@ Metriken: jede Metrik eines der beiden Snapshots, gesamt und je Klasse, nebenein
 Mit einem Raster werden die Erkennungen beider Snapshots darauf als zwei Layer in einer Gruppe hinzugefügt, orange umrandet (erster) und blau gestrichelt (zweiter). Eine Erkennung, die ein Snapshot auf diesem Raster mit seinen eigenen Einstellungen bereits gemacht hat, auf dem ganzen Raster oder demselben Gebiet, wird wiederverwendet statt neu berechnet.</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="199" />
+            <location filename="../processing/compare_snapshots.py" line="179" />
             <source>Detected: {path}.</source>
             <translation>Erkannt: {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="107" />
+            <location filename="../processing/compare_snapshots.py" line="97" />
             <source>Detections of the first snapshot</source>
             <translation>Erkennungen des ersten Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="110" />
+            <location filename="../processing/compare_snapshots.py" line="100" />
             <source>Detections of the second snapshot</source>
             <translation>Erkennungen des zweiten Snapshots</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="113" />
+            <location filename="../processing/compare_snapshots.py" line="103" />
             <source>Detections reused</source>
             <translation>Wiederverwendete Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="114" />
+            <location filename="../processing/compare_snapshots.py" line="104" />
             <source>Features added</source>
             <translation>Hinzugefügte Objekte</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="115" />
+            <location filename="../processing/compare_snapshots.py" line="105" />
             <source>Features removed</source>
             <translation>Entfernte Objekte</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="84" />
+            <location filename="../processing/compare_snapshots.py" line="74" />
             <source>First snapshot (id or name)</source>
             <translation>Erster Snapshot (ID oder Name)</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="105" />
+            <location filename="../processing/compare_snapshots.py" line="95" />
             <source>Metrics</source>
             <translation>Metriken</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="90" />
+            <location filename="../processing/compare_snapshots.py" line="80" />
             <source>Raster to detect on (optional)</source>
             <translation>Raster für die Erkennung (optional)</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="100" />
+            <location filename="../processing/compare_snapshots.py" line="90" />
             <source>Reuse detections already made</source>
             <translation>Bereits gemachte Erkennungen wiederverwenden</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="199" />
+            <location filename="../processing/compare_snapshots.py" line="179" />
             <source>Reused {path}.</source>
             <translation>Wiederverwendet: {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="85" />
+            <location filename="../processing/compare_snapshots.py" line="75" />
             <source>Second snapshot (id or name; empty: the current state)</source>
             <translation>Zweiter Snapshot (ID oder Name; leer: der aktuelle Stand)</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="187" />
             <source>The area of interest has no polygon.</source>
-            <translation>Das Interessensgebiet enthält kein Polygon.</translation>
+            <translation type="obsolete">Das Interessensgebiet enthält kein Polygon.</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="179" />
+            <location filename="../processing/compare_snapshots.py" line="166" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="106" />
+            <location filename="../processing/compare_snapshots.py" line="96" />
             <source>Training data changes</source>
             <translation>Änderungen der Trainingsdaten</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="161" />
+            <location filename="../processing/compare_snapshots.py" line="148" />
             <source>Training data: {added} feature(s) added, {removed} removed.</source>
             <translation>Trainingsdaten: {added} Objekt(e) hinzugefügt, {removed} entfernt.</translation>
         </message>
@@ -165,12 +164,12 @@ Mit einem Raster werden die Erkennungen beider Snapshots darauf als zwei Layer i
             <translation>Klassen (durch Kommas getrennt)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="191" />
+            <location filename="../processing/create_model.py" line="187" />
             <source>Copied {n} labels.</source>
             <translation>{n} Labels kopiert.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="191" />
+            <location filename="../processing/create_model.py" line="187" />
             <source>Copied {n} training areas.</source>
             <translation>{n} Trainingsgebiete kopiert.</translation>
         </message>
@@ -185,7 +184,7 @@ Mit einem Raster werden die Erkennungen beider Snapshots darauf als zwei Layer i
             <translation>Modell erstellen</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="198" />
+            <location filename="../processing/create_model.py" line="194" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modell „{name}“ erstellt ({id}).</translation>
         </message>
@@ -207,9 +206,8 @@ Trainingsgebiete und Labels (optional) sind Polygonlayer, die in das Trainings-G
 Gibt die ID des neuen Modells aus.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="145" />
             <source>Give at least one class name.</source>
-            <translation>Geben Sie mindestens einen Klassennamen an.</translation>
+            <translation type="obsolete">Geben Sie mindestens einen Klassennamen an.</translation>
         </message>
         <message>
             <location filename="../processing/create_model.py" line="102" />
@@ -260,7 +258,7 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Das Raster hat die Bänder 1…{n}; „{text}“ ist keine gültige Auswahl.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="149" />
+            <location filename="../processing/create_model.py" line="147" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
@@ -320,7 +318,7 @@ Gibt die ID des neuen Modells aus.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="93" />
+            <location filename="../processing/detect.py" line="71" />
             <source>Area of interest</source>
             <translation>Interessensgebiet</translation>
         </message>
@@ -333,17 +331,17 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="201" />
+            <location filename="../processing/detect.py" line="170" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Erkennung mit Modell „{model}“, Snapshot „{snapshot}“ ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="102" />
+            <location filename="../processing/detect.py" line="80" />
             <source>Detections</source>
             <translation>Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="103" />
+            <location filename="../processing/detect.py" line="81" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage der Erkennungen</translation>
         </message>
@@ -364,7 +362,7 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Layername</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="106" />
+            <location filename="../processing/detect.py" line="84" />
             <source>Layer name inside the GeoPackage</source>
             <translation>Layername im GeoPackage</translation>
         </message>
@@ -385,27 +383,27 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Mindestgröße einer Erkennung in Pixeln (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="107" />
+            <location filename="../processing/detect.py" line="85" />
             <source>Name of the layer in the project</source>
             <translation>Name des Layers im Projekt</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="104" />
+            <location filename="../processing/detect.py" line="82" />
             <source>Number of detections</source>
             <translation>Anzahl der Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="92" />
+            <location filename="../processing/detect.py" line="70" />
             <source>Raster scene</source>
             <translation>Rasterszene</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="65" />
+            <location filename="../processing/detect.py" line="43" />
             <source>Run detection</source>
             <translation>Erkennung ausführen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="68" />
+            <location filename="../processing/detect.py" line="46" />
             <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
@@ -436,27 +434,26 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">Segmentierungsmodus: ein Objekt je zusammenhängender Fläche (sonst eines je Klasse)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="226" />
+            <location filename="../processing/detect.py" line="195" />
             <source>Settings: minimum score {score} ({score_from}), boundary threshold {boundary} ({boundary_from}), minimum size {pixels} px ({pixels_from}).</source>
             <translation>Einstellungen: Mindestwert {score} ({score_from}), Grenzschwelle {boundary} ({boundary_from}), Mindestgröße {pixels} px ({pixels_from}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="105" />
+            <location filename="../processing/detect.py" line="83" />
             <source>Snapshot id</source>
             <translation>Snapshot-ID</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="200" />
             <source>The area of interest has no polygon.</source>
-            <translation>Das Interessensgebiet enthält kein Polygon.</translation>
+            <translation type="obsolete">Das Interessensgebiet enthält kein Polygon.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="192" />
+            <location filename="../processing/detect.py" line="168" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="108" />
+            <location filename="../processing/detect.py" line="86" />
             <source>Thresholds and minimum size used, and their source (JSON)</source>
             <translation>Verwendete Schwellen und Mindestgröße mit ihrer Herkunft (JSON)</translation>
         </message>
@@ -465,7 +462,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="240" />
+            <location filename="../processing/detect.py" line="209" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} Erkennungen in {path} geschrieben.</translation>
         </message>
@@ -486,7 +483,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation>Adresse des Dask-Schedulers (leer: ein lokaler Cluster)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="139" />
+            <location filename="../processing/detect_many.py" line="137" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Erkennung mit Modell „{model}“, Snapshot „{snapshot}“ ({kind}).</translation>
         </message>
@@ -574,7 +571,7 @@ Give the scenes as layers, a folder of rasters and/or a file pattern such as /da
 Geben Sie die Szenen als Layer, als Ordner mit Rastern und/oder als Dateimuster wie /data/tiles/*.tif an. Ohne Scheduler-Adresse läuft ein lokaler Cluster von Worker-Prozessen auf diesem Rechner; mit einer Adresse (tcp://host:8786) müssen dessen Worker den Arbeitsbereich, die Raster und die Ausgabedatei unter denselben Pfaden sehen. Eine Szene, deren Worker abstürzt, wird erneut ausgeführt. Derselbe Lauf ist ohne QGIS verfügbar: python -m orca_huntr detect-many.</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="160" />
+            <location filename="../processing/detect_many.py" line="158" />
             <source>Scene {scene} failed: {message}</source>
             <translation>Szene {scene} ist fehlgeschlagen: {message}</translation>
         </message>
@@ -607,7 +604,7 @@ Geben Sie die Szenen als Layer, als Ordner mit Rastern und/oder als Dateimuster 
             <translation type="obsolete">automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="163" />
+            <location filename="../processing/detect_many.py" line="161" />
             <source>{n} detections from {scenes} scenes written to {path}.</source>
             <translation>{n} Erkennungen aus {scenes} Szenen in {path} geschrieben.</translation>
         </message>
@@ -615,7 +612,7 @@ Geben Sie die Szenen als Layer, als Ordner mit Rastern und/oder als Dateimuster 
     <context>
         <name>ExportOnnxAlgorithm</name>
         <message>
-            <location filename="../processing/export_onnx.py" line="83" />
+            <location filename="../processing/export_onnx.py" line="81" />
             <source>Choose the ONNX file to write.</source>
             <translation>Wählen Sie die zu schreibende ONNX-Datei.</translation>
         </message>
@@ -650,7 +647,7 @@ Geben Sie die Szenen als Layer, als Ordner mit Rastern und/oder als Dateimuster 
             <translation>Snapshot-ID</translation>
         </message>
         <message>
-            <location filename="../processing/export_onnx.py" line="80" />
+            <location filename="../processing/export_onnx.py" line="78" />
             <source>The raster cannot be opened.</source>
             <translation>Das Raster lässt sich nicht öffnen.</translation>
         </message>
@@ -667,7 +664,7 @@ Deepness applies one normalisation to every raster. Models that normalise each r
 Deepness wendet auf jedes Raster dieselbe Normalisierung an. Modelle, die jedes Raster mit seiner eigenen Statistik normalisieren, brauchen sie daher fest in der Datei: Geben Sie das Raster an, auf dem Sie die Datei verwenden werden, oder lassen Sie das Feld leer, um den Median der Statistiken der Trainingsszenen zu nehmen. Deepness trennt sich berührende Objekte nicht in Einzelobjekte und kennt keine Mindestgröße: Seine Ergebnisse sind die Segmentierung des Netzes.</translation>
         </message>
         <message>
-            <location filename="../processing/export_onnx.py" line="92" />
+            <location filename="../processing/export_onnx.py" line="90" />
             <source>Wrote snapshot “{snapshot}” of model “{model}” to {path}.</source>
             <translation>Snapshot „{snapshot}“ des Modells „{model}“ nach {path} geschrieben.</translation>
         </message>
@@ -700,7 +697,7 @@ Deepness wendet auf jedes Raster dieselbe Normalisierung an. Modelle, die jedes 
             <translation>Paketdatei</translation>
         </message>
         <message>
-            <location filename="../processing/export_snapshot.py" line="74" />
+            <location filename="../processing/export_snapshot.py" line="72" />
             <source>Snapshot “{snapshot}” of model “{model}” exported to {path}.</source>
             <translation>Snapshot „{snapshot}“ des Modells „{model}“ nach {path} exportiert.</translation>
         </message>
@@ -717,22 +714,22 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
     <context>
         <name>HuntrAlgorithm</name>
         <message>
-            <location filename="../processing/algorithm.py" line="127" />
+            <location filename="../processing/algorithm.py" line="150" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="126" />
+            <location filename="../processing/algorithm.py" line="149" />
             <source>Device</source>
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="127" />
+            <location filename="../processing/algorithm.py" line="150" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="109" />
+            <location filename="../processing/algorithm.py" line="132" />
             <source>Model (id or name)</source>
             <translation>Modell (ID oder Name)</translation>
         </message>
@@ -741,7 +738,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation type="obsolete">Modell „{model}“ hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="190" />
+            <location filename="../processing/algorithm.py" line="267" />
             <source>Models and snapshots</source>
             <translation>Modelle und Snapshots</translation>
         </message>
@@ -758,31 +755,41 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation type="obsolete">Mehrere Modelle heißen „{name}“; geben Sie stattdessen die ID an. Modelle: {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="117" />
+            <location filename="../processing/algorithm.py" line="140" />
             <source>Snapshot (id or name)</source>
             <translation>Snapshot (ID oder Name)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="115" />
+            <location filename="../processing/algorithm.py" line="138" />
             <source>Snapshot (id or name; empty: the current state)</source>
             <translation>Snapshot (ID oder Name; leer: der aktuelle Stand)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="159" />
+            <source>Snapshot id</source>
+            <translation>Snapshot-ID</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="160" />
+            <source>Snapshot name</source>
+            <translation>Snapshot-Name</translation>
         </message>
         <message>
             <source>The current project has not been saved, so it has no workspace yet. Save the project first, or give a workspace folder.</source>
             <translation type="obsolete">Das aktuelle Projekt wurde noch nicht gespeichert und hat daher noch keinen Arbeitsbereich. Speichern Sie zuerst das Projekt oder geben Sie einen Arbeitsbereichsordner an.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="189" />
+            <location filename="../processing/algorithm.py" line="266" />
             <source>Training and detection</source>
             <translation>Training und Erkennung</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="101" />
+            <location filename="../processing/algorithm.py" line="124" />
             <source>Workspace folder (empty: the one beside the current project)</source>
             <translation>Arbeitsbereichsordner (leer: der neben dem aktuellen Projekt)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="127" />
+            <location filename="../processing/algorithm.py" line="150" />
             <source>automatic (GPU when available)</source>
             <translation>automatisch (GPU, falls verfügbar)</translation>
         </message>
@@ -950,7 +957,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>ORCA HUNTR: Snapshots werden verglichen</translation>
         </message>
         <message>
-            <location filename="../tasks/compare_task.py" line="66" />
+            <location filename="../tasks/compare_task.py" line="62" />
             <source>The comparison was cancelled; no detection was added.</source>
             <translation>Der Vergleich wurde abgebrochen; keine Erkennung wurde hinzugefügt.</translation>
         </message>
@@ -1188,7 +1195,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
     <context>
         <name>HuntrDetectTask</name>
         <message>
-            <location filename="../tasks/detect_task.py" line="102" />
+            <location filename="../tasks/detect_task.py" line="98" />
             <source>Detection was cancelled; nothing was written.</source>
             <translation>Die Erkennung wurde abgebrochen; es wurde nichts geschrieben.</translation>
         </message>
@@ -1201,52 +1208,52 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
     <context>
         <name>HuntrDetection</name>
         <message>
-            <location filename="../ui/detection_run.py" line="76" />
+            <location filename="../ui/detection_run.py" line="77" />
             <source>Could not start detection</source>
             <translation>Die Erkennung konnte nicht gestartet werden</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="81" />
+            <location filename="../ui/detection_run.py" line="82" />
             <source>Detection failed</source>
             <translation>Die Erkennung ist fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="97" />
+            <location filename="../ui/detection_run.py" line="98" />
             <source>Detection started; it runs in the background (see the task manager).</source>
             <translation>Erkennung gestartet; sie läuft im Hintergrund (siehe Aufgabenverwaltung).</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="48" />
+            <location filename="../ui/detection_run.py" line="49" />
             <source>No objects found: layer {name} is empty. Try to: {tips}.</source>
             <translation>Keine Objekte gefunden: Layer {name} ist leer. Versuchen Sie: {tips}.</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="65" />
+            <location filename="../ui/detection_run.py" line="66" />
             <source>ORCA HUNTR: detection with {model}</source>
             <translation>ORCA HUNTR: Erkennung mit {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="45" />
+            <location filename="../ui/detection_run.py" line="46" />
             <source>check that the area covers the objects and the scene looks like the training scenes</source>
             <translation>prüfen, ob das Gebiet die Objekte abdeckt und die Szene den Trainingsszenen ähnelt</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="43" />
+            <location filename="../ui/detection_run.py" line="44" />
             <source>lower the minimum area (now {value:g})</source>
             <translation>die Mindestfläche senken (derzeit {value:g})</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="41" />
+            <location filename="../ui/detection_run.py" line="42" />
             <source>lower the score threshold (now {value:g}, under Advanced options)</source>
             <translation>den Score-Schwellenwert senken (derzeit {value:g}, unter Erweiterte Optionen)</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="46" />
+            <location filename="../ui/detection_run.py" line="47" />
             <source>train longer, or add labels where objects were missed, then detect with the new snapshot</source>
             <translation>länger trainieren oder Labels dort ergänzen, wo Objekte übersehen wurden, und dann mit dem neuen Snapshot erkennen</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="86" />
+            <location filename="../ui/detection_run.py" line="87" />
             <source>{n} detections: layer {name} added.</source>
             <translation>{n} Erkennungen: Layer {name} hinzugefügt.</translation>
         </message>
@@ -1254,7 +1261,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
     <context>
         <name>HuntrDetectionLayer</name>
         <message>
-            <location filename="../adapters/detection_layer.py" line="116" />
+            <location filename="../adapters/detection_layer.py" line="112" />
             <source>Cannot open the detection layer {uri}.</source>
             <translation>Der Erkennungslayer {uri} kann nicht geöffnet werden.</translation>
         </message>
@@ -1489,17 +1496,32 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
     <context>
         <name>HuntrInputs</name>
         <message>
-            <location filename="../adapters/inputs.py" line="84" />
+            <location filename="../adapters/inputs.py" line="85" />
             <source>Bands must be numbers separated by commas, not “{text}”.</source>
             <translation>Bänder müssen durch Kommas getrennte Zahlen sein, nicht „{text}“.</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="100" />
+            <location filename="../adapters/inputs.py" line="152" />
+            <source>Give at least one class name.</source>
+            <translation>Geben Sie mindestens einen Klassennamen an.</translation>
+        </message>
+        <message>
+            <location filename="../adapters/inputs.py" line="166" />
+            <source>Model “{model}” has {n} classes; give exactly {n} class names or none.</source>
+            <translation>Modell „{model}“ hat {n} Klassen; geben Sie genau {n} Klassennamen an oder keinen.</translation>
+        </message>
+        <message>
+            <location filename="../adapters/inputs.py" line="210" />
+            <source>The area of interest has no polygon.</source>
+            <translation>Das Interessensgebiet enthält kein Polygon.</translation>
+        </message>
+        <message>
+            <location filename="../adapters/inputs.py" line="101" />
             <source>The raster has bands 1…{n}; “{text}” is not a valid choice.</source>
             <translation>Das Raster hat die Bänder 1…{n}; „{text}“ ist keine gültige Auswahl.</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="145" />
+            <location filename="../adapters/inputs.py" line="146" />
             <source>“{colour}” is not a #rrggbb colour (class “{name}”).</source>
             <translation>„{colour}“ ist keine #rrggbb-Farbe (Klasse „{name}“).</translation>
         </message>
@@ -3065,47 +3087,47 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
     <context>
         <name>HuntrTrainingCurve</name>
         <message>
-            <location filename="../ui/training_curve.py" line="74" />
+            <location filename="../ui/training_curve.py" line="66" />
             <source>F1</source>
             <translation>F1</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="74" />
+            <location filename="../ui/training_curve.py" line="66" />
             <source>IoU</source>
             <translation>IoU</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="291" />
+            <location filename="../ui/training_curve.py" line="283" />
             <source>Snapshot {name} · step {step}</source>
             <translation>Snapshot {name} · Schritt {step}</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="198" />
+            <location filename="../ui/training_curve.py" line="190" />
             <source>The training curve appears after the first training</source>
             <translation>Die Trainingskurve erscheint nach dem ersten Training</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="129" />
+            <location filename="../ui/training_curve.py" line="121" />
             <source>Training loss (blue, left axis) and validation {metric} (orange, right axis) against steps; the marks at the top are the snapshots</source>
             <translation>Trainingsverlust (blau, linke Achse) und Validierungs-{metric} (orange, rechte Achse) über die Schritte; die Marken oben sind die Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="226" />
+            <location filename="../ui/training_curve.py" line="218" />
             <source>step {n}</source>
             <translation>Schritt {n}</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="230" />
+            <location filename="../ui/training_curve.py" line="222" />
             <source>— loss</source>
             <translation>— Verlust</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="230" />
+            <location filename="../ui/training_curve.py" line="222" />
             <source>— validation {metric}</source>
             <translation>— Validierungs-{metric}</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="230" />
+            <location filename="../ui/training_curve.py" line="222" />
             <source>▼ snapshots</source>
             <translation>▼ Snapshots</translation>
         </message>
@@ -3587,12 +3609,12 @@ Weiter trainieren: Das Training läuft im Hintergrund weiter; dieses Panel zeigt
     <context>
         <name>HuntrWorkspaceLookup</name>
         <message>
-            <location filename="../adapters/workspace.py" line="77" />
+            <location filename="../adapters/workspace.py" line="81" />
             <source>Model “{model}” has no snapshot yet: train it first.</source>
             <translation>Modell „{model}“ hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="50" />
+            <location filename="../adapters/workspace.py" line="53" />
             <source>No model given: give a model id or name.</source>
             <translation>Kein Modell angegeben: Geben Sie eine Modell-ID oder einen Modellnamen an.</translation>
         </message>
@@ -3728,7 +3750,7 @@ Lassen Sie das Modell leer, um die Snapshots aller Modelle des Arbeitsbereichs a
             <translation>Modell aus Snapshot erstellen</translation>
         </message>
         <message>
-            <location filename="../processing/model_from_snapshot.py" line="69" />
+            <location filename="../processing/model_from_snapshot.py" line="60" />
             <source>Created model “{name}” ({id}) from snapshot “{snapshot}”.</source>
             <translation>Modell „{name}“ ({id}) aus Snapshot „{snapshot}“ erstellt.</translation>
         </message>
@@ -3742,9 +3764,8 @@ The new model has the same number of classes; you may rename them (names separat
 Das neue Modell hat dieselbe Anzahl an Klassen; Sie können sie umbenennen (Namen durch Kommas getrennt, in derselben Reihenfolge). Mit „Trainingsdaten wiederverwenden“ werden die Trainingsgebiete, Labels und Szenen des Snapshots in das neue Modell kopiert; sonst beginnt es mit leeren Trainingsdaten.</translation>
         </message>
         <message>
-            <location filename="../processing/model_from_snapshot.py" line="60" />
             <source>Model “{model}” has {n} classes; give exactly {n} class names or none.</source>
-            <translation>Modell „{model}“ hat {n} Klassen; geben Sie genau {n} Klassennamen an oder keinen.</translation>
+            <translation type="obsolete">Modell „{model}“ hat {n} Klassen; geben Sie genau {n} Klassennamen an oder keinen.</translation>
         </message>
         <message>
             <location filename="../processing/model_from_snapshot.py" line="49" />
@@ -3889,7 +3910,7 @@ Gibt aus, wie viele Snapshots gelöscht wurden (oder würden), ihre IDs, die fre
             <translation>Snapshot umbenennen</translation>
         </message>
         <message>
-            <location filename="../processing/rename_snapshot.py" line="39" />
+            <location filename="../processing/rename_snapshot.py" line="36" />
             <source>Renamed snapshot {id}: “{old}” → “{new}”.</source>
             <translation>Snapshot {id} umbenannt: „{old}“ → „{new}“.</translation>
         </message>
@@ -3899,14 +3920,12 @@ Gibt aus, wie viele Snapshots gelöscht wurden (oder würden), ihre IDs, die fre
             <translation>Benennt einen Snapshot der Zeitleiste des Modells um. Der Snapshot wird über seine ID oder seinen jetzigen Namen gefunden; der neue Name darf nicht leer sein.</translation>
         </message>
         <message>
-            <location filename="../processing/rename_snapshot.py" line="30" />
             <source>Snapshot id</source>
-            <translation>Snapshot-ID</translation>
+            <translation type="obsolete">Snapshot-ID</translation>
         </message>
         <message>
-            <location filename="../processing/rename_snapshot.py" line="31" />
             <source>Snapshot name</source>
-            <translation>Snapshot-Name</translation>
+            <translation type="obsolete">Snapshot-Name</translation>
         </message>
     </context>
     <context>
@@ -3943,7 +3962,7 @@ The algorithm only runs when “I understand that later snapshots leave the time
 Der Algorithmus läuft nur, wenn „Mir ist klar, dass spätere Snapshots die Zeitleiste verlassen“ angekreuzt ist (CONFIRM=true); sonst ändert er nichts und meldet, was das Zurücksetzen zurücknehmen würde.</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="60" />
+            <location filename="../processing/revert_to_snapshot.py" line="58" />
             <source>Model “{model}” reverted to snapshot “{snapshot}”.</source>
             <translation>Modell „{model}“ auf Snapshot „{snapshot}“ zurückgesetzt.</translation>
         </message>
@@ -3957,7 +3976,7 @@ Der Algorithmus läuft nur, wenn „Mir ist klar, dass spätere Snapshots die Ze
             <translation type="obsolete">Das Zurücksetzen des Modells „{model}“ auf den Snapshot „{snapshot}“ würde {n} spätere Snapshots (davon {saved} gespeichert) und {data} verwerfen. Es wurde nichts geändert: Setzen Sie den Bestätigungsparameter (CONFIRM=true), um zurückzusetzen.</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="78" />
+            <location filename="../processing/revert_to_snapshot.py" line="76" />
             <source>Reverting model “{model}” to snapshot “{snapshot}” would take back {n} later snapshots ({saved} of them saved) and {data}, restorable with “Undo revert” {until}. Nothing was changed: set the confirmation parameter (CONFIRM=true) to revert.</source>
             <translation>Das Zurücksetzen des Modells „{model}“ auf den Snapshot „{snapshot}“ würde {n} spätere Snapshots (davon {saved} gespeichert) und {data} zurücknehmen, wiederherstellbar mit „Zurücksetzen rückgängig machen“ {until}. Es wurde nichts geändert: Setzen Sie den Bestätigungsparameter (CONFIRM=true), um zurückzusetzen.</translation>
         </message>
@@ -3972,22 +3991,22 @@ Der Algorithmus läuft nur, wenn „Mir ist klar, dass spätere Snapshots die Ze
             <translation>Was das Zurücksetzen verworfen hat (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="82" />
+            <location filename="../processing/revert_to_snapshot.py" line="80" />
             <source>at any time</source>
             <translation>jederzeit</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="73" />
+            <location filename="../processing/revert_to_snapshot.py" line="71" />
             <source>no training data (unchanged since then)</source>
             <translation>keine Trainingsdaten (seitdem unverändert)</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="73" />
+            <location filename="../processing/revert_to_snapshot.py" line="71" />
             <source>the training data edited since then</source>
             <translation>die seitdem bearbeiteten Trainingsdaten</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="82" />
+            <location filename="../processing/revert_to_snapshot.py" line="80" />
             <source>until {date}</source>
             <translation>bis {date}</translation>
         </message>
@@ -4005,7 +4024,7 @@ Der Algorithmus läuft nur, wenn „Mir ist klar, dass spätere Snapshots die Ze
             <translation>Snapshot speichern</translation>
         </message>
         <message>
-            <location filename="../processing/save_snapshot.py" line="40" />
+            <location filename="../processing/save_snapshot.py" line="37" />
             <source>Saved snapshot “{name}” ({id}).</source>
             <translation>Snapshot „{name}“ ({id}) gespeichert.</translation>
         </message>
@@ -4019,14 +4038,12 @@ Leave the snapshot empty to save the current state. The name is optional.</sourc
 Lassen Sie den Snapshot leer, um den aktuellen Stand zu speichern. Der Name ist optional.</translation>
         </message>
         <message>
-            <location filename="../processing/save_snapshot.py" line="31" />
             <source>Snapshot id</source>
-            <translation>Snapshot-ID</translation>
+            <translation type="obsolete">Snapshot-ID</translation>
         </message>
         <message>
-            <location filename="../processing/save_snapshot.py" line="32" />
             <source>Snapshot name</source>
-            <translation>Snapshot-Name</translation>
+            <translation type="obsolete">Snapshot-Name</translation>
         </message>
     </context>
     <context>
@@ -4127,12 +4144,12 @@ Lassen Sie das Modell leer, um die Regel des Arbeitsbereichs festzulegen; mit ei
             <translation>Zählmodus: was der Grenzkanal lernt</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="122" />
+            <location filename="../processing/train_model.py" line="121" />
             <source>Detection settings calibrated on the validation areas (JSON)</source>
             <translation>Auf den Validierungsgebieten kalibrierte Erkennungseinstellungen (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="175" />
+            <location filename="../processing/train_model.py" line="174" />
             <source>Detection settings calibrated on the validation areas: minimum score {score}, boundary threshold {boundary}, minimum size {pixels} px.</source>
             <translation>Auf den Validierungsgebieten kalibrierte Erkennungseinstellungen: Mindestwert {score}, Grenzschwelle {boundary}, Mindestgröße {pixels} px.</translation>
         </message>
@@ -4185,27 +4202,25 @@ Lassen Sie das Modell leer, um die Regel des Arbeitsbereichs festzulegen; mit ei
             <translation>Anteil der Trainingsgebiete, der für die Validierung zurückgehalten wird (wenn keines markiert ist)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="117" />
             <source>Snapshot id</source>
-            <translation>Snapshot-ID</translation>
+            <translation type="obsolete">Snapshot-ID</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="118" />
             <source>Snapshot name</source>
-            <translation>Snapshot-Name</translation>
+            <translation type="obsolete">Snapshot-Name</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="161" />
+            <location filename="../processing/train_model.py" line="160" />
             <source>Step {step}: validation {metrics}</source>
             <translation>Schritt {step}: Validierung {metrics}</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="185" />
+            <location filename="../processing/train_model.py" line="184" />
             <source>Stopped after {steps} steps ({reason}); snapshot “{name}” ({id}) is the current state.</source>
             <translation>Nach {steps} Schritten angehalten ({reason}); Snapshot „{name}“ ({id}) ist der aktuelle Stand.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="120" />
+            <location filename="../processing/train_model.py" line="119" />
             <source>Total steps of the model</source>
             <translation>Gesamtzahl der Schritte des Modells</translation>
         </message>
@@ -4215,7 +4230,7 @@ Lassen Sie das Modell leer, um die Regel des Arbeitsbereichs festzulegen; mit ei
             <translation>Modell trainieren</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="167" />
+            <location filename="../processing/train_model.py" line="166" />
             <source>Training model “{name}” ({id}).</source>
             <translation>Training des Modells „{name}“ ({id}).</translation>
         </message>
@@ -4245,12 +4260,12 @@ Das Training endet beim ersten erreichten Budget (Schritte, Epochen oder Sekunde
 Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validierungskennzahlen aus.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="121" />
+            <location filename="../processing/train_model.py" line="120" />
             <source>Validation metrics (JSON)</source>
             <translation>Validierungskennzahlen (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="119" />
+            <location filename="../processing/train_model.py" line="118" />
             <source>Why training stopped</source>
             <translation>Warum das Training endete</translation>
         </message>
@@ -4295,22 +4310,22 @@ Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validieru
             <translation>In den Layer „{name}“ des Trainings-GeoPackages konnte nicht geschrieben werden: {error}</translation>
         </message>
         <message>
-            <location filename="../adapters/training_import.py" line="299" />
+            <location filename="../adapters/training_import.py" line="321" />
             <source>Label</source>
             <translation>Label</translation>
         </message>
         <message>
-            <location filename="../adapters/training_import.py" line="291" />
+            <location filename="../adapters/training_import.py" line="313" />
             <source>Label {fid} has class “{value}”, which is not one of the model's classes ({names}).</source>
             <translation>Label {fid} hat die Klasse „{value}“, die nicht zu den Klassen des Modells gehört ({names}).</translation>
         </message>
         <message>
-            <location filename="../adapters/training_import.py" line="269" />
+            <location filename="../adapters/training_import.py" line="291" />
             <source>The labels have no field “{field}”.</source>
             <translation>Die Labels haben kein Feld „{field}“.</translation>
         </message>
         <message>
-            <location filename="../adapters/training_import.py" line="272" />
+            <location filename="../adapters/training_import.py" line="294" />
             <source>The model has {n} classes: choose the labels' field that holds the class id or name.</source>
             <translation>Das Modell hat {n} Klassen: Wählen Sie das Feld der Labels, das die Klassen-ID oder den Klassennamen enthält.</translation>
         </message>
@@ -4320,7 +4335,7 @@ Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validieru
             <translation>Das Trainings-GeoPackage {path} hat keinen gültigen Layer „{name}“.</translation>
         </message>
         <message>
-            <location filename="../adapters/training_import.py" line="235" />
+            <location filename="../adapters/training_import.py" line="257" />
             <source>Training area</source>
             <translation>Trainingsgebiet</translation>
         </message>

@@ -4,27 +4,27 @@
     <context>
         <name>@default</name>
         <message>
-            <location filename="../processing/detect.py" line="130" />
+            <location filename="../processing/detect.py" line="108" />
             <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
             <translation>Seuil de bordure pour séparer les objets qui se touchent (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="155" />
+            <location filename="../processing/detect.py" line="133" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Surface minimale d'une détection (unités de carte au carré)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="121" />
+            <location filename="../processing/detect.py" line="99" />
             <source>Minimum score (0: the snapshot's calibrated value)</source>
             <translation>Score minimal (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="139" />
+            <location filename="../processing/detect.py" line="117" />
             <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
             <translation>Taille minimale d'une détection en pixels (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="150" />
+            <location filename="../processing/detect.py" line="128" />
             <source>Segmentation mode: one feature per connected area (else one per class)</source>
             <translation>Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
         </message>
@@ -32,17 +32,17 @@
     <context>
         <name>CompareSnapshotsAlgorithm</name>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="95" />
+            <location filename="../processing/compare_snapshots.py" line="85" />
             <source>Area of interest (optional)</source>
             <translation>Zone d'intérêt (facultatif)</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="65" />
+            <location filename="../processing/compare_snapshots.py" line="55" />
             <source>Compare snapshots</source>
             <translation>Comparer des instantanés</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="68" />
+            <location filename="../processing/compare_snapshots.py" line="58" />
             <source>Compares two snapshots of a model.
 
 Metrics: every metric of either snapshot, overall and per class, side by side with the difference (second minus first).
@@ -59,82 +59,81 @@ Modifications des données d'entraînement : les zones d'entraînement et étiqu
 Avec un raster, les détections des deux instantanés sur celui-ci sont ajoutées comme deux couches dans un groupe, contour orange (premier) et bleu tireté (second). Une détection déjà faite par un instantané sur ce raster avec ses propres réglages, sur tout le raster ou la même zone, est réutilisée au lieu d'être relancée.</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="199" />
+            <location filename="../processing/compare_snapshots.py" line="179" />
             <source>Detected: {path}.</source>
             <translation>Détecté : {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="107" />
+            <location filename="../processing/compare_snapshots.py" line="97" />
             <source>Detections of the first snapshot</source>
             <translation>Détections du premier instantané</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="110" />
+            <location filename="../processing/compare_snapshots.py" line="100" />
             <source>Detections of the second snapshot</source>
             <translation>Détections du second instantané</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="113" />
+            <location filename="../processing/compare_snapshots.py" line="103" />
             <source>Detections reused</source>
             <translation>Détections réutilisées</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="114" />
+            <location filename="../processing/compare_snapshots.py" line="104" />
             <source>Features added</source>
             <translation>Entités ajoutées</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="115" />
+            <location filename="../processing/compare_snapshots.py" line="105" />
             <source>Features removed</source>
             <translation>Entités supprimées</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="84" />
+            <location filename="../processing/compare_snapshots.py" line="74" />
             <source>First snapshot (id or name)</source>
             <translation>Premier instantané (identifiant ou nom)</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="105" />
+            <location filename="../processing/compare_snapshots.py" line="95" />
             <source>Metrics</source>
             <translation>Métriques</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="90" />
+            <location filename="../processing/compare_snapshots.py" line="80" />
             <source>Raster to detect on (optional)</source>
             <translation>Raster sur lequel détecter (facultatif)</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="100" />
+            <location filename="../processing/compare_snapshots.py" line="90" />
             <source>Reuse detections already made</source>
             <translation>Réutiliser les détections déjà faites</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="199" />
+            <location filename="../processing/compare_snapshots.py" line="179" />
             <source>Reused {path}.</source>
             <translation>Réutilisé : {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="85" />
+            <location filename="../processing/compare_snapshots.py" line="75" />
             <source>Second snapshot (id or name; empty: the current state)</source>
             <translation>Second instantané (identifiant ou nom ; vide : l'état actuel)</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="187" />
             <source>The area of interest has no polygon.</source>
-            <translation>La zone d'intérêt ne contient aucun polygone.</translation>
+            <translation type="obsolete">La zone d'intérêt ne contient aucun polygone.</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="179" />
+            <location filename="../processing/compare_snapshots.py" line="166" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="106" />
+            <location filename="../processing/compare_snapshots.py" line="96" />
             <source>Training data changes</source>
             <translation>Modifications des données d'entraînement</translation>
         </message>
         <message>
-            <location filename="../processing/compare_snapshots.py" line="161" />
+            <location filename="../processing/compare_snapshots.py" line="148" />
             <source>Training data: {added} feature(s) added, {removed} removed.</source>
             <translation>Données d'entraînement : {added} entité(s) ajoutée(s), {removed} supprimée(s).</translation>
         </message>
@@ -165,12 +164,12 @@ Avec un raster, les détections des deux instantanés sur celui-ci sont ajoutée
             <translation>Classes (séparées par des virgules)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="191" />
+            <location filename="../processing/create_model.py" line="187" />
             <source>Copied {n} labels.</source>
             <translation>{n} étiquettes copiées.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="191" />
+            <location filename="../processing/create_model.py" line="187" />
             <source>Copied {n} training areas.</source>
             <translation>{n} zones d'entraînement copiées.</translation>
         </message>
@@ -185,7 +184,7 @@ Avec un raster, les détections des deux instantanés sur celui-ci sont ajoutée
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="198" />
+            <location filename="../processing/create_model.py" line="194" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modèle « {name} » créé ({id}).</translation>
         </message>
@@ -207,9 +206,8 @@ Les zones d'entraînement et les étiquettes (facultatives) sont des couches de 
 Renvoie l'identifiant du nouveau modèle.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="145" />
             <source>Give at least one class name.</source>
-            <translation>Indiquez au moins un nom de classe.</translation>
+            <translation type="obsolete">Indiquez au moins un nom de classe.</translation>
         </message>
         <message>
             <location filename="../processing/create_model.py" line="102" />
@@ -260,7 +258,7 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Le raster a les bandes 1…{n} ; « {text} » n'est pas un choix valide.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="149" />
+            <location filename="../processing/create_model.py" line="147" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
@@ -320,7 +318,7 @@ Renvoie l'identifiant du nouveau modèle.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="93" />
+            <location filename="../processing/detect.py" line="71" />
             <source>Area of interest</source>
             <translation>Zone d'intérêt</translation>
         </message>
@@ -333,17 +331,17 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="201" />
+            <location filename="../processing/detect.py" line="170" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Détection avec le modèle « {model} », instantané « {snapshot} » ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="102" />
+            <location filename="../processing/detect.py" line="80" />
             <source>Detections</source>
             <translation>Détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="103" />
+            <location filename="../processing/detect.py" line="81" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage des détections</translation>
         </message>
@@ -364,7 +362,7 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Nom de la couche</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="106" />
+            <location filename="../processing/detect.py" line="84" />
             <source>Layer name inside the GeoPackage</source>
             <translation>Nom de la couche dans le GeoPackage</translation>
         </message>
@@ -385,27 +383,27 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Taille minimale d'une détection en pixels (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="107" />
+            <location filename="../processing/detect.py" line="85" />
             <source>Name of the layer in the project</source>
             <translation>Nom de la couche dans le projet</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="104" />
+            <location filename="../processing/detect.py" line="82" />
             <source>Number of detections</source>
             <translation>Nombre de détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="92" />
+            <location filename="../processing/detect.py" line="70" />
             <source>Raster scene</source>
             <translation>Scène raster</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="65" />
+            <location filename="../processing/detect.py" line="43" />
             <source>Run detection</source>
             <translation>Lancer la détection</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="68" />
+            <location filename="../processing/detect.py" line="46" />
             <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
@@ -436,27 +434,26 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="226" />
+            <location filename="../processing/detect.py" line="195" />
             <source>Settings: minimum score {score} ({score_from}), boundary threshold {boundary} ({boundary_from}), minimum size {pixels} px ({pixels_from}).</source>
             <translation>Réglages : score minimal {score} ({score_from}), seuil de bordure {boundary} ({boundary_from}), taille minimale {pixels} px ({pixels_from}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="105" />
+            <location filename="../processing/detect.py" line="83" />
             <source>Snapshot id</source>
             <translation>Identifiant de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="200" />
             <source>The area of interest has no polygon.</source>
-            <translation>La zone d'intérêt ne contient aucun polygone.</translation>
+            <translation type="obsolete">La zone d'intérêt ne contient aucun polygone.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="192" />
+            <location filename="../processing/detect.py" line="168" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="108" />
+            <location filename="../processing/detect.py" line="86" />
             <source>Thresholds and minimum size used, and their source (JSON)</source>
             <translation>Seuils et taille minimale utilisés, et leur origine (JSON)</translation>
         </message>
@@ -465,7 +462,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="240" />
+            <location filename="../processing/detect.py" line="209" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} détections écrites dans {path}.</translation>
         </message>
@@ -486,7 +483,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation>Adresse de l'ordonnanceur Dask (vide : un cluster local)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="139" />
+            <location filename="../processing/detect_many.py" line="137" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Détection avec le modèle « {model} », instantané « {snapshot} » ({kind}).</translation>
         </message>
@@ -574,7 +571,7 @@ Give the scenes as layers, a folder of rasters and/or a file pattern such as /da
 Indiquez les scènes sous forme de couches, d'un dossier de rasters et/ou d'un motif de fichiers tel que /data/tiles/*.tif. Sans adresse d'ordonnanceur, un cluster local de processus de travail tourne sur cet ordinateur ; avec une adresse (tcp://host:8786), ses processus de travail doivent voir l'espace de travail, les rasters et le fichier de sortie aux mêmes chemins. Une scène dont le processus de travail s'arrête brutalement est relancée. Le même traitement est disponible sans QGIS : python -m orca_huntr detect-many.</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="160" />
+            <location filename="../processing/detect_many.py" line="158" />
             <source>Scene {scene} failed: {message}</source>
             <translation>La scène {scene} a échoué : {message}</translation>
         </message>
@@ -607,7 +604,7 @@ Indiquez les scènes sous forme de couches, d'un dossier de rasters et/ou d'un m
             <translation type="obsolete">automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../processing/detect_many.py" line="163" />
+            <location filename="../processing/detect_many.py" line="161" />
             <source>{n} detections from {scenes} scenes written to {path}.</source>
             <translation>{n} détections de {scenes} scènes écrites dans {path}.</translation>
         </message>
@@ -615,7 +612,7 @@ Indiquez les scènes sous forme de couches, d'un dossier de rasters et/ou d'un m
     <context>
         <name>ExportOnnxAlgorithm</name>
         <message>
-            <location filename="../processing/export_onnx.py" line="83" />
+            <location filename="../processing/export_onnx.py" line="81" />
             <source>Choose the ONNX file to write.</source>
             <translation>Choisissez le fichier ONNX à écrire.</translation>
         </message>
@@ -650,7 +647,7 @@ Indiquez les scènes sous forme de couches, d'un dossier de rasters et/ou d'un m
             <translation>Identifiant de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/export_onnx.py" line="80" />
+            <location filename="../processing/export_onnx.py" line="78" />
             <source>The raster cannot be opened.</source>
             <translation>Le raster ne peut pas être ouvert.</translation>
         </message>
@@ -667,7 +664,7 @@ Deepness applies one normalisation to every raster. Models that normalise each r
 Deepness applique une seule normalisation à tous les rasters. Les modèles qui normalisent chaque raster avec ses propres statistiques doivent donc les fixer dans le fichier : indiquez le raster sur lequel vous utiliserez le fichier, ou laissez vide pour prendre la médiane des statistiques des scènes d'entraînement. Deepness ne sépare pas les objets qui se touchent et n'a pas de taille minimale : ses résultats sont la segmentation du réseau.</translation>
         </message>
         <message>
-            <location filename="../processing/export_onnx.py" line="92" />
+            <location filename="../processing/export_onnx.py" line="90" />
             <source>Wrote snapshot “{snapshot}” of model “{model}” to {path}.</source>
             <translation>Instantané « {snapshot} » du modèle « {model} » écrit dans {path}.</translation>
         </message>
@@ -700,7 +697,7 @@ Deepness applique une seule normalisation à tous les rasters. Les modèles qui 
             <translation>Fichier du paquet</translation>
         </message>
         <message>
-            <location filename="../processing/export_snapshot.py" line="74" />
+            <location filename="../processing/export_snapshot.py" line="72" />
             <source>Snapshot “{snapshot}” of model “{model}” exported to {path}.</source>
             <translation>Instantané « {snapshot} » du modèle « {model} » exporté vers {path}.</translation>
         </message>
@@ -717,22 +714,22 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
     <context>
         <name>HuntrAlgorithm</name>
         <message>
-            <location filename="../processing/algorithm.py" line="127" />
+            <location filename="../processing/algorithm.py" line="150" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="126" />
+            <location filename="../processing/algorithm.py" line="149" />
             <source>Device</source>
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="127" />
+            <location filename="../processing/algorithm.py" line="150" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="109" />
+            <location filename="../processing/algorithm.py" line="132" />
             <source>Model (id or name)</source>
             <translation>Modèle (identifiant ou nom)</translation>
         </message>
@@ -741,7 +738,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation type="obsolete">Le modèle « {model} » n'a pas encore d'instantané : entraînez-le d'abord.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="190" />
+            <location filename="../processing/algorithm.py" line="267" />
             <source>Models and snapshots</source>
             <translation>Modèles et instantanés</translation>
         </message>
@@ -758,31 +755,41 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation type="obsolete">Plusieurs modèles s'appellent « {name} » ; donnez plutôt l'identifiant. Modèles : {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="117" />
+            <location filename="../processing/algorithm.py" line="140" />
             <source>Snapshot (id or name)</source>
             <translation>Instantané (identifiant ou nom)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="115" />
+            <location filename="../processing/algorithm.py" line="138" />
             <source>Snapshot (id or name; empty: the current state)</source>
             <translation>Instantané (identifiant ou nom ; vide : l'état actuel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="159" />
+            <source>Snapshot id</source>
+            <translation>Identifiant de l'instantané</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithm.py" line="160" />
+            <source>Snapshot name</source>
+            <translation>Nom de l'instantané</translation>
         </message>
         <message>
             <source>The current project has not been saved, so it has no workspace yet. Save the project first, or give a workspace folder.</source>
             <translation type="obsolete">Le projet actuel n'a pas été enregistré et n'a donc pas encore d'espace de travail. Enregistrez d'abord le projet ou indiquez un dossier d'espace de travail.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="189" />
+            <location filename="../processing/algorithm.py" line="266" />
             <source>Training and detection</source>
             <translation>Entraînement et détection</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="101" />
+            <location filename="../processing/algorithm.py" line="124" />
             <source>Workspace folder (empty: the one beside the current project)</source>
             <translation>Dossier de l'espace de travail (vide : celui à côté du projet actuel)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithm.py" line="127" />
+            <location filename="../processing/algorithm.py" line="150" />
             <source>automatic (GPU when available)</source>
             <translation>automatique (GPU si disponible)</translation>
         </message>
@@ -950,7 +957,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>ORCA HUNTR : comparaison d'instantanés</translation>
         </message>
         <message>
-            <location filename="../tasks/compare_task.py" line="66" />
+            <location filename="../tasks/compare_task.py" line="62" />
             <source>The comparison was cancelled; no detection was added.</source>
             <translation>La comparaison a été annulée ; aucune détection n'a été ajoutée.</translation>
         </message>
@@ -1188,7 +1195,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
     <context>
         <name>HuntrDetectTask</name>
         <message>
-            <location filename="../tasks/detect_task.py" line="102" />
+            <location filename="../tasks/detect_task.py" line="98" />
             <source>Detection was cancelled; nothing was written.</source>
             <translation>La détection a été annulée ; rien n'a été écrit.</translation>
         </message>
@@ -1201,52 +1208,52 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
     <context>
         <name>HuntrDetection</name>
         <message>
-            <location filename="../ui/detection_run.py" line="76" />
+            <location filename="../ui/detection_run.py" line="77" />
             <source>Could not start detection</source>
             <translation>Impossible de lancer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="81" />
+            <location filename="../ui/detection_run.py" line="82" />
             <source>Detection failed</source>
             <translation>La détection a échoué</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="97" />
+            <location filename="../ui/detection_run.py" line="98" />
             <source>Detection started; it runs in the background (see the task manager).</source>
             <translation>Détection lancée ; elle s'exécute en arrière-plan (voir le gestionnaire de tâches).</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="48" />
+            <location filename="../ui/detection_run.py" line="49" />
             <source>No objects found: layer {name} is empty. Try to: {tips}.</source>
             <translation>Aucun objet trouvé : la couche {name} est vide. Essayez de : {tips}.</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="65" />
+            <location filename="../ui/detection_run.py" line="66" />
             <source>ORCA HUNTR: detection with {model}</source>
             <translation>ORCA HUNTR : détection avec {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="45" />
+            <location filename="../ui/detection_run.py" line="46" />
             <source>check that the area covers the objects and the scene looks like the training scenes</source>
             <translation>vérifier que la zone couvre les objets et que la scène ressemble aux scènes d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="43" />
+            <location filename="../ui/detection_run.py" line="44" />
             <source>lower the minimum area (now {value:g})</source>
             <translation>baisser la surface minimale (actuellement {value:g})</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="41" />
+            <location filename="../ui/detection_run.py" line="42" />
             <source>lower the score threshold (now {value:g}, under Advanced options)</source>
             <translation>baisser le seuil de score (actuellement {value:g}, dans Options avancées)</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="46" />
+            <location filename="../ui/detection_run.py" line="47" />
             <source>train longer, or add labels where objects were missed, then detect with the new snapshot</source>
             <translation>entraîner plus longtemps ou ajouter des étiquettes là où des objets ont été manqués, puis détecter avec le nouvel instantané</translation>
         </message>
         <message>
-            <location filename="../ui/detection_run.py" line="86" />
+            <location filename="../ui/detection_run.py" line="87" />
             <source>{n} detections: layer {name} added.</source>
             <translation>{n} détections : couche {name} ajoutée.</translation>
         </message>
@@ -1254,7 +1261,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
     <context>
         <name>HuntrDetectionLayer</name>
         <message>
-            <location filename="../adapters/detection_layer.py" line="116" />
+            <location filename="../adapters/detection_layer.py" line="112" />
             <source>Cannot open the detection layer {uri}.</source>
             <translation>Impossible d'ouvrir la couche de détections {uri}.</translation>
         </message>
@@ -1489,17 +1496,32 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
     <context>
         <name>HuntrInputs</name>
         <message>
-            <location filename="../adapters/inputs.py" line="84" />
+            <location filename="../adapters/inputs.py" line="85" />
             <source>Bands must be numbers separated by commas, not “{text}”.</source>
             <translation>Les bandes doivent être des nombres séparés par des virgules, et non « {text} ».</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="100" />
+            <location filename="../adapters/inputs.py" line="152" />
+            <source>Give at least one class name.</source>
+            <translation>Indiquez au moins un nom de classe.</translation>
+        </message>
+        <message>
+            <location filename="../adapters/inputs.py" line="166" />
+            <source>Model “{model}” has {n} classes; give exactly {n} class names or none.</source>
+            <translation>Le modèle « {model} » a {n} classes ; donnez exactement {n} noms de classe, ou aucun.</translation>
+        </message>
+        <message>
+            <location filename="../adapters/inputs.py" line="210" />
+            <source>The area of interest has no polygon.</source>
+            <translation>La zone d'intérêt ne contient aucun polygone.</translation>
+        </message>
+        <message>
+            <location filename="../adapters/inputs.py" line="101" />
             <source>The raster has bands 1…{n}; “{text}” is not a valid choice.</source>
             <translation>Le raster a les bandes 1…{n} ; « {text} » n'est pas un choix valide.</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="145" />
+            <location filename="../adapters/inputs.py" line="146" />
             <source>“{colour}” is not a #rrggbb colour (class “{name}”).</source>
             <translation>« {colour} » n'est pas une couleur #rrggbb (classe « {name} »).</translation>
         </message>
@@ -3065,47 +3087,47 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
     <context>
         <name>HuntrTrainingCurve</name>
         <message>
-            <location filename="../ui/training_curve.py" line="74" />
+            <location filename="../ui/training_curve.py" line="66" />
             <source>F1</source>
             <translation>F1</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="74" />
+            <location filename="../ui/training_curve.py" line="66" />
             <source>IoU</source>
             <translation>IoU</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="291" />
+            <location filename="../ui/training_curve.py" line="283" />
             <source>Snapshot {name} · step {step}</source>
             <translation>Instantané {name} · pas {step}</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="198" />
+            <location filename="../ui/training_curve.py" line="190" />
             <source>The training curve appears after the first training</source>
             <translation>La courbe d'entraînement apparaît après le premier entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="129" />
+            <location filename="../ui/training_curve.py" line="121" />
             <source>Training loss (blue, left axis) and validation {metric} (orange, right axis) against steps; the marks at the top are the snapshots</source>
             <translation>Perte d'entraînement (bleu, axe de gauche) et {metric} de validation (orange, axe de droite) selon les pas ; les repères en haut sont les instantanés</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="226" />
+            <location filename="../ui/training_curve.py" line="218" />
             <source>step {n}</source>
             <translation>pas {n}</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="230" />
+            <location filename="../ui/training_curve.py" line="222" />
             <source>— loss</source>
             <translation>— perte</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="230" />
+            <location filename="../ui/training_curve.py" line="222" />
             <source>— validation {metric}</source>
             <translation>— {metric} de validation</translation>
         </message>
         <message>
-            <location filename="../ui/training_curve.py" line="230" />
+            <location filename="../ui/training_curve.py" line="222" />
             <source>▼ snapshots</source>
             <translation>▼ instantanés</translation>
         </message>
@@ -3587,12 +3609,12 @@ Continuer : l'entraînement se poursuit en arrière-plan ; ce panneau continue d
     <context>
         <name>HuntrWorkspaceLookup</name>
         <message>
-            <location filename="../adapters/workspace.py" line="77" />
+            <location filename="../adapters/workspace.py" line="81" />
             <source>Model “{model}” has no snapshot yet: train it first.</source>
             <translation>Le modèle « {model} » n'a pas encore d'instantané : entraînez-le d'abord.</translation>
         </message>
         <message>
-            <location filename="../adapters/workspace.py" line="50" />
+            <location filename="../adapters/workspace.py" line="53" />
             <source>No model given: give a model id or name.</source>
             <translation>Aucun modèle indiqué : donnez l'identifiant ou le nom d'un modèle.</translation>
         </message>
@@ -3728,7 +3750,7 @@ Laissez le modèle vide pour lister les instantanés de tous les modèles de l'e
             <translation>Créer un modèle à partir d'un instantané</translation>
         </message>
         <message>
-            <location filename="../processing/model_from_snapshot.py" line="69" />
+            <location filename="../processing/model_from_snapshot.py" line="60" />
             <source>Created model “{name}” ({id}) from snapshot “{snapshot}”.</source>
             <translation>Modèle « {name} » ({id}) créé à partir de l'instantané « {snapshot} ».</translation>
         </message>
@@ -3742,9 +3764,8 @@ The new model has the same number of classes; you may rename them (names separat
 Le nouveau modèle a le même nombre de classes ; vous pouvez les renommer (noms séparés par des virgules, dans le même ordre). Avec « Réutiliser les données d'entraînement », les zones d'entraînement, les étiquettes et les scènes de l'instantané sont copiées dans le nouveau modèle ; sinon, il démarre avec des données d'entraînement vides.</translation>
         </message>
         <message>
-            <location filename="../processing/model_from_snapshot.py" line="60" />
             <source>Model “{model}” has {n} classes; give exactly {n} class names or none.</source>
-            <translation>Le modèle « {model} » a {n} classes ; donnez exactement {n} noms de classe, ou aucun.</translation>
+            <translation type="obsolete">Le modèle « {model} » a {n} classes ; donnez exactement {n} noms de classe, ou aucun.</translation>
         </message>
         <message>
             <location filename="../processing/model_from_snapshot.py" line="49" />
@@ -3889,7 +3910,7 @@ Donne le nombre d'instantanés supprimés (ou qui le seraient), leurs identifian
             <translation>Renommer un instantané</translation>
         </message>
         <message>
-            <location filename="../processing/rename_snapshot.py" line="39" />
+            <location filename="../processing/rename_snapshot.py" line="36" />
             <source>Renamed snapshot {id}: “{old}” → “{new}”.</source>
             <translation>Instantané {id} renommé : « {old} » → « {new} ».</translation>
         </message>
@@ -3899,14 +3920,12 @@ Donne le nombre d'instantanés supprimés (ou qui le seraient), leurs identifian
             <translation>Renomme un instantané de la chronologie du modèle. L'instantané est désigné par son identifiant ou son nom actuel ; le nouveau nom ne doit pas être vide.</translation>
         </message>
         <message>
-            <location filename="../processing/rename_snapshot.py" line="30" />
             <source>Snapshot id</source>
-            <translation>Identifiant de l'instantané</translation>
+            <translation type="obsolete">Identifiant de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/rename_snapshot.py" line="31" />
             <source>Snapshot name</source>
-            <translation>Nom de l'instantané</translation>
+            <translation type="obsolete">Nom de l'instantané</translation>
         </message>
     </context>
     <context>
@@ -3943,7 +3962,7 @@ The algorithm only runs when “I understand that later snapshots leave the time
 L'algorithme ne s'exécute que si « Je comprends que les instantanés plus récents quittent la chronologie » est coché (CONFIRM=true) ; sinon il ne change rien et indique ce que le retour retirerait.</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="60" />
+            <location filename="../processing/revert_to_snapshot.py" line="58" />
             <source>Model “{model}” reverted to snapshot “{snapshot}”.</source>
             <translation>Modèle « {model} » ramené à l'instantané « {snapshot} ».</translation>
         </message>
@@ -3957,7 +3976,7 @@ L'algorithme ne s'exécute que si « Je comprends que les instantanés plus réc
             <translation type="obsolete">Ramener le modèle « {model} » à l'instantané « {snapshot} » abandonnerait {n} instantanés plus récents (dont {saved} enregistrés) et {data}. Rien n'a été modifié : activez le paramètre de confirmation (CONFIRM=true) pour revenir en arrière.</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="78" />
+            <location filename="../processing/revert_to_snapshot.py" line="76" />
             <source>Reverting model “{model}” to snapshot “{snapshot}” would take back {n} later snapshots ({saved} of them saved) and {data}, restorable with “Undo revert” {until}. Nothing was changed: set the confirmation parameter (CONFIRM=true) to revert.</source>
             <translation>Revenir à l'instantané « {snapshot} » du modèle « {model} » retirerait {n} instantanés plus récents (dont {saved} enregistrés) et {data}, restaurables avec « Annuler un retour » {until}. Rien n'a été modifié : activez le paramètre de confirmation (CONFIRM=true) pour revenir.</translation>
         </message>
@@ -3972,22 +3991,22 @@ L'algorithme ne s'exécute que si « Je comprends que les instantanés plus réc
             <translation>Ce que le retour en arrière a abandonné (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="82" />
+            <location filename="../processing/revert_to_snapshot.py" line="80" />
             <source>at any time</source>
             <translation>à tout moment</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="73" />
+            <location filename="../processing/revert_to_snapshot.py" line="71" />
             <source>no training data (unchanged since then)</source>
             <translation>aucune donnée d'entraînement (inchangées depuis)</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="73" />
+            <location filename="../processing/revert_to_snapshot.py" line="71" />
             <source>the training data edited since then</source>
             <translation>les données d'entraînement modifiées depuis</translation>
         </message>
         <message>
-            <location filename="../processing/revert_to_snapshot.py" line="82" />
+            <location filename="../processing/revert_to_snapshot.py" line="80" />
             <source>until {date}</source>
             <translation>jusqu'au {date}</translation>
         </message>
@@ -4005,7 +4024,7 @@ L'algorithme ne s'exécute que si « Je comprends que les instantanés plus réc
             <translation>Enregistrer un instantané</translation>
         </message>
         <message>
-            <location filename="../processing/save_snapshot.py" line="40" />
+            <location filename="../processing/save_snapshot.py" line="37" />
             <source>Saved snapshot “{name}” ({id}).</source>
             <translation>Instantané « {name} » ({id}) enregistré.</translation>
         </message>
@@ -4019,14 +4038,12 @@ Leave the snapshot empty to save the current state. The name is optional.</sourc
 Laissez l'instantané vide pour enregistrer l'état actuel. Le nom est facultatif.</translation>
         </message>
         <message>
-            <location filename="../processing/save_snapshot.py" line="31" />
             <source>Snapshot id</source>
-            <translation>Identifiant de l'instantané</translation>
+            <translation type="obsolete">Identifiant de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/save_snapshot.py" line="32" />
             <source>Snapshot name</source>
-            <translation>Nom de l'instantané</translation>
+            <translation type="obsolete">Nom de l'instantané</translation>
         </message>
     </context>
     <context>
@@ -4127,12 +4144,12 @@ Laissez le modèle vide pour définir la politique de l'espace de travail ; avec
             <translation>Mode comptage : ce qu'apprend le canal de bordure</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="122" />
+            <location filename="../processing/train_model.py" line="121" />
             <source>Detection settings calibrated on the validation areas (JSON)</source>
             <translation>Réglages de détection calibrés sur les zones de validation (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="175" />
+            <location filename="../processing/train_model.py" line="174" />
             <source>Detection settings calibrated on the validation areas: minimum score {score}, boundary threshold {boundary}, minimum size {pixels} px.</source>
             <translation>Réglages de détection calibrés sur les zones de validation : score minimal {score}, seuil de bordure {boundary}, taille minimale {pixels} px.</translation>
         </message>
@@ -4185,27 +4202,25 @@ Laissez le modèle vide pour définir la politique de l'espace de travail ; avec
             <translation>Part des zones d'entraînement réservée à la validation (si aucune n'est marquée)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="117" />
             <source>Snapshot id</source>
-            <translation>Identifiant de l'instantané</translation>
+            <translation type="obsolete">Identifiant de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="118" />
             <source>Snapshot name</source>
-            <translation>Nom de l'instantané</translation>
+            <translation type="obsolete">Nom de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="161" />
+            <location filename="../processing/train_model.py" line="160" />
             <source>Step {step}: validation {metrics}</source>
             <translation>Étape {step} : validation {metrics}</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="185" />
+            <location filename="../processing/train_model.py" line="184" />
             <source>Stopped after {steps} steps ({reason}); snapshot “{name}” ({id}) is the current state.</source>
             <translation>Arrêt après {steps} étapes ({reason}) ; l'instantané « {name} » ({id}) est l'état actuel.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="120" />
+            <location filename="../processing/train_model.py" line="119" />
             <source>Total steps of the model</source>
             <translation>Nombre total d'étapes du modèle</translation>
         </message>
@@ -4215,7 +4230,7 @@ Laissez le modèle vide pour définir la politique de l'espace de travail ; avec
             <translation>Entraîner le modèle</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="167" />
+            <location filename="../processing/train_model.py" line="166" />
             <source>Training model “{name}” ({id}).</source>
             <translation>Entraînement du modèle « {name} » ({id}).</translation>
         </message>
@@ -4245,12 +4260,12 @@ L'entraînement s'arrête au premier budget atteint (étapes, époques ou second
 Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et les métriques de validation.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="121" />
+            <location filename="../processing/train_model.py" line="120" />
             <source>Validation metrics (JSON)</source>
             <translation>Métriques de validation (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="119" />
+            <location filename="../processing/train_model.py" line="118" />
             <source>Why training stopped</source>
             <translation>Raison de l'arrêt de l'entraînement</translation>
         </message>
@@ -4295,22 +4310,22 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <translation>Impossible d'écrire dans la couche « {name} » du GeoPackage d'entraînement : {error}</translation>
         </message>
         <message>
-            <location filename="../adapters/training_import.py" line="299" />
+            <location filename="../adapters/training_import.py" line="321" />
             <source>Label</source>
             <translation>Étiquette</translation>
         </message>
         <message>
-            <location filename="../adapters/training_import.py" line="291" />
+            <location filename="../adapters/training_import.py" line="313" />
             <source>Label {fid} has class “{value}”, which is not one of the model's classes ({names}).</source>
             <translation>L'étiquette {fid} a la classe « {value} », qui ne fait pas partie des classes du modèle ({names}).</translation>
         </message>
         <message>
-            <location filename="../adapters/training_import.py" line="269" />
+            <location filename="../adapters/training_import.py" line="291" />
             <source>The labels have no field “{field}”.</source>
             <translation>Les étiquettes n'ont pas de champ « {field} ».</translation>
         </message>
         <message>
-            <location filename="../adapters/training_import.py" line="272" />
+            <location filename="../adapters/training_import.py" line="294" />
             <source>The model has {n} classes: choose the labels' field that holds the class id or name.</source>
             <translation>Le modèle a {n} classes : choisissez le champ des étiquettes qui contient l'identifiant ou le nom de la classe.</translation>
         </message>
@@ -4320,7 +4335,7 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <translation>Le GeoPackage d'entraînement {path} n'a pas de couche « {name} » valide.</translation>
         </message>
         <message>
-            <location filename="../adapters/training_import.py" line="235" />
+            <location filename="../adapters/training_import.py" line="257" />
             <source>Training area</source>
             <translation>Zone d'entraînement</translation>
         </message>

@@ -13,10 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from qgis.core import (
+    QgsMapLayer,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputString,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
@@ -26,6 +29,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..adapters.events import hub
+from ..adapters.inputs import area_of_interest
 from ..adapters.workspace import find_model, find_snapshot, open_workspace
 from ..errors import HuntrError
 
@@ -40,6 +44,25 @@ DEVICES = ("auto", "cpu", "cuda")
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("HuntrAlgorithm", text)
+
+
+class _LoadedDetection(QgsProcessingLayerPostProcessorInterface):
+    """Marks a detection layer loaded by Processing as the panel marks its own; then
+    ``finish(layer, project)`` styles it."""
+
+    def __init__(self, uri: str, model_id: str, snapshot_id: str, finish: Callable[[Any, Any], None]) -> None:
+        super().__init__()
+        self.uri, self.model_id, self.snapshot_id, self.finish = uri, model_id, snapshot_id, finish
+
+    def postProcessLayer(self, layer, context, feedback) -> None:
+        from ..adapters import detection_layer
+
+        detection_layer.mark(layer, self.uri, self.model_id, self.snapshot_id)
+        self.finish(layer, context.project())
+
+
+# Processing does not own Python post-processors: the recent ones are kept alive here
+_post_processors: list[_LoadedDetection] = []
 
 
 class HuntrAlgorithm(QgsProcessingAlgorithm):
@@ -131,6 +154,16 @@ class HuntrAlgorithm(QgsProcessingAlgorithm):
     def add_device_parameter(self) -> None:
         self.addParameter(self.device_parameter())
 
+    def add_snapshot_outputs(self) -> None:
+        """SNAPSHOT_ID and SNAPSHOT_NAME: the snapshot the algorithm made or changed."""
+        self.addOutput(QgsProcessingOutputString("SNAPSHOT_ID", _tr("Snapshot id")))
+        self.addOutput(QgsProcessingOutputString("SNAPSHOT_NAME", _tr("Snapshot name")))
+
+    @staticmethod
+    def snapshot_outputs(snap: Any) -> dict:
+        """The values of :meth:`add_snapshot_outputs` for ``snap``."""
+        return {"SNAPSHOT_ID": snap.id, "SNAPSHOT_NAME": snap.name}
+
     # -- turning parameters into engine values --------------------------------------
     def device(self, parameters: dict, context: QgsProcessingContext) -> str:
         """``"auto"``, ``"cpu"`` or ``"cuda"`` from DEVICE."""
@@ -151,6 +184,50 @@ class HuntrAlgorithm(QgsProcessingAlgorithm):
     def snapshot(self, ws, model, parameters: dict, context: QgsProcessingContext):
         """The :class:`SnapshotInfo` named by SNAPSHOT; empty gives the current state."""
         return find_snapshot(ws, model, self.parameterAsString(parameters, SNAPSHOT, context))
+
+    def chosen(self, parameters: dict, context: QgsProcessingContext) -> tuple[Any, Any, Any]:
+        """``(workspace, model, snapshot)`` named by WORKSPACE, MODEL and SNAPSHOT."""
+        ws = self.workspace(parameters, context)
+        model = self.model(ws, parameters, context)
+        return ws, model, self.snapshot(ws, model, parameters, context)
+
+    def area_of_interest(
+        self,
+        parameters: dict,
+        name: str,
+        raster: QgsMapLayer,
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> Any:
+        """The polygons of the optional feature source ``name`` as a shapely geometry in ``raster``'s
+        CRS; None when none is given, :class:`InputDataError` when it has no polygon."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            return None
+        return area_of_interest(
+            source.getFeatures(), source.sourceCrs(), raster.crs(), context.transformContext(), feedback
+        )
+
+    @staticmethod
+    def load_detection(
+        context: QgsProcessingContext,
+        result: Any,
+        output: str,
+        snapshot_id: str,
+        finish: Callable[[Any, Any], None],
+    ) -> None:
+        """Add ``result``'s layer (a ``DetectResult``) to the project when the algorithm ends, named
+        as the panel names it and marked as a detection of ``snapshot_id``; ``finish(layer, project)``
+        styles it. Nothing without a project."""
+        project = context.project()
+        if project is None:
+            return
+        details = QgsProcessingContext.LayerDetails(result.display_name, project, output)
+        post = _LoadedDetection(result.uri, result.model_id, snapshot_id, finish)
+        _post_processors.append(post)
+        del _post_processors[:-32]
+        details.setPostProcessor(post)
+        context.addLayerToLoadOnCompletion(result.uri, details)
 
     # -- running ----------------------------------------------------------------------
     def processAlgorithm(

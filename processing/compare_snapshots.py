@@ -8,8 +8,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessingContext,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingOutputVectorLayer,
     QgsProcessingParameterBoolean,
@@ -21,30 +19,24 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..adapters.inputs import aoi_geometry, raster_path
+from ..adapters.inputs import raster_path
+from ..adapters.workspace import find_snapshot
 from ..errors import InputDataError
 from .algorithm import HuntrAlgorithm, engine_callbacks
 
 
-class _IntoGroup(QgsProcessingLayerPostProcessorInterface):
+def _into_group(index: int, title: str):
     """Styles a loaded detection layer as the first or second snapshot and puts it in the group."""
 
-    def __init__(self, uri: str, model, snapshot_id: str, index: int, title: str) -> None:
-        super().__init__()
-        self.uri, self.model, self.snapshot_id = uri, model, snapshot_id
-        self.index, self.title = index, title
+    def finish(layer, project) -> None:
+        from ..adapters import comparison_layers
 
-    def postProcessLayer(self, layer, context, feedback) -> None:
-        from ..adapters import comparison_layers, detection_layer
-
-        layer.setCustomProperty(detection_layer.RESULT_KEY, self.uri)
-        layer.setCustomProperty(detection_layer.SNAPSHOT_KEY, self.snapshot_id)
-        layer.setCustomProperty(detection_layer.MODEL_KEY, self.model.id)
-        comparison_layers.style_detections(layer, self.index)
-        project = context.project()
+        comparison_layers.style_detections(layer, index)
         if project is not None:
-            group = comparison_layers.comparison_group(project, self.title)
+            group = comparison_layers.comparison_group(project, title)
             comparison_layers.move_into_group(layer, group, project)
+
+    return finish
 
 
 class CompareSnapshotsAlgorithm(HuntrAlgorithm):
@@ -58,8 +50,6 @@ class CompareSnapshotsAlgorithm(HuntrAlgorithm):
     REUSE = "REUSE"
     CHANGES = "CHANGES"
     METRICS = "METRICS"
-
-    _post_processors: list = []
 
     def display(self) -> str:
         return self.tr("Compare snapshots")
@@ -118,11 +108,8 @@ class CompareSnapshotsAlgorithm(HuntrAlgorithm):
         from ..adapters import comparison_layers
         from ..snapshots.compare import compare_snapshots
 
-        ws = self.workspace(parameters, context)
-        model = self.model(ws, parameters, context)
-        first = self.snapshot(ws, model, parameters, context)
-        other = self.parameterAsString(parameters, self.OTHER, context).strip()
-        second = ws.find_snapshot(model.id, other) if other else ws.current_snapshot(model.id)
+        ws, model, first = self.chosen(parameters, context)
+        second = find_snapshot(ws, model, self.parameterAsString(parameters, self.OTHER, context))
         comparison = compare_snapshots(ws, model.id, first.id, second.id)
 
         metric_fields = QgsFields()
@@ -177,14 +164,7 @@ class CompareSnapshotsAlgorithm(HuntrAlgorithm):
             return results
         if not raster.isValid():
             raise InputDataError(self.tr("The raster scene cannot be opened."))
-        aoi = None
-        source = self.parameterAsSource(parameters, self.AOI, context)
-        if source is not None:
-            aoi = aoi_geometry(
-                source.getFeatures(), source.sourceCrs(), raster.crs(), context.transformContext(), feedback
-            )
-            if aoi is None:
-                raise InputDataError(self.tr("The area of interest has no polygon."))
+        aoi = self.area_of_interest(parameters, self.AOI, raster, context, feedback)
         from ..detection.reuse import detections_for
 
         progress, should_stop = engine_callbacks(feedback)
@@ -202,12 +182,6 @@ class CompareSnapshotsAlgorithm(HuntrAlgorithm):
                 )
             )
             results[key] = result.uri
-            if context.project() is not None:
-                details = QgsProcessingContext.LayerDetails(result.display_name, context.project(), key)
-                post = _IntoGroup(result.uri, model, item.snapshot_id, index, title)
-                self._post_processors.append(post)
-                del self._post_processors[:-32]
-                details.setPostProcessor(post)
-                context.addLayerToLoadOnCompletion(result.uri, details)
+            self.load_detection(context, result, key, item.snapshot_id, _into_group(index, title))
         results["REUSED"] = sum(1 for item in found if item.reused)
         return results

@@ -16,7 +16,7 @@ from qgis.core import (
 )
 
 from ..adapters.inputs import input_spec, model_network, parse_classes
-from ..adapters.training_import import create_model_with_data, prepare_labels, prepare_training_areas
+from ..adapters.training_import import create_model_with_data, prepare_training_data
 from ..errors import InputDataError
 from ..snapshots.gpkg import AREAS
 from .algorithm import HuntrAlgorithm
@@ -141,8 +141,6 @@ class CreateModelAlgorithm(HuntrAlgorithm):
     def execute(self, parameters, context, feedback):
         name = self.parameterAsString(parameters, self.NAME_PARAM, context).strip()
         classes = parse_classes(self.parameterAsString(parameters, self.CLASSES, context))
-        if not classes:
-            raise InputDataError(self.tr("Give at least one class name."))
         mode = MODES[self.parameterAsEnum(parameters, self.MODE, context)]
         raster = self.parameterAsRasterLayer(parameters, self.RASTER, context)
         if raster is None or not raster.isValid():
@@ -150,21 +148,19 @@ class CreateModelAlgorithm(HuntrAlgorithm):
         spec = input_spec(raster, self.parameterAsString(parameters, self.BANDS, context))
         ws = self.workspace(parameters, context)
         # all or nothing: read, check and repair the training data before anything is written
-        prepared = []
         areas = self.parameterAsSource(parameters, self.TRAINING_AREAS, context)
         labels = self.parameterAsSource(parameters, self.LABELS, context)
         try:
-            if areas is not None:
-                field = self.parameterAsString(parameters, self.PURPOSE_FIELD, context)
-                prepared.append(
-                    prepare_training_areas(areas, raster.crs(), field, context.transformContext(), feedback)
-                )
-            if labels is not None:
-                field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
-                names = [n for n, _ in classes]
-                prepared.append(
-                    prepare_labels(labels, raster.crs(), names, field, context.transformContext(), feedback)
-                )
+            prepared = prepare_training_data(
+                raster.crs(),
+                [n for n, _ in classes],
+                areas,
+                labels,
+                self.parameterAsString(parameters, self.PURPOSE_FIELD, context),
+                self.parameterAsString(parameters, self.CLASS_FIELD, context),
+                context.transformContext(),
+                feedback,
+            )
         finally:
             # the sources point into the context's layers: never let them outlive this call
             # (an exception's traceback would keep them until after the context is gone)

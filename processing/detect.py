@@ -6,8 +6,6 @@ import json
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingContext,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -20,27 +18,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..adapters.inputs import aoi_geometry, raster_path
+from ..adapters.inputs import raster_path
 from ..errors import InputDataError
 from .algorithm import HuntrAlgorithm, engine_callbacks
-
-
-class _StyleDetections(QgsProcessingLayerPostProcessorInterface):
-    """Marks and styles the loaded detection layer as the panel does (model's class colours)."""
-
-    def __init__(self, uri: str, model, snapshot_id: str) -> None:
-        super().__init__()
-        self.uri = uri
-        self.model = model
-        self.snapshot_id = snapshot_id
-
-    def postProcessLayer(self, layer, context, feedback) -> None:
-        from ..adapters import detection_layer
-
-        layer.setCustomProperty(detection_layer.RESULT_KEY, self.uri)
-        layer.setCustomProperty(detection_layer.SNAPSHOT_KEY, self.snapshot_id)
-        layer.setCustomProperty(detection_layer.MODEL_KEY, self.model.id)
-        detection_layer.apply_style(layer, self.model.classes)
 
 
 class DetectAlgorithm(HuntrAlgorithm):
@@ -58,8 +38,6 @@ class DetectAlgorithm(HuntrAlgorithm):
     FLIP_TTA = "FLIP_TTA"
     SEPARATE_AREAS = "SEPARATE_AREAS"
     OUTPUT = "OUTPUT"
-
-    _post_processors: list = []
 
     def display(self) -> str:
         return self.tr("Run detection")
@@ -184,20 +162,11 @@ class DetectAlgorithm(HuntrAlgorithm):
         from ..adapters import detection_layer
         from ..detection import detect
 
-        ws = self.workspace(parameters, context)
-        model = self.model(ws, parameters, context)
-        snap = self.snapshot(ws, model, parameters, context)
+        ws, model, snap = self.chosen(parameters, context)
         raster = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         if raster is None or not raster.isValid():
             raise InputDataError(self.tr("The raster scene cannot be opened."))
-        aoi = None
-        source = self.parameterAsSource(parameters, self.AOI, context)
-        if source is not None:
-            aoi = aoi_geometry(
-                source.getFeatures(), source.sourceCrs(), raster.crs(), context.transformContext(), feedback
-            )
-            if aoi is None:
-                raise InputDataError(self.tr("The area of interest has no polygon."))
+        aoi = self.area_of_interest(parameters, self.AOI, raster, context, feedback)
         feedback.pushInfo(
             self.tr("Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).").format(
                 model=model.name, snapshot=snap.name or snap.id, kind=snap.kind
@@ -240,14 +209,12 @@ class DetectAlgorithm(HuntrAlgorithm):
         feedback.pushInfo(
             self.tr("{n} detections written to {path}.").format(n=result.feature_count, path=result.path)
         )
-        if context.project() is not None:
-            details = QgsProcessingContext.LayerDetails(result.display_name, context.project(), self.OUTPUT)
-            post = _StyleDetections(uri, model, snap.id)
-            # Processing does not own Python post-processors: keep the recent ones alive
-            self._post_processors.append(post)
-            del self._post_processors[:-32]
-            details.setPostProcessor(post)
-            context.addLayerToLoadOnCompletion(uri, details)
+        classes = model.classes
+
+        def style(layer, _project) -> None:
+            detection_layer.apply_style(layer, classes)
+
+        self.load_detection(context, result, self.OUTPUT, snap.id, style)
         return {
             self.OUTPUT: uri,
             "DETECTIONS_FILE": str(result.path),

@@ -128,9 +128,7 @@ class DetectManyAlgorithm(DetectAlgorithm):
     def execute(self, parameters, context, feedback):
         from ..detection.many import detect_many
 
-        ws = self.workspace(parameters, context)
-        model = self.model(ws, parameters, context)
-        snap = self.snapshot(ws, model, parameters, context)
+        ws, model, snap = self.chosen(parameters, context)
         scheduler = self.parameterAsString(parameters, self.SCHEDULER, context).strip() or None
         workers = self.parameterAsInt(parameters, self.WORKERS, context) or None
         if self.parameterAsBool(parameters, self.IN_PROCESS, context):

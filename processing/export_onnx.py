@@ -72,9 +72,7 @@ class ExportOnnxAlgorithm(HuntrAlgorithm):
     def execute(self, parameters, context, feedback):
         from ..detection.onnx_export import export_onnx
 
-        ws = self.workspace(parameters, context)
-        model = self.model(ws, parameters, context)
-        snap = self.snapshot(ws, model, parameters, context)
+        ws, model, snap = self.chosen(parameters, context)
         raster = self.parameterAsRasterLayer(parameters, self.RASTER, context)
         if raster is not None and not raster.isValid():
             raise InputDataError(self.tr("The raster cannot be opened."))

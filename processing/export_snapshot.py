@@ -58,9 +58,7 @@ class ExportSnapshotAlgorithm(HuntrAlgorithm):
     def execute(self, parameters, context, feedback):
         from ..snapshots.package import export_snapshot
 
-        ws = self.workspace(parameters, context)
-        model = self.model(ws, parameters, context)
-        snap = self.snapshot(ws, model, parameters, context)
+        ws, model, snap = self.chosen(parameters, context)
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         onnx = self.parameterAsFile(parameters, self.ONNX, context) or None
         info = export_snapshot(

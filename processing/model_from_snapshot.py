@@ -8,7 +8,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..errors import InputDataError
+from ..adapters.inputs import parse_class_names
 from .algorithm import HuntrAlgorithm
 
 
@@ -50,18 +50,9 @@ class ModelFromSnapshotAlgorithm(HuntrAlgorithm):
         self.addOutput(QgsProcessingOutputString("MODEL_NAME", self.tr("New model name")))
 
     def execute(self, parameters, context, feedback):
-        ws = self.workspace(parameters, context)
-        model = self.model(ws, parameters, context)
-        snap = self.snapshot(ws, model, parameters, context)
+        ws, model, snap = self.chosen(parameters, context)
         name = self.parameterAsString(parameters, self.NAME_PARAM, context).strip()
-        text = self.parameterAsString(parameters, self.CLASS_NAMES, context)
-        class_names = [c.strip() for c in text.replace(";", ",").split(",") if c.strip()] or None
-        if class_names is not None and len(class_names) != len(model.classes):
-            raise InputDataError(
-                self.tr("Model “{model}” has {n} classes; give exactly {n} class names or none.").format(
-                    model=model.name, n=len(model.classes)
-                )
-            )
+        class_names = parse_class_names(self.parameterAsString(parameters, self.CLASS_NAMES, context), model)
         reuse = self.parameterAsBoolean(parameters, self.REUSE, context)
         info = ws.new_model_from_snapshot(
             model.id, snap.id, name, class_names=class_names, reuse_training_data=reuse

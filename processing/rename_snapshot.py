@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingOutputString, QgsProcessingParameterString
+from qgis.core import QgsProcessingParameterString
 
 from .algorithm import HuntrAlgorithm
 
@@ -27,13 +27,10 @@ class RenameSnapshotAlgorithm(HuntrAlgorithm):
         self.add_model_parameter()
         self.add_snapshot_parameter(optional=False)
         self.addParameter(QgsProcessingParameterString(self.NEW_NAME, self.tr("New name")))
-        self.addOutput(QgsProcessingOutputString("SNAPSHOT_ID", self.tr("Snapshot id")))
-        self.addOutput(QgsProcessingOutputString("SNAPSHOT_NAME", self.tr("Snapshot name")))
+        self.add_snapshot_outputs()
 
     def execute(self, parameters, context, feedback):
-        ws = self.workspace(parameters, context)
-        model = self.model(ws, parameters, context)
-        snap = self.snapshot(ws, model, parameters, context)
+        ws, model, snap = self.chosen(parameters, context)
         new_name = self.parameterAsString(parameters, self.NEW_NAME, context).strip()
         renamed = ws.rename_snapshot(model.id, snap.id, new_name)
         feedback.pushInfo(
@@ -41,4 +38,4 @@ class RenameSnapshotAlgorithm(HuntrAlgorithm):
                 id=snap.id, old=snap.name, new=renamed.name
             )
         )
-        return {"SNAPSHOT_ID": renamed.id, "SNAPSHOT_NAME": renamed.name}
+        return self.snapshot_outputs(renamed)

@@ -50,9 +50,7 @@ class RevertToSnapshotAlgorithm(HuntrAlgorithm):
         self.addOutput(QgsProcessingOutputString("IMPACT", self.tr("What the revert discarded (JSON)")))
 
     def execute(self, parameters, context, feedback):
-        ws = self.workspace(parameters, context)
-        model = self.model(ws, parameters, context)
-        snap = self.snapshot(ws, model, parameters, context)
+        ws, model, snap = self.chosen(parameters, context)
         impact = ws.revert_impact(model.id, snap.id)
         if not self.parameterAsBoolean(parameters, self.CONFIRM, context):
             raise HuntrError(self.describe(model, snap, impact))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingOutputString, QgsProcessingParameterString
+from qgis.core import QgsProcessingParameterString
 
 from .algorithm import HuntrAlgorithm
 
@@ -28,14 +28,11 @@ class SaveSnapshotAlgorithm(HuntrAlgorithm):
         self.add_model_parameter()
         self.add_snapshot_parameter()
         self.addParameter(QgsProcessingParameterString(self.NAME_PARAM, self.tr("Name"), optional=True))
-        self.addOutput(QgsProcessingOutputString("SNAPSHOT_ID", self.tr("Snapshot id")))
-        self.addOutput(QgsProcessingOutputString("SNAPSHOT_NAME", self.tr("Snapshot name")))
+        self.add_snapshot_outputs()
 
     def execute(self, parameters, context, feedback):
-        ws = self.workspace(parameters, context)
-        model = self.model(ws, parameters, context)
-        snap = self.snapshot(ws, model, parameters, context)
+        ws, model, snap = self.chosen(parameters, context)
         name = self.parameterAsString(parameters, self.NAME_PARAM, context).strip() or None
         saved = ws.save_snapshot(model.id, snap.id, name=name)
         feedback.pushInfo(self.tr("Saved snapshot “{name}” ({id}).").format(name=saved.name, id=saved.id))
-        return {"SNAPSHOT_ID": saved.id, "SNAPSHOT_NAME": saved.name}
+        return self.snapshot_outputs(saved)

@@ -114,8 +114,7 @@ class TrainModelAlgorithm(HuntrAlgorithm):
         for param in advanced:
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
             self.addParameter(param)
-        self.addOutput(QgsProcessingOutputString("SNAPSHOT_ID", self.tr("Snapshot id")))
-        self.addOutput(QgsProcessingOutputString("SNAPSHOT_NAME", self.tr("Snapshot name")))
+        self.add_snapshot_outputs()
         self.addOutput(QgsProcessingOutputString("STOP_REASON", self.tr("Why training stopped")))
         self.addOutput(QgsProcessingOutputNumber("STEPS", self.tr("Total steps of the model")))
         self.addOutput(QgsProcessingOutputString("METRICS", self.tr("Validation metrics (JSON)")))
@@ -188,8 +187,7 @@ class TrainModelAlgorithm(HuntrAlgorithm):
             ).format(steps=result.steps_this_run, reason=result.stop_reason, name=snap.name, id=snap.id)
         )
         return {
-            "SNAPSHOT_ID": snap.id,
-            "SNAPSHOT_NAME": snap.name,
+            **self.snapshot_outputs(snap),
             "STOP_REASON": result.stop_reason,
             "STEPS": result.steps,
             "METRICS": to_json(result.metrics),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..errors import InputDataError, WorkspaceError
+from ..errors import InputDataError, NotFoundError, WorkspaceError
 
 
 class ProtectedSnapshotError(WorkspaceError):
@@ -15,3 +15,11 @@ class ClassCountMismatchError(InputDataError):
 
 class PackageError(InputDataError):
     """A snapshot package that cannot be imported: not a package, damaged, too large or hostile."""
+
+
+class NotTrainedError(NotFoundError):
+    """The current state of a model that has no snapshot yet (``model_name`` says which model)."""
+
+    def __init__(self, model_name: str, message: str | None = None) -> None:
+        super().__init__(message or f"The model '{model_name}' has no snapshot yet: train it first.")
+        self.model_name = model_name

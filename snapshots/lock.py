@@ -74,13 +74,14 @@ def _os_unlock(fd: int) -> None:
     fcntl.flock(fd, fcntl.LOCK_UN)
 
 
-def holder_of(lock_path: Path) -> str:
-    """``host/pid`` recorded by the current (or last) holder, or ``unknown``."""
+def holder_of(lock_path: Path, unknown: str = "unknown") -> str:
+    """The first line the current (or last) holder wrote into the lock file (``host/pid``, or the
+    training lock's "HH:MM by …"), or ``unknown`` when there is none."""
     try:
         text = lock_path.read_text(encoding="utf-8", errors="replace").strip("\0 \n")
     except OSError:
         text = ""
-    return text.splitlines()[0] if text else "unknown"
+    return text.splitlines()[0] if text else unknown
 
 
 class WorkspaceLock:
@@ -184,8 +185,9 @@ class TrainingLock:
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             if not _try_os_lock(fd):
+                since = holder_of(self.path, "an unknown time by another process")
                 raise ModelBusyError(
-                    f"The model {self.model_label} is being trained since {_holder_text(self.path)}. "
+                    f"The model {self.model_label} is being trained since {since}. "
                     "Wait until that training stops (or stop it), then try again."
                 )
             user = os.environ.get("USER") or os.environ.get("USERNAME") or "unknown user"
@@ -215,11 +217,3 @@ class TrainingLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
-
-
-def _holder_text(path: Path) -> str:
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace").strip("\0 \n")
-    except OSError:
-        text = ""
-    return text.splitlines()[0] if text else "an unknown time by another process"

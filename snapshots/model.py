@@ -7,6 +7,7 @@ Every dataclass has ``to_dict()`` (JSON-ready: datetimes as ISO 8601 UTC strings
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -37,6 +38,21 @@ def to_utc(value: datetime) -> datetime:
     if value.tzinfo is None:
         return value.replace(tzinfo=UTC)
     return value.astimezone(UTC)
+
+
+def named(items: Sequence[Any], id_or_name: str) -> list[Any]:
+    """The models or snapshots ``id_or_name`` means: the one with this id, else those with this exact
+    name, else those with this name in any case (empty: none). The one lookup rule of the store."""
+    text = str(id_or_name)
+    for match in (
+        lambda item: item.id == text,
+        lambda item: item.name == text,
+        lambda item: item.name.casefold() == text.casefold(),
+    ):
+        found = [item for item in items if match(item)]
+        if found:
+            return found
+    return []
 
 
 def format_time(value: datetime | None) -> str | None:

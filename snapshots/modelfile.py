@@ -16,7 +16,7 @@ from ..errors import HuntrError, InputDataError, InvalidNameError, NotFoundError
 from . import atomic
 from .errors import ClassCountMismatchError
 from .layout import Layout
-from .model import MODES, SCHEMA_VERSION, ClassSpec, InputSpec, ModelInfo, SnapshotInfo
+from .model import MODES, SCHEMA_VERSION, ClassSpec, InputSpec, ModelInfo, SnapshotInfo, named
 from .paths import new_id, validate_name
 
 log = logging.getLogger(__name__)
@@ -58,15 +58,10 @@ def list_all(layout: Layout) -> list[ModelInfo]:
 
 
 def find(models: list[ModelInfo], id_or_name: str, root: object) -> ModelInfo:
-    """A model by id, else by exact name, else by case-insensitive name."""
-    for match in (
-        lambda m: m.id == id_or_name,
-        lambda m: m.name == id_or_name,
-        lambda m: m.name.casefold() == str(id_or_name).casefold(),
-    ):
-        found = [m for m in models if match(m)]
-        if len(found) == 1:
-            return found[0]
+    """A model by id, else by exact name, else by case-insensitive name (:func:`model.named`)."""
+    found = named(models, id_or_name)
+    if len(found) == 1:
+        return found[0]
     raise NotFoundError(f"No model named or numbered '{id_or_name}' in the workspace {root}.")
 
 

@@ -36,6 +36,7 @@ from typing import Any
 
 from ..errors import InputDataError, OutputError
 from . import atomic, gpkg
+from . import manifest as snapshot_manifest
 from .errors import PackageError
 from .model import (
     SCHEMA_VERSION,
@@ -44,11 +45,10 @@ from .model import (
     ModelInfo,
     SnapshotInfo,
     format_time,
-    normalize_counts,
     to_utc,
     utc_now,
 )
-from .paths import MANIFEST, SNAPSHOTS, TRAINING_FILE, WEIGHTS, new_id, validate_name
+from .paths import SNAPSHOTS, TRAINING_FILE, WEIGHTS, new_id, validate_name
 
 log = logging.getLogger(__name__)
 
@@ -535,39 +535,26 @@ def _import_new(
         if ONNX_MEMBER in members:  # verified, not kept: the workspace runs the safetensors weights
             sha, size = _copy_member(zf, members[ONNX_MEMBER], None, limits.member_bytes, limits)
             _check_sum(ONNX_MEMBER, files, sha, size)
-        norm = gpkg_counts_json(counts)
-        manifest = {
-            "schema_version": SCHEMA_VERSION,
-            "id": snapshot_id,
-            "model_id": info.id,
-            "seq": 1,
-            "created_at": format_time(now),
-            "name": snap_name,
-            "parent_id": None,
-            "origin": config["imported_from"],
-            "counts": norm,
-            "metrics": metrics,
-            "progress": progress,
-            "config": config,
-            "optimizer_meta": None,
-            "files": {
-                n: {"sha256": atomic.sha256_file(folder / n), "size": (folder / n).stat().st_size}
-                for n in (WEIGHTS, TRAINING_FILE)
-            },
-        }
-        atomic.write_new_file(folder / MANIFEST, atomic.json_bytes(manifest))
-        atomic.fsync_dir(folder)
+        record = snapshot_manifest.build(
+            snapshot_id=snapshot_id,
+            model_id=info.id,
+            seq=1,
+            created_at=now,
+            name=snap_name,
+            parent_id=None,
+            metrics=metrics,
+            progress=progress,
+            config=config,
+            origin=config["imported_from"],
+        )
+        record["counts"] = snapshot_manifest.counts_json(counts)
+        for file_name in (WEIGHTS, TRAINING_FILE):
+            snapshot_manifest.record_file(record, folder, file_name)
+        snapshot_manifest.write(folder, record)
 
     made = ws.commit_new_model(info, fill)
     snapshot = ws.get_snapshot(made.id, snapshot_id)
     return ImportResult(made, snapshot, new_model=True, training_data=with_training)
-
-
-def gpkg_counts_json(counts: dict[str, Any]) -> dict[str, Any]:
-    """Counts as the manifests store them (class ids as text)."""
-    norm = normalize_counts(dict(counts))
-    norm["labels_per_class"] = {str(k): v for k, v in norm["labels_per_class"].items()}
-    return norm
 
 
 def _import_into(

@@ -388,9 +388,9 @@ class Workspace:
         timelines = {m.id: self._timeline(m.id) for m in models}
         return lineage.model_tree(models, timelines, {m.id: self._timelines.reverted(m.id) for m in models})
 
-    def find_snapshot(self, model_id: str, id_or_name: str) -> SnapshotInfo:
-        """A snapshot by id, else by exact name, else by case-insensitive name (``current`` works too)."""
-        return timeline.find(self._timeline(model_id), model_id, id_or_name)
+    def find_snapshot(self, model_id: str, id_or_name: str | None = None) -> SnapshotInfo:
+        """The snapshot the user means (the one rule of every front end: see ``timeline.find``)."""
+        return timeline.find(self._timeline(model_id), model_id, id_or_name, self.get_model)
 
     # ------------------------------------------------------------------ verifying and loading
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import CorruptSnapshotError, InvalidNameError, NotFoundError, WorkspaceError
 from . import atomic, manifest, modelfile, policy, retention
+from .errors import NotTrainedError
 from .layout import Layout
 from .model import (
     KIND_REVERTED,
@@ -32,6 +33,7 @@ from .model import (
     ModelInfo,
     RevertedSet,
     SnapshotInfo,
+    named,
     parse_time,
     to_utc,
 )
@@ -363,22 +365,25 @@ def get(timeline: list[SnapshotInfo], model_id: str, snapshot_id: str) -> Snapsh
     raise NotFoundError(f"No snapshot '{snapshot_id}' in model '{model_id}'.")
 
 
-def find(timeline: list[SnapshotInfo], model_id: str, id_or_name: str) -> SnapshotInfo:
-    """A snapshot by id, else by exact name, else by case-insensitive name (``current`` works too)."""
-    if id_or_name == "current" and timeline:
+def find(
+    timeline: list[SnapshotInfo],
+    model_id: str,
+    id_or_name: str | None,
+    get_model: Callable[[str], ModelInfo] | None = None,
+) -> SnapshotInfo:
+    """A snapshot by id, else by exact name, else by case-insensitive name (:func:`model.named`);
+    ``current``, empty or None: the current state (:class:`NotTrainedError`, naming the model
+    ``get_model`` gives, when there is none)."""
+    text = (id_or_name or "").strip()
+    if text in ("", "current"):
+        if not timeline:
+            raise NotTrainedError(get_model(model_id).name if get_model is not None else model_id)
         return timeline[-1]
-    for match in (
-        lambda s: s.id == id_or_name,
-        lambda s: s.name == id_or_name,
-        lambda s: s.name.casefold() == str(id_or_name).casefold(),
-    ):
-        found = [s for s in timeline if match(s)]
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:
-            raise NotFoundError(
-                f"Several snapshots of model '{model_id}' are named '{id_or_name}'; use the id."
-            )
+    found = named(timeline, text)
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise NotFoundError(f"Several snapshots of model '{model_id}' are named '{text}'; use the id.")
     raise NotFoundError(f"No snapshot named or numbered '{id_or_name}' in model '{model_id}'.")
 
 

@@ -51,11 +51,7 @@ class CompareTask(EngineTask):
     def work(self) -> Any:
         from ..detection.reuse import detections_for
 
-        ws = self.workspace
-        if isinstance(ws, str | bytes) or hasattr(ws, "__fspath__"):
-            from ..snapshots import Workspace
-
-            ws = Workspace.open(ws)
+        ws = self.open_workspace(self.workspace)
         return detections_for(
             ws, self.model_id, self.snapshot_ids, self.raster_path, aoi=self.aoi,
             progress=self.report, should_stop=self.isCanceled, reuse=self.reuse,

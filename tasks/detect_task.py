@@ -73,11 +73,7 @@ class DetectTask(EngineTask):
         """Detect (worker thread)."""
         from ..detection import detect
 
-        ws = self.workspace
-        if isinstance(ws, str | bytes) or hasattr(ws, "__fspath__"):
-            from ..snapshots import Workspace
-
-            ws = Workspace.open(ws)
+        ws = self.open_workspace(self.workspace)
         return detect(
             ws,
             self.model_id,

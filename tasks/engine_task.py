@@ -39,6 +39,16 @@ class EngineTask(QgsTask):
         """Do the engine work (worker thread) and return its result."""
         raise NotImplementedError
 
+    @staticmethod
+    def open_workspace(workspace: Any) -> Any:
+        """The store's ``Workspace`` for ``workspace`` (worker thread): a folder is opened here, an
+        open ``Workspace`` is used as it is."""
+        if isinstance(workspace, str | bytes) or hasattr(workspace, "__fspath__"):
+            from ..snapshots import Workspace
+
+            return Workspace.open(workspace)
+        return workspace
+
     def run(self) -> bool:
         """Worker thread. Never raises: the outcome is kept for ``finished()``."""
         try:

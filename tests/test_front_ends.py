@@ -8,8 +8,10 @@ CRS, pixel size, classes, mode, network, tile size, and scenes (copied only with
 
 from __future__ import annotations
 
-import numpy as np
+import json
+
 import pytest
+import store_helpers
 import synthdata
 from processing_setup import (
     huntr_provider,  # noqa: F401 - the fixture
@@ -117,16 +119,7 @@ def test_the_three_front_ends_branch_a_snapshot_the_same_way(dock, project):
     _project, layers = project
     ws = dock.workspace
     source = _three_models(dock, layers["rgbn"], "source")["console"]
-    snap = ws.create_snapshot(
-        source.id,
-        weights={"w": np.ones((2, 2), dtype=np.float32)},
-        optimizer=None,
-        optimizer_meta=None,
-        metrics={},
-        progress={"epochs": 1, "steps": 10, "tiles_seen": 40},
-        config={"seed": 0},
-        counts=None,
-    )
+    snap = store_helpers.snap(ws, source.id, seed=1)
     assert ws.list_scenes(source.id)  # the source model has its scene
 
     def branched(reuse: bool) -> dict:
@@ -174,16 +167,7 @@ def test_an_unsaved_project_means_the_panels_workspace_in_every_front_end(qgis_n
 
     assert not QgsProject.instance().fileName()
     ws, info, _scene = synthdata.make_workspace(tmp_path)
-    ws.create_snapshot(
-        info.id,
-        weights={"w": np.ones((2, 2), dtype=np.float32)},
-        optimizer=None,
-        optimizer_meta=None,
-        metrics={},
-        progress={"epochs": 1, "steps": 1, "tiles_seen": 4},
-        config={"seed": 0},
-        counts=None,
-    )
+    store_helpers.snap(ws, info.id)
     events = hub()
     before = events.panel_workspace
     try:
@@ -198,3 +182,56 @@ def test_an_unsaved_project_means_the_panels_workspace_in_every_front_end(qgis_n
         assert api.workspace() is ws and [m.id for m in api.models()] == [info.id]
     finally:
         events.panel_workspace = before
+
+
+def test_every_front_end_means_the_same_snapshot(qgis_new_project, tmp_path):
+    """One lookup rule (``Workspace.find_snapshot``): empty and ``current`` are the current state,
+    a name matches in any case, an id is an id; a model with no snapshot is refused everywhere."""
+    import io
+
+    from qgis.core import QgsProcessingException
+
+    from orca_huntr import api
+    from orca_huntr.cli import exit_codes
+    from orca_huntr.cli.main import main
+    from orca_huntr.errors import InputDataError, NotFoundError
+
+    ws, info, _scene = synthdata.make_workspace(tmp_path)
+    first, current = store_helpers.snap(ws, info.id, name="Baseline"), store_helpers.snap(ws, info.id, seed=1)
+
+    def cli(*args: str) -> tuple[int, str]:
+        out = io.StringIO()
+        return main([*args, "--json"], stdout=out, stderr=io.StringIO()), out.getvalue()
+
+    def means(text: str, model: str = info.id) -> dict:
+        """Which snapshot ``text`` names, as each front end sees it."""
+        processing = run("savesnapshot", {"WORKSPACE": str(ws.root), "MODEL": model, "SNAPSHOT": text})
+        console = api.snapshot(model, text or None, ws=ws)
+        code, out = cli("export", "-w", str(ws.root), "-m", model, "-s", text, str(tmp_path / "out.huntrpkg"))
+        assert code == exit_codes.OK
+        return {
+            "processing": processing["SNAPSHOT_ID"],
+            "console": console.id,
+            "cli": json.loads(out)["snapshot_id"],
+        }
+
+    for text, expected in (("", current), ("current", current), ("BASELINE", first), (first.id, first)):
+        assert set(means(text).values()) == {expected.id}, text
+
+    untrained = ws.create_model("untrained", classes=info.classes, input_spec=info.input_spec)
+    with pytest.raises(QgsProcessingException, match="has no snapshot yet: train it first"):
+        run("savesnapshot", {"WORKSPACE": str(ws.root), "MODEL": untrained.id})
+    with pytest.raises(NotFoundError, match="has no snapshot yet: train it first"):
+        api.snapshot(untrained.id, None, ws=ws)
+    assert cli("export", "-w", str(ws.root), "-m", untrained.id, "out.huntrpkg")[0] == exit_codes.NOT_FOUND
+
+    # new names for a branched model's classes: the same text gives the same names, a wrong count
+    # the same refusal
+    branch = {"WORKSPACE": str(ws.root), "MODEL": info.id, "SNAPSHOT": first.id, "NAME": "processing"}
+    made = ws.get_model(run("modelfromsnapshot", {**branch, "CLASS_NAMES": "Adult; Calf"})["MODEL_ID"])
+    console = api.model_from_snapshot(info.id, first.id, "console", "Adult, Calf", ws=ws)
+    assert made.class_names == console.class_names == ["Adult", "Calf"]
+    with pytest.raises(QgsProcessingException, match="give exactly 2 class names"):
+        run("modelfromsnapshot", {**branch, "NAME": "wrong", "CLASS_NAMES": "Adult"})
+    with pytest.raises(InputDataError, match="give exactly 2 class names"):
+        api.model_from_snapshot(info.id, first.id, "wrong", ["Adult"], ws=ws)

@@ -112,3 +112,22 @@ def test_detections_of_both_snapshots_in_one_group_then_reused(tmp_path, qgis_ne
     assert (again["DETECTIONS_A"], again["DETECTIONS_B"]) == (made["DETECTIONS_A"], made["DETECTIONS_B"])
     layer = QgsVectorLayer(again["DETECTIONS_B"], "b", "ogr")
     assert layer.isValid() and {f["snapshot_id"] for f in layer.getFeatures()} <= {second.id}
+    # run as the toolbox does: both layers arrive marked as their snapshot's detections, outlined
+    # in the comparison's colours, in the comparison's group
+    import processing
+    from orca_huntr.adapters import comparison_layers, detection_layer
+
+    loaded = processing.runAndLoadResults("orcahuntr:comparesnapshots", params)
+    assert loaded["REUSED"] == 2
+    title = comparison_layers.group_title(first.name, second.name)
+    group = QgsProject.instance().layerTreeRoot().findGroup(title)
+    assert group is not None
+    layers = [node.layer() for node in group.findLayers()]
+    shown = {layer.customProperty(detection_layer.SNAPSHOT_KEY): layer for layer in layers}
+    assert set(shown) == {first.id, second.id}
+    for index, (snapshot, key) in enumerate(((first, "DETECTIONS_A"), (second, "DETECTIONS_B"))):
+        layer = shown[snapshot.id]
+        assert layer.customProperty(detection_layer.MODEL_KEY) == model.id
+        assert layer.customProperty(detection_layer.RESULT_KEY) == loaded[key]
+        outline = layer.renderer().symbol().symbolLayer(0).strokeColor().name()
+        assert outline == comparison_layers.SNAPSHOT_COLOURS[index]

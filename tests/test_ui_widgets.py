@@ -400,6 +400,7 @@ def test_detection_area_from_canvas_extent_and_selected_polygons(qtbot, tmp_path
     from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, QgsRectangle, QgsVectorLayer
     from qgis.gui import QgsMapCanvas
 
+    from orca_huntr.errors import InputDataError
     from orca_huntr.ui.detect_dialog import CANVAS_EXTENT, SELECTED_FEATURES, DetectDialog, DetectRequest
     from orca_huntr.ui.detection_run import area_of_interest
 
@@ -457,6 +458,13 @@ def test_detection_area_from_canvas_extent_and_selected_polygons(qtbot, tmp_path
     aoi = area_of_interest(request, None, fresh_project)
     assert abs(aoi.area - box.area) / box.area < 0.01
     assert aoi.centroid.distance(box.centroid) < 0.5
+    # selected features without a polygon are refused, as Processing and the console refuse them,
+    # instead of detecting on the whole raster
+    empty = QgsVectorLayer("Polygon?crs=EPSG:32612", "empty", "memory")
+    empty.dataProvider().addFeatures([QgsFeature(empty.fields())])
+    empty.selectAll()
+    with pytest.raises(InputDataError, match="has no polygon"):
+        area_of_interest(DetectRequest(snap.id, raster, SELECTED_FEATURES, empty), None, fresh_project)
 
     canvas = QgsMapCanvas()
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:32612"))

@@ -19,7 +19,8 @@ MAX_POINTS = 100
 VALIDATION_KEYS = ("val_loss", "f1", "mean_iou")
 
 
-def _number(value: Any) -> float | None:
+def finite_number(value: Any) -> float | None:
+    """``value`` as a finite float; None for anything else (None, text, NaN, infinity)."""
     try:
         number = float(value)
     except (TypeError, ValueError):
@@ -36,13 +37,13 @@ class RunHistory:
 
     def add_loss(self, step: int, loss: float) -> None:
         """The training loss of ``step`` (non-finite values are left out)."""
-        value = _number(loss)
+        value = finite_number(loss)
         if value is not None:
             self.loss.append((int(step), value))
 
     def add_validation(self, step: int, metrics: dict[str, Any]) -> None:
         """The validation figures measured after ``step`` (nothing when there were none)."""
-        values = [_number(metrics.get(key)) for key in VALIDATION_KEYS]
+        values = [finite_number(metrics.get(key)) for key in VALIDATION_KEYS]
         if any(v is not None for v in values):
             self.validation.append([int(step), *values])
 

@@ -11,7 +11,8 @@ from qgis.core import Qgis, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..adapters import detection_layer
-from ..adapters.inputs import aoi_geometry, extent_geometry, raster_path
+from ..adapters.inputs import area_of_interest as selected_area
+from ..adapters.inputs import extent_geometry, raster_path
 from . import messages
 from .detect_dialog import CANVAS_EXTENT, SELECTED_FEATURES, DetectRequest
 
@@ -29,7 +30,7 @@ def area_of_interest(request: DetectRequest, canvas=None, project: QgsProject | 
         return extent_geometry(canvas.extent(), canvas.mapSettings().destinationCrs(), target, context)
     if request.area == SELECTED_FEATURES and request.polygon_layer is not None:
         layer = request.polygon_layer
-        return aoi_geometry(layer.selectedFeatures(), layer.crs(), target, context)
+        return selected_area(layer.selectedFeatures(), layer.crs(), target, context)
     return None
 
 

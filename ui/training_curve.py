@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
 
 from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from qgis.PyQt.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from ..training.history import finite_number
 from .timeline import BADGE_COLOURS
 
 LOSS_COLOUR = "#1f77b4"
@@ -54,14 +54,6 @@ class CurveData:
         return (min(steps), max(steps)) if steps else (0, 1)
 
 
-def _number(value: Any) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
-
-
 def metric_key(mode: str | None) -> tuple[str, int]:
     """The validation metric the curve draws (F1 for count models, IoU for segmentation) and its
     column in a history's validation rows ``[step, val_loss, f1, mean_iou]``."""
@@ -75,21 +67,21 @@ def curve_data(snapshots: list, mode: str | None = None) -> CurveData:
     ordered = sorted(snapshots, key=lambda s: (int((s.progress or {}).get("steps") or 0), s.seq))
     for snap in ordered:
         metrics = dict(snap.metrics or {})
-        step = int(_number((snap.progress or {}).get("steps")) or 0)
+        step = int(finite_number((snap.progress or {}).get("steps")) or 0)
         raw = metrics.get("history")
         history: dict = raw if isinstance(raw, dict) else {}
         for point in history.get("loss") or []:
-            value = _number(point[1]) if len(point) > 1 else None
+            value = finite_number(point[1]) if len(point) > 1 else None
             if value is not None:
                 data.loss.append((int(point[0]), value))
         for row in history.get("validation") or []:
-            value = _number(row[column]) if len(row) > column else None
+            value = finite_number(row[column]) if len(row) > column else None
             if value is not None:
                 data.metric.append((int(row[0]), value))
-        final = _number(metrics.get(key))
+        final = finite_number(metrics.get(key))
         if final is not None:
             data.metric.append((step, final))
-        if not history.get("loss") and _number(metrics.get("loss")) is not None:
+        if not history.get("loss") and finite_number(metrics.get("loss")) is not None:
             data.loss.append((step, float(metrics["loss"])))  # older snapshots: their last loss
         data.markers.append(Marker(step, snap.name or snap.id, snap.kind))
     data.loss.sort(key=lambda p: p[0])
@@ -150,12 +142,12 @@ class TrainingCurve(QWidget):
 
     def add_progress(self, progress) -> None:
         """A running training's step (``Progress``): its loss, and its metric on validation steps."""
-        loss = _number(getattr(progress, "loss", None))
+        loss = finite_number(getattr(progress, "loss", None))
         step = int(getattr(progress, "step", 0) or 0)
         if loss is not None and step:
             self._live_loss.append((step, loss))
         metrics = getattr(progress, "metrics", None) or {}
-        value = _number(metrics.get(metric_key(self._mode)[0]))
+        value = finite_number(metrics.get(metric_key(self._mode)[0]))
         if value is not None and step:
             self._live_metric.append((step, value))
         self._combine()
