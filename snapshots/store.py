@@ -3,7 +3,9 @@
 One module per concept below it: ``layout.py`` (where each file lives), ``modelfile.py``
 (``model.json``), ``manifest.py`` (a snapshot folder), ``timeline.py`` (states, kinds,
 lookups), ``operations.py`` (revert, purge, new model: applied here after the journal entry
-is written, and by ``recovery.py`` when rolling forward). Every write holds the lock.
+is written, and by ``recovery.py`` when rolling forward). Every write holds the lock. The
+façade's retention part (policies, disk use, purge) is ``store_retention.py``, its revert part
+(revert, reverted sets, undo) ``store_revert.py``; ``Workspace`` inherits both.
 """
 
 from __future__ import annotations
@@ -16,11 +18,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import HuntrError, InputDataError, NotFoundError, ReadOnlyWorkspaceError, WorkspaceError
+from ..errors import HuntrError, NotFoundError, ReadOnlyWorkspaceError, WorkspaceError
 from . import (
     derived,
     gpkg,
-    journal,
     lineage,
     manifest,
     meta,
@@ -28,11 +29,9 @@ from . import (
     operations,
     policy,
     recovery,
-    retention,
     scenes,
     temporary,
     timeline,
-    usage,
 )
 from .layout import Layout
 from .lineage import LineageItem, LineageNode
@@ -44,21 +43,20 @@ from .model import (
     InputSpec,
     LoadedSnapshot,
     ModelInfo,
-    RevertedSet,
-    RevertImpact,
     SceneRef,
     SnapshotInfo,
-    to_utc,
     utc_now,
 )
-from .paths import new_id, temporary_workspace_dir, validate_id, workspace_dir_for_project
+from .paths import temporary_workspace_dir, validate_id, workspace_dir_for_project
+from .store_retention import RetentionFacade
+from .store_revert import RevertFacade
 
 log = logging.getLogger(__name__)
 
 DEFAULT_LOCK_TIMEOUT = 2.0
 
 
-class Workspace:
+class Workspace(RetentionFacade, RevertFacade):
     """A workspace folder: open it with :meth:`open`, :meth:`for_project` or :meth:`open_temporary`.
 
     ``clock`` (an aware UTC datetime) replaces the system clock, for tests; ``lock_timeout``:
@@ -141,48 +139,6 @@ class Workspace:
         with self._write("change a setting"):
             meta.write_setting(self._layout.workspace_file, key, value)
             self.settings[key] = value
-
-    # ------------------------------------------------------------------ retention
-
-    def retention_policy(self, model_id: str | None = None) -> policy.RetentionPolicy:
-        """The retention policy in force: the model's own, else the workspace's (``model_id=None``).
-
-        :class:`WorkspaceError` when the model's own policy file cannot be read.
-        """
-        if model_id is None:
-            return policy.from_settings(self.settings)
-        self.get_model(model_id)
-        found, error = self._timelines.policy_of(model_id)
-        policy.refuse_unreadable(model_id, error)
-        return found
-
-    def model_retention_policy(self, model_id: str) -> policy.RetentionPolicy | None:
-        """The model's own policy, or ``None`` while it follows the workspace's."""
-        self.get_model(model_id)
-        return self._timelines.own_policy(model_id)
-
-    def set_retention_policy(self, new: policy.RetentionPolicy | None, model_id: str | None = None) -> None:
-        """Store the workspace's policy (``model_id=None``) or a model's own; ``None`` for a model:
-        it follows the workspace's again. One atomic write; nothing is purged here."""
-        if model_id is None:
-            if new is None:
-                raise InputDataError("The workspace always has a retention policy; give one.")
-            policy.check(new)
-            with self._write("change the retention policy"):
-                changes = policy.to_settings(new)
-                meta.write_settings(self._layout.workspace_file, changes)
-                self.settings.update(changes)
-            return
-        if new is not None:
-            policy.check(new)
-        with self._write("change the model's retention policy"):
-            self.get_model(model_id)
-            policy.write_model_policy(self._layout.retention_file(model_id), new)
-
-    def disk_usage(self) -> usage.WorkspaceUsage:
-        """Bytes per model, per snapshot and per reverted set (each file counted once)."""
-        order = [(m.id, [s.id for s in self._timeline(m.id)]) for m in self.list_models()]
-        return usage.workspace_usage(self._layout, order)
 
     @property
     def detections_dir(self) -> Path:
@@ -468,87 +424,6 @@ class Workspace:
         """Delete a snapshot (never the current state); a damaged one goes to ``.quarantine/``."""
         with self._write("delete the snapshot"):
             return operations.delete_snapshot(self._timelines, self.clock, model_id, snapshot_id)
-
-    def purge_plan(
-        self, now: datetime | None = None, trial: Mapping[str, policy.RetentionPolicy] | None = None
-    ) -> retention.PurgePlan:
-        """What :meth:`purge` at ``now`` would delete and why (nothing is changed).
-
-        ``trial``: model id → the policy to preview for that model instead of its stored one (the
-        panel shows what a policy being edited would delete before it is applied).
-        """
-        when = to_utc(now) if now is not None else self.clock()
-        models = [m.id for m in self.list_models()]
-        return operations.plan_purge(self._timelines, models, when, dict(trial) if trial else None)
-
-    def purge(
-        self, now: datetime | None = None, confirmed: retention.PurgePlan | None = None
-    ) -> retention.PurgePlan:
-        """Delete what the retention policies give up (:meth:`purge_plan`, computed again under the
-        lock); returns the plan carried out. One journaled operation: a crash leaves before or after.
-
-        ``confirmed``: a preview the user accepted; only what it lists too is deleted (a snapshot
-        saved or trained since is never taken on the strength of an older preview). Never a
-        saved snapshot or a current state.
-        """
-        with self._write("purge snapshots"):
-            found = self.purge_plan(now)  # the stored policies, never a trial
-            if confirmed is not None:
-                found = found.only(confirmed)
-            if found.is_empty:
-                return found
-            items, set_items = found.snapshot_keys(), found.set_keys()
-            op = new_id("j")
-            record = {"op": "purge", "items": [list(i) for i in items], "sets": [list(i) for i in set_items]}
-            entry = journal.write(self.root, op, record)
-            operations.apply_purge(self._timelines, op, entry, items, recovering=False, sets=set_items)
-            return found
-
-    def purge_expired(self, now: datetime | None = None) -> list[SnapshotInfo]:
-        """:meth:`purge`, returning the snapshots deleted (the timeline's, then the reverted sets')."""
-        return self.purge(now).deleted()
-
-    # ------------------------------------------------------------------ revert
-
-    def revert_impact(self, model_id: str, snapshot_id: str) -> RevertImpact:
-        """Exactly what :meth:`revert` to ``snapshot_id`` would take back (nothing is changed)."""
-        return operations.revert_impact(self._timelines, model_id, snapshot_id, self.clock())
-
-    def revert(self, model_id: str, snapshot_id: str) -> SnapshotInfo:
-        """Make ``snapshot_id`` the current state again (journaled: a crash leaves before or after).
-
-        Every later snapshot and the live training data go to a reverted set (see :meth:`reverted`,
-        :meth:`undo_revert`); the training data are restored to the snapshot's frozen copy.
-        """
-        with self._write("revert to the snapshot"):
-            snapshots = self._timeline(model_id)
-            target = timeline.get(snapshots, model_id, snapshot_id)
-            self.verify_snapshot(model_id, target.id)
-            later = [s.id for s in snapshots if s.seq > target.seq]
-            op = new_id("j")
-            record = {"op": "revert", "model_id": model_id, "target": target.id, "discard": later}
-            entry, record = operations.begin_taking_back(self._timelines, op, record, self.clock())
-            operations.apply_revert(self._timelines, op, entry, record, recovering=False)
-            return self.get_snapshot(model_id, target.id)
-
-    def reverted(self, model_id: str) -> list[RevertedSet]:
-        """What reverts took out of the model's timeline and can still be restored, newest first."""
-        self.get_model(model_id)
-        return self._timelines.reverted(model_id)
-
-    def undo_revert(self, model_id: str, set_id: str | None = None) -> RevertedSet:
-        """Restore reverted set ``set_id`` (default: the newest): its snapshots and training data
-        come back (journaled). What the undo replaces becomes a reverted set in turn."""
-        with self._write("undo the revert"):
-            now = self.clock()
-            found, since = operations.plan_undo(self._timelines, model_id, set_id, now)
-            op, restore = new_id("j"), [s.id for s in found.snapshots]
-            record = {"op": "undo_revert", "model_id": model_id, "set": found.id, "target": found.target_id}
-            entry, record = operations.begin_taking_back(
-                self._timelines, op, {**record, "restore": restore, "discard": since}, now
-            )
-            operations.apply_undo(self._timelines, op, entry, record, recovering=False)
-            return found
 
     # ------------------------------------------------------------------ new model from a snapshot
 
