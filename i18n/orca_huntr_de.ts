@@ -4121,7 +4121,7 @@ Lassen Sie das Modell leer, um die Regel des Arbeitsbereichs festzulegen; mit ei
     <context>
         <name>TrainModelAlgorithm</name>
         <message>
-            <location filename="../processing/train_model.py" line="74" />
+            <location filename="../processing/train_model.py" line="75" />
             <source>Batch size</source>
             <translation>Batchgröße</translation>
         </message>
@@ -4134,22 +4134,27 @@ Lassen Sie das Modell leer, um die Regel des Arbeitsbereichs festzulegen; mit ei
             <translation type="obsolete">CPU-Threads (0: alle Kerne außer einem)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="110" />
+            <location filename="../processing/train_model.py" line="111" />
             <source>CPU threads (0: all cores)</source>
             <translation>CPU-Threads (0: alle Kerne)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="86" />
+            <location filename="../processing/train_model.py" line="87" />
             <source>Count mode: what the boundary channel learns</source>
             <translation>Zählmodus: was der Grenzkanal lernt</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="121" />
+            <location filename="../processing/train_model.py" line="114" />
+            <source>Crash-safe checkpoint every so many minutes (0: none)</source>
+            <translation>Absturzsicherer Checkpoint alle N Minuten (0: keiner)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="130" />
             <source>Detection settings calibrated on the validation areas (JSON)</source>
             <translation>Auf den Validierungsgebieten kalibrierte Erkennungseinstellungen (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="174" />
+            <location filename="../processing/train_model.py" line="184" />
             <source>Detection settings calibrated on the validation areas: minimum score {score}, boundary threshold {boundary}, minimum size {pixels} px.</source>
             <translation>Auf den Validierungsgebieten kalibrierte Erkennungseinstellungen: Mindestwert {score}, Grenzschwelle {boundary}, Mindestgröße {pixels} px.</translation>
         </message>
@@ -4158,7 +4163,7 @@ Lassen Sie das Modell leer, um die Regel des Arbeitsbereichs festzulegen; mit ei
             <translation type="obsolete">Rechengerät</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="102" />
+            <location filename="../processing/train_model.py" line="103" />
             <source>Early stopping patience in validations (0: off)</source>
             <translation>Geduld des vorzeitigen Abbruchs in Validierungen (0: aus)</translation>
         </message>
@@ -4167,37 +4172,37 @@ Lassen Sie das Modell leer, um die Regel des Arbeitsbereichs festzulegen; mit ei
             <translation type="obsolete">GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="75" />
+            <location filename="../processing/train_model.py" line="76" />
             <source>Learning rate</source>
             <translation>Lernrate</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="67" />
+            <location filename="../processing/train_model.py" line="68" />
             <source>Maximum epochs (0: no limit)</source>
             <translation>Maximale Epochen (0: unbegrenzt)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="57" />
+            <location filename="../processing/train_model.py" line="58" />
             <source>Maximum steps (0: no limit)</source>
             <translation>Maximale Schritte (0: unbegrenzt)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="62" />
+            <location filename="../processing/train_model.py" line="63" />
             <source>Maximum time in seconds (0: no limit)</source>
             <translation>Maximale Zeit in Sekunden (0: unbegrenzt)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="97" />
+            <location filename="../processing/train_model.py" line="98" />
             <source>Photometric augmentation (brightness, contrast, gamma, colour cast, blur)</source>
             <translation>Photometrische Augmentierung (Helligkeit, Kontrast, Gamma, Farbstich, Unschärfe)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="76" />
+            <location filename="../processing/train_model.py" line="77" />
             <source>Random seed</source>
             <translation>Zufallsstartwert</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="77" />
+            <location filename="../processing/train_model.py" line="78" />
             <source>Share of the training areas held out for validation (when none is marked)</source>
             <translation>Anteil der Trainingsgebiete, der für die Validierung zurückgehalten wird (wenn keines markiert ist)</translation>
         </message>
@@ -4210,27 +4215,27 @@ Lassen Sie das Modell leer, um die Regel des Arbeitsbereichs festzulegen; mit ei
             <translation type="obsolete">Snapshot-Name</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="160" />
+            <location filename="../processing/train_model.py" line="170" />
             <source>Step {step}: validation {metrics}</source>
             <translation>Schritt {step}: Validierung {metrics}</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="184" />
+            <location filename="../processing/train_model.py" line="194" />
             <source>Stopped after {steps} steps ({reason}); snapshot “{name}” ({id}) is the current state.</source>
             <translation>Nach {steps} Schritten angehalten ({reason}); Snapshot „{name}“ ({id}) ist der aktuelle Stand.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="119" />
+            <location filename="../processing/train_model.py" line="128" />
             <source>Total steps of the model</source>
             <translation>Gesamtzahl der Schritte des Modells</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="38" />
+            <location filename="../processing/train_model.py" line="39" />
             <source>Train model</source>
             <translation>Modell trainieren</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="166" />
+            <location filename="../processing/train_model.py" line="176" />
             <source>Training model “{name}” ({id}).</source>
             <translation>Training des Modells „{name}“ ({id}).</translation>
         </message>
@@ -4247,7 +4252,7 @@ Das Training endet beim ersten erreichten Budget (Schritte, Epochen oder Sekunde
 Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validierungskennzahlen aus.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="41" />
+            <location filename="../processing/train_model.py" line="42" />
             <source>Trains the model on the training areas and labels of its training GeoPackage. Training continues from the model's current state, so running it again adds to the earlier sessions.
 
 Training stops at the first budget reached (steps, epochs or seconds; 0 means no limit: a time budget alone trains for that long, and with no limit at all it stops after 500 steps), when the validation loss stops improving (early stopping), or when you cancel. Every stop creates a snapshot on the Training Snapshots Timeline, which becomes the current state.
@@ -4260,12 +4265,12 @@ Das Training endet beim ersten erreichten Budget (Schritte, Epochen oder Sekunde
 Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validierungskennzahlen aus.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="120" />
+            <location filename="../processing/train_model.py" line="129" />
             <source>Validation metrics (JSON)</source>
             <translation>Validierungskennzahlen (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="118" />
+            <location filename="../processing/train_model.py" line="127" />
             <source>Why training stopped</source>
             <translation>Warum das Training endete</translation>
         </message>
@@ -4274,7 +4279,7 @@ Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validieru
             <translation type="obsolete">automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="86" />
+            <location filename="../processing/train_model.py" line="87" />
             <source>distance to the object's edge (the earlier default)</source>
             <translation>Abstand zum Objektrand (die frühere Voreinstellung)</translation>
         </message>
@@ -4283,7 +4288,7 @@ Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validieru
             <translation type="obsolete">Abstand zum Objektrand (sich berührende und überlappende Objekte)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="86" />
+            <location filename="../processing/train_model.py" line="87" />
             <source>object centres (touching and overlapping objects)</source>
             <translation>Objektmitten (sich berührende und überlappende Objekte)</translation>
         </message>
@@ -4292,12 +4297,12 @@ Gibt ID und Namen des neuen Snapshots, die Anzahl der Schritte und die Validieru
             <translation type="obsolete">die des Modells (Abstand bei einem neuen Modell)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="86" />
+            <location filename="../processing/train_model.py" line="87" />
             <source>the model's own (object centres for a new model)</source>
             <translation>die des Modells (Objektmitten für ein neues Modell)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="86" />
+            <location filename="../processing/train_model.py" line="87" />
             <source>thin rims (the older target)</source>
             <translation>dünne Ränder (das ältere Ziel)</translation>
         </message>

@@ -4121,7 +4121,7 @@ Laissez le modèle vide pour définir la politique de l'espace de travail ; avec
     <context>
         <name>TrainModelAlgorithm</name>
         <message>
-            <location filename="../processing/train_model.py" line="74" />
+            <location filename="../processing/train_model.py" line="75" />
             <source>Batch size</source>
             <translation>Taille de lot</translation>
         </message>
@@ -4134,22 +4134,27 @@ Laissez le modèle vide pour définir la politique de l'espace de travail ; avec
             <translation type="obsolete">Threads CPU (0 : tous les cœurs sauf un)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="110" />
+            <location filename="../processing/train_model.py" line="111" />
             <source>CPU threads (0: all cores)</source>
             <translation>Fils CPU (0 : tous les cœurs)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="86" />
+            <location filename="../processing/train_model.py" line="87" />
             <source>Count mode: what the boundary channel learns</source>
             <translation>Mode comptage : ce qu'apprend le canal de bordure</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="121" />
+            <location filename="../processing/train_model.py" line="114" />
+            <source>Crash-safe checkpoint every so many minutes (0: none)</source>
+            <translation>Point de reprise (résistant aux plantages) toutes les N minutes (0 : aucun)</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="130" />
             <source>Detection settings calibrated on the validation areas (JSON)</source>
             <translation>Réglages de détection calibrés sur les zones de validation (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="174" />
+            <location filename="../processing/train_model.py" line="184" />
             <source>Detection settings calibrated on the validation areas: minimum score {score}, boundary threshold {boundary}, minimum size {pixels} px.</source>
             <translation>Réglages de détection calibrés sur les zones de validation : score minimal {score}, seuil de bordure {boundary}, taille minimale {pixels} px.</translation>
         </message>
@@ -4158,7 +4163,7 @@ Laissez le modèle vide pour définir la politique de l'espace de travail ; avec
             <translation type="obsolete">Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="102" />
+            <location filename="../processing/train_model.py" line="103" />
             <source>Early stopping patience in validations (0: off)</source>
             <translation>Patience de l'arrêt anticipé, en validations (0 : désactivé)</translation>
         </message>
@@ -4167,37 +4172,37 @@ Laissez le modèle vide pour définir la politique de l'espace de travail ; avec
             <translation type="obsolete">GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="75" />
+            <location filename="../processing/train_model.py" line="76" />
             <source>Learning rate</source>
             <translation>Taux d'apprentissage</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="67" />
+            <location filename="../processing/train_model.py" line="68" />
             <source>Maximum epochs (0: no limit)</source>
             <translation>Nombre maximal d'époques (0 : sans limite)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="57" />
+            <location filename="../processing/train_model.py" line="58" />
             <source>Maximum steps (0: no limit)</source>
             <translation>Nombre maximal d'étapes (0 : sans limite)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="62" />
+            <location filename="../processing/train_model.py" line="63" />
             <source>Maximum time in seconds (0: no limit)</source>
             <translation>Durée maximale en secondes (0 : sans limite)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="97" />
+            <location filename="../processing/train_model.py" line="98" />
             <source>Photometric augmentation (brightness, contrast, gamma, colour cast, blur)</source>
             <translation>Augmentation photométrique (luminosité, contraste, gamma, dominante de couleur, flou)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="76" />
+            <location filename="../processing/train_model.py" line="77" />
             <source>Random seed</source>
             <translation>Graine aléatoire</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="77" />
+            <location filename="../processing/train_model.py" line="78" />
             <source>Share of the training areas held out for validation (when none is marked)</source>
             <translation>Part des zones d'entraînement réservée à la validation (si aucune n'est marquée)</translation>
         </message>
@@ -4210,27 +4215,27 @@ Laissez le modèle vide pour définir la politique de l'espace de travail ; avec
             <translation type="obsolete">Nom de l'instantané</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="160" />
+            <location filename="../processing/train_model.py" line="170" />
             <source>Step {step}: validation {metrics}</source>
             <translation>Étape {step} : validation {metrics}</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="184" />
+            <location filename="../processing/train_model.py" line="194" />
             <source>Stopped after {steps} steps ({reason}); snapshot “{name}” ({id}) is the current state.</source>
             <translation>Arrêt après {steps} étapes ({reason}) ; l'instantané « {name} » ({id}) est l'état actuel.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="119" />
+            <location filename="../processing/train_model.py" line="128" />
             <source>Total steps of the model</source>
             <translation>Nombre total d'étapes du modèle</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="38" />
+            <location filename="../processing/train_model.py" line="39" />
             <source>Train model</source>
             <translation>Entraîner le modèle</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="166" />
+            <location filename="../processing/train_model.py" line="176" />
             <source>Training model “{name}” ({id}).</source>
             <translation>Entraînement du modèle « {name} » ({id}).</translation>
         </message>
@@ -4247,7 +4252,7 @@ L'entraînement s'arrête au premier budget atteint (étapes, époques ou second
 Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et les métriques de validation.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="41" />
+            <location filename="../processing/train_model.py" line="42" />
             <source>Trains the model on the training areas and labels of its training GeoPackage. Training continues from the model's current state, so running it again adds to the earlier sessions.
 
 Training stops at the first budget reached (steps, epochs or seconds; 0 means no limit: a time budget alone trains for that long, and with no limit at all it stops after 500 steps), when the validation loss stops improving (early stopping), or when you cancel. Every stop creates a snapshot on the Training Snapshots Timeline, which becomes the current state.
@@ -4260,12 +4265,12 @@ L'entraînement s'arrête au premier budget atteint (étapes, époques ou second
 Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et les métriques de validation.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="120" />
+            <location filename="../processing/train_model.py" line="129" />
             <source>Validation metrics (JSON)</source>
             <translation>Métriques de validation (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="118" />
+            <location filename="../processing/train_model.py" line="127" />
             <source>Why training stopped</source>
             <translation>Raison de l'arrêt de l'entraînement</translation>
         </message>
@@ -4274,7 +4279,7 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <translation type="obsolete">automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="86" />
+            <location filename="../processing/train_model.py" line="87" />
             <source>distance to the object's edge (the earlier default)</source>
             <translation>distance au bord de l'objet (l'ancien réglage par défaut)</translation>
         </message>
@@ -4283,7 +4288,7 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <translation type="obsolete">distance au bord de l'objet (objets qui se touchent ou se chevauchent)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="86" />
+            <location filename="../processing/train_model.py" line="87" />
             <source>object centres (touching and overlapping objects)</source>
             <translation>centres des objets (objets qui se touchent ou se chevauchent)</translation>
         </message>
@@ -4292,12 +4297,12 @@ Renvoie l'identifiant et le nom du nouvel instantané, le nombre d'étapes et le
             <translation type="obsolete">celle du modèle (distance pour un nouveau modèle)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="86" />
+            <location filename="../processing/train_model.py" line="87" />
             <source>the model's own (object centres for a new model)</source>
             <translation>celle du modèle (centres des objets pour un nouveau modèle)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="86" />
+            <location filename="../processing/train_model.py" line="87" />
             <source>thin rims (the older target)</source>
             <translation>bordures fines (l'ancienne cible)</translation>
         </message>

@@ -33,6 +33,7 @@ class TrainModelAlgorithm(HuntrAlgorithm):
     VALIDATION_FRACTION = "VALIDATION_FRACTION"
     PATIENCE = "EARLY_STOPPING_PATIENCE"
     THREADS = "THREADS"
+    CHECKPOINT_MINUTES = "CHECKPOINT_MINUTES"
 
     def display(self) -> str:
         return self.tr("Train model")
@@ -110,6 +111,14 @@ class TrainModelAlgorithm(HuntrAlgorithm):
             QgsProcessingParameterNumber(
                 self.THREADS, self.tr("CPU threads (0: all cores)"), integer, 0, False, 0, 256
             ),
+            QgsProcessingParameterNumber(
+                self.CHECKPOINT_MINUTES,
+                self.tr("Crash-safe checkpoint every so many minutes (0: none)"),
+                double,
+                10.0,
+                False,
+                0.0,
+            ),
         ]
         for param in advanced:
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
@@ -144,6 +153,7 @@ class TrainModelAlgorithm(HuntrAlgorithm):
             threads=positive(self.parameterAsInt(parameters, self.THREADS, context)),
             boundary_target=TARGETS[self.parameterAsEnum(parameters, self.BOUNDARY_TARGET, context)],
             photometric=self.parameterAsBool(parameters, self.PHOTOMETRIC, context),
+            checkpoint_minutes=self.parameterAsDouble(parameters, self.CHECKPOINT_MINUTES, context),
         )
 
     def execute(self, parameters, context, feedback):

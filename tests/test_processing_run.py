@@ -209,3 +209,19 @@ def test_detect_result_loads_into_the_project_styled(scene_workspace, qgis_new_p
     assert layer.customProperty("orca_huntr/snapshot_id") == trained["SNAPSHOT_ID"]
     assert layer.renderer().type() == "categorizedSymbol"
     assert layer.featureCount() == result["FEATURE_COUNT"]
+
+
+def test_checkpoint_interval_reaches_the_training_config(scene_workspace):
+    from orca_huntr.processing.train_model import TrainModelAlgorithm
+    from orca_huntr.training import checkpoints
+
+    alg = TrainModelAlgorithm()
+    alg.initAlgorithm()
+    context = QgsProcessingContext()
+    default = alg.config({**TRAIN}, context)
+    assert checkpoints.interval_seconds(default) == 600.0
+    off = alg.config({**TRAIN, "CHECKPOINT_MINUTES": 0}, context)
+    assert checkpoints.interval_seconds(off) is None
+    ws, info, _ = scene_workspace
+    out = run("trainmodel", {"WORKSPACE": str(ws.root), "MODEL": info.id, **TRAIN, "CHECKPOINT_MINUTES": 2.5})
+    assert ws.get_snapshot(info.id, out["SNAPSHOT_ID"]).config["train"]["checkpoint_minutes"] == 2.5
