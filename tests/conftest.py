@@ -41,3 +41,58 @@ def artifacts_dir() -> Path:
     """Where a test run keeps files meant to be looked at (screenshots, maps)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def one_torch_thread():
+    """torch on one thread for the test (the machine is shared), the previous count restored after."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
+@pytest.fixture
+def keep_torch_threads():
+    """Restores torch's thread count after a test whose training sets it (TrainConfig.threads)."""
+    import torch
+
+    before = torch.get_num_threads()
+    yield
+    torch.set_num_threads(before)
+
+
+@pytest.fixture
+def clock():
+    """The store's clock, advanced by hand (store_helpers.FakeClock)."""
+    from store_helpers import FakeClock
+
+    return FakeClock()
+
+
+@pytest.fixture
+def ws_model(tmp_path, clock):
+    """A new workspace at tmp_path/site.huntr with one model, on the test's clock."""
+    from store_helpers import new_workspace
+
+    return new_workspace(tmp_path / "site.huntr", clock)
+
+
+@pytest.fixture
+def fresh_project(qgis_new_project):
+    """QGIS's project, cleared after the test."""
+    from qgis.core import QgsProject
+
+    yield QgsProject.instance()
+    QgsProject.instance().clear()
+
+
+@pytest.fixture
+def reset_atomic_hooks():
+    """Removes a fault-injection hook (snapshots.atomic.hooks.before) a test installed."""
+    yield
+    from orca_huntr.snapshots import atomic
+
+    atomic.hooks.before = None

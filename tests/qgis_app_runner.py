@@ -11,6 +11,8 @@ import importlib.util
 import os
 import shutil
 import subprocess
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +29,34 @@ def _profile_module():
 def make_profile(profiles: Path, source: Path = ROOT, copy: bool = False) -> Path:
     """A QGIS profile folder with ORCA HUNTR from ``source`` installed and enabled."""
     return _profile_module().make_profile(profiles, source, copy=copy)
+
+
+def prepare_qgis(
+    tmp_path: Path, script_text: str, name: str, source: Path = ROOT, copy: bool = False
+) -> tuple[Path, Path]:
+    """A profile folder ``tmp_path/profiles`` with ORCA HUNTR from ``source`` installed, and
+    ``script_text`` written to ``tmp_path/name``; returns ``(profiles, script)``."""
+    profiles = tmp_path / "profiles"
+    make_profile(profiles, source, copy=copy)
+    script = tmp_path / name
+    script.write_text(script_text)
+    return profiles, script
+
+
+def guard(finish: Callable[[str], object]) -> Callable[[Callable[..., object]], Callable[..., None]]:
+    """For the scripts run inside QGIS: ``guarded = guard(finish)`` wraps a callback so that an
+    exception in it ends the run through ``finish(traceback)`` instead of leaving QGIS open."""
+
+    def wrap(fn: Callable[..., object]) -> Callable[..., None]:
+        def run(*args: object) -> None:
+            try:
+                fn(*args)
+            except Exception:
+                finish(traceback.format_exc())
+
+        return run
+
+    return wrap
 
 
 def run_in_qgis(profiles: Path, script: Path, env: dict[str, str] | None = None, timeout: int = 240):

@@ -12,6 +12,10 @@ import numpy as np
 T0 = datetime(2026, 1, 1, 12, 0, 0, tzinfo=UTC)
 
 
+class InjectedError(OSError):
+    """The failure a test's fault-injection hook raises at a chosen disk step."""
+
+
 class FakeClock:
     """A clock the test moves by hand (aware UTC datetimes)."""
 
@@ -58,6 +62,44 @@ def new_workspace(
         tile_size=32,
     )
     return ws, info
+
+
+def hourly_snapshots(root: Path, f1s: tuple[float, ...] = (0.2, 0.9, 0.4, 0.5)):
+    """A workspace at ``root`` with one model and one snapshot per f1 in ``f1s``, an hour apart,
+    oldest first, the first ten hours ago (so nothing has expired at run time); returns
+    ``(ws, model_info, snapshots)``."""
+    from orca_huntr.snapshots.model import utc_now
+
+    clock = FakeClock(utc_now() - timedelta(hours=10))
+    ws, model = new_workspace(root, clock)
+    made = []
+    for k, f1 in enumerate(f1s):
+        made.append(snap(ws, model.id, k, metrics={"f1": f1}))
+        clock.advance(hours=1)
+    return ws, model, made
+
+
+def kept_workspace(root: Path):
+    """A workspace at ``root`` with one model, one label and its first snapshot saved as "kept";
+    returns ``(ws, model_info, clock, training_data_path, kept_snapshot)``."""
+    clock = FakeClock()
+    ws, model = new_workspace(root, clock)
+    live = ws.training_data_path(model.id)
+    add_label(live, 1)
+    a = snap(ws, model.id, 0)
+    ws.save_snapshot(model.id, a.id, "kept")
+    return ws, model, clock, live, a
+
+
+def snap_series(ws, model_id: str, clock: FakeClock, count: int, step: timedelta = timedelta(minutes=1)):
+    """``count`` snapshots (seeds 0, 1, …) of ``model_id``, the clock advanced by ``step`` between
+    two; returns them oldest first."""
+    made = []
+    for k in range(count):
+        if k:
+            clock.advance(seconds=step.total_seconds())
+        made.append(snap(ws, model_id, k))
+    return made
 
 
 def snap(ws, model_id: str, seed: int = 0, **kw: Any):

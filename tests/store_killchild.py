@@ -28,7 +28,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from store_helpers import FakeClock, add_label, new_workspace, optimizer, snap, weights
+from store_helpers import FakeClock, add_label, kept_workspace, new_workspace, optimizer, snap, weights
 
 OPS = ("create_snapshot", "revert", "new_model", "purge", "undo_revert", "purge_policy")
 CHECKPOINT_OPS = ("checkpoint",)  # on build_checkpoint_template's workspace
@@ -40,12 +40,7 @@ def build_template(root: Path) -> dict[str, Any]:
 
     Returns the ids and the clock time the operations use (also written to ``root/../meta.json``).
     """
-    clock = FakeClock()
-    ws, model = new_workspace(root, clock)
-    live = ws.training_data_path(model.id)
-    add_label(live, 1)
-    a = snap(ws, model.id, 0)
-    ws.save_snapshot(model.id, a.id, "kept")
+    ws, model, clock, live, a = kept_workspace(root)
     ids = [a.id]
     for k in range(1, 4):
         clock.advance(days=1)

@@ -55,10 +55,7 @@ def ready(tmp_path):
     return ws, info, untrained, snap, scene.path
 
 
-@pytest.fixture(autouse=True)
-def _reset_hooks():
-    yield
-    atomic.hooks.before = None
+pytestmark = pytest.mark.usefixtures("reset_atomic_hooks")
 
 
 def _gpkgs(ws):

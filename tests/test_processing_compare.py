@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 import synthdata
-import torch
 from processing_setup import (
     huntr_provider,  # noqa: F401 - the fixture
     run,
@@ -12,15 +11,7 @@ from processing_setup import (
 from qgis.core import QgsProject, QgsVectorLayer
 from store_helpers import add_area, add_label, new_workspace, snap
 
-pytestmark = pytest.mark.usefixtures("huntr_provider")
-
-
-@pytest.fixture(autouse=True)
-def _one_thread():
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("huntr_provider", "one_torch_thread")
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 
 import pytest
 from processing_setup import (
@@ -11,10 +10,9 @@ from processing_setup import (
     run,
 )
 from qgis.core import QgsProcessingException
-from store_helpers import FakeClock, new_workspace, snap
+from store_helpers import hourly_snapshots
 
 from orca_huntr.snapshots import RetentionPolicy, Workspace
-from orca_huntr.snapshots.model import utc_now
 
 pytestmark = pytest.mark.usefixtures("huntr_provider")
 
@@ -22,12 +20,7 @@ pytestmark = pytest.mark.usefixtures("huntr_provider")
 @pytest.fixture
 def workspace(tmp_path):
     """One model with four snapshots an hour apart (f1 0.2, 0.9, 0.4, 0.5), oldest first."""
-    clock = FakeClock(utc_now() - timedelta(hours=10))  # recent: nothing has expired at run time
-    ws, model = new_workspace(tmp_path / "site.huntr", clock)
-    made = []
-    for k, f1 in enumerate((0.2, 0.9, 0.4, 0.5)):
-        made.append(snap(ws, model.id, k, metrics={"f1": f1}))
-        clock.advance(hours=1)
+    ws, model, made = hourly_snapshots(tmp_path / "site.huntr")
     return ws, model, made
 
 

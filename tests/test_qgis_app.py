@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from qgis_app_runner import make_profile, run_in_qgis
+from qgis_app_runner import prepare_qgis, run_in_qgis
 
 SCRIPT = r"""
 import os, sys
@@ -34,10 +34,7 @@ QTimer.singleShot(1500, report)
 
 @pytest.mark.qgis_app
 def test_real_qgis_loads_plugin_and_shows_dock(tmp_path, artifacts_dir):
-    profiles = tmp_path / "profiles"
-    make_profile(profiles)
-    script = tmp_path / "smoke.py"
-    script.write_text(SCRIPT)
+    profiles, script = prepare_qgis(tmp_path, SCRIPT, "smoke.py")
     out = artifacts_dir / "qgis_main_window"
     for stale in (out.with_suffix(".txt"), out.with_suffix(".png")):
         stale.unlink(missing_ok=True)
@@ -69,10 +66,7 @@ def test_packaged_zip_loads_in_real_qgis(tmp_path, artifacts_dir):
     unpacked = tmp_path / "unpacked"
     with zipfile.ZipFile(zip_path) as zf:
         zf.extractall(unpacked)
-    profiles = tmp_path / "profiles"
-    make_profile(profiles, source=unpacked / "orca_huntr", copy=True)
-    script = tmp_path / "smoke.py"
-    script.write_text(SCRIPT)
+    profiles, script = prepare_qgis(tmp_path, SCRIPT, "smoke.py", source=unpacked / "orca_huntr", copy=True)
     out = tmp_path / "from_zip"
     proc = run_in_qgis(profiles, script, env={"SMOKE_OUT": str(out)})
     report = out.with_suffix(".txt")

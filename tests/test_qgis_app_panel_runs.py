@@ -8,11 +8,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from qgis_app_runner import ROOT, make_profile, run_in_qgis
+from qgis_app_runner import ROOT, prepare_qgis, run_in_qgis
 
 SCRIPT = r"""
 import json, os, sys, time, traceback
 sys.path.insert(0, os.environ["RUN_TESTS"])
+from qgis_app_runner import guard
 from qgis.utils import iface, plugins
 from qgis.core import QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import QTimer
@@ -33,13 +34,7 @@ def finish(error=None):
     iface.actionExit().trigger()
 
 
-def guarded(fn):
-    def run(*args):
-        try:
-            fn(*args)
-        except Exception:
-            finish(traceback.format_exc())
-    return run
+guarded = guard(finish)
 
 
 def answer_qgis():
@@ -185,10 +180,7 @@ QTimer.singleShot(1500, setup)
 
 @pytest.mark.qgis_app
 def test_real_qgis_refuses_unfit_raster_and_asks_when_the_training_project_closes(tmp_path, artifacts_dir):
-    profiles = tmp_path / "profiles"
-    make_profile(profiles)
-    script = tmp_path / "runs.py"
-    script.write_text(SCRIPT)
+    profiles, script = prepare_qgis(tmp_path, SCRIPT, "runs.py")
     work = tmp_path / "work"
     work.mkdir()
     out = artifacts_dir / "qgis_panel"

@@ -11,11 +11,12 @@ import json
 
 import pytest
 import synthdata
-from qgis_app_runner import ROOT, make_profile, run_in_qgis
+from qgis_app_runner import ROOT, prepare_qgis, run_in_qgis
 
 SCRIPT = r"""
 import json, os, sys, traceback
 sys.path.insert(0, os.environ["MOVE_TESTS"])
+from qgis_app_runner import guard
 from qgis.utils import iface, plugins
 from qgis.core import QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import QTimer
@@ -40,13 +41,7 @@ def finish(error=None):
     iface.actionExit().trigger()
 
 
-def guarded(fn):
-    def run(*args):
-        try:
-            fn(*args)
-        except Exception:
-            finish(traceback.format_exc())
-    return run
+guarded = guard(finish)
 
 
 def close_dialogs():
@@ -146,10 +141,7 @@ QTimer.singleShot(1500, detect)
 @pytest.mark.qgis_app
 def test_real_qgis_saving_an_unsaved_project_keeps_every_layer_available(tmp_path, artifacts_dir):
     scene = synthdata.write_scene(tmp_path / "scene.tif", 48, resolution=1.0, seed=3)
-    profiles = tmp_path / "profiles"
-    make_profile(profiles)
-    script = tmp_path / "move.py"
-    script.write_text(SCRIPT)
+    profiles, script = prepare_qgis(tmp_path, SCRIPT, "move.py")
     out = artifacts_dir / "qgis_workspace_move"
     for suffix in (".json", "_saved.png", "_reopened.png"):
         (artifacts_dir / f"qgis_workspace_move{suffix}").unlink(missing_ok=True)

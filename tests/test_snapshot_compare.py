@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 import synthdata
-import torch
 from osgeo import ogr
 from store_helpers import add_area, add_label, new_workspace, snap
 
@@ -14,13 +13,7 @@ from orca_huntr.detection.reuse import detections_for, find_detection
 from orca_huntr.errors import InputDataError
 from orca_huntr.snapshots.compare import compare_snapshots, metric_rows
 
-
-@pytest.fixture(autouse=True)
-def _one_thread():
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def _delete_first_label(path) -> bytes:

@@ -15,22 +15,23 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from store_helpers import FakeClock, add_area, add_label, new_workspace, snap, store_state, visible_entries
+from store_helpers import (
+    FakeClock,
+    InjectedError,
+    add_area,
+    add_label,
+    new_workspace,
+    snap,
+    store_state,
+    visible_entries,
+)
 
 from orca_huntr.errors import HuntrError, InputDataError
 from orca_huntr.snapshots import ClassSpec, Workspace, atomic
 from orca_huntr.snapshots import package as pkg
 from orca_huntr.snapshots.errors import PackageError
 
-
-class InjectedError(OSError):
-    pass
-
-
-@pytest.fixture(autouse=True)
-def _reset_hooks():
-    yield
-    atomic.hooks.before = None
+pytestmark = pytest.mark.usefixtures("reset_atomic_hooks")
 
 
 @pytest.fixture

@@ -13,7 +13,15 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from store_helpers import FakeClock, add_label, new_workspace, snap, store_state, visible_entries
+from store_helpers import (
+    FakeClock,
+    InjectedError,
+    add_label,
+    kept_workspace,
+    snap,
+    store_state,
+    visible_entries,
+)
 
 from orca_huntr.errors import HuntrError, WorkspaceError
 from orca_huntr.snapshots import ClassSpec, Workspace, atomic
@@ -21,14 +29,7 @@ from orca_huntr.snapshots import ClassSpec, Workspace, atomic
 KINDS = ("write", "fsync", "rename")
 
 
-class InjectedError(OSError):
-    pass
-
-
-@pytest.fixture(autouse=True)
-def _reset_hooks():
-    yield
-    atomic.hooks.before = None
+pytestmark = pytest.mark.usefixtures("reset_atomic_hooks")
 
 
 @pytest.fixture(scope="module")
@@ -36,12 +37,7 @@ def template(tmp_path_factory):
     """A workspace with a saved, a temporary and a current snapshot, a reverted set, and
     unsnapshotted edits."""
     root = tmp_path_factory.mktemp("faults") / "template.huntr"
-    clock = FakeClock()
-    ws, model = new_workspace(root, clock)
-    live = ws.training_data_path(model.id)
-    add_label(live, 1)
-    a = snap(ws, model.id, 0)
-    ws.save_snapshot(model.id, a.id, "kept")
+    ws, model, clock, live, a = kept_workspace(root)
     clock.advance(days=1)
     add_label(live, 2)
     b = snap(ws, model.id, 1)

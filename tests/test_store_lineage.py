@@ -4,20 +4,9 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from store_helpers import FakeClock, add_label, new_workspace, snap
+from store_helpers import FakeClock, add_label, new_workspace, snap, snap_series
 
 from orca_huntr.snapshots import lineage
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
-@pytest.fixture
-def ws_model(tmp_path, clock):
-    return new_workspace(tmp_path / "site.huntr", clock)
 
 
 def test_snapshots_record_the_snapshot_they_resumed_from(ws_model, clock):
@@ -35,9 +24,7 @@ def test_snapshots_record_the_snapshot_they_resumed_from(ws_model, clock):
 
 def test_a_model_from_a_snapshot_starts_from_it_and_lineage_survives_revert(ws_model, clock):
     ws, model = ws_model
-    a = snap(ws, model.id, 0)
-    clock.advance(minutes=1)
-    b = snap(ws, model.id, 1)
+    a, b = snap_series(ws, model.id, clock, 2)
     clock.advance(minutes=1)
     child = ws.new_model_from_snapshot(model.id, b.id, "child")
     first = ws.current_snapshot(child.id)

@@ -8,7 +8,7 @@ import os
 from datetime import timedelta
 
 import pytest
-from store_helpers import T0, FakeClock, new_workspace, snap
+from store_helpers import T0, new_workspace, snap
 
 from orca_huntr.errors import InputDataError, WorkspaceError
 from orca_huntr.snapshots import RetentionPolicy
@@ -189,11 +189,6 @@ def test_policy_values_are_checked():
 
 
 # ---------------------------------------------------------------------- the store
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
 
 
 def trained(tmp_path, clock, n=5, f1=None):

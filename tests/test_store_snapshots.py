@@ -17,12 +17,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 from store_helpers import (
-    FakeClock,
     add_area,
     add_label,
-    new_workspace,
     optimizer,
     snap,
+    snap_series,
     visible_entries,
     weights,
 )
@@ -46,16 +45,6 @@ from orca_huntr.snapshots import (
 )
 
 HERE = Path(__file__).resolve().parent
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
-@pytest.fixture
-def ws_model(tmp_path, clock):
-    return new_workspace(tmp_path / "site.huntr", clock)
 
 
 def test_default_names_are_short_and_unique(ws_model, clock):
@@ -102,9 +91,7 @@ def test_counts_from_the_trainer_win(ws_model):
 
 def test_new_snapshot_supersedes_current_temporary_unless_saved(ws_model, clock):
     ws, model = ws_model
-    a = snap(ws, model.id, 0)
-    clock.advance(hours=1)
-    b = snap(ws, model.id, 1)
+    a, b = snap_series(ws, model.id, clock, 2, timedelta(hours=1))
     a2 = ws.get_snapshot(model.id, a.id)
     assert b.kind == KIND_CURRENT and b.parent_id == a.id and b.seq == 2
     assert a2.kind == KIND_TEMPORARY and a2.expires_at == b.created_at + timedelta(days=7)
@@ -131,9 +118,7 @@ def test_timeline_order_is_stable_when_timestamps_tie(ws_model):
 
 def test_find_snapshot_by_id_name_and_current(ws_model, clock):
     ws, model = ws_model
-    a = snap(ws, model.id, 0)
-    clock.advance(minutes=5)
-    b = snap(ws, model.id, 1)
+    a, b = snap_series(ws, model.id, clock, 2, timedelta(minutes=5))
     ws.rename_snapshot(model.id, a.id, "Baseline")
     assert ws.find_snapshot(model.id, a.id).id == a.id
     assert ws.find_snapshot(model.id, "Baseline").id == a.id
@@ -149,9 +134,7 @@ def test_find_snapshot_by_id_name_and_current(ws_model, clock):
 
 def test_save_and_rename_validate_names(ws_model, clock):
     ws, model = ws_model
-    a = snap(ws, model.id, 0)
-    clock.advance(minutes=1)
-    b = snap(ws, model.id, 1)
+    a, b = snap_series(ws, model.id, clock, 2)
     saved = ws.save_snapshot(model.id, a.id)
     assert saved.saved and saved.kind == KIND_SAVED and saved.name == a.name and saved.expires_at is None
     assert ws.rename_snapshot(model.id, a.id, "first").name == "first"
@@ -184,11 +167,7 @@ def test_delete_never_the_current_state(ws_model, clock):
 
 def test_purge_expired_respects_saved_current_clock_and_is_idempotent(ws_model, clock):
     ws, model = ws_model
-    a = snap(ws, model.id, 0)
-    clock.advance(hours=1)
-    b = snap(ws, model.id, 1)
-    clock.advance(hours=1)
-    c = snap(ws, model.id, 2)
+    a, b, c = snap_series(ws, model.id, clock, 3, timedelta(hours=1))
     clock.advance(hours=1)
     d = snap(ws, model.id, 3)
     ws.save_snapshot(model.id, b.id)

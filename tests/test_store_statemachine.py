@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -56,6 +57,21 @@ class StoreMachine(RuleBasedStateMachine):
         v = self.models[model_id]
         reverted = [s for rs in v["sets"] for s in rs["snaps"]]  # an undo brings them back
         return {s["name"].casefold() for s in v["snaps"] + reverted}
+
+    def _name_snapshot(
+        self, model_id: str, s: dict, name: str | None, act: Callable[[str | None], object]
+    ) -> bool:
+        """Run ``act(name)`` (a save or a rename of ``s``); a name another snapshot has must be
+        refused with InvalidNameError (False: nothing changed); True when it went through."""
+        taken = self._names(model_id) - {s["name"].casefold()}
+        if name is not None and name.casefold() in taken:
+            try:
+                act(name)
+            except InvalidNameError:
+                return False
+            raise AssertionError("duplicate name accepted")
+        act(name)
+        return True
 
     def _new_set(self, model_id: str, target: str, taken: list, scenes: int) -> None:
         """Record the reverted set a revert or an undo just made."""
@@ -127,31 +143,17 @@ class StoreMachine(RuleBasedStateMachine):
     @rule(data=st.data(), name=st.none() | st.sampled_from(NAMES))
     def save(self, data, name) -> None:
         model_id, _, s = self._pick(data)
-        taken = self._names(model_id) - {s["name"].casefold()}
-        if name is not None and name.casefold() in taken:
-            try:
-                self.ws.save_snapshot(model_id, s["id"], name)
-            except InvalidNameError:
-                return
-            raise AssertionError("duplicate name accepted")
-        self.ws.save_snapshot(model_id, s["id"], name)
-        s["saved"] = True
-        if name is not None:
-            s["name"] = name
+        if self._name_snapshot(model_id, s, name, lambda n: self.ws.save_snapshot(model_id, s["id"], n)):
+            s["saved"] = True
+            if name is not None:
+                s["name"] = name
 
     @precondition(_trained)
     @rule(data=st.data(), name=st.sampled_from(NAMES))
     def rename(self, data, name) -> None:
         model_id, _, s = self._pick(data)
-        taken = self._names(model_id) - {s["name"].casefold()}
-        if name.casefold() in taken:
-            try:
-                self.ws.rename_snapshot(model_id, s["id"], name)
-            except InvalidNameError:
-                return
-            raise AssertionError("duplicate name accepted")
-        self.ws.rename_snapshot(model_id, s["id"], name)
-        s["name"] = name
+        if self._name_snapshot(model_id, s, name, lambda n: self.ws.rename_snapshot(model_id, s["id"], n)):
+            s["name"] = name
 
     @precondition(_trained)
     @rule(data=st.data())

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from store_helpers import FakeClock, add_area, add_label, new_workspace, snap, store_state, visible_entries
+from store_helpers import add_area, add_label, new_workspace, snap, store_state, visible_entries
 
 from orca_huntr.errors import NotFoundError, WorkspaceError
 from orca_huntr.snapshots import KIND_CURRENT
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
 
 
 @pytest.fixture

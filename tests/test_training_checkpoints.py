@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 import synthdata
-import torch
 
 from orca_huntr.snapshots import Workspace
 from orca_huntr.training import TrainConfig, train_model
@@ -23,11 +22,7 @@ from orca_huntr.training.checkpoints import Checkpointer, interrupted_run, inter
 HERE = Path(__file__).resolve().parent
 
 
-@pytest.fixture(autouse=True)
-def _one_thread():
-    before = torch.get_num_threads()
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("keep_torch_threads")
 
 
 def cfg(**kw) -> TrainConfig:

@@ -15,12 +15,7 @@ from orca_huntr.training.loop import ModelSetup, fit
 from orca_huntr.training.loss import segmentation_loss
 from orca_huntr.training.tiles import IGNORE
 
-
-@pytest.fixture(autouse=True)
-def _one_thread():
-    before = torch.get_num_threads()
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("keep_torch_threads")
 
 
 def cfg(**kw) -> TrainConfig:

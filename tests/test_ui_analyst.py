@@ -10,26 +10,15 @@ from types import SimpleNamespace
 
 import pytest
 import synthdata
-from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.core import QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QMessageBox
-from ui_helpers import DialogAnswer, click_ok
-
-
-@pytest.fixture
-def fresh_project(qgis_new_project):
-    yield QgsProject.instance()
-    QgsProject.instance().clear()
+from ui_helpers import DialogAnswer, click_ok, open_dock
 
 
 @pytest.fixture
 def dock(qgis_iface, qtbot, fresh_project):
-    from orca_huntr.ui.dock import HuntrDock
-
-    qgis_iface.messageBar().clear_messages()
-    panel = HuntrDock(qgis_iface, None)
-    qtbot.addWidget(panel)
-    panel.show()
+    panel = open_dock(qgis_iface, qtbot)
     yield panel
     panel.shutdown()
 

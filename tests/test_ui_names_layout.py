@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
-from qgis.core import QgsProject
-
 NOW = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
 
 
@@ -27,12 +24,6 @@ def _snapshot(kind, name, *, seq=1, expires=None, progress=None, metrics=None, s
         parent_id=None,
         config={"mode": "count"},
     )
-
-
-@pytest.fixture
-def fresh_project(qgis_new_project):
-    yield QgsProject.instance()
-    QgsProject.instance().clear()
 
 
 def test_card_shows_steps_epochs_and_the_expiry_date(qtbot):

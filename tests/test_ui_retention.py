@@ -3,26 +3,18 @@ an edited policy would delete, applying it, and a purge that asks and deletes ex
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from qgis.core import QgsProject
 from qgis.PyQt.QtWidgets import QMessageBox
-from store_helpers import FakeClock, new_workspace, snap
+from store_helpers import hourly_snapshots
 
 from orca_huntr.snapshots import RetentionPolicy, Workspace
-from orca_huntr.snapshots.model import utc_now
 
 
 @pytest.fixture
 def project_workspace(tmp_path, qgis_new_project):
     """A saved project beside a workspace with one model and four snapshots (f1 0.2, 0.9, 0.4, 0.5)."""
-    clock = FakeClock(utc_now() - timedelta(hours=10))  # recent: nothing has expired at run time
-    ws, model = new_workspace(tmp_path / "site.huntr", clock)
-    made = []
-    for k, f1 in enumerate((0.2, 0.9, 0.4, 0.5)):
-        made.append(snap(ws, model.id, k, metrics={"f1": f1}))
-        clock.advance(hours=1)
+    ws, model, made = hourly_snapshots(tmp_path / "site.huntr")
     project = QgsProject.instance()
     assert project.write(str(tmp_path / "site.qgz"))
     yield Workspace.open(ws.root), model, made

@@ -5,21 +5,15 @@ from __future__ import annotations
 
 import pytest
 import synthdata
-import torch
 from qgis.core import QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QMessageBox
+from ui_helpers import open_dock
 
 from orca_huntr.snapshots import Workspace
 from orca_huntr.snapshots import package as pkg
 
-
-@pytest.fixture(autouse=True)
-def _one_thread():
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 @pytest.fixture
@@ -38,12 +32,7 @@ def trained(tmp_path, qgis_new_project):
 
 @pytest.fixture
 def dock(qgis_iface, qtbot, trained):
-    from orca_huntr.ui.dock import HuntrDock
-
-    qgis_iface.messageBar().clear_messages()
-    panel = HuntrDock(qgis_iface, None)
-    qtbot.addWidget(panel)
-    panel.show()
+    panel = open_dock(qgis_iface, qtbot)
     ws, model, *_ = trained
     qtbot.waitUntil(lambda: panel.workspace is not None and panel.workspace.root == ws.root, timeout=5000)
     panel.model_panel.refresh(select=model.id)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 import pytest
 import synthdata
-from qgis.core import Qgis, QgsApplication, QgsProject, QgsRasterLayer
+from qgis.core import Qgis, QgsApplication, QgsRasterLayer
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QInputDialog
 from ui_helpers import DialogAnswer, click_ok
@@ -31,12 +31,6 @@ def _snapshot(kind, name, *, expires=None, counts=None, metrics=None, sid=None):
         parent_id=None,
         config={"mode": "count"},
     )
-
-
-@pytest.fixture
-def fresh_project(qgis_new_project):
-    yield QgsProject.instance()
-    QgsProject.instance().clear()
 
 
 def test_timeline_cards_show_kind_name_counts_and_metric(qtbot):

@@ -11,7 +11,7 @@ import synthdata
 from qgis.core import Qgis, QgsFeature, QgsGeometry, QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QInputDialog, QMessageBox
-from ui_helpers import DialogAnswer, click_ok
+from ui_helpers import DialogAnswer, click_ok, open_dock
 
 SCENE_SIZE = 64
 
@@ -31,12 +31,7 @@ def project_with_scene(tmp_path, qgis_new_project):
 
 @pytest.fixture
 def dock(qgis_iface, qtbot, project_with_scene):
-    from orca_huntr.ui.dock import HuntrDock
-
-    qgis_iface.messageBar().clear_messages()
-    panel = HuntrDock(qgis_iface, None)
-    qtbot.addWidget(panel)
-    panel.show()
+    panel = open_dock(qgis_iface, qtbot)
     yield panel
     panel.shutdown()
 

@@ -57,3 +57,14 @@ def click_ok(dialog: QDialog) -> None:
     button = ok_button(dialog)
     assert button.isEnabled(), f"OK is disabled: {getattr(dialog, 'problem', lambda: '')()}"
     button.click()
+
+
+def open_dock(iface, qtbot):
+    """The plugin's panel, shown, with QGIS's message bar cleared first; call ``shutdown()`` after."""
+    from orca_huntr.ui.dock import HuntrDock
+
+    iface.messageBar().clear_messages()
+    panel = HuntrDock(iface, None)
+    qtbot.addWidget(panel)
+    panel.show()
+    return panel
