@@ -680,10 +680,22 @@ def main(
     handler = logging.StreamHandler(stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     logger = logging.getLogger(__name__.split(".")[0])  # the engine's loggers: orca_huntr.*
+    level_before = logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.INFO if args.verbose else logging.ERROR)
     report = ProgressReport(stderr, quiet=args.quiet)
     run: Callable[..., int] = args.run
+    try:
+        return _run(args, run, report, stdout, stderr)
+    finally:  # called in-process (tests, scripts): leave the logging as it was
+        logger.removeHandler(handler)
+        logger.setLevel(level_before)
+
+
+def _run(
+    args: argparse.Namespace, run: Callable[..., int], report: ProgressReport, stdout: TextIO, stderr: TextIO
+) -> int:
+    """``main`` once the logging is set: the command, its errors turned into exit statuses."""
     try:
         with StopRequest(report) as stop:
             ws = _workspace(args)
@@ -698,5 +710,3 @@ def main(
         stderr.write("".join(traceback.format_exception(exc)))
         stderr.write(f"error: unexpected {type(exc).__name__}: {exc}\n")
         return exit_codes.INTERNAL
-    finally:
-        logger.removeHandler(handler)

@@ -334,3 +334,16 @@ def test_export_and_import_errors(workspace, tmp_path):
     with pytest.raises(SystemExit) as raised:  # a new model's name, or a model to go into: not both
         main(["import", "-w", str(ws.root), str(junk), "--name", "a", "--into", "b"])
     assert raised.value.code == exit_codes.USAGE
+
+
+def test_an_in_process_run_leaves_the_logging_as_it_was(workspace):
+    """``main`` called from Python (tests, scripts) restores the engine logger's level and
+    handlers, also after an error: a later warning of the engine still reaches the caller."""
+    import logging
+
+    ws, _, _ = workspace
+    logger = logging.getLogger("orca_huntr")
+    before = (logger.level, list(logger.handlers))
+    assert cli("models", "-w", str(ws.root))[0] == 0
+    assert cli("snapshots", "-m", "no such model", "-w", str(ws.root))[0] == exit_codes.NOT_FOUND
+    assert (logger.level, list(logger.handlers)) == before
