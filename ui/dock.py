@@ -322,20 +322,33 @@ class HuntrDock(QgsDockWidget):
         dialog = RevertDialog(snapshot, impact, self)
         if dialog.exec() != RevertDialog.DialogCode.Accepted:
             return
+        if (
+            self._replace_training_data(
+                model_id, lambda: self.workspace.revert(model_id, snapshot_id), tr("Could not revert")
+            )
+            is None
+        ):
+            return
+        messages.success(
+            self.iface, tr("Reverted to {name}: it is the current state again.").format(name=snapshot.name)
+        )
+
+    def _replace_training_data(self, model_id: str, operation, failure: str):
+        """Run ``operation`` (a revert or an undo, which rewrite the live training data), the
+        training layers dropped of pending edits before and reloaded after; its result, or
+        ``None`` after showing the error."""
         # pending edits would be written over the restored data: drop them first
         for layer in training_layers.find_training_layers(model_id, self.project).values():
             if layer.isEditable():
                 layer.rollBack()
         try:
-            self.workspace.revert(model_id, snapshot_id)
+            result = operation()
         except Exception as exc:
-            messages.show_error(self.iface, exc, tr("Could not revert"))
-            return
+            messages.show_error(self.iface, exc, failure)
+            return None
         training_layers.reload_training_layers(model_id, self.project)
         self.refresh_timeline()
-        messages.success(
-            self.iface, tr("Reverted to {name}: it is the current state again.").format(name=snapshot.name)
-        )
+        return result
 
     def show_retention(self, modal: bool = True):
         """The retention view (disk use, policy, the next purge) for the current model."""
@@ -354,16 +367,11 @@ class HuntrDock(QgsDockWidget):
         model_id = self.current_model_id()
         if model_id is None:
             return
-        for layer in training_layers.find_training_layers(model_id, self.project).values():
-            if layer.isEditable():
-                layer.rollBack()
-        try:
-            restored = self.workspace.undo_revert(model_id, set_id)
-        except Exception as exc:
-            messages.show_error(self.iface, exc, tr("Could not undo the revert"))
+        restored = self._replace_training_data(
+            model_id, lambda: self.workspace.undo_revert(model_id, set_id), tr("Could not undo the revert")
+        )
+        if restored is None:
             return
-        training_layers.reload_training_layers(model_id, self.project)
-        self.refresh_timeline()
         messages.success(
             self.iface, tr("Revert undone: {n} snapshots are back.").format(n=len(restored.snapshots))
         )
