@@ -278,13 +278,7 @@ def gpu_main(args: argparse.Namespace) -> int:
     from orca_huntr.detection.infer import Predictor, build_model, resolve_device
 
     device = resolve_device(args.device)
-    tmp = None
-    if args.keep is None:
-        tmp = tempfile.TemporaryDirectory(prefix="bench-detect-gpu-")
-        work = Path(tmp.name)
-    else:
-        work = args.keep
-        work.mkdir(parents=True, exist_ok=True)
+    tmp, work = _work_folder(args.keep, "bench-detect-gpu-")
     try:
         ws, info, snap = train_model(work / "train", args.train_steps, args.width)
         scene = work / f"scene_{args.size}.tif"
@@ -371,6 +365,15 @@ def gpu_main(args: argparse.Namespace) -> int:
     return 0
 
 
+def _work_folder(keep: Path | None, prefix: str) -> tuple[tempfile.TemporaryDirectory | None, Path]:
+    """``(temporary folder to clean up or None, work folder)``: ``keep`` when given, else a new one."""
+    if keep is None:
+        tmp = tempfile.TemporaryDirectory(prefix=prefix)
+        return tmp, Path(tmp.name)
+    keep.mkdir(parents=True, exist_ok=True)
+    return None, keep
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="detection throughput: end to end vs pure forward")
     parser.add_argument("--size", type=int, default=10_000, help="side of the generated raster (pixels)")
@@ -418,13 +421,7 @@ def main(argv: list[str] | None = None) -> int:
     from orca_huntr.detection.onnx_backend import backend_of, cpu_network, export_graph, onnxruntime_available
 
     threads = args.threads or torch.get_num_threads()
-    tmp = None
-    if args.keep is None:
-        tmp = tempfile.TemporaryDirectory(prefix="bench-detect-")
-        work = Path(tmp.name)
-    else:
-        work = args.keep
-        work.mkdir(parents=True, exist_ok=True)
+    tmp, work = _work_folder(args.keep, "bench-detect-")
     try:
         t = time.perf_counter()
         ws, info, snap = train_model(work / "train", args.train_steps, args.width)
