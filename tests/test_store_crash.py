@@ -248,10 +248,10 @@ def test_many_random_checkpoint_kills(checkpoint_template, scratch, op):
         scratch,
         op,
         SLOW_KILLS,
-        every_step=False,
+        every_step=True,  # random delays alone may all land before on a slow or busy machine (CI did)
         seed=77,
         between_op="checkpoint_written",
     )
     print(op, outcomes)
-    assert sum(outcomes.values()) == SLOW_KILLS
+    assert sum(outcomes.values()) >= SLOW_KILLS
     assert min(outcomes.values()) > 0  # kills landed before, inside and after the checkpoint
