@@ -117,12 +117,17 @@ class StoreMachine(RuleBasedStateMachine):
         )
         snaps = self.models[model_id]["snaps"]
         seq = snaps[-1]["seq"] + 1 if snaps else 1  # a revert's target is the newest left
+        # the default name is its place in the timeline, made unique: a reverted snapshot
+        # (which an undo brings back) may hold "#seq" already
+        name, n = f"#{seq}", 2
+        while name.casefold() in self._names(model_id):
+            name, n = f"#{seq} ({n})", n + 1
         snaps.append(
             {
                 "id": info.id,
                 "seq": seq,
                 "saved": False,
-                "name": f"#{seq}",  # the default name: its place in the timeline
+                "name": name,
                 "created": self.clock.now,
                 "scenes": self.models[model_id]["scenes"],
             }
