@@ -28,6 +28,7 @@ from ..errors import (
     InputDataError,
     ReadOnlyWorkspaceError,
 )
+from ..training.recipe import tile_multiple
 from .aoi import coerce_aoi
 from .buffers import ArrayPool
 from .features import FeatureMaker
@@ -345,9 +346,9 @@ def detect(
         log.warning(message)
 
     tile = int(options.tile_size or spec.tile_size)
-    depth = int(spec.network.get("depth", 3))
-    if tile % (2**depth):
-        raise InputDataError(f"The tile size {tile} must be a multiple of {2**depth} for this network.")
+    multiple = tile_multiple(spec.network)
+    if tile % multiple:
+        raise InputDataError(f"The tile size {tile} must be a multiple of {multiple} for this network.")
     scene = options.scene_name or Path(raster_path).stem
     display_name = f"{spec.model_name} · {spec.snapshot_name} · {scene}"
     now = datetime.now(UTC)

@@ -38,6 +38,7 @@ from typing import Any
 
 from ..deps import require
 from ..errors import InputDataError, OutputError
+from ..training.recipe import tile_multiple
 from .engine import SnapshotSpec, load_snapshot, snapshot_spec
 from .onnx_backend import export_graph
 
@@ -193,10 +194,10 @@ def export_onnx(
     loaded = load_snapshot(ws, model_id, snapshot_id)
     spec = snapshot_spec(loaded)
     tile = int(tile_size or spec.tile_size)
-    depth = int(spec.network.get("depth", 3))
-    if tile <= 0 or tile % (2**depth):
+    multiple = tile_multiple(spec.network)
+    if tile <= 0 or tile % multiple:
         raise InputDataError(
-            f"The tile size {tile} must be a positive multiple of {2**depth} for this network."
+            f"The tile size {tile} must be a positive multiple of {multiple} for this network."
         )
     if overlap < 0 or overlap >= (0.5 if overlap < 1 else tile / 2):
         raise InputDataError("The overlap must be at least 0 and less than half a tile.")

@@ -14,9 +14,15 @@ import torch
 from orca_huntr.training import TrainConfig
 from orca_huntr.training.augment import augment, photometric
 from orca_huntr.training.loop import Budget, TrainStep, configure_threads
-from orca_huntr.training.network import build_network
+from orca_huntr.training.network import NetworkSpec, build_network
 from orca_huntr.training.normalize import PERCENTILE, percentile_statistics, statistics_for
-from orca_huntr.training.recipe import receptive_field, recipe_for, recipe_for_size
+from orca_huntr.training.recipe import (
+    receptive_field,
+    recipe_for,
+    recipe_for_size,
+    tile_multiple,
+    working_scale,
+)
 from orca_huntr.training.state import WeightAverage
 from orca_huntr.training.tiles import Tile, object_weights
 
@@ -43,14 +49,46 @@ def test_receptive_field_formula_matches_the_network(depth):
 
 def test_recipe_follows_the_object_size():
     small, crowns, large = recipe_for_size(10), recipe_for_size(41), recipe_for_size(100)
-    assert small.network["depth"] == 2 and small.tile_size == 64
-    # the NEON crowns (median box side ~41 px at 10 cm): depth 3 sees 96 px, tiles of 128
-    assert crowns.network["depth"] == 3 and crowns.tile_size == 128 and crowns.receptive_field == 96
-    assert large.network["depth"] == 4 and large.receptive_field >= 200 and large.tile_size % 32 == 0
+    assert small.network == {"width": 16, "depth": 2} and small.tile_size == 64
+    # the NEON crowns (median box side ~41 px at 10 cm): the network works at 1/2 resolution
+    # (crowns of 20 of its pixels); depth 3 sees 96 of its pixels (192 of the raster's, 4.7
+    # crowns); tiles of 128 raster pixels
+    assert crowns.network == {"width": 16, "depth": 3, "scale": 2}
+    assert crowns.tile_size == 128 and crowns.receptive_field == 192
+    assert "1/2 resolution" in crowns.reason
+    # 100 px: 1/4 resolution (25 px), depth 4
+    assert large.network["scale"] == 4 and large.network["depth"] == 4 and large.receptive_field == 800
     for r in (small, crowns, large):
-        assert r.receptive_field >= 2 * r.object_px or r.network["depth"] == 5
-        assert r.tile_size % (2 ** r.network["depth"]) == 0
+        assert r.receptive_field >= 4 * r.object_px or r.network["depth"] == 5
+        assert r.tile_size >= 3 * r.object_px and r.tile_size % tile_multiple(r.network) == 0
         assert "px" in r.reason
+    # a scale chosen by the user is kept: at full resolution the 41-px crowns need depth 4
+    full = recipe_for_size(41, scale=1)
+    assert full.network == {"width": 16, "depth": 4} and full.tile_size == 128 and full.receptive_field == 200
+
+
+def test_working_scale_keeps_objects_16_pixels_across():
+    assert [working_scale(px) for px in (8, 31, 32, 63, 64, 500)] == [1, 1, 2, 2, 4, 4]
+    assert tile_multiple({"depth": 3}) == 8 and tile_multiple({"depth": 2, "scale": 2}) == 8
+    assert tile_multiple({"depth": 3, "scale": 4}) == 32
+
+
+def test_a_scaled_network_takes_and_gives_full_resolution_tiles():
+    torch.manual_seed(0)
+    plain = build_network(3, 1, "count", {"width": 4, "depth": 2})
+    scaled = build_network(3, 1, "count", {"width": 4, "depth": 2, "scale": 2})
+    # the same weights (the scale adds none): a snapshot's weights fit either
+    assert plain.state_dict().keys() == scaled.state_dict().keys()
+    scaled.load_state_dict(plain.state_dict())
+    plain.eval(), scaled.eval()
+    x = torch.rand(1, 3, 64, 64)
+    out = scaled(x)
+    assert out.shape == (1, 3, 64, 64)
+    # it is the plain network on the 2x2-averaged input, resampled back
+    low = plain(torch.nn.functional.avg_pool2d(x, 2))
+    back = torch.nn.functional.interpolate(low, scale_factor=2, mode="bilinear", align_corners=False)
+    assert torch.allclose(out, back, atol=1e-6)
+    assert NetworkSpec.from_dict({"width": 4, "depth": 2}).to_dict() == {"width": 4, "depth": 2}
 
 
 def test_recipe_reads_label_geometries_in_map_units():
@@ -74,6 +112,34 @@ def test_first_training_sizes_the_network_from_the_labels_and_resume_keeps_it(tm
     assert cfg["network"]["width"] == 4
     second = synthdata.train_quick(ws, info.id, steps=1)
     assert second.snapshot.config["tile_size"] == 64 and second.snapshot.config["recipe"] is None
+
+
+def test_a_model_at_half_resolution_trains_detects_and_exports_at_full_resolution(tmp_path):
+    import geopandas as gpd
+
+    from orca_huntr.detection import DetectOptions, detect
+    from orca_huntr.detection.onnx_export import export_onnx
+
+    # the user's choice (1/2) is kept while tile and depth still come from the labels
+    ws, info, scene = synthdata.make_workspace(
+        tmp_path, classes=1, size=96, network={"width": 4, "depth": 2, "auto": True, "scale": 2}
+    )
+    result = synthdata.train_quick(ws, info.id, steps=2)
+    cfg = result.snapshot.config
+    assert cfg["network"]["scale"] == 2 and cfg["recipe"]["network"]["scale"] == 2
+    assert cfg["tile_size"] % tile_multiple(cfg["network"]) == 0
+    out = detect(ws, info.id, result.snapshot.id, scene, options=DetectOptions(backend="torch"))
+    frame = gpd.read_file(out.path, layer=out.layer_name)
+    assert out.feature_count == len(frame)  # vectorised at the raster's own resolution, whatever it found
+    with pytest.raises(Exception, match="multiple of"):
+        detect(ws, info.id, result.snapshot.id, scene, options=DetectOptions(tile_size=cfg["tile_size"] + 4))
+    exported = export_onnx(ws, info.id, result.snapshot.id, tmp_path / "m.onnx")
+    import onnxruntime
+
+    session = onnxruntime.InferenceSession(str(exported.path), providers=["CPUExecutionProvider"])
+    tile = exported.tile_size
+    outputs = session.run(None, {session.get_inputs()[0].name: np.zeros((1, 3, tile, tile), np.float32)})
+    assert all(o.shape[-2:] == (tile, tile) for o in outputs)  # Deepness gets full-resolution maps
 
 
 def _write(path, data, crs="EPSG:32612"):

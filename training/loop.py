@@ -64,6 +64,7 @@ class ModelSetup:
     class_names: list[str] = field(default_factory=list)
     auto_size: bool = False  # tile size and depth still to be derived from the labels (training/recipe.py)
     recipe: dict[str, Any] | None = None  # what the recipe chose, once it did
+    scale: int | None = None  # a working scale the user chose (None: sized from the labels too)
 
     @classmethod
     def from_model(cls, model: Any) -> ModelSetup:
@@ -78,6 +79,7 @@ class ModelSetup:
             resolution=model.input_spec.resolution,
             class_names=[c.name for c in model.classes],
             auto_size=bool((model.network or {}).get("auto")) or not model.tile_size,
+            scale=(model.network or {}).get("scale"),
         )
 
     def size_from(self, resume: Resume | None, inputs: TrainingInputs) -> None:
@@ -94,7 +96,7 @@ class ModelSetup:
         labels = [g for s in inputs.scenes for g in s.labels]
         resolution = inputs.scenes[0].transform.a if inputs.scenes else self.resolution
         width = NetworkSpec.from_dict(self.network).width
-        chosen = recipe_for(labels, abs(resolution) if resolution else None, width)
+        chosen = recipe_for(labels, abs(resolution) if resolution else None, width, self.scale)
         self.tile_size, self.network = chosen.tile_size, dict(chosen.network)
         self.recipe = chosen.to_dict()
         log.info("network sized from the labels: %s", chosen.reason)
@@ -105,7 +107,7 @@ class ModelSetup:
             raise InputDataError(f"Unknown model mode '{self.mode}' (expected one of {', '.join(MODES)}).")
         if self.num_classes < 1:
             raise InputDataError("The model has no classes: add at least one class.")
-        step = 2 ** NetworkSpec.from_dict(self.network).depth
+        step = NetworkSpec.from_dict(self.network).multiple
         if self.tile_size < step or self.tile_size % step:
             raise InputDataError(f"The model's tile size {self.tile_size} must be a multiple of {step}.")
 

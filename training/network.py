@@ -24,6 +24,9 @@ from typing import Any
 
 import torch
 from torch import nn
+from torch.nn import functional
+
+from .recipe import tile_multiple
 
 MODES = ("count", "segmentation")
 
@@ -33,15 +36,29 @@ class NetworkSpec:
     """Settings that fully define the network's architecture."""
 
     width: int = 16  # channels of the first level; doubled at each level down
-    depth: int = 3  # number of down-sampling steps; tiles must be multiples of 2**depth
+    depth: int = 3  # number of down-sampling steps
+    # the network works at 1/scale of the raster's resolution: its input is averaged over
+    # scale × scale pixels and its output resampled back (bilinear), so training, validation,
+    # detection and ONNX see full-resolution tiles either way; objects many pixels across
+    # cost scale² less to learn and detect (training/recipe.py chooses it from the labels)
+    scale: int = 1
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        if self.scale == 1:  # as recorded before the setting existed
+            del data["scale"]
+        return data
+
+    @property
+    def multiple(self) -> int:
+        """Tiles must be a multiple of this many pixels (``recipe.tile_multiple``)."""
+        return tile_multiple(self.to_dict())
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> NetworkSpec:
         data = dict(data or {})
-        return cls(width=int(data.get("width", 16)), depth=int(data.get("depth", 3)))
+        width, depth = int(data.get("width", 16)), int(data.get("depth", 3))
+        return cls(width=width, depth=depth, scale=int(data.get("scale") or 1))
 
 
 def output_channels(num_classes: int, mode: str) -> int:
@@ -70,6 +87,7 @@ class UNet(nn.Module):
         super().__init__()
         widths = [spec.width * 2**i for i in range(spec.depth + 1)]
         self.depth = spec.depth
+        self.scale = max(int(spec.scale), 1)
         self.down = nn.ModuleList()
         cin = in_channels
         for w in widths:
@@ -84,6 +102,8 @@ class UNet(nn.Module):
         self.head = nn.Conv2d(widths[0], out_channels, 1)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if self.scale > 1:
+            x = functional.avg_pool2d(x, self.scale)
         skips = []
         for i, block in enumerate(self.down):
             x = block(x)
@@ -93,7 +113,10 @@ class UNet(nn.Module):
         for upconv, block in zip(self.upconv, self.up, strict=False):
             x = upconv(x)
             x = block(torch.cat([x, skips.pop()], dim=1))
-        return self.head(x)
+        x = self.head(x)
+        if self.scale > 1:
+            x = functional.interpolate(x, scale_factor=self.scale, mode="bilinear", align_corners=False)
+        return x
 
 
 def build_network(
