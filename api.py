@@ -223,7 +223,8 @@ def create_model(
     ``training_areas`` and ``labels`` (optional polygon layers) are copied into the
     model's training GeoPackage; ``class_field`` holds the labels' class number or name.
     Without ``tile_size`` and ``network["depth"]`` the tile size and the network's depth are
-    derived from the labels at the first training (``training/recipe.py``);
+    derived from the labels at the first training (``training/recipe.py``), and so is the
+    network's working scale unless ``network["scale"]`` (1 full resolution, 2 half, 4 quarter) says;
     ``boundary_target`` ("centre", the default, "distance" or "rim") is stored with a count model.
     """
     from .adapters.inputs import input_spec, model_network, parse_classes
@@ -236,7 +237,12 @@ def create_model(
     layer = _raster_layer(raster)
     spec = input_spec(layer, bands)
     network, tile_size = model_network(
-        mode, (network or {}).get("width"), (network or {}).get("depth"), tile_size, boundary_target
+        mode,
+        (network or {}).get("width"),
+        (network or {}).get("depth"),
+        tile_size,
+        boundary_target,
+        (network or {}).get("scale"),
     )
     # all or nothing: read, check and repair the training data before the model exists
     context = QgsProject.instance().transformContext()

@@ -115,6 +115,7 @@ def model_network(
     depth: int | None = None,
     tile_size: int | None = None,
     boundary_target: str | None = None,
+    scale: int | None = None,
 ) -> tuple[dict[str, Any], int]:
     """``(network, tile_size)`` of a new model (``training.recipe.model_network``): a count model
     stores its boundary target (``recipe.DEFAULT_TARGET``, "centre", unless another is asked
@@ -123,7 +124,7 @@ def model_network(
     from ..training.recipe import model_network as sized
 
     target = (boundary_target or DEFAULT_TARGET) if mode == "count" else None
-    return sized(width, depth, tile_size, target)
+    return sized(width, depth, tile_size, target, scale)
 
 
 # ---------------------------------------------------------------------------- classes

@@ -141,7 +141,7 @@ Mit einem Raster werden die Erkennungen beider Snapshots darauf als zwei Layer i
     <context>
         <name>CreateModelAlgorithm</name>
         <message>
-            <location filename="../processing/create_model.py" line="81" />
+            <location filename="../processing/create_model.py" line="82" />
             <source>Bands (comma-separated; empty: every band but alpha)</source>
             <translation>Bänder (durch Kommas getrennt; leer: alle außer Alpha)</translation>
         </message>
@@ -154,42 +154,42 @@ Mit einem Raster werden die Erkennungen beider Snapshots darauf als zwei Layer i
             <translation type="obsolete">Bänder müssen durch Kommas getrennte Zahlen sein, nicht „{text}“.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="107" />
+            <location filename="../processing/create_model.py" line="108" />
             <source>Class field of the labels (class number or name)</source>
             <translation>Klassenfeld der Labels (Klassennummer oder -name)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="71" />
+            <location filename="../processing/create_model.py" line="72" />
             <source>Classes (comma-separated)</source>
             <translation>Klassen (durch Kommas getrennt)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="187" />
+            <location filename="../processing/create_model.py" line="196" />
             <source>Copied {n} labels.</source>
             <translation>{n} Labels kopiert.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="187" />
+            <location filename="../processing/create_model.py" line="196" />
             <source>Copied {n} training areas.</source>
             <translation>{n} Trainingsgebiete kopiert.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="125" />
+            <location filename="../processing/create_model.py" line="133" />
             <source>Count mode: how touching objects are told apart</source>
             <translation>Zählmodus: wie sich berührende Objekte unterschieden werden</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="51" />
+            <location filename="../processing/create_model.py" line="52" />
             <source>Create model</source>
             <translation>Modell erstellen</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="194" />
+            <location filename="../processing/create_model.py" line="203" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modell „{name}“ erstellt ({id}).</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="54" />
+            <location filename="../processing/create_model.py" line="55" />
             <source>Creates a new AI model in the workspace beside the project. The model takes its input (coordinate reference system, pixel size, bands and data type) from the raster scene, which is recorded as the model's first scene.
 
 Classes: names separated by commas, each optionally followed by a colour, e.g. “Tree” or “Tree:#2ca02c, Shrub:#ff7f0e”.
@@ -210,22 +210,22 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Geben Sie mindestens einen Klassennamen an.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="102" />
+            <location filename="../processing/create_model.py" line="103" />
             <source>Labels</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="72" />
+            <location filename="../processing/create_model.py" line="73" />
             <source>Mode</source>
             <translation>Modus</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="137" />
+            <location filename="../processing/create_model.py" line="145" />
             <source>Model id</source>
             <translation>Modell-ID</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="138" />
+            <location filename="../processing/create_model.py" line="146" />
             <source>Model name</source>
             <translation>Modellname</translation>
         </message>
@@ -234,22 +234,27 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Netztiefe</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="115" />
+            <location filename="../processing/create_model.py" line="116" />
             <source>Network depth (0: from the labels)</source>
             <translation>Netztiefe (0: aus den Labels)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="115" />
+            <location filename="../processing/create_model.py" line="116" />
             <source>Network width</source>
             <translation>Netzbreite</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="94" />
+            <location filename="../processing/create_model.py" line="116" />
+            <source>Network working scale: 1 full resolution, 2 half, 4 quarter (0: from the labels)</source>
+            <translation>Arbeitsmaßstab des Netzes: 1 volle Auflösung, 2 halbe, 4 viertel (0: aus den Labels)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="95" />
             <source>Purpose field of the training areas (train / validation)</source>
             <translation>Zweckfeld der Trainingsgebiete (train / validation)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="80" />
+            <location filename="../processing/create_model.py" line="81" />
             <source>Raster scene</source>
             <translation>Rasterszene</translation>
         </message>
@@ -258,7 +263,7 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Das Raster hat die Bänder 1…{n}; „{text}“ ist keine gültige Auswahl.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="147" />
+            <location filename="../processing/create_model.py" line="155" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
@@ -267,27 +272,27 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Kachelgröße (Pixel)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="115" />
+            <location filename="../processing/create_model.py" line="116" />
             <source>Tile size in pixels (0: from the labels)</source>
             <translation>Kachelgröße in Pixeln (0: aus den Labels)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="139" />
+            <location filename="../processing/create_model.py" line="147" />
             <source>Training GeoPackage</source>
             <translation>Trainings-GeoPackage</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="86" />
+            <location filename="../processing/create_model.py" line="87" />
             <source>Training areas</source>
             <translation>Trainingsgebiete</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="72" />
+            <location filename="../processing/create_model.py" line="73" />
             <source>count</source>
             <translation>Zählen</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="125" />
+            <location filename="../processing/create_model.py" line="133" />
             <source>distance to the object's edge (the earlier default)</source>
             <translation>Abstand zum Objektrand (die frühere Voreinstellung)</translation>
         </message>
@@ -296,17 +301,17 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Abstand zum Objektrand (sich berührende und überlappende Objekte)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="125" />
+            <location filename="../processing/create_model.py" line="133" />
             <source>object centres (touching and overlapping objects)</source>
             <translation>Objektmitten (sich berührende und überlappende Objekte)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="72" />
+            <location filename="../processing/create_model.py" line="73" />
             <source>segmentation</source>
             <translation>Segmentierung</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="125" />
+            <location filename="../processing/create_model.py" line="133" />
             <source>thin rims (objects that barely touch)</source>
             <translation>dünne Ränder (Objekte, die sich kaum berühren)</translation>
         </message>
@@ -1269,17 +1274,17 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="505" />
+            <location filename="../ui/dock.py" line="513" />
             <source>Both snapshots' detections added to group {group} ({n} reused).</source>
             <translation>Erkennungen beider Snapshots zur Gruppe {group} hinzugefügt ({n} wiederverwendet).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="404" />
+            <location filename="../ui/dock.py" line="412" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="480" />
+            <location filename="../ui/dock.py" line="488" />
             <source>Could not compare the snapshots</source>
             <translation>Die Snapshots konnten nicht verglichen werden</translation>
         </message>
@@ -1288,7 +1293,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation type="obsolete">Die Szenen konnten nicht in das neue Modell kopiert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="398" />
+            <location filename="../ui/dock.py" line="406" />
             <source>Could not create a model from the snapshot</source>
             <translation>Aus dem Snapshot konnte kein Modell erstellt werden</translation>
         </message>
@@ -1298,7 +1303,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Der Snapshot konnte nicht gelöscht werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="447" />
+            <location filename="../ui/dock.py" line="455" />
             <source>Could not export the snapshot</source>
             <translation>Der Snapshot konnte nicht exportiert werden</translation>
         </message>
@@ -1313,7 +1318,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Der Snapshot konnte nicht in die Quarantäne verschoben werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="585" />
+            <location filename="../ui/dock.py" line="593" />
             <source>Could not prepare detection</source>
             <translation>Die Erkennung konnte nicht vorbereitet werden</translation>
         </message>
@@ -1323,7 +1328,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Das Zurücksetzen konnte nicht vorbereitet werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="558" />
+            <location filename="../ui/dock.py" line="566" />
             <source>Could not read the lineage</source>
             <translation>Die Abstammung konnte nicht gelesen werden</translation>
         </message>
@@ -1333,7 +1338,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Der Snapshot konnte nicht umbenannt werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="332" />
+            <location filename="../ui/dock.py" line="325" />
             <source>Could not revert</source>
             <translation>Das Zurücksetzen ist fehlgeschlagen</translation>
         </message>
@@ -1343,7 +1348,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Der Snapshot konnte nicht gespeichert werden</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="363" />
+            <location filename="../ui/dock.py" line="370" />
             <source>Could not undo the revert</source>
             <translation>Das Zurücksetzen konnte nicht rückgängig gemacht werden</translation>
         </message>
@@ -1368,7 +1373,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Erkennung… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="502" />
+            <location filename="../ui/dock.py" line="510" />
             <source>Detection for the comparison failed</source>
             <translation>Die Erkennung für den Vergleich ist fehlgeschlagen</translation>
         </message>
@@ -1383,27 +1388,27 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Speicherbelegung, Aufbewahrungsregel und was die nächste Bereinigung löschen würde</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="520" />
+            <location filename="../ui/dock.py" line="528" />
             <source>Every model of the workspace as a tree: which model came from which snapshot</source>
             <translation>Alle Modelle des Arbeitsbereichs als Baum: welches Modell aus welchem Snapshot hervorging</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="430" />
+            <location filename="../ui/dock.py" line="438" />
             <source>Export Snapshot Package</source>
             <translation>Snapshot-Paket exportieren</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="430" />
+            <location filename="../ui/dock.py" line="438" />
             <source>Include the snapshot's training areas, labels and scenes in the package?</source>
             <translation>Die Trainingsbereiche, Labels und Szenen des Snapshots in das Paket aufnehmen?</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="518" />
+            <location filename="../ui/dock.py" line="526" />
             <source>Lineage…</source>
             <translation>Abstammung…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="405" />
+            <location filename="../ui/dock.py" line="413" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modell {name} aus dem Snapshot erstellt.</translation>
         </message>
@@ -1428,7 +1433,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="425" />
+            <location filename="../ui/dock.py" line="433" />
             <source>ORCA HUNTR package (*.huntrpkg)</source>
             <translation>ORCA-HUNTR-Paket (*.huntrpkg)</translation>
         </message>
@@ -1443,12 +1448,12 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Aufbewahrung…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="367" />
+            <location filename="../ui/dock.py" line="375" />
             <source>Revert undone: {n} snapshots are back.</source>
             <translation>Zurücksetzen rückgängig gemacht: {n} Snapshots sind zurück.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="336" />
+            <location filename="../ui/dock.py" line="332" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Auf {name} zurückgesetzt: Er ist wieder der aktuelle Stand.</translation>
         </message>
@@ -1463,7 +1468,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Erkennung ausführen…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="449" />
+            <location filename="../ui/dock.py" line="457" />
             <source>Snapshot {name} exported to {path}.</source>
             <translation>Snapshot {name} nach {path} exportiert.</translation>
         </message>
@@ -1473,7 +1478,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Snapshot {name} gespeichert: Er läuft nicht ab.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="564" />
+            <location filename="../ui/dock.py" line="572" />
             <source>The model cannot be switched while it trains.</source>
             <translation>Das Modell kann nicht gewechselt werden, während es trainiert.</translation>
         </message>
@@ -1501,17 +1506,17 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Bänder müssen durch Kommas getrennte Zahlen sein, nicht „{text}“.</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="152" />
+            <location filename="../adapters/inputs.py" line="153" />
             <source>Give at least one class name.</source>
             <translation>Geben Sie mindestens einen Klassennamen an.</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="166" />
+            <location filename="../adapters/inputs.py" line="167" />
             <source>Model “{model}” has {n} classes; give exactly {n} class names or none.</source>
             <translation>Modell „{model}“ hat {n} Klassen; geben Sie genau {n} Klassennamen an oder keinen.</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="210" />
+            <location filename="../adapters/inputs.py" line="211" />
             <source>The area of interest has no polygon.</source>
             <translation>Das Interessensgebiet enthält kein Polygon.</translation>
         </message>
@@ -1521,7 +1526,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Das Raster hat die Bänder 1…{n}; „{text}“ ist keine gültige Auswahl.</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="146" />
+            <location filename="../adapters/inputs.py" line="147" />
             <source>“{colour}” is not a #rrggbb colour (class “{name}”).</source>
             <translation>„{colour}“ ist keine #rrggbb-Farbe (Klasse „{name}“).</translation>
         </message>
@@ -1809,32 +1814,32 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Trainingslayer hinzufügen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="325" />
+            <location filename="../ui/model_panel.py" line="326" />
             <source>As a new model</source>
             <translation>Als neues Modell</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="471" />
+            <location filename="../ui/model_panel.py" line="472" />
             <source>Could not add the scene</source>
             <translation>Die Szene konnte nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="415" />
+            <location filename="../ui/model_panel.py" line="416" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="272" />
+            <location filename="../ui/model_panel.py" line="273" />
             <source>Could not create the model</source>
             <translation>Das Modell konnte nicht erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="402" />
+            <location filename="../ui/model_panel.py" line="403" />
             <source>Could not delete the model</source>
             <translation>Das Modell konnte nicht gelöscht werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="340" />
+            <location filename="../ui/model_panel.py" line="341" />
             <source>Could not import the package</source>
             <translation>Das Paket konnte nicht importiert werden</translation>
         </message>
@@ -1849,12 +1854,12 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Die Szenen konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="482" />
+            <location filename="../ui/model_panel.py" line="483" />
             <source>Could not remove the scene</source>
             <translation>Die Szene konnte nicht entfernt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="375" />
+            <location filename="../ui/model_panel.py" line="376" />
             <source>Could not rename the model</source>
             <translation>Das Modell konnte nicht umbenannt werden</translation>
         </message>
@@ -1874,7 +1879,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Ein neues KI-Modell erstellen: Klassen, Modus und Szenen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="387" />
+            <location filename="../ui/model_panel.py" line="388" />
             <source>Delete Model</source>
             <translation>Modell löschen</translation>
         </message>
@@ -1884,12 +1889,12 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Modell löschen…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="387" />
+            <location filename="../ui/model_panel.py" line="388" />
             <source>Delete the model {name} with all its snapshots and training data? This cannot be undone.</source>
             <translation>Das Modell {name} mit allen Snapshots und Trainingsdaten löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="312" />
+            <location filename="../ui/model_panel.py" line="313" />
             <source>Import Snapshot Package</source>
             <translation>Snapshot-Paket importieren</translation>
         </message>
@@ -1899,7 +1904,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Snapshot-Paket importieren…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="312" />
+            <location filename="../ui/model_panel.py" line="313" />
             <source>Import snapshot {snapshot} of model {model} as a new model, or as the new current state of {current} (same classes; its training data is kept)?</source>
             <translation>Snapshot {snapshot} des Modells {model} als neues Modell importieren, oder als neuen aktuellen Stand von {current} (gleiche Klassen; seine Trainingsdaten bleiben erhalten)?</translation>
         </message>
@@ -1909,17 +1914,17 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Eingabe: {details}, {dtype}, {crs}; Kacheln von {tile} px</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="326" />
+            <location filename="../ui/model_panel.py" line="327" />
             <source>Into {model}</source>
             <translation>In {model}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="280" />
+            <location filename="../ui/model_panel.py" line="281" />
             <source>Model {name} created. Draw training areas and labels in its layers, then start training.</source>
             <translation>Modell {name} erstellt. Zeichnen Sie Trainingsgebiete und Labels in seine Layer und starten Sie dann das Training.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="366" />
+            <location filename="../ui/model_panel.py" line="367" />
             <source>New name of the model:</source>
             <translation>Neuer Name des Modells:</translation>
         </message>
@@ -1934,22 +1939,22 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Noch kein Modell: Erstellen Sie eines</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="423" />
+            <location filename="../ui/model_panel.py" line="424" />
             <source>No other raster layer in the project</source>
             <translation>Kein weiterer Rasterlayer im Projekt</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="299" />
+            <location filename="../ui/model_panel.py" line="300" />
             <source>ORCA HUNTR package (*.huntrpkg)</source>
             <translation>ORCA-HUNTR-Paket (*.huntrpkg)</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="349" />
+            <location filename="../ui/model_panel.py" line="350" />
             <source>Package imported as model {name}.</source>
             <translation>Paket als Modell {name} importiert.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="353" />
+            <location filename="../ui/model_panel.py" line="354" />
             <source>Package imported: snapshot {snapshot} is the current state of {name}.</source>
             <translation>Paket importiert: Snapshot {snapshot} ist der aktuelle Stand von {name}.</translation>
         </message>
@@ -1959,7 +1964,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Szene entfernen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="366" />
+            <location filename="../ui/model_panel.py" line="367" />
             <source>Rename Model</source>
             <translation>Modell umbenennen</translation>
         </message>
@@ -2021,17 +2026,17 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>{mode} · Klassen: {names}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="460" />
+            <location filename="../ui/model_panel.py" line="461" />
             <source>{name} cannot be a scene of this model: {reason}</source>
             <translation>{name} kann keine Szene dieses Modells sein: {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="433" />
+            <location filename="../ui/model_panel.py" line="434" />
             <source>{name} — does not fit the model</source>
             <translation>{name} — passt nicht zum Modell</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="433" />
+            <location filename="../ui/model_panel.py" line="434" />
             <source>{name} — does not fit the model: {reason}</source>
             <translation>{name} — passt nicht zum Modell: {reason}</translation>
         </message>
@@ -2049,67 +2054,67 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
     <context>
         <name>HuntrNewModelDialog</name>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="123" />
+            <location filename="../ui/new_model_dialog.py" line="124" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="181" />
+            <location filename="../ui/new_model_dialog.py" line="196" />
             <source>A model with this name already exists.</source>
             <translation>Ein Modell mit diesem Namen existiert bereits.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="77" />
+            <location filename="../ui/new_model_dialog.py" line="78" />
             <source>A name to recognise the model by</source>
             <translation>Ein Name, an dem man das Modell erkennt</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="116" />
+            <location filename="../ui/new_model_dialog.py" line="117" />
             <source>Advanced</source>
             <translation>Erweitert</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="128" />
+            <location filename="../ui/new_model_dialog.py" line="129" />
             <source>At the first training the tile size and the network's depth are derived from the labels' typical size and the pixel size, so the network sees each object and its surroundings whole (recorded in the snapshot). Untick to set the tile size yourself.</source>
             <translation>Beim ersten Training werden Kachelgröße und Netztiefe aus der typischen Größe der Labels und der Pixelgröße abgeleitet, damit das Netz jedes Objekt samt Umgebung ganz sieht (im Snapshot festgehalten). Abwählen, um die Kachelgröße selbst festzulegen.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="143" />
+            <location filename="../ui/new_model_dialog.py" line="144" />
             <source>Channels of the network's first level: larger learns more, runs slower</source>
             <translation>Kanäle der ersten Netzebene: mehr lernt mehr, läuft aber langsamer</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="187" />
+            <location filename="../ui/new_model_dialog.py" line="202" />
             <source>Choose at least one scene (raster layer).</source>
             <translation>Wählen Sie mindestens eine Szene (Rasterlayer).</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="91" />
+            <location filename="../ui/new_model_dialog.py" line="92" />
             <source>Classes (the number of classes is fixed for the model's life)</source>
             <translation>Klassen (ihre Anzahl steht für die gesamte Lebensdauer des Modells fest)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="80" />
+            <location filename="../ui/new_model_dialog.py" line="81" />
             <source>Count (individual objects)</source>
             <translation>Zählen (einzelne Objekte)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="82" />
+            <location filename="../ui/new_model_dialog.py" line="83" />
             <source>Count finds each object separately, even when they touch; segmentation finds areas of each class</source>
             <translation>Zählen findet jedes Objekt einzeln, auch wenn sie sich berühren; Segmentierung findet die Flächen jeder Klasse</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="152" />
+            <location filename="../ui/new_model_dialog.py" line="167" />
             <source>Count mode: what the network learns to tell touching objects apart; stored with the model</source>
             <translation>Zählmodus: was das Netz lernt, um sich berührende Objekte zu unterscheiden; mit dem Modell gespeichert</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="158" />
+            <location filename="../ui/new_model_dialog.py" line="173" />
             <source>Create model</source>
             <translation>Modell erstellen</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="150" />
+            <location filename="../ui/new_model_dialog.py" line="165" />
             <source>Distance to the edge (the earlier default)</source>
             <translation>Abstand zum Rand (die frühere Voreinstellung)</translation>
         </message>
@@ -2118,92 +2123,117 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation type="obsolete">Abstand zum Rand (sich berührende und überlappende Objekte)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="125" />
+            <location filename="../ui/new_model_dialog.py" line="150" />
             <source>From the labels (recommended)</source>
             <translation>Aus den Labels (empfohlen)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="179" />
+            <location filename="../ui/new_model_dialog.py" line="151" />
+            <source>Full resolution</source>
+            <translation>Volle Auflösung</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="194" />
             <source>Give the model a name.</source>
             <translation>Geben Sie dem Modell einen Namen.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="88" />
+            <location filename="../ui/new_model_dialog.py" line="152" />
+            <source>Half resolution (objects 32 px or more)</source>
+            <translation>Halbe Auflösung (Objekte ab 32 px)</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="89" />
             <source>Mode</source>
             <translation>Modus</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="78" />
+            <location filename="../ui/new_model_dialog.py" line="79" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="146" />
+            <location filename="../ui/new_model_dialog.py" line="161" />
+            <source>Network resolution</source>
+            <translation>Auflösung des Netzes</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="147" />
             <source>Network width</source>
             <translation>Netzbreite</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="70" />
+            <location filename="../ui/new_model_dialog.py" line="71" />
             <source>New AI Model</source>
             <translation>Neues KI-Modell</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="109" />
+            <location filename="../ui/new_model_dialog.py" line="110" />
             <source>No raster layer in the project: add the imagery first.</source>
             <translation>Kein Rasterlayer im Projekt: Fügen Sie zuerst die Bilddaten hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="93" />
+            <location filename="../ui/new_model_dialog.py" line="94" />
             <source>Object</source>
             <translation>Objekt</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="149" />
+            <location filename="../ui/new_model_dialog.py" line="164" />
             <source>Object centres (touching and overlapping objects)</source>
             <translation>Objektmitten (sich berührende und überlappende Objekte)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="99" />
+            <location filename="../ui/new_model_dialog.py" line="153" />
+            <source>Quarter resolution (objects 64 px or more)</source>
+            <translation>Viertel Auflösung (Objekte ab 64 px)</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="100" />
             <source>Raster layers of the project; all must have the same bands</source>
             <translation>Rasterlayer des Projekts; alle müssen dieselben Bänder haben</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="96" />
+            <location filename="../ui/new_model_dialog.py" line="97" />
             <source>Scenes to learn from</source>
             <translation>Szenen zum Lernen</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="81" />
+            <location filename="../ui/new_model_dialog.py" line="82" />
             <source>Segmentation (areas)</source>
             <translation>Segmentierung (Flächen)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="155" />
+            <location filename="../ui/new_model_dialog.py" line="170" />
             <source>Separating objects</source>
             <translation>Trennung der Objekte</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="124" />
+            <location filename="../ui/new_model_dialog.py" line="125" />
             <source>Side of the square tiles the network learns from (a multiple of 32)</source>
             <translation>Seitenlänge der quadratischen Kacheln, aus denen das Netz lernt (ein Vielfaches von 32)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="189" />
+            <location filename="../ui/new_model_dialog.py" line="204" />
             <source>The chosen scenes do not have the same number of bands.</source>
             <translation>Die gewählten Szenen haben nicht dieselbe Anzahl an Bändern.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="151" />
+            <location filename="../ui/new_model_dialog.py" line="154" />
+            <source>The resolution the network works at: large objects are learnt as well at half or a quarter of the raster's resolution, for a quarter or a sixteenth of the compute. Detection still outlines them at full resolution.</source>
+            <translation>Die Auflösung, mit der das Netz arbeitet: große Objekte lernt es bei halber oder viertel Auflösung des Rasters ebenso gut, für ein Viertel oder ein Sechzehntel der Rechenzeit. Die Erkennung umreißt sie weiterhin in voller Auflösung.</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="166" />
             <source>Thin rims (objects that barely touch)</source>
             <translation>Dünne Ränder (Objekte, die sich kaum berühren)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="137" />
+            <location filename="../ui/new_model_dialog.py" line="138" />
             <source>Tile size</source>
             <translation>Kachelgröße</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="76" />
+            <location filename="../ui/new_model_dialog.py" line="77" />
             <source>e.g. Trees</source>
             <translation>z. B. Bäume</translation>
         </message>

@@ -141,7 +141,7 @@ Avec un raster, les détections des deux instantanés sur celui-ci sont ajoutée
     <context>
         <name>CreateModelAlgorithm</name>
         <message>
-            <location filename="../processing/create_model.py" line="81" />
+            <location filename="../processing/create_model.py" line="82" />
             <source>Bands (comma-separated; empty: every band but alpha)</source>
             <translation>Bandes (séparées par des virgules ; vide : toutes sauf alpha)</translation>
         </message>
@@ -154,42 +154,42 @@ Avec un raster, les détections des deux instantanés sur celui-ci sont ajoutée
             <translation type="obsolete">Les bandes doivent être des nombres séparés par des virgules, et non « {text} ».</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="107" />
+            <location filename="../processing/create_model.py" line="108" />
             <source>Class field of the labels (class number or name)</source>
             <translation>Champ de classe des étiquettes (numéro ou nom de classe)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="71" />
+            <location filename="../processing/create_model.py" line="72" />
             <source>Classes (comma-separated)</source>
             <translation>Classes (séparées par des virgules)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="187" />
+            <location filename="../processing/create_model.py" line="196" />
             <source>Copied {n} labels.</source>
             <translation>{n} étiquettes copiées.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="187" />
+            <location filename="../processing/create_model.py" line="196" />
             <source>Copied {n} training areas.</source>
             <translation>{n} zones d'entraînement copiées.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="125" />
+            <location filename="../processing/create_model.py" line="133" />
             <source>Count mode: how touching objects are told apart</source>
             <translation>Mode comptage : comment distinguer les objets qui se touchent</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="51" />
+            <location filename="../processing/create_model.py" line="52" />
             <source>Create model</source>
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="194" />
+            <location filename="../processing/create_model.py" line="203" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modèle « {name} » créé ({id}).</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="54" />
+            <location filename="../processing/create_model.py" line="55" />
             <source>Creates a new AI model in the workspace beside the project. The model takes its input (coordinate reference system, pixel size, bands and data type) from the raster scene, which is recorded as the model's first scene.
 
 Classes: names separated by commas, each optionally followed by a colour, e.g. “Tree” or “Tree:#2ca02c, Shrub:#ff7f0e”.
@@ -210,22 +210,22 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Indiquez au moins un nom de classe.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="102" />
+            <location filename="../processing/create_model.py" line="103" />
             <source>Labels</source>
             <translation>Étiquettes</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="72" />
+            <location filename="../processing/create_model.py" line="73" />
             <source>Mode</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="137" />
+            <location filename="../processing/create_model.py" line="145" />
             <source>Model id</source>
             <translation>Identifiant du modèle</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="138" />
+            <location filename="../processing/create_model.py" line="146" />
             <source>Model name</source>
             <translation>Nom du modèle</translation>
         </message>
@@ -234,22 +234,27 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Profondeur du réseau</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="115" />
+            <location filename="../processing/create_model.py" line="116" />
             <source>Network depth (0: from the labels)</source>
             <translation>Profondeur du réseau (0 : d'après les étiquettes)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="115" />
+            <location filename="../processing/create_model.py" line="116" />
             <source>Network width</source>
             <translation>Largeur du réseau</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="94" />
+            <location filename="../processing/create_model.py" line="116" />
+            <source>Network working scale: 1 full resolution, 2 half, 4 quarter (0: from the labels)</source>
+            <translation>Échelle de travail du réseau : 1 pleine résolution, 2 moitié, 4 quart (0 : d'après les étiquettes)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="95" />
             <source>Purpose field of the training areas (train / validation)</source>
             <translation>Champ d'usage des zones d'entraînement (train / validation)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="80" />
+            <location filename="../processing/create_model.py" line="81" />
             <source>Raster scene</source>
             <translation>Scène raster</translation>
         </message>
@@ -258,7 +263,7 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Le raster a les bandes 1…{n} ; « {text} » n'est pas un choix valide.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="147" />
+            <location filename="../processing/create_model.py" line="155" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
@@ -267,27 +272,27 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Taille des tuiles (pixels)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="115" />
+            <location filename="../processing/create_model.py" line="116" />
             <source>Tile size in pixels (0: from the labels)</source>
             <translation>Taille des tuiles en pixels (0 : d'après les étiquettes)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="139" />
+            <location filename="../processing/create_model.py" line="147" />
             <source>Training GeoPackage</source>
             <translation>GeoPackage d'entraînement</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="86" />
+            <location filename="../processing/create_model.py" line="87" />
             <source>Training areas</source>
             <translation>Zones d'entraînement</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="72" />
+            <location filename="../processing/create_model.py" line="73" />
             <source>count</source>
             <translation>comptage</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="125" />
+            <location filename="../processing/create_model.py" line="133" />
             <source>distance to the object's edge (the earlier default)</source>
             <translation>distance au bord de l'objet (l'ancien réglage par défaut)</translation>
         </message>
@@ -296,17 +301,17 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">distance au bord de l'objet (objets qui se touchent ou se chevauchent)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="125" />
+            <location filename="../processing/create_model.py" line="133" />
             <source>object centres (touching and overlapping objects)</source>
             <translation>centres des objets (objets qui se touchent ou se chevauchent)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="72" />
+            <location filename="../processing/create_model.py" line="73" />
             <source>segmentation</source>
             <translation>segmentation</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="125" />
+            <location filename="../processing/create_model.py" line="133" />
             <source>thin rims (objects that barely touch)</source>
             <translation>bordures fines (objets qui se touchent à peine)</translation>
         </message>
@@ -1269,17 +1274,17 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
     <context>
         <name>HuntrDock</name>
         <message>
-            <location filename="../ui/dock.py" line="505" />
+            <location filename="../ui/dock.py" line="513" />
             <source>Both snapshots' detections added to group {group} ({n} reused).</source>
             <translation>Détections des deux instantanés ajoutées au groupe {group} ({n} réutilisée(s)).</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="404" />
+            <location filename="../ui/dock.py" line="412" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="480" />
+            <location filename="../ui/dock.py" line="488" />
             <source>Could not compare the snapshots</source>
             <translation>Impossible de comparer les instantanés</translation>
         </message>
@@ -1288,7 +1293,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation type="obsolete">Impossible de copier les scènes dans le nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="398" />
+            <location filename="../ui/dock.py" line="406" />
             <source>Could not create a model from the snapshot</source>
             <translation>Impossible de créer un modèle à partir de l'instantané</translation>
         </message>
@@ -1298,7 +1303,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Impossible de supprimer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="447" />
+            <location filename="../ui/dock.py" line="455" />
             <source>Could not export the snapshot</source>
             <translation>Impossible d'exporter l'instantané</translation>
         </message>
@@ -1313,7 +1318,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Impossible de mettre l'instantané en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="585" />
+            <location filename="../ui/dock.py" line="593" />
             <source>Could not prepare detection</source>
             <translation>Impossible de préparer la détection</translation>
         </message>
@@ -1323,7 +1328,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Impossible de préparer le retour en arrière</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="558" />
+            <location filename="../ui/dock.py" line="566" />
             <source>Could not read the lineage</source>
             <translation>Impossible de lire la lignée</translation>
         </message>
@@ -1333,7 +1338,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Impossible de renommer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="332" />
+            <location filename="../ui/dock.py" line="325" />
             <source>Could not revert</source>
             <translation>Impossible de revenir en arrière</translation>
         </message>
@@ -1343,7 +1348,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Impossible d'enregistrer l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="363" />
+            <location filename="../ui/dock.py" line="370" />
             <source>Could not undo the revert</source>
             <translation>Impossible d'annuler le retour</translation>
         </message>
@@ -1368,7 +1373,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Détection… %p%</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="502" />
+            <location filename="../ui/dock.py" line="510" />
             <source>Detection for the comparison failed</source>
             <translation>La détection pour la comparaison a échoué</translation>
         </message>
@@ -1383,27 +1388,27 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Espace disque, politique de conservation et ce que la prochaine purge supprimerait</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="520" />
+            <location filename="../ui/dock.py" line="528" />
             <source>Every model of the workspace as a tree: which model came from which snapshot</source>
             <translation>Tous les modèles de l’espace de travail en arbre : quel modèle est issu de quel instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="430" />
+            <location filename="../ui/dock.py" line="438" />
             <source>Export Snapshot Package</source>
             <translation>Exporter un paquet d'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="430" />
+            <location filename="../ui/dock.py" line="438" />
             <source>Include the snapshot's training areas, labels and scenes in the package?</source>
             <translation>Inclure dans le paquet les zones d'entraînement, étiquettes et scènes de l'instantané ?</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="518" />
+            <location filename="../ui/dock.py" line="526" />
             <source>Lineage…</source>
             <translation>Lignée…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="405" />
+            <location filename="../ui/dock.py" line="413" />
             <source>Model {name} created from the snapshot.</source>
             <translation>Modèle {name} créé à partir de l'instantané.</translation>
         </message>
@@ -1428,7 +1433,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>ORCA HUNTR</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="425" />
+            <location filename="../ui/dock.py" line="433" />
             <source>ORCA HUNTR package (*.huntrpkg)</source>
             <translation>Paquet ORCA HUNTR (*.huntrpkg)</translation>
         </message>
@@ -1443,12 +1448,12 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Conservation…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="367" />
+            <location filename="../ui/dock.py" line="375" />
             <source>Revert undone: {n} snapshots are back.</source>
             <translation>Retour annulé : {n} instantanés sont revenus.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="336" />
+            <location filename="../ui/dock.py" line="332" />
             <source>Reverted to {name}: it is the current state again.</source>
             <translation>Retour à {name} : c'est de nouveau l'état actuel.</translation>
         </message>
@@ -1463,7 +1468,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Lancer la détection…</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="449" />
+            <location filename="../ui/dock.py" line="457" />
             <source>Snapshot {name} exported to {path}.</source>
             <translation>Instantané {name} exporté vers {path}.</translation>
         </message>
@@ -1473,7 +1478,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Instantané {name} enregistré : il n'expirera pas.</translation>
         </message>
         <message>
-            <location filename="../ui/dock.py" line="564" />
+            <location filename="../ui/dock.py" line="572" />
             <source>The model cannot be switched while it trains.</source>
             <translation>Impossible de changer de modèle pendant son entraînement.</translation>
         </message>
@@ -1501,17 +1506,17 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Les bandes doivent être des nombres séparés par des virgules, et non « {text} ».</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="152" />
+            <location filename="../adapters/inputs.py" line="153" />
             <source>Give at least one class name.</source>
             <translation>Indiquez au moins un nom de classe.</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="166" />
+            <location filename="../adapters/inputs.py" line="167" />
             <source>Model “{model}” has {n} classes; give exactly {n} class names or none.</source>
             <translation>Le modèle « {model} » a {n} classes ; donnez exactement {n} noms de classe, ou aucun.</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="210" />
+            <location filename="../adapters/inputs.py" line="211" />
             <source>The area of interest has no polygon.</source>
             <translation>La zone d'intérêt ne contient aucun polygone.</translation>
         </message>
@@ -1521,7 +1526,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Le raster a les bandes 1…{n} ; « {text} » n'est pas un choix valide.</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="146" />
+            <location filename="../adapters/inputs.py" line="147" />
             <source>“{colour}” is not a #rrggbb colour (class “{name}”).</source>
             <translation>« {colour} » n'est pas une couleur #rrggbb (classe « {name} »).</translation>
         </message>
@@ -1809,32 +1814,32 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="325" />
+            <location filename="../ui/model_panel.py" line="326" />
             <source>As a new model</source>
             <translation>Comme nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="471" />
+            <location filename="../ui/model_panel.py" line="472" />
             <source>Could not add the scene</source>
             <translation>Impossible d'ajouter la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="415" />
+            <location filename="../ui/model_panel.py" line="416" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="272" />
+            <location filename="../ui/model_panel.py" line="273" />
             <source>Could not create the model</source>
             <translation>Impossible de créer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="402" />
+            <location filename="../ui/model_panel.py" line="403" />
             <source>Could not delete the model</source>
             <translation>Impossible de supprimer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="340" />
+            <location filename="../ui/model_panel.py" line="341" />
             <source>Could not import the package</source>
             <translation>Impossible d'importer le paquet</translation>
         </message>
@@ -1849,12 +1854,12 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Impossible de lister les scènes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="482" />
+            <location filename="../ui/model_panel.py" line="483" />
             <source>Could not remove the scene</source>
             <translation>Impossible de retirer la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="375" />
+            <location filename="../ui/model_panel.py" line="376" />
             <source>Could not rename the model</source>
             <translation>Impossible de renommer le modèle</translation>
         </message>
@@ -1874,7 +1879,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Créer un nouveau modèle d'IA : classes, mode et scènes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="387" />
+            <location filename="../ui/model_panel.py" line="388" />
             <source>Delete Model</source>
             <translation>Supprimer le modèle</translation>
         </message>
@@ -1884,12 +1889,12 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Supprimer le modèle…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="387" />
+            <location filename="../ui/model_panel.py" line="388" />
             <source>Delete the model {name} with all its snapshots and training data? This cannot be undone.</source>
             <translation>Supprimer le modèle {name} avec tous ses instantanés et ses données d'entraînement ? Cette action est irréversible.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="312" />
+            <location filename="../ui/model_panel.py" line="313" />
             <source>Import Snapshot Package</source>
             <translation>Importer un paquet d'instantané</translation>
         </message>
@@ -1899,7 +1904,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Importer un paquet d'instantané…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="312" />
+            <location filename="../ui/model_panel.py" line="313" />
             <source>Import snapshot {snapshot} of model {model} as a new model, or as the new current state of {current} (same classes; its training data is kept)?</source>
             <translation>Importer l'instantané {snapshot} du modèle {model} comme nouveau modèle, ou comme nouvel état actuel de {current} (mêmes classes ; ses données d'entraînement sont conservées) ?</translation>
         </message>
@@ -1909,17 +1914,17 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Entrée : {details}, {dtype}, {crs} ; tuiles de {tile} px</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="326" />
+            <location filename="../ui/model_panel.py" line="327" />
             <source>Into {model}</source>
             <translation>Dans {model}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="280" />
+            <location filename="../ui/model_panel.py" line="281" />
             <source>Model {name} created. Draw training areas and labels in its layers, then start training.</source>
             <translation>Modèle {name} créé. Dessinez des zones d'entraînement et des étiquettes dans ses couches, puis lancez l'entraînement.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="366" />
+            <location filename="../ui/model_panel.py" line="367" />
             <source>New name of the model:</source>
             <translation>Nouveau nom du modèle :</translation>
         </message>
@@ -1934,22 +1939,22 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Pas encore de modèle : créez-en un</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="423" />
+            <location filename="../ui/model_panel.py" line="424" />
             <source>No other raster layer in the project</source>
             <translation>Aucune autre couche raster dans le projet</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="299" />
+            <location filename="../ui/model_panel.py" line="300" />
             <source>ORCA HUNTR package (*.huntrpkg)</source>
             <translation>Paquet ORCA HUNTR (*.huntrpkg)</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="349" />
+            <location filename="../ui/model_panel.py" line="350" />
             <source>Package imported as model {name}.</source>
             <translation>Paquet importé comme modèle {name}.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="353" />
+            <location filename="../ui/model_panel.py" line="354" />
             <source>Package imported: snapshot {snapshot} is the current state of {name}.</source>
             <translation>Paquet importé : l'instantané {snapshot} est l'état actuel de {name}.</translation>
         </message>
@@ -1959,7 +1964,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Retirer la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="366" />
+            <location filename="../ui/model_panel.py" line="367" />
             <source>Rename Model</source>
             <translation>Renommer le modèle</translation>
         </message>
@@ -2021,17 +2026,17 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>{mode} · classes : {names}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="460" />
+            <location filename="../ui/model_panel.py" line="461" />
             <source>{name} cannot be a scene of this model: {reason}</source>
             <translation>{name} ne peut pas être une scène de ce modèle : {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="433" />
+            <location filename="../ui/model_panel.py" line="434" />
             <source>{name} — does not fit the model</source>
             <translation>{name} — ne convient pas au modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="433" />
+            <location filename="../ui/model_panel.py" line="434" />
             <source>{name} — does not fit the model: {reason}</source>
             <translation>{name} — ne convient pas au modèle : {reason}</translation>
         </message>
@@ -2049,67 +2054,67 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
     <context>
         <name>HuntrNewModelDialog</name>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="123" />
+            <location filename="../ui/new_model_dialog.py" line="124" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="181" />
+            <location filename="../ui/new_model_dialog.py" line="196" />
             <source>A model with this name already exists.</source>
             <translation>Un modèle portant ce nom existe déjà.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="77" />
+            <location filename="../ui/new_model_dialog.py" line="78" />
             <source>A name to recognise the model by</source>
             <translation>Un nom pour reconnaître le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="116" />
+            <location filename="../ui/new_model_dialog.py" line="117" />
             <source>Advanced</source>
             <translation>Avancé</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="128" />
+            <location filename="../ui/new_model_dialog.py" line="129" />
             <source>At the first training the tile size and the network's depth are derived from the labels' typical size and the pixel size, so the network sees each object and its surroundings whole (recorded in the snapshot). Untick to set the tile size yourself.</source>
             <translation>Au premier entraînement, la taille des tuiles et la profondeur du réseau sont déduites de la taille typique des étiquettes et de la taille du pixel, pour que le réseau voie chaque objet et ses abords en entier (enregistré dans l'instantané). Décochez pour fixer vous-même la taille des tuiles.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="143" />
+            <location filename="../ui/new_model_dialog.py" line="144" />
             <source>Channels of the network's first level: larger learns more, runs slower</source>
             <translation>Canaux du premier niveau du réseau : plus il y en a, plus il apprend, mais plus il est lent</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="187" />
+            <location filename="../ui/new_model_dialog.py" line="202" />
             <source>Choose at least one scene (raster layer).</source>
             <translation>Choisissez au moins une scène (couche raster).</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="91" />
+            <location filename="../ui/new_model_dialog.py" line="92" />
             <source>Classes (the number of classes is fixed for the model's life)</source>
             <translation>Classes (leur nombre est fixé pour toute la vie du modèle)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="80" />
+            <location filename="../ui/new_model_dialog.py" line="81" />
             <source>Count (individual objects)</source>
             <translation>Comptage (objets individuels)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="82" />
+            <location filename="../ui/new_model_dialog.py" line="83" />
             <source>Count finds each object separately, even when they touch; segmentation finds areas of each class</source>
             <translation>Le comptage trouve chaque objet séparément, même s'ils se touchent ; la segmentation trouve les surfaces de chaque classe</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="152" />
+            <location filename="../ui/new_model_dialog.py" line="167" />
             <source>Count mode: what the network learns to tell touching objects apart; stored with the model</source>
             <translation>Mode comptage : ce que le réseau apprend pour distinguer les objets qui se touchent ; enregistré avec le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="158" />
+            <location filename="../ui/new_model_dialog.py" line="173" />
             <source>Create model</source>
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="150" />
+            <location filename="../ui/new_model_dialog.py" line="165" />
             <source>Distance to the edge (the earlier default)</source>
             <translation>Distance au bord (l'ancien réglage par défaut)</translation>
         </message>
@@ -2118,92 +2123,117 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation type="obsolete">Distance au bord (objets qui se touchent ou se chevauchent)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="125" />
+            <location filename="../ui/new_model_dialog.py" line="150" />
             <source>From the labels (recommended)</source>
             <translation>D'après les étiquettes (recommandé)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="179" />
+            <location filename="../ui/new_model_dialog.py" line="151" />
+            <source>Full resolution</source>
+            <translation>Pleine résolution</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="194" />
             <source>Give the model a name.</source>
             <translation>Donnez un nom au modèle.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="88" />
+            <location filename="../ui/new_model_dialog.py" line="152" />
+            <source>Half resolution (objects 32 px or more)</source>
+            <translation>Demi-résolution (objets de 32 px ou plus)</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="89" />
             <source>Mode</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="78" />
+            <location filename="../ui/new_model_dialog.py" line="79" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="146" />
+            <location filename="../ui/new_model_dialog.py" line="161" />
+            <source>Network resolution</source>
+            <translation>Résolution du réseau</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="147" />
             <source>Network width</source>
             <translation>Largeur du réseau</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="70" />
+            <location filename="../ui/new_model_dialog.py" line="71" />
             <source>New AI Model</source>
             <translation>Nouveau modèle d'IA</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="109" />
+            <location filename="../ui/new_model_dialog.py" line="110" />
             <source>No raster layer in the project: add the imagery first.</source>
             <translation>Aucune couche raster dans le projet : ajoutez d'abord l'imagerie.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="93" />
+            <location filename="../ui/new_model_dialog.py" line="94" />
             <source>Object</source>
             <translation>Objet</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="149" />
+            <location filename="../ui/new_model_dialog.py" line="164" />
             <source>Object centres (touching and overlapping objects)</source>
             <translation>Centres des objets (objets qui se touchent ou se chevauchent)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="99" />
+            <location filename="../ui/new_model_dialog.py" line="153" />
+            <source>Quarter resolution (objects 64 px or more)</source>
+            <translation>Quart de résolution (objets de 64 px ou plus)</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="100" />
             <source>Raster layers of the project; all must have the same bands</source>
             <translation>Couches raster du projet ; elles doivent toutes avoir les mêmes bandes</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="96" />
+            <location filename="../ui/new_model_dialog.py" line="97" />
             <source>Scenes to learn from</source>
             <translation>Scènes d'apprentissage</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="81" />
+            <location filename="../ui/new_model_dialog.py" line="82" />
             <source>Segmentation (areas)</source>
             <translation>Segmentation (surfaces)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="155" />
+            <location filename="../ui/new_model_dialog.py" line="170" />
             <source>Separating objects</source>
             <translation>Séparation des objets</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="124" />
+            <location filename="../ui/new_model_dialog.py" line="125" />
             <source>Side of the square tiles the network learns from (a multiple of 32)</source>
             <translation>Côté des tuiles carrées dont le réseau apprend (un multiple de 32)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="189" />
+            <location filename="../ui/new_model_dialog.py" line="204" />
             <source>The chosen scenes do not have the same number of bands.</source>
             <translation>Les scènes choisies n'ont pas le même nombre de bandes.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="151" />
+            <location filename="../ui/new_model_dialog.py" line="154" />
+            <source>The resolution the network works at: large objects are learnt as well at half or a quarter of the raster's resolution, for a quarter or a sixteenth of the compute. Detection still outlines them at full resolution.</source>
+            <translation>La résolution à laquelle travaille le réseau : les grands objets s'apprennent aussi bien à la moitié ou au quart de la résolution du raster, pour un quart ou un seizième du calcul. La détection les délimite toujours en pleine résolution.</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="166" />
             <source>Thin rims (objects that barely touch)</source>
             <translation>Bordures fines (objets qui se touchent à peine)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="137" />
+            <location filename="../ui/new_model_dialog.py" line="138" />
             <source>Tile size</source>
             <translation>Taille des tuiles</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="76" />
+            <location filename="../ui/new_model_dialog.py" line="77" />
             <source>e.g. Trees</source>
             <translation>p. ex. Arbres</translation>
         </message>

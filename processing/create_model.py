@@ -45,6 +45,7 @@ class CreateModelAlgorithm(HuntrAlgorithm):
     TILE_SIZE = "TILE_SIZE"
     WIDTH = "WIDTH"
     DEPTH = "DEPTH"
+    SCALE = "SCALE"
     BOUNDARY_TARGET = "BOUNDARY_TARGET"
 
     def display(self) -> str:
@@ -116,6 +117,13 @@ class CreateModelAlgorithm(HuntrAlgorithm):
             (self.TILE_SIZE, self.tr("Tile size in pixels (0: from the labels)"), 0, 0, 2048),
             (self.WIDTH, self.tr("Network width"), 16, 4, 128),
             (self.DEPTH, self.tr("Network depth (0: from the labels)"), 0, 0, 6),
+            (
+                self.SCALE,
+                self.tr("Network working scale: 1 full resolution, 2 half, 4 quarter (0: from the labels)"),
+                0,
+                0,
+                4,
+            ),
         ):
             param = QgsProcessingParameterNumber(
                 name, label, QgsProcessingParameterNumber.Integer, default, False, low, high
@@ -146,6 +154,15 @@ class CreateModelAlgorithm(HuntrAlgorithm):
         if raster is None or not raster.isValid():
             raise InputDataError(self.tr("The raster scene cannot be opened."))
         spec = input_spec(raster, self.parameterAsString(parameters, self.BANDS, context))
+        # settings first: a wrong one is refused before the training data is read
+        network, tile_size = model_network(
+            mode,
+            self.parameterAsInt(parameters, self.WIDTH, context),
+            self.parameterAsInt(parameters, self.DEPTH, context),
+            self.parameterAsInt(parameters, self.TILE_SIZE, context),
+            CREATE_TARGETS[self.parameterAsEnum(parameters, self.BOUNDARY_TARGET, context)],
+            self.parameterAsInt(parameters, self.SCALE, context),
+        )
         ws = self.workspace(parameters, context)
         # all or nothing: read, check and repair the training data before anything is written
         areas = self.parameterAsSource(parameters, self.TRAINING_AREAS, context)
@@ -165,13 +182,6 @@ class CreateModelAlgorithm(HuntrAlgorithm):
             # the sources point into the context's layers: never let them outlive this call
             # (an exception's traceback would keep them until after the context is gone)
             areas = labels = None
-        network, tile_size = model_network(
-            mode,
-            self.parameterAsInt(parameters, self.WIDTH, context),
-            self.parameterAsInt(parameters, self.DEPTH, context),
-            self.parameterAsInt(parameters, self.TILE_SIZE, context),
-            CREATE_TARGETS[self.parameterAsEnum(parameters, self.BOUNDARY_TARGET, context)],
-        )
         info, written = create_model_with_data(
             ws,
             raster,

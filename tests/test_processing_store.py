@@ -132,6 +132,21 @@ def test_create_model_rejects_a_bad_colour(tmp_path):
         )
 
 
+def test_create_model_takes_a_working_scale_and_refuses_a_wrong_one(tmp_path):
+    from orca_huntr.snapshots import Workspace
+
+    scene = synthdata.write_scene(tmp_path / "scene.tif", 32)
+    base = {"WORKSPACE": str(tmp_path / "ws.huntr"), "CLASSES": "a", "RASTER": str(scene.path)}
+    with pytest.raises(QgsProcessingException, match="working scale must be 1"):
+        run("createmodel", {**base, "NAME": "three", "SCALE": 3})
+    ws = Workspace.open(tmp_path / "ws.huntr")
+    assert ws.list_models() == []  # refused before anything was written
+    result = run("createmodel", {**base, "NAME": "full", "SCALE": 1})
+    network = ws.get_model(result["MODEL_ID"]).network
+    # tile and depth still from the labels, at the scale the user chose
+    assert network["scale"] == 1 and network["auto"] is True
+
+
 def test_workspace_defaults_to_the_one_beside_the_project(qgis_new_project, workspace, tmp_path):
     _, info, _, _ = workspace
     project_file = tmp_path / "site.qgz"

@@ -213,6 +213,9 @@ def test_new_model_dialog_needs_name_classes_and_scene(qtbot, tmp_path, fresh_pr
     request = dialog.request()
     assert request.name == "Roofs" and request.mode == "segmentation"
     assert [name for name, _ in request.classes] == ["Object", "shadow"]
+    assert request.scale == 0  # the working scale comes from the labels unless chosen
+    dialog.scale_combo.setCurrentIndex(dialog.scale_combo.findData(2))
+    assert dialog.request().scale == 2
     assert all(colour.startswith("#") and len(colour) == 7 for _, colour in request.classes)
 
 

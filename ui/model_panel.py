@@ -257,6 +257,7 @@ class ModelPanel(QGroupBox):
                 request.width,
                 tile_size=None if request.auto_size else request.tile_size,
                 boundary_target=request.boundary_target,
+                scale=request.scale,
             )
             model = ws.create_model(
                 request.name,

@@ -42,6 +42,7 @@ class NewModelRequest:
     width: int = 16
     auto_size: bool = True  # tile size and depth from the labels at the first training
     boundary_target: str = "centre"  # count mode: how touching objects are told apart
+    scale: int = 0  # the network's working scale (1, 2, 4; 0: from the labels)
 
 
 def raster_layers(project: QgsProject | None = None) -> list[QgsRasterLayer]:
@@ -144,6 +145,20 @@ class NewModelDialog(QDialog):
             tr("Channels of the network's first level: larger learns more, runs slower")
         )
         adv.addRow(tr("Network width"), self.width_spin)
+        self.scale_combo = QComboBox(self.advanced)
+        self.scale_combo.setObjectName("HuntrWorkingScale")
+        self.scale_combo.addItem(tr("From the labels (recommended)"), 0)
+        self.scale_combo.addItem(tr("Full resolution"), 1)
+        self.scale_combo.addItem(tr("Half resolution (objects 32 px or more)"), 2)
+        self.scale_combo.addItem(tr("Quarter resolution (objects 64 px or more)"), 4)
+        self.scale_combo.setToolTip(
+            tr(
+                "The resolution the network works at: large objects are learnt as well at half or a "
+                "quarter of the raster's resolution, for a quarter or a sixteenth of the compute. "
+                "Detection still outlines them at full resolution."
+            )
+        )
+        adv.addRow(tr("Network resolution"), self.scale_combo)
         self.target_combo = QComboBox(self.advanced)
         self.target_combo.setObjectName("HuntrBoundaryTarget")
         self.target_combo.addItem(tr("Object centres (touching and overlapping objects)"), "centre")
@@ -205,4 +220,5 @@ class NewModelDialog(QDialog):
             width=self.width_spin.value(),
             auto_size=self.auto_check.isChecked(),
             boundary_target=self.target_combo.currentData(),
+            scale=int(self.scale_combo.currentData()),
         )
