@@ -13,7 +13,7 @@ in pinned memory, and the step runs under bf16 autocast: target real ≥ 0.80 ×
 The last line printed is one JSON object.
 
     python benchmarks/bench_train.py [--steps 16] [--tile 256] [--batch 8] [--synthetic-scene]
-                                     [--device cuda] [--workers N]
+                                     [--width 16] [--depth 3] [--scale 1] [--device cuda] [--workers N]
 """
 
 from __future__ import annotations
@@ -62,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tile", type=int, default=256)
     parser.add_argument("--batch", type=int, default=8)
     parser.add_argument("--width", type=int, default=16)
+    parser.add_argument("--depth", type=int, default=3)
+    parser.add_argument("--scale", type=int, default=1, help="working scale (the NEON crowns' recipe: 2)")
     parser.add_argument("--device", default="auto")
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument(
@@ -102,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     device = torch.device(resolve_device(config.device))
     if device.type == "cpu":
         configure_threads(config.threads)
-    setup = ModelSetup(1, "count", [1, 2, 3], args.tile, {"width": args.width, "depth": 3})
+    network = {"width": args.width, "depth": args.depth, "scale": args.scale}
+    setup = ModelSetup(1, "count", [1, 2, 3], args.tile, network)
     with tempfile.TemporaryDirectory() as tmp:
         inputs = _inputs(Path(tmp), args.synthetic_scene)
         scales = scene_scales(inputs, [1, 2, 3], default_normalization())
@@ -176,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
         "tile_size": args.tile,
         "batch_size": args.batch,
         "width": args.width,
+        "depth": args.depth,
+        "scale": args.scale,
         "steps": args.steps,
         "device": str(device),
         "torch_threads": torch.get_num_threads(),

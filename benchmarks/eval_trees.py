@@ -109,14 +109,15 @@ def crop(source: Path, target: Path, left: float, right: float) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="train on 2/3 of the NEON scene, detect trees on the rest")
-    parser.add_argument("--steps", type=int, default=2400, help="training steps (seeded: reproducible)")
+    parser.add_argument("--steps", type=int, default=5000, help="training steps (seeded: reproducible)")
     parser.add_argument("--seconds", type=float, default=840.0, help="training time cap (14 min)")
-    parser.add_argument("--seg-steps", type=int, default=400, help="segmentation model's steps")
-    parser.add_argument("--seg-seconds", type=float, default=240.0)
+    parser.add_argument("--seg-steps", type=int, default=1500, help="segmentation model's steps")
+    parser.add_argument("--seg-seconds", type=float, default=300.0)
     parser.add_argument("--no-seg", action="store_true", help="skip the segmentation model")
     parser.add_argument("--tile", type=int, default=None, help="default: sized from the labels")
     parser.add_argument("--width", type=int, default=None)
     parser.add_argument("--depth", type=int, default=None)
+    parser.add_argument("--scale", type=int, default=None, help="working scale (default: from the labels)")
     parser.add_argument("--batch", type=int, default=8)
     parser.add_argument("--target", default=None, choices=("centre", "distance", "rim"))
     parser.add_argument("--no-augment", action="store_true", help="ablation: no augmentation at all")
@@ -132,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fixed-norm", action="store_true", help="ablation: one mean/std for every raster")
     parser.add_argument("--constant-lr", action="store_true", help="ablation: no cosine decay")
     parser.add_argument("--tta", action="store_true", help="detect with flip test-time augmentation")
+    parser.add_argument("--seed", type=int, default=0, help="training seed (tiles, augmentation, weights)")
     parser.add_argument("--device", default="auto")
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--workdir", default=str(ROOT / "build" / "eval_trees"), help="folder (recreated)")
@@ -176,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
             return existing[0], ws.current_snapshot(existing[0].id), 0.0
         # the engine sizes the network from the labels (training/recipe.py) unless told otherwise
         network = {"width": args.width or 16, "depth": args.depth or 3, "auto": not (args.tile or args.depth)}
+        if args.scale:
+            network["scale"] = args.scale
         norm = None
         if args.fixed_norm:
             from types import SimpleNamespace
@@ -215,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
             ema_decay=None if args.no_ema else TrainConfig.ema_decay,
             balance_objects=not args.no_balance,
             lr_floor=1.0 if args.constant_lr else TrainConfig.lr_floor,
-            seed=0,
+            seed=args.seed,
         )
         t0 = time.perf_counter()
         result = train_model(
