@@ -138,3 +138,16 @@ def test_validation_strip_is_held_out_of_a_single_area(tmp_path):
     assert v.scenes[0].train_areas[0].equals(scene.box(0, 0, 0.5, 1))
     assert v.scenes[0].val_areas[0].equals(scene.box(0.5, 0, 1, 1))
     assert len(marked.scenes[0].val_areas) == 2
+
+
+@pytest.mark.parametrize("n", [97, 102, 128, 160, 171])
+def test_linear_zoom_is_scipys_linear_zoom(n):
+    from orca_huntr.training.tiles import linear_zoom
+
+    rng = np.random.default_rng(n)
+    a = rng.random((3, n, n)).astype(np.float32)
+    expected = ndimage.zoom(a, (1, 128 / n, 128 / n), order=1, mode="nearest", grid_mode=True)
+    got = linear_zoom(a, 128)
+    assert got.shape == expected.shape and got.dtype == np.float32
+    assert np.abs(got - expected).max() < 1e-5
+    assert np.abs(linear_zoom(a[0], 128) - expected[0]).max() < 1e-5  # 2-D too (the centre map)
