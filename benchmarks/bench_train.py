@@ -63,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=8)
     parser.add_argument("--width", type=int, default=16)
     parser.add_argument("--depth", type=int, default=3)
+    parser.add_argument("--target", default="centre", choices=("centre", "distance", "rim"))
     parser.add_argument("--scale", type=int, default=1, help="working scale (the NEON crowns' recipe: 2)")
     parser.add_argument("--device", default="auto")
     parser.add_argument("--threads", type=int, default=None)
@@ -99,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         threads=args.threads,
         num_workers=args.workers,
         warmup_steps=1,
-        boundary_target="distance",
+        boundary_target=args.target,
     )
     device = torch.device(resolve_device(config.device))
     if device.type == "cpu":
@@ -181,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         "width": args.width,
         "depth": args.depth,
         "scale": args.scale,
+        "boundary_target": args.target,
         "steps": args.steps,
         "device": str(device),
         "torch_threads": torch.get_num_threads(),
