@@ -10,8 +10,8 @@ resolution) sets:
   loss staying at full resolution); in the network's working pixels:
 * the **depth** of the UNet: the smallest (2 to 5) whose receptive field covers at least
   four times that size, so the network sees an object, its neighbours and what lies
-  between them (on the NEON crowns at 1/2 resolution, same training time: depth 3, seeing
-  4.7 crowns, 0.481 held-back F1; depth 2, seeing 2.1, 0.437 / 0.411 over two seeds);
+  between them (on the NEON crowns at 1/2 resolution, same training time, seeds 0 / 1:
+  depth 3, seeing 4.7 crowns, 0.481 / 0.456 held-back F1; depth 2, seeing 2.1, 0.437 / 0.411);
 * the **tile size**: at least three objects across, rounded up to a multiple of 32 (and of
   ``2**depth``), 64 to 512 working pixels (times the scale in the raster's pixels); a
   receptive field wider than the tile is fine (the UNet pads);
