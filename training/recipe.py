@@ -37,8 +37,7 @@ MIN_TILE, MAX_TILE = 64, 512
 FALLBACK_OBJECT_PX = 32.0  # when there are no labels yet
 WORKING_OBJECT_PX = 16.0  # objects at least this many of the network's pixels across
 SEEN_OBJECTS = 4.0  # the receptive field spans this many typical objects
-MAX_SCALE = 4
-SCALES = (1, 2, 4)  # working scales a user may choose
+SCALES = (1, 2, 4)  # the working scales (the recipe picks one; a user may choose one)
 
 
 def receptive_field(depth: int) -> int:
@@ -85,10 +84,7 @@ class Recipe:
 def working_scale(object_px: float) -> int:
     """The factor the network works below the raster's resolution: the largest of 1, 2, 4
     that leaves a typical object at least :data:`WORKING_OBJECT_PX` pixels across."""
-    scale = 1
-    while scale < MAX_SCALE and object_px / (2 * scale) >= WORKING_OBJECT_PX:
-        scale *= 2
-    return scale
+    return max(s for s in SCALES if s == 1 or object_px / s >= WORKING_OBJECT_PX)
 
 
 def recipe_for_size(
