@@ -48,14 +48,13 @@ def split_instances(semantic: np.ndarray, boundary: np.ndarray | None, class_id:
     return np.where(mask, grown, 0).astype(np.int32)
 
 
-def match_instances(
-    truth: np.ndarray, pred: np.ndarray, threshold: float = OBJECT_IOU
-) -> tuple[int, int, int]:
-    """Greedy one-to-one matching of instance maps at IoU ≥ ``threshold``: (tp, fp, fn)."""
+def instance_iou(truth: np.ndarray, pred: np.ndarray) -> np.ndarray:
+    """Pixel IoU matrix (truth × prediction) of two instance maps, over their ids > 0 in
+    ascending order (absent ids have no row or column)."""
     t_ids = np.unique(truth[truth > 0])
     p_ids = np.unique(pred[pred > 0])
     if len(t_ids) == 0 or len(p_ids) == 0:
-        return 0, len(p_ids), len(t_ids)
+        return np.zeros((len(t_ids), len(p_ids)))
     t_index = np.zeros(truth.max() + 1, dtype=np.int64)
     t_index[t_ids] = np.arange(1, len(t_ids) + 1)
     p_index = np.zeros(pred.max() + 1, dtype=np.int64)
@@ -67,25 +66,39 @@ def match_instances(
     p_area = inter.sum(axis=0)
     inter = inter[1:, 1:]
     union = t_area[1:, None] + p_area[None, 1:] - inter
-    iou = np.where(union > 0, inter / np.maximum(union, 1), 0.0)
-    tp = greedy_match_count(iou, threshold)
-    return tp, len(p_ids) - tp, len(t_ids) - tp
+    return np.where(union > 0, inter / np.maximum(union, 1), 0.0)
 
 
-def greedy_match_count(iou: np.ndarray, threshold: float) -> int:
-    """Pairs matched one to one from a (truth × prediction) IoU matrix, best IoU first,
-    keeping pairs at IoU ≥ ``threshold`` (ties in row-major order)."""
+def greedy_matches(iou: np.ndarray, threshold: float) -> np.ndarray:
+    """The IoUs of the pairs matched one to one from a (truth × prediction) IoU matrix, best
+    IoU first, keeping pairs at IoU ≥ ``threshold`` (ties in row-major order)."""
     pairs = np.argwhere(iou >= threshold)
     order = np.argsort(-iou[pairs[:, 0], pairs[:, 1]], kind="stable")
     used_t: set[int] = set()
     used_p: set[int] = set()
+    matched = []
     for k in order:
         a, b = int(pairs[k, 0]), int(pairs[k, 1])
         if a in used_t or b in used_p:
             continue
         used_t.add(a)
         used_p.add(b)
-    return len(used_t)
+        matched.append(iou[a, b])
+    return np.asarray(matched, dtype=np.float64)
+
+
+def greedy_match_count(iou: np.ndarray, threshold: float) -> int:
+    """How many pairs :func:`greedy_matches` matches."""
+    return len(greedy_matches(iou, threshold))
+
+
+def match_instances(
+    truth: np.ndarray, pred: np.ndarray, threshold: float = OBJECT_IOU
+) -> tuple[int, int, int]:
+    """Greedy one-to-one matching of instance maps at IoU ≥ ``threshold``: (tp, fp, fn)."""
+    iou = instance_iou(truth, pred)
+    tp = greedy_match_count(iou, threshold)
+    return tp, iou.shape[1] - tp, iou.shape[0] - tp
 
 
 def precision_recall_f1(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -96,13 +109,9 @@ def precision_recall_f1(tp: int, fp: int, fn: int) -> dict[str, float]:
     return {"precision": p, "recall": r, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
 
 
-def match_boxes(truth: list, found: list, threshold: float = OBJECT_IOU) -> tuple[int, int, int]:
-    """Greedy one-to-one matching of the bounding boxes of two lists of shapely geometries at
-    IoU ≥ ``threshold`` (how DeepForest scores crowns): ``(tp, fp, fn)``."""
-    if not truth or not found:
-        return 0, len(found), len(truth)
-    t = np.array([g.bounds for g in truth])[:, None, :]
-    f = np.array([g.bounds for g in found])[None, :, :]
+def box_iou(truth: np.ndarray, found: np.ndarray) -> np.ndarray:
+    """IoU matrix (truth × found) of two arrays of axis-aligned boxes ``(minx, miny, maxx, maxy)``."""
+    t, f = truth[:, None, :], found[None, :, :]
     w = np.clip(np.minimum(t[..., 2], f[..., 2]) - np.maximum(t[..., 0], f[..., 0]), 0, None)
     h = np.clip(np.minimum(t[..., 3], f[..., 3]) - np.maximum(t[..., 1], f[..., 1]), 0, None)
     inter = w * h
@@ -110,6 +119,29 @@ def match_boxes(truth: list, found: list, threshold: float = OBJECT_IOU) -> tupl
     def area(b: np.ndarray) -> np.ndarray:
         return (b[..., 2] - b[..., 0]) * (b[..., 3] - b[..., 1])
 
-    iou = inter / np.maximum(area(t) + area(f) - inter, 1e-12)
+    return inter / np.maximum(area(t) + area(f) - inter, 1e-12)
+
+
+def match_boxes(truth: list, found: list, threshold: float = OBJECT_IOU) -> tuple[int, int, int]:
+    """Greedy one-to-one matching of the bounding boxes of two lists of shapely geometries at
+    IoU ≥ ``threshold`` (how DeepForest scores crowns): ``(tp, fp, fn)``."""
+    if not truth or not found:
+        return 0, len(found), len(truth)
+    iou = box_iou(np.array([g.bounds for g in truth]), np.array([g.bounds for g in found]))
     tp = greedy_match_count(iou, threshold)
     return tp, len(found) - tp, len(truth) - tp
+
+
+def instance_boxes(labels: np.ndarray) -> np.ndarray:
+    """Pixel bounding boxes ``(col0, row0, col1, row1)`` of the instances of a label map, in
+    the order of their ids (0 = none; absent ids have no row)."""
+    ndimage = require("scipy.ndimage")
+    slices = ndimage.find_objects(labels)
+    rows = [(s[1].start, s[0].start, s[1].stop, s[0].stop) for s in slices if s is not None]
+    return np.array(rows, dtype=np.float64).reshape(-1, 4)
+
+
+def instance_box_iou(truth: np.ndarray, pred: np.ndarray) -> np.ndarray:
+    """:func:`instance_iou` of the instance maps' bounding boxes: how objects are compared with
+    box labels (as :func:`match_boxes` scores detections against boxes)."""
+    return box_iou(instance_boxes(truth), instance_boxes(pred))
