@@ -237,3 +237,58 @@ def test_flip_tta_averages_mirrored_predictions():
     out = flip_averaged(LeftEdge())(torch.zeros(1, 1, 4, 4))
     assert out[0, 0, 0, 0] == pytest.approx(0.5) and out[0, 0, 0, 3] == pytest.approx(0.5)
     assert out[0, 0, 0, 1] == 0.0
+
+
+def test_validation_predicts_a_region_on_detections_grid_with_its_blending():
+    """Overlapping tiles on detection's grid, blended with its window: a network that sees one
+    pixel at a time gives its own probabilities everywhere (the blend weights sum to 1), for a
+    region of any size, smaller than a tile too."""
+    import torch
+
+    from orca_huntr.detection.tiling import TileGrid
+    from orca_huntr.training.validate import predict_region, probabilities
+
+    torch.manual_seed(0)
+    net = torch.nn.Conv2d(3, 3, 1)  # background, class and boundary logits of each pixel alone
+    seen = []
+    net.register_forward_hook(lambda _m, inp, _out: seen.append(inp[0].shape[0]))
+    rng = np.random.default_rng(0)
+    for h, w in ((64, 64), (100, 70), (20, 40)):
+        image = rng.normal(size=(3, h, w)).astype(np.float32)
+        seen.clear()
+        with torch.no_grad():
+            logits, probs = predict_region(net, image, 32, torch.device("cpu"), 1, "count")
+            direct = net(torch.from_numpy(image[None]))[0].numpy()
+        assert logits.shape == (3, h, w) and probs.shape == (2, h, w)
+        assert np.allclose(logits, direct, atol=1e-5)
+        assert np.allclose(probs, probabilities(direct, 1, "count"), atol=1e-5)
+        grid = TileGrid(max(h, 32), max(w, 32), 32, DetectOptions().overlap_pixels(32), 4096)
+        assert sum(seen[:-1]) == grid.tile_count  # the last call is the direct one above
+
+
+def test_box_labels_are_told_from_outlines():
+    from shapely.affinity import rotate
+    from shapely.geometry import Point, box
+
+    assert _scene_of([box(0, 0, 10, 8), box(20, 20, 24, 30)], 64).box_labels
+    assert not _scene_of([box(0, 0, 10, 8), Point(30, 30).buffer(5)], 64).box_labels
+    assert not _scene_of([rotate(box(10, 10, 30, 20), 30)], 64).box_labels
+    assert not _scene_of([], 64).box_labels
+
+
+@pytest.mark.parametrize("boxes", [True, False])
+def test_validation_scores_objects_by_their_boxes_where_the_labels_are_boxes(boxes):
+    """A box label found as a 3-px ring along its edge: one object by its extent, none by its pixels."""
+    from orca_huntr.training.validate import _blocks, _Region, _score
+
+    size = 48
+    instances = np.zeros((size, size), np.int32)
+    instances[8:38, 8:38] = 1  # the 30 × 30 box
+    ring = instances > 0
+    ring[11:35, 11:35] = False  # 324 of its 900 pixels: pixel IoU 0.36
+    probs = np.stack([np.where(ring, 0.95, 0.02), np.where(ring, 0.0, 1.0)]).astype(np.float32)
+    region = _Region(probs, np.ones((size, size), bool), instances.astype(np.uint8), instances, boxes)
+    blocks = _blocks([region], 1, "count", 0.5, 0.5, "centre")
+    scores = _score([region], blocks, 1, 9)
+    assert (scores["tp"], scores["fp"], scores["fn"]) == ((1, 0, 0) if boxes else (0, 1, 1))
+    assert scores["matched_iou"] == (1.0 if boxes else 0.0)

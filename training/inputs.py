@@ -21,6 +21,7 @@ from ..snapshots.gpkg import AREAS, LABELS
 log = logging.getLogger(__name__)
 
 AREAS_LAYER, LABELS_LAYER = AREAS, LABELS  # names used in messages
+BOX_FILL = 0.98  # a label covering this share of its bounding box is a box (SceneInput.box_labels)
 
 
 @dataclass
@@ -78,6 +79,16 @@ class SceneInput:
                 rows.append((c.x, c.y, math.sqrt(g.area)))
             self._centres = np.array(rows, dtype=np.float64).reshape(-1, 3)
         return self._centres
+
+    @property
+    def box_labels(self) -> bool:
+        """Whether every label is a box: a rectangle along the pixel grid (how DeepForest and
+        NEON annotate crowns). Such a label gives an object's extent, not its outline, so
+        validation matches objects by their bounding boxes (``validate._score``)."""
+        t = self.transform
+        if not len(self.labels) or t.b or t.d:
+            return False
+        return all(g.area >= BOX_FILL * g.envelope.area for g in self.labels)
 
     def labels_in(self, bounds: tuple[float, float, float, float]) -> list[int]:
         """Indexes of the labels whose bounding box meets ``bounds`` (minx, miny, maxx, maxy)."""
