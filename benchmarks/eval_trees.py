@@ -127,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
         "--boundary-weight", type=float, default=None, help="count mode: boundary loss weight"
     )
     parser.add_argument("--centre-loss", default=None, choices=("bce", "focal"))
+    parser.add_argument(
+        "--centre-sigma", type=float, default=None, help="centre target's σ, share of a label's size"
+    )
     parser.add_argument("--lr", type=float, default=None, help="peak learning rate")
     parser.add_argument("--no-ema", action="store_true", help="ablation: snapshot the last step's weights")
     parser.add_argument("--no-balance", action="store_true", help="ablation: every pixel weighs 1")
@@ -215,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
             ),
             lr=args.lr or TrainConfig.lr,
             centre_loss=args.centre_loss or TrainConfig.centre_loss,
+            centre_sigma=args.centre_sigma,
             boundary_weight=args.boundary_weight or TrainConfig.boundary_weight,
             ema_decay=None if args.no_ema else TrainConfig.ema_decay,
             balance_objects=not args.no_balance,

@@ -278,6 +278,37 @@ def test_boundary_target_travels_with_the_model(tmp_path):
     assert synthdata.train_quick(ws2, info2.id, steps=1).snapshot.config["boundary_target"] == "centre"
 
 
+def test_the_centre_targets_spread_travels_with_the_model(tmp_path, monkeypatch):
+    """A new model learns tiles.CENTRE_SIGMA and records it; a resume keeps the recorded spread
+    (a model made before it was recorded keeps the 0.10 it learnt), and the batches and the
+    validation loss use the resolved one."""
+    import orca_huntr.training.loop as loop_module
+    from orca_huntr.training.tiles import CENTRE_SIGMA, LEGACY_CENTRE_SIGMA
+
+    spreads = []
+    real = loop_module.make_tile
+    monkeypatch.setattr(
+        loop_module, "make_tile", lambda *a, **k: spreads.append(k["centre_spread"]) or real(*a, **k)
+    )
+    ws, info, _ = synthdata.make_workspace(tmp_path, classes=1, size=64)
+    first = synthdata.train_quick(ws, info.id, steps=1, validation_fraction=0.25)
+    assert first.snapshot.config["centre_sigma"] == CENTRE_SIGMA and set(spreads) == {CENTRE_SIGMA}
+    spreads.clear()
+    second = synthdata.train_quick(ws, info.id, steps=1, centre_sigma=0.3, validation_fraction=0.25)
+    assert second.snapshot.config["centre_sigma"] == 0.3 and set(spreads) == {0.3}
+    third = synthdata.train_quick(ws, info.id, steps=1, validation_fraction=0.25)
+    assert third.snapshot.config["centre_sigma"] == 0.3  # not switched back silently
+    # a snapshot from before the spread was recorded: it learnt the legacy spread
+    assert loop_module.recorded_spread({"boundary_target": "centre"}) == LEGACY_CENTRE_SIGMA
+    assert loop_module.recorded_spread({"boundary_target": "distance"}) is None
+    legacy = loop_module.Resume(weights={}, boundary_target="centre", centre_sigma=LEGACY_CENTRE_SIGMA)
+    assert loop_module._with_target(TrainConfig(), legacy).centre_sigma == LEGACY_CENTRE_SIGMA
+    assert loop_module._with_target(TrainConfig(boundary_target="centre"), None).centre_sigma == CENTRE_SIGMA
+    # another target does not hand its (absent) spread on; a rim model has none recorded
+    rim = synthdata.train_quick(ws, info.id, steps=1, boundary_target="rim", validation_fraction=0.25)
+    assert rim.snapshot.config["centre_sigma"] is None
+
+
 def test_snapshot_records_normalisation_method_and_scene_statistics(tmp_path):
     ws, info, _ = synthdata.make_workspace(tmp_path, classes=1, size=64)
     snap = synthdata.train_quick(ws, info.id, steps=2, validation_fraction=0.25).snapshot

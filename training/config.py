@@ -54,6 +54,10 @@ class TrainConfig:
     boundary_target: str | None = None  # None: the model's (its snapshots'), "centre" for a new one
     boundary_weight: float = 1.0
     centre_loss: str = "bce"  # centre target: "bce" on the soft map, or "focal" (CenterNet's)
+    # centre target: each label's Gaussian σ as a share of its size; None: the model's (its
+    # snapshots' recorded ``centre_sigma``; 0.10 for those made before it was recorded), else
+    # tiles.CENTRE_SIGMA for a new model
+    centre_sigma: float | None = None
     max_validation_pixels: int = 4_000_000  # cap on the validation region's size
     # crash-safe checkpoints (training/checkpoints.py): a snapshot marked as a checkpoint every
     # so many minutes of a run (None: 10; 0: none); only the newest ``checkpoints_kept`` stay

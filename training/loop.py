@@ -41,7 +41,7 @@ from .recipe import (
 )
 from .sampler import TileSampler
 from .state import WeightAverage, load_optimizer, load_weights, optimizer_to_numpy, weights_to_numpy
-from .tiles import SceneReader, make_tile, object_weights
+from .tiles import CENTRE_SIGMA, LEGACY_CENTRE_SIGMA, SceneReader, make_tile, object_weights
 from .validate import DEFAULTS as DEFAULT_DETECTION
 from .validate import validate
 
@@ -125,6 +125,7 @@ class Resume:
     normalization: dict[str, Any] | None = None
     snapshot_id: str | None = None
     boundary_target: str | None = None  # what the snapshot's boundary channel learnt
+    centre_sigma: float | None = None  # the centre target's spread it learnt (centre target only)
     tile_size: int | None = None  # the snapshot's (its weights were trained with them)
     network: dict[str, Any] | None = None
     detection: dict[str, Any] | None = None  # the detection settings the snapshot calibrated
@@ -249,6 +250,7 @@ def batch_maker(
     zoom_lo, zoom_hi = (1 / (1 + config.scale_jitter), 1 + config.scale_jitter) if config.augment else (1, 1)
 
     target = config.boundary_target or DEFAULT_TARGET
+    spread = config.centre_sigma or CENTRE_SIGMA
     rasterio = require("rasterio")
     positions = range(config.batch_size) if share is None else share
 
@@ -264,6 +266,7 @@ def batch_maker(
                     reader, inputs.scenes[spec.scene], inputs.bands, spec.row, spec.col, setup.tile_size,
                     mean, std, boundary_width=rim_width, boundary_kind=target, zoom=zoom,
                     label_weights=weights[spec.scene], label_rasters=rasters[spec.scene],
+                    centre_spread=spread,
                 )  # fmt: skip
                 colour = config.photometric and (
                     config.photometric_share >= 1.0 or rng.random() < config.photometric_share
@@ -356,8 +359,7 @@ def fit(
     setup.check()
     if config.centre_loss not in ("bce", "focal"):
         raise InputDataError(f"Unknown centre loss '{config.centre_loss}' (expected 'bce' or 'focal').")
-    if config.boundary_target is None:
-        config = dataclasses.replace(config, boundary_target=DEFAULT_TARGET)
+    config = _with_target(config, resume)
     device = torch.device(team.place(resolve_device(config.device, "Training")))
     if device.type == "cpu":
         configure_threads(config.threads or team.threads())
@@ -397,6 +399,7 @@ def fit(
         found = validate(
             model, inputs, SceneReader(), scales, setup.tile_size, setup.mode, device,
             config.boundary_width, config.max_validation_pixels, config.boundary_target, settings,
+            config.centre_sigma or CENTRE_SIGMA,
         )  # fmt: skip
         if final and "detection" in found:  # else (no object to calibrate on) the resumed settings stay
             detection.clear()
@@ -519,6 +522,9 @@ def _record(
         "class_names": list(setup.class_names),
         "boundary_width": config.boundary_width if setup.mode == "count" else 0,
         "boundary_target": config.boundary_target if setup.mode == "count" else None,
+        "centre_sigma": config.centre_sigma
+        if setup.mode == "count" and config.boundary_target == "centre"
+        else None,
         "recipe": setup.recipe,
         "weights_average": {"decay": config.ema_decay} if config.ema_decay else None,
         "device": str(device),
@@ -560,10 +566,7 @@ def train_model(
     setup.check()
     if config.centre_loss not in ("bce", "focal"):
         raise InputDataError(f"Unknown centre loss '{config.centre_loss}' (expected 'bce' or 'focal').")
-    if config.boundary_target is None:  # the model's own target: a resume never switches it silently
-        recorded = resume.boundary_target if resume is not None else None
-        target = recorded or (model.network or {}).get("boundary_target") or DEFAULT_TARGET
-        config = dataclasses.replace(config, boundary_target=target)
+    config = _with_target(config, resume, (model.network or {}).get("boundary_target"))
     normalization = (resume.normalization if resume and resume.normalization else None) or (
         _fixed(model.input_spec.normalization) or default_normalization()
     )
@@ -606,6 +609,26 @@ def train_model(
     )
 
 
+def recorded_spread(config: dict[str, Any]) -> float | None:
+    """The centre target's spread a snapshot's ``config`` says its model learnt: the recorded
+    ``centre_sigma``, the legacy 0.10 for centre models made before it was recorded, None for
+    other targets."""
+    if config.get("boundary_target") != "centre":
+        return None
+    return float(config.get("centre_sigma") or LEGACY_CENTRE_SIGMA)
+
+
+def _with_target(config: TrainConfig, resume: Resume | None, model_target: str | None = None) -> TrainConfig:
+    """``config`` with its boundary target and centre spread filled in: the resumed snapshot's
+    (a resume never switches them silently), else the model's target, else the defaults."""
+    target = config.boundary_target or (resume.boundary_target if resume else None) or model_target
+    target = target or DEFAULT_TARGET
+    spread = config.centre_sigma
+    if spread is None and resume is not None and resume.boundary_target == target == "centre":
+        spread = resume.centre_sigma
+    return dataclasses.replace(config, boundary_target=target, centre_sigma=spread or CENTRE_SIGMA)
+
+
 def _resume_state(ws: Any, model_id: str, setup: ModelSetup) -> Resume | None:
     """The model's current snapshot as a :class:`Resume`, or None for a model never trained."""
     current = ws.current_snapshot(model_id)
@@ -634,6 +657,7 @@ def _resume_state(ws: Any, model_id: str, setup: ModelSetup) -> Resume | None:
         snapshot_id=loaded.info.id,
         # snapshots from before the setting was recorded learnt thin rims
         boundary_target=config.get("boundary_target") or ("rim" if setup.mode == "count" else None),
+        centre_sigma=recorded_spread(config),
         tile_size=config.get("tile_size"),
         network=config.get("network"),
         detection=config.get("detection"),

@@ -189,9 +189,10 @@ def edge_map(instances: np.ndarray) -> np.ndarray:
     return out
 
 
-# centre_map: a label's Gaussian spreads this share of its size (sqrt(area)); on the demo scene
-# (900 steps, same seed) 0.10 gave a held-back F1 of 0.423, 0.15 0.408, 0.25 0.277
-CENTRE_SIGMA = 0.10
+# centre_map: a label's Gaussian spreads this share of its size (sqrt(area)) for a new model
+# (recorded in its snapshots as ``centre_sigma``; README, *Ablation*, *Centre spread*)
+CENTRE_SIGMA = 0.20
+LEGACY_CENTRE_SIGMA = 0.10  # what snapshots made before the spread was recorded learnt
 CENTRE_MIN_SIGMA = 2.5  # pixels: a small object's low point stays at least 3 px wide at 0.5
 
 
@@ -211,17 +212,25 @@ def _labels_in_areas(scene: SceneInput, areas: list[Any]) -> np.ndarray:
 
 
 def centre_map(
-    scene: SceneInput, row: int, col: int, height: int, width: int, areas: list[Any] | None = None
+    scene: SceneInput,
+    row: int,
+    col: int,
+    height: int,
+    width: int,
+    areas: list[Any] | None = None,
+    spread: float = CENTRE_SIGMA,
 ) -> np.ndarray:
     """Centre target of a window: ``1 − max over labels of a Gaussian at the label's centre``.
 
     Each label of the scene near the window puts a peak (0 in this map) at its centre (see
-    :meth:`SceneInput.label_centres`) whose spread σ is ``CENTRE_SIGMA`` × its size, so
-    every object has one low point of its own even where labels touch or overlap (σ is at
-    least ``CENTRE_MIN_SIGMA`` pixels, so that a small object's core survives the 3-px
-    rule of detection, see ``vectorize.thin_cores_for``): two objects whose centres lie
-    half a size apart are still separated by a ridge of 0.956 (``1 − exp(−(0.25/0.10)² / 2)``).
-    A label whose centre lies
+    :meth:`SceneInput.label_centres`) whose spread σ is ``spread`` × its size (a model's
+    recorded ``centre_sigma``; :data:`CENTRE_SIGMA` for a new one), so every object has one
+    low point of its own even where labels touch or overlap (σ is at least
+    ``CENTRE_MIN_SIGMA`` pixels, so that a small object's core survives the 3-px rule of
+    detection, see ``vectorize.thin_cores_for``): with σ = 0.2 × size, two objects whose
+    centres lie half a size apart are separated by a ridge of 0.54
+    (``1 − exp(−(0.25/0.20)² / 2)``), a low point of its own for each marker; two Gaussians
+    only merge into one low point when their centres are closer than 2σ. A label whose centre lies
     outside the window still shapes it. The map is 1 away from every centre, also on the
     background. Only the labels inside ``areas`` (default: the scene's training areas) count:
     a label beyond them shapes no pixel inside them. Returns float32 ``(height, width)`` in 0..1.
@@ -233,7 +242,7 @@ def centre_map(
     res = math.sqrt(abs(t.a * t.e - t.b * t.d))
     centres = scene.label_centres()
     inv = ~window_transform(scene, row, col)
-    margin = 3.0 * max(CENTRE_SIGMA * float(centres[:, 2].max()), CENTRE_MIN_SIGMA * res) + res
+    margin = 3.0 * max(spread * float(centres[:, 2].max()), CENTRE_MIN_SIGMA * res) + res
     minx, miny, maxx, maxy = window_bounds(scene, row, col, height, width)
     near = np.flatnonzero(
         (centres[:, 0] >= minx - margin)
@@ -245,7 +254,7 @@ def centre_map(
     for i in near:
         x, y, size = centres[i]
         c, r = inv * (x, y)  # fractional pixel position (pixel corners are integers)
-        sigma = max(CENTRE_SIGMA * size / res, CENTRE_MIN_SIGMA)
+        sigma = max(spread * size / res, CENTRE_MIN_SIGMA)
         reach = 3.0 * sigma
         r0, r1 = max(int(r - reach), 0), min(math.ceil(r + reach) + 1, height)
         c0, c1 = max(int(c - reach), 0), min(math.ceil(c + reach) + 1, width)
@@ -259,12 +268,20 @@ def centre_map(
 
 
 def window_boundary(
-    scene: SceneInput, instances: np.ndarray, kind: str, width: int, row: int, col: int, areas: list[Any]
+    scene: SceneInput,
+    instances: np.ndarray,
+    kind: str,
+    width: int,
+    row: int,
+    col: int,
+    areas: list[Any],
+    spread: float = CENTRE_SIGMA,
 ) -> np.ndarray:
     """The count-mode boundary target of the window at (row, col) whose instances (in ``areas``)
-    are ``instances``."""
+    are ``instances`` (``spread``: the centre target's, see :func:`centre_map`)."""
     if kind == "centre":
-        return centre_map(scene, row, col, int(instances.shape[0]), int(instances.shape[1]), areas)
+        h, w = int(instances.shape[0]), int(instances.shape[1])
+        return centre_map(scene, row, col, h, w, areas, spread)
     return boundary_target(instances, kind, width)
 
 
@@ -322,6 +339,7 @@ def make_tile(
     zoom: float = 1.0,
     label_weights: np.ndarray | None = None,
     label_rasters: Any = None,
+    centre_spread: float = CENTRE_SIGMA,
 ) -> Tile:
     """Read, normalise and rasterise one ``size``×``size`` training tile.
 
@@ -333,7 +351,8 @@ def make_tile(
     per label of the scene, see :func:`object_weights`) gives each object's pixels their
     loss weight; without it every pixel weighs 1. ``label_rasters`` (a
     ``labelcache.LabelRasters`` of the scene and ``areas``) gives the labels rasterised once
-    per scene instead of once per tile: the same targets.
+    per scene instead of once per tile: the same targets. ``centre_spread`` is the centre
+    target's σ as a share of each label's size (:func:`centre_map`).
     """
     read = size if abs(zoom - 1.0) < 1e-3 else max(8, round(size / zoom))
     row, col = row + (size - read) // 2, col + (size - read) // 2
@@ -347,7 +366,7 @@ def make_tile(
         )
     centre = None
     if boundary_width > 0 and boundary_kind == "centre":
-        centre = centre_map(scene, row, col, read, read, areas)
+        centre = centre_map(scene, row, col, read, read, areas, centre_spread)
     if read != size:
         ndimage = require("scipy.ndimage")
         f = size / read

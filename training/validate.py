@@ -39,7 +39,7 @@ from .metrics import (
     instance_iou,
     precision_recall_f1,
 )
-from .tiles import IGNORE, SceneReader, rasterize_targets, window_boundary
+from .tiles import CENTRE_SIGMA, IGNORE, SceneReader, rasterize_targets, window_boundary
 
 DEFAULTS: dict[str, Any] = {
     "score_threshold": 0.5,
@@ -308,12 +308,14 @@ def validate(
     max_pixels: int = 4_000_000,
     boundary_kind: str | None = "rim",
     settings: dict[str, Any] | None = None,
+    centre_spread: float = CENTRE_SIGMA,
 ) -> dict[str, Any]:
     """Validation loss, per-class IoU and object precision/recall/F1 over the validation areas.
 
     ``scales`` are each scene's ``(mean, std)``. With ``settings`` (score/boundary
     thresholds, minimum size) the objects are found with them; without, the settings
-    are calibrated here and returned under ``"detection"``.
+    are calibrated here and returned under ``"detection"``. ``centre_spread``: the centre
+    target's σ (its validation loss is measured against the target the model learns).
     """
     n = inputs.num_classes
     loss_sum, pixels = 0.0, 0
@@ -340,7 +342,14 @@ def validate(
             target = np.where(counted, classes, IGNORE).astype(np.uint8)
             rim = (
                 window_boundary(
-                    scene, instances, boundary_kind or "rim", boundary_width, r0, c0, scene.val_areas
+                    scene,
+                    instances,
+                    boundary_kind or "rim",
+                    boundary_width,
+                    r0,
+                    c0,
+                    scene.val_areas,
+                    centre_spread,
                 )
                 if mode == "count"
                 else None
