@@ -109,7 +109,7 @@ def crop(source: Path, target: Path, left: float, right: float) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="train on 2/3 of the NEON scene, detect trees on the rest")
-    parser.add_argument("--steps", type=int, default=5000, help="training steps (seeded: reproducible)")
+    parser.add_argument("--steps", type=int, default=6000, help="training steps (seeded: reproducible)")
     parser.add_argument("--seconds", type=float, default=840.0, help="training time cap (14 min)")
     parser.add_argument("--seg-steps", type=int, default=1500, help="segmentation model's steps")
     parser.add_argument("--seg-seconds", type=float, default=300.0)
