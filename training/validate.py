@@ -113,10 +113,8 @@ def predict_region(
             logit_sum[:, r : r + tile, c : c + tile] += lg * window
             prob_sum[:, r : r + tile, c : c + tile] += probabilities(lg, num_classes, mode) * window
     assert logit_sum is not None and prob_sum is not None
-    weight = np.outer(
-        axis_weight(grid.rows, blend_ramp(tile, overlap)), axis_weight(grid.cols, blend_ramp(tile, overlap))
-    )
-    weight = weight[:h, :w].astype(np.float32)
+    ramp = blend_ramp(tile, overlap)  # the sum of the windows over a pixel: one sum per axis
+    weight = np.outer(axis_weight(grid.rows, ramp), axis_weight(grid.cols, ramp))[:h, :w].astype(np.float32)
     return logit_sum / weight, prob_sum / weight
 
 
