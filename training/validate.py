@@ -25,7 +25,7 @@ import numpy as np
 import torch
 
 from ..detection.options import DetectOptions
-from ..detection.stitch import axis_weight, blend_ramp, blend_window
+from ..detection.stitch import BlockBuffer, Stitcher
 from ..detection.tiling import TileGrid
 from ..detection.vectorize import grow_steps_for, kept_objects, label_block, thin_cores_for
 from .inputs import SceneInput, TrainingInputs
@@ -87,35 +87,35 @@ def predict_region(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Logits and probabilities of a normalised image ``(bands, H, W)``, predicted as detection
     predicts a raster: tiles on detection's grid (``DetectOptions``' default overlap, the
-    last tile moved back onto the edge), each tile's probabilities weighted by the blending
-    window (``stitch.blend_window``). Returns ``(logits, probabilities)``: the logits blended
-    the same way (for the loss), the probabilities as :func:`probabilities` orders them."""
+    last tile moved back onto the edge), blended by detection's ``stitch.Stitcher``. Returns
+    ``(logits, probabilities)``: the logits blended the same way (for the loss), the
+    probabilities as :func:`probabilities` orders them."""
     _, h, w = image.shape
     if h < tile or w < tile:  # smaller than one tile: padded, as detection pads a small raster
         padded = np.zeros((image.shape[0], max(h, tile), max(w, tile)), np.float32)
         padded[:, :h, :w] = image
         logits, probs = predict_region(net, padded, tile, device, num_classes, mode, batch)
         return logits[:, :h, :w], probs[:, :h, :w]
-    overlap = DetectOptions().overlap_pixels(tile)
-    grid = TileGrid(h, w, tile, overlap, max(h, w))
-    window = blend_window(tile, overlap)
-    positions = [(r, c) for r in grid.rows for c in grid.cols]
-    logit_sum = prob_sum = None
+    grid = TileGrid(h, w, tile, DetectOptions().overlap_pixels(tile), h + w)
+    ((_, _, rows, cols),) = grid.blocks()  # one block: the whole region
+    stitched: list[tuple[Stitcher, BlockBuffer]] = []  # logits, then probabilities
+    positions = [(r, c) for r in grid.rows for c in grid.cols]  # raster order, as the stitcher wants
     for i in range(0, len(positions), batch):
         chunk = positions[i : i + batch]
         x = torch.from_numpy(np.stack([image[:, r : r + tile, c : c + tile] for r, c in chunk])).to(device)
         with torch.autocast(device.type, enabled=device.type == "cuda"):
             logits = net(x).float().cpu().numpy()
-        if logit_sum is None or prob_sum is None:
-            logit_sum = np.zeros((logits.shape[1], h, w), dtype=np.float32)
-            prob_sum = np.zeros((num_classes + (mode == "count"), h, w), dtype=np.float32)
+        if not stitched:
+            for channels in (logits.shape[1], num_classes + (mode == "count")):
+                stitcher = Stitcher(grid, channels)
+                stitched.append((stitcher, stitcher.begin(0, 0, rows, cols)))
         for (r, c), lg in zip(chunk, logits, strict=True):
-            logit_sum[:, r : r + tile, c : c + tile] += lg * window
-            prob_sum[:, r : r + tile, c : c + tile] += probabilities(lg, num_classes, mode) * window
-    assert logit_sum is not None and prob_sum is not None
-    ramp = blend_ramp(tile, overlap)  # the sum of the windows over a pixel: one sum per axis
-    weight = np.outer(axis_weight(grid.rows, ramp), axis_weight(grid.cols, ramp))[:h, :w].astype(np.float32)
-    return logit_sum / weight, prob_sum / weight
+            # both taken before either is added (add weighs its array in place)
+            tiles = (lg, probabilities(lg, num_classes, mode))
+            for values, (stitcher, buf) in zip(tiles, stitched, strict=True):
+                buf.add(r, c, values, stitcher.window)
+    (logits_out, _), (probs_out, _) = (stitcher.finish(buf) for stitcher, buf in stitched)
+    return logits_out, probs_out
 
 
 def probabilities(logits: np.ndarray, num_classes: int, mode: str) -> np.ndarray:
