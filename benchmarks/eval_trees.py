@@ -134,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-ema", action="store_true", help="ablation: snapshot the last step's weights")
     parser.add_argument("--no-balance", action="store_true", help="ablation: every pixel weighs 1")
     parser.add_argument("--fixed-norm", action="store_true", help="ablation: one mean/std for every raster")
+    parser.add_argument(
+        "--norm-block", type=int, default=None, help="ablation: percentiles of N×N block means (1: pixels)"
+    )
     parser.add_argument("--constant-lr", action="store_true", help="ablation: no cosine decay")
     parser.add_argument("--tta", action="store_true", help="detect with flip test-time augmentation")
     parser.add_argument("--seed", type=int, default=0, help="training seed (tiles, augmentation, weights)")
@@ -190,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
             from orca_huntr.training.normalize import band_statistics
 
             norm = band_statistics([SimpleNamespace(path=str(demo.scene), nodata=None)], [1, 2, 3])
+        elif args.norm_block is not None:
+            from orca_huntr.training.normalize import default_normalization
+
+            norm = {**default_normalization(), "block": args.norm_block}
         model = ws.create_model(
             name,
             classes=[ClassSpec("tree", "#2ca02c")],
