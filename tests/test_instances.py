@@ -292,3 +292,31 @@ def test_validation_scores_objects_by_their_boxes_where_the_labels_are_boxes(box
     scores = _score([region], blocks, 1, 9)
     assert (scores["tp"], scores["fp"], scores["fn"]) == ((1, 0, 0) if boxes else (0, 1, 1))
     assert scores["matched_iou"] == (1.0 if boxes else 0.0)
+
+
+def test_calibration_takes_the_best_count_among_settings_that_score_alike(monkeypatch):
+    """Near its top the smoothed score is flat, and which setting wins there is chance on a few
+    dozen objects: of the settings within PLATEAU of the best, the count decides."""
+    from orca_huntr.training import validate
+
+    assert validate.PLATEAU == 0.03
+    truth = 40
+    # boundary threshold -> (object F1, objects found per true object)
+    table = {0.3: (0.50, 0.6), 0.4: (0.60, 0.8), 0.5: (0.62, 0.9), 0.6: (0.61, 1.0), 0.7: (0.58, 1.2)}
+    monkeypatch.setattr(validate, "boundary_candidates", lambda regions, n, fixed: tuple(table))
+    monkeypatch.setattr(validate, "_blocks", lambda regions, n, mode, s, b, target, w=0: b)
+
+    def score(regions, b, n, m):
+        f1, ratio = table[b]
+        found = round(ratio * truth)
+        tp = round(f1 * (found + truth) / 2)
+        return {"f1": f1, "matched_iou": 1.0, "mean_iou": 0.5, "tp": tp, "fp": found - tp, "fn": truth - tp}
+
+    monkeypatch.setattr(validate, "_score", score)
+    # smoothed over each threshold's neighbours: 0.55, 0.573, 0.61 (best), 0.603, 0.595
+    settings, _, _ = validate.calibrate([], 1, "count", "centre", [9], [5])
+    assert settings["boundary_threshold"] == 0.6  # within 3 % of 0.5's score, and counts right
+    # with the count left out the best score would win: 0.5, which finds 36 objects for 40
+    monkeypatch.setattr(validate, "PLATEAU", 0.0)
+    settings, _, _ = validate.calibrate([], 1, "count", "centre", [9], [5])
+    assert settings["boundary_threshold"] == 0.5

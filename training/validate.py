@@ -54,6 +54,9 @@ BOUNDARY_THRESHOLDS = {"centre": (0.3, 0.5, 0.7), "distance": (0.3, 0.5, 0.7), "
 BOUNDARY_QUANTILES = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
 MARKER_SHARES = (0.4, 0.6, 0.8)  # count mode: marker windows, as shares of the labels' median size
 MIN_SIZE_SHARES = (0.25, 0.5, 0.75)  # of the smallest label's area (never below a quarter of it)
+# count mode: settings whose smoothed score is within this share of the best are as good as it
+# (a validation strip holds a few dozen objects); among them the count decides
+PLATEAU = 0.03
 
 
 def _region(scene: SceneInput, max_pixels: int) -> tuple[int, int, int, int]:
@@ -216,6 +219,13 @@ def _score(regions: list[_Region], blocks: list[Any], n: int, min_pixels: int) -
     }
 
 
+def _count_error(scores: dict[str, Any]) -> float:
+    """How far the number of objects found is from the truth's, as a share of the truth's
+    (rounded to 0.001: equal counts tie)."""
+    found, truth = scores["tp"] + scores["fp"], scores["tp"] + scores["fn"]
+    return round(abs(found - truth) / max(truth, 1), 3)
+
+
 def boundary_candidates(regions: list[_Region], n: int, fixed: tuple[float, ...]) -> tuple[float, ...]:
     """Boundary thresholds to try: the fixed grid and the quantiles :data:`BOUNDARY_QUANTILES` of
     the predicted boundary on the pixels some class wins (rounded to 0.005, within 0.05..0.95)."""
@@ -243,8 +253,10 @@ def calibrate(
     segmentation mode the mean IoU, each averaged over the
     setting's neighbours on every axis of the grid (so that a lucky spike on few objects
     does not win: a broad plateau does);
-    ties go to the better score itself, then to the better pixel IoU of the objects kept,
-    then to a score threshold near 0.5 and the smallest minimum size.
+    in count mode, of the settings within :data:`PLATEAU` of the best, those whose number of
+    objects is nearest the truth's; ties go to the better score itself, then to the better
+    pixel IoU of the objects kept, then to a score threshold near 0.5 and the smallest
+    minimum size.
     """
     boundaries: tuple[float, ...] = (0.5,)
     if mode == "count":
@@ -277,18 +289,21 @@ def calibrate(
     def overlap(key: tuple[float, float, int, int]) -> float:
         return float(results[key]["mean_iou"] or 0.0)
 
-    # where no object is matched (a strip too narrow for whole objects) the pixels still tell
-    # which settings find the objects: the mean IoU breaks the tie, not the grid's order
-    best = max(
-        results,
-        key=lambda k: (
-            round(smoothed(k), 6),
-            round(gain(k), 6),
-            round(overlap(k), 6),
-            -abs(k[0] - 0.5),
-            -k[3],
-        ),
-    )
+    def rank(k: tuple[float, float, int, int]) -> tuple[float, ...]:
+        # where no object is matched (a strip too narrow for whole objects) the pixels still
+        # tell which settings find the objects: the mean IoU breaks the tie, not the grid's order
+        return (round(smoothed(k), 6), round(gain(k), 6), round(overlap(k), 6), -abs(k[0] - 0.5), -k[3])
+
+    candidates = list(results)
+    top = max(smoothed(k) for k in candidates)
+    if mode == "count" and top > 0:
+        # the score is flat near its top, and which of those settings wins is chance on a few
+        # dozen objects; of the settings within PLATEAU of the best, take the one that counts
+        # the validation's objects best (a count is what a user reads off first)
+        candidates = [k for k in candidates if smoothed(k) >= (1.0 - PLATEAU) * top]
+        miss = min(_count_error(results[k]) for k in candidates)
+        candidates = [k for k in candidates if _count_error(results[k]) == miss]
+    best = max(candidates, key=rank)
     s, b, w, m = best
     settings = {"score_threshold": s, "boundary_threshold": b, "marker_window": w, "min_pixels": m}
     return settings, results[best], len(results)
