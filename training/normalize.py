@@ -65,7 +65,7 @@ def _valid_pixels(path: str, bands: list[int], nodata: float | None, max_side: i
     return data.data[:, valid].astype(np.float64)
 
 
-def _spread(length: int, size: int, count: int) -> list[int]:
+def _offsets(length: int, size: int, count: int) -> list[int]:
     """Offsets of ``count`` windows of ``size`` spread evenly over ``length`` (one, in the
     middle, when it fits or only one is asked for)."""
     if length <= size or count <= 1:
@@ -95,8 +95,8 @@ def _block_means(path: str, bands: list[int], nodata: float | None, block: int, 
             count = max(max_side // SAMPLE_BLOCKS, 1)
             windows = [
                 Window(c, r, min(size, width), min(size, height))
-                for r in _spread(height, size, count)
-                for c in _spread(width, size, count)
+                for r in _offsets(height, size, count)
+                for c in _offsets(width, size, count)
             ]
         parts = []
         for window in windows:

@@ -289,18 +289,20 @@ def calibrate(
     def overlap(key: tuple[float, float, int, int]) -> float:
         return float(results[key]["mean_iou"] or 0.0)
 
+    near = {k: smoothed(k) for k in results}
+
     def rank(k: tuple[float, float, int, int]) -> tuple[float, ...]:
         # where no object is matched (a strip too narrow for whole objects) the pixels still
         # tell which settings find the objects: the mean IoU breaks the tie, not the grid's order
-        return (round(smoothed(k), 6), round(gain(k), 6), round(overlap(k), 6), -abs(k[0] - 0.5), -k[3])
+        return (round(near[k], 6), round(gain(k), 6), round(overlap(k), 6), -abs(k[0] - 0.5), -k[3])
 
     candidates = list(results)
-    top = max(smoothed(k) for k in candidates)
+    top = max(near.values())
     if mode == "count" and top > 0:
         # the score is flat near its top, and which of those settings wins is chance on a few
         # dozen objects; of the settings within PLATEAU of the best, take the one that counts
         # the validation's objects best (a count is what a user reads off first)
-        candidates = [k for k in candidates if smoothed(k) >= (1.0 - PLATEAU) * top]
+        candidates = [k for k in candidates if near[k] >= (1.0 - PLATEAU) * top]
         miss = min(_count_error(results[k]) for k in candidates)
         candidates = [k for k in candidates if _count_error(results[k]) == miss]
     best = max(candidates, key=rank)
