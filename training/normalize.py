@@ -59,10 +59,16 @@ def _valid_pixels(path: str, bands: list[int], nodata: float | None, max_side: i
         w = max(1, round(ds.width / max(scale, 1.0)))
         data = ds.read(bands, out_shape=(len(bands), h, w), masked=True)
         nodata = ds.nodata if nodata is None else nodata
+    return data.data[:, _valid(data, nodata)].astype(np.float64)
+
+
+def _valid(data: np.ma.MaskedArray, nodata: float | None) -> np.ndarray:
+    """``(h, w)``: the pixels of a masked ``(bands, h, w)`` read that no band masks and that are
+    not ``nodata`` in every band."""
     valid = ~np.ma.getmaskarray(data).any(axis=0)
     if nodata is not None:
         valid &= ~np.all(data.data == nodata, axis=0)
-    return data.data[:, valid].astype(np.float64)
+    return valid
 
 
 def _offsets(length: int, size: int, count: int) -> list[int]:
@@ -101,9 +107,7 @@ def _block_means(path: str, bands: list[int], nodata: float | None, block: int, 
         parts = []
         for window in windows:
             data = ds.read(bands, window=window, masked=True)
-            valid = ~np.ma.getmaskarray(data).any(axis=0)
-            if nodata is not None:
-                valid &= ~np.all(data.data == nodata, axis=0)
+            valid = _valid(data, nodata)
             side = block if min(valid.shape) >= block else 1  # a raster thinner than a block: pixels
             h, w = valid.shape[0] // side * side, valid.shape[1] // side * side
             inside = valid[:h, :w]

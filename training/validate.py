@@ -302,9 +302,9 @@ def calibrate(
         # the score is flat near its top, and which of those settings wins is chance on a few
         # dozen objects; of the settings within PLATEAU of the best, take the one that counts
         # the validation's objects best (a count is what a user reads off first)
-        candidates = [k for k in candidates if near[k] >= (1.0 - PLATEAU) * top]
-        miss = min(_count_error(results[k]) for k in candidates)
-        candidates = [k for k in candidates if _count_error(results[k]) == miss]
+        errors = {k: _count_error(results[k]) for k in candidates if near[k] >= (1.0 - PLATEAU) * top}
+        miss = min(errors.values())
+        candidates = [k for k, e in errors.items() if e == miss]
     best = max(candidates, key=rank)
     s, b, w, m = best
     settings = {"score_threshold": s, "boundary_threshold": b, "marker_window": w, "min_pixels": m}
