@@ -260,3 +260,51 @@ def test_a_focal_centre_model_trains_and_calibrates(tmp_path):
     result = train_model(ws, model.id, cfg(max_steps=6, centre_loss="focal", boundary_target="centre"))
     assert result.steps == 6 and np.isfinite(result.metrics["loss"])
     assert ws.current_snapshot(model.id).config["train"]["centre_loss"] == "focal"
+
+
+def test_soft_jaccard_is_one_minus_the_iou_of_confident_masks():
+    from orca_huntr.training.loss import soft_jaccard_loss
+
+    target = torch.zeros(1, 8, 8, dtype=torch.uint8)
+    target[0, 2:6, 2:6] = 1  # 16 object pixels
+    valid = torch.ones(1, 8, 8, dtype=torch.bool)
+
+    def logits_for(mask: torch.Tensor) -> torch.Tensor:  # softmax ≈ the 0/1 mask
+        fg = torch.where(mask, 30.0, -30.0)
+        return torch.stack([-fg, fg])[None]
+
+    assert float(soft_jaccard_loss(logits_for(target[0] == 1), target, valid)) < 1e-3
+    shifted = torch.zeros(8, 8, dtype=torch.bool)
+    shifted[2:6, 4:8] = True  # 8 of 16 pixels overlap: IoU 8 / 24
+    loss = float(soft_jaccard_loss(logits_for(shifted), target, valid))
+    assert abs(loss - (1 - 9 / 25)) < 1e-3  # (inter + 1) / (union + 1), the smoothing of empty classes
+    # ignored pixels count neither as truth nor as prediction
+    valid[0, :, :4] = False  # left: 8 object pixels, 16 predicted, 8 of them right
+    assert float(soft_jaccard_loss(logits_for(shifted), target, valid)) == pytest.approx(1 - 9 / 17, abs=1e-3)
+    # a batch with no object pulls the object probability down, with a gradient
+    empty = torch.zeros(1, 8, 8, dtype=torch.uint8)
+    logits = (0.1 * logits_for(shifted)).requires_grad_(True)  # ±3: not saturated
+    value = soft_jaccard_loss(logits, empty, torch.ones(1, 8, 8, dtype=torch.bool))
+    value.backward()
+    assert float(value) == pytest.approx(float(torch.softmax(logits, 1)[0, 1].mean()), abs=1e-6)
+    assert float(logits.grad[0, 1].min()) > 0  # every object logit is pushed down
+
+
+def test_the_soft_iou_weight_defaults_by_mode_and_is_recorded(tmp_path):
+    from orca_huntr.errors import InputDataError
+    from orca_huntr.training.loss import SEG_JACCARD_WEIGHT, jaccard_weight_for
+
+    assert jaccard_weight_for(TrainConfig(), "count") == 0.0
+    assert jaccard_weight_for(TrainConfig(), "segmentation") == SEG_JACCARD_WEIGHT
+    assert jaccard_weight_for(TrainConfig(jaccard_weight=0.5), "count") == 0.5
+    target = torch.zeros(1, 8, 8, dtype=torch.uint8)
+    target[0, 2:6, 2:6] = 1
+    logits = torch.zeros(1, 2, 8, 8)
+    plain = segmentation_loss(logits, target, None, 1)
+    mixed = segmentation_loss(logits, target, None, 1, jaccard_weight=0.5)
+    assert float(mixed) > float(plain)
+    ws, model, _ = synthdata.make_scene_workspace(tmp_path, mode="segmentation", classes=1)
+    with pytest.raises(InputDataError, match="soft-IoU"):
+        train_model(ws, model.id, cfg(max_steps=1, jaccard_weight=-1.0))
+    result = train_model(ws, model.id, cfg(max_steps=3, jaccard_weight=0.5))
+    assert ws.current_snapshot(model.id).config["train"]["jaccard_weight"] == 0.5 and result.steps == 3

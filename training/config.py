@@ -45,6 +45,9 @@ class TrainConfig:
     photometric_share: float = 1.0  # with photometric: the share of tiles changed (the rest stay as read)
     scale_jitter: float = 0.25  # tiles resampled by a factor in 1/(1+j) .. 1+j
     balance_objects: bool = True  # small objects' pixels weigh more in the loss
+    # weight of the soft-IoU term added to the cross-entropy of the semantic channels
+    # (loss.soft_jaccard_loss); None: segmentation mode's default, SEG_JACCARD_WEIGHT, and 0 in count mode
+    jaccard_weight: float | None = None
     boundary_width: int = 1  # pixels of object rim learnt in count mode (boundary_target "rim")
     # count mode's boundary channel learns "centre" (the default: 1 but for a Gaussian low
     # point at each label's centre, so touching and overlapping objects each get a core),

@@ -32,7 +32,7 @@ from .history import RunHistory
 from .inputs import TrainingInputs, load_inputs
 from .labelcache import LabelRasters
 from .loader import BackgroundLoader, pinned
-from .loss import segmentation_loss
+from .loss import jaccard_weight_for, segmentation_loss
 from .network import MODES, NetworkSpec, build_network
 from .normalize import FIXED, default_normalization, method_of, statistics_for
 from .recipe import (
@@ -210,6 +210,7 @@ class TrainStep:
         loss = segmentation_loss(
             logits, target, rim, self.setup.num_classes, self.config.boundary_weight, weight,
             centre_focal=self.config.boundary_target == "centre" and self.config.centre_loss == "focal",
+            jaccard_weight=jaccard_weight_for(self.config, self.setup.mode),
         )  # fmt: skip
         loss, whole = self.team.weigh_loss(loss, target, weight)  # whole: the loss of every process's tiles
         self.scaler.scale(loss).backward()
@@ -337,6 +338,14 @@ class EarlyStopping:
         return self.bad >= self.patience
 
 
+def _check_config(config: TrainConfig) -> None:
+    """Refuse loss settings that mean nothing, before any work (both entry points)."""
+    if config.centre_loss not in ("bce", "focal"):
+        raise InputDataError(f"Unknown centre loss '{config.centre_loss}' (expected 'bce' or 'focal').")
+    if config.jaccard_weight is not None and not 0.0 <= float(config.jaccard_weight) <= 10.0:
+        raise InputDataError(f"The soft-IoU weight must be between 0 and 10, not {config.jaccard_weight}.")
+
+
 def fit(
     inputs: TrainingInputs,
     setup: ModelSetup,
@@ -357,8 +366,7 @@ def fit(
     ``training/distributed.py``) each makes its share of every batch, and only rank 0 validates.
     """
     setup.check()
-    if config.centre_loss not in ("bce", "focal"):
-        raise InputDataError(f"Unknown centre loss '{config.centre_loss}' (expected 'bce' or 'focal').")
+    _check_config(config)
     config = _with_target(config, resume)
     device = torch.device(team.place(resolve_device(config.device, "Training")))
     if device.type == "cpu":
@@ -564,8 +572,7 @@ def train_model(
     resume = _resume_state(ws, model_id, setup)
     setup.size_from(resume, inputs)
     setup.check()
-    if config.centre_loss not in ("bce", "focal"):
-        raise InputDataError(f"Unknown centre loss '{config.centre_loss}' (expected 'bce' or 'focal').")
+    _check_config(config)
     config = _with_target(config, resume, (model.network or {}).get("boundary_target"))
     normalization = (resume.normalization if resume and resume.normalization else None) or (
         _fixed(model.input_spec.normalization) or default_normalization()
