@@ -111,8 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="train on 2/3 of the NEON scene, detect trees on the rest")
     parser.add_argument("--steps", type=int, default=6000, help="training steps (seeded: reproducible)")
     parser.add_argument("--seconds", type=float, default=840.0, help="training time cap (14 min)")
-    parser.add_argument("--seg-steps", type=int, default=1500, help="segmentation model's steps")
-    parser.add_argument("--seg-seconds", type=float, default=300.0)
+    parser.add_argument("--seg-steps", type=int, default=3000, help="segmentation model's steps")
+    parser.add_argument("--seg-seconds", type=float, default=420.0, help="segmentation time cap")
     parser.add_argument("--no-seg", action="store_true", help="skip the segmentation model")
     parser.add_argument("--tile", type=int, default=None, help="default: sized from the labels")
     parser.add_argument("--width", type=int, default=None)
@@ -136,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fixed-norm", action="store_true", help="ablation: one mean/std for every raster")
     parser.add_argument(
         "--norm-block", type=int, default=None, help="ablation: percentiles of N×N block means (1: pixels)"
+    )
+    parser.add_argument(
+        "--seg-jaccard", type=float, default=None, help="segmentation model's soft-IoU loss weight (0: none)"
     )
     parser.add_argument("--constant-lr", action="store_true", help="ablation: no cosine decay")
     parser.add_argument("--tta", action="store_true", help="detect with flip test-time augmentation")
@@ -231,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
             balance_objects=not args.no_balance,
             lr_floor=1.0 if args.constant_lr else TrainConfig.lr_floor,
             seed=args.seed,
+            jaccard_weight=args.seg_jaccard if mode == "segmentation" else None,
         )
         t0 = time.perf_counter()
         result = train_model(
