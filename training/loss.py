@@ -5,6 +5,8 @@ each pixel weighted (``weight``: small objects weigh more, see ``tiles.object_we
 Count mode adds channel ``C+1``: binary cross-entropy against the boundary target on
 the same pixels (soft edge-ness or 0/1 rims, see ``tiles.boundary_target``), so the
 network learns where touching objects must be split.
+Segmentation mode adds a soft IoU of the object classes (:func:`soft_jaccard_loss`,
+weight ``TrainConfig.jaccard_weight``; :func:`jaccard_weight_for` gives the mode's default).
 """
 
 from __future__ import annotations
@@ -83,8 +85,10 @@ def soft_jaccard_loss(semantic: torch.Tensor, target: torch.Tensor, valid: torch
     towards too much object; the IoU (Rahman & Wang 2016's soft form, with the softmax
     probabilities in place of a 0/1 mask) weighs a pixel by how it moves the class's overlap.
     Taken over the batch, not per tile, so a tile with no object adds its false positives
-    without a 0/0. Classes with no pixel in the batch and none predicted add nothing; their
-    mean over the classes present.
+    without a 0/0; the mean over the classes with a pixel in the batch (the others' false
+    positives are left to the cross-entropy). A batch with no object pixel at all gives the
+    mean predicted object probability, which pulls it down. Under torchrun each process takes
+    the IoU of its own share of the batch.
     """
     probs = functional.softmax(semantic, dim=1)[:, 1:]  # (N, C, H, W): the object classes
     mask = valid.unsqueeze(1).float()
@@ -96,7 +100,7 @@ def soft_jaccard_loss(semantic: torch.Tensor, target: torch.Tensor, valid: torch
     union = probs.sum(dims) + truth.sum(dims) - inter
     present = truth.sum(dims) > 0
     if not bool(present.any()):
-        return semantic.sum() * 0.0 + (probs.sum(dims) / mask.sum().clamp(min=1.0)).mean()
+        return (probs.sum(dims) / mask.sum().clamp(min=1.0)).mean()
     iou = (inter + 1.0) / (union + 1.0)
     return (1.0 - iou[present]).mean()
 
