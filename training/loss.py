@@ -14,18 +14,18 @@ from __future__ import annotations
 import torch
 from torch.nn import functional
 
+from .config import TrainConfig
 from .tiles import IGNORE
 
 # segmentation mode's soft-IoU weight when the config leaves it None (README, Ablation: a soft IoU)
 SEG_JACCARD_WEIGHT = 1.0
 
 
-def jaccard_weight_for(config: object, mode: str) -> float:
+def jaccard_weight_for(config: TrainConfig, mode: str) -> float:
     """The soft-IoU weight a run trains with: the config's, else :data:`SEG_JACCARD_WEIGHT` in
     segmentation mode and 0 in count mode."""
-    weight = getattr(config, "jaccard_weight", None)
-    if weight is not None:
-        return float(weight)
+    if config.jaccard_weight is not None:
+        return float(config.jaccard_weight)
     return SEG_JACCARD_WEIGHT if mode == "segmentation" else 0.0
 
 
