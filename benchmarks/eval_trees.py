@@ -8,8 +8,8 @@ sized from the labels, per-scene normalisation, augmentation, EMA weights, cosin
 schedule) for a fixed, seeded number of steps (a time cap guards slow machines). The
 tiles and weights are seeded, but the learning-rate schedule follows whichever budget is
 further used up, and 6,000 steps take about the 14-minute cap on 2 cores: how fast the
-machine runs moves the schedule, so two runs of the same code differ (0.607 and 0.557
-held-back F1 in two runs of one recipe). The
+machine runs moves the schedule, so runs of the same code differ (0.607, 0.557 and 0.537
+held-back F1 in three runs of one recipe). The
 engine holds its validation strip (the eastern tenth of the training area) out of
 training and calibrates the snapshot's detection settings on it; detection then runs
 **with the snapshot's own settings** (no threshold is picked here) on the held-back
