@@ -138,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--lr", type=float, default=None, help="peak learning rate")
     parser.add_argument("--no-ema", action="store_true", help="ablation: snapshot the last step's weights")
+    parser.add_argument("--ema-decay", type=float, default=None, help="ablation: the weight average's decay")
     parser.add_argument("--no-balance", action="store_true", help="ablation: every pixel weighs 1")
     parser.add_argument("--fixed-norm", action="store_true", help="ablation: one mean/std for every raster")
     parser.add_argument(
@@ -145,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--seg-jaccard", type=float, default=None, help="segmentation model's soft-IoU loss weight (0: none)"
+    )
+    parser.add_argument(
+        "--count-jaccard", type=float, default=None, help="ablation: count model's soft-IoU loss weight"
     )
     parser.add_argument("--constant-lr", action="store_true", help="ablation: no cosine decay")
     parser.add_argument("--tta", action="store_true", help="detect with flip test-time augmentation")
@@ -236,11 +240,11 @@ def main(argv: list[str] | None = None) -> int:
             centre_loss=args.centre_loss or TrainConfig.centre_loss,
             centre_sigma=args.centre_sigma,
             boundary_weight=args.boundary_weight or TrainConfig.boundary_weight,
-            ema_decay=None if args.no_ema else TrainConfig.ema_decay,
+            ema_decay=None if args.no_ema else (args.ema_decay or TrainConfig.ema_decay),
             balance_objects=not args.no_balance,
             lr_floor=1.0 if args.constant_lr else TrainConfig.lr_floor,
             seed=args.seed,
-            jaccard_weight=args.seg_jaccard if mode == "segmentation" else None,
+            jaccard_weight=args.seg_jaccard if mode == "segmentation" else args.count_jaccard,
         )
         t0 = time.perf_counter()
         result = train_model(

@@ -308,3 +308,27 @@ def test_the_soft_iou_weight_defaults_by_mode_and_is_recorded(tmp_path):
         train_model(ws, model.id, cfg(max_steps=1, jaccard_weight=-1.0))
     result = train_model(ws, model.id, cfg(max_steps=3, jaccard_weight=0.5))
     assert ws.current_snapshot(model.id).config["train"]["jaccard_weight"] == 0.5 and result.steps == 3
+
+
+def test_validation_loss_is_the_training_loss_soft_iou_included(tmp_path):
+    # segmentation mode trains on cross-entropy + the soft IoU: validation's loss must be on
+    # the same scale, so the timeline's val_loss can be read beside the training loss
+    from orca_huntr.training.loop import scene_scales
+    from orca_huntr.training.network import build_network
+    from orca_huntr.training.tiles import SceneReader
+    from orca_huntr.training.validate import validate
+
+    scene = synthdata.write_scene(tmp_path / "a.tif", 64)
+    area = scene.box(0, 0, 1, 1)
+    gpkg = synthdata.write_training_gpkg(tmp_path / "t.gpkg", scene.crs, [area], scene.labels(area))
+    inputs = load_inputs(gpkg, [("s", str(scene.path), "a")], 2, [1, 2, 3], scene.crs, 0.5)
+    norm = {"mean": [80.0, 80.0, 60.0], "std": [60.0, 50.0, 30.0]}
+    scales = scene_scales(inputs, [1, 2, 3], norm)
+    torch.manual_seed(0)
+    net = build_network(3, 2, "segmentation", {"width": 8, "depth": 2})
+    settings = {"score_threshold": 0.5, "boundary_threshold": 0.5, "min_pixels": 4, "marker_window": 0}
+    args = (net, inputs, SceneReader(), scales, 32, "segmentation", torch.device("cpu"))
+    plain = validate(*args, settings=settings, boundary_kind=None)["val_loss"]
+    mixed = validate(*args, settings=settings, boundary_kind=None, jaccard_weight=1.0)["val_loss"]
+    # an untrained network's soft IoU with the truth is far from 1: the term adds most of 1
+    assert 0.3 < mixed - plain < 1.0, (plain, mixed)

@@ -407,7 +407,7 @@ def fit(
         found = validate(
             model, inputs, SceneReader(), scales, setup.tile_size, setup.mode, device,
             config.boundary_width, config.max_validation_pixels, config.boundary_target, settings,
-            config.centre_sigma or CENTRE_SIGMA,
+            config.centre_sigma or CENTRE_SIGMA, jaccard_weight_for(config, setup.mode),
         )  # fmt: skip
         if final and "detection" in found:  # else (no object to calibrate on) the resumed settings stay
             detection.clear()

@@ -324,6 +324,7 @@ def validate(
     boundary_kind: str | None = "rim",
     settings: dict[str, Any] | None = None,
     centre_spread: float = CENTRE_SIGMA,
+    jaccard_weight: float = 0.0,
 ) -> dict[str, Any]:
     """Validation loss, per-class IoU and object precision/recall/F1 over the validation areas.
 
@@ -331,6 +332,9 @@ def validate(
     thresholds, minimum size) the objects are found with them; without, the settings
     are calibrated here and returned under ``"detection"``. ``centre_spread``: the centre
     target's σ (its validation loss is measured against the target the model learns).
+    The loss is the training loss (:func:`segmentation_loss` with ``jaccard_weight``, as
+    ``loss.jaccard_weight_for`` gives it), with every pixel weighing 1; a region's soft IoU
+    is taken over the region as training takes it over a batch.
     """
     n = inputs.num_classes
     loss_sum, pixels = 0.0, 0
@@ -374,6 +378,7 @@ def validate(
                 torch.from_numpy(target[None]),
                 None if rim is None else torch.from_numpy(rim[None]),
                 n,
+                jaccard_weight=jaccard_weight,
             )
             loss_sum += float(loss) * int(counted.sum())
             pixels += int(counted.sum())
