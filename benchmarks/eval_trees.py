@@ -7,9 +7,10 @@ training area covering the western two thirds, with the engine's defaults (the n
 sized from the labels, per-scene normalisation, augmentation, EMA weights, cosine
 schedule) for a fixed, seeded number of steps (a time cap guards slow machines). The
 tiles and weights are seeded, but the learning-rate schedule follows whichever budget is
-further used up, and 6,000 steps take about the 14-minute cap on 2 cores: how fast the
-machine runs moves the schedule, so runs of the same code differ (0.607, 0.557 and 0.537
-held-back F1 in three runs of one recipe). The
+further used up, and 6,000 steps take 650-835 s on 2 cores, up to the 14-minute cap: on a
+slow machine its speed moves the schedule. Runs of the same code differ even where the
+steps set it (multi-threaded sums, and a calibration on 38 validation trees): 0.607, 0.557,
+0.537, 0.587 and 0.580 held-back F1 in five runs of one recipe. The
 engine holds its validation strip (the eastern tenth of the training area) out of
 training and calibrates the snapshot's detection settings on it; detection then runs
 **with the snapshot's own settings** (no threshold is picked here) on the held-back
