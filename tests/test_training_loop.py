@@ -316,7 +316,7 @@ def test_validation_loss_is_the_training_loss_soft_iou_included(tmp_path):
     from orca_huntr.training.loop import scene_scales
     from orca_huntr.training.network import build_network
     from orca_huntr.training.tiles import SceneReader
-    from orca_huntr.training.validate import validate
+    from orca_huntr.training.validate import DEFAULTS, validate
 
     scene = synthdata.write_scene(tmp_path / "a.tif", 64)
     area = scene.box(0, 0, 1, 1)
@@ -326,7 +326,7 @@ def test_validation_loss_is_the_training_loss_soft_iou_included(tmp_path):
     scales = scene_scales(inputs, [1, 2, 3], norm)
     torch.manual_seed(0)
     net = build_network(3, 2, "segmentation", {"width": 8, "depth": 2})
-    settings = {"score_threshold": 0.5, "boundary_threshold": 0.5, "min_pixels": 4, "marker_window": 0}
+    settings = dict(DEFAULTS)  # detection's fallback settings: no calibration to run
     args = (net, inputs, SceneReader(), scales, 32, "segmentation", torch.device("cpu"))
     plain = validate(*args, settings=settings, boundary_kind=None)["val_loss"]
     mixed = validate(*args, settings=settings, boundary_kind=None, jaccard_weight=1.0)["val_loss"]
