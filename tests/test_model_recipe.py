@@ -262,6 +262,30 @@ def test_photometric_augmentation_changes_colour_but_not_geometry():
     assert rng is not None
 
 
+def test_tiles_left_in_their_colours_are_still_blurred_as_often():
+    """With ``blur``, a tile that keeps its light and colour (the share that
+    ``photometric_share`` leaves) is blurred as often as a changed one, and nothing else
+    about it changes: its mean stays, its targets turn with it."""
+    from orca_huntr.training.augment import PHOTOMETRIC
+
+    image = np.zeros((3, 32, 32), np.float32)
+    image[:, ::2, :] = 1.0  # stripes: a blur of σ ≥ 0.4 px softens them
+    target = np.zeros((32, 32), np.uint8)
+    tile = Tile(image, target, target.astype(np.float32), np.ones((32, 32), np.float32))
+    runs = 400
+    blurred = 0
+    for s in range(runs):
+        out = augment(tile, np.random.default_rng(s), colour=False, blur=True)
+        assert out.image.dtype == np.float32 and out.image.mean() == pytest.approx(0.5, abs=1e-5)
+        assert set(np.unique(out.target)) == {0}
+        blurred += int(out.image.max() < 0.99)
+        plain = augment(tile, np.random.default_rng(s), colour=False)
+        assert set(np.unique(plain.image)) == {0.0, 1.0}  # without blur: the pixels as they were
+    share = blurred / runs
+    # binomial spread of 400 draws at p = 0.25: σ ≈ 0.022; 4σ either way
+    assert abs(share - PHOTOMETRIC.blur_probability) < 0.09
+
+
 def test_photometric_augmentation_keeps_the_detail_below_the_1st_percentile():
     """Pixels darker than the scene's 1st percentile (shadows between crowns; a few per cent of a
     scene with block percentiles) keep their order under every change, gamma included."""

@@ -46,6 +46,16 @@ def _log_uniform(rng: np.random.Generator, lo: float, hi: float) -> float:
     return float(np.exp(rng.uniform(np.log(lo), np.log(hi))))
 
 
+def _blur(image: np.ndarray, rng: np.random.Generator, ranges: PhotometricRanges) -> np.ndarray:
+    """``image`` ``(bands, h, w)`` blurred by a Gaussian of a random σ with the probability
+    ``ranges.blur_probability``; otherwise ``image`` itself."""
+    if rng.random() < ranges.blur_probability:
+        ndimage = require("scipy.ndimage")
+        sigma = rng.uniform(*ranges.blur_sigma)
+        return ndimage.gaussian_filter(image, sigma=(0, sigma, sigma), mode="nearest")
+    return image
+
+
 def photometric(
     image: np.ndarray, rng: np.random.Generator, ranges: PhotometricRanges = PHOTOMETRIC
 ) -> np.ndarray:
@@ -67,10 +77,7 @@ def photometric(
     if bands >= 3:
         grey = u[:3].mean(axis=0, keepdims=True)
         u[:3] = grey + (u[:3] - grey) * np.float32(_log_uniform(rng, *ranges.saturation))
-    if rng.random() < ranges.blur_probability:
-        ndimage = require("scipy.ndimage")
-        sigma = rng.uniform(*ranges.blur_sigma)
-        u = ndimage.gaussian_filter(u, sigma=(0, sigma, sigma), mode="nearest")
+    u = _blur(u, rng, ranges)
     image = u * 2.0 - 1.0
     if rng.random() < ranges.noise_probability:
         bank = _noise(image.shape)
@@ -79,11 +86,14 @@ def photometric(
     return image.astype(np.float32, copy=False)
 
 
-def augment(tile: Tile, rng: np.random.Generator, colour: bool = True) -> Tile:
+def augment(tile: Tile, rng: np.random.Generator, colour: bool = True, blur: bool = False) -> Tile:
     """A randomly rotated/flipped tile, photometrically changed when ``colour``.
 
     Geometric changes are applied identically to the image and every target; the
-    photometric ones act on the normalised image only.
+    photometric ones act on the normalised image only. With ``blur``, a tile left in its
+    colours (``colour`` false) is still blurred as often as a changed one: a softer image
+    (another camera, focus or resampling) is learnt from every tile, not only from those
+    whose light and colour were changed.
     """
     k = int(rng.integers(4))
     flip = bool(rng.integers(2))
@@ -96,6 +106,8 @@ def augment(tile: Tile, rng: np.random.Generator, colour: bool = True) -> Tile:
     image = np.ascontiguousarray(image, dtype=np.float32)
     if colour:
         image = photometric(image, rng)
+    elif blur:
+        image = _blur(image, rng, PHOTOMETRIC)
     return Tile(
         image,
         np.ascontiguousarray(target),

@@ -272,7 +272,9 @@ def batch_maker(
                 colour = config.photometric and (
                     config.photometric_share >= 1.0 or rng.random() < config.photometric_share
                 )
-                tiles.append(augment(tile, rng, colour=colour) if config.augment else tile)
+                if config.augment:
+                    tile = augment(tile, rng, colour=colour, blur=config.photometric)
+                tiles.append(tile)
         return {
             "image": np.stack([t.image for t in tiles]),
             "target": np.stack([t.target for t in tiles]),
