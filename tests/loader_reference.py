@@ -40,7 +40,9 @@ class WindowReader:
     def __init__(self) -> None:
         self._local = threading.local()
 
-    def read(self, scene: Any, bands: list[int], row: int, col: int, size: int) -> tuple[np.ndarray, np.ndarray]:
+    def read(
+        self, scene: Any, bands: list[int], row: int, col: int, size: int
+    ) -> tuple[np.ndarray, np.ndarray]:
         import rasterio
         from rasterio.windows import Window
 

@@ -7,6 +7,7 @@ made training stop. :func:`fit` works on plain inputs and knows nothing of the s
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import logging
@@ -245,6 +246,11 @@ def batch_maker(
     """
     sampler = TileSampler(inputs.scenes, setup.tile_size, config.label_focus)
     reader = SceneReader()
+    held = reader.hold(inputs.scenes, inputs.bands)  # read whole once, cut from memory (scenecache.py)
+    if len(held) < len(inputs.scenes):
+        log.info(
+            "%d of %d scenes held in memory (the others: read tile by tile)", len(held), len(inputs.scenes)
+        )
     rim_width = config.boundary_width if setup.mode == "count" else 0
     weights = [_label_weights(s) if config.balance_objects else None for s in inputs.scenes]
     rasters = [LabelRasters(s) for s in inputs.scenes]  # labels rasterised once per scene, not per tile
@@ -257,7 +263,8 @@ def batch_maker(
 
     def make_batch(index: int) -> dict[str, np.ndarray]:
         tiles = []
-        with rasterio.Env():  # one GDAL environment per batch, not one per read/rasterisation
+        # one GDAL environment per batch, not one per read/rasterisation (none when no tile reads a file)
+        with rasterio.Env() if len(held) < len(inputs.scenes) else contextlib.nullcontext():
             for k in positions:
                 rng = np.random.default_rng([config.seed, index, k])
                 spec = sampler.sample(rng)

@@ -11,6 +11,7 @@ import numpy as np
 
 from ..deps import require
 from .inputs import SceneInput
+from .scenecache import ScenePixels, pixel_bytes
 
 IGNORE = 255  # target value of pixels that do not count in the loss
 
@@ -26,10 +27,41 @@ class Tile:
 
 
 class SceneReader:
-    """Reads windows of scenes; keeps one open dataset per scene and thread (GDAL handles are not shared)."""
+    """Reads windows of scenes; keeps one open dataset per scene and thread (GDAL handles are not shared).
+
+    Scenes it was told to :meth:`hold` are read whole once and cut out of memory
+    (``scenecache.ScenePixels``: the same pixels and masks, about 10× cheaper a tile).
+    """
 
     def __init__(self) -> None:
         self._local = threading.local()
+        self._held: dict[tuple[str, tuple[int, ...]], ScenePixels] = {}
+
+    def hold(self, scenes: list[SceneInput], bands: list[int], budget: int | None = None) -> list[SceneInput]:
+        """Keep the pixels of ``scenes`` in memory, each read whole the first time a window of it
+        is read, as long as they fit in ``budget`` bytes together (default
+        ``scenecache.PIXEL_BUDGET``), in the order given; the others are read window by window.
+        Returns the held scenes."""
+        from . import scenecache
+
+        budget = scenecache.PIXEL_BUDGET if budget is None else budget
+        used, held = 0, []
+        for scene in scenes:
+            key = (scene.path, tuple(bands))
+            if key in self._held:
+                held.append(scene)
+                continue
+            need = pixel_bytes(scene.path, bands)
+            if used + need > budget:
+                continue
+            used += need
+            self._held[key] = ScenePixels(scene, bands)
+            held.append(scene)
+        return held
+
+    def holds(self, scene: SceneInput, bands: list[int]) -> bool:
+        """Whether windows of ``scene`` come from memory."""
+        return (scene.path, tuple(bands)) in self._held
 
     def _dataset(self, path: str) -> Any:
         rasterio = require("rasterio")
@@ -48,9 +80,12 @@ class SceneReader:
         Zero-padded beyond the scene. Returns ``(image float32 (bands, h, w), valid bool
         (h, w))``; pixels beyond the scene, nodata and masked pixels are not valid.
         """
+        height, width = size, size if width is None else width
+        held = self._held.get((scene.path, tuple(bands)))
+        if held is not None:
+            return held.window(row, col, height, width)
         from rasterio.windows import Window
 
-        height, width = size, size if width is None else width
         image = np.zeros((len(bands), height, width), dtype=np.float32)
         valid = np.zeros((height, width), dtype=bool)
         r0, c0 = max(row, 0), max(col, 0)
