@@ -76,6 +76,14 @@ def test_tiles_from_the_cache_are_the_tiles_of_a_window(scene_input, zoom, kind)
             assert np.array_equal(getattr(plain, name), getattr(cached, name)), name
 
 
+def test_chunks_kept_fit_in_the_memory_budget(scene_input):
+    from orca_huntr.training.labelcache import MAX_BYTES
+
+    labels, centres = LabelRasters(scene_input), LabelRasters(scene_input, centre_spread=0.2)
+    assert labels.max_chunks == 256 and centres.max_chunks == 142  # 5 and 9 bytes a pixel
+    assert centres.max_chunks * 512**2 * 9 <= MAX_BYTES < (centres.max_chunks + 1) * 512**2 * 9
+
+
 def test_chunks_are_made_once_and_bounded(scene_input):
     rasters = LabelRasters(scene_input, chunk=16, max_chunks=4)
     rasters.window(0, 0, 32, 32)

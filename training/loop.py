@@ -253,11 +253,12 @@ def batch_maker(
         )
     rim_width = config.boundary_width if setup.mode == "count" else 0
     weights = [_label_weights(s) if config.balance_objects else None for s in inputs.scenes]
-    rasters = [LabelRasters(s) for s in inputs.scenes]  # labels rasterised once per scene, not per tile
     zoom_lo, zoom_hi = (1 / (1 + config.scale_jitter), 1 + config.scale_jitter) if config.augment else (1, 1)
-
     target = config.boundary_target or DEFAULT_TARGET
     spread = config.centre_sigma or CENTRE_SIGMA
+    # labels (and the centre target) rasterised once per scene in chunks, not per tile
+    centre = spread if rim_width > 0 and target == "centre" else None
+    rasters = [LabelRasters(s, centre_spread=centre) for s in inputs.scenes]
     rasterio = require("rasterio")
     positions = range(config.batch_size) if share is None else share
 

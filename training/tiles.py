@@ -254,6 +254,7 @@ def centre_map(
     width: int,
     areas: list[Any] | None = None,
     spread: float = CENTRE_SIGMA,
+    dtype: Any = np.float32,
 ) -> np.ndarray:
     """Centre target of a window: ``1 − max over labels of a Gaussian at the label's centre``.
 
@@ -268,11 +269,14 @@ def centre_map(
     only merge into one low point when their centres are closer than 2σ. A label whose centre lies
     outside the window still shapes it. The map is 1 away from every centre, also on the
     background. Only the labels inside ``areas`` (default: the scene's training areas) count:
-    a label beyond them shapes no pixel inside them. Returns float32 ``(height, width)`` in 0..1.
+    a label beyond them shapes no pixel inside them. Returns float32 ``(height, width)`` in 0..1,
+    computed in ``dtype``: float32 (what a window's map always was), or float64 for a map cut
+    into other windows (``labelcache.LabelRasters``: the pixel offsets from each centre then
+    carry no float32 rounding of the window's coordinates, and the map is rounded once).
     """
-    out = np.ones((height, width), dtype=np.float32)
+    out = np.ones((height, width), dtype=dtype)
     if not len(scene.labels):
-        return out
+        return out.astype(np.float32, copy=False)
     t = scene.transform
     res = math.sqrt(abs(t.a * t.e - t.b * t.d))
     centres = scene.label_centres()
@@ -295,11 +299,11 @@ def centre_map(
         c0, c1 = max(int(c - reach), 0), min(math.ceil(c + reach) + 1, width)
         if r0 >= r1 or c0 >= c1:
             continue
-        dy = (np.arange(r0, r1, dtype=np.float32) + 0.5 - r)[:, None]
-        dx = (np.arange(c0, c1, dtype=np.float32) + 0.5 - c)[None, :]
-        bump = 1.0 - np.exp(-(dx * dx + dy * dy) / np.float32(2.0 * sigma * sigma))
+        dy = (np.arange(r0, r1, dtype=dtype) + 0.5 - r)[:, None]
+        dx = (np.arange(c0, c1, dtype=dtype) + 0.5 - c)[None, :]
+        bump = 1.0 - np.exp(-(dx * dx + dy * dy) / out.dtype.type(2.0 * sigma * sigma))
         np.minimum(out[r0:r1, c0:c1], bump, out=out[r0:r1, c0:c1])
-    return out
+    return out.astype(np.float32, copy=False)
 
 
 def window_boundary(
@@ -386,21 +390,26 @@ def make_tile(
     per label of the scene, see :func:`object_weights`) gives each object's pixels their
     loss weight; without it every pixel weighs 1. ``label_rasters`` (a
     ``labelcache.LabelRasters`` of the scene and ``areas``) gives the labels rasterised once
-    per scene instead of once per tile: the same targets. ``centre_spread`` is the centre
-    target's σ as a share of each label's size (:func:`centre_map`).
+    per scene instead of once per tile: the same targets, and the centre target cut from its
+    chunks when it was made with this ``centre_spread`` (the centre target's σ as a share of
+    each label's size, :func:`centre_map`).
     """
     read = size if abs(zoom - 1.0) < 1e-3 else max(8, round(size / zoom))
     row, col = row + (size - read) // 2, col + (size - read) // 2
     image, valid = reader.read(scene, bands, row, col, read)
     present = None  # with label_rasters: the scene's label of each instance
+    centre = None
     if label_rasters is not None:
         classes, instances, in_area, present = label_rasters.window(row, col, read, read)
+        if label_rasters.centre_spread == centre_spread:
+            centre = label_rasters.cut(row, col, read, read)[2]
     else:
         classes, instances, in_area = rasterize_targets(
             scene, scene.train_areas if areas is None else areas, row, col, read, read
         )
-    centre = None
-    if boundary_width > 0 and boundary_kind == "centre":
+    if boundary_width <= 0 or boundary_kind != "centre":
+        centre = None
+    elif centre is None:
         centre = centre_map(scene, row, col, read, read, areas, centre_spread)
     if read != size:
         ndimage = require("scipy.ndimage")
