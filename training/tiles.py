@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import threading
 from dataclasses import dataclass
@@ -349,18 +350,59 @@ def object_weights(areas_px: np.ndarray, cap: float = 4.0, reference: float | No
     return np.clip(np.sqrt(ref / areas), 1.0 / cap, cap).astype(np.float32)
 
 
-def linear_zoom(a: np.ndarray, size: int) -> np.ndarray:
-    """``a`` (``(..., n, n)``) resampled to ``size × size`` by linear interpolation, pixel areas
-    aligned and edges repeated: what ``scipy.ndimage.zoom(a, size / n, order=1, mode="nearest",
-    grid_mode=True)`` gives over the last two axes, as two gathers and weighted sums (several
-    times faster; the training loader resamples every zoomed tile with it)."""
-    n = a.shape[-1]
+@functools.lru_cache(maxsize=512)
+def _zoom_plan(n: int, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`linear_zoom`'s source rows ``lo`` and ``hi`` and their weights ``1 − w`` and ``w``
+    (float32 columns) from ``n`` to ``size`` pixels (read-only: shared by every tile)."""
     x = np.clip((np.arange(size) + 0.5) * (n / size) - 0.5, 0.0, n - 1)
     lo = np.floor(x).astype(np.intp)
     hi = np.minimum(lo + 1, n - 1)
     w = (x - lo).astype(np.float32)
-    rows = a[..., lo, :] * (1.0 - w)[:, None] + a[..., hi, :] * w[:, None]
-    return (rows[..., lo] * (1.0 - w) + rows[..., hi] * w).astype(a.dtype, copy=False)
+    plan = (lo, hi, (1.0 - w)[:, None], w[:, None])
+    for a in plan:
+        a.flags.writeable = False
+    return plan
+
+
+def linear_zoom(a: np.ndarray, size: int) -> np.ndarray:
+    """``a`` (``(..., n, n)``) resampled to ``size × size`` by linear interpolation, pixel areas
+    aligned and edges repeated: what ``scipy.ndimage.zoom(a, size / n, order=1, mode="nearest",
+    grid_mode=True)`` gives over the last two axes, as gathers and weighted sums (several
+    times faster; the training loader resamples every zoomed tile with it).
+
+    The rows are interpolated first, then the columns, each output value as
+    ``v[lo] · (1 − w) + v[hi] · w`` in float32 (for float32 input). The column pass runs on the
+    rows' transpose (gathering whole rows is several times faster than gathering single
+    values) and the result is handed back as a transposed view: the same values, in
+    column-major memory order (``np.ascontiguousarray`` it where the order matters).
+    """
+    lo, hi, w0, w1 = _zoom_plan(a.shape[-1], size)
+    dtype = np.result_type(a.dtype, np.float32)
+    rows = a.take(lo, axis=-2).astype(dtype, copy=False)
+    rows *= w0
+    other = a.take(hi, axis=-2).astype(dtype, copy=False)
+    other *= w1
+    rows += other
+    columns = np.ascontiguousarray(np.swapaxes(rows, -1, -2))  # (..., n, size): a column a row
+    out = columns.take(lo, axis=-2)
+    out *= w0
+    other = columns.take(hi, axis=-2)
+    other *= w1
+    out += other
+    return np.swapaxes(out, -1, -2).astype(a.dtype, copy=False)
+
+
+@functools.lru_cache(maxsize=512)
+def _nearest_picks(read: int, size: int) -> np.ndarray:
+    """The source row (and column) of each of ``size`` pixels resampled from ``read`` by nearest
+    neighbour: what ``scipy.ndimage.zoom(…, order=0, mode="nearest", grid_mode=True)`` picks."""
+    ndimage = require("scipy.ndimage")
+    pick = ndimage.zoom(
+        np.arange(read, dtype=np.float64), size / read, order=0, mode="nearest", grid_mode=True
+    )
+    picks = pick.astype(np.intp)
+    picks.flags.writeable = False
+    return picks
 
 
 def make_tile(
@@ -386,54 +428,71 @@ def make_tile(
     ``boundary_width`` 0 gives no boundary target (segmentation mode); otherwise
     ``boundary_kind`` picks it (see :func:`boundary_target`). ``zoom`` ≠ 1 reads a window
     ``size / zoom`` pixels wide around the same centre and resamples it to ``size``
-    (objects look ``zoom`` times larger: another flying height). ``label_weights`` (one
-    per label of the scene, see :func:`object_weights`) gives each object's pixels their
-    loss weight; without it every pixel weighs 1. ``label_rasters`` (a
+    (objects look ``zoom`` times larger: another flying height): the image and the centre
+    target linearly (:func:`linear_zoom`), the masks and labels by nearest neighbour.
+    ``label_weights`` (one per label of the scene, see :func:`object_weights`) gives each
+    object's pixels their loss weight; without it every pixel weighs 1. ``label_rasters`` (a
     ``labelcache.LabelRasters`` of the scene and ``areas``) gives the labels rasterised once
     per scene instead of once per tile: the same targets, and the centre target cut from its
     chunks when it was made with this ``centre_spread`` (the centre target's σ as a share of
     each label's size, :func:`centre_map`).
+
+    The targets and weights are made at the read size and then resampled (nearest neighbour
+    picks the same pixels whatever the array, so that is what resampling the masks first
+    gives); the image is normalised in place. Arrays may be views in another memory order
+    (the image and centre target come back from :func:`linear_zoom` transposed).
     """
     read = size if abs(zoom - 1.0) < 1e-3 else max(8, round(size / zoom))
     row, col = row + (size - read) // 2, col + (size - read) // 2
     image, valid = reader.read(scene, bands, row, col, read)
-    present = None  # with label_rasters: the scene's label of each instance
+    centre_kind = boundary_width > 0 and boundary_kind == "centre"
+    numbered = boundary_width > 0 and not centre_kind  # rims and distances need the tile's objects apart
     centre = None
-    if label_rasters is not None:
-        classes, instances, in_area, present = label_rasters.window(row, col, read, read)
-        if label_rasters.centre_spread == centre_spread:
-            centre = label_rasters.cut(row, col, read, read)[2]
+    labels: Any = None  # the scene's label of each instance (k − 1); None: instances are label + 1
+    if label_rasters is not None and numbered:
+        classes, instances, in_area, labels = label_rasters.window(row, col, read, read)
+    elif label_rasters is not None:
+        instances, in_area, cut = label_rasters.cut(row, col, read, read)
+        classes = label_rasters.classes[instances]
+        if centre_kind and label_rasters.centre_spread == centre_spread:
+            centre = cut
     else:
         classes, instances, in_area = rasterize_targets(
             scene, scene.train_areas if areas is None else areas, row, col, read, read
         )
-    if boundary_width <= 0 or boundary_kind != "centre":
-        centre = None
-    elif centre is None:
+        if label_weights is not None:
+            labels = scene.labels_in(window_bounds(scene, row, col, read, read))
+    if centre_kind and centre is None:
         centre = centre_map(scene, row, col, read, read, areas, centre_spread)
+    target = np.where(valid & in_area, classes, IGNORE).astype(np.uint8, copy=False)
+    weight = None
+    if label_weights is not None:
+        lookup = np.concatenate([[1.0], label_weights if labels is None else label_weights[labels]])
+        weight = lookup.astype(np.float32)[instances]
     if read != size:
-        ndimage = require("scipy.ndimage")
-        f = size / read
         image = linear_zoom(image, size)
-        # nearest-neighbour resampling picks the same source row/column whatever the array: take
-        # the picks from one 1-D zoom and index every mask with them (what zooming each gives)
-        pick = ndimage.zoom(np.arange(read, dtype=np.float64), f, order=0, mode="nearest", grid_mode=True)
-        grid = np.ix_(pick.astype(np.intp), pick.astype(np.intp))
-        valid, in_area, classes, instances = (a[grid] for a in (valid, in_area, classes, instances))
+        picks = _nearest_picks(read, size)
+        valid, target = (a.take(picks, axis=0).take(picks, axis=1) for a in (valid, target))
+        if weight is not None:
+            weight = weight.take(picks, axis=0).take(picks, axis=1)
+        if numbered:
+            instances = instances.take(picks, axis=0).take(picks, axis=1)
         if centre is not None:
             centre = linear_zoom(centre, size)
-    image = (image - mean[:, None, None]) / std[:, None, None]
-    image[:, ~valid] = 0.0
-    target = np.where(valid & in_area, classes, IGNORE).astype(np.uint8)
+    shift, scale = mean[:, None, None], std[:, None, None]
+    if np.result_type(image, shift, scale) == np.float32:  # float32 statistics (loop.scene_scales)
+        image -= shift
+        image /= scale
+    else:
+        image = ((image - shift) / scale).astype(np.float32)
+    if not valid.all():
+        image[:, ~valid] = 0.0
     if centre is not None:
-        boundary = np.clip(centre, 0.0, 1.0).astype(np.float32)
+        boundary = np.clip(centre, 0.0, 1.0, out=centre)
     elif boundary_width > 0:
         boundary = boundary_target(instances, boundary_kind, boundary_width)
     else:
-        boundary = np.zeros(classes.shape, dtype=np.float32)
-    weight = np.ones(classes.shape, dtype=np.float32)
-    if label_weights is not None and instances.any():
-        idx = present if present is not None else scene.labels_in(window_bounds(scene, row, col, read, read))
-        lookup = np.concatenate([[1.0], label_weights[idx]]).astype(np.float32)
-        weight = lookup[instances]
-    return Tile(image.astype(np.float32), target, boundary, weight)
+        boundary = np.zeros((size, size), dtype=np.float32)
+    if weight is None:
+        weight = np.ones((size, size), dtype=np.float32)
+    return Tile(image, target, boundary, weight)
