@@ -453,7 +453,7 @@ def make_tile(
         classes, instances, in_area, labels = label_rasters.window(row, col, read, read)
     elif label_rasters is not None:
         instances, in_area, cut = label_rasters.cut(row, col, read, read)
-        classes = label_rasters.classes[instances]
+        classes = label_rasters.classes.take(instances)
         if centre_kind and label_rasters.centre_spread == centre_spread:
             centre = cut
     else:
@@ -464,11 +464,12 @@ def make_tile(
             labels = scene.labels_in(window_bounds(scene, row, col, read, read))
     if centre_kind and centre is None:
         centre = centre_map(scene, row, col, read, read, areas, centre_spread)
-    target = np.where(valid & in_area, classes, IGNORE).astype(np.uint8, copy=False)
+    counts = valid & in_area
+    target = classes if counts.all() else np.where(counts, classes, IGNORE).astype(np.uint8)
     weight = None
     if label_weights is not None:
         lookup = np.concatenate([[1.0], label_weights if labels is None else label_weights[labels]])
-        weight = lookup.astype(np.float32)[instances]
+        weight = lookup.astype(np.float32).take(instances)
     if read != size:
         image = linear_zoom(image, size)
         picks = _nearest_picks(read, size)
