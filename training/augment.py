@@ -102,6 +102,18 @@ def photometric(
     return u
 
 
+def _turned(a: np.ndarray, k: int, flip: bool) -> np.ndarray:
+    """``np.rot90(a, k, axes=(-2, -1))``, then mirrored left-right when ``flip``: the same view
+    by slicing (np.rot90's generic axis handling costs more than the copy that follows)."""
+    if k == 1:
+        a = a[..., ::-1].swapaxes(-2, -1)
+    elif k == 2:
+        a = a[..., ::-1, ::-1]
+    elif k == 3:
+        a = a.swapaxes(-2, -1)[..., ::-1]
+    return a[..., ::-1] if flip else a
+
+
 def augment(tile: Tile, rng: np.random.Generator, colour: bool = True, blur: bool = False) -> Tile:
     """A randomly rotated/flipped tile, photometrically changed when ``colour``.
 
@@ -114,12 +126,9 @@ def augment(tile: Tile, rng: np.random.Generator, colour: bool = True, blur: boo
     """
     k = int(rng.integers(4))
     flip = bool(rng.integers(2))
-    arrays = [tile.image, tile.target, tile.boundary, tile.weight]
-    if k:
-        arrays = [np.rot90(a, k, axes=(-2, -1)) for a in arrays]
-    if flip:
-        arrays = [a[..., ::-1] for a in arrays]
-    image, target, boundary, weight = arrays
+    image, target, boundary, weight = (
+        _turned(a, k, flip) for a in (tile.image, tile.target, tile.boundary, tile.weight)
+    )
     # photometric() copies the rotated view itself (C-ordered, as the copy here would be)
     if colour:
         image = photometric(image, rng)
