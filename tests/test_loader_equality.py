@@ -22,7 +22,7 @@ from orca_huntr.training.config import TrainConfig
 from orca_huntr.training.inputs import load_inputs
 from orca_huntr.training.labelcache import LabelRasters
 from orca_huntr.training.loop import ModelSetup, _label_weights, batch_maker
-from orca_huntr.training.tiles import SceneReader, centre_map, make_tile
+from orca_huntr.training.tiles import SceneReader, centre_map, linear_zoom, make_tile
 
 # The centre target is the one array that is not bit for bit the same. The plain loader
 # computes each window's map in float32 with the label centres in *window* coordinates, so
@@ -103,6 +103,7 @@ def _assert_same(new, old, centre: bool) -> None:
     assert a.dtype == b.dtype == np.float32 and a.shape == b.shape
     if centre:
         assert np.abs(a - b).max() <= CENTRE_ATOL
+        assert a.min() >= 0.0 and a.max() <= 1.0  # no longer clipped: see the next test
     else:
         assert np.array_equal(a, b)
 
@@ -153,6 +154,19 @@ def test_centre_chunks_are_the_centre_map_rounded_once(inputs):
             moved = max(moved, float(np.abs(got - plain).max()))
     assert cores > 100 and moved > 0  # centres there, and float32 rounding did move some values
     assert LabelRasters(scene, centre_spread=None).cut(0, 0, 8, 8)[2] is None
+
+
+def test_resampled_maps_of_0_to_1_stay_within_0_and_1():
+    """make_tile no longer clips the resampled centre target: float32 linear weights 1 − w and w
+    sum to at most 1 + 2**-25, so a weighted sum of values ≤ 1 rounds to ≤ 1."""
+    rng = np.random.default_rng(4)
+    for n in range(96, 170):
+        worst = np.ones((n, n), np.float32)  # every weighted sum at its largest
+        near = (1.0 - rng.random((n, n)) * 1e-6).astype(np.float32)
+        for a in (worst, near, rng.random((n, n)).astype(np.float32)):
+            out = linear_zoom(a, 128)
+            assert out.min() >= 0.0 and out.max() <= 1.0
+        assert (linear_zoom(worst, 128) == 1.0).all()
 
 
 @pytest.mark.parametrize("held", [True, False], ids=["held", "windows"])

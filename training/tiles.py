@@ -464,6 +464,7 @@ def make_tile(
             labels = scene.labels_in(window_bounds(scene, row, col, read, read))
     if centre_kind and centre is None:
         centre = centre_map(scene, row, col, read, read, areas, centre_spread)
+    all_valid = bool(valid.all())  # the usual case: no pixel to blank out
     counts = valid & in_area
     target = classes if counts.all() else np.where(counts, classes, IGNORE).astype(np.uint8)
     weight = None
@@ -473,11 +474,14 @@ def make_tile(
     if read != size:
         image = linear_zoom(image, size)
         picks = _nearest_picks(read, size)
-        valid, target = (a.take(picks, axis=0).take(picks, axis=1) for a in (valid, target))
-        if weight is not None:
-            weight = weight.take(picks, axis=0).take(picks, axis=1)
-        if numbered:
-            instances = instances.take(picks, axis=0).take(picks, axis=1)
+
+        def pick(a: np.ndarray) -> np.ndarray:
+            return a.take(picks, axis=0).take(picks, axis=1)
+
+        target = pick(target)
+        valid = valid if all_valid else pick(valid)
+        weight = None if weight is None else pick(weight)
+        instances = pick(instances) if numbered else instances
         if centre is not None:
             centre = linear_zoom(centre, size)
     shift, scale = mean[:, None, None], std[:, None, None]
@@ -486,10 +490,12 @@ def make_tile(
         image /= scale
     else:
         image = ((image - shift) / scale).astype(np.float32)
-    if not valid.all():
+    if not all_valid:
         image[:, ~valid] = 0.0
     if centre is not None:
-        boundary = np.clip(centre, 0.0, 1.0, out=centre)
+        # in 0..1 as it is (no clip needed): 1 − a Gaussian, resampled with float32 weights
+        # 1 − w and w, which sum to at most 1 + 2**-25, so that a weighted sum rounds to ≤ 1
+        boundary = centre
     elif boundary_width > 0:
         boundary = boundary_target(instances, boundary_kind, boundary_width)
     else:
