@@ -80,8 +80,15 @@ def test_chunks_kept_fit_in_the_memory_budget(scene_input):
     from orca_huntr.training.labelcache import MAX_BYTES
 
     labels, centres = LabelRasters(scene_input), LabelRasters(scene_input, centre_spread=0.2)
-    assert labels.max_chunks == 256 and centres.max_chunks == 142  # 5 and 9 bytes a pixel
-    assert centres.max_chunks * 512**2 * 9 <= MAX_BYTES < (centres.max_chunks + 1) * 512**2 * 9
+    assert labels.ids == np.int16  # a few labels: 2-byte instance numbers
+    assert labels.max_chunks == 426 and centres.max_chunks == 182  # 3 and 7 bytes a pixel
+    assert centres.max_chunks * 512**2 * 7 <= MAX_BYTES < (centres.max_chunks + 1) * 512**2 * 7
+    # a chunk without labels, or wholly inside the areas, holds a constant (no memory)
+    instances, in_area, _ = labels._get(10, 10)  # far beyond the scene
+    assert instances.strides == in_area.strides == (0, 0) and not instances.any() and not in_area.any()
+    for row, col, h, w in WINDOWS:
+        classes, numbered, area, _ = labels.window(row, col, h, w)
+        assert numbered.dtype == np.int32 and classes.dtype == np.uint8 and area.dtype == bool
 
 
 def test_chunks_are_made_once_and_bounded(scene_input):

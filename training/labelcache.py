@@ -7,11 +7,14 @@ as much again for every tile drawn, and training draws the same places over and 
 pixels a window's rasterisation burns) the first time a tile touches it, keeps it, and
 cuts each tile's window out of the chunks it overlaps.
 
-Each chunk holds the instance raster (``int32``: the scene's label number + 1, labels
-burnt in the scene's label order, so overlapping labels resolve as in a window) and the
-training-area mask. A tile gets its class ids from a lookup, and instances renumbered
-1..n in label order, as ``rasterize_targets`` numbers them (nothing downstream depends on
-the numbers but their being distinct); ``labels`` maps them back to the scene's labels.
+Each chunk holds the instance raster (the scene's label number + 1, labels burnt in the
+scene's label order, so overlapping labels resolve as in a window; ``int16`` while the
+scene has fewer than 32,767 labels, else ``int32``) and the training-area mask; a chunk
+with no label, or wholly inside or outside the areas, holds a constant instead (a
+read-only broadcast: no memory, nothing to fetch when a tile is cut from it). A tile gets
+its class ids from a lookup, and instances renumbered 1..n in label order, as
+``rasterize_targets`` numbers them (nothing downstream depends on the numbers but their
+being distinct); ``labels`` maps them back to the scene's labels.
 
 With a ``centre_spread``, a chunk also holds the centre target of its pixels
 (``tiles.centre_map`` of the chunk, computed in float64 and rounded once to float32): a
@@ -21,8 +24,8 @@ float32 map by that map's rounding (at most 3e-6, ``tests/test_loader_equality.p
 
 Chunks are made by whichever loader thread needs one first (a lock guards only the
 dictionary), and at most ``max_chunks`` are kept (least recently used go first), which
-bounds the memory: 5 bytes a pixel (1.3 MB a chunk), 9 with the centre target (2.4 MB);
-by default as many chunks as fit in :data:`MAX_BYTES`.
+bounds the memory: 3 bytes a pixel (0.8 MB a chunk; 5 with ``int32`` instances), 4 more
+with the centre target; by default as many chunks as fit in :data:`MAX_BYTES`.
 """
 
 from __future__ import annotations
@@ -38,8 +41,8 @@ from .inputs import SceneInput
 from .tiles import centre_map, window_bounds, window_transform
 
 CHUNK = 512
-# 320 MiB: 256 chunks of labels (a training area of about 8,000 × 8,000 pixels stays whole),
-# 142 with the centre target (about 6,000 × 6,000)
+# 320 MiB: 426 chunks of labels (a training area of about 10,000 × 10,000 pixels stays whole),
+# 182 with the centre target (about 7,000 × 7,000)
 MAX_BYTES = 320 * 2**20
 
 Chunk = tuple[np.ndarray, np.ndarray, np.ndarray | None]  # instances, in_area, centre target
@@ -61,7 +64,9 @@ class LabelRasters:
         self.areas = scene.train_areas if areas is None else areas
         self.chunk = int(chunk)
         self.centre_spread = centre_spread
-        per_chunk = self.chunk**2 * (9 if centre_spread is not None else 5)
+        # instance numbers (label + 1) in the smallest type that holds them
+        self.ids = np.dtype(np.int16 if len(scene.labels) < np.iinfo(np.int16).max else np.int32)
+        per_chunk = self.chunk**2 * (self.ids.itemsize + 1 + (4 if centre_spread is not None else 0))
         self.max_chunks = max(1, int(max_chunks if max_chunks is not None else MAX_BYTES // per_chunk))
         self.classes = np.concatenate([[0], scene.label_classes]).astype(np.uint8)  # by instance number
         self._chunks: OrderedDict[tuple[int, int], Chunk] = OrderedDict()
@@ -77,8 +82,8 @@ class LabelRasters:
             return rasterize(shapes, out_shape=shape, transform=transform, dtype=dtype)
 
     def _make(self, ci: int, cj: int) -> Chunk:
-        """``(instances int32, in_area bool, centre float32 or None)`` of chunk (ci, cj): what
-        ``rasterize_targets`` burns, and the chunk's ``centre_map``."""
+        """``(instances, in_area bool, centre float32 or None)`` of chunk (ci, cj): what
+        ``rasterize_targets`` burns, and the chunk's ``centre_map``; constants as broadcasts."""
         from shapely.geometry import box
 
         scene, n = self.scene, self.chunk
@@ -86,17 +91,17 @@ class LabelRasters:
         transform = window_transform(scene, row, col)
         bounds = window_bounds(scene, row, col, n, n)
         idx = scene.labels_in(bounds)
-        instances = np.zeros((n, n), dtype=np.int32)
+        instances = np.broadcast_to(np.zeros((), self.ids), (n, n))
         if idx:
             shapes = ((scene.label_shapes[i], i + 1) for i in idx)  # in label order: the last one wins
-            instances = self._rasterize(shapes, (n, n), transform, "int32")
+            instances = self._rasterize(shapes, (n, n), transform, self.ids.name)
         window = box(*bounds)
         if any(a.contains(window) for a in self.areas):
-            in_area = np.ones((n, n), dtype=bool)
-        elif self.areas:
+            in_area = np.broadcast_to(np.True_, (n, n))
+        elif any(a.intersects(window) for a in self.areas):
             in_area = self._rasterize([(a, 1) for a in self.areas], (n, n), transform, "uint8") > 0
         else:
-            in_area = np.zeros((n, n), dtype=bool)
+            in_area = np.broadcast_to(np.False_, (n, n))
         centre = None
         if self.centre_spread is not None:
             centre = centre_map(scene, row, col, n, n, self.areas, self.centre_spread, dtype=np.float64)
@@ -119,10 +124,11 @@ class LabelRasters:
         return hit
 
     def cut(self, row: int, col: int, height: int, width: int) -> Chunk:
-        """``(instances int32, in_area bool, centre float32 or None)`` of a window, the instances
-        numbered as in the scene (label number + 1; ``classes[instances]`` are their classes)."""
+        """``(instances, in_area bool, centre float32 or None)`` of a window, the instances
+        numbered as in the scene (label number + 1, in :attr:`ids`; ``classes[instances]`` are
+        their classes)."""
         n = self.chunk
-        instances = np.empty((height, width), dtype=np.int32)
+        instances = np.empty((height, width), dtype=self.ids)
         in_area = np.empty((height, width), dtype=bool)
         centre = np.empty((height, width), dtype=np.float32) if self.centre_spread is not None else None
         for ci in range(row // n, (row + height - 1) // n + 1):
@@ -150,4 +156,6 @@ class LabelRasters:
             renumber = np.zeros(len(self.classes), dtype=np.int32)
             renumber[present + 1] = np.arange(1, len(present) + 1, dtype=np.int32)
             instances = renumber[instances]
+        else:
+            instances = instances.astype(np.int32)
         return classes, instances, in_area, present
