@@ -437,10 +437,11 @@ def make_tile(
     chunks when it was made with this ``centre_spread`` (the centre target's σ as a share of
     each label's size, :func:`centre_map`).
 
-    The targets and weights are made at the read size and then resampled (nearest neighbour
-    picks the same pixels whatever the array, so that is what resampling the masks first
-    gives); the image is normalised in place. Arrays may be views in another memory order
-    (the image and centre target come back from :func:`linear_zoom` transposed).
+    The instance numbers and the mask of counted pixels are resampled first, and the classes
+    and weights looked up from them (nearest neighbour picks the same pixels whatever the
+    array, so that is what resampling the class and weight maps gives); the image is
+    normalised in place. Arrays may be views in another memory order (the image and centre
+    target come back from :func:`linear_zoom` transposed).
     """
     read = size if abs(zoom - 1.0) < 1e-3 else max(8, round(size / zoom))
     row, col = row + (size - read) // 2, col + (size - read) // 2
@@ -448,29 +449,25 @@ def make_tile(
     centre_kind = boundary_width > 0 and boundary_kind == "centre"
     numbered = boundary_width > 0 and not centre_kind  # rims and distances need the tile's objects apart
     centre = None
+    classes = None  # class of each instance number
     labels: Any = None  # the scene's label of each instance (k − 1); None: instances are label + 1
     if label_rasters is not None and numbered:
-        classes, instances, in_area, labels = label_rasters.window(row, col, read, read)
+        _, instances, in_area, labels = label_rasters.window(row, col, read, read)
     elif label_rasters is not None:
         instances, in_area, cut = label_rasters.cut(row, col, read, read)
-        classes = label_rasters.classes.take(instances)
+        classes = label_rasters.classes
         if centre_kind and label_rasters.centre_spread == centre_spread:
             centre = cut
     else:
-        classes, instances, in_area = rasterize_targets(
+        _, instances, in_area = rasterize_targets(
             scene, scene.train_areas if areas is None else areas, row, col, read, read
         )
-        if label_weights is not None:
-            labels = scene.labels_in(window_bounds(scene, row, col, read, read))
+        labels = scene.labels_in(window_bounds(scene, row, col, read, read))  # as rasterize_targets numbers
     if centre_kind and centre is None:
         centre = centre_map(scene, row, col, read, read, areas, centre_spread)
     all_valid = bool(valid.all())  # the usual case: no pixel to blank out
     counts = valid & in_area
-    target = classes if counts.all() else np.where(counts, classes, IGNORE).astype(np.uint8)
-    weight = None
-    if label_weights is not None:
-        lookup = np.concatenate([[1.0], label_weights if labels is None else label_weights[labels]])
-        weight = lookup.astype(np.float32).take(instances)
+    all_count = bool(counts.all())
     if read != size:
         image = linear_zoom(image, size)
         picks = _nearest_picks(read, size)
@@ -478,12 +475,22 @@ def make_tile(
         def pick(a: np.ndarray) -> np.ndarray:
             return a.take(picks, axis=0).take(picks, axis=1)
 
-        target = pick(target)
+        instances = pick(instances)
+        counts = counts if all_count else pick(counts)
         valid = valid if all_valid else pick(valid)
-        weight = None if weight is None else pick(weight)
-        instances = pick(instances) if numbered else instances
         if centre is not None:
             centre = linear_zoom(centre, size)
+    # the class and weight of each pixel: look-ups by instance number (after resampling: fewer pixels)
+    if classes is None:
+        chosen = scene.label_classes if labels is None else scene.label_classes[labels]
+        classes = np.concatenate([[0], chosen]).astype(np.uint8)
+    target = classes.take(instances)
+    if not all_count:
+        target[~counts] = IGNORE
+    weight = None
+    if label_weights is not None:
+        lookup = np.concatenate([[1.0], label_weights if labels is None else label_weights[labels]])
+        weight = lookup.astype(np.float32).take(instances)
     shift, scale = mean[:, None, None], std[:, None, None]
     if np.result_type(image, shift, scale) == np.float32:  # float32 statistics (loop.scene_scales)
         image -= shift
