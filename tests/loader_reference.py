@@ -7,6 +7,8 @@ array, ``augment.photometric`` with a new array per step and ``loop.batch_maker`
 makes the same tiles and ``benchmarks/bench_loader.py`` can time both in one run. Nothing
 in the plugin imports it. It reuses the engine's pieces whose output did not change (the
 sampler, ``LabelRasters.window``, ``rasterize_targets``, ``centre_map``, the boundary targets).
+Its ``augment`` has the blur of the tiles kept in their colours (``augment(…, blur=True)``),
+which came with ``photometric_share`` 0.5: the reference makes the tiles the recipe asks for.
 """
 
 from __future__ import annotations
@@ -170,7 +172,9 @@ def photometric(
     return image.astype(np.float32, copy=False)
 
 
-def augment(tile: Tile, rng: np.random.Generator, colour: bool = True) -> Tile:
+def augment(tile: Tile, rng: np.random.Generator, colour: bool = True, blur: bool = False) -> Tile:
+    from scipy import ndimage
+
     k = int(rng.integers(4))
     flip = bool(rng.integers(2))
     arrays = [tile.image, tile.target, tile.boundary, tile.weight]
@@ -182,6 +186,9 @@ def augment(tile: Tile, rng: np.random.Generator, colour: bool = True) -> Tile:
     image = np.ascontiguousarray(image, dtype=np.float32)
     if colour:
         image = photometric(image, rng)
+    elif blur and rng.random() < PHOTOMETRIC.blur_probability:  # tiles kept in their colours
+        sigma = rng.uniform(*PHOTOMETRIC.blur_sigma)
+        image = ndimage.gaussian_filter(image, sigma=(0, sigma, sigma), mode="nearest")
     return Tile(
         image,
         np.ascontiguousarray(target),
@@ -220,7 +227,9 @@ def batch_maker(inputs: Any, setup: Any, config: Any, scales: list[tuple[np.ndar
                 colour = config.photometric and (
                     config.photometric_share >= 1.0 or rng.random() < config.photometric_share
                 )
-                tiles.append(augment(tile, rng, colour=colour) if config.augment else tile)
+                if config.augment:
+                    tile = augment(tile, rng, colour=colour, blur=config.photometric)
+                tiles.append(tile)
         return {
             "image": np.stack([t.image for t in tiles]),
             "target": np.stack([t.target for t in tiles]),
