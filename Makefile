@@ -16,7 +16,7 @@ PYTEST_ARGS ?=
 export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: setup apt test test-fast lint run deploy package demo demo-data screenshots translations \
-	bench bench-store bench-train bench-detect bench-many eval-trees clean
+	bench bench-store bench-train bench-loader bench-detect bench-many eval-trees clean
 
 setup: $(VENV)/.installed
 
@@ -73,13 +73,16 @@ demo-data: setup
 	$(PY) scripts/demo_data.py
 
 # Benchmarks print ratios measured in one run; their last line is one JSON object.
-bench: bench-store bench-train bench-detect bench-many
+bench: bench-store bench-train bench-loader bench-detect bench-many
 
 bench-store: setup
 	$(PY) benchmarks/bench_store.py
 
 bench-train: setup
 	$(PY) benchmarks/bench_train.py
+
+bench-loader: setup
+	$(PY) benchmarks/bench_loader.py
 
 bench-detect: setup
 	$(PY) benchmarks/bench_detect.py
