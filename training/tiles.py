@@ -11,8 +11,8 @@ from typing import Any
 import numpy as np
 
 from ..deps import require
+from . import scenecache
 from .inputs import SceneInput
-from .scenecache import ScenePixels, pixel_bytes
 
 IGNORE = 255  # target value of pixels that do not count in the loss
 
@@ -36,15 +36,13 @@ class SceneReader:
 
     def __init__(self) -> None:
         self._local = threading.local()
-        self._held: dict[tuple[str, tuple[int, ...]], ScenePixels] = {}
+        self._held: dict[tuple[str, tuple[int, ...]], scenecache.ScenePixels] = {}
 
     def hold(self, scenes: list[SceneInput], bands: list[int], budget: int | None = None) -> list[SceneInput]:
         """Keep the pixels of ``scenes`` in memory, each read whole the first time a window of it
         is read, as long as they fit in ``budget`` bytes together (default
         ``scenecache.PIXEL_BUDGET``), in the order given; the others are read window by window.
         Returns the held scenes."""
-        from . import scenecache
-
         budget = scenecache.PIXEL_BUDGET if budget is None else budget
         used, held = 0, []
         for scene in scenes:
@@ -52,11 +50,11 @@ class SceneReader:
             if key in self._held:
                 held.append(scene)
                 continue
-            need = pixel_bytes(scene.path, bands)
+            need = scenecache.pixel_bytes(scene.path, bands)
             if used + need > budget:
                 continue
             used += need
-            self._held[key] = ScenePixels(scene, bands)
+            self._held[key] = scenecache.ScenePixels(scene, bands)
             held.append(scene)
         return held
 
