@@ -10,7 +10,8 @@ tiles and weights are seeded, but the learning-rate schedule follows whichever b
 further used up, and 6,000 steps take 650-835 s on 2 cores, up to the 14-minute cap: on a
 slow machine its speed moves the schedule. Runs of the same code differ even where the
 steps set it (multi-threaded sums, and a calibration on 38 validation trees): 0.607, 0.557,
-0.537, 0.587 and 0.580 held-back F1 in five runs of one recipe. The
+0.537, 0.587 and 0.580 held-back F1 in five runs of the recipe that changed every tile's
+colour, 0.599, 0.640 and 0.617 (seed 1) in three of the current one (README, *Results*). The
 engine holds its validation strip (the eastern tenth of the training area) out of
 training and calibrates the snapshot's detection settings on it; detection then runs
 **with the snapshot's own settings** (no threshold is picked here) on the held-back
