@@ -202,7 +202,7 @@ def test_detection_uses_the_snapshots_calibrated_settings_unless_overridden(tmp_
     ws, info, scene = synthdata.make_workspace(tmp_path, classes=1, size=64)
     snap = synthdata.train_quick(ws, info.id, steps=3, validation_fraction=0.3).snapshot
     calibrated = snap.config["detection"]
-    assert calibrated["calibrated_on"] == "validation" and calibrated["candidates"] > 1
+    assert calibrated["calibrated_on"] == "validation+training" and calibrated["candidates"] > 1
     assert {"score_threshold", "boundary_threshold", "min_pixels"} <= set(calibrated)
     result = detect(ws, info.id, snap.id, scene, options={"device": "cpu"})
     for key in ("score_threshold", "boundary_threshold", "min_pixels", "marker_window"):
@@ -320,3 +320,52 @@ def test_calibration_takes_the_best_count_among_settings_that_score_alike(monkey
     monkeypatch.setattr(validate, "PLATEAU", 0.0)
     settings, _, _ = validate.calibrate([], 1, "count", "centre", [9], [5])
     assert settings["boundary_threshold"] == 0.5
+
+
+def test_count_calibration_adds_the_training_areas_and_the_card_scores_validation_alone(
+    tmp_path, monkeypatch
+):
+    """A validation strip holds a few dozen objects, too few to set the count: count mode
+    calibrates on the validation areas and a window of the training areas. The card's scores
+    are the validation areas' alone, with the settings chosen; without the training window
+    (``calibration_pixels=0``) the calibration sees the validation areas only."""
+    import torch
+
+    from orca_huntr.training import loop, validate
+    from orca_huntr.training.inputs import load_inputs
+    from orca_huntr.training.network import build_network
+    from orca_huntr.training.tiles import SceneReader
+
+    ws, _, _ = synthdata.make_workspace(tmp_path, classes=1, size=96)
+    model = ws.list_models()[0]
+    setup = loop.ModelSetup.from_model(model)
+    scenes = [(s.scene_id, s.source, s.name or s.scene_id) for s in ws.list_scenes(model.id)]
+    inputs = load_inputs(ws.training_data_path(model.id), scenes, 1, setup.bands, setup.crs, 0.3)
+    setup.size_from(None, inputs)
+    torch.manual_seed(0)
+    net = build_network(len(setup.bands), 1, "count", setup.network)
+    scales = loop.scene_scales(inputs, setup.bands, {"method": "scene_percentile"})
+    seen = []
+    real = validate.calibrate
+
+    def spy(regions, *args, **kwargs):
+        seen.append([int(r.counted.sum()) for r in regions])
+        return real(regions, *args, **kwargs)
+
+    monkeypatch.setattr(validate, "calibrate", spy)
+    cpu = torch.device("cpu")
+    args = (net, inputs, SceneReader(), scales, setup.tile_size, "count", cpu, 1, 4_000_000, "centre")
+    pooled = validate.validate(*args)
+    alone = validate.validate(*args, calibration_pixels=0)
+    (val_pixels, train_pixels), (only_val,) = seen
+    assert pooled["detection"]["calibrated_on"] == "validation+training"
+    assert alone["detection"]["calibrated_on"] == "validation"
+    assert val_pixels == only_val == pooled["validation_pixels"] and train_pixels > val_pixels
+    # the card: the validation areas scored with the settings the pooled calibration chose
+    settings = {
+        k: pooled["detection"][k]
+        for k in ("score_threshold", "boundary_threshold", "min_pixels", "marker_window")
+    }
+    again = validate.validate(*args, settings=settings)
+    for key in ("tp", "fp", "fn", "f1", "val_loss"):
+        assert again[key] == pooled[key]
