@@ -65,7 +65,7 @@ class SnapshotSpec:
     weights: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
     boundary_target: str | None = None  # count mode: what the boundary channel learnt (None: rims)
     normalization: dict[str, Any] = field(default_factory=dict)  # as recorded (method, …)
-    detection: dict[str, Any] = field(default_factory=dict)  # settings calibrated on validation
+    detection: dict[str, Any] = field(default_factory=dict)  # settings the snapshot calibrated
 
     def scale_for(self, raster_path: str, nodata: float | None = None) -> tuple[list[float], list[float]]:
         """``(mean, std)`` for a raster: its own percentiles for per-scene normalisation,

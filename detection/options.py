@@ -28,8 +28,8 @@ class DetectOptions:
     probability for a pixel to be detected, ``boundary_threshold`` (count mode) the
     boundary probability under which a pixel is an object's core; ``min_area`` drops
     smaller detections (square units of the raster's CRS) and ``min_pixels`` those of
-    fewer pixels. The three left at None take the values the snapshot calibrated on its
-    validation areas (:meth:`resolved`), or 0.5 / 0.5 / 4 for snapshots without them.
+    fewer pixels. The three left at None take the values the snapshot calibrated when it
+    was made (:meth:`resolved`), or 0.5 / 0.5 / 4 for snapshots without them.
     ``simplify`` is the simplification tolerance in pixels (0 keeps pixel outlines).
     In segmentation mode each connected area is one feature (the default) or, with
     ``dissolve``, every area of a class is merged into one feature. ``backend`` says what

@@ -4,27 +4,27 @@
     <context>
         <name>@default</name>
         <message>
-            <location filename="../processing/detect.py" line="108" />
+            <location filename="../processing/detect.py" line="109" />
             <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
             <translation>Grenzschwelle zum Trennen sich berührender Objekte (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="133" />
+            <location filename="../processing/detect.py" line="134" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Mindestfläche einer Erkennung (Karteneinheiten zum Quadrat)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="99" />
+            <location filename="../processing/detect.py" line="100" />
             <source>Minimum score (0: the snapshot's calibrated value)</source>
             <translation>Mindestwert (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="117" />
+            <location filename="../processing/detect.py" line="118" />
             <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
             <translation>Mindestgröße einer Erkennung in Pixeln (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="128" />
+            <location filename="../processing/detect.py" line="129" />
             <source>Segmentation mode: one feature per connected area (else one per class)</source>
             <translation>Segmentierungsmodus: ein Objekt je zusammenhängender Fläche (sonst eines je Klasse)</translation>
         </message>
@@ -164,12 +164,12 @@ Mit einem Raster werden die Erkennungen beider Snapshots darauf als zwei Layer i
             <translation>Klassen (durch Kommas getrennt)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="196" />
+            <location filename="../processing/create_model.py" line="197" />
             <source>Copied {n} labels.</source>
             <translation>{n} Labels kopiert.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="196" />
+            <location filename="../processing/create_model.py" line="197" />
             <source>Copied {n} training areas.</source>
             <translation>{n} Trainingsgebiete kopiert.</translation>
         </message>
@@ -184,7 +184,7 @@ Mit einem Raster werden die Erkennungen beider Snapshots darauf als zwei Layer i
             <translation>Modell erstellen</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="203" />
+            <location filename="../processing/create_model.py" line="204" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modell „{name}“ erstellt ({id}).</translation>
         </message>
@@ -323,7 +323,7 @@ Gibt die ID des neuen Modells aus.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="71" />
+            <location filename="../processing/detect.py" line="72" />
             <source>Area of interest</source>
             <translation>Interessensgebiet</translation>
         </message>
@@ -336,17 +336,17 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="170" />
+            <location filename="../processing/detect.py" line="171" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Erkennung mit Modell „{model}“, Snapshot „{snapshot}“ ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="80" />
+            <location filename="../processing/detect.py" line="81" />
             <source>Detections</source>
             <translation>Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="81" />
+            <location filename="../processing/detect.py" line="82" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage der Erkennungen</translation>
         </message>
@@ -367,7 +367,7 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Layername</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="84" />
+            <location filename="../processing/detect.py" line="85" />
             <source>Layer name inside the GeoPackage</source>
             <translation>Layername im GeoPackage</translation>
         </message>
@@ -388,17 +388,17 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Mindestgröße einer Erkennung in Pixeln (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="85" />
+            <location filename="../processing/detect.py" line="86" />
             <source>Name of the layer in the project</source>
             <translation>Name des Layers im Projekt</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="82" />
+            <location filename="../processing/detect.py" line="83" />
             <source>Number of detections</source>
             <translation>Anzahl der Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="70" />
+            <location filename="../processing/detect.py" line="71" />
             <source>Raster scene</source>
             <translation>Rasterszene</translation>
         </message>
@@ -408,18 +408,32 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation>Erkennung ausführen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="46" />
             <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
 The area of interest (optional) limits detection to its polygons. Detections smaller than the minimum area (in square units of the raster's CRS) are left out.
 The minimum score, the boundary threshold (how readily touching objects are split) and the minimum size in pixels are calibrated on the validation areas when the snapshot is made; leave them at 0 to use the snapshot's values (the SETTINGS output says which were used). Flip test-time augmentation averages the network over mirrored tiles: 4× the time, usually slightly cleaner outlines. In segmentation mode each connected area is one feature unless you merge them into one feature per class.
 The raster must have the bands and data type the model was trained on and a ground resolution close to the training one; it is read as it is (no reprojection or resampling) and the detections are in its coordinate reference system.</source>
-            <translation>Wendet ein Modell auf eine Rasterszene an und schreibt die Erkennungen als Polygonlayer mit den Feldern class_name, class_id, score, area und snapshot_id. Der Layer wird im Erkennungsordner des Arbeitsbereichs gespeichert und in den Klassenfarben des Modells zum Projekt hinzugefügt.
+            <translation type="obsolete">Wendet ein Modell auf eine Rasterszene an und schreibt die Erkennungen als Polygonlayer mit den Feldern class_name, class_id, score, area und snapshot_id. Der Layer wird im Erkennungsordner des Arbeitsbereichs gespeichert und in den Klassenfarben des Modells zum Projekt hinzugefügt.
 
 Wählen Sie den Snapshot über seine ID oder seinen Namen; leer lassen, um den aktuellen Stand des Modells zu verwenden. Jeder Snapshot der Zeitleiste ist nutzbar, auch temporäre.
 Das Interessensgebiet (optional) beschränkt die Erkennung auf seine Polygone. Erkennungen, die kleiner als die Mindestfläche sind (in Quadrateinheiten des KBS des Rasters), werden weggelassen.
 Mindestwert, Grenzschwelle (wie leicht sich berührende Objekte getrennt werden) und Mindestgröße in Pixeln werden beim Erstellen des Snapshots auf den Validierungsgebieten kalibriert; lassen Sie sie auf 0, um die Werte des Snapshots zu verwenden (die Ausgabe SETTINGS nennt die verwendeten). Die Spiegel-Testzeit-Augmentierung mittelt das Netz über gespiegelte Kacheln: 4× die Zeit, meist etwas sauberere Umrisse. Im Segmentierungsmodus ist jede zusammenhängende Fläche ein Objekt, außer Sie fassen sie zu einem Objekt je Klasse zusammen.
+Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainiert wurde, und eine Bodenauflösung nahe der des Trainings; es wird unverändert gelesen (ohne Umprojektion oder Umrechnung), und die Erkennungen liegen in seinem Koordinatenbezugssystem.</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="46" />
+            <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
+
+Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
+The area of interest (optional) limits detection to its polygons. Detections smaller than the minimum area (in square units of the raster's CRS) are left out.
+The minimum score, the boundary threshold (how readily touching objects are split) and the minimum size in pixels are calibrated when the snapshot is made (on the validation areas, and for count models part of the training areas too); leave them at 0 to use the snapshot's values (the SETTINGS output says which were used). Flip test-time augmentation averages the network over mirrored tiles: 4× the time, usually slightly cleaner outlines. In segmentation mode each connected area is one feature unless you merge them into one feature per class.
+The raster must have the bands and data type the model was trained on and a ground resolution close to the training one; it is read as it is (no reprojection or resampling) and the detections are in its coordinate reference system.</source>
+            <translation>Wendet ein Modell auf eine Rasterszene an und schreibt die Erkennungen als Polygonlayer mit den Feldern class_name, class_id, score, area und snapshot_id. Der Layer wird im Erkennungsordner des Arbeitsbereichs gespeichert und in den Klassenfarben des Modells zum Projekt hinzugefügt.
+
+Wählen Sie den Snapshot über seine ID oder seinen Namen; leer lassen, um den aktuellen Stand des Modells zu verwenden. Jeder Snapshot der Zeitleiste ist nutzbar, auch temporäre.
+Das Interessensgebiet (optional) beschränkt die Erkennung auf seine Polygone. Erkennungen, die kleiner als die Mindestfläche sind (in Quadrateinheiten des KBS des Rasters), werden weggelassen.
+Mindestwert, Grenzschwelle (wie leicht sich berührende Objekte getrennt werden) und Mindestgröße in Pixeln werden beim Erstellen des Snapshots kalibriert (auf den Validierungsgebieten, bei Zählmodellen auch auf einem Teil der Trainingsgebiete); lassen Sie sie auf 0, um die Werte des Snapshots zu verwenden (die Ausgabe SETTINGS nennt die verwendeten). Die Spiegel-Testzeit-Augmentierung mittelt das Netz über gespiegelte Kacheln: 4× die Zeit, meist etwas sauberere Umrisse. Im Segmentierungsmodus ist jede zusammenhängende Fläche ein Objekt, außer Sie fassen sie zu einem Objekt je Klasse zusammen.
 Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainiert wurde, und eine Bodenauflösung nahe der des Trainings; es wird unverändert gelesen (ohne Umprojektion oder Umrechnung), und die Erkennungen liegen in seinem Koordinatenbezugssystem.</translation>
         </message>
         <message>
@@ -439,12 +453,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">Segmentierungsmodus: ein Objekt je zusammenhängender Fläche (sonst eines je Klasse)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="195" />
+            <location filename="../processing/detect.py" line="196" />
             <source>Settings: minimum score {score} ({score_from}), boundary threshold {boundary} ({boundary_from}), minimum size {pixels} px ({pixels_from}).</source>
             <translation>Einstellungen: Mindestwert {score} ({score_from}), Grenzschwelle {boundary} ({boundary_from}), Mindestgröße {pixels} px ({pixels_from}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="83" />
+            <location filename="../processing/detect.py" line="84" />
             <source>Snapshot id</source>
             <translation>Snapshot-ID</translation>
         </message>
@@ -453,12 +467,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">Das Interessensgebiet enthält kein Polygon.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="168" />
+            <location filename="../processing/detect.py" line="169" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="86" />
+            <location filename="../processing/detect.py" line="87" />
             <source>Thresholds and minimum size used, and their source (JSON)</source>
             <translation>Verwendete Schwellen und Mindestgröße mit ihrer Herkunft (JSON)</translation>
         </message>
@@ -467,7 +481,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="209" />
+            <location filename="../processing/detect.py" line="210" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} Erkennungen in {path} geschrieben.</translation>
         </message>
@@ -1102,9 +1116,13 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation type="obsolete">Mindestwahrscheinlichkeit, mit der ein Pixel zu einer Klasse gehört</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="141" />
             <source>Minimum probability for a pixel to belong to a class. By default the value each snapshot calibrated on its validation areas (see the card's tooltip).</source>
-            <translation>Mindestwahrscheinlichkeit, mit der ein Pixel zu einer Klasse gehört. Standardmäßig der Wert, den jeder Snapshot auf seinen Validierungsgebieten kalibriert hat (siehe Tooltip der Karte).</translation>
+            <translation type="obsolete">Mindestwahrscheinlichkeit, mit der ein Pixel zu einer Klasse gehört. Standardmäßig der Wert, den jeder Snapshot auf seinen Validierungsgebieten kalibriert hat (siehe Tooltip der Karte).</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="141" />
+            <source>Minimum probability for a pixel to belong to a class. By default the value each snapshot calibrated when it was made (see the card's tooltip).</source>
+            <translation>Mindestwahrscheinlichkeit, mit der ein Pixel zu einer Klasse gehört. Standardmäßig der Wert, den jeder Snapshot bei seiner Erstellung kalibriert hat (siehe Tooltip der Karte).</translation>
         </message>
         <message>
             <location filename="../ui/detect_dialog.py" line="135" />
@@ -2766,17 +2784,17 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
     <context>
         <name>HuntrTimeline</name>
         <message>
-            <location filename="../ui/timeline.py" line="242" />
+            <location filename="../ui/timeline.py" line="243" />
             <source>1 label</source>
             <translation>1 Label</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="251" />
+            <location filename="../ui/timeline.py" line="252" />
             <source>1 reverted snapshot</source>
             <translation>1 zurückgenommener Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="243" />
+            <location filename="../ui/timeline.py" line="244" />
             <source>1 scene</source>
             <translation>1 Szene</translation>
         </message>
@@ -2786,7 +2804,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>1 Schritt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="241" />
+            <location filename="../ui/timeline.py" line="242" />
             <source>1 training area</source>
             <translation>1 Trainingsgebiet</translation>
         </message>
@@ -2796,7 +2814,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>KI-Modell aus Snapshot…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="341" />
+            <location filename="../ui/timeline.py" line="342" />
             <source>Actions</source>
             <translation>Aktionen</translation>
         </message>
@@ -2811,7 +2829,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Vergleichen mit…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="364" />
+            <location filename="../ui/timeline.py" line="365" />
             <source>Created at (local time)</source>
             <translation>Erstellt am (Ortszeit)</translation>
         </message>
@@ -2831,7 +2849,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Diesen Snapshot endgültig löschen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="220" />
+            <location filename="../ui/timeline.py" line="221" />
             <source>Detection settings (calibrated): score ≥ {score}, boundary &lt; {boundary}, ≥ {pixels} px</source>
             <translation>Erkennungseinstellungen (kalibriert): Wert ≥ {score}, Grenze &lt; {boundary}, ≥ {pixels} px</translation>
         </message>
@@ -2856,7 +2874,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Diesem Snapshot einen anderen Namen geben</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="217" />
+            <location filename="../ui/timeline.py" line="218" />
             <source>IoU of class {id}: {value}</source>
             <translation>IoU der Klasse {id}: {value}</translation>
         </message>
@@ -2871,12 +2889,12 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Diesen Snapshot behalten: Gespeicherte Snapshots laufen nie ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="333" />
+            <location filename="../ui/timeline.py" line="334" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Wird eine Weile aufbewahrt und dann automatisch entfernt, sofern Sie ihn nicht speichern</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="334" />
+            <location filename="../ui/timeline.py" line="335" />
             <source>Kept until you delete it</source>
             <translation>Bleibt erhalten, bis Sie ihn löschen</translation>
         </message>
@@ -2886,7 +2904,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Diesen Snapshot zum aktuellen Stand machen und alles danach verwerfen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="202" />
+            <location filename="../ui/timeline.py" line="203" />
             <source>Mean IoU</source>
             <translation>Mittlere IoU</translation>
         </message>
@@ -2896,32 +2914,32 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Metriken, Änderungen der Trainingsdaten und Erkennungen dieses und eines anderen Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="440" />
+            <location filename="../ui/timeline.py" line="441" />
             <source>Move to quarantine</source>
             <translation>In Quarantäne verschieben</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="229" />
+            <location filename="../ui/timeline.py" line="230" />
             <source>No metrics recorded</source>
             <translation>Keine Kennzahlen erfasst</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="432" />
+            <location filename="../ui/timeline.py" line="433" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="203" />
+            <location filename="../ui/timeline.py" line="204" />
             <source>Object F1</source>
             <translation>Objekt-F1</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="204" />
+            <location filename="../ui/timeline.py" line="205" />
             <source>Object precision</source>
             <translation>Objekt-Präzision</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="205" />
+            <location filename="../ui/timeline.py" line="206" />
             <source>Object recall</source>
             <translation>Objekt-Trefferquote</translation>
         </message>
@@ -2931,7 +2949,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Umbenennen…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="492" />
+            <location filename="../ui/timeline.py" line="493" />
             <source>Restore what this revert took back; what replaced it is kept the same way</source>
             <translation>Wiederherstellen, was dieses Zurücksetzen zurückgenommen hat; was es ersetzt hat, wird ebenso aufbewahrt</translation>
         </message>
@@ -2941,7 +2959,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Zurücksetzen auf…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="251" />
+            <location filename="../ui/timeline.py" line="252" />
             <source>Reverted training data</source>
             <translation>Zurückgenommene Trainingsdaten</translation>
         </message>
@@ -2971,7 +2989,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Gespeichert? · Zustand unbekannt, wird nie bereinigt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="513" />
+            <location filename="../ui/timeline.py" line="514" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Snapshot(s) {ids} nicht lesbar ({reason}). Das Training dieses Modells ist blockiert: es würde von einem älteren Snapshot aus fortgesetzt. Reparieren Sie die Dateien oder verschieben Sie den/die Snapshot(s) in den Ordner .quarantine des Arbeitsbereichs.</translation>
         </message>
@@ -3001,42 +3019,42 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Temporär · läuft heute ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="332" />
+            <location filename="../ui/timeline.py" line="333" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>Der neueste Stand des Modells: Das Training wird von hier aus fortgesetzt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="376" />
+            <location filename="../ui/timeline.py" line="377" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Beim Erstellen des Snapshots verwendete Trainingsdaten</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="200" />
+            <location filename="../ui/timeline.py" line="201" />
             <source>Training loss</source>
             <translation>Trainingsverlust</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="355" />
+            <location filename="../ui/timeline.py" line="356" />
             <source>Training steps and epochs of the model at this snapshot</source>
             <translation>Trainingsschritte und Epochen des Modells bei diesem Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="490" />
+            <location filename="../ui/timeline.py" line="491" />
             <source>Undo</source>
             <translation>Rückgängig</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="201" />
+            <location filename="../ui/timeline.py" line="202" />
             <source>Validation loss</source>
             <translation>Validierungsverlust</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="207" />
+            <location filename="../ui/timeline.py" line="208" />
             <source>Validation metrics of this snapshot</source>
             <translation>Validierungskennzahlen dieses Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="342" />
+            <location filename="../ui/timeline.py" line="343" />
             <source>What to do with this snapshot</source>
             <translation>Was mit diesem Snapshot geschehen soll</translation>
         </message>
@@ -3056,27 +3074,27 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>noch keine Kennzahlen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="258" />
+            <location filename="../ui/timeline.py" line="259" />
             <source>undo at any time</source>
             <translation>jederzeit rückgängig</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="258" />
+            <location filename="../ui/timeline.py" line="259" />
             <source>undo until {date}</source>
             <translation>rückgängig bis {date}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="242" />
+            <location filename="../ui/timeline.py" line="243" />
             <source>{n} labels</source>
             <translation>{n} Labels</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="251" />
+            <location filename="../ui/timeline.py" line="252" />
             <source>{n} reverted snapshots</source>
             <translation>{n} zurückgenommene Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="243" />
+            <location filename="../ui/timeline.py" line="244" />
             <source>{n} scenes</source>
             <translation>{n} Szenen</translation>
         </message>
@@ -3086,7 +3104,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>{n} Schritte</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="241" />
+            <location filename="../ui/timeline.py" line="242" />
             <source>{n} training areas</source>
             <translation>{n} Trainingsgebiete</translation>
         </message>
@@ -4179,14 +4197,22 @@ Lassen Sie das Modell leer, um die Regel des Arbeitsbereichs festzulegen; mit ei
             <translation>Absturzsicherer Checkpoint alle N Minuten (0: keiner)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="130" />
-            <source>Detection settings calibrated on the validation areas (JSON)</source>
-            <translation>Auf den Validierungsgebieten kalibrierte Erkennungseinstellungen (JSON)</translation>
+            <location filename="../processing/train_model.py" line="184" />
+            <source>Detection settings calibrated for this snapshot: minimum score {score}, boundary threshold {boundary}, minimum size {pixels} px.</source>
+            <translation>Für diesen Snapshot kalibrierte Erkennungseinstellungen: Mindestwert {score}, Grenzschwelle {boundary}, Mindestgröße {pixels} px.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="184" />
+            <source>Detection settings calibrated on the validation areas (JSON)</source>
+            <translation type="obsolete">Auf den Validierungsgebieten kalibrierte Erkennungseinstellungen (JSON)</translation>
+        </message>
+        <message>
             <source>Detection settings calibrated on the validation areas: minimum score {score}, boundary threshold {boundary}, minimum size {pixels} px.</source>
-            <translation>Auf den Validierungsgebieten kalibrierte Erkennungseinstellungen: Mindestwert {score}, Grenzschwelle {boundary}, Mindestgröße {pixels} px.</translation>
+            <translation type="obsolete">Auf den Validierungsgebieten kalibrierte Erkennungseinstellungen: Mindestwert {score}, Grenzschwelle {boundary}, Mindestgröße {pixels} px.</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="130" />
+            <source>Detection settings the snapshot calibrated (JSON)</source>
+            <translation>Kalibrierte Erkennungseinstellungen des Snapshots (JSON)</translation>
         </message>
         <message>
             <source>Device</source>

@@ -4,27 +4,27 @@
     <context>
         <name>@default</name>
         <message>
-            <location filename="../processing/detect.py" line="108" />
+            <location filename="../processing/detect.py" line="109" />
             <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
             <translation>Seuil de bordure pour séparer les objets qui se touchent (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="133" />
+            <location filename="../processing/detect.py" line="134" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Surface minimale d'une détection (unités de carte au carré)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="99" />
+            <location filename="../processing/detect.py" line="100" />
             <source>Minimum score (0: the snapshot's calibrated value)</source>
             <translation>Score minimal (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="117" />
+            <location filename="../processing/detect.py" line="118" />
             <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
             <translation>Taille minimale d'une détection en pixels (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="128" />
+            <location filename="../processing/detect.py" line="129" />
             <source>Segmentation mode: one feature per connected area (else one per class)</source>
             <translation>Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
         </message>
@@ -164,12 +164,12 @@ Avec un raster, les détections des deux instantanés sur celui-ci sont ajoutée
             <translation>Classes (séparées par des virgules)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="196" />
+            <location filename="../processing/create_model.py" line="197" />
             <source>Copied {n} labels.</source>
             <translation>{n} étiquettes copiées.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="196" />
+            <location filename="../processing/create_model.py" line="197" />
             <source>Copied {n} training areas.</source>
             <translation>{n} zones d'entraînement copiées.</translation>
         </message>
@@ -184,7 +184,7 @@ Avec un raster, les détections des deux instantanés sur celui-ci sont ajoutée
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="203" />
+            <location filename="../processing/create_model.py" line="204" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modèle « {name} » créé ({id}).</translation>
         </message>
@@ -323,7 +323,7 @@ Renvoie l'identifiant du nouveau modèle.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="71" />
+            <location filename="../processing/detect.py" line="72" />
             <source>Area of interest</source>
             <translation>Zone d'intérêt</translation>
         </message>
@@ -336,17 +336,17 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="170" />
+            <location filename="../processing/detect.py" line="171" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Détection avec le modèle « {model} », instantané « {snapshot} » ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="80" />
+            <location filename="../processing/detect.py" line="81" />
             <source>Detections</source>
             <translation>Détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="81" />
+            <location filename="../processing/detect.py" line="82" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage des détections</translation>
         </message>
@@ -367,7 +367,7 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Nom de la couche</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="84" />
+            <location filename="../processing/detect.py" line="85" />
             <source>Layer name inside the GeoPackage</source>
             <translation>Nom de la couche dans le GeoPackage</translation>
         </message>
@@ -388,17 +388,17 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Taille minimale d'une détection en pixels (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="85" />
+            <location filename="../processing/detect.py" line="86" />
             <source>Name of the layer in the project</source>
             <translation>Nom de la couche dans le projet</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="82" />
+            <location filename="../processing/detect.py" line="83" />
             <source>Number of detections</source>
             <translation>Nombre de détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="70" />
+            <location filename="../processing/detect.py" line="71" />
             <source>Raster scene</source>
             <translation>Scène raster</translation>
         </message>
@@ -408,18 +408,32 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation>Lancer la détection</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="46" />
             <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
 The area of interest (optional) limits detection to its polygons. Detections smaller than the minimum area (in square units of the raster's CRS) are left out.
 The minimum score, the boundary threshold (how readily touching objects are split) and the minimum size in pixels are calibrated on the validation areas when the snapshot is made; leave them at 0 to use the snapshot's values (the SETTINGS output says which were used). Flip test-time augmentation averages the network over mirrored tiles: 4× the time, usually slightly cleaner outlines. In segmentation mode each connected area is one feature unless you merge them into one feature per class.
 The raster must have the bands and data type the model was trained on and a ground resolution close to the training one; it is read as it is (no reprojection or resampling) and the detections are in its coordinate reference system.</source>
-            <translation>Applique un modèle à une scène raster et écrit les détections dans une couche de polygones avec les champs class_name, class_id, score, area et snapshot_id. La couche est enregistrée dans le dossier des détections de l'espace de travail et ajoutée au projet dans les couleurs des classes du modèle.
+            <translation type="obsolete">Applique un modèle à une scène raster et écrit les détections dans une couche de polygones avec les champs class_name, class_id, score, area et snapshot_id. La couche est enregistrée dans le dossier des détections de l'espace de travail et ajoutée au projet dans les couleurs des classes du modèle.
 
 Choisissez l'instantané par son identifiant ou son nom ; laissez vide pour utiliser l'état actuel du modèle. Tout instantané de la chronologie peut servir, y compris les temporaires.
 La zone d'intérêt (facultative) limite la détection à ses polygones. Les détections plus petites que la surface minimale (en unités carrées du SCR du raster) sont écartées.
 Le score minimal, le seuil de bordure (la facilité avec laquelle des objets qui se touchent sont séparés) et la taille minimale en pixels sont calibrés sur les zones de validation lors de la création de l'instantané ; laissez-les à 0 pour utiliser les valeurs de l'instantané (la sortie SETTINGS indique celles utilisées). L'augmentation par retournement au moment du test fait la moyenne du réseau sur des tuiles en miroir : 4× le temps, des contours en général un peu plus nets. En mode segmentation, chaque zone connexe est une entité, sauf si vous les fusionnez en une entité par classe.
+Le raster doit avoir les bandes et le type de données sur lesquels le modèle a été entraîné et une résolution au sol proche de celle de l'entraînement ; il est lu tel quel (sans reprojection ni rééchantillonnage) et les détections sont dans son système de coordonnées de référence.</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="46" />
+            <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
+
+Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
+The area of interest (optional) limits detection to its polygons. Detections smaller than the minimum area (in square units of the raster's CRS) are left out.
+The minimum score, the boundary threshold (how readily touching objects are split) and the minimum size in pixels are calibrated when the snapshot is made (on the validation areas, and for count models part of the training areas too); leave them at 0 to use the snapshot's values (the SETTINGS output says which were used). Flip test-time augmentation averages the network over mirrored tiles: 4× the time, usually slightly cleaner outlines. In segmentation mode each connected area is one feature unless you merge them into one feature per class.
+The raster must have the bands and data type the model was trained on and a ground resolution close to the training one; it is read as it is (no reprojection or resampling) and the detections are in its coordinate reference system.</source>
+            <translation>Applique un modèle à une scène raster et écrit les détections dans une couche de polygones avec les champs class_name, class_id, score, area et snapshot_id. La couche est enregistrée dans le dossier des détections de l'espace de travail et ajoutée au projet dans les couleurs des classes du modèle.
+
+Choisissez l'instantané par son identifiant ou son nom ; laissez vide pour utiliser l'état actuel du modèle. Tout instantané de la chronologie peut servir, y compris les temporaires.
+La zone d'intérêt (facultative) limite la détection à ses polygones. Les détections plus petites que la surface minimale (en unités carrées du SCR du raster) sont écartées.
+Le score minimal, le seuil de bordure (la facilité avec laquelle des objets qui se touchent sont séparés) et la taille minimale en pixels sont calibrés lors de la création de l'instantané (sur les zones de validation et, pour les modèles de comptage, aussi sur une partie des zones d'entraînement) ; laissez-les à 0 pour utiliser les valeurs de l'instantané (la sortie SETTINGS indique celles utilisées). L'augmentation par retournement au moment du test fait la moyenne du réseau sur des tuiles en miroir : 4× le temps, des contours en général un peu plus nets. En mode segmentation, chaque zone connexe est une entité, sauf si vous les fusionnez en une entité par classe.
 Le raster doit avoir les bandes et le type de données sur lesquels le modèle a été entraîné et une résolution au sol proche de celle de l'entraînement ; il est lu tel quel (sans reprojection ni rééchantillonnage) et les détections sont dans son système de coordonnées de référence.</translation>
         </message>
         <message>
@@ -439,12 +453,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="195" />
+            <location filename="../processing/detect.py" line="196" />
             <source>Settings: minimum score {score} ({score_from}), boundary threshold {boundary} ({boundary_from}), minimum size {pixels} px ({pixels_from}).</source>
             <translation>Réglages : score minimal {score} ({score_from}), seuil de bordure {boundary} ({boundary_from}), taille minimale {pixels} px ({pixels_from}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="83" />
+            <location filename="../processing/detect.py" line="84" />
             <source>Snapshot id</source>
             <translation>Identifiant de l'instantané</translation>
         </message>
@@ -453,12 +467,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">La zone d'intérêt ne contient aucun polygone.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="168" />
+            <location filename="../processing/detect.py" line="169" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="86" />
+            <location filename="../processing/detect.py" line="87" />
             <source>Thresholds and minimum size used, and their source (JSON)</source>
             <translation>Seuils et taille minimale utilisés, et leur origine (JSON)</translation>
         </message>
@@ -467,7 +481,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="209" />
+            <location filename="../processing/detect.py" line="210" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} détections écrites dans {path}.</translation>
         </message>
@@ -1102,9 +1116,13 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation type="obsolete">Probabilité minimale pour qu'un pixel appartienne à une classe</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="141" />
             <source>Minimum probability for a pixel to belong to a class. By default the value each snapshot calibrated on its validation areas (see the card's tooltip).</source>
-            <translation>Probabilité minimale pour qu'un pixel appartienne à une classe. Par défaut, la valeur que chaque instantané a calibrée sur ses zones de validation (voir l'infobulle de la carte).</translation>
+            <translation type="obsolete">Probabilité minimale pour qu'un pixel appartienne à une classe. Par défaut, la valeur que chaque instantané a calibrée sur ses zones de validation (voir l'infobulle de la carte).</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="141" />
+            <source>Minimum probability for a pixel to belong to a class. By default the value each snapshot calibrated when it was made (see the card's tooltip).</source>
+            <translation>Probabilité minimale pour qu'un pixel appartienne à une classe. Par défaut, la valeur que chaque instantané a calibrée lors de sa création (voir l'infobulle de la carte).</translation>
         </message>
         <message>
             <location filename="../ui/detect_dialog.py" line="135" />
@@ -2766,17 +2784,17 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
     <context>
         <name>HuntrTimeline</name>
         <message>
-            <location filename="../ui/timeline.py" line="242" />
+            <location filename="../ui/timeline.py" line="243" />
             <source>1 label</source>
             <translation>1 étiquette</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="251" />
+            <location filename="../ui/timeline.py" line="252" />
             <source>1 reverted snapshot</source>
             <translation>1 instantané retiré</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="243" />
+            <location filename="../ui/timeline.py" line="244" />
             <source>1 scene</source>
             <translation>1 scène</translation>
         </message>
@@ -2786,7 +2804,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>1 pas</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="241" />
+            <location filename="../ui/timeline.py" line="242" />
             <source>1 training area</source>
             <translation>1 zone d'entraînement</translation>
         </message>
@@ -2796,7 +2814,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Modèle d'IA à partir de l'instantané…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="341" />
+            <location filename="../ui/timeline.py" line="342" />
             <source>Actions</source>
             <translation>Actions</translation>
         </message>
@@ -2811,7 +2829,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Comparer avec…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="364" />
+            <location filename="../ui/timeline.py" line="365" />
             <source>Created at (local time)</source>
             <translation>Créé le (heure locale)</translation>
         </message>
@@ -2831,7 +2849,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Supprimer définitivement cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="220" />
+            <location filename="../ui/timeline.py" line="221" />
             <source>Detection settings (calibrated): score ≥ {score}, boundary &lt; {boundary}, ≥ {pixels} px</source>
             <translation>Réglages de détection (calibrés) : score ≥ {score}, bordure &lt; {boundary}, ≥ {pixels} px</translation>
         </message>
@@ -2856,7 +2874,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Donner un autre nom à cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="217" />
+            <location filename="../ui/timeline.py" line="218" />
             <source>IoU of class {id}: {value}</source>
             <translation>IoU de la classe {id} : {value}</translation>
         </message>
@@ -2871,12 +2889,12 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Conserver cet instantané : les instantanés enregistrés n'expirent jamais</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="333" />
+            <location filename="../ui/timeline.py" line="334" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Conservé un certain temps, puis supprimé automatiquement, sauf si vous l'enregistrez</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="334" />
+            <location filename="../ui/timeline.py" line="335" />
             <source>Kept until you delete it</source>
             <translation>Conservé jusqu'à ce que vous le supprimiez</translation>
         </message>
@@ -2886,7 +2904,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Faire de cet instantané l'état actuel et abandonner tout ce qui a suivi</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="202" />
+            <location filename="../ui/timeline.py" line="203" />
             <source>Mean IoU</source>
             <translation>IoU moyen</translation>
         </message>
@@ -2896,32 +2914,32 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Métriques, modifications des données d'entraînement et détections de cet instantané et d'un autre</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="440" />
+            <location filename="../ui/timeline.py" line="441" />
             <source>Move to quarantine</source>
             <translation>Mettre en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="229" />
+            <location filename="../ui/timeline.py" line="230" />
             <source>No metrics recorded</source>
             <translation>Aucune métrique enregistrée</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="432" />
+            <location filename="../ui/timeline.py" line="433" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="203" />
+            <location filename="../ui/timeline.py" line="204" />
             <source>Object F1</source>
             <translation>F1 par objet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="204" />
+            <location filename="../ui/timeline.py" line="205" />
             <source>Object precision</source>
             <translation>Précision par objet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="205" />
+            <location filename="../ui/timeline.py" line="206" />
             <source>Object recall</source>
             <translation>Rappel par objet</translation>
         </message>
@@ -2931,7 +2949,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Renommer…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="492" />
+            <location filename="../ui/timeline.py" line="493" />
             <source>Restore what this revert took back; what replaced it is kept the same way</source>
             <translation>Restaurer ce que ce retour a retiré ; ce qui l'a remplacé est conservé de la même façon</translation>
         </message>
@@ -2941,7 +2959,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Revenir à…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="251" />
+            <location filename="../ui/timeline.py" line="252" />
             <source>Reverted training data</source>
             <translation>Données d'entraînement retirées</translation>
         </message>
@@ -2971,7 +2989,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Enregistré ? · état inconnu, jamais purgé</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="513" />
+            <location filename="../ui/timeline.py" line="514" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Instantané(s) {ids} illisible(s) ({reason}). L'entraînement de ce modèle est bloqué : il reprendrait depuis un instantané plus ancien. Réparez les fichiers ou placez le(s) instantané(s) dans le dossier .quarantine de l'espace de travail.</translation>
         </message>
@@ -3001,42 +3019,42 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Temporaire · expire aujourd'hui</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="332" />
+            <location filename="../ui/timeline.py" line="333" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>L'état le plus récent du modèle : l'entraînement reprend à partir d'ici</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="376" />
+            <location filename="../ui/timeline.py" line="377" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Données d'entraînement utilisées au moment de l'instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="200" />
+            <location filename="../ui/timeline.py" line="201" />
             <source>Training loss</source>
             <translation>Perte d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="355" />
+            <location filename="../ui/timeline.py" line="356" />
             <source>Training steps and epochs of the model at this snapshot</source>
             <translation>Pas et époques d'entraînement du modèle à cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="490" />
+            <location filename="../ui/timeline.py" line="491" />
             <source>Undo</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="201" />
+            <location filename="../ui/timeline.py" line="202" />
             <source>Validation loss</source>
             <translation>Perte de validation</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="207" />
+            <location filename="../ui/timeline.py" line="208" />
             <source>Validation metrics of this snapshot</source>
             <translation>Métriques de validation de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="342" />
+            <location filename="../ui/timeline.py" line="343" />
             <source>What to do with this snapshot</source>
             <translation>Que faire de cet instantané</translation>
         </message>
@@ -3056,27 +3074,27 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>pas encore de métriques</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="258" />
+            <location filename="../ui/timeline.py" line="259" />
             <source>undo at any time</source>
             <translation>annulable à tout moment</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="258" />
+            <location filename="../ui/timeline.py" line="259" />
             <source>undo until {date}</source>
             <translation>annulable jusqu'au {date}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="242" />
+            <location filename="../ui/timeline.py" line="243" />
             <source>{n} labels</source>
             <translation>{n} étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="251" />
+            <location filename="../ui/timeline.py" line="252" />
             <source>{n} reverted snapshots</source>
             <translation>{n} instantanés retirés</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="243" />
+            <location filename="../ui/timeline.py" line="244" />
             <source>{n} scenes</source>
             <translation>{n} scènes</translation>
         </message>
@@ -3086,7 +3104,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>{n} pas</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="241" />
+            <location filename="../ui/timeline.py" line="242" />
             <source>{n} training areas</source>
             <translation>{n} zones d'entraînement</translation>
         </message>
@@ -4179,14 +4197,22 @@ Laissez le modèle vide pour définir la politique de l'espace de travail ; avec
             <translation>Point de reprise (résistant aux plantages) toutes les N minutes (0 : aucun)</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="130" />
-            <source>Detection settings calibrated on the validation areas (JSON)</source>
-            <translation>Réglages de détection calibrés sur les zones de validation (JSON)</translation>
+            <location filename="../processing/train_model.py" line="184" />
+            <source>Detection settings calibrated for this snapshot: minimum score {score}, boundary threshold {boundary}, minimum size {pixels} px.</source>
+            <translation>Réglages de détection calibrés pour cet instantané : score minimal {score}, seuil de bordure {boundary}, taille minimale {pixels} px.</translation>
         </message>
         <message>
-            <location filename="../processing/train_model.py" line="184" />
+            <source>Detection settings calibrated on the validation areas (JSON)</source>
+            <translation type="obsolete">Réglages de détection calibrés sur les zones de validation (JSON)</translation>
+        </message>
+        <message>
             <source>Detection settings calibrated on the validation areas: minimum score {score}, boundary threshold {boundary}, minimum size {pixels} px.</source>
-            <translation>Réglages de détection calibrés sur les zones de validation : score minimal {score}, seuil de bordure {boundary}, taille minimale {pixels} px.</translation>
+            <translation type="obsolete">Réglages de détection calibrés sur les zones de validation : score minimal {score}, seuil de bordure {boundary}, taille minimale {pixels} px.</translation>
+        </message>
+        <message>
+            <location filename="../processing/train_model.py" line="130" />
+            <source>Detection settings the snapshot calibrated (JSON)</source>
+            <translation>Réglages de détection calibrés de l'instantané (JSON)</translation>
         </message>
         <message>
             <source>Device</source>

@@ -129,7 +129,7 @@ class TrainModelAlgorithm(HuntrAlgorithm):
         self.addOutput(QgsProcessingOutputString("METRICS", self.tr("Validation metrics (JSON)")))
         self.addOutput(
             QgsProcessingOutputString(
-                "DETECTION_SETTINGS", self.tr("Detection settings calibrated on the validation areas (JSON)")
+                "DETECTION_SETTINGS", self.tr("Detection settings the snapshot calibrated (JSON)")
             )
         )
 
@@ -183,7 +183,7 @@ class TrainModelAlgorithm(HuntrAlgorithm):
         if calibrated:
             feedback.pushInfo(
                 self.tr(
-                    "Detection settings calibrated on the validation areas: minimum score {score}, "
+                    "Detection settings calibrated for this snapshot: minimum score {score}, "
                     "boundary threshold {boundary}, minimum size {pixels} px."
                 ).format(
                     score=calibrated.get("score_threshold"),

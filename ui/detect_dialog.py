@@ -141,7 +141,7 @@ class DetectDialog(QDialog):
         self.threshold_spin.setToolTip(
             tr(
                 "Minimum probability for a pixel to belong to a class. By default the value each "
-                "snapshot calibrated on its validation areas (see the card's tooltip)."
+                "snapshot calibrated when it was made (see the card's tooltip)."
             )
         )
         adv.addRow(tr("Score threshold"), self.threshold_spin)

@@ -194,7 +194,8 @@ def key_metric(metrics: dict | None, mode: str | None = None) -> str:
 
 def metrics_tooltip(metrics: dict | None, config: dict | None = None) -> str:
     """Every figure of a snapshot's metrics, one a line, for the metric's tooltip, then the
-    detection settings it calibrated on its validation areas (from its ``config``)."""
+    detection settings it calibrated when it was made (on its validation areas, and for count
+    models part of its training areas too), from its ``config``."""
     metrics = dict(metrics or {})
     names = {
         "loss": tr("Training loss"),
