@@ -16,7 +16,7 @@ PYTEST_ARGS ?=
 export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: setup apt test test-fast lint run deploy package demo demo-data screenshots translations \
-	bench bench-store bench-train bench-loader bench-detect bench-many eval-trees clean
+	bench bench-store bench-train bench-loader bench-detect bench-many bench-calibration eval-trees clean
 
 setup: $(VENV)/.installed
 
@@ -92,6 +92,10 @@ bench-many: setup
 
 eval-trees: setup
 	$(PY) benchmarks/eval_trees.py
+
+# the calibration's cost at a stop, on the count model eval-trees left in build/eval_trees
+bench-calibration: setup
+	$(PY) benchmarks/bench_calibration.py
 
 screenshots: setup
 	$(PY) scripts/screenshots.py --output docs/screenshots

@@ -206,16 +206,26 @@ def _grow(
     labels: np.ndarray, rim: np.ndarray, rim_class: np.ndarray, label_class: np.ndarray, steps: int
 ) -> np.ndarray:
     """Give rim pixels (flat indices) the label of a 4-neighbour of the same class, ``steps``
-    rings deep; works on the rim pixels only. Returns the mask of rim pixels left unlabelled."""
+    rings deep (of several such neighbours, the highest label); works on the rim pixels only.
+    Returns the mask of rim pixels left unlabelled.
+
+    Every ring is decided from the labels the previous ring left. After the first ring only
+    the pixels beside those it labelled are looked at (the frontier): the neighbours of any
+    other pixel are as they were when it found none, so the result is that of looking at
+    every pixel left at every ring, at a cost that follows the rim's size, not its size
+    times its depth."""
     h, w = labels.shape
     flat = labels.ravel()
-    rows, cols = rim // w, rim % w
+    # to find a pixel's place in ``rim`` (sorted flat indices, as ``classify`` gives them)
+    order = None if rim.size < 2 or bool((rim[1:] > rim[:-1]).all()) else np.argsort(rim)
+    keys = rim if order is None else rim[order]
     todo = np.ones(rim.size, bool)
+    ii = np.arange(rim.size)
     for _ in range(steps):
-        ii = np.flatnonzero(todo)
         if ii.size == 0:
             break
-        pix, r, c, want = rim[ii], rows[ii], cols[ii], rim_class[ii]
+        pix, want = rim[ii], rim_class[ii]
+        r, c = pix // w, pix % w
         best = np.zeros(ii.size, np.int32)
         for ok, nb in ((r > 0, pix - w), (r < h - 1, pix + w), (c > 0, pix - 1), (c < w - 1, pix + 1)):
             lab = np.where(ok, flat[np.where(ok, nb, pix)], 0)
@@ -224,8 +234,16 @@ def _grow(
         got = best > 0
         if not got.any():
             break
-        flat[pix[got]] = best[got]  # every rim pixel of this ring decided from the previous one
+        done = pix[got]
+        flat[done] = best[got]  # every pixel of this ring decided from the previous one
         todo[ii[got]] = False
+        # the next ring: the unlabelled rim pixels beside this ring's
+        r, c = r[got], c[got]
+        beside = np.concatenate((done[r > 0] - w, done[r < h - 1] + w, done[c > 0] - 1, done[c < w - 1] + 1))
+        at = np.minimum(np.searchsorted(keys, beside), keys.size - 1)
+        at = at[keys[at] == beside]
+        ii = np.unique(at if order is None else order[at])
+        ii = ii[todo[ii]]
     return todo
 
 

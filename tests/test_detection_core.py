@@ -12,6 +12,7 @@ import sys
 import numpy as np
 import pytest
 from detection_oracle import oracle, write_oracle_scene
+from grow_reference import grow_every_pixel
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point, box
@@ -357,3 +358,35 @@ def test_the_block_pipeline_runs_named_stages_whose_state_is_visible(oracle_scen
     key = lambda d: (d.class_id, d.pixels, d.geometry.wkt)  # noqa: E731
     expected = _run(oracle_scene, tile=24, block=40).detections
     assert sorted(key(d) for d in written) == sorted(key(d) for d in expected)  # written through `write`
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    seed=st.integers(0, 2**31 - 1),
+    shape=st.tuples(st.integers(1, 40), st.integers(1, 40)),
+    steps=st.sampled_from([1, 2, 3, 1 << 16]),
+    shuffled=st.booleans(),
+)
+def test_frontier_growth_equals_looking_at_every_pixel(seed, shape, steps, shuffled):
+    """``_grow`` looks only at the pixels beside the last ring; it must label exactly as
+    looking at every pixel left in every ring does (two classes, cores of several labels,
+    rims in any order, growth limited or not)."""
+    from orca_huntr.detection.vectorize import _grow
+
+    rng = np.random.default_rng(seed)
+    h, w = shape
+    pixel_class = rng.integers(0, 3, size=h * w)  # 0: nothing, 1 or 2: the class
+    core = (rng.random(h * w) < 0.08) & (pixel_class > 0)
+    labels = np.zeros(h * w, np.int32)
+    n = int(core.sum())
+    labels[core] = rng.permutation(n) + 1
+    label_class = np.concatenate([[0], pixel_class[core]]).astype(np.int16)
+    rim = np.flatnonzero((pixel_class > 0) & ~core)
+    if shuffled:
+        rim = rng.permutation(rim)
+    rim_class = pixel_class[rim].astype(np.int16)
+    mine, reference = labels.reshape(h, w).copy(), labels.reshape(h, w).copy()
+    left = _grow(mine, rim, rim_class, label_class, steps)
+    expected = grow_every_pixel(reference, rim, rim_class, label_class, steps)
+    np.testing.assert_array_equal(left, expected)
+    np.testing.assert_array_equal(mine, reference)
