@@ -202,6 +202,32 @@ def _components(idx: np.ndarray, classes: np.ndarray, shape: tuple[int, int], nu
     return labels, n, label_class
 
 
+def neighbour_label(
+    flat: np.ndarray,
+    pix: np.ndarray,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    want: np.ndarray,
+    label_class: np.ndarray,
+    shape: tuple[int, int],
+) -> np.ndarray:
+    """For the pixels ``pix`` (flat indices at ``rows``, ``cols`` of a raster of ``shape``
+    whose labels are ``flat``): the highest label among their 4-neighbours whose class
+    (``label_class[label]``) is ``want``, 0 where there is none."""
+    h, w = shape
+    best = np.zeros(pix.size, np.int32)
+    for ok, nb in (
+        (rows > 0, pix - w),
+        (rows < h - 1, pix + w),
+        (cols > 0, pix - 1),
+        (cols < w - 1, pix + 1),
+    ):
+        lab = np.where(ok, flat[np.where(ok, nb, pix)], 0)
+        lab[label_class[lab] != want] = 0
+        np.maximum(best, lab, out=best)
+    return best
+
+
 def _grow(
     labels: np.ndarray, rim: np.ndarray, rim_class: np.ndarray, label_class: np.ndarray, steps: int
 ) -> np.ndarray:
@@ -224,13 +250,9 @@ def _grow(
     for _ in range(steps):
         if ii.size == 0:
             break
-        pix, want = rim[ii], rim_class[ii]
+        pix = rim[ii]
         r, c = pix // w, pix % w
-        best = np.zeros(ii.size, np.int32)
-        for ok, nb in ((r > 0, pix - w), (r < h - 1, pix + w), (c > 0, pix - 1), (c < w - 1, pix + 1)):
-            lab = np.where(ok, flat[np.where(ok, nb, pix)], 0)
-            lab[label_class[lab] != want] = 0
-            np.maximum(best, lab, out=best)
+        best = neighbour_label(flat, pix, r, c, rim_class[ii], label_class, (h, w))
         got = best > 0
         if not got.any():
             break

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from orca_huntr.detection.vectorize import neighbour_label
+
 
 def grow_every_pixel(labels, rim, rim_class, label_class, steps):
-    """Every unlabelled rim pixel looked at in every ring (``_grow`` looks at the frontier)."""
+    """Every unlabelled rim pixel looked at in every ring (``_grow`` looks at the frontier;
+    the two share how one pixel picks its neighbour's label, ``neighbour_label``)."""
     h, w = labels.shape
     flat = labels.ravel()
     rows, cols = rim // w, rim % w
@@ -17,12 +20,8 @@ def grow_every_pixel(labels, rim, rim_class, label_class, steps):
         ii = np.flatnonzero(todo)
         if ii.size == 0:
             break
-        pix, r, c, want = rim[ii], rows[ii], cols[ii], rim_class[ii]
-        best = np.zeros(ii.size, np.int32)
-        for ok, nb in ((r > 0, pix - w), (r < h - 1, pix + w), (c > 0, pix - 1), (c < w - 1, pix + 1)):
-            lab = np.where(ok, flat[np.where(ok, nb, pix)], 0)
-            lab[label_class[lab] != want] = 0
-            np.maximum(best, lab, out=best)
+        pix = rim[ii]
+        best = neighbour_label(flat, pix, rows[ii], cols[ii], rim_class[ii], label_class, (h, w))
         got = best > 0
         if not got.any():
             break
