@@ -134,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-photometric", action="store_true", help="ablation: geometric augmentation only")
     parser.add_argument("--photometric-share", type=float, default=None, help="share of tiles changed")
     parser.add_argument(
+        "--surface-share", type=float, default=None, help="share of tiles given a grey surface (0: none)"
+    )
+    parser.add_argument(
         "--boundary-weight", type=float, default=None, help="count mode: boundary loss weight"
     )
     parser.add_argument("--centre-loss", default=None, choices=("bce", "focal"))
@@ -240,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
             photometric_share=(
                 TrainConfig.photometric_share if args.photometric_share is None else args.photometric_share
             ),
+            surface_share=TrainConfig.surface_share if args.surface_share is None else args.surface_share,
             lr=args.lr or TrainConfig.lr,
             centre_loss=args.centre_loss or TrainConfig.centre_loss,
             centre_sigma=args.centre_sigma,

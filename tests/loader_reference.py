@@ -8,7 +8,9 @@ makes the same tiles and ``benchmarks/bench_loader.py`` can time both in one run
 in the plugin imports it. It reuses the engine's pieces whose output did not change (the
 sampler, ``LabelRasters.window``, ``rasterize_targets``, ``centre_map``, the boundary targets).
 Its ``augment`` has the blur of the tiles kept in their colours (``augment(…, blur=True)``),
-which came with ``photometric_share`` 0.5: the reference makes the tiles the recipe asks for.
+which came with ``photometric_share`` 0.5, and the engine's grey surfaces on a share of the
+tiles (``surface_share``, ``augment.grey_surface``): the reference makes the tiles the recipe
+asks for.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from orca_huntr.training.augment import PHOTOMETRIC, PhotometricRanges
+from orca_huntr.training.augment import PHOTOMETRIC, PhotometricRanges, grey_surface
 from orca_huntr.training.labelcache import LabelRasters
 from orca_huntr.training.loop import _label_weights
 from orca_huntr.training.recipe import DEFAULT_TARGET
@@ -172,7 +174,9 @@ def photometric(
     return image.astype(np.float32, copy=False)
 
 
-def augment(tile: Tile, rng: np.random.Generator, colour: bool = True, blur: bool = False) -> Tile:
+def augment(
+    tile: Tile, rng: np.random.Generator, colour: bool = True, blur: bool = False, surface_share: float = 0.0
+) -> Tile:
     from scipy import ndimage
 
     k = int(rng.integers(4))
@@ -184,6 +188,8 @@ def augment(tile: Tile, rng: np.random.Generator, colour: bool = True, blur: boo
         arrays = [a[..., ::-1] for a in arrays]
     image, target, boundary, weight = arrays
     image = np.ascontiguousarray(image, dtype=np.float32)
+    if surface_share > 0.0 and rng.random() < surface_share:
+        image = grey_surface(image.copy(), np.asarray(target), rng)
     if colour:
         image = photometric(image, rng)
     elif blur and rng.random() < PHOTOMETRIC.blur_probability:  # tiles kept in their colours
@@ -228,7 +234,9 @@ def batch_maker(inputs: Any, setup: Any, config: Any, scales: list[tuple[np.ndar
                     config.photometric_share >= 1.0 or rng.random() < config.photometric_share
                 )
                 if config.augment:
-                    tile = augment(tile, rng, colour=colour, blur=config.photometric)
+                    tile = augment(
+                        tile, rng, colour=colour, blur=config.photometric, surface_share=config.surface_share
+                    )
                 tiles.append(tile)
         return {
             "image": np.stack([t.image for t in tiles]),

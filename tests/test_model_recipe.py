@@ -453,3 +453,51 @@ def test_detections_survive_a_brighter_or_darker_flight(tmp_path):
     area_a = gpd.read_file(a.path).area.sum()
     area_b = gpd.read_file(b.path).area.sum()
     assert abs(area_a - area_b) <= 0.05 * area_a
+
+
+def test_grey_surfaces_are_painted_on_the_background_only():
+    """``grey_surface`` paints a bright, grey, smooth road or patch on the tile's background:
+    objects and pixels outside the areas keep their values, the targets are not touched, and
+    the painted pixels are of low saturation and little texture."""
+    from orca_huntr.training.augment import grey_surface
+
+    rng = np.random.default_rng(0)
+    h = w = 96
+    texture = rng.normal(0.0, 0.5, size=(3, h, w)).astype(np.float32)  # a busy scene
+    target = np.zeros((h, w), np.uint8)
+    target[20:50, 30:60] = 1  # an object
+    target[:, :10] = 255  # outside the training areas
+    painted_tiles = 0
+    for seed in range(60):
+        image = texture.copy()
+        out = grey_surface(image, target.copy(), np.random.default_rng(seed))
+        changed = (out != texture).any(axis=0)
+        assert not changed[target != 0].any(), seed  # objects and ignored pixels as they were
+        full = changed & (np.abs(out - texture).max(axis=0) > 0.2)
+        if full.sum() < 200:
+            continue
+        painted_tiles += 1
+        u = (out[:, full] + 1.0) / 2.0
+        assert u.mean() > 0.35  # bright: at or above the scene's usual range
+        # grey: the bands stay close to each other (painted lines aside), and smooth
+        assert np.median(u.max(axis=0) - u.min(axis=0)) < 0.15, seed
+        assert np.median(np.abs(np.diff(out, axis=2))[:, full[:, 1:] & full[:, :-1]]) < 0.1, seed
+    assert painted_tiles > 40
+
+
+def test_a_share_of_the_tiles_gets_a_grey_surface_and_none_without_the_share():
+    """``augment(…, surface_share=s)`` paints a surface on about a share ``s`` of the tiles
+    (the targets turn as always and are never changed); with 0 it draws nothing more from the
+    generator, so the tiles are those of a recipe without surfaces."""
+    image = np.zeros((3, 32, 32), np.float32)
+    target = np.zeros((32, 32), np.uint8)
+    tile = Tile(image, target, target.astype(np.float32), np.ones((32, 32), np.float32))
+    runs, painted = 400, 0
+    for s in range(runs):
+        out = augment(tile, np.random.default_rng(s), colour=False, surface_share=0.25)
+        assert set(np.unique(out.target)) == {0}
+        painted += int(np.abs(out.image).max() > 0.05)
+        plain = augment(tile, np.random.default_rng(s), colour=False, surface_share=0.0)
+        assert not plain.image.any()
+    # binomial spread of 400 draws at p = 0.25: σ ≈ 0.022; a surface may miss a tile's corner
+    assert abs(painted / runs - 0.25) < 0.09

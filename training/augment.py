@@ -103,6 +103,74 @@ def photometric(
     return u
 
 
+@functools.cache
+def _grid(h: int, w: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pixel-centre coordinates ``(y, x)`` of an ``h`` × ``w`` tile, centred on the tile."""
+    y = np.arange(h, dtype=np.float32)[:, None] - np.float32((h - 1) / 2)
+    x = np.arange(w, dtype=np.float32)[None, :] - np.float32((w - 1) / 2)
+    return y, x
+
+
+def grey_surface(image: np.ndarray, target: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """``image`` (normalised, C-ordered ``(bands, h, w)``, changed in place and returned) with a
+    synthetic bright, grey, smooth surface painted on its background: a road (a band across
+    the tile, slightly curved, sometimes with a centre or edge line) or a patch of bare
+    ground (an ellipse). Only pixels whose ``target`` is background (0) are painted: the
+    objects stay as they are, the surface passes under them, and no target changes.
+
+    Labels of grey objects (dead crowns) teach a network that grey means object; on another
+    flight the roads, bare ground and deadwood it never saw become false positives. These
+    surfaces are what the training areas of one scene may lack: smooth (little texture),
+    of low saturation, as bright as the scene's brightest things or brighter. In ``u = (x +
+    1) / 2`` (the scene's 1st–99th percentiles at 0..1) their level is drawn in 0.45–1.2,
+    each band within ±0.06 of it.
+    """
+    bands, h, w = image.shape
+    y, x = _grid(h, w)
+    size = float(max(h, w))
+    angle = rng.uniform(0.0, np.pi)
+    cos, sin = np.float32(np.cos(angle)), np.float32(np.sin(angle))
+    across = x * cos + y * sin  # distance along the surface's normal
+    along = y * cos - x * sin
+    road = rng.random() < 0.7
+    if road:
+        across = across - np.float32(rng.uniform(-0.4, 0.4) * size)
+        across = across + np.float32(rng.uniform(-1.0, 1.0) / size) * along * along  # a gentle curve
+        half = rng.uniform(0.08, 0.3) * size
+        inside = np.float32(half) - np.abs(across)
+    else:
+        cy, cx = rng.uniform(-0.4, 0.4, size=2) * size
+        ry, rx = rng.uniform(0.12, 0.35, size=2) * size
+        dy = (y - np.float32(cy)) * cos - (x - np.float32(cx)) * sin
+        dx = (x - np.float32(cx)) * cos + (y - np.float32(cy)) * sin
+        inside = np.float32(min(ry, rx)) * (
+            1.0 - np.sqrt((dy / np.float32(ry)) ** 2 + (dx / np.float32(rx)) ** 2)
+        )
+    alpha = np.clip(inside / np.float32(1.5) + np.float32(0.5), 0.0, 1.0)  # a soft edge, about 1.5 px
+    alpha *= target == 0
+    if not alpha.any():
+        return image
+    level = rng.uniform(0.45, 1.2)
+    u = np.empty((bands, h, w), np.float32)
+    u[:] = (level + rng.uniform(-0.06, 0.06, size=bands)).astype(np.float32)[:, None, None]
+    u += np.float32(rng.uniform(-0.15, 0.15) / size) * along  # light falling off along it
+    bank = _noise((1, h, w))
+    u += bank[rng.integers(len(bank))] * np.float32(rng.uniform(0.005, 0.04))  # fine grain
+    if road and rng.random() < 0.5:  # a painted line: at the centre (yellow or white), or both edges
+        width = np.float32(rng.uniform(0.6, 1.5))
+        line = (
+            np.abs(across) < width
+            if rng.random() < 0.6
+            else np.abs(np.abs(across) - np.float32(half * 0.9)) < width
+        )
+        paint = np.array([1.3, 1.2, 0.7 if rng.random() < 0.5 else 1.25][:bands] + [1.2] * max(bands - 3, 0))
+        u[:, line] = paint.astype(np.float32)[:, None]
+    surface = u * 2.0 - 1.0
+    image *= 1.0 - alpha
+    image += surface * alpha
+    return image
+
+
 def _turned(a: np.ndarray, k: int, flip: bool) -> np.ndarray:
     """``np.rot90(a, k, axes=(-2, -1))``, then mirrored left-right when ``flip``: the same view
     by slicing (np.rot90's generic axis handling costs more than the copy that follows)."""
@@ -115,8 +183,14 @@ def _turned(a: np.ndarray, k: int, flip: bool) -> np.ndarray:
     return a[..., ::-1] if flip else a
 
 
-def augment(tile: Tile, rng: np.random.Generator, colour: bool = True, blur: bool = False) -> Tile:
+def augment(
+    tile: Tile, rng: np.random.Generator, colour: bool = True, blur: bool = False, surface_share: float = 0.0
+) -> Tile:
     """A randomly rotated/flipped tile, photometrically changed when ``colour``.
+
+    A share ``surface_share`` of the tiles gets a synthetic grey surface on its background
+    (:func:`grey_surface`) before any photometric change, so that the surface takes the
+    tile's light and colour.
 
     Geometric changes are applied identically to the image and every target; the
     photometric ones act on the normalised image only. With ``blur``, a tile left in its
@@ -130,6 +204,8 @@ def augment(tile: Tile, rng: np.random.Generator, colour: bool = True, blur: boo
     image, target, boundary, weight = (
         _turned(a, k, flip) for a in (tile.image, tile.target, tile.boundary, tile.weight)
     )
+    if surface_share > 0.0 and rng.random() < surface_share:
+        image = grey_surface(np.array(image, dtype=np.float32, order="C"), np.asarray(target), rng)
     # photometric() copies the rotated view itself (C-ordered, as the copy here would be)
     if colour:
         image = photometric(image, rng)

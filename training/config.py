@@ -46,6 +46,10 @@ class TrainConfig:
     # own (blurred as often as the others). Half: on the NEON demo 0.615 held-back F1 against
     # 0.571 with every tile changed (two seeds, README "Ablation"), every variant still ≥ 0.94
     photometric_share: float = 0.5
+    # with augment: the share of tiles given a synthetic bright grey surface (a road, bare
+    # ground) on their background (augment.grey_surface): what one scene's training areas may
+    # lack, and what another flight showed as false positives (issue #12, "grey surfaces")
+    surface_share: float = 0.25
     scale_jitter: float = 0.25  # tiles resampled by a factor in 1/(1+j) .. 1+j
     balance_objects: bool = True  # small objects' pixels weigh more in the loss
     # weight of the soft-IoU term added to the cross-entropy of the semantic channels

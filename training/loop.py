@@ -281,7 +281,9 @@ def batch_maker(
                     config.photometric_share >= 1.0 or rng.random() < config.photometric_share
                 )
                 if config.augment:
-                    tile = augment(tile, rng, colour=colour, blur=config.photometric)
+                    tile = augment(
+                        tile, rng, colour=colour, blur=config.photometric, surface_share=config.surface_share
+                    )
                 tiles.append(tile)
         return {
             "image": np.stack([t.image for t in tiles]),
