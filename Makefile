@@ -16,7 +16,7 @@ PYTEST_ARGS ?=
 export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: setup apt test test-fast lint run deploy package demo demo-data screenshots translations \
-	bench bench-store bench-train bench-loader bench-detect bench-many bench-calibration eval-trees clean
+	bench bench-store bench-train bench-loader bench-detect bench-many bench-calibration eval-trees check-other-flight clean
 
 setup: $(VENV)/.installed
 
@@ -96,6 +96,10 @@ eval-trees: setup
 # the calibration's cost at a stop, on the count model eval-trees left in build/eval_trees
 bench-calibration: setup
 	$(PY) benchmarks/bench_calibration.py
+
+# an independent check (nothing is tuned on it): eval-trees' count model on another flight
+check-other-flight: setup
+	$(PY) benchmarks/check_other_flight.py
 
 screenshots: setup
 	$(PY) scripts/screenshots.py --output docs/screenshots

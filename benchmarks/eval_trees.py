@@ -7,13 +7,14 @@ training area covering the western two thirds, with the engine's defaults (the n
 sized from the labels, per-scene normalisation, augmentation, EMA weights, cosine
 schedule) for a fixed, seeded number of steps (a time cap guards slow machines). The
 tiles and weights are seeded, but the learning-rate schedule follows whichever budget is
-further used up, and 6,000 steps take 580-835 s on 2 cores, up to the 14-minute cap: on a
+further used up, and 6,000 steps take 520-835 s on 2 cores, up to the 14-minute cap: on a
 slow machine its speed moves the schedule. Runs of the same code differ even where the
 steps set it (multi-threaded sums, and a calibration on a few hundred trees): 0.607, 0.557,
 0.537, 0.587 and 0.580 held-back F1 in five runs of the recipe that changed every tile's
 colour, 0.599, 0.640 and 0.617 (seed 1) in three of the current one calibrated on the
 validation strip alone, 0.610 and 0.629 (seed 1) calibrated on a window of the training
-areas too (README, *Results*). The engine holds its validation strip (the eastern tenth of
+areas too, 0.634, 0.607 (seed 1) and 0.590 with grey surfaces as well (README,
+*Results*). The engine holds its validation strip (the eastern tenth of
 the training area) out of training and calibrates the snapshot's detection settings on it
 and a window of the training areas; detection then runs
 **with the snapshot's own settings** (no threshold is picked here) on the held-back
