@@ -121,7 +121,7 @@ def grey_surface(image: np.ndarray, target: np.ndarray, rng: np.random.Generator
     Labels of grey objects (dead crowns) teach a network that grey means object; on another
     flight the roads, bare ground and deadwood it never saw become false positives. These
     surfaces are what the training areas of one scene may lack: smooth (little texture),
-    of low saturation, as bright as the scene's brightest things or brighter. In ``u = (x +
+    of low saturation, from mid-grey to brighter than anything in the scene. In ``u = (x +
     1) / 2`` (the scene's 1st–99th percentiles at 0..1) their level is drawn in 0.45–1.2,
     each band within ±0.06 of it.
     """
@@ -163,8 +163,9 @@ def grey_surface(image: np.ndarray, target: np.ndarray, rng: np.random.Generator
             if rng.random() < 0.6
             else np.abs(np.abs(across) - np.float32(half * 0.9)) < width
         )
-        paint = np.array([1.3, 1.2, 0.7 if rng.random() < 0.5 else 1.25][:bands] + [1.2] * max(bands - 3, 0))
-        u[:, line] = paint.astype(np.float32)[:, None]
+        paint = np.full(bands, 1.2, np.float32)  # white; yellow: less blue
+        paint[:3] = (1.3, 1.2, 0.7 if rng.random() < 0.5 else 1.25)[:bands]
+        u[:, line] = paint[:, None]
     surface = u * 2.0 - 1.0
     image *= 1.0 - alpha
     image += surface * alpha
