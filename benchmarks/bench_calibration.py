@@ -53,7 +53,6 @@ def main(argv: list[str] | None = None) -> int:
     from orca_huntr.detection import vectorize
     from orca_huntr.snapshots import Workspace
     from orca_huntr.training import loop, validate
-    from orca_huntr.training.inputs import load_inputs
     from orca_huntr.training.network import build_network
     from orca_huntr.training.state import load_weights
     from orca_huntr.training.tiles import SceneReader
@@ -65,11 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     snapshot = ws.load_snapshot(model.id, current.id)
     config, train = snapshot.config, snapshot.config["train"]
     setup = loop.ModelSetup.from_model(model)
-    scenes = [(s.scene_id, s.source, s.name or s.scene_id) for s in ws.list_scenes(model.id)]
-    inputs = load_inputs(
-        ws.training_data_path(model.id), scenes, setup.num_classes, setup.bands, setup.crs,
-        train["validation_fraction"],
-    )  # fmt: skip
+    inputs = loop.model_inputs(ws, model.id, setup, train["validation_fraction"])
     setup.size_from(loop._resume_state(ws, model.id, setup), inputs)
     net = build_network(len(setup.bands), setup.num_classes, setup.mode, setup.network)
     load_weights(net, snapshot.weights)

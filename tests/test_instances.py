@@ -332,15 +332,13 @@ def test_count_calibration_adds_the_training_areas_and_the_card_scores_validatio
     import torch
 
     from orca_huntr.training import loop, validate
-    from orca_huntr.training.inputs import load_inputs
     from orca_huntr.training.network import build_network
     from orca_huntr.training.tiles import SceneReader
 
     ws, _, _ = synthdata.make_workspace(tmp_path, classes=1, size=96)
     model = ws.list_models()[0]
     setup = loop.ModelSetup.from_model(model)
-    scenes = [(s.scene_id, s.source, s.name or s.scene_id) for s in ws.list_scenes(model.id)]
-    inputs = load_inputs(ws.training_data_path(model.id), scenes, 1, setup.bands, setup.crs, 0.3)
+    inputs = loop.model_inputs(ws, model.id, setup, 0.3)
     setup.size_from(None, inputs)
     torch.manual_seed(0)
     net = build_network(len(setup.bands), 1, "count", setup.network)

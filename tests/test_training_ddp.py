@@ -62,16 +62,12 @@ def test_shares_of_a_team_cut_the_batch_in_order():
 def test_the_shares_of_a_batch_are_the_batch_of_one_process(tmp_path):
     """Process r's tiles of batch i are tiles r·b … of one process's batch i, value for value."""
     from orca_huntr.training.config import TrainConfig
-    from orca_huntr.training.inputs import load_inputs
-    from orca_huntr.training.loop import ModelSetup, batch_maker, scene_scales
+    from orca_huntr.training.loop import ModelSetup, batch_maker, model_inputs, scene_scales
     from orca_huntr.training.normalize import default_normalization
 
     ws, info, _ = synthdata.make_workspace(tmp_path, size=96)
     setup = ModelSetup.from_model(info)
-    scenes = [(s.scene_id, s.source, s.name or s.scene_id) for s in ws.list_scenes(info.id)]
-    inputs = load_inputs(
-        ws.training_data_path(info.id), scenes, setup.num_classes, setup.bands, setup.crs, 0.15
-    )
+    inputs = model_inputs(ws, info.id, setup, 0.15)
     scales = scene_scales(inputs, setup.bands, default_normalization())
     config = TrainConfig(batch_size=4, seed=5, boundary_target="centre")
     whole = batch_maker(inputs, setup, config, scales)

@@ -576,11 +576,7 @@ def train_model(
     model = ws.get_model(model_id)
     setup = ModelSetup.from_model(model)
     setup.check()
-    scenes = [(s.scene_id, s.source, s.name or s.scene_id) for s in ws.list_scenes(model_id)]
-    inputs = load_inputs(
-        ws.training_data_path(model_id), scenes, setup.num_classes, setup.bands, setup.crs,
-        config.validation_fraction,
-    )  # fmt: skip
+    inputs = model_inputs(ws, model_id, setup, config.validation_fraction)
     resume = _resume_state(ws, model_id, setup)
     setup.size_from(resume, inputs)
     setup.check()
@@ -625,6 +621,21 @@ def train_model(
         metrics=outcome.metrics,
         seconds=outcome.seconds,
         warnings=list(inputs.warnings),
+    )
+
+
+def model_inputs(ws: Any, model_id: str, setup: ModelSetup, validation_fraction: float) -> TrainingInputs:
+    """The training data of ``model_id`` of workspace ``ws`` as training reads it: its scenes
+    and its live training data (:func:`inputs.load_inputs`), ``validation_fraction`` of each
+    training area held out where no area is marked for validation."""
+    scenes = [(s.scene_id, s.source, s.name or s.scene_id) for s in ws.list_scenes(model_id)]
+    return load_inputs(
+        ws.training_data_path(model_id),
+        scenes,
+        setup.num_classes,
+        setup.bands,
+        setup.crs,
+        validation_fraction,
     )
 
 
