@@ -225,7 +225,8 @@ def create_model(
     Without ``tile_size`` and ``network["depth"]`` the tile size and the network's depth are
     derived from the labels at the first training (``training/recipe.py``), and so is the
     network's working scale unless ``network["scale"]`` (1 full resolution, 2 half, 4 quarter) says;
-    ``boundary_target`` ("centre", the default, "distance" or "rim") is stored with a count model.
+    ``boundary_target`` ("centre", the default, "distance" or "rim") is stored with a count model;
+    ``network["boxes"]`` False trains it without the box head (README, *Model quality*).
     """
     from .adapters.inputs import input_spec, model_network, parse_classes
     from .adapters.training_import import create_model_with_data, prepare_training_data
@@ -243,6 +244,7 @@ def create_model(
         tile_size,
         boundary_target,
         (network or {}).get("scale"),
+        (network or {}).get("boxes"),
     )
     # all or nothing: read, check and repair the training data before the model exists
     context = QgsProject.instance().transformContext()

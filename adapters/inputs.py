@@ -116,15 +116,17 @@ def model_network(
     tile_size: int | None = None,
     boundary_target: str | None = None,
     scale: int | None = None,
+    boxes: bool | None = None,
 ) -> tuple[dict[str, Any], int]:
     """``(network, tile_size)`` of a new model (``training.recipe.model_network``): a count model
     stores its boundary target (``recipe.DEFAULT_TARGET``, "centre", unless another is asked
-    for), a segmentation model none."""
+    for), a segmentation model none; ``boxes`` False keeps a count model without the box head
+    (None: the default, a head with the centre target)."""
     from ..training.recipe import DEFAULT_TARGET
     from ..training.recipe import model_network as sized
 
     target = (boundary_target or DEFAULT_TARGET) if mode == "count" else None
-    return sized(width, depth, tile_size, target, scale)
+    return sized(width, depth, tile_size, target, scale, boxes if mode == "count" else None)
 
 
 # ---------------------------------------------------------------------------- classes

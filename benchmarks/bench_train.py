@@ -13,7 +13,8 @@ in pinned memory, and the step runs under bf16 autocast: target real ≥ 0.80 ×
 The last line printed is one JSON object.
 
     python benchmarks/bench_train.py [--steps 16] [--tile 256] [--batch 8] [--synthetic-scene]
-                                     [--width 16] [--depth 3] [--scale 1] [--device cuda] [--workers N]
+                                     [--width 16] [--depth 3] [--scale 1] [--no-boxes]
+                                     [--device cuda] [--workers N]
 """
 
 from __future__ import annotations
@@ -65,6 +66,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--depth", type=int, default=3)
     parser.add_argument("--target", default="centre", choices=("centre", "distance", "rim"))
     parser.add_argument("--scale", type=int, default=1, help="working scale (the NEON crowns' recipe: 2)")
+    parser.add_argument(
+        "--no-boxes",
+        action="store_true",
+        help="without the box head (new centre-target count models train one; both sides of the ratio)",
+    )
     parser.add_argument("--device", default="auto")
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument(
@@ -106,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     if device.type == "cpu":
         configure_threads(config.threads)
     network = {"width": args.width, "depth": args.depth, "scale": args.scale}
+    boxes = args.target == "centre" and not args.no_boxes
+    if boxes:
+        network["boxes"] = True
     setup = ModelSetup(1, "count", [1, 2, 3], args.tile, network)
     with tempfile.TemporaryDirectory() as tmp:
         inputs = _inputs(Path(tmp), args.synthetic_scene)
@@ -119,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
             "boundary": rng.uniform(size=(args.batch, args.tile, args.tile)).astype(np.float32),
             "weight": np.ones((args.batch, args.tile, args.tile), np.float32),
         }
+        if boxes:  # the same step as the real batches': the box head's loss too
+            fake["box"] = rng.uniform(0.0, 1.0, size=(args.batch, 4, args.tile, args.tile)).astype(np.float32)
         make_batch = batch_maker(inputs, setup, config, scales)
         workers = loader_workers(config.num_workers, device.type)
         loaded = make_batch
@@ -183,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         "depth": args.depth,
         "scale": args.scale,
         "boundary_target": args.target,
+        "boxes": boxes,
         "steps": args.steps,
         "device": str(device),
         "torch_threads": torch.get_num_threads(),

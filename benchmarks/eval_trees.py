@@ -141,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         "--boundary-weight", type=float, default=None, help="count mode: boundary loss weight"
     )
     parser.add_argument("--centre-loss", default=None, choices=("bce", "focal"))
+    parser.add_argument("--box-weight", type=float, default=None, help="the box head's loss weight")
+    parser.add_argument("--no-boxes", action="store_true", help="ablation: no box head")
     parser.add_argument(
         "--centre-sigma", type=float, default=None, help="centre target's σ, share of a label's size"
     )
@@ -205,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
             return existing[0], ws.current_snapshot(existing[0].id), 0.0
         # the engine sizes the network from the labels (training/recipe.py) unless told otherwise
         network = {"width": args.width or 16, "depth": args.depth or 3, "auto": not (args.tile or args.depth)}
+        if args.no_boxes:
+            network["boxes"] = False
         if args.scale:
             network["scale"] = args.scale
         norm = None
@@ -249,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
             centre_loss=args.centre_loss or TrainConfig.centre_loss,
             centre_sigma=args.centre_sigma,
             boundary_weight=args.boundary_weight or TrainConfig.boundary_weight,
+            box_weight=TrainConfig.box_weight if args.box_weight is None else args.box_weight,
             ema_decay=None if args.no_ema else (args.ema_decay or TrainConfig.ema_decay),
             balance_objects=not args.no_balance,
             lr_floor=1.0 if args.constant_lr else TrainConfig.lr_floor,

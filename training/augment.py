@@ -184,6 +184,14 @@ def _turned(a: np.ndarray, k: int, flip: bool) -> np.ndarray:
     return a[..., ::-1] if flip else a
 
 
+def _box_order(k: int, flip: bool) -> list[int]:
+    """The box target's channels (distances left, top, right, bottom) after :func:`_turned`:
+    new channel ``i`` is old channel ``order[i]`` (a quarter turn anticlockwise brings the old
+    top side to the left, the old right side to the top; a mirror swaps left and right)."""
+    order = [(i + k) % 4 for i in range(4)]
+    return [order[2], order[1], order[0], order[3]] if flip else order
+
+
 def augment(
     tile: Tile, rng: np.random.Generator, colour: bool = True, blur: bool = False, surface_share: float = 0.0
 ) -> Tile:
@@ -193,7 +201,8 @@ def augment(
     (:func:`grey_surface`) before any photometric change, so that the surface takes the
     tile's light and colour.
 
-    Geometric changes are applied identically to the image and every target; the
+    Geometric changes are applied identically to the image and every target (the box
+    target's channels reordered to the turned sides, :func:`_box_order`); the
     photometric ones act on the normalised image only. With ``blur``, a tile left in its
     colours (``colour`` false) is still blurred as often as a changed one: a softer image
     (another camera, focus or resampling) is learnt from every tile, not only from those
@@ -214,4 +223,5 @@ def augment(
         image = np.ascontiguousarray(image, dtype=np.float32)
         if blur:
             image = _blur(image, rng, PHOTOMETRIC)
-    return Tile(image, target, boundary, weight)
+    box = None if tile.box is None else _turned(tile.box, k, flip)[_box_order(k, flip)]
+    return Tile(image, target, boundary, weight, box)

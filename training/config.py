@@ -9,6 +9,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# the box head's loss weight: on the NEON demo 1.0 gave held-back F1 0.624-0.643 (three runs,
+# against 0.590-0.634 without the head); on a small synthetic task with a width-8 network and
+# 200 steps it slowed learning (mean IoU 0.57 against 0.78 over five seeds), 0.2 did much less
+# so (0.74). README, Ablation, "Box extents as an auxiliary task"
+BOX_WEIGHT = 0.2
+
 
 @dataclass
 class TrainConfig:
@@ -63,6 +69,9 @@ class TrainConfig:
     # snapshot calibrates the detection thresholds for it
     boundary_target: str | None = None  # None: the model's (its snapshots'), "centre" for a new one
     boundary_weight: float = 1.0
+    # count networks with a box head (network.NetworkSpec.boxes): the weight of its loss
+    # (loss.box_iou_loss) next to the others
+    box_weight: float = BOX_WEIGHT
     centre_loss: str = "bce"  # centre target: "bce" on the soft map, or "focal" (CenterNet's)
     # centre target: each label's Gaussian σ as a share of its size; None: the model's (its
     # snapshots' recorded ``centre_sigma``; 0.10 for those made before it was recorded), else

@@ -33,8 +33,8 @@ from .history import RunHistory
 from .inputs import TrainingInputs, load_inputs
 from .labelcache import LabelRasters
 from .loader import BackgroundLoader, pinned
-from .loss import jaccard_weight_for, segmentation_loss
-from .network import MODES, NetworkSpec, build_network
+from .loss import BOX_UNIT_SHARE, box_iou_loss, jaccard_weight_for, segmentation_loss
+from .network import BOX_CHANNELS, MODES, NetworkSpec, build_network
 from .normalize import FIXED, default_normalization, method_of, statistics_for
 from .recipe import (
     DEFAULT_TARGET,  # count mode's boundary target for a model's first training
@@ -66,6 +66,7 @@ class ModelSetup:
     auto_size: bool = False  # tile size and depth still to be derived from the labels (training/recipe.py)
     recipe: dict[str, Any] | None = None  # what the recipe chose, once it did
     scale: int | None = None  # a working scale the user chose (None: sized from the labels too)
+    boxes: bool | None = None  # the box head as the model asks (None: the default rule, size_from)
 
     @classmethod
     def from_model(cls, model: Any) -> ModelSetup:
@@ -81,26 +82,30 @@ class ModelSetup:
             class_names=[c.name for c in model.classes],
             auto_size=bool((model.network or {}).get("auto")) or not model.tile_size,
             scale=(model.network or {}).get("scale"),
+            boxes=None if (model.network or {}).get("boxes") is None else bool(model.network["boxes"]),
         )
 
-    def size_from(self, resume: Resume | None, inputs: TrainingInputs) -> None:
+    def size_from(self, resume: Resume | None, inputs: TrainingInputs, boxes: bool = False) -> None:
         """Fix the tile size and network: a resumed snapshot's (its weights need them), else
-        for a model sized automatically the recipe of its labels, else the model's own."""
+        for a model sized automatically the recipe of its labels, else the model's own. A
+        count model's first training adds the box head (``NetworkSpec.boxes``) where the model
+        asks for it, or, where it does not say, when ``boxes`` (its boundary target is the centre)."""
         if resume is not None and resume.tile_size and resume.network:
             self.tile_size, self.network = (
                 int(resume.tile_size),
                 NetworkSpec.from_dict(resume.network).to_dict(),
             )
             return
-        if not self.auto_size:
-            return
-        labels = [g for s in inputs.scenes for g in s.labels]
-        resolution = inputs.scenes[0].transform.a if inputs.scenes else self.resolution
-        width = NetworkSpec.from_dict(self.network).width
-        chosen = recipe_for(labels, abs(resolution) if resolution else None, width, self.scale)
-        self.tile_size, self.network = chosen.tile_size, dict(chosen.network)
-        self.recipe = chosen.to_dict()
-        log.info("network sized from the labels: %s", chosen.reason)
+        if self.auto_size:
+            labels = [g for s in inputs.scenes for g in s.labels]
+            resolution = inputs.scenes[0].transform.a if inputs.scenes else self.resolution
+            width = NetworkSpec.from_dict(self.network).width
+            chosen = recipe_for(labels, abs(resolution) if resolution else None, width, self.scale)
+            self.tile_size, self.network = chosen.tile_size, dict(chosen.network)
+            self.recipe = chosen.to_dict()
+            log.info("network sized from the labels: %s", chosen.reason)
+        wanted = (boxes if self.boxes is None else self.boxes) and self.mode == "count"
+        self.network = NetworkSpec.from_dict({**self.network, "boxes": wanted}).to_dict()
 
     def check(self) -> None:
         """Raise InputDataError for settings training cannot use."""
@@ -203,16 +208,24 @@ class TrainStep:
         target = self._to_device(batch["target"])
         weight = self._to_device(batch["weight"])
         rim = self._to_device(batch["boundary"]) if self.setup.mode == "count" else None
+        box = self._to_device(batch["box"]) if "box" in batch else None
         self.net.train()
         self.optimizer.zero_grad(set_to_none=True)
         with torch.autocast(self.device.type, dtype=self.amp_dtype, enabled=self.amp):
-            logits = self.net(x)
+            logits = self.net(x, boxes=True) if box is not None else self.net(x)
         logits = logits.float()  # the loss in float32 (a no-op without autocast)
+        extra = None
+        if box is not None:  # the box head's four channels come last
+            assert rim is not None
+            extra = box_iou_loss(logits[:, -BOX_CHANNELS:], box, rim, target)
+            logits = logits[:, :-BOX_CHANNELS]
         loss = segmentation_loss(
             logits, target, rim, self.setup.num_classes, self.config.boundary_weight, weight,
             centre_focal=self.config.boundary_target == "centre" and self.config.centre_loss == "focal",
             jaccard_weight=jaccard_weight_for(self.config, self.setup.mode),
         )  # fmt: skip
+        if extra is not None:
+            loss = loss + self.config.box_weight * extra
         loss, whole = self.team.weigh_loss(loss, target, weight)  # whole: the loss of every process's tiles
         self.scaler.scale(loss).backward()
         self.scaler.step(self.optimizer)
@@ -259,6 +272,9 @@ def batch_maker(
     # labels (and the centre target) rasterised once per scene in chunks, not per tile
     centre = spread if rim_width > 0 and target == "centre" else None
     rasters = [LabelRasters(s, centre_spread=centre) for s in inputs.scenes]
+    # the box head's target (a centre-target count network with NetworkSpec.boxes)
+    boxes = centre is not None and NetworkSpec.from_dict(setup.network).boxes
+    box_unit = setup.tile_size * BOX_UNIT_SHARE if boxes else None
     rasterio = require("rasterio")
     positions = range(config.batch_size) if share is None else share
 
@@ -275,7 +291,7 @@ def batch_maker(
                     reader, inputs.scenes[spec.scene], inputs.bands, spec.row, spec.col, setup.tile_size,
                     mean, std, boundary_width=rim_width, boundary_kind=target, zoom=zoom,
                     label_weights=weights[spec.scene], label_rasters=rasters[spec.scene],
-                    centre_spread=spread,
+                    centre_spread=spread, box_unit=box_unit,
                 )  # fmt: skip
                 colour = config.photometric and (
                     config.photometric_share >= 1.0 or rng.random() < config.photometric_share
@@ -290,6 +306,7 @@ def batch_maker(
             "target": np.stack([t.target for t in tiles]),
             "boundary": np.stack([t.boundary for t in tiles]),
             "weight": np.stack([t.weight for t in tiles]),
+            **({"box": np.stack([t.box for t in tiles if t.box is not None])} if boxes else {}),
         }
 
     return make_batch
@@ -578,10 +595,12 @@ def train_model(
     setup.check()
     inputs = model_inputs(ws, model_id, setup, config.validation_fraction)
     resume = _resume_state(ws, model_id, setup)
-    setup.size_from(resume, inputs)
+    model_target = (model.network or {}).get("boundary_target")
+    first_target = config.boundary_target or model_target or DEFAULT_TARGET
+    setup.size_from(resume, inputs, boxes=first_target == "centre")
     setup.check()
     _check_config(config)
-    config = _with_target(config, resume, (model.network or {}).get("boundary_target"))
+    config = _with_target(config, resume, model_target)
     normalization = (resume.normalization if resume and resume.normalization else None) or (
         _fixed(model.input_spec.normalization) or default_normalization()
     )

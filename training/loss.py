@@ -7,6 +7,7 @@ the same pixels (soft edge-ness or 0/1 rims, see ``tiles.boundary_target``), so 
 network learns where touching objects must be split.
 Segmentation mode adds a soft IoU of the object classes (:func:`soft_jaccard_loss`,
 weight ``TrainConfig.jaccard_weight``; :func:`jaccard_weight_for` gives the mode's default).
+A count network with a box head adds :func:`box_iou_loss` (weight ``TrainConfig.box_weight``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from .tiles import IGNORE
 
 # segmentation mode's soft-IoU weight when the config leaves it None (README, Ablation: a soft IoU)
 SEG_JACCARD_WEIGHT = 1.0
+# the box head's distances (network.NetworkSpec.boxes) in units of this share of the tile size
+# (a tile is sized to about three objects: about one object); its weight is TrainConfig.box_weight
+BOX_UNIT_SHARE = 0.25
 
 
 def jaccard_weight_for(config: TrainConfig, mode: str) -> float:
@@ -127,3 +131,36 @@ def centre_focal_loss(rim: torch.Tensor, boundary: torch.Tensor, valid: torch.Te
     pos = -((1.0 - p) ** 2) * log_p * peak
     neg = -((1.0 - heat) ** 4) * p**2 * log_q * (valid & ~peak)
     return (pos.sum() + neg.sum()) / peak.sum().clamp(min=1)
+
+
+def box_iou_loss(
+    raw: torch.Tensor, box: torch.Tensor, centre: torch.Tensor, target: torch.Tensor
+) -> torch.Tensor:
+    """The box head's loss: 1 − the IoU of the predicted and the true box (as FCOS, Tian et al.
+    2019), averaged over the pixels inside labels that count, each weighted by how near its
+    label's centre it lies (``1 − centre``, the centre target: 1 at the centre).
+
+    ``raw`` ``(N, 4, H, W)``: logits of the distances to the box's left, top, right and bottom
+    sides (softplus: positive); ``box`` the same distances as trained (``tiles.box_distances``,
+    0 outside labels); ``centre`` ``(N, H, W)`` the centre target; ``target`` the classes with
+    IGNORE. Both boxes contain the pixel, so they always overlap: the IoU needs no enclosing box.
+    0 (with a gradient) where no pixel counts.
+    """
+    box = box.float()
+    inside = (box.sum(dim=1) > 0) & (target != IGNORE)
+    w = (1.0 - centre.float()) * inside
+    total = w.sum()
+    if float(total) <= 0:
+        return raw.sum() * 0.0
+    # the pixels inside labels only (a third of a tile or less): the rest weigh 0
+    at = inside.nonzero(as_tuple=True)
+    n, y, x = at
+    w = w[at]
+    pl, pt, pr, pb = functional.softplus(raw.float()[n, :, y, x]).unbind(1)
+    tl, tt, tr, tb = box[n, :, y, x].unbind(1)
+    across = torch.minimum(pl, tl) + torch.minimum(pr, tr)
+    down = torch.minimum(pt, tt) + torch.minimum(pb, tb)
+    inter = across * down
+    union = (pl + pr) * (pt + pb) + (tl + tr) * (tt + tb) - inter
+    iou = (inter + 1e-6) / (union + 1e-6)
+    return ((1.0 - iou) * w).sum() / total

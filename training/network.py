@@ -14,6 +14,13 @@ Output contract, shared by training and detection:
   instances are split by keeping the pixels below a threshold as object cores and
   growing the rest of the class back onto them.
 
+A count model with the centre target also learns each object's **box** (``NetworkSpec.boxes``,
+recorded with the model): a head of four channels, the distances from a pixel to the left,
+top, right and bottom sides of the box of the label it lies in, trained as an auxiliary task
+(``loss.box_iou_loss``; README, *Ablation*, *Box extents as an auxiliary task*). Only
+training asks for it (``forward(x, boxes=True)``): validation, detection and ONNX export see
+the contract above, unchanged.
+
 No weights are downloaded: the network is built from its settings alone.
 """
 
@@ -29,6 +36,7 @@ from torch.nn import functional
 from .recipe import tile_multiple
 
 MODES = ("count", "segmentation")
+BOX_CHANNELS = 4  # the box head's distances: left, top, right, bottom
 
 
 @dataclass(frozen=True)
@@ -42,11 +50,15 @@ class NetworkSpec:
     # detection and ONNX see full-resolution tiles either way; objects many pixels across
     # cost scale² less to learn and detect (training/recipe.py chooses it from the labels)
     scale: int = 1
+    # count mode, centre target: a head that learns each object's box (training only, see above)
+    boxes: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         if self.scale == 1:  # as recorded before the setting existed
             del data["scale"]
+        if not self.boxes:  # as recorded before the setting existed
+            del data["boxes"]
         return data
 
     @property
@@ -58,7 +70,7 @@ class NetworkSpec:
     def from_dict(cls, data: dict[str, Any] | None) -> NetworkSpec:
         data = dict(data or {})
         width, depth = int(data.get("width", 16)), int(data.get("depth", 3))
-        return cls(width=width, depth=depth, scale=int(data.get("scale") or 1))
+        return cls(width=width, depth=depth, scale=int(data.get("scale") or 1), boxes=bool(data.get("boxes")))
 
 
 def output_channels(num_classes: int, mode: str) -> int:
@@ -100,8 +112,11 @@ class UNet(nn.Module):
             self.upconv.append(nn.ConvTranspose2d(w * 2, w, 2, stride=2))
             self.up.append(_Block(w * 2, w))
         self.head = nn.Conv2d(widths[0], out_channels, 1)
+        self.box_head = nn.Conv2d(widths[0], BOX_CHANNELS, 1) if spec.boxes else None
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, boxes: bool = False) -> torch.Tensor:
+        """The output channels of the contract above; with ``boxes`` (a network built with
+        ``NetworkSpec.boxes``, in training) followed by the four box-distance logits."""
         if self.scale > 1:
             x = functional.avg_pool2d(x, self.scale)
         skips = []
@@ -113,7 +128,10 @@ class UNet(nn.Module):
         for upconv, block in zip(self.upconv, self.up, strict=False):
             x = upconv(x)
             x = block(torch.cat([x, skips.pop()], dim=1))
-        x = self.head(x)
+        if boxes and self.box_head is not None:
+            x = torch.cat([self.head(x), self.box_head(x)], dim=1)
+        else:
+            x = self.head(x)
         if self.scale > 1:
             x = functional.interpolate(x, scale_factor=self.scale, mode="bilinear", align_corners=False)
         return x

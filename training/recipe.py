@@ -134,13 +134,15 @@ def model_network(
     tile_size: int | None = None,
     boundary_target: str | None = None,
     scale: int | None = None,
+    boxes: bool | None = None,
 ) -> tuple[dict[str, Any], int]:
     """``(network, tile_size)`` to create a model with, the one rule of the panel, Processing
     and the console: with neither ``depth`` nor ``tile_size`` given (or 0), the model is
     sized from its labels at its first training (``network["auto"]``); ``boundary_target``
     (count mode: "centre", "distance" or "rim") is stored with the model. ``scale`` (1, 2 or
     4; None or 0: from the labels when sized from them, else 1) is the network's working
-    scale (:func:`working_scale`)."""
+    scale (:func:`working_scale`). ``boxes`` (count mode; None: the default, a box head with the
+    centre target, ``network.NetworkSpec.boxes``) is stored when given."""
     auto = not depth and not tile_size
     network: dict[str, Any] = {"width": int(width or DEFAULT_WIDTH), "depth": int(depth or 3)}
     if auto:
@@ -158,4 +160,6 @@ def model_network(
                 f"unknown boundary target {boundary_target!r}; expected 'centre', 'distance' or 'rim'"
             )
         network["boundary_target"] = boundary_target
+    if boxes is not None:
+        network["boxes"] = bool(boxes)
     return network, int(tile_size or PLACEHOLDER_TILE)

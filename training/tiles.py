@@ -25,6 +25,9 @@ class Tile:
     target: np.ndarray  # (S, S) uint8: class id, IGNORE outside areas / on nodata
     boundary: np.ndarray  # (S, S) float32 in 0..1: edge-ness (count mode, see edge_map), 0 otherwise
     weight: np.ndarray  # (S, S) float32: loss weight of each pixel (small objects weigh more)
+    # (4, S, S) float32: each pixel's distances to the left, top, right and bottom sides of the
+    # box of the label it lies in, in units of box_unit tile pixels (0 outside labels); None: no box head
+    box: np.ndarray | None = None
 
 
 class SceneReader:
@@ -419,6 +422,7 @@ def make_tile(
     label_weights: np.ndarray | None = None,
     label_rasters: Any = None,
     centre_spread: float = CENTRE_SIGMA,
+    box_unit: float | None = None,
 ) -> Tile:
     """Read, normalise and rasterise one ``size``×``size`` training tile.
 
@@ -433,7 +437,8 @@ def make_tile(
     ``labelcache.LabelRasters`` of the scene and ``areas``) gives the labels rasterised once
     per scene instead of once per tile: the same targets, and the centre target cut from its
     chunks when it was made with this ``centre_spread`` (the centre target's σ as a share of
-    each label's size, :func:`centre_map`).
+    each label's size, :func:`centre_map`). ``box_unit`` (pixels of the tile) adds the box
+    head's target, :func:`box_distances`.
 
     The instance numbers and the mask of counted pixels are resampled first, and the classes
     and weights looked up from them (nearest neighbour picks the same pixels whatever the
@@ -507,4 +512,48 @@ def make_tile(
         boundary = np.zeros((size, size), dtype=np.float32)
     if weight is None:
         weight = np.ones((size, size), dtype=np.float32)
-    return Tile(image, target, boundary, weight)
+    box = None
+    if box_unit:
+        box = box_distances(scene, instances, labels, row, col, read, size, box_unit)
+    return Tile(image, target, boundary, weight, box)
+
+
+def box_distances(
+    scene: SceneInput,
+    instances: np.ndarray,
+    labels: Any,
+    row: int,
+    col: int,
+    read: int,
+    size: int,
+    unit: float,
+) -> np.ndarray:
+    """The box head's target ``(4, size, size)`` float32: for each pixel of a tile inside a
+    label, its distances to the left, top, right and bottom sides of that label's bounding box
+    (in the scene's pixel frame, where it may reach beyond the tile), in tile pixels divided by
+    ``unit``; 0 outside labels. The tile was read as the ``read`` × ``read`` window at
+    ``(row, col)`` and resampled to ``size`` (``instances`` is at ``size``, numbered as
+    :func:`make_tile` numbers them: label ``k − 1``, or ``labels[k − 1]`` when given)."""
+    inverse = ~scene.transform
+    b = scene.label_bounds  # (minx, miny, maxx, maxy) in the scene's CRS
+    xs = np.stack([b[:, 0], b[:, 2], b[:, 0], b[:, 2]])
+    ys = np.stack([b[:, 1], b[:, 1], b[:, 3], b[:, 3]])
+    cols = inverse.a * xs + inverse.b * ys + inverse.c
+    rows = inverse.d * xs + inverse.e * ys + inverse.f
+    sides = np.stack([cols.min(axis=0), rows.min(axis=0), cols.max(axis=0), rows.max(axis=0)])  # (4, n)
+    k = instances.astype(np.intp) - 1
+    inside = k >= 0
+    if not inside.any() or sides.shape[1] == 0:
+        return np.zeros((4, size, size), np.float32)
+    which = np.where(inside, k, 0)
+    if labels is not None:
+        which = np.asarray(labels, dtype=np.intp)[which]
+    step = read / size  # scene pixels per tile pixel
+    ys_px = (row + (np.arange(size) + 0.5) * step)[:, None]
+    xs_px = (col + (np.arange(size) + 0.5) * step)[None, :]
+    s = sides[:, which]  # (4, size, size)
+    out = np.stack([xs_px - s[0], ys_px - s[1], s[2] - xs_px, s[3] - ys_px]).astype(np.float32)
+    out *= np.float32(1.0 / (unit * step))
+    np.maximum(out, 0.0, out=out)
+    out *= inside
+    return out
