@@ -540,20 +540,26 @@ def box_distances(
     ys = np.stack([b[:, 1], b[:, 1], b[:, 3], b[:, 3]])
     cols = inverse.a * xs + inverse.b * ys + inverse.c
     rows = inverse.d * xs + inverse.e * ys + inverse.f
-    sides = np.stack([cols.min(axis=0), rows.min(axis=0), cols.max(axis=0), rows.max(axis=0)])  # (4, n)
-    k = instances.astype(np.intp) - 1
-    inside = k >= 0
-    if not inside.any() or sides.shape[1] == 0:
-        return np.zeros((4, size, size), np.float32)
-    which = np.where(inside, k, 0)
-    if labels is not None:
-        which = np.asarray(labels, dtype=np.intp)[which]
     step = read / size  # scene pixels per tile pixel
-    ys_px = (row + (np.arange(size) + 0.5) * step)[:, None]
-    xs_px = (col + (np.arange(size) + 0.5) * step)[None, :]
-    s = sides[:, which]  # (4, size, size)
-    out = np.stack([xs_px - s[0], ys_px - s[1], s[2] - xs_px, s[3] - ys_px]).astype(np.float32)
-    out *= np.float32(1.0 / (unit * step))
+    # each side relative to the tile, in tile pixels, a row per instance number: number 0 (no
+    # label) gets sides that put every distance below 0, which the clip below makes 0
+    sides = np.stack(
+        [cols.min(axis=0) - col, rows.min(axis=0) - row, cols.max(axis=0) - col, rows.max(axis=0) - row]
+    )
+    if labels is not None:
+        sides = sides[:, np.asarray(labels, dtype=np.intp)]
+    lookup = np.empty((4, sides.shape[1] + 1), np.float32)
+    lookup[:, 0] = (np.inf, np.inf, -np.inf, -np.inf)
+    lookup[:, 1:] = sides / step
+    centres = np.arange(size, dtype=np.float32) + np.float32(0.5)
+    out = np.empty((4, size, size), np.float32)
+    for k in range(4):
+        lookup[k].take(instances, out=out[k])
+    out[0] -= centres[None, :]  # x − left, as −(left − x)
+    out[1] -= centres[:, None]
+    out[2] -= centres[None, :]
+    out[3] -= centres[:, None]
+    out[0:2] *= np.float32(-1.0 / unit)
+    out[2:4] *= np.float32(1.0 / unit)
     np.maximum(out, 0.0, out=out)
-    out *= inside
     return out
