@@ -108,23 +108,34 @@ class Team:
         ids = [self.local_rank] if self.device.startswith("cuda") else None
         return torch.nn.parallel.DistributedDataParallel(net, device_ids=ids)
 
-    def weigh_loss(self, loss: Any, target: Any, weight: Any) -> tuple[Any, Any]:
-        """``(loss to step on, loss of the whole batch)`` for this process's ``loss``.
+    def weigh_loss(
+        self, loss: Any, target: Any, weight: Any, extra: tuple[Any, Any] | None = None
+    ) -> tuple[Any, Any]:
+        """``(loss to step on, loss of the whole batch)`` for this process's ``loss`` (plus
+        ``extra``: another weighted mean and its denominator, the box head's).
 
         ``loss.segmentation_loss`` is a weighted mean: Σ(w·ℓ) / Σw over the process's
         pixels that count (``target`` ≠ IGNORE, weighted by ``weight``). Scaled by
         N·Σw_r / Σw (Σw of every process), the mean DDP takes of the gradients is the
-        gradient of Σ(w·ℓ) / Σw over the whole batch, what one process computes.
+        gradient of Σ(w·ℓ) / Σw over the whole batch, what one process computes; ``extra``
+        is scaled by its own denominator's share alike.
         """
+        terms = [(loss, (weight.float() * (target != IGNORE)).sum())]  # loss.py's denominator
+        if extra is not None:
+            terms.append(extra)
         if not self.shared:
-            return loss, loss
-        mass = (weight.float() * (target != IGNORE)).sum()  # loss.py's denominator
-        local = torch.stack([mass, loss.detach().float() * mass])
+            whole = sum((t for t, _ in terms[1:]), terms[0][0])
+            return whole, whole
+        local = torch.stack([m.float() for _, m in terms] + [t.detach().float() * m for t, m in terms])
         dist.all_reduce(local)
-        total_mass, total = local.unbind()
-        if float(total_mass) <= 0:  # no pixel counts anywhere: nothing to learn, as in one process
-            return loss * 0.0, total_mass
-        return loss * (self.size * mass / total_mass), total / total_mass
+        masses, totals = local[: len(terms)], local[len(terms) :]
+        step, whole = loss * 0.0, torch.zeros((), device=local.device)
+        for (term, mass), total_mass, total in zip(terms, masses, totals, strict=True):
+            if float(total_mass) <= 0:  # no pixel counts anywhere: nothing to learn, as in one process
+                continue
+            step = step + term * (self.size * mass / total_mass)
+            whole = whole + total / total_mass
+        return step, whole
 
     # ---------------------------------------------------------------- decisions
     def agree(self, reason: str) -> str:

@@ -33,7 +33,7 @@ from .history import RunHistory
 from .inputs import TrainingInputs, load_inputs
 from .labelcache import LabelRasters
 from .loader import BackgroundLoader, pinned
-from .loss import BOX_UNIT_SHARE, box_iou_loss, jaccard_weight_for, segmentation_loss
+from .loss import BOX_UNIT_SHARE, box_iou_loss, box_loss_mass, jaccard_weight_for, segmentation_loss
 from .network import BOX_CHANNELS, MODES, NetworkSpec, build_network
 from .normalize import FIXED, default_normalization, method_of, statistics_for
 from .recipe import (
@@ -217,16 +217,16 @@ class TrainStep:
         extra = None
         if box is not None:  # the box head's four channels come last
             assert rim is not None
-            extra = box_iou_loss(logits[:, -BOX_CHANNELS:], box, rim, target)
+            term = self.config.box_weight * box_iou_loss(logits[:, -BOX_CHANNELS:], box, rim, target)
+            extra = (term, box_loss_mass(box, rim, target))
             logits = logits[:, :-BOX_CHANNELS]
         loss = segmentation_loss(
             logits, target, rim, self.setup.num_classes, self.config.boundary_weight, weight,
             centre_focal=self.config.boundary_target == "centre" and self.config.centre_loss == "focal",
             jaccard_weight=jaccard_weight_for(self.config, self.setup.mode),
         )  # fmt: skip
-        if extra is not None:
-            loss = loss + self.config.box_weight * extra
-        loss, whole = self.team.weigh_loss(loss, target, weight)  # whole: the loss of every process's tiles
+        # whole: the loss of every process's tiles
+        loss, whole = self.team.weigh_loss(loss, target, weight, extra)
         self.scaler.scale(loss).backward()
         self.scaler.step(self.optimizer)
         self.scaler.update()

@@ -133,6 +133,20 @@ def centre_focal_loss(rim: torch.Tensor, boundary: torch.Tensor, valid: torch.Te
     return (pos.sum() + neg.sum()) / peak.sum().clamp(min=1)
 
 
+def _box_weights(
+    box: torch.Tensor, centre: torch.Tensor, target: torch.Tensor
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """:func:`box_iou_loss`'s pixel weights and the mask of the pixels inside labels that count."""
+    inside = (box.float().sum(dim=1) > 0) & (target != IGNORE)
+    return (1.0 - centre.float()) * inside, inside
+
+
+def box_loss_mass(box: torch.Tensor, centre: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    """The denominator of :func:`box_iou_loss` (its weights' sum): what processes training
+    together weigh their box losses by (``distributed.Team.weigh_loss``)."""
+    return _box_weights(box, centre, target)[0].sum()
+
+
 def box_iou_loss(
     raw: torch.Tensor, box: torch.Tensor, centre: torch.Tensor, target: torch.Tensor
 ) -> torch.Tensor:
@@ -147,8 +161,7 @@ def box_iou_loss(
     0 (with a gradient) where no pixel counts.
     """
     box = box.float()
-    inside = (box.sum(dim=1) > 0) & (target != IGNORE)
-    w = (1.0 - centre.float()) * inside
+    w, inside = _box_weights(box, centre, target)
     total = w.sum()
     if float(total) <= 0:
         return raw.sum() * 0.0
