@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     from orca_huntr.detection.vectorize import grow_steps_for, kept_objects, label_block, thin_cores_for
     from orca_huntr.snapshots import Workspace
     from orca_huntr.training.loss import BOX_UNIT_SHARE
-    from orca_huntr.training.metrics import match_boxes
+    from orca_huntr.training.metrics import instance_boxes, match_boxes
     from orca_huntr.training.network import NetworkSpec, build_network
     from orca_huntr.training.normalize import statistics_for
     from orca_huntr.training.state import load_weights
@@ -91,12 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     ys, xs = np.mgrid[0:h, 0:w].astype(np.float32) + 0.5
     ids = labels.ravel()
     kept = ids > 0
-    count = np.bincount(ids[kept], minlength=ids.max() + 1)
-    present = np.flatnonzero(count)
-    outline = np.empty((len(present), 4))
-    for n, k in enumerate(present):
-        rows, cols = np.nonzero(labels == k)
-        outline[n] = (cols.min(), rows.min(), cols.max() + 1, rows.max() + 1)
+    present = np.flatnonzero(np.bincount(ids[kept], minlength=ids.max() + 1))
+    outline = instance_boxes(labels)  # (col0, row0, col1, row1) of each object, in id order
     core = kept & block.cores.ravel()
     sides = np.stack([xs - distances[0], ys - distances[1], xs + distances[2], ys + distances[3]])
     sides = sides.reshape(4, -1)

@@ -120,12 +120,12 @@ class Team:
         gradient of Σ(w·ℓ) / Σw over the whole batch, what one process computes; ``extra``
         is scaled by its own denominator's share alike.
         """
+        if not self.shared:
+            whole = loss if extra is None else loss + extra[0]
+            return whole, whole
         terms = [(loss, (weight.float() * (target != IGNORE)).sum())]  # loss.py's denominator
         if extra is not None:
             terms.append(extra)
-        if not self.shared:
-            whole = sum((t for t, _ in terms[1:]), terms[0][0])
-            return whole, whole
         local = torch.stack([m.float() for _, m in terms] + [t.detach().float() * m for t, m in terms])
         dist.all_reduce(local)
         masses, totals = local[: len(terms)], local[len(terms) :]

@@ -53,6 +53,7 @@ class SceneInput:
     label_classes: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     label_bounds: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))
     _centres: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _pixel_boxes: np.ndarray | None = field(default=None, repr=False, compare=False)
     # per list of areas (by id): (the list, whether each label lies in it); see tiles.centre_map
     _area_labels: dict[int, tuple[list[Any], np.ndarray]] = field(
         default_factory=dict, repr=False, compare=False
@@ -79,6 +80,23 @@ class SceneInput:
                 rows.append((c.x, c.y, math.sqrt(g.area)))
             self._centres = np.array(rows, dtype=np.float64).reshape(-1, 3)
         return self._centres
+
+    def label_pixel_boxes(self) -> np.ndarray:
+        """``(4, n)`` float64: each label's bounding box in the scene's pixel frame (smallest
+        column, smallest row, largest column, largest row; the corners of ``label_bounds``
+        through the inverse transform). Computed once per scene (the box head's target,
+        ``tiles.box_distances``, reads it for every tile)."""
+        if self._pixel_boxes is None:
+            inverse = ~self.transform
+            b = self.label_bounds.reshape(-1, 4)  # (minx, miny, maxx, maxy) in the scene's CRS
+            xs = np.stack([b[:, 0], b[:, 2], b[:, 0], b[:, 2]])
+            ys = np.stack([b[:, 1], b[:, 1], b[:, 3], b[:, 3]])
+            cols = inverse.a * xs + inverse.b * ys + inverse.c
+            rows = inverse.d * xs + inverse.e * ys + inverse.f
+            self._pixel_boxes = np.stack(
+                [cols.min(axis=0), rows.min(axis=0), cols.max(axis=0), rows.max(axis=0)]
+            )
+        return self._pixel_boxes
 
     @property
     def box_labels(self) -> bool:

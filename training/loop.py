@@ -595,12 +595,10 @@ def train_model(
     setup.check()
     inputs = model_inputs(ws, model_id, setup, config.validation_fraction)
     resume = _resume_state(ws, model_id, setup)
-    model_target = (model.network or {}).get("boundary_target")
-    first_target = config.boundary_target or model_target or DEFAULT_TARGET
-    setup.size_from(resume, inputs, boxes=first_target == "centre")
-    setup.check()
     _check_config(config)
-    config = _with_target(config, resume, model_target)
+    config = _with_target(config, resume, (model.network or {}).get("boundary_target"))
+    setup.size_from(resume, inputs, boxes=config.boundary_target == "centre")
+    setup.check()
     normalization = (resume.normalization if resume and resume.normalization else None) or (
         _fixed(model.input_spec.normalization) or default_normalization()
     )

@@ -534,18 +534,10 @@ def box_distances(
     ``unit``; 0 outside labels. The tile was read as the ``read`` × ``read`` window at
     ``(row, col)`` and resampled to ``size`` (``instances`` is at ``size``, numbered as
     :func:`make_tile` numbers them: label ``k − 1``, or ``labels[k − 1]`` when given)."""
-    inverse = ~scene.transform
-    b = scene.label_bounds  # (minx, miny, maxx, maxy) in the scene's CRS
-    xs = np.stack([b[:, 0], b[:, 2], b[:, 0], b[:, 2]])
-    ys = np.stack([b[:, 1], b[:, 1], b[:, 3], b[:, 3]])
-    cols = inverse.a * xs + inverse.b * ys + inverse.c
-    rows = inverse.d * xs + inverse.e * ys + inverse.f
     step = read / size  # scene pixels per tile pixel
     # each side relative to the tile, in tile pixels, a row per instance number: number 0 (no
     # label) gets sides that put every distance below 0, which the clip below makes 0
-    sides = np.stack(
-        [cols.min(axis=0) - col, rows.min(axis=0) - row, cols.max(axis=0) - col, rows.max(axis=0) - row]
-    )
+    sides = scene.label_pixel_boxes() - np.array([col, row, col, row], np.float64)[:, None]
     if labels is not None:
         sides = sides[:, np.asarray(labels, dtype=np.intp)]
     lookup = np.empty((4, sides.shape[1] + 1), np.float32)
