@@ -16,7 +16,7 @@ PYTEST_ARGS ?=
 export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: setup apt test test-fast lint run deploy package demo demo-data screenshots translations \
-	bench bench-store bench-train bench-loader bench-detect bench-many bench-calibration eval-trees check-other-flight check-box-head clean
+	bench bench-store bench-train bench-loader bench-detect bench-many bench-calibration eval-trees check-other-flight clean
 
 setup: $(VENV)/.installed
 
@@ -100,10 +100,6 @@ bench-calibration: setup
 # an independent check (nothing is tuned on it): eval-trees' count model on another flight
 check-other-flight: setup
 	$(PY) benchmarks/check_other_flight.py
-
-# offline: eval-trees' count model's outline boxes vs its box head's boxes on the held-back third
-check-box-head: setup
-	$(PY) benchmarks/check_box_head.py
 
 screenshots: setup
 	$(PY) scripts/screenshots.py --output docs/screenshots

@@ -336,6 +336,7 @@ def detect_options(args: argparse.Namespace) -> dict[str, Any]:
         "min_pixels": _positive(args.min_pixels),
         "min_area": args.min_area,
         "flip_tta": args.flip_tta or None,
+        "geometry": args.geometry,
         "dissolve": args.dissolve or None,
         "block_size": args.block_size,
         "layer_name": args.layer_name,
@@ -531,6 +532,11 @@ def _detection_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--min-pixels", type=int, help="minimum size of a detection in pixels")
     group.add_argument("--min-area", type=float, help="minimum area in square map units")
     group.add_argument("--flip-tta", action="store_true", help="flip test-time augmentation (4× slower)")
+    group.add_argument(
+        "--geometry",
+        choices=("outline", "box"),
+        help="count mode: objects as outlines or boxes (default: boxes where the labels were boxes)",
+    )
     group.add_argument("--dissolve", action="store_true", help="segmentation: one feature per class")
     group.add_argument("--device", choices=("auto", "cpu", "cuda"), help="default: auto")
     group.add_argument("--threads", type=int, help="torch CPU threads per scene")

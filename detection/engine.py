@@ -316,7 +316,7 @@ def detect(
     Raises :class:`IncompatibleRasterError` before any work when the raster does not fit.
     """
     from . import output
-    from .infer import Predictor, build_model, flip_averaged, micro_batch_for, resolve_device
+    from .infer import Predictor, build_model, flip_averaged, micro_batch_for, resolve_device, with_boxes
     from .onnx_backend import GraphCache, backend_of, cpu_network, graph_key
 
     t_start = time.perf_counter()
@@ -363,22 +363,31 @@ def detect(
     torch.set_num_threads(threads)  # what a single worker uses (one thread each when there are several)
     temporary = output.temporary_path(final)
     writer = predictor = None
+    # boxes written as rectangles: read from the box head where the model has one
+    boxes = spec.mode == "count" and options.geometry == "box" and bool((spec.network or {}).get("boxes"))
     try:
         device = resolve_device(options.device)
         model = build_model(spec.weights, len(spec.bands), spec.num_classes, spec.mode, spec.network, device)
+        box_unit = None
+        if boxes:  # the box head's distances, in the units training scaled them by
+            from ..training.loss import BOX_UNIT_SHARE
+
+            model = with_boxes(model)
+            box_unit = spec.tile_size * BOX_UNIT_SHARE
         if options.flip_tta:
             model = flip_averaged(model)
         if device == "cpu":  # onnxruntime when installed (options.backend "auto"), else torch
             cache = None
             if getattr(ws, "derived", None) is not None and options.backend != "torch":
-                variant = "flip" if options.flip_tta else ""
+                variant = "+".join(v for v, on in (("flip", options.flip_tta), ("boxes", boxes)) if on)
                 key = graph_key(spec.weights, len(spec.bands), tile, variant)
                 cache = GraphCache(ws.derived, spec.model_id, spec.snapshot_id, key)
             model = cpu_network(model, len(spec.bands), tile, options.backend, cache)
         micro = micro_batch_for(int(spec.network.get("width", 16)), tile)
         predictor = Predictor(
-            model, spec.num_classes, spec.mode, device, workers=threads, micro_batch=micro, background=False
-        )
+            model, spec.num_classes, spec.mode, device, workers=threads, micro_batch=micro, background=False,
+            box_unit=box_unit,
+        )  # fmt: skip
         window = processing_window(raster, aoi_px, tile)
         names = {cls["id"]: cls["name"] for cls in spec.classes}
         make = FeatureMaker(spec.snapshot_id, names, raster.transform, options)
@@ -485,6 +494,8 @@ def detect(
             "min_pixels": options.min_pixels,
             "marker_window": options.marker_window,
             "flip_tta": options.flip_tta,
+            "geometry": options.geometry,
+            "box_head": boxes,  # the boxes written are the network's box head's
             "from": sources,
         },
     )

@@ -67,7 +67,9 @@ class FeatureMaker:
     :meth:`keep` applies the size filters; :meth:`__call__` places the outline with the
     raster's (north-up) geotransform and simplifies it by ``options.simplify`` pixels:
     Douglas-Peucker, or GEOS's topology-preserving simplification where that would make
-    the outline invalid; the pixel outline itself where both would.
+    the outline invalid; the pixel outline itself where both would. With ``options.geometry``
+    ``"box"`` the feature is a rectangle instead: the detection's box (:attr:`Detection.box`,
+    the box head's) or, where it has none, the outline's bounding box.
     """
 
     def __init__(self, snapshot_id: str, names: dict[int, str], transform: Any, options: Any) -> None:
@@ -79,6 +81,7 @@ class FeatureMaker:
         self.pixel_area = abs(a * e)
         self.tolerance = float(options.simplify) * math.sqrt(self.pixel_area)
         self.options = options
+        self.boxes = getattr(options, "geometry", None) == "box"
         self.snapshot_id = snapshot_id
         self.names = names
 
@@ -97,9 +100,26 @@ class FeatureMaker:
                     break
         return ogr.ForceToMultiPolygon(geom)
 
+    def rectangle(self, det: Any) -> Any:
+        """The ``ogr.Geometry`` (MultiPolygon, map coordinates) of the detection's box: the box
+        head's, else its outline's bounding box."""
+        ogr = self._ogr
+        if det.box is not None:
+            x0, y0, x1, y1 = det.box
+            (mx0, my0), (mx1, my1) = (np.array(p) * self._scale + self._shift for p in ((x0, y0), (x1, y1)))
+        else:
+            outline = ogr.CreateGeometryFromWkb(_map_wkb(det.wkb, self._scale, self._shift))
+            mx0, mx1, my0, my1 = outline.GetEnvelope()
+        ring = ogr.Geometry(ogr.wkbLinearRing)
+        for x, y in ((mx0, my0), (mx1, my0), (mx1, my1), (mx0, my1), (mx0, my0)):
+            ring.AddPoint_2D(float(x), float(y))
+        polygon = ogr.Geometry(ogr.wkbPolygon)
+        polygon.AddGeometry(ring)
+        return ogr.ForceToMultiPolygon(polygon)
+
     def __call__(self, det: Any) -> dict[str, Any]:
         return {
-            "geometry": self.geometry(det.wkb),
+            "geometry": self.rectangle(det) if self.boxes else self.geometry(det.wkb),
             "class_name": self.names.get(det.class_id, str(det.class_id)),
             "class_id": int(det.class_id),
             "score": round(float(det.score), 6),

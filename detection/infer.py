@@ -91,20 +91,53 @@ def build_model(
     return model.to(memory_format=torch.channels_last)
 
 
+def with_boxes(model: Any) -> Any:
+    """``model`` (a network with a box head, ``NetworkSpec.boxes``) wrapped so that its plain
+    call returns the box head's four distance logits after the contract's channels (what
+    ``forward(x, boxes=True)`` gives): the form :class:`Predictor`, flip averaging and the
+    ONNX graph take."""
+    torch = require("torch")
+
+    class BoxOutputs(torch.nn.Module):  # type: ignore[name-defined]
+        def __init__(self, inner: Any) -> None:
+            super().__init__()
+            self.inner = inner
+            self.box_channels = 4
+
+        def forward(self, x: Any) -> Any:
+            return self.inner(x, boxes=True)
+
+    return BoxOutputs(model).eval()
+
+
 def flip_averaged(model: Any) -> Any:
     """``model`` wrapped to average its logits over the tile and its three mirror images
-    (left-right, up-down, both), each mirrored back: flip test-time augmentation, 4× the work."""
+    (left-right, up-down, both), each mirrored back: flip test-time augmentation, 4× the work.
+    A model with box outputs (:func:`with_boxes`: the last four channels are the distances to
+    the left, top, right and bottom sides) has them swapped back too: a mirror image's left is
+    the tile's right."""
     torch = require("torch")
+    boxes = int(getattr(model, "box_channels", 0))
 
     class FlipAverage(torch.nn.Module):  # type: ignore[name-defined]
         def __init__(self, inner: Any) -> None:
             super().__init__()
             self.inner = inner
+            self.box_channels = boxes
 
         def forward(self, x: Any) -> Any:
             out = self.inner(x)
             for dims in ((3,), (2,), (2, 3)):
-                out = out + torch.flip(self.inner(torch.flip(x, dims)), dims)
+                back = torch.flip(self.inner(torch.flip(x, dims)), dims)
+                if boxes:
+                    order = [0, 1, 2, 3]
+                    if 3 in dims:  # left-right: left ↔ right
+                        order[0], order[2] = 2, 0
+                    if 2 in dims:  # up-down: top ↔ bottom
+                        order[1], order[3] = 3, 1
+                    first = back.shape[1] - boxes
+                    back = torch.cat([back[:, :first], back[:, [first + k for k in order]]], dim=1)
+                out = out + back
             return out * 0.25
 
     return FlipAverage(model).eval()
@@ -167,7 +200,8 @@ class Predictor:
 
     ``K`` is ``C + 1`` semantic probabilities (softmax; without the background, channel 0,
     when ``background`` is False: ``C``) plus, in count mode, one boundary probability
-    (sigmoid).
+    (sigmoid), and with ``box_unit`` (a model with box outputs, :func:`with_boxes`) the four
+    box distances in pixels (softplus × ``box_unit``, as training's target scales them).
 
     On the CPU the network runs ``micro_batch`` tiles per call (small calls keep the
     activations in the cache), and with ``workers`` > 1 on that many threads of one
@@ -192,6 +226,7 @@ class Predictor:
         micro_batch: int | None = None,
         background: bool = True,
         precision: str = "auto",
+        box_unit: float | None = None,
     ) -> None:
         from ..training.device import autocast_dtype
 
@@ -200,7 +235,9 @@ class Predictor:
         self.mode = mode
         self.device = device
         self.background = background
+        self.box_unit = float(box_unit) if (box_unit and mode == "count") else None
         self.channels = num_classes + (1 if background else 0) + (1 if mode == "count" else 0)
+        self.channels += 4 if self.box_unit else 0
         self.on_cpu = device == "cpu"
         if precision not in ("auto", "float32"):
             raise ValueError(f"unknown precision {precision!r}: 'auto' or 'float32'")
@@ -272,7 +309,10 @@ class Predictor:
                     probs = torch.empty(shape, dtype=torch.float32, device=logits.device)
                 parts = [(slice(0, c - first), torch.softmax(logits[:, :c], dim=1)[:, first:])]
                 if self.mode == "count":
-                    parts.append((slice(c - first, None), torch.sigmoid(logits[:, c:])))
+                    parts.append((slice(c - first, c - first + 1), torch.sigmoid(logits[:, c : c + 1])))
+                if self.box_unit:
+                    distances = torch.nn.functional.softplus(logits[:, c + 1 : c + 5]) * self.box_unit
+                    parts.append((slice(c - first + 1, c - first + 5), distances))
                 for channels, values in parts:
                     if w is None:
                         probs[:, channels] = values

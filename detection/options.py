@@ -14,7 +14,9 @@ FALLBACK: dict[str, Any] = {
     "boundary_threshold": 0.5,
     "min_pixels": 4,
     "marker_window": 0,
+    "geometry": "outline",
 }
+GEOMETRIES = ("outline", "box")  # what a detection's feature is: its pixels' outline, or its box
 
 
 @dataclass
@@ -30,6 +32,10 @@ class DetectOptions:
     smaller detections (square units of the raster's CRS) and ``min_pixels`` those of
     fewer pixels. The three left at None take the values the snapshot calibrated when it
     was made (:meth:`resolved`), or 0.5 / 0.5 / 4 for snapshots without them.
+    ``geometry`` is what each feature is: ``"outline"`` (the object's pixels, traced) or
+    ``"box"`` (a rectangle: the box the count model's box head predicts where it has one, else
+    the outline's bounding box); None takes the snapshot's choice (``"box"`` where its labels
+    were boxes, as DeepForest and NEON draw crowns, else ``"outline"``).
     ``simplify`` is the simplification tolerance in pixels (0 keeps pixel outlines).
     In segmentation mode each connected area is one feature (the default) or, with
     ``dissolve``, every area of a class is merged into one feature. ``backend`` says what
@@ -46,6 +52,7 @@ class DetectOptions:
     min_pixels: int | None = None
     marker_window: int | None = None  # count mode: one core per this many pixels' square (0: threshold cores)
     flip_tta: bool = False  # average the network over the tile and its mirror images (4× the work)
+    geometry: str | None = None  # "outline" | "box"; None: the snapshot's choice
     simplify: float = 0.5
     dissolve: bool = False  # segmentation mode: True merges the areas of a class into one feature
     device: str = "auto"  # "auto" | "cpu" | "cuda" (or "cuda:N")
@@ -71,6 +78,8 @@ class DetectOptions:
                 raise ValueError(f"{name} must lie between 0 and 1")
         if str(self.backend).lower() not in ("auto", "torch", "onnxruntime"):
             raise ValueError("backend must be 'auto', 'torch' or 'onnxruntime'")
+        if self.geometry is not None and self.geometry not in GEOMETRIES:
+            raise ValueError(f"geometry must be one of {', '.join(GEOMETRIES)} (or None: the snapshot's)")
         if self.min_pixels is not None and int(self.min_pixels) < 0:
             raise ValueError("min_pixels must not be negative")
 

@@ -131,7 +131,7 @@ class BlockPipeline:
     overlap: int = field(init=False)  # tile overlap in pixels
     row_blocks: int = field(init=False)  # blocks down and across the grid
     col_blocks: int = field(init=False)
-    channels: int = field(init=False)  # blended channels: classes 1..C and, in count mode, the boundary
+    channels: int = field(init=False)  # blended: classes 1..C; count mode: the boundary (and box distances)
     first: int = field(init=False)  # the predictor's first channel to blend (1 when it returns background)
     pool: ArrayPool = field(init=False)  # block-sized arrays, reused
     stitcher: Any = field(init=False)  # stitch.Stitcher: the blocks' weighted sums
@@ -162,6 +162,7 @@ class BlockPipeline:
             height, width, job.tile, self.overlap, max(int(self.options.block_size), job.tile)
         )
         self.channels = job.num_classes + (1 if job.mode == "count" else 0)
+        self.channels += 4 if getattr(job.predictor, "box_unit", None) else 0  # the box head's distances
         self.first = 1 if getattr(job.predictor, "background", True) else 0
         self.pool = ArrayPool()
         self.stitcher = Stitcher(self.grid, self.channels, self.pool)

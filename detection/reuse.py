@@ -150,7 +150,7 @@ def detections_for(
     Explicit ``options`` (user settings) always run detection anew.
     """
     from .engine import detect
-    from .options import DetectOptions
+    from .options import FALLBACK, DetectOptions
 
     if options is None:
         options = DetectOptions()
@@ -158,10 +158,7 @@ def detections_for(
     if aoi is not None and aoi_wkt is None and isinstance(getattr(aoi, "wkt", None), str):
         aoi_wkt = aoi.wkt  # a shapely geometry in the raster's CRS
     out = []
-    explicit = any(
-        getattr(options, k, None) is not None
-        for k in ("score_threshold", "boundary_threshold", "min_pixels", "marker_window")
-    )
+    explicit = any(getattr(options, k, None) is not None for k in FALLBACK)
     for index, snapshot_id in enumerate(snapshot_ids):
         found = None
         if reuse and not explicit and (aoi is None or aoi_wkt is not None):

@@ -12,6 +12,12 @@ object's edge-ness: high on its rim, falling towards its centre) is low; cores c
 class) is then grown back onto the neighbouring cores. Blocks are only
 joined through cores, so touching objects split by a boundary stay apart.
 Segmentation mode: connected pixels of a class make one area.
+
+Boxes: where the blended sums carry a count model's four box distances after the boundary
+(``infer.with_boxes``), each object's box is the mean over its core pixels of the pixel's
+position less (left, top) and plus (right, bottom) the distances it predicts. The sums and
+the number of core pixels are kept per label, so pieces of one object in several blocks add
+up to the box one block would give (:attr:`Detection.box`).
 """
 
 from __future__ import annotations
@@ -35,6 +41,8 @@ class Piece:
     prob_sum: float
     polygons: list[bytearray] = field(default_factory=list)  # little-endian WKB, raster pixel coordinates
     thick: bool = True  # some pixel of it is 3 px from its edge (see :func:`_interior`)
+    box_sum: tuple[float, float, float, float] | None = None  # its cores' box sides, summed (raster px)
+    box_pixels: int = 0  # the core pixels summed in ``box_sum``
 
 
 class Detection:
@@ -44,7 +52,7 @@ class Detection:
     (:attr:`wkb`), each made from the other on first use: most objects go from the
     polygoniser's WKB to the output without a shapely object."""
 
-    __slots__ = ("_geometry", "_wkb", "class_id", "pixels", "score")
+    __slots__ = ("_geometry", "_wkb", "box", "class_id", "pixels", "score")
 
     def __init__(
         self,
@@ -54,9 +62,11 @@ class Detection:
         geometry: Any = None,
         *,
         wkb: bytes | bytearray | None = None,
+        box: tuple[float, float, float, float] | None = None,
     ) -> None:
         if geometry is None and wkb is None:
             raise ValueError("a detection needs a geometry or its WKB")
+        self.box = box  # (col0, row0, col1, row1) from the box head, raster pixels; None: none
         self.class_id = class_id
         self.pixels = pixels
         self.score = score
@@ -98,9 +108,50 @@ class BlockLabels:
     n_core: int
     n_rim: int
     thick: np.ndarray | None = None  # per label: has an interior pixel (count mode; None: all are)
+    # with box distances in the sums: per label, its core pixels' box sides summed, (n+1, 4)
+    # as (col0, row0, col1, row1) in the block's pixels, and how many core pixels that is
+    box_sums: np.ndarray | None = None
+    box_pixels: np.ndarray | None = None
+
+    def boxes(self, ids: np.ndarray, labels: np.ndarray | None = None) -> np.ndarray:
+        """``(len(ids), 4)`` boxes (col0, row0, col1, row1, block pixels) of the labels ``ids``:
+        the box head's (:func:`head_boxes`) where the sums carried it and the label has a core
+        pixel, else the bounding box of the label's pixels in ``labels`` (default: the block's)."""
+        from ..training.metrics import instance_boxes
+
+        ids = np.asarray(ids, np.int64)
+        lab = self.labels if labels is None else labels
+        outline = np.zeros((ids.size, 4), np.float64)
+        if ids.size:
+            present = np.zeros(int(max(ids.max(), lab.max())) + 1, bool)
+            present[np.unique(lab[lab > 0])] = True
+            at = np.cumsum(present) - 1
+            found = instance_boxes(lab)
+            outline[present[ids]] = found[at[ids[present[ids]]]]
+        if self.box_sums is None or self.box_pixels is None:
+            return outline
+        return head_boxes(self.box_sums[ids], self.box_pixels[ids], outline)
 
 
 _STRIP = 32  # rows a strip in block-wide passes (32 × 2,048 float32: 256 KiB)
+BOX_CHANNELS = 4  # the box head's distances after the boundary: left, top, right, bottom
+MIN_BOX_SIDE = 1.0  # pixels: a head box narrower than this is widened about its centre
+
+
+def head_boxes(sums: np.ndarray, pixels: np.ndarray, fallback: np.ndarray) -> np.ndarray:
+    """Boxes ``(n, 4)`` from summed box sides ``sums`` over ``pixels`` core pixels each: their
+    mean, each side at least :data:`MIN_BOX_SIDE` wide; ``fallback`` where no pixel was summed."""
+    sums, pixels = np.asarray(sums, np.float64).reshape(-1, 4), np.asarray(pixels).reshape(-1)
+    out = np.asarray(fallback, np.float64).reshape(-1, 4).copy()
+    has = pixels > 0
+    if has.any():
+        mean = sums[has] / pixels[has, None]
+        for lo, hi in ((0, 2), (1, 3)):
+            centre = 0.5 * (mean[:, lo] + mean[:, hi])
+            half = np.maximum(0.5 * (mean[:, hi] - mean[:, lo]), 0.5 * MIN_BOX_SIDE)
+            mean[:, lo], mean[:, hi] = centre - half, centre + half
+        out[has] = mean
+    return out
 
 
 def classify(
@@ -432,7 +483,36 @@ def label_block(
     if count:
         thick = np.bincount(lv[sel & _interior(labels, idx)], minlength=n + 1) > 0
     cores &= labels > 0
-    return BlockLabels(labels, cores, label_class, counts, prob_sums, n_core, n_rim, thick)
+    box_sums = box_pixels = None
+    if count and sums.shape[0] >= num_classes + 1 + BOX_CHANNELS:
+        distances = sums[num_classes + 1 : num_classes + 1 + BOX_CHANNELS]
+        box_sums, box_pixels = _box_sums(distances, weight, labels, cores, n)
+    return BlockLabels(
+        labels, cores, label_class, counts, prob_sums, n_core, n_rim, thick, box_sums, box_pixels
+    )  # fmt: skip
+
+
+def _box_sums(
+    distances: np.ndarray, weight: np.ndarray, labels: np.ndarray, cores: np.ndarray, n: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per label (``n + 1`` rows): the sum over its core pixels of the box each predicts (the
+    pixel's centre less the left and top distances, plus the right and bottom ones:
+    ``distances`` are blended sums, divided by ``weight`` here), as (col0, row0, col1, row1)
+    in the block's pixels, and the number of those pixels."""
+    idx = np.flatnonzero(cores)
+    ids = labels.ravel()[idx]
+    width = labels.shape[1]
+    rows, cols = np.divmod(idx, width)
+    inv = 1.0 / np.maximum(_gather(weight, idx), 1e-12)
+    x, y = cols + 0.5, rows + 0.5
+    sides = (
+        x - _gather(distances[0], idx) * inv,
+        y - _gather(distances[1], idx) * inv,
+        x + _gather(distances[2], idx) * inv,
+        y + _gather(distances[3], idx) * inv,
+    )
+    sums = np.stack([np.bincount(ids, weights=side, minlength=n + 1) for side in sides], axis=1)
+    return sums, np.bincount(ids, minlength=n + 1)
 
 
 def kept_objects(block: BlockLabels, min_pixels: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -525,11 +605,17 @@ class Vectoriser:
         offset = self._next - 1
         if n:
             for k in np.flatnonzero(block.counts).tolist():
+                box_sum = None
+                if block.box_sums is not None and block.box_pixels is not None and block.box_pixels[k]:
+                    shift = np.array([col0, row0, col0, row0], np.float64) * block.box_pixels[k]
+                    box_sum = tuple(float(v) for v in block.box_sums[k] + shift)
                 self.pieces[k + offset] = Piece(
                     int(block.label_class[k]),
                     int(block.counts[k]),
                     float(block.prob_sums[k]),
                     thick=True if block.thick is None else bool(block.thick[k]),
+                    box_sum=box_sum,  # type: ignore[arg-type]
+                    box_pixels=0 if box_sum is None else int(block.box_pixels[k]),  # type: ignore[index]
                 )
                 self._members[k + offset] = [k + offset]
             self._instance.update(range(offset + 1, offset + n_core + 1))
@@ -611,13 +697,19 @@ class Vectoriser:
             return
         pixels = sum(p.pixels for p in pieces)
         score = sum(p.prob_sum for p in pieces) / max(pixels, 1)
+        box = None
+        summed = [p for p in pieces if p.box_sum is not None and p.box_pixels]
+        if summed:  # the head's box: the mean over the cores of every piece
+            total = np.array([p.box_sum for p in summed], np.float64).sum(axis=0)
+            count = sum(p.box_pixels for p in summed)
+            box = tuple(float(v) for v in head_boxes(total, np.array([count]), np.zeros((1, 4)))[0])
         if len(polygons) == 1:  # most objects: the polygoniser's WKB as it is
-            detection = Detection(pieces[0].class_id, pixels, score, wkb=polygons[0])
+            detection = Detection(pieces[0].class_id, pixels, score, wkb=polygons[0], box=box)  # type: ignore[arg-type]
         else:  # pieces from several blocks
             from shapely import wkb
 
             geometry = unary_union([wkb.loads(bytes(p)) for p in polygons])
-            detection = Detection(pieces[0].class_id, pixels, score, geometry)
+            detection = Detection(pieces[0].class_id, pixels, score, geometry, box=box)  # type: ignore[arg-type]
         if self.emit is not None:
             self.emit(detection)
         else:

@@ -4,29 +4,49 @@
     <context>
         <name>@default</name>
         <message>
-            <location filename="../processing/detect.py" line="109" />
+            <location filename="../processing/detect.py" line="114" />
             <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
             <translation>Grenzschwelle zum Trennen sich berührender Objekte (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="134" />
+            <location filename="../processing/detect.py" line="136" />
+            <source>Boxes (rectangles)</source>
+            <translation>Rahmen (Rechtecke)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="137" />
+            <source>Count mode: objects as</source>
+            <translation>Zählmodus: Objekte als</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="145" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Mindestfläche einer Erkennung (Karteneinheiten zum Quadrat)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="100" />
+            <location filename="../processing/detect.py" line="105" />
             <source>Minimum score (0: the snapshot's calibrated value)</source>
             <translation>Mindestwert (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="118" />
+            <location filename="../processing/detect.py" line="123" />
             <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
             <translation>Mindestgröße einer Erkennung in Pixeln (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="129" />
+            <location filename="../processing/detect.py" line="135" />
+            <source>Outlines (the objects' pixels)</source>
+            <translation>Umrisse (die Pixel der Objekte)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="140" />
             <source>Segmentation mode: one feature per connected area (else one per class)</source>
             <translation>Segmentierungsmodus: ein Objekt je zusammenhängender Fläche (sonst eines je Klasse)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="134" />
+            <source>The snapshot's choice (boxes where its labels were boxes)</source>
+            <translation>Wahl des Snapshots (Rahmen, wo seine Labels Rahmen waren)</translation>
         </message>
     </context>
     <context>
@@ -141,7 +161,7 @@ Mit einem Raster werden die Erkennungen beider Snapshots darauf als zwei Layer i
     <context>
         <name>CreateModelAlgorithm</name>
         <message>
-            <location filename="../processing/create_model.py" line="82" />
+            <location filename="../processing/create_model.py" line="84" />
             <source>Bands (comma-separated; empty: every band but alpha)</source>
             <translation>Bänder (durch Kommas getrennt; leer: alle außer Alpha)</translation>
         </message>
@@ -154,42 +174,47 @@ Mit einem Raster werden die Erkennungen beider Snapshots darauf als zwei Layer i
             <translation type="obsolete">Bänder müssen durch Kommas getrennte Zahlen sein, nicht „{text}“.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="108" />
+            <location filename="../processing/create_model.py" line="110" />
             <source>Class field of the labels (class number or name)</source>
             <translation>Klassenfeld der Labels (Klassennummer oder -name)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="72" />
+            <location filename="../processing/create_model.py" line="74" />
             <source>Classes (comma-separated)</source>
             <translation>Klassen (durch Kommas getrennt)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="197" />
+            <location filename="../processing/create_model.py" line="207" />
             <source>Copied {n} labels.</source>
             <translation>{n} Labels kopiert.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="197" />
+            <location filename="../processing/create_model.py" line="207" />
             <source>Copied {n} training areas.</source>
             <translation>{n} Trainingsgebiete kopiert.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="133" />
+            <location filename="../processing/create_model.py" line="147" />
+            <source>Count mode with object centres: learn each object's box (box head)</source>
+            <translation>Zählmodus mit Objektzentren: den Rahmen jedes Objekts lernen (Rahmen-Kopf)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="135" />
             <source>Count mode: how touching objects are told apart</source>
             <translation>Zählmodus: wie sich berührende Objekte unterschieden werden</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="52" />
+            <location filename="../processing/create_model.py" line="54" />
             <source>Create model</source>
             <translation>Modell erstellen</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="204" />
+            <location filename="../processing/create_model.py" line="214" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modell „{name}“ erstellt ({id}).</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="55" />
+            <location filename="../processing/create_model.py" line="57" />
             <source>Creates a new AI model in the workspace beside the project. The model takes its input (coordinate reference system, pixel size, bands and data type) from the raster scene, which is recorded as the model's first scene.
 
 Classes: names separated by commas, each optionally followed by a colour, e.g. “Tree” or “Tree:#2ca02c, Shrub:#ff7f0e”.
@@ -210,22 +235,22 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Geben Sie mindestens einen Klassennamen an.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="103" />
+            <location filename="../processing/create_model.py" line="105" />
             <source>Labels</source>
             <translation>Labels</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="73" />
+            <location filename="../processing/create_model.py" line="75" />
             <source>Mode</source>
             <translation>Modus</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="145" />
+            <location filename="../processing/create_model.py" line="154" />
             <source>Model id</source>
             <translation>Modell-ID</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="146" />
+            <location filename="../processing/create_model.py" line="155" />
             <source>Model name</source>
             <translation>Modellname</translation>
         </message>
@@ -234,27 +259,27 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Netztiefe</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="116" />
+            <location filename="../processing/create_model.py" line="118" />
             <source>Network depth (0: from the labels)</source>
             <translation>Netztiefe (0: aus den Labels)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="116" />
+            <location filename="../processing/create_model.py" line="118" />
             <source>Network width</source>
             <translation>Netzbreite</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="116" />
+            <location filename="../processing/create_model.py" line="118" />
             <source>Network working scale: 1 full resolution, 2 half, 4 quarter (0: from the labels)</source>
             <translation>Arbeitsmaßstab des Netzes: 1 volle Auflösung, 2 halbe, 4 viertel (0: aus den Labels)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="95" />
+            <location filename="../processing/create_model.py" line="97" />
             <source>Purpose field of the training areas (train / validation)</source>
             <translation>Zweckfeld der Trainingsgebiete (train / validation)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="81" />
+            <location filename="../processing/create_model.py" line="83" />
             <source>Raster scene</source>
             <translation>Rasterszene</translation>
         </message>
@@ -263,7 +288,7 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Das Raster hat die Bänder 1…{n}; „{text}“ ist keine gültige Auswahl.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="155" />
+            <location filename="../processing/create_model.py" line="164" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
@@ -272,27 +297,27 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Kachelgröße (Pixel)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="116" />
+            <location filename="../processing/create_model.py" line="118" />
             <source>Tile size in pixels (0: from the labels)</source>
             <translation>Kachelgröße in Pixeln (0: aus den Labels)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="147" />
+            <location filename="../processing/create_model.py" line="156" />
             <source>Training GeoPackage</source>
             <translation>Trainings-GeoPackage</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="87" />
+            <location filename="../processing/create_model.py" line="89" />
             <source>Training areas</source>
             <translation>Trainingsgebiete</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="73" />
+            <location filename="../processing/create_model.py" line="75" />
             <source>count</source>
             <translation>Zählen</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="133" />
+            <location filename="../processing/create_model.py" line="135" />
             <source>distance to the object's edge (the earlier default)</source>
             <translation>Abstand zum Objektrand (die frühere Voreinstellung)</translation>
         </message>
@@ -301,17 +326,17 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Abstand zum Objektrand (sich berührende und überlappende Objekte)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="133" />
+            <location filename="../processing/create_model.py" line="135" />
             <source>object centres (touching and overlapping objects)</source>
             <translation>Objektmitten (sich berührende und überlappende Objekte)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="73" />
+            <location filename="../processing/create_model.py" line="75" />
             <source>segmentation</source>
             <translation>Segmentierung</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="133" />
+            <location filename="../processing/create_model.py" line="135" />
             <source>thin rims (objects that barely touch)</source>
             <translation>dünne Ränder (Objekte, die sich kaum berühren)</translation>
         </message>
@@ -323,7 +348,7 @@ Gibt die ID des neuen Modells aus.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="72" />
+            <location filename="../processing/detect.py" line="77" />
             <source>Area of interest</source>
             <translation>Interessensgebiet</translation>
         </message>
@@ -336,17 +361,17 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="171" />
+            <location filename="../processing/detect.py" line="183" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Erkennung mit Modell „{model}“, Snapshot „{snapshot}“ ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="81" />
+            <location filename="../processing/detect.py" line="86" />
             <source>Detections</source>
             <translation>Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="82" />
+            <location filename="../processing/detect.py" line="87" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage der Erkennungen</translation>
         </message>
@@ -367,7 +392,7 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Layername</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="85" />
+            <location filename="../processing/detect.py" line="90" />
             <source>Layer name inside the GeoPackage</source>
             <translation>Layername im GeoPackage</translation>
         </message>
@@ -388,22 +413,22 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Mindestgröße einer Erkennung in Pixeln (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="86" />
+            <location filename="../processing/detect.py" line="91" />
             <source>Name of the layer in the project</source>
             <translation>Name des Layers im Projekt</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="83" />
+            <location filename="../processing/detect.py" line="88" />
             <source>Number of detections</source>
             <translation>Anzahl der Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="71" />
+            <location filename="../processing/detect.py" line="76" />
             <source>Raster scene</source>
             <translation>Rasterszene</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="43" />
+            <location filename="../processing/detect.py" line="46" />
             <source>Run detection</source>
             <translation>Erkennung ausführen</translation>
         </message>
@@ -422,14 +447,28 @@ Mindestwert, Grenzschwelle (wie leicht sich berührende Objekte getrennt werden)
 Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainiert wurde, und eine Bodenauflösung nahe der des Trainings; es wird unverändert gelesen (ohne Umprojektion oder Umrechnung), und die Erkennungen liegen in seinem Koordinatenbezugssystem.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="46" />
+            <location filename="../processing/detect.py" line="49" />
+            <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
+
+Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
+The area of interest (optional) limits detection to its polygons. Detections smaller than the minimum area (in square units of the raster's CRS) are left out.
+The minimum score, the boundary threshold (how readily touching objects are split) and the minimum size in pixels are calibrated when the snapshot is made (on the validation areas, and for count models part of the training areas too); leave them at 0 to use the snapshot's values (the SETTINGS output says which were used). Flip test-time augmentation averages the network over mirrored tiles: 4× the time, usually slightly cleaner outlines. A count model writes each object as its outline or as a box: by default boxes where the snapshot's labels were boxes (the box its box head predicts, else the outline's bounding box), outlines otherwise. In segmentation mode each connected area is one feature unless you merge them into one feature per class.
+The raster must have the bands and data type the model was trained on and a ground resolution close to the training one; it is read as it is (no reprojection or resampling) and the detections are in its coordinate reference system.</source>
+            <translation>Wendet ein Modell auf eine Rasterszene an und schreibt die Erkennungen als Polygonlayer mit den Feldern class_name, class_id, score, area und snapshot_id. Der Layer wird im Erkennungsordner des Arbeitsbereichs gespeichert und in den Klassenfarben des Modells zum Projekt hinzugefügt.
+
+Wählen Sie den Snapshot über seine ID oder seinen Namen; leer lassen, um den aktuellen Stand des Modells zu verwenden. Jeder Snapshot der Zeitleiste ist nutzbar, auch temporäre.
+Das Interessensgebiet (optional) beschränkt die Erkennung auf seine Polygone. Erkennungen, die kleiner als die Mindestfläche sind (in Quadrateinheiten des KBS des Rasters), werden weggelassen.
+Mindestwert, Grenzschwelle (wie leicht sich berührende Objekte getrennt werden) und Mindestgröße in Pixeln werden beim Erstellen des Snapshots kalibriert (auf den Validierungsgebieten, bei Zählmodellen auch auf einem Teil der Trainingsgebiete); lassen Sie sie auf 0, um die Werte des Snapshots zu verwenden (die Ausgabe SETTINGS nennt die verwendeten). Die Spiegel-Testzeit-Augmentierung mittelt das Netz über gespiegelte Kacheln: 4× die Zeit, meist etwas sauberere Umrisse. Ein Zählmodell schreibt jedes Objekt als Umriss oder als Rahmen: standardmäßig Rahmen, wo die Labels des Snapshots Rahmen waren (der Rahmen, den sein Rahmen-Kopf vorhersagt, sonst das umschließende Rechteck des Umrisses), sonst Umrisse. Im Segmentierungsmodus ist jede zusammenhängende Fläche ein Objekt, außer Sie fassen sie zu einem Objekt je Klasse zusammen.
+Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainiert wurde, und eine Bodenauflösung nahe der des Trainings; es wird unverändert gelesen (ohne Umprojektion oder Umrechnung), und die Erkennungen liegen in seinem Koordinatenbezugssystem.</translation>
+        </message>
+        <message>
             <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
 The area of interest (optional) limits detection to its polygons. Detections smaller than the minimum area (in square units of the raster's CRS) are left out.
 The minimum score, the boundary threshold (how readily touching objects are split) and the minimum size in pixels are calibrated when the snapshot is made (on the validation areas, and for count models part of the training areas too); leave them at 0 to use the snapshot's values (the SETTINGS output says which were used). Flip test-time augmentation averages the network over mirrored tiles: 4× the time, usually slightly cleaner outlines. In segmentation mode each connected area is one feature unless you merge them into one feature per class.
 The raster must have the bands and data type the model was trained on and a ground resolution close to the training one; it is read as it is (no reprojection or resampling) and the detections are in its coordinate reference system.</source>
-            <translation>Wendet ein Modell auf eine Rasterszene an und schreibt die Erkennungen als Polygonlayer mit den Feldern class_name, class_id, score, area und snapshot_id. Der Layer wird im Erkennungsordner des Arbeitsbereichs gespeichert und in den Klassenfarben des Modells zum Projekt hinzugefügt.
+            <translation type="obsolete">Wendet ein Modell auf eine Rasterszene an und schreibt die Erkennungen als Polygonlayer mit den Feldern class_name, class_id, score, area und snapshot_id. Der Layer wird im Erkennungsordner des Arbeitsbereichs gespeichert und in den Klassenfarben des Modells zum Projekt hinzugefügt.
 
 Wählen Sie den Snapshot über seine ID oder seinen Namen; leer lassen, um den aktuellen Stand des Modells zu verwenden. Jeder Snapshot der Zeitleiste ist nutzbar, auch temporäre.
 Das Interessensgebiet (optional) beschränkt die Erkennung auf seine Polygone. Erkennungen, die kleiner als die Mindestfläche sind (in Quadrateinheiten des KBS des Rasters), werden weggelassen.
@@ -453,12 +492,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">Segmentierungsmodus: ein Objekt je zusammenhängender Fläche (sonst eines je Klasse)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="196" />
+            <location filename="../processing/detect.py" line="208" />
             <source>Settings: minimum score {score} ({score_from}), boundary threshold {boundary} ({boundary_from}), minimum size {pixels} px ({pixels_from}).</source>
             <translation>Einstellungen: Mindestwert {score} ({score_from}), Grenzschwelle {boundary} ({boundary_from}), Mindestgröße {pixels} px ({pixels_from}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="84" />
+            <location filename="../processing/detect.py" line="89" />
             <source>Snapshot id</source>
             <translation>Snapshot-ID</translation>
         </message>
@@ -467,12 +506,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">Das Interessensgebiet enthält kein Polygon.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="169" />
+            <location filename="../processing/detect.py" line="181" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="87" />
+            <location filename="../processing/detect.py" line="92" />
             <source>Thresholds and minimum size used, and their source (JSON)</source>
             <translation>Verwendete Schwellen und Mindestgröße mit ihrer Herkunft (JSON)</translation>
         </message>
@@ -481,7 +520,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="210" />
+            <location filename="../processing/detect.py" line="222" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} Erkennungen in {path} geschrieben.</translation>
         </message>
@@ -1012,7 +1051,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="224" />
+            <location filename="../ui/detect_dialog.py" line="236" />
             <source>Add a raster layer to the project to detect on.</source>
             <translation>Fügen Sie dem Projekt einen Rasterlayer hinzu, auf dem erkannt werden soll.</translation>
         </message>
@@ -1037,17 +1076,17 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Wie im Training</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="177" />
+            <location filename="../ui/detect_dialog.py" line="189" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="161" />
+            <location filename="../ui/detect_dialog.py" line="173" />
             <source>Average the network over the window and its mirror images</source>
             <translation>Mittelt das Netz über das Fenster und seine Spiegelbilder</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="175" />
+            <location filename="../ui/detect_dialog.py" line="187" />
             <source>Batch size</source>
             <translation>Batchgröße</translation>
         </message>
@@ -1057,14 +1096,24 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Grenzschwelle</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="178" />
+            <location filename="../ui/detect_dialog.py" line="163" />
+            <source>Boxes</source>
+            <translation>Rahmen</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="190" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="231" />
+            <location filename="../ui/detect_dialog.py" line="243" />
             <source>Choose a polygon layer.</source>
             <translation>Wählen Sie einen Polygonlayer.</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="164" />
+            <source>Count mode: each object as its outline, or as a rectangle (the box the model's box head predicts, else the outline's bounding box). By default boxes where the snapshot's labels were boxes, outlines otherwise.</source>
+            <translation>Zählmodus: jedes Objekt als Umriss oder als Rechteck (der Rahmen, den der Rahmen-Kopf des Modells vorhersagt, sonst das umschließende Rechteck des Umrisses). Standard: Rahmen, wo die Labels des Snapshots Rahmen waren, sonst Umrisse.</translation>
         </message>
         <message>
             <location filename="../ui/detect_dialog.py" line="153" />
@@ -1082,12 +1131,12 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Die Erkennung läuft innerhalb der ausgewählten Polygone dieses Layers</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="180" />
+            <location filename="../ui/detect_dialog.py" line="192" />
             <source>Device</source>
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="160" />
+            <location filename="../ui/detect_dialog.py" line="172" />
             <source>Flip test-time augmentation (4× slower)</source>
             <translation>Spiegel-Testzeit-Augmentierung (4× langsamer)</translation>
         </message>
@@ -1097,17 +1146,17 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Anteil jedes Fensters, den es mit seinen Nachbarn teilt (verbirgt Nähte)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="179" />
+            <location filename="../ui/detect_dialog.py" line="191" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="164" />
+            <location filename="../ui/detect_dialog.py" line="176" />
             <source>Merge all areas of a class into one feature instead of one per area</source>
             <translation>Alle Flächen einer Klasse zu einem Objekt zusammenfassen statt einem je Fläche</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="170" />
+            <location filename="../ui/detect_dialog.py" line="182" />
             <source>Minimum area</source>
             <translation>Mindestfläche</translation>
         </message>
@@ -1125,6 +1174,16 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Mindestwahrscheinlichkeit, mit der ein Pixel zu einer Klasse gehört. Standardmäßig der Wert, den jeder Snapshot bei seiner Erstellung kalibriert hat (siehe Tooltip der Karte).</translation>
         </message>
         <message>
+            <location filename="../ui/detect_dialog.py" line="171" />
+            <source>Objects as</source>
+            <translation>Objekte als</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="162" />
+            <source>Outlines</source>
+            <translation>Umrisse</translation>
+        </message>
+        <message>
             <location filename="../ui/detect_dialog.py" line="135" />
             <source>Overlap</source>
             <translation>Überlappung</translation>
@@ -1135,7 +1194,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Erkennung ausführen — {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="183" />
+            <location filename="../ui/detect_dialog.py" line="195" />
             <source>Run detection</source>
             <translation>Erkennung ausführen</translation>
         </message>
@@ -1150,12 +1209,12 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Schwellenwert</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="163" />
+            <location filename="../ui/detect_dialog.py" line="175" />
             <source>Segmentation: one feature per class</source>
             <translation>Segmentierung: ein Objekt je Klasse</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="235" />
+            <location filename="../ui/detect_dialog.py" line="247" />
             <source>Select the polygons to detect in (layer {name} has none selected).</source>
             <translation>Wählen Sie die Polygone aus, in denen erkannt werden soll (im Layer {name} ist keines ausgewählt).</translation>
         </message>
@@ -1170,7 +1229,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Seitenlänge der Fenster, die das Netz betrachtet; „Wie im Training“ verwendet die des Modells</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="169" />
+            <location filename="../ui/detect_dialog.py" line="181" />
             <source>Smaller detections are dropped (in the raster's area units)</source>
             <translation>Kleinere Erkennungen werden verworfen (in den Flächeneinheiten des Rasters)</translation>
         </message>
@@ -1180,19 +1239,24 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="233" />
+            <location filename="../ui/detect_dialog.py" line="245" />
             <source>The area layer must hold polygons.</source>
             <translation>Der Gebietslayer muss Polygone enthalten.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="222" />
+            <location filename="../ui/detect_dialog.py" line="234" />
             <source>The model has no snapshot yet: train it first.</source>
             <translation>Das Modell hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="260" />
+            <location filename="../ui/detect_dialog.py" line="272" />
             <source>The raster to look at; its bands must match the model's</source>
             <translation>Das zu untersuchende Raster; seine Bänder müssen zu denen des Modells passen</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="161" />
+            <source>The snapshot's (boxes where the labels are boxes)</source>
+            <translation>Die des Snapshots (Rahmen, wo die Labels Rahmen sind)</translation>
         </message>
         <message>
             <location filename="../ui/detect_dialog.py" line="129" />
@@ -1205,7 +1269,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Gesamtes Raster</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="174" />
+            <location filename="../ui/detect_dialog.py" line="186" />
             <source>Windows processed together; larger is faster but needs more memory</source>
             <translation>Gemeinsam verarbeitete Fenster; mehr ist schneller, braucht aber mehr Speicher</translation>
         </message>
@@ -1524,17 +1588,17 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Bänder müssen durch Kommas getrennte Zahlen sein, nicht „{text}“.</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="153" />
+            <location filename="../adapters/inputs.py" line="155" />
             <source>Give at least one class name.</source>
             <translation>Geben Sie mindestens einen Klassennamen an.</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="167" />
+            <location filename="../adapters/inputs.py" line="169" />
             <source>Model “{model}” has {n} classes; give exactly {n} class names or none.</source>
             <translation>Modell „{model}“ hat {n} Klassen; geben Sie genau {n} Klassennamen an oder keinen.</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="211" />
+            <location filename="../adapters/inputs.py" line="213" />
             <source>The area of interest has no polygon.</source>
             <translation>Das Interessensgebiet enthält kein Polygon.</translation>
         </message>
@@ -1544,7 +1608,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Das Raster hat die Bänder 1…{n}; „{text}“ ist keine gültige Auswahl.</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="147" />
+            <location filename="../adapters/inputs.py" line="149" />
             <source>“{colour}” is not a #rrggbb colour (class “{name}”).</source>
             <translation>„{colour}“ ist keine #rrggbb-Farbe (Klasse „{name}“).</translation>
         </message>
@@ -1832,32 +1896,32 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Trainingslayer hinzufügen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="326" />
+            <location filename="../ui/model_panel.py" line="327" />
             <source>As a new model</source>
             <translation>Als neues Modell</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="472" />
+            <location filename="../ui/model_panel.py" line="473" />
             <source>Could not add the scene</source>
             <translation>Die Szene konnte nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="416" />
+            <location filename="../ui/model_panel.py" line="417" />
             <source>Could not add the training layers</source>
             <translation>Die Trainingslayer konnten nicht hinzugefügt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="273" />
+            <location filename="../ui/model_panel.py" line="274" />
             <source>Could not create the model</source>
             <translation>Das Modell konnte nicht erstellt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="403" />
+            <location filename="../ui/model_panel.py" line="404" />
             <source>Could not delete the model</source>
             <translation>Das Modell konnte nicht gelöscht werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="341" />
+            <location filename="../ui/model_panel.py" line="342" />
             <source>Could not import the package</source>
             <translation>Das Paket konnte nicht importiert werden</translation>
         </message>
@@ -1872,12 +1936,12 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Die Szenen konnten nicht aufgelistet werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="483" />
+            <location filename="../ui/model_panel.py" line="484" />
             <source>Could not remove the scene</source>
             <translation>Die Szene konnte nicht entfernt werden</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="376" />
+            <location filename="../ui/model_panel.py" line="377" />
             <source>Could not rename the model</source>
             <translation>Das Modell konnte nicht umbenannt werden</translation>
         </message>
@@ -1897,7 +1961,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Ein neues KI-Modell erstellen: Klassen, Modus und Szenen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="388" />
+            <location filename="../ui/model_panel.py" line="389" />
             <source>Delete Model</source>
             <translation>Modell löschen</translation>
         </message>
@@ -1907,12 +1971,12 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Modell löschen…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="388" />
+            <location filename="../ui/model_panel.py" line="389" />
             <source>Delete the model {name} with all its snapshots and training data? This cannot be undone.</source>
             <translation>Das Modell {name} mit allen Snapshots und Trainingsdaten löschen? Dies kann nicht rückgängig gemacht werden.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="313" />
+            <location filename="../ui/model_panel.py" line="314" />
             <source>Import Snapshot Package</source>
             <translation>Snapshot-Paket importieren</translation>
         </message>
@@ -1922,7 +1986,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Snapshot-Paket importieren…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="313" />
+            <location filename="../ui/model_panel.py" line="314" />
             <source>Import snapshot {snapshot} of model {model} as a new model, or as the new current state of {current} (same classes; its training data is kept)?</source>
             <translation>Snapshot {snapshot} des Modells {model} als neues Modell importieren, oder als neuen aktuellen Stand von {current} (gleiche Klassen; seine Trainingsdaten bleiben erhalten)?</translation>
         </message>
@@ -1932,17 +1996,17 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Eingabe: {details}, {dtype}, {crs}; Kacheln von {tile} px</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="327" />
+            <location filename="../ui/model_panel.py" line="328" />
             <source>Into {model}</source>
             <translation>In {model}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="281" />
+            <location filename="../ui/model_panel.py" line="282" />
             <source>Model {name} created. Draw training areas and labels in its layers, then start training.</source>
             <translation>Modell {name} erstellt. Zeichnen Sie Trainingsgebiete und Labels in seine Layer und starten Sie dann das Training.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="367" />
+            <location filename="../ui/model_panel.py" line="368" />
             <source>New name of the model:</source>
             <translation>Neuer Name des Modells:</translation>
         </message>
@@ -1957,22 +2021,22 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Noch kein Modell: Erstellen Sie eines</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="424" />
+            <location filename="../ui/model_panel.py" line="425" />
             <source>No other raster layer in the project</source>
             <translation>Kein weiterer Rasterlayer im Projekt</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="300" />
+            <location filename="../ui/model_panel.py" line="301" />
             <source>ORCA HUNTR package (*.huntrpkg)</source>
             <translation>ORCA-HUNTR-Paket (*.huntrpkg)</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="350" />
+            <location filename="../ui/model_panel.py" line="351" />
             <source>Package imported as model {name}.</source>
             <translation>Paket als Modell {name} importiert.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="354" />
+            <location filename="../ui/model_panel.py" line="355" />
             <source>Package imported: snapshot {snapshot} is the current state of {name}.</source>
             <translation>Paket importiert: Snapshot {snapshot} ist der aktuelle Stand von {name}.</translation>
         </message>
@@ -1982,7 +2046,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Szene entfernen</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="367" />
+            <location filename="../ui/model_panel.py" line="368" />
             <source>Rename Model</source>
             <translation>Modell umbenennen</translation>
         </message>
@@ -2044,17 +2108,17 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>{mode} · Klassen: {names}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="461" />
+            <location filename="../ui/model_panel.py" line="462" />
             <source>{name} cannot be a scene of this model: {reason}</source>
             <translation>{name} kann keine Szene dieses Modells sein: {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="434" />
+            <location filename="../ui/model_panel.py" line="435" />
             <source>{name} — does not fit the model</source>
             <translation>{name} — passt nicht zum Modell</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="434" />
+            <location filename="../ui/model_panel.py" line="435" />
             <source>{name} — does not fit the model: {reason}</source>
             <translation>{name} — passt nicht zum Modell: {reason}</translation>
         </message>
@@ -2072,67 +2136,72 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
     <context>
         <name>HuntrNewModelDialog</name>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="124" />
+            <location filename="../ui/new_model_dialog.py" line="125" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="196" />
+            <location filename="../ui/new_model_dialog.py" line="207" />
             <source>A model with this name already exists.</source>
             <translation>Ein Modell mit diesem Namen existiert bereits.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="78" />
+            <location filename="../ui/new_model_dialog.py" line="79" />
             <source>A name to recognise the model by</source>
             <translation>Ein Name, an dem man das Modell erkennt</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="117" />
+            <location filename="../ui/new_model_dialog.py" line="118" />
             <source>Advanced</source>
             <translation>Erweitert</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="129" />
+            <location filename="../ui/new_model_dialog.py" line="130" />
             <source>At the first training the tile size and the network's depth are derived from the labels' typical size and the pixel size, so the network sees each object and its surroundings whole (recorded in the snapshot). Untick to set the tile size yourself.</source>
             <translation>Beim ersten Training werden Kachelgröße und Netztiefe aus der typischen Größe der Labels und der Pixelgröße abgeleitet, damit das Netz jedes Objekt samt Umgebung ganz sieht (im Snapshot festgehalten). Abwählen, um die Kachelgröße selbst festzulegen.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="144" />
+            <location filename="../ui/new_model_dialog.py" line="145" />
             <source>Channels of the network's first level: larger learns more, runs slower</source>
             <translation>Kanäle der ersten Netzebene: mehr lernt mehr, läuft aber langsamer</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="202" />
+            <location filename="../ui/new_model_dialog.py" line="213" />
             <source>Choose at least one scene (raster layer).</source>
             <translation>Wählen Sie mindestens eine Szene (Rasterlayer).</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="92" />
+            <location filename="../ui/new_model_dialog.py" line="93" />
             <source>Classes (the number of classes is fixed for the model's life)</source>
             <translation>Klassen (ihre Anzahl steht für die gesamte Lebensdauer des Modells fest)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="81" />
+            <location filename="../ui/new_model_dialog.py" line="82" />
             <source>Count (individual objects)</source>
             <translation>Zählen (einzelne Objekte)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="83" />
+            <location filename="../ui/new_model_dialog.py" line="84" />
             <source>Count finds each object separately, even when they touch; segmentation finds areas of each class</source>
             <translation>Zählen findet jedes Objekt einzeln, auch wenn sie sich berühren; Segmentierung findet die Flächen jeder Klasse</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="167" />
+            <location filename="../ui/new_model_dialog.py" line="175" />
+            <source>Count mode with object centres: the network also learns each label's box. Where the labels are boxes, detection writes the boxes it predicts; stored with the model</source>
+            <translation>Zählmodus mit Objektzentren: das Netz lernt auch den Rahmen jedes Labels. Wo die Labels Rahmen sind, schreibt die Erkennung die vorhergesagten Rahmen; wird mit dem Modell gespeichert</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="168" />
             <source>Count mode: what the network learns to tell touching objects apart; stored with the model</source>
             <translation>Zählmodus: was das Netz lernt, um sich berührende Objekte zu unterscheiden; mit dem Modell gespeichert</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="173" />
+            <location filename="../ui/new_model_dialog.py" line="184" />
             <source>Create model</source>
             <translation>Modell erstellen</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="165" />
+            <location filename="../ui/new_model_dialog.py" line="166" />
             <source>Distance to the edge (the earlier default)</source>
             <translation>Abstand zum Rand (die frühere Voreinstellung)</translation>
         </message>
@@ -2141,117 +2210,122 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation type="obsolete">Abstand zum Rand (sich berührende und überlappende Objekte)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="150" />
+            <location filename="../ui/new_model_dialog.py" line="151" />
             <source>From the labels (recommended)</source>
             <translation>Aus den Labels (empfohlen)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="151" />
+            <location filename="../ui/new_model_dialog.py" line="152" />
             <source>Full resolution</source>
             <translation>Volle Auflösung</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="194" />
+            <location filename="../ui/new_model_dialog.py" line="205" />
             <source>Give the model a name.</source>
             <translation>Geben Sie dem Modell einen Namen.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="152" />
+            <location filename="../ui/new_model_dialog.py" line="153" />
             <source>Half resolution (objects 32 px or more)</source>
             <translation>Halbe Auflösung (Objekte ab 32 px)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="89" />
+            <location filename="../ui/new_model_dialog.py" line="172" />
+            <source>Learn each object's box (box head)</source>
+            <translation>Den Rahmen jedes Objekts lernen (Rahmen-Kopf)</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="90" />
             <source>Mode</source>
             <translation>Modus</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="79" />
+            <location filename="../ui/new_model_dialog.py" line="80" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="161" />
+            <location filename="../ui/new_model_dialog.py" line="162" />
             <source>Network resolution</source>
             <translation>Auflösung des Netzes</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="147" />
+            <location filename="../ui/new_model_dialog.py" line="148" />
             <source>Network width</source>
             <translation>Netzbreite</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="71" />
+            <location filename="../ui/new_model_dialog.py" line="72" />
             <source>New AI Model</source>
             <translation>Neues KI-Modell</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="110" />
+            <location filename="../ui/new_model_dialog.py" line="111" />
             <source>No raster layer in the project: add the imagery first.</source>
             <translation>Kein Rasterlayer im Projekt: Fügen Sie zuerst die Bilddaten hinzu.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="94" />
+            <location filename="../ui/new_model_dialog.py" line="95" />
             <source>Object</source>
             <translation>Objekt</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="164" />
+            <location filename="../ui/new_model_dialog.py" line="165" />
             <source>Object centres (touching and overlapping objects)</source>
             <translation>Objektmitten (sich berührende und überlappende Objekte)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="153" />
+            <location filename="../ui/new_model_dialog.py" line="154" />
             <source>Quarter resolution (objects 64 px or more)</source>
             <translation>Viertel Auflösung (Objekte ab 64 px)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="100" />
+            <location filename="../ui/new_model_dialog.py" line="101" />
             <source>Raster layers of the project; all must have the same bands</source>
             <translation>Rasterlayer des Projekts; alle müssen dieselben Bänder haben</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="97" />
+            <location filename="../ui/new_model_dialog.py" line="98" />
             <source>Scenes to learn from</source>
             <translation>Szenen zum Lernen</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="82" />
+            <location filename="../ui/new_model_dialog.py" line="83" />
             <source>Segmentation (areas)</source>
             <translation>Segmentierung (Flächen)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="170" />
+            <location filename="../ui/new_model_dialog.py" line="171" />
             <source>Separating objects</source>
             <translation>Trennung der Objekte</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="125" />
+            <location filename="../ui/new_model_dialog.py" line="126" />
             <source>Side of the square tiles the network learns from (a multiple of 32)</source>
             <translation>Seitenlänge der quadratischen Kacheln, aus denen das Netz lernt (ein Vielfaches von 32)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="204" />
+            <location filename="../ui/new_model_dialog.py" line="215" />
             <source>The chosen scenes do not have the same number of bands.</source>
             <translation>Die gewählten Szenen haben nicht dieselbe Anzahl an Bändern.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="154" />
+            <location filename="../ui/new_model_dialog.py" line="155" />
             <source>The resolution the network works at: large objects are learnt as well at half or a quarter of the raster's resolution, for a quarter or a sixteenth of the compute. Detection still outlines them at full resolution.</source>
             <translation>Die Auflösung, mit der das Netz arbeitet: große Objekte lernt es bei halber oder viertel Auflösung des Rasters ebenso gut, für ein Viertel oder ein Sechzehntel der Rechenzeit. Die Erkennung umreißt sie weiterhin in voller Auflösung.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="166" />
+            <location filename="../ui/new_model_dialog.py" line="167" />
             <source>Thin rims (objects that barely touch)</source>
             <translation>Dünne Ränder (Objekte, die sich kaum berühren)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="138" />
+            <location filename="../ui/new_model_dialog.py" line="139" />
             <source>Tile size</source>
             <translation>Kachelgröße</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="77" />
+            <location filename="../ui/new_model_dialog.py" line="78" />
             <source>e.g. Trees</source>
             <translation>z. B. Bäume</translation>
         </message>
@@ -2784,17 +2858,17 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
     <context>
         <name>HuntrTimeline</name>
         <message>
-            <location filename="../ui/timeline.py" line="243" />
+            <location filename="../ui/timeline.py" line="245" />
             <source>1 label</source>
             <translation>1 Label</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="252" />
+            <location filename="../ui/timeline.py" line="254" />
             <source>1 reverted snapshot</source>
             <translation>1 zurückgenommener Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="244" />
+            <location filename="../ui/timeline.py" line="246" />
             <source>1 scene</source>
             <translation>1 Szene</translation>
         </message>
@@ -2804,7 +2878,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>1 Schritt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="242" />
+            <location filename="../ui/timeline.py" line="244" />
             <source>1 training area</source>
             <translation>1 Trainingsgebiet</translation>
         </message>
@@ -2814,7 +2888,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>KI-Modell aus Snapshot…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="342" />
+            <location filename="../ui/timeline.py" line="344" />
             <source>Actions</source>
             <translation>Aktionen</translation>
         </message>
@@ -2829,7 +2903,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Vergleichen mit…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="365" />
+            <location filename="../ui/timeline.py" line="367" />
             <source>Created at (local time)</source>
             <translation>Erstellt am (Ortszeit)</translation>
         </message>
@@ -2852,6 +2926,11 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <location filename="../ui/timeline.py" line="221" />
             <source>Detection settings (calibrated): score ≥ {score}, boundary &lt; {boundary}, ≥ {pixels} px</source>
             <translation>Erkennungseinstellungen (kalibriert): Wert ≥ {score}, Grenze &lt; {boundary}, ≥ {pixels} px</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="231" />
+            <source>Detection writes each object as a box (the labels were boxes)</source>
+            <translation>Die Erkennung schreibt jedes Objekt als Rahmen (die Labels waren Rahmen)</translation>
         </message>
         <message>
             <location filename="../ui/timeline.py" line="132" />
@@ -2889,12 +2968,12 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Diesen Snapshot behalten: Gespeicherte Snapshots laufen nie ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="334" />
+            <location filename="../ui/timeline.py" line="336" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Wird eine Weile aufbewahrt und dann automatisch entfernt, sofern Sie ihn nicht speichern</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="335" />
+            <location filename="../ui/timeline.py" line="337" />
             <source>Kept until you delete it</source>
             <translation>Bleibt erhalten, bis Sie ihn löschen</translation>
         </message>
@@ -2914,17 +2993,17 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Metriken, Änderungen der Trainingsdaten und Erkennungen dieses und eines anderen Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="441" />
+            <location filename="../ui/timeline.py" line="443" />
             <source>Move to quarantine</source>
             <translation>In Quarantäne verschieben</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="230" />
+            <location filename="../ui/timeline.py" line="232" />
             <source>No metrics recorded</source>
             <translation>Keine Kennzahlen erfasst</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="433" />
+            <location filename="../ui/timeline.py" line="435" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
@@ -2949,7 +3028,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Umbenennen…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="493" />
+            <location filename="../ui/timeline.py" line="495" />
             <source>Restore what this revert took back; what replaced it is kept the same way</source>
             <translation>Wiederherstellen, was dieses Zurücksetzen zurückgenommen hat; was es ersetzt hat, wird ebenso aufbewahrt</translation>
         </message>
@@ -2959,7 +3038,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Zurücksetzen auf…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="252" />
+            <location filename="../ui/timeline.py" line="254" />
             <source>Reverted training data</source>
             <translation>Zurückgenommene Trainingsdaten</translation>
         </message>
@@ -2989,7 +3068,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Gespeichert? · Zustand unbekannt, wird nie bereinigt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="514" />
+            <location filename="../ui/timeline.py" line="516" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Snapshot(s) {ids} nicht lesbar ({reason}). Das Training dieses Modells ist blockiert: es würde von einem älteren Snapshot aus fortgesetzt. Reparieren Sie die Dateien oder verschieben Sie den/die Snapshot(s) in den Ordner .quarantine des Arbeitsbereichs.</translation>
         </message>
@@ -3019,12 +3098,12 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Temporär · läuft heute ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="333" />
+            <location filename="../ui/timeline.py" line="335" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>Der neueste Stand des Modells: Das Training wird von hier aus fortgesetzt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="377" />
+            <location filename="../ui/timeline.py" line="379" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Beim Erstellen des Snapshots verwendete Trainingsdaten</translation>
         </message>
@@ -3034,12 +3113,12 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Trainingsverlust</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="356" />
+            <location filename="../ui/timeline.py" line="358" />
             <source>Training steps and epochs of the model at this snapshot</source>
             <translation>Trainingsschritte und Epochen des Modells bei diesem Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="491" />
+            <location filename="../ui/timeline.py" line="493" />
             <source>Undo</source>
             <translation>Rückgängig</translation>
         </message>
@@ -3054,7 +3133,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Validierungskennzahlen dieses Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="343" />
+            <location filename="../ui/timeline.py" line="345" />
             <source>What to do with this snapshot</source>
             <translation>Was mit diesem Snapshot geschehen soll</translation>
         </message>
@@ -3074,27 +3153,27 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>noch keine Kennzahlen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="259" />
+            <location filename="../ui/timeline.py" line="261" />
             <source>undo at any time</source>
             <translation>jederzeit rückgängig</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="259" />
+            <location filename="../ui/timeline.py" line="261" />
             <source>undo until {date}</source>
             <translation>rückgängig bis {date}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="243" />
+            <location filename="../ui/timeline.py" line="245" />
             <source>{n} labels</source>
             <translation>{n} Labels</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="252" />
+            <location filename="../ui/timeline.py" line="254" />
             <source>{n} reverted snapshots</source>
             <translation>{n} zurückgenommene Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="244" />
+            <location filename="../ui/timeline.py" line="246" />
             <source>{n} scenes</source>
             <translation>{n} Szenen</translation>
         </message>
@@ -3104,7 +3183,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>{n} Schritte</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="242" />
+            <location filename="../ui/timeline.py" line="244" />
             <source>{n} training areas</source>
             <translation>{n} Trainingsgebiete</translation>
         </message>

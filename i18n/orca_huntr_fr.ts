@@ -4,29 +4,49 @@
     <context>
         <name>@default</name>
         <message>
-            <location filename="../processing/detect.py" line="109" />
+            <location filename="../processing/detect.py" line="114" />
             <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
             <translation>Seuil de bordure pour séparer les objets qui se touchent (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="134" />
+            <location filename="../processing/detect.py" line="136" />
+            <source>Boxes (rectangles)</source>
+            <translation>Boîtes (rectangles)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="137" />
+            <source>Count mode: objects as</source>
+            <translation>Mode comptage : objets en tant que</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="145" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Surface minimale d'une détection (unités de carte au carré)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="100" />
+            <location filename="../processing/detect.py" line="105" />
             <source>Minimum score (0: the snapshot's calibrated value)</source>
             <translation>Score minimal (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="118" />
+            <location filename="../processing/detect.py" line="123" />
             <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
             <translation>Taille minimale d'une détection en pixels (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="129" />
+            <location filename="../processing/detect.py" line="135" />
+            <source>Outlines (the objects' pixels)</source>
+            <translation>Contours (les pixels des objets)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="140" />
             <source>Segmentation mode: one feature per connected area (else one per class)</source>
             <translation>Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="134" />
+            <source>The snapshot's choice (boxes where its labels were boxes)</source>
+            <translation>Le choix de l'instantané (des boîtes si ses étiquettes étaient des boîtes)</translation>
         </message>
     </context>
     <context>
@@ -141,7 +161,7 @@ Avec un raster, les détections des deux instantanés sur celui-ci sont ajoutée
     <context>
         <name>CreateModelAlgorithm</name>
         <message>
-            <location filename="../processing/create_model.py" line="82" />
+            <location filename="../processing/create_model.py" line="84" />
             <source>Bands (comma-separated; empty: every band but alpha)</source>
             <translation>Bandes (séparées par des virgules ; vide : toutes sauf alpha)</translation>
         </message>
@@ -154,42 +174,47 @@ Avec un raster, les détections des deux instantanés sur celui-ci sont ajoutée
             <translation type="obsolete">Les bandes doivent être des nombres séparés par des virgules, et non « {text} ».</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="108" />
+            <location filename="../processing/create_model.py" line="110" />
             <source>Class field of the labels (class number or name)</source>
             <translation>Champ de classe des étiquettes (numéro ou nom de classe)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="72" />
+            <location filename="../processing/create_model.py" line="74" />
             <source>Classes (comma-separated)</source>
             <translation>Classes (séparées par des virgules)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="197" />
+            <location filename="../processing/create_model.py" line="207" />
             <source>Copied {n} labels.</source>
             <translation>{n} étiquettes copiées.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="197" />
+            <location filename="../processing/create_model.py" line="207" />
             <source>Copied {n} training areas.</source>
             <translation>{n} zones d'entraînement copiées.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="133" />
+            <location filename="../processing/create_model.py" line="147" />
+            <source>Count mode with object centres: learn each object's box (box head)</source>
+            <translation>Mode comptage avec centres d'objets : apprendre la boîte de chaque objet (tête de boîtes)</translation>
+        </message>
+        <message>
+            <location filename="../processing/create_model.py" line="135" />
             <source>Count mode: how touching objects are told apart</source>
             <translation>Mode comptage : comment distinguer les objets qui se touchent</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="52" />
+            <location filename="../processing/create_model.py" line="54" />
             <source>Create model</source>
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="204" />
+            <location filename="../processing/create_model.py" line="214" />
             <source>Created model “{name}” ({id}).</source>
             <translation>Modèle « {name} » créé ({id}).</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="55" />
+            <location filename="../processing/create_model.py" line="57" />
             <source>Creates a new AI model in the workspace beside the project. The model takes its input (coordinate reference system, pixel size, bands and data type) from the raster scene, which is recorded as the model's first scene.
 
 Classes: names separated by commas, each optionally followed by a colour, e.g. “Tree” or “Tree:#2ca02c, Shrub:#ff7f0e”.
@@ -210,22 +235,22 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Indiquez au moins un nom de classe.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="103" />
+            <location filename="../processing/create_model.py" line="105" />
             <source>Labels</source>
             <translation>Étiquettes</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="73" />
+            <location filename="../processing/create_model.py" line="75" />
             <source>Mode</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="145" />
+            <location filename="../processing/create_model.py" line="154" />
             <source>Model id</source>
             <translation>Identifiant du modèle</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="146" />
+            <location filename="../processing/create_model.py" line="155" />
             <source>Model name</source>
             <translation>Nom du modèle</translation>
         </message>
@@ -234,27 +259,27 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Profondeur du réseau</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="116" />
+            <location filename="../processing/create_model.py" line="118" />
             <source>Network depth (0: from the labels)</source>
             <translation>Profondeur du réseau (0 : d'après les étiquettes)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="116" />
+            <location filename="../processing/create_model.py" line="118" />
             <source>Network width</source>
             <translation>Largeur du réseau</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="116" />
+            <location filename="../processing/create_model.py" line="118" />
             <source>Network working scale: 1 full resolution, 2 half, 4 quarter (0: from the labels)</source>
             <translation>Échelle de travail du réseau : 1 pleine résolution, 2 moitié, 4 quart (0 : d'après les étiquettes)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="95" />
+            <location filename="../processing/create_model.py" line="97" />
             <source>Purpose field of the training areas (train / validation)</source>
             <translation>Champ d'usage des zones d'entraînement (train / validation)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="81" />
+            <location filename="../processing/create_model.py" line="83" />
             <source>Raster scene</source>
             <translation>Scène raster</translation>
         </message>
@@ -263,7 +288,7 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Le raster a les bandes 1…{n} ; « {text} » n'est pas un choix valide.</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="155" />
+            <location filename="../processing/create_model.py" line="164" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
@@ -272,27 +297,27 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Taille des tuiles (pixels)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="116" />
+            <location filename="../processing/create_model.py" line="118" />
             <source>Tile size in pixels (0: from the labels)</source>
             <translation>Taille des tuiles en pixels (0 : d'après les étiquettes)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="147" />
+            <location filename="../processing/create_model.py" line="156" />
             <source>Training GeoPackage</source>
             <translation>GeoPackage d'entraînement</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="87" />
+            <location filename="../processing/create_model.py" line="89" />
             <source>Training areas</source>
             <translation>Zones d'entraînement</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="73" />
+            <location filename="../processing/create_model.py" line="75" />
             <source>count</source>
             <translation>comptage</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="133" />
+            <location filename="../processing/create_model.py" line="135" />
             <source>distance to the object's edge (the earlier default)</source>
             <translation>distance au bord de l'objet (l'ancien réglage par défaut)</translation>
         </message>
@@ -301,17 +326,17 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">distance au bord de l'objet (objets qui se touchent ou se chevauchent)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="133" />
+            <location filename="../processing/create_model.py" line="135" />
             <source>object centres (touching and overlapping objects)</source>
             <translation>centres des objets (objets qui se touchent ou se chevauchent)</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="73" />
+            <location filename="../processing/create_model.py" line="75" />
             <source>segmentation</source>
             <translation>segmentation</translation>
         </message>
         <message>
-            <location filename="../processing/create_model.py" line="133" />
+            <location filename="../processing/create_model.py" line="135" />
             <source>thin rims (objects that barely touch)</source>
             <translation>bordures fines (objets qui se touchent à peine)</translation>
         </message>
@@ -323,7 +348,7 @@ Renvoie l'identifiant du nouveau modèle.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="72" />
+            <location filename="../processing/detect.py" line="77" />
             <source>Area of interest</source>
             <translation>Zone d'intérêt</translation>
         </message>
@@ -336,17 +361,17 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="171" />
+            <location filename="../processing/detect.py" line="183" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Détection avec le modèle « {model} », instantané « {snapshot} » ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="81" />
+            <location filename="../processing/detect.py" line="86" />
             <source>Detections</source>
             <translation>Détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="82" />
+            <location filename="../processing/detect.py" line="87" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage des détections</translation>
         </message>
@@ -367,7 +392,7 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Nom de la couche</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="85" />
+            <location filename="../processing/detect.py" line="90" />
             <source>Layer name inside the GeoPackage</source>
             <translation>Nom de la couche dans le GeoPackage</translation>
         </message>
@@ -388,22 +413,22 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Taille minimale d'une détection en pixels (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="86" />
+            <location filename="../processing/detect.py" line="91" />
             <source>Name of the layer in the project</source>
             <translation>Nom de la couche dans le projet</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="83" />
+            <location filename="../processing/detect.py" line="88" />
             <source>Number of detections</source>
             <translation>Nombre de détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="71" />
+            <location filename="../processing/detect.py" line="76" />
             <source>Raster scene</source>
             <translation>Scène raster</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="43" />
+            <location filename="../processing/detect.py" line="46" />
             <source>Run detection</source>
             <translation>Lancer la détection</translation>
         </message>
@@ -422,14 +447,28 @@ Le score minimal, le seuil de bordure (la facilité avec laquelle des objets qui
 Le raster doit avoir les bandes et le type de données sur lesquels le modèle a été entraîné et une résolution au sol proche de celle de l'entraînement ; il est lu tel quel (sans reprojection ni rééchantillonnage) et les détections sont dans son système de coordonnées de référence.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="46" />
+            <location filename="../processing/detect.py" line="49" />
+            <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
+
+Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
+The area of interest (optional) limits detection to its polygons. Detections smaller than the minimum area (in square units of the raster's CRS) are left out.
+The minimum score, the boundary threshold (how readily touching objects are split) and the minimum size in pixels are calibrated when the snapshot is made (on the validation areas, and for count models part of the training areas too); leave them at 0 to use the snapshot's values (the SETTINGS output says which were used). Flip test-time augmentation averages the network over mirrored tiles: 4× the time, usually slightly cleaner outlines. A count model writes each object as its outline or as a box: by default boxes where the snapshot's labels were boxes (the box its box head predicts, else the outline's bounding box), outlines otherwise. In segmentation mode each connected area is one feature unless you merge them into one feature per class.
+The raster must have the bands and data type the model was trained on and a ground resolution close to the training one; it is read as it is (no reprojection or resampling) and the detections are in its coordinate reference system.</source>
+            <translation>Applique un modèle à une scène raster et écrit les détections dans une couche de polygones avec les champs class_name, class_id, score, area et snapshot_id. La couche est enregistrée dans le dossier des détections de l'espace de travail et ajoutée au projet dans les couleurs des classes du modèle.
+
+Choisissez l'instantané par son identifiant ou son nom ; laissez vide pour utiliser l'état actuel du modèle. Tout instantané de la chronologie peut servir, y compris les temporaires.
+La zone d'intérêt (facultative) limite la détection à ses polygones. Les détections plus petites que la surface minimale (en unités carrées du SCR du raster) sont écartées.
+Le score minimal, le seuil de bordure (la facilité avec laquelle des objets qui se touchent sont séparés) et la taille minimale en pixels sont calibrés lors de la création de l'instantané (sur les zones de validation et, pour les modèles de comptage, aussi sur une partie des zones d'entraînement) ; laissez-les à 0 pour utiliser les valeurs de l'instantané (la sortie SETTINGS indique celles utilisées). L'augmentation par retournement au moment du test fait la moyenne du réseau sur des tuiles en miroir : 4× le temps, des contours en général un peu plus nets. Un modèle de comptage écrit chaque objet en tant que contour ou en tant que boîte : par défaut des boîtes si les étiquettes de l'instantané étaient des boîtes (la boîte que prédit sa tête de boîtes, sinon l'emprise du contour), des contours sinon. En mode segmentation, chaque zone connexe est une entité, sauf si vous les fusionnez en une entité par classe.
+Le raster doit avoir les bandes et le type de données sur lesquels le modèle a été entraîné et une résolution au sol proche de celle de l'entraînement ; il est lu tel quel (sans reprojection ni rééchantillonnage) et les détections sont dans son système de coordonnées de référence.</translation>
+        </message>
+        <message>
             <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
 The area of interest (optional) limits detection to its polygons. Detections smaller than the minimum area (in square units of the raster's CRS) are left out.
 The minimum score, the boundary threshold (how readily touching objects are split) and the minimum size in pixels are calibrated when the snapshot is made (on the validation areas, and for count models part of the training areas too); leave them at 0 to use the snapshot's values (the SETTINGS output says which were used). Flip test-time augmentation averages the network over mirrored tiles: 4× the time, usually slightly cleaner outlines. In segmentation mode each connected area is one feature unless you merge them into one feature per class.
 The raster must have the bands and data type the model was trained on and a ground resolution close to the training one; it is read as it is (no reprojection or resampling) and the detections are in its coordinate reference system.</source>
-            <translation>Applique un modèle à une scène raster et écrit les détections dans une couche de polygones avec les champs class_name, class_id, score, area et snapshot_id. La couche est enregistrée dans le dossier des détections de l'espace de travail et ajoutée au projet dans les couleurs des classes du modèle.
+            <translation type="obsolete">Applique un modèle à une scène raster et écrit les détections dans une couche de polygones avec les champs class_name, class_id, score, area et snapshot_id. La couche est enregistrée dans le dossier des détections de l'espace de travail et ajoutée au projet dans les couleurs des classes du modèle.
 
 Choisissez l'instantané par son identifiant ou son nom ; laissez vide pour utiliser l'état actuel du modèle. Tout instantané de la chronologie peut servir, y compris les temporaires.
 La zone d'intérêt (facultative) limite la détection à ses polygones. Les détections plus petites que la surface minimale (en unités carrées du SCR du raster) sont écartées.
@@ -453,12 +492,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="196" />
+            <location filename="../processing/detect.py" line="208" />
             <source>Settings: minimum score {score} ({score_from}), boundary threshold {boundary} ({boundary_from}), minimum size {pixels} px ({pixels_from}).</source>
             <translation>Réglages : score minimal {score} ({score_from}), seuil de bordure {boundary} ({boundary_from}), taille minimale {pixels} px ({pixels_from}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="84" />
+            <location filename="../processing/detect.py" line="89" />
             <source>Snapshot id</source>
             <translation>Identifiant de l'instantané</translation>
         </message>
@@ -467,12 +506,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">La zone d'intérêt ne contient aucun polygone.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="169" />
+            <location filename="../processing/detect.py" line="181" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="87" />
+            <location filename="../processing/detect.py" line="92" />
             <source>Thresholds and minimum size used, and their source (JSON)</source>
             <translation>Seuils et taille minimale utilisés, et leur origine (JSON)</translation>
         </message>
@@ -481,7 +520,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="210" />
+            <location filename="../processing/detect.py" line="222" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} détections écrites dans {path}.</translation>
         </message>
@@ -1012,7 +1051,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="224" />
+            <location filename="../ui/detect_dialog.py" line="236" />
             <source>Add a raster layer to the project to detect on.</source>
             <translation>Ajoutez au projet une couche raster sur laquelle détecter.</translation>
         </message>
@@ -1037,17 +1076,17 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Comme à l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="177" />
+            <location filename="../ui/detect_dialog.py" line="189" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="161" />
+            <location filename="../ui/detect_dialog.py" line="173" />
             <source>Average the network over the window and its mirror images</source>
             <translation>Moyenne du réseau sur la fenêtre et ses images miroir</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="175" />
+            <location filename="../ui/detect_dialog.py" line="187" />
             <source>Batch size</source>
             <translation>Taille de lot</translation>
         </message>
@@ -1057,14 +1096,24 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Seuil de bordure</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="178" />
+            <location filename="../ui/detect_dialog.py" line="163" />
+            <source>Boxes</source>
+            <translation>Boîtes</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="190" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="231" />
+            <location filename="../ui/detect_dialog.py" line="243" />
             <source>Choose a polygon layer.</source>
             <translation>Choisissez une couche de polygones.</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="164" />
+            <source>Count mode: each object as its outline, or as a rectangle (the box the model's box head predicts, else the outline's bounding box). By default boxes where the snapshot's labels were boxes, outlines otherwise.</source>
+            <translation>Mode comptage : chaque objet en tant que contour, ou en tant que rectangle (la boîte que prédit la tête de boîtes du modèle, sinon l'emprise du contour). Par défaut des boîtes si les étiquettes de l'instantané étaient des boîtes, des contours sinon.</translation>
         </message>
         <message>
             <location filename="../ui/detect_dialog.py" line="153" />
@@ -1082,12 +1131,12 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>La détection a lieu à l'intérieur des polygones sélectionnés de cette couche</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="180" />
+            <location filename="../ui/detect_dialog.py" line="192" />
             <source>Device</source>
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="160" />
+            <location filename="../ui/detect_dialog.py" line="172" />
             <source>Flip test-time augmentation (4× slower)</source>
             <translation>Augmentation par retournement au moment du test (4× plus lent)</translation>
         </message>
@@ -1097,17 +1146,17 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Part de chaque fenêtre partagée avec ses voisines (masque les raccords)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="179" />
+            <location filename="../ui/detect_dialog.py" line="191" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="164" />
+            <location filename="../ui/detect_dialog.py" line="176" />
             <source>Merge all areas of a class into one feature instead of one per area</source>
             <translation>Fusionner toutes les zones d'une classe en une entité au lieu d'une par zone</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="170" />
+            <location filename="../ui/detect_dialog.py" line="182" />
             <source>Minimum area</source>
             <translation>Surface minimale</translation>
         </message>
@@ -1125,6 +1174,16 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Probabilité minimale pour qu'un pixel appartienne à une classe. Par défaut, la valeur que chaque instantané a calibrée lors de sa création (voir l'infobulle de la carte).</translation>
         </message>
         <message>
+            <location filename="../ui/detect_dialog.py" line="171" />
+            <source>Objects as</source>
+            <translation>Objets en tant que</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="162" />
+            <source>Outlines</source>
+            <translation>Contours</translation>
+        </message>
+        <message>
             <location filename="../ui/detect_dialog.py" line="135" />
             <source>Overlap</source>
             <translation>Recouvrement</translation>
@@ -1135,7 +1194,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Lancer la détection — {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="183" />
+            <location filename="../ui/detect_dialog.py" line="195" />
             <source>Run detection</source>
             <translation>Lancer la détection</translation>
         </message>
@@ -1150,12 +1209,12 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Seuil de score</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="163" />
+            <location filename="../ui/detect_dialog.py" line="175" />
             <source>Segmentation: one feature per class</source>
             <translation>Segmentation : une entité par classe</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="235" />
+            <location filename="../ui/detect_dialog.py" line="247" />
             <source>Select the polygons to detect in (layer {name} has none selected).</source>
             <translation>Sélectionnez les polygones dans lesquels détecter (la couche {name} n'en a aucun de sélectionné).</translation>
         </message>
@@ -1170,7 +1229,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Côté des fenêtres que le réseau examine ; « Comme à l'entraînement » utilise celui du modèle</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="169" />
+            <location filename="../ui/detect_dialog.py" line="181" />
             <source>Smaller detections are dropped (in the raster's area units)</source>
             <translation>Les détections plus petites sont écartées (en unités de surface du raster)</translation>
         </message>
@@ -1180,19 +1239,24 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Instantané</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="233" />
+            <location filename="../ui/detect_dialog.py" line="245" />
             <source>The area layer must hold polygons.</source>
             <translation>La couche de zone doit contenir des polygones.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="222" />
+            <location filename="../ui/detect_dialog.py" line="234" />
             <source>The model has no snapshot yet: train it first.</source>
             <translation>Le modèle n'a pas encore d'instantané : entraînez-le d'abord.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="260" />
+            <location filename="../ui/detect_dialog.py" line="272" />
             <source>The raster to look at; its bands must match the model's</source>
             <translation>Le raster à analyser ; ses bandes doivent correspondre à celles du modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="161" />
+            <source>The snapshot's (boxes where the labels are boxes)</source>
+            <translation>Celui de l'instantané (des boîtes si les étiquettes sont des boîtes)</translation>
         </message>
         <message>
             <location filename="../ui/detect_dialog.py" line="129" />
@@ -1205,7 +1269,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Raster entier</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="174" />
+            <location filename="../ui/detect_dialog.py" line="186" />
             <source>Windows processed together; larger is faster but needs more memory</source>
             <translation>Fenêtres traitées ensemble ; plus c'est grand, plus c'est rapide, mais cela demande plus de mémoire</translation>
         </message>
@@ -1524,17 +1588,17 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Les bandes doivent être des nombres séparés par des virgules, et non « {text} ».</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="153" />
+            <location filename="../adapters/inputs.py" line="155" />
             <source>Give at least one class name.</source>
             <translation>Indiquez au moins un nom de classe.</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="167" />
+            <location filename="../adapters/inputs.py" line="169" />
             <source>Model “{model}” has {n} classes; give exactly {n} class names or none.</source>
             <translation>Le modèle « {model} » a {n} classes ; donnez exactement {n} noms de classe, ou aucun.</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="211" />
+            <location filename="../adapters/inputs.py" line="213" />
             <source>The area of interest has no polygon.</source>
             <translation>La zone d'intérêt ne contient aucun polygone.</translation>
         </message>
@@ -1544,7 +1608,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Le raster a les bandes 1…{n} ; « {text} » n'est pas un choix valide.</translation>
         </message>
         <message>
-            <location filename="../adapters/inputs.py" line="147" />
+            <location filename="../adapters/inputs.py" line="149" />
             <source>“{colour}” is not a #rrggbb colour (class “{name}”).</source>
             <translation>« {colour} » n'est pas une couleur #rrggbb (classe « {name} »).</translation>
         </message>
@@ -1832,32 +1896,32 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="326" />
+            <location filename="../ui/model_panel.py" line="327" />
             <source>As a new model</source>
             <translation>Comme nouveau modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="472" />
+            <location filename="../ui/model_panel.py" line="473" />
             <source>Could not add the scene</source>
             <translation>Impossible d'ajouter la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="416" />
+            <location filename="../ui/model_panel.py" line="417" />
             <source>Could not add the training layers</source>
             <translation>Impossible d'ajouter les couches d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="273" />
+            <location filename="../ui/model_panel.py" line="274" />
             <source>Could not create the model</source>
             <translation>Impossible de créer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="403" />
+            <location filename="../ui/model_panel.py" line="404" />
             <source>Could not delete the model</source>
             <translation>Impossible de supprimer le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="341" />
+            <location filename="../ui/model_panel.py" line="342" />
             <source>Could not import the package</source>
             <translation>Impossible d'importer le paquet</translation>
         </message>
@@ -1872,12 +1936,12 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Impossible de lister les scènes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="483" />
+            <location filename="../ui/model_panel.py" line="484" />
             <source>Could not remove the scene</source>
             <translation>Impossible de retirer la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="376" />
+            <location filename="../ui/model_panel.py" line="377" />
             <source>Could not rename the model</source>
             <translation>Impossible de renommer le modèle</translation>
         </message>
@@ -1897,7 +1961,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Créer un nouveau modèle d'IA : classes, mode et scènes</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="388" />
+            <location filename="../ui/model_panel.py" line="389" />
             <source>Delete Model</source>
             <translation>Supprimer le modèle</translation>
         </message>
@@ -1907,12 +1971,12 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Supprimer le modèle…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="388" />
+            <location filename="../ui/model_panel.py" line="389" />
             <source>Delete the model {name} with all its snapshots and training data? This cannot be undone.</source>
             <translation>Supprimer le modèle {name} avec tous ses instantanés et ses données d'entraînement ? Cette action est irréversible.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="313" />
+            <location filename="../ui/model_panel.py" line="314" />
             <source>Import Snapshot Package</source>
             <translation>Importer un paquet d'instantané</translation>
         </message>
@@ -1922,7 +1986,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Importer un paquet d'instantané…</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="313" />
+            <location filename="../ui/model_panel.py" line="314" />
             <source>Import snapshot {snapshot} of model {model} as a new model, or as the new current state of {current} (same classes; its training data is kept)?</source>
             <translation>Importer l'instantané {snapshot} du modèle {model} comme nouveau modèle, ou comme nouvel état actuel de {current} (mêmes classes ; ses données d'entraînement sont conservées) ?</translation>
         </message>
@@ -1932,17 +1996,17 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Entrée : {details}, {dtype}, {crs} ; tuiles de {tile} px</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="327" />
+            <location filename="../ui/model_panel.py" line="328" />
             <source>Into {model}</source>
             <translation>Dans {model}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="281" />
+            <location filename="../ui/model_panel.py" line="282" />
             <source>Model {name} created. Draw training areas and labels in its layers, then start training.</source>
             <translation>Modèle {name} créé. Dessinez des zones d'entraînement et des étiquettes dans ses couches, puis lancez l'entraînement.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="367" />
+            <location filename="../ui/model_panel.py" line="368" />
             <source>New name of the model:</source>
             <translation>Nouveau nom du modèle :</translation>
         </message>
@@ -1957,22 +2021,22 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Pas encore de modèle : créez-en un</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="424" />
+            <location filename="../ui/model_panel.py" line="425" />
             <source>No other raster layer in the project</source>
             <translation>Aucune autre couche raster dans le projet</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="300" />
+            <location filename="../ui/model_panel.py" line="301" />
             <source>ORCA HUNTR package (*.huntrpkg)</source>
             <translation>Paquet ORCA HUNTR (*.huntrpkg)</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="350" />
+            <location filename="../ui/model_panel.py" line="351" />
             <source>Package imported as model {name}.</source>
             <translation>Paquet importé comme modèle {name}.</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="354" />
+            <location filename="../ui/model_panel.py" line="355" />
             <source>Package imported: snapshot {snapshot} is the current state of {name}.</source>
             <translation>Paquet importé : l'instantané {snapshot} est l'état actuel de {name}.</translation>
         </message>
@@ -1982,7 +2046,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Retirer la scène</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="367" />
+            <location filename="../ui/model_panel.py" line="368" />
             <source>Rename Model</source>
             <translation>Renommer le modèle</translation>
         </message>
@@ -2044,17 +2108,17 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>{mode} · classes : {names}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="461" />
+            <location filename="../ui/model_panel.py" line="462" />
             <source>{name} cannot be a scene of this model: {reason}</source>
             <translation>{name} ne peut pas être une scène de ce modèle : {reason}</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="434" />
+            <location filename="../ui/model_panel.py" line="435" />
             <source>{name} — does not fit the model</source>
             <translation>{name} — ne convient pas au modèle</translation>
         </message>
         <message>
-            <location filename="../ui/model_panel.py" line="434" />
+            <location filename="../ui/model_panel.py" line="435" />
             <source>{name} — does not fit the model: {reason}</source>
             <translation>{name} — ne convient pas au modèle : {reason}</translation>
         </message>
@@ -2072,67 +2136,72 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
     <context>
         <name>HuntrNewModelDialog</name>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="124" />
+            <location filename="../ui/new_model_dialog.py" line="125" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="196" />
+            <location filename="../ui/new_model_dialog.py" line="207" />
             <source>A model with this name already exists.</source>
             <translation>Un modèle portant ce nom existe déjà.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="78" />
+            <location filename="../ui/new_model_dialog.py" line="79" />
             <source>A name to recognise the model by</source>
             <translation>Un nom pour reconnaître le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="117" />
+            <location filename="../ui/new_model_dialog.py" line="118" />
             <source>Advanced</source>
             <translation>Avancé</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="129" />
+            <location filename="../ui/new_model_dialog.py" line="130" />
             <source>At the first training the tile size and the network's depth are derived from the labels' typical size and the pixel size, so the network sees each object and its surroundings whole (recorded in the snapshot). Untick to set the tile size yourself.</source>
             <translation>Au premier entraînement, la taille des tuiles et la profondeur du réseau sont déduites de la taille typique des étiquettes et de la taille du pixel, pour que le réseau voie chaque objet et ses abords en entier (enregistré dans l'instantané). Décochez pour fixer vous-même la taille des tuiles.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="144" />
+            <location filename="../ui/new_model_dialog.py" line="145" />
             <source>Channels of the network's first level: larger learns more, runs slower</source>
             <translation>Canaux du premier niveau du réseau : plus il y en a, plus il apprend, mais plus il est lent</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="202" />
+            <location filename="../ui/new_model_dialog.py" line="213" />
             <source>Choose at least one scene (raster layer).</source>
             <translation>Choisissez au moins une scène (couche raster).</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="92" />
+            <location filename="../ui/new_model_dialog.py" line="93" />
             <source>Classes (the number of classes is fixed for the model's life)</source>
             <translation>Classes (leur nombre est fixé pour toute la vie du modèle)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="81" />
+            <location filename="../ui/new_model_dialog.py" line="82" />
             <source>Count (individual objects)</source>
             <translation>Comptage (objets individuels)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="83" />
+            <location filename="../ui/new_model_dialog.py" line="84" />
             <source>Count finds each object separately, even when they touch; segmentation finds areas of each class</source>
             <translation>Le comptage trouve chaque objet séparément, même s'ils se touchent ; la segmentation trouve les surfaces de chaque classe</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="167" />
+            <location filename="../ui/new_model_dialog.py" line="175" />
+            <source>Count mode with object centres: the network also learns each label's box. Where the labels are boxes, detection writes the boxes it predicts; stored with the model</source>
+            <translation>Mode comptage avec centres d'objets : le réseau apprend aussi la boîte de chaque étiquette. Si les étiquettes sont des boîtes, la détection écrit les boîtes qu'il prédit ; enregistré avec le modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="168" />
             <source>Count mode: what the network learns to tell touching objects apart; stored with the model</source>
             <translation>Mode comptage : ce que le réseau apprend pour distinguer les objets qui se touchent ; enregistré avec le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="173" />
+            <location filename="../ui/new_model_dialog.py" line="184" />
             <source>Create model</source>
             <translation>Créer un modèle</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="165" />
+            <location filename="../ui/new_model_dialog.py" line="166" />
             <source>Distance to the edge (the earlier default)</source>
             <translation>Distance au bord (l'ancien réglage par défaut)</translation>
         </message>
@@ -2141,117 +2210,122 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation type="obsolete">Distance au bord (objets qui se touchent ou se chevauchent)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="150" />
+            <location filename="../ui/new_model_dialog.py" line="151" />
             <source>From the labels (recommended)</source>
             <translation>D'après les étiquettes (recommandé)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="151" />
+            <location filename="../ui/new_model_dialog.py" line="152" />
             <source>Full resolution</source>
             <translation>Pleine résolution</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="194" />
+            <location filename="../ui/new_model_dialog.py" line="205" />
             <source>Give the model a name.</source>
             <translation>Donnez un nom au modèle.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="152" />
+            <location filename="../ui/new_model_dialog.py" line="153" />
             <source>Half resolution (objects 32 px or more)</source>
             <translation>Demi-résolution (objets de 32 px ou plus)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="89" />
+            <location filename="../ui/new_model_dialog.py" line="172" />
+            <source>Learn each object's box (box head)</source>
+            <translation>Apprendre la boîte de chaque objet (tête de boîtes)</translation>
+        </message>
+        <message>
+            <location filename="../ui/new_model_dialog.py" line="90" />
             <source>Mode</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="79" />
+            <location filename="../ui/new_model_dialog.py" line="80" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="161" />
+            <location filename="../ui/new_model_dialog.py" line="162" />
             <source>Network resolution</source>
             <translation>Résolution du réseau</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="147" />
+            <location filename="../ui/new_model_dialog.py" line="148" />
             <source>Network width</source>
             <translation>Largeur du réseau</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="71" />
+            <location filename="../ui/new_model_dialog.py" line="72" />
             <source>New AI Model</source>
             <translation>Nouveau modèle d'IA</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="110" />
+            <location filename="../ui/new_model_dialog.py" line="111" />
             <source>No raster layer in the project: add the imagery first.</source>
             <translation>Aucune couche raster dans le projet : ajoutez d'abord l'imagerie.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="94" />
+            <location filename="../ui/new_model_dialog.py" line="95" />
             <source>Object</source>
             <translation>Objet</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="164" />
+            <location filename="../ui/new_model_dialog.py" line="165" />
             <source>Object centres (touching and overlapping objects)</source>
             <translation>Centres des objets (objets qui se touchent ou se chevauchent)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="153" />
+            <location filename="../ui/new_model_dialog.py" line="154" />
             <source>Quarter resolution (objects 64 px or more)</source>
             <translation>Quart de résolution (objets de 64 px ou plus)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="100" />
+            <location filename="../ui/new_model_dialog.py" line="101" />
             <source>Raster layers of the project; all must have the same bands</source>
             <translation>Couches raster du projet ; elles doivent toutes avoir les mêmes bandes</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="97" />
+            <location filename="../ui/new_model_dialog.py" line="98" />
             <source>Scenes to learn from</source>
             <translation>Scènes d'apprentissage</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="82" />
+            <location filename="../ui/new_model_dialog.py" line="83" />
             <source>Segmentation (areas)</source>
             <translation>Segmentation (surfaces)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="170" />
+            <location filename="../ui/new_model_dialog.py" line="171" />
             <source>Separating objects</source>
             <translation>Séparation des objets</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="125" />
+            <location filename="../ui/new_model_dialog.py" line="126" />
             <source>Side of the square tiles the network learns from (a multiple of 32)</source>
             <translation>Côté des tuiles carrées dont le réseau apprend (un multiple de 32)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="204" />
+            <location filename="../ui/new_model_dialog.py" line="215" />
             <source>The chosen scenes do not have the same number of bands.</source>
             <translation>Les scènes choisies n'ont pas le même nombre de bandes.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="154" />
+            <location filename="../ui/new_model_dialog.py" line="155" />
             <source>The resolution the network works at: large objects are learnt as well at half or a quarter of the raster's resolution, for a quarter or a sixteenth of the compute. Detection still outlines them at full resolution.</source>
             <translation>La résolution à laquelle travaille le réseau : les grands objets s'apprennent aussi bien à la moitié ou au quart de la résolution du raster, pour un quart ou un seizième du calcul. La détection les délimite toujours en pleine résolution.</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="166" />
+            <location filename="../ui/new_model_dialog.py" line="167" />
             <source>Thin rims (objects that barely touch)</source>
             <translation>Bordures fines (objets qui se touchent à peine)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="138" />
+            <location filename="../ui/new_model_dialog.py" line="139" />
             <source>Tile size</source>
             <translation>Taille des tuiles</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="77" />
+            <location filename="../ui/new_model_dialog.py" line="78" />
             <source>e.g. Trees</source>
             <translation>p. ex. Arbres</translation>
         </message>
@@ -2784,17 +2858,17 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
     <context>
         <name>HuntrTimeline</name>
         <message>
-            <location filename="../ui/timeline.py" line="243" />
+            <location filename="../ui/timeline.py" line="245" />
             <source>1 label</source>
             <translation>1 étiquette</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="252" />
+            <location filename="../ui/timeline.py" line="254" />
             <source>1 reverted snapshot</source>
             <translation>1 instantané retiré</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="244" />
+            <location filename="../ui/timeline.py" line="246" />
             <source>1 scene</source>
             <translation>1 scène</translation>
         </message>
@@ -2804,7 +2878,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>1 pas</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="242" />
+            <location filename="../ui/timeline.py" line="244" />
             <source>1 training area</source>
             <translation>1 zone d'entraînement</translation>
         </message>
@@ -2814,7 +2888,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Modèle d'IA à partir de l'instantané…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="342" />
+            <location filename="../ui/timeline.py" line="344" />
             <source>Actions</source>
             <translation>Actions</translation>
         </message>
@@ -2829,7 +2903,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Comparer avec…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="365" />
+            <location filename="../ui/timeline.py" line="367" />
             <source>Created at (local time)</source>
             <translation>Créé le (heure locale)</translation>
         </message>
@@ -2852,6 +2926,11 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <location filename="../ui/timeline.py" line="221" />
             <source>Detection settings (calibrated): score ≥ {score}, boundary &lt; {boundary}, ≥ {pixels} px</source>
             <translation>Réglages de détection (calibrés) : score ≥ {score}, bordure &lt; {boundary}, ≥ {pixels} px</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="231" />
+            <source>Detection writes each object as a box (the labels were boxes)</source>
+            <translation>La détection écrit chaque objet en tant que boîte (les étiquettes étaient des boîtes)</translation>
         </message>
         <message>
             <location filename="../ui/timeline.py" line="132" />
@@ -2889,12 +2968,12 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Conserver cet instantané : les instantanés enregistrés n'expirent jamais</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="334" />
+            <location filename="../ui/timeline.py" line="336" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Conservé un certain temps, puis supprimé automatiquement, sauf si vous l'enregistrez</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="335" />
+            <location filename="../ui/timeline.py" line="337" />
             <source>Kept until you delete it</source>
             <translation>Conservé jusqu'à ce que vous le supprimiez</translation>
         </message>
@@ -2914,17 +2993,17 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Métriques, modifications des données d'entraînement et détections de cet instantané et d'un autre</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="441" />
+            <location filename="../ui/timeline.py" line="443" />
             <source>Move to quarantine</source>
             <translation>Mettre en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="230" />
+            <location filename="../ui/timeline.py" line="232" />
             <source>No metrics recorded</source>
             <translation>Aucune métrique enregistrée</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="433" />
+            <location filename="../ui/timeline.py" line="435" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
@@ -2949,7 +3028,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Renommer…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="493" />
+            <location filename="../ui/timeline.py" line="495" />
             <source>Restore what this revert took back; what replaced it is kept the same way</source>
             <translation>Restaurer ce que ce retour a retiré ; ce qui l'a remplacé est conservé de la même façon</translation>
         </message>
@@ -2959,7 +3038,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Revenir à…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="252" />
+            <location filename="../ui/timeline.py" line="254" />
             <source>Reverted training data</source>
             <translation>Données d'entraînement retirées</translation>
         </message>
@@ -2989,7 +3068,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Enregistré ? · état inconnu, jamais purgé</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="514" />
+            <location filename="../ui/timeline.py" line="516" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Instantané(s) {ids} illisible(s) ({reason}). L'entraînement de ce modèle est bloqué : il reprendrait depuis un instantané plus ancien. Réparez les fichiers ou placez le(s) instantané(s) dans le dossier .quarantine de l'espace de travail.</translation>
         </message>
@@ -3019,12 +3098,12 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Temporaire · expire aujourd'hui</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="333" />
+            <location filename="../ui/timeline.py" line="335" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>L'état le plus récent du modèle : l'entraînement reprend à partir d'ici</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="377" />
+            <location filename="../ui/timeline.py" line="379" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Données d'entraînement utilisées au moment de l'instantané</translation>
         </message>
@@ -3034,12 +3113,12 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Perte d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="356" />
+            <location filename="../ui/timeline.py" line="358" />
             <source>Training steps and epochs of the model at this snapshot</source>
             <translation>Pas et époques d'entraînement du modèle à cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="491" />
+            <location filename="../ui/timeline.py" line="493" />
             <source>Undo</source>
             <translation>Annuler</translation>
         </message>
@@ -3054,7 +3133,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Métriques de validation de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="343" />
+            <location filename="../ui/timeline.py" line="345" />
             <source>What to do with this snapshot</source>
             <translation>Que faire de cet instantané</translation>
         </message>
@@ -3074,27 +3153,27 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>pas encore de métriques</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="259" />
+            <location filename="../ui/timeline.py" line="261" />
             <source>undo at any time</source>
             <translation>annulable à tout moment</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="259" />
+            <location filename="../ui/timeline.py" line="261" />
             <source>undo until {date}</source>
             <translation>annulable jusqu'au {date}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="243" />
+            <location filename="../ui/timeline.py" line="245" />
             <source>{n} labels</source>
             <translation>{n} étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="252" />
+            <location filename="../ui/timeline.py" line="254" />
             <source>{n} reverted snapshots</source>
             <translation>{n} instantanés retirés</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="244" />
+            <location filename="../ui/timeline.py" line="246" />
             <source>{n} scenes</source>
             <translation>{n} scènes</translation>
         </message>
@@ -3104,7 +3183,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>{n} pas</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="242" />
+            <location filename="../ui/timeline.py" line="244" />
             <source>{n} training areas</source>
             <translation>{n} zones d'entraînement</translation>
         </message>

@@ -6,6 +6,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputFile,
     QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
@@ -46,6 +47,7 @@ class CreateModelAlgorithm(HuntrAlgorithm):
     WIDTH = "WIDTH"
     DEPTH = "DEPTH"
     SCALE = "SCALE"
+    BOX_HEAD = "BOX_HEAD"
     BOUNDARY_TARGET = "BOUNDARY_TARGET"
 
     def display(self) -> str:
@@ -142,6 +144,13 @@ class CreateModelAlgorithm(HuntrAlgorithm):
         )
         target.setFlags(target.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(target)
+        boxes = QgsProcessingParameterBoolean(
+            self.BOX_HEAD,
+            self.tr("Count mode with object centres: learn each object's box (box head)"),
+            defaultValue=True,
+        )
+        boxes.setFlags(boxes.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(boxes)
         self.addOutput(QgsProcessingOutputString("MODEL_ID", self.tr("Model id")))
         self.addOutput(QgsProcessingOutputString("MODEL_NAME", self.tr("Model name")))
         self.addOutput(QgsProcessingOutputFile("TRAINING_DATA", self.tr("Training GeoPackage")))
@@ -162,6 +171,7 @@ class CreateModelAlgorithm(HuntrAlgorithm):
             self.parameterAsInt(parameters, self.TILE_SIZE, context),
             CREATE_TARGETS[self.parameterAsEnum(parameters, self.BOUNDARY_TARGET, context)],
             self.parameterAsInt(parameters, self.SCALE, context),
+            None if self.parameterAsBool(parameters, self.BOX_HEAD, context) else False,
         )
         ws = self.workspace(parameters, context)
         # all or nothing: read, check and repair the training data before anything is written

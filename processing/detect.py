@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingOutputVectorLayer,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
@@ -36,6 +37,8 @@ class DetectAlgorithm(HuntrAlgorithm):
     MIN_PIXELS = "MIN_PIXELS"
     MIN_AREA = "MIN_AREA"
     FLIP_TTA = "FLIP_TTA"
+    GEOMETRY = "GEOMETRY"
+    GEOMETRIES = (None, "outline", "box")  # the GEOMETRY enum's values, in its order
     SEPARATE_AREAS = "SEPARATE_AREAS"
     OUTPUT = "OUTPUT"
 
@@ -57,8 +60,10 @@ class DetectAlgorithm(HuntrAlgorithm):
             "areas, and for count models part of the training areas too); leave them at 0 to use the "
             "snapshot's values (the SETTINGS output says which were used). Flip test-time "
             "augmentation averages the network over mirrored tiles: 4× the time, usually slightly "
-            "cleaner outlines. In segmentation mode each connected area is one feature unless you "
-            "merge them into one feature per class.\n"
+            "cleaner outlines. A count model writes each object as its outline or as a box: by "
+            "default boxes where the snapshot's labels were boxes (the box its box head predicts, "
+            "else the outline's bounding box), outlines otherwise. In segmentation mode each "
+            "connected area is one feature unless you merge them into one feature per class.\n"
             "The raster must have the bands and data type the model was trained on and a ground "
             "resolution close to the training one; it is read as it is (no reprojection or "
             "resampling) and the detections are in its coordinate reference system."
@@ -126,6 +131,12 @@ class DetectAlgorithm(HuntrAlgorithm):
         tta = QgsProcessingParameterBoolean(
             self.FLIP_TTA, tr("Flip test-time augmentation (4× slower)"), defaultValue=False
         )
+        as_snapshot = tr("The snapshot's choice (boxes where its labels were boxes)")
+        outlines = tr("Outlines (the objects' pixels)")
+        boxes = tr("Boxes (rectangles)")
+        geometry = QgsProcessingParameterEnum(
+            self.GEOMETRY, tr("Count mode: objects as"), [as_snapshot, outlines, boxes], defaultValue=0
+        )
         separate = QgsProcessingParameterBoolean(
             self.SEPARATE_AREAS,
             tr("Segmentation mode: one feature per connected area (else one per class)"),
@@ -139,7 +150,7 @@ class DetectAlgorithm(HuntrAlgorithm):
             False,
             0.0,
         )
-        return [score, boundary, pixels, area, tta, separate]
+        return [score, boundary, pixels, area, tta, geometry, separate]
 
     def options(self, parameters, context):
         """The engine's ``DetectOptions`` for these parameters."""
@@ -155,6 +166,7 @@ class DetectAlgorithm(HuntrAlgorithm):
             "min_pixels": given(self.parameterAsInt(parameters, self.MIN_PIXELS, context)),
             "min_area": self.parameterAsDouble(parameters, self.MIN_AREA, context),
             "flip_tta": self.parameterAsBool(parameters, self.FLIP_TTA, context),
+            "geometry": self.GEOMETRIES[self.parameterAsEnum(parameters, self.GEOMETRY, context)],
             "dissolve": not self.parameterAsBool(parameters, self.SEPARATE_AREAS, context),
         }
         return DetectOptions.from_dict(wanted)

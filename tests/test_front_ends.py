@@ -74,13 +74,15 @@ def _comparable(ws, model) -> dict:
     }
 
 
-def _three_models(dock, layer, suffix: str):
-    """Create one model per front end for ``layer``; returns ``{front end: ModelInfo}``."""
+def _three_models(dock, layer, suffix: str, boxes: bool = True):
+    """Create one model per front end for ``layer`` (``boxes`` False: without the box head);
+    returns ``{front end: ModelInfo}``."""
     from orca_huntr import api
     from orca_huntr.ui.new_model_dialog import NewModelRequest
 
     ws = dock.workspace
-    panel = dock.model_panel.create_model(NewModelRequest(f"panel {suffix}", CLASSES, "count", [layer]))
+    request = NewModelRequest(f"panel {suffix}", CLASSES, "count", [layer], boxes=boxes)
+    panel = dock.model_panel.create_model(request)
     assert panel is not None
     out = run(
         "createmodel",
@@ -89,11 +91,15 @@ def _three_models(dock, layer, suffix: str):
             "CLASSES": ", ".join(f"{n}:{c}" for n, c in CLASSES),
             "MODE": 0,
             "RASTER": layer,
+            **({} if boxes else {"BOX_HEAD": False}),
         },
     )
     processing = ws.get_model(out["MODEL_ID"])
     api.use_project_workspace()
-    console = api.create_model(f"console {suffix}", [f"{n}:{c}" for n, c in CLASSES], raster=layer.name())
+    network = None if boxes else {"boxes": False}
+    console = api.create_model(
+        f"console {suffix}", [f"{n}:{c}" for n, c in CLASSES], raster=layer.name(), network=network
+    )
     return {"panel": panel, "processing": processing, "console": console}
 
 
@@ -110,6 +116,11 @@ def test_the_three_front_ends_create_the_same_model(dock, project):
         assert spec["dtype"] == ("uint16" if name == "rgbn" else "uint8")
         assert spec["crs"] == "EPSG:32612" and spec["resolution"] == (0.5 if name == "rgbn" else 1.0)
         assert seen["panel"]["scenes"] == [(str(layer.source()), name)]
+    # the box head's switch: off in every front end alike, and recorded with the model
+    made = _three_models(dock, layers["rgbn"], "no box head", boxes=False)
+    seen = {front: _comparable(ws, model) for front, model in made.items()}
+    assert seen["panel"] == seen["processing"] == seen["console"], seen
+    assert seen["panel"]["network"]["boxes"] is False
 
 
 def test_the_three_front_ends_branch_a_snapshot_the_same_way(dock, project):

@@ -218,8 +218,9 @@ def test_old_snapshots_without_calibration_fall_back_to_the_defaults():
     options = DetectOptions().resolved({})
     assert (options.score_threshold, options.boundary_threshold, options.min_pixels) == (0.5, 0.5, 4)
     assert options.marker_window == 0  # cores by threshold, as before markers existed
+    assert options.geometry == "outline"  # pixel outlines, as before boxes could be written
     assert DetectOptions().sources({}) == dict.fromkeys(
-        ("score_threshold", "boundary_threshold", "min_pixels", "marker_window"), "default"
+        ("score_threshold", "boundary_threshold", "min_pixels", "marker_window", "geometry"), "default"
     )
 
 

@@ -542,3 +542,13 @@ def test_timeline_says_unknown_states_and_damaged_snapshots(qtbot):
     assert [e.name_label.text() for e in timeline.entries()] == ["Run 2", "Run 1"]
     timeline.set_damaged([])
     assert not timeline.damaged_label.isVisibleTo(timeline)
+
+
+def test_card_tooltip_says_when_detection_writes_boxes():
+    from orca_huntr.ui.timeline import metrics_tooltip
+
+    calibrated = {"score_threshold": 0.6, "boundary_threshold": 0.7, "min_pixels": 23}
+    boxed = metrics_tooltip({"f1": 0.6}, {"detection": {**calibrated, "geometry": "box"}})
+    outlined = metrics_tooltip({"f1": 0.6}, {"detection": {**calibrated, "geometry": "outline"}})
+    assert "as a box" in boxed and "as a box" not in outlined
+    assert "score ≥ 0.6" in boxed and "score ≥ 0.6" in outlined

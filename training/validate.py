@@ -11,7 +11,10 @@ thresholds, boundary thresholds (count mode) and minimum sizes (derived from the
 labels) and keeps the best; the snapshot records them and detection uses them unless
 the user overrides them. Where the labels are boxes (``SceneInput.box_labels``: how
 DeepForest and NEON draw crowns) objects are compared by their bounding boxes, as
-``benchmarks/eval_trees.py`` and DeepForest score them; else by their pixels.
+``benchmarks/eval_trees.py`` and DeepForest score them; else by their pixels. A count model
+with a box head is then validated with the boxes its head predicts (whole labels' boxes for
+the truth: the head predicts an object's whole box, also where the validation area cuts it),
+the boxes detection writes for such a model (the snapshot records ``geometry: "box"``).
 """
 
 from __future__ import annotations
@@ -29,9 +32,10 @@ from ..detection.stitch import BlockBuffer, Stitcher
 from ..detection.tiling import TileGrid
 from ..detection.vectorize import grow_steps_for, kept_objects, label_block, thin_cores_for
 from .inputs import SceneInput, TrainingInputs
-from .loss import segmentation_loss
+from .loss import BOX_UNIT_SHARE, segmentation_loss
 from .metrics import (
     OBJECT_IOU,
+    box_iou,
     class_iou,
     confusion,
     greedy_matches,
@@ -39,7 +43,7 @@ from .metrics import (
     instance_iou,
     precision_recall_f1,
 )
-from .tiles import CENTRE_SIGMA, IGNORE, SceneReader, rasterize_targets, window_boundary
+from .tiles import CENTRE_SIGMA, IGNORE, SceneReader, rasterize_targets, window_boundary, window_bounds
 
 DEFAULTS: dict[str, Any] = {
     "score_threshold": 0.5,
@@ -104,18 +108,22 @@ def predict_region(
     num_classes: int,
     mode: str,
     batch: int = 4,
+    boxes: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Logits and probabilities of a normalised image ``(bands, H, W)``, predicted as detection
     predicts a raster: tiles on detection's grid (``DetectOptions``' default overlap, the
     last tile moved back onto the edge), blended by detection's ``stitch.Stitcher``. Returns
     ``(logits, probabilities)``: the logits blended the same way (for the loss), the
-    probabilities as :func:`probabilities` orders them."""
+    probabilities as :func:`probabilities` orders them; with ``boxes`` (a count network with a
+    box head) followed by the head's four distances in pixels, as detection blends them."""
     _, h, w = image.shape
     if h < tile or w < tile:  # smaller than one tile: padded, as detection pads a small raster
         padded = np.zeros((image.shape[0], max(h, tile), max(w, tile)), np.float32)
         padded[:, :h, :w] = image
-        logits, probs = predict_region(net, padded, tile, device, num_classes, mode, batch)
+        logits, probs = predict_region(net, padded, tile, device, num_classes, mode, batch, boxes)
         return logits[:, :h, :w], probs[:, :h, :w]
+    contract = num_classes + 1 + (mode == "count")  # the logits' channels, box head aside
+    unit = tile * BOX_UNIT_SHARE if boxes else None
     grid = TileGrid(h, w, tile, DetectOptions().overlap_pixels(tile), h + w)
     ((_, _, rows, cols),) = grid.blocks()  # one block: the whole region
     stitched: list[tuple[Stitcher, BlockBuffer]] = []  # logits, then probabilities
@@ -124,29 +132,40 @@ def predict_region(
         chunk = positions[i : i + batch]
         x = torch.from_numpy(np.stack([image[:, r : r + tile, c : c + tile] for r, c in chunk])).to(device)
         with torch.autocast(device.type, enabled=device.type == "cuda"):
-            logits = net(x).float().cpu().numpy()
+            logits = (net(x, boxes=True) if boxes else net(x)).float().cpu().numpy()
         if not stitched:
-            for channels in (logits.shape[1], num_classes + (mode == "count")):
+            for channels in (contract, num_classes + (mode == "count") + (4 if boxes else 0)):
                 stitcher = Stitcher(grid, channels)
                 stitched.append((stitcher, stitcher.begin(0, 0, rows, cols)))
         for (r, c), lg in zip(chunk, logits, strict=True):
             # both taken before either is added (add weighs its array in place)
-            tiles = (lg, probabilities(lg, num_classes, mode))
+            tiles = (lg[:contract], probabilities(lg, num_classes, mode, unit))
             for values, (stitcher, buf) in zip(tiles, stitched, strict=True):
                 buf.add(r, c, values, stitcher.window)
     (logits_out, _), (probs_out, _) = (stitcher.finish(buf) for stitcher, buf in stitched)
     return logits_out, probs_out
 
 
-def probabilities(logits: np.ndarray, num_classes: int, mode: str) -> np.ndarray:
+def probabilities(
+    logits: np.ndarray, num_classes: int, mode: str, box_unit: float | None = None
+) -> np.ndarray:
     """What detection blends, from logits: class 1..C probabilities (softmax), then the
-    boundary's (sigmoid) in count mode."""
+    boundary's (sigmoid) in count mode, then with ``box_unit`` the box head's four distances
+    (softplus × ``box_unit`` pixels, as ``detection.infer.Predictor`` gives them)."""
     t = torch.from_numpy(logits)
     classes = torch.softmax(t[: num_classes + 1], dim=0)[1:]
     parts = [classes]
     if mode == "count" and logits.shape[0] > num_classes + 1:
         parts.append(torch.sigmoid(t[num_classes + 1 : num_classes + 2]))
+    if box_unit and mode == "count" and logits.shape[0] >= num_classes + 6:
+        parts.append(torch.nn.functional.softplus(t[num_classes + 2 : num_classes + 6]) * box_unit)
     return torch.cat(parts).numpy()
+
+
+def has_box_head(net: torch.nn.Module) -> bool:
+    """Whether ``net`` (or the module a DDP wrapper holds) has a box head (``NetworkSpec.boxes``)."""
+    inner = getattr(net, "module", net)
+    return getattr(inner, "box_head", None) is not None
 
 
 @dataclass
@@ -158,6 +177,37 @@ class _Region:
     classes: np.ndarray
     instances: np.ndarray
     boxes: bool = False  # the scene's labels are boxes: objects are matched by their bounding boxes
+    # with box labels: each truth instance's whole label box (n + 1, 4), region pixels; the truth's
+    # boxes where objects are boxed by the box head (which predicts an object's whole box)
+    truth_boxes: np.ndarray | None = None
+
+
+def truth_boxes(scene: SceneInput, window: tuple[int, int, int, int]) -> np.ndarray:
+    """``(n + 1, 4)``: the whole box (col0, row0, col1, row1, the window's pixels) of each
+    instance :func:`rasterize_targets` numbers in ``window`` (row, col, height, width); row 0
+    for no instance."""
+    r0, c0, h, w = window
+    idx = scene.labels_in(window_bounds(scene, r0, c0, h, w))
+    out = np.zeros((len(idx) + 1, 4), np.float64)
+    if idx:
+        out[1:] = (scene.label_pixel_boxes()[:, idx] - np.array([c0, r0, c0, r0], np.float64)[:, None]).T
+    return out
+
+
+def label_geometry(inputs: TrainingInputs) -> str:
+    """What detection writes for a count model trained on ``inputs`` (``DetectOptions.geometry``):
+    ``"box"`` where every scene's labels are boxes (``SceneInput.box_labels``), else ``"outline"``
+    (segmentation models write their areas: always ``"outline"``)."""
+    labelled = [s for s in inputs.scenes if len(s.labels)]
+    return "box" if labelled and all(s.box_labels for s in labelled) else "outline"
+
+
+def _region_of(
+    scene: SceneInput, window: tuple[int, int, int, int], probs: np.ndarray, counted: np.ndarray,
+    classes: np.ndarray, instances: np.ndarray,
+) -> _Region:  # fmt: skip
+    boxed = scene.box_labels
+    return _Region(probs, counted, classes, instances, boxed, truth_boxes(scene, window) if boxed else None)
 
 
 def min_size_candidates(inputs: TrainingInputs) -> list[int]:
@@ -216,7 +266,13 @@ def _score(regions: list[_Region], blocks: list[Any], n: int, min_pixels: int) -
         for k in range(1, n + 1):
             truth_k = np.where(reg.classes == k, truth_inst, 0)
             pred_k = np.where(semantic == k, labels, 0)
-            iou = (instance_box_iou if reg.boxes else instance_iou)(truth_k, pred_k)
+            if reg.boxes and block.box_sums is not None and reg.truth_boxes is not None:
+                # the boxes detection writes for a model with a box head, against whole label boxes
+                truth_ids = np.unique(truth_k[truth_k > 0])
+                pred_ids = np.unique(pred_k[pred_k > 0])
+                iou = box_iou(reg.truth_boxes[truth_ids], block.boxes(pred_ids, pred_k))
+            else:
+                iou = (instance_box_iou if reg.boxes else instance_iou)(truth_k, pred_k)
             matched = greedy_matches(iou, OBJECT_IOU)
             matched_iou += float(matched.sum())
             tp = len(matched)
@@ -343,15 +399,16 @@ def _predict_areas(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
     """``(logits, probabilities, counted, classes, instances)`` of ``window`` (row, col,
     height, width) of ``scene``, predicted as detection predicts a raster (the scene around
-    the window as context); ``counted``: the valid pixels inside ``areas``. None where no
-    pixel is counted."""
+    the window as context; with the box head's distances where ``net`` has one, in count
+    mode); ``counted``: the valid pixels inside ``areas``. None where no pixel is counted."""
     r0, c0, h, w = window
     mean, std = scale
     m = tile // 2
     image, valid = reader.read(scene, bands, r0 - m, c0 - m, h + 2 * m, w + 2 * m)
     image = ((image - mean[:, None, None]) / std[:, None, None]).astype(np.float32)
     image[:, ~valid] = 0.0
-    logits, probs = predict_region(net, image, tile, device, num_classes, mode)
+    boxes = mode == "count" and has_box_head(net)
+    logits, probs = predict_region(net, image, tile, device, num_classes, mode, boxes=boxes)
     logits, probs = logits[:, m : m + h, m : m + w], probs[:, m : m + h, m : m + w]
     classes, instances, in_area = rasterize_targets(scene, areas, r0, c0, h, w)
     counted = valid[m : m + h, m : m + w] & in_area
@@ -431,7 +488,7 @@ def validate(
             )
             loss_sum += float(loss) * int(counted.sum())
             pixels += int(counted.sum())
-            regions.append(_Region(probs, counted, classes, instances, scene.box_labels))
+            regions.append(_region_of(scene, window, probs, counted, classes, instances))
         has_truth = any(reg.instances[reg.counted].any() for reg in regions)
         if settings is None and has_truth and mode == "count" and calibration_pixels > 0:
             trained = [(s, sc) for s, sc in zip(inputs.scenes, scales, strict=True) if s.train_areas]
@@ -442,7 +499,7 @@ def validate(
                 )
                 if found is not None:
                     _, probs, counted, classes, instances = found
-                    extra_regions.append(_Region(probs, counted, classes, instances, scene.box_labels))
+                    extra_regions.append(_region_of(scene, window, probs, counted, classes, instances))
     finally:
         net.train(was_training)
     if pixels == 0:
@@ -456,6 +513,7 @@ def validate(
         extra["detection"] = {
             **settings,
             "calibrated_on": "validation+training" if extra_regions else "validation",
+            "geometry": label_geometry(inputs) if mode == "count" else "outline",
             "candidates": tried,
         }
     marker = int(settings.get("marker_window") or 0)

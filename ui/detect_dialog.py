@@ -157,6 +157,18 @@ class DetectDialog(QDialog):
             )
         )
         adv.addRow(tr("Boundary threshold"), self.boundary_spin)
+        self.geometry_combo = QComboBox(self.advanced)
+        self.geometry_combo.addItem(tr("The snapshot's (boxes where the labels are boxes)"), None)
+        self.geometry_combo.addItem(tr("Outlines"), "outline")
+        self.geometry_combo.addItem(tr("Boxes"), "box")
+        self.geometry_combo.setToolTip(
+            tr(
+                "Count mode: each object as its outline, or as a rectangle (the box the model's box "
+                "head predicts, else the outline's bounding box). By default boxes where the "
+                "snapshot's labels were boxes, outlines otherwise."
+            )
+        )
+        adv.addRow(tr("Objects as"), self.geometry_combo)
         self.tta_check = QCheckBox(tr("Flip test-time augmentation (4× slower)"), self.advanced)
         self.tta_check.setToolTip(tr("Average the network over the window and its mirror images"))
         adv.addRow("", self.tta_check)
@@ -271,6 +283,7 @@ class DetectDialog(QDialog):
             "score_threshold": self.threshold_spin.value() or None,  # None: the snapshot's
             "boundary_threshold": self.boundary_spin.value() or None,
             "flip_tta": self.tta_check.isChecked(),
+            "geometry": self.geometry_combo.currentData(),  # None: the snapshot's
             "dissolve": self.merge_check.isChecked(),
             "min_area": self.min_area_spin.value(),
             "batch_size": self.batch_spin.value(),

@@ -258,6 +258,7 @@ class ModelPanel(QGroupBox):
                 tile_size=None if request.auto_size else request.tile_size,
                 boundary_target=request.boundary_target,
                 scale=request.scale,
+                boxes=None if request.boxes else False,  # None: the default (a head with the centre target)
             )
             model = ws.create_model(
                 request.name,

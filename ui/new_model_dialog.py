@@ -43,6 +43,7 @@ class NewModelRequest:
     auto_size: bool = True  # tile size and depth from the labels at the first training
     boundary_target: str = "centre"  # count mode: how touching objects are told apart
     scale: int = 0  # the network's working scale (1, 2, 4; 0: from the labels)
+    boxes: bool = True  # count mode: the box head (learnt each object's box; read where labels are boxes)
 
 
 def raster_layers(project: QgsProject | None = None) -> list[QgsRasterLayer]:
@@ -168,6 +169,16 @@ class NewModelDialog(QDialog):
             tr("Count mode: what the network learns to tell touching objects apart; stored with the model")
         )
         adv.addRow(tr("Separating objects"), self.target_combo)
+        self.boxes_check = QCheckBox(tr("Learn each object's box (box head)"), self.advanced)
+        self.boxes_check.setObjectName("HuntrBoxHead")
+        self.boxes_check.setChecked(True)
+        self.boxes_check.setToolTip(
+            tr(
+                "Count mode with object centres: the network also learns each label's box. Where the "
+                "labels are boxes, detection writes the boxes it predicts; stored with the model"
+            )
+        )
+        adv.addRow("", self.boxes_check)
         layout.addWidget(self.advanced)
 
         self.problem_label, self.buttons = add_footer(self, layout, tr("Create model"))
@@ -221,4 +232,5 @@ class NewModelDialog(QDialog):
             auto_size=self.auto_check.isChecked(),
             boundary_target=self.target_combo.currentData(),
             scale=int(self.scale_combo.currentData()),
+            boxes=self.boxes_check.isChecked(),
         )

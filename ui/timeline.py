@@ -227,6 +227,8 @@ def metrics_tooltip(metrics: dict | None, config: dict | None = None) -> str:
                 pixels=calibrated.get("min_pixels"),
             )
         )
+        if calibrated.get("geometry") == "box":
+            lines.append(tr("Detection writes each object as a box (the labels were boxes)"))
     return "\n".join(lines) if len(lines) > 1 else tr("No metrics recorded")
 
 
