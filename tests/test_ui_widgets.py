@@ -217,6 +217,15 @@ def test_new_model_dialog_needs_name_classes_and_scene(qtbot, tmp_path, fresh_pr
     dialog.scale_combo.setCurrentIndex(dialog.scale_combo.findData(2))
     assert dialog.request().scale == 2
     assert all(colour.startswith("#") and len(colour) == 7 for _, colour in request.classes)
+    # count mode's settings apply to count mode only; the box head to the object-centre target
+    assert not dialog.target_combo.isEnabled() and not dialog.boxes_check.isEnabled()
+    dialog.mode_combo.setCurrentIndex(dialog.mode_combo.findData("count"))
+    assert dialog.target_combo.isEnabled() and dialog.boxes_check.isEnabled()
+    assert dialog.request().boxes is True  # on by default
+    dialog.boxes_check.setChecked(False)
+    assert dialog.request().boxes is False
+    dialog.target_combo.setCurrentIndex(dialog.target_combo.findData("distance"))
+    assert not dialog.boxes_check.isEnabled()
 
 
 def test_messages_plain_words_for_huntr_errors_and_traceback_for_bugs(qgis_iface):

@@ -179,6 +179,9 @@ class NewModelDialog(QDialog):
             )
         )
         adv.addRow("", self.boxes_check)
+        self.mode_combo.currentIndexChanged.connect(self._sync_count_options)
+        self.target_combo.currentIndexChanged.connect(self._sync_count_options)
+        self._sync_count_options()
         layout.addWidget(self.advanced)
 
         self.problem_label, self.buttons = add_footer(self, layout, tr("Create model"))
@@ -186,6 +189,13 @@ class NewModelDialog(QDialog):
         self.classes.changed.connect(self._validate)
         self.scene_list.itemChanged.connect(self._validate)
         self._validate()
+
+    def _sync_count_options(self, *_args) -> None:
+        """The count mode's settings only where they apply: how objects are told apart in count
+        mode, the box head with the object-centre target."""
+        count = self.mode_combo.currentData() == "count"
+        self.target_combo.setEnabled(count)
+        self.boxes_check.setEnabled(count and self.target_combo.currentData() == "centre")
 
     def selected_layers(self) -> list[QgsRasterLayer]:
         """The ticked raster layers."""
