@@ -229,6 +229,8 @@ def test_box_labels_make_detection_write_boxes_unless_told_otherwise(tmp_path, h
     asked for writes the pixels' outlines."""
     from osgeo import ogr
 
+    from orca_huntr.detection.onnx_backend import onnxruntime_available
+
     network = None if head else {"width": 8, "depth": 2, "boxes": False}
     ws, info, scene = _box_label_workspace(tmp_path, network)
     snap = synthdata.train_quick(ws, info.id, steps=3, validation_fraction=0.3).snapshot
@@ -244,6 +246,19 @@ def test_box_labels_make_detection_write_boxes_unless_told_otherwise(tmp_path, h
         assert shapes, "the test scene should give detections"
         rectangles = [_is_rectangle(g) for g in shapes]
         assert all(rectangles) if geometry == "box" else not all(rectangles)
+    if head:  # torch and onnxruntime (the default where installed) write the same boxes
+        boxes = {}
+        for backend in ("torch", "auto"):
+            options = {"device": "cpu", "min_pixels": 1, "backend": backend, "flip_tta": True}
+            result = detect(ws, info.id, snap.id, scene, options=options)
+            if backend == "torch" or onnxruntime_available():
+                assert result.stats["backend"] == ("torch" if backend == "torch" else "onnxruntime")
+            source = ogr.Open(str(result.path))
+            boxes[backend] = sorted(
+                f.GetGeometryRef().GetEnvelope() for f in source.GetLayer(result.layer_name)
+            )
+        assert len(boxes["torch"]) == len(boxes["auto"])
+        assert np.allclose(boxes["torch"], boxes["auto"], atol=1e-3)
 
 
 def test_outline_labels_and_segmentation_models_keep_outlines(tmp_path):
