@@ -135,7 +135,9 @@ class BlockLabels:
 
 _STRIP = 32  # rows a strip in block-wide passes (32 × 2,048 float32: 256 KiB)
 BOX_CHANNELS = 4  # the box head's distances after the boundary: left, top, right, bottom
-MIN_BOX_SIDE = 1.0  # pixels: a head box narrower than this is widened about its centre
+# pixels: a head box narrower than this is widened about its centre (no detection is thinner
+# than 3 px, the rule outlines keep by the thick-pixel test)
+MIN_BOX_SIDE = 3.0
 
 
 def head_boxes(sums: np.ndarray, pixels: np.ndarray, fallback: np.ndarray) -> np.ndarray:

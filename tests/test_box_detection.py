@@ -40,14 +40,14 @@ def _sums(boxes, size):
     return instances, np.concatenate([np.stack([cls, edge_map(instances)]), _distances(instances, boxes)])
 
 
-def test_head_boxes_are_the_mean_over_the_cores_and_at_least_a_pixel_wide():
+def test_head_boxes_are_the_mean_over_the_cores_and_at_least_3_px_wide():
     sums = np.array([[0.0, 0.0, 0.0, 0.0], [10.0, 20.0, 30.0, 40.0], [8.0, 8.0, 8.2, 16.0]])
     pixels = np.array([0, 2, 2])
     fallback = np.array([[1.0, 2.0, 3.0, 4.0]] * 3)
     out = head_boxes(sums, pixels, fallback)
     assert out[0].tolist() == [1.0, 2.0, 3.0, 4.0]  # no core pixel: the fallback (the outline's box)
     assert out[1].tolist() == [5.0, 10.0, 15.0, 20.0]
-    assert out[2] == pytest.approx([3.55, 4.0, 4.55, 8.0])  # 0.1 px wide: widened to 1 px about its centre
+    assert out[2] == pytest.approx([2.55, 4.0, 5.55, 8.0])  # 0.1 px wide: widened to 3 px about its centre
 
 
 def test_each_objects_box_is_read_from_its_cores_distances():
