@@ -291,3 +291,20 @@ def test_every_front_end_asks_for_the_same_geometry(qgis_iface, qtbot, tmp_path)
         assert DetectOptions.from_dict(dialog.options()).geometry == wanted
         argv = ["detect", "-m", "Trees", "scene.tif"] + ([] if wanted is None else ["--geometry", wanted])
         assert DetectOptions.from_dict(detect_options(build_parser().parse_args(argv))).geometry == wanted
+
+
+def test_boxes_are_written_only_where_every_labelled_scene_has_box_labels():
+    """One rule (``validate.label_geometry``) for what the snapshot records and what its
+    validation scores: a scene with outline labels among box-labelled ones means outlines."""
+    from types import SimpleNamespace as Scene
+
+    from orca_huntr.training.validate import label_geometry
+
+    boxed, outlined, empty = (
+        Scene(labels=[1], box_labels=True),
+        Scene(labels=[1], box_labels=False),
+        Scene(labels=[], box_labels=False),
+    )
+    assert label_geometry(Scene(scenes=[boxed, empty, boxed])) == "box"
+    assert label_geometry(Scene(scenes=[boxed, outlined])) == "outline"
+    assert label_geometry(Scene(scenes=[empty])) == "outline"

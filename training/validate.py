@@ -204,10 +204,13 @@ def label_geometry(inputs: TrainingInputs) -> str:
 
 def _region_of(
     scene: SceneInput, window: tuple[int, int, int, int], probs: np.ndarray, counted: np.ndarray,
-    classes: np.ndarray, instances: np.ndarray,
+    classes: np.ndarray, instances: np.ndarray, written: str,
 ) -> _Region:  # fmt: skip
+    """The region's truth; with ``written`` "box" (what detection writes for the model,
+    :func:`label_geometry`) each label's whole box, against which the head's boxes are scored."""
     boxed = scene.box_labels
-    return _Region(probs, counted, classes, instances, boxed, truth_boxes(scene, window) if boxed else None)
+    whole = truth_boxes(scene, window) if boxed and written == "box" else None
+    return _Region(probs, counted, classes, instances, boxed, whole)
 
 
 def min_size_candidates(inputs: TrainingInputs) -> list[int]:
@@ -447,6 +450,7 @@ def validate(
     is taken over the region as training takes it over a batch.
     """
     n = inputs.num_classes
+    written = label_geometry(inputs) if mode == "count" else "outline"  # what detection will write
     loss_sum, pixels = 0.0, 0
     regions: list[_Region] = []
     extra_regions: list[_Region] = []  # of the training areas, for the calibration only
@@ -488,7 +492,7 @@ def validate(
             )
             loss_sum += float(loss) * int(counted.sum())
             pixels += int(counted.sum())
-            regions.append(_region_of(scene, window, probs, counted, classes, instances))
+            regions.append(_region_of(scene, window, probs, counted, classes, instances, written))
         has_truth = any(reg.instances[reg.counted].any() for reg in regions)
         if settings is None and has_truth and mode == "count" and calibration_pixels > 0:
             trained = [(s, sc) for s, sc in zip(inputs.scenes, scales, strict=True) if s.train_areas]
@@ -499,7 +503,8 @@ def validate(
                 )
                 if found is not None:
                     _, probs, counted, classes, instances = found
-                    extra_regions.append(_region_of(scene, window, probs, counted, classes, instances))
+                    region = _region_of(scene, window, probs, counted, classes, instances, written)
+                    extra_regions.append(region)
     finally:
         net.train(was_training)
     if pixels == 0:
@@ -513,7 +518,7 @@ def validate(
         extra["detection"] = {
             **settings,
             "calibrated_on": "validation+training" if extra_regions else "validation",
-            "geometry": label_geometry(inputs) if mode == "count" else "outline",
+            "geometry": written,
             "candidates": tried,
         }
     marker = int(settings.get("marker_window") or 0)
