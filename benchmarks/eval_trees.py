@@ -47,6 +47,7 @@ import shutil
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -275,9 +276,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name}: {result.steps} steps in {seconds_used:.0f} s; {result.metrics}", file=sys.stderr)
         return model, result.snapshot, seconds_used
 
-    def found_in(
-        raster: Path, model, snapshot, area, geometry: str | None = None
-    ) -> tuple[list, float, Path]:
+    def found_in(raster: Path, model, snapshot, area, geometry: str | None = None) -> tuple[list, float, Any]:
+        """The detections whose centre lies in ``area``, the seconds taken, the DetectResult."""
         t = time.perf_counter()
         options = DetectOptions(
             device=args.device, threads=args.threads, flip_tta=args.tta, geometry=geometry or args.geometry
@@ -285,13 +285,10 @@ def main(argv: list[str] | None = None) -> int:
         result = detect(ws, model.id, snapshot.id, raster, options=options)
         frame = gpd.read_file(result.path, layer=result.layer_name)
         geoms = [g for g in frame.geometry if area.contains(g.centroid)]
-        used_geometry[0] = result.settings.get("geometry")
-        return geoms, time.perf_counter() - t, result.path
-
-    used_geometry: list[str | None] = [None]  # what the last detection wrote
+        return geoms, time.perf_counter() - t, result
 
     model, snapshot, train_s = train("trees", "count", args.steps, args.seconds)
-    found, detect_s, out_path = found_in(test_raster, model, snapshot, test_area)
+    found, detect_s, found_result = found_in(test_raster, model, snapshot, test_area)
     base = prf(*match_boxes(held_back, [box(*g.bounds) for g in found]))
     slivers = [
         g
@@ -299,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         if g.buffer(-1.5 * demo.resolution).is_empty or g.area / pixel_area < SLIVER_SHARE * smallest
     ]
     print(f"held back: {base}", file=sys.stderr)
-    geometry = used_geometry[0]
+    geometry = found_result.settings.get("geometry")  # what detection wrote
     outline_f1 = None
     if geometry == "box":  # the same snapshot and settings, each object's outline boxed instead
         geoms, _, _ = found_in(test_raster, model, snapshot, test_area, "outline")
@@ -365,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
         "boundary_target": snapshot.config.get("boundary_target"),
         "normalization": (snapshot.config.get("normalization") or {}).get("method"),
         "flip_tta": args.tta,
-        "output": str(out_path),
+        "output": str(found_result.path),
         "total_seconds": round(time.perf_counter() - t_all, 1),
     }
     print(json.dumps(out))

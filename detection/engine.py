@@ -370,10 +370,10 @@ def detect(
         model = build_model(spec.weights, len(spec.bands), spec.num_classes, spec.mode, spec.network, device)
         box_unit = None
         if boxes:  # the box head's distances, in the units training scaled them by
-            from ..training.loss import BOX_UNIT_SHARE
+            from ..training.loss import box_unit as unit_of
 
             model = with_boxes(model)
-            box_unit = spec.tile_size * BOX_UNIT_SHARE
+            box_unit = unit_of(spec.tile_size)
         if options.flip_tta:
             model = flip_averaged(model)
         if device == "cpu":  # onnxruntime when installed (options.backend "auto"), else torch

@@ -22,6 +22,7 @@ from ..deps import require
 from ..errors import InputDataError
 from ..training.device import resolve_device as _resolve
 from .buffers import ArrayPool
+from .vectorize import BOX_CHANNELS
 
 log = logging.getLogger(__name__)
 
@@ -102,12 +103,17 @@ def with_boxes(model: Any) -> Any:
         def __init__(self, inner: Any) -> None:
             super().__init__()
             self.inner = inner
-            self.box_channels = 4
+            self.box_channels = BOX_CHANNELS
 
         def forward(self, x: Any) -> Any:
             return self.inner(x, boxes=True)
 
     return BoxOutputs(model).eval()
+
+
+# the three mirror images (flipped dims of an NCHW batch) and the order of the box sides (left,
+# top, right, bottom) each turns back: left-right swaps left and right, up-down top and bottom
+MIRRORS = (((3,), (2, 1, 0, 3)), ((2,), (0, 3, 2, 1)), ((2, 3), (2, 3, 0, 1)))
 
 
 def flip_averaged(model: Any) -> Any:
@@ -127,14 +133,9 @@ def flip_averaged(model: Any) -> Any:
 
         def forward(self, x: Any) -> Any:
             out = self.inner(x)
-            for dims in ((3,), (2,), (2, 3)):
+            for dims, order in MIRRORS:
                 back = torch.flip(self.inner(torch.flip(x, dims)), dims)
-                if boxes:
-                    order = [0, 1, 2, 3]
-                    if 3 in dims:  # left-right: left ↔ right
-                        order[0], order[2] = 2, 0
-                    if 2 in dims:  # up-down: top ↔ bottom
-                        order[1], order[3] = 3, 1
+                if boxes:  # the mirrored tile's sides back in the tile's order
                     first = back.shape[1] - boxes
                     back = torch.cat([back[:, :first], back[:, [first + k for k in order]]], dim=1)
                 out = out + back
@@ -237,7 +238,12 @@ class Predictor:
         self.background = background
         self.box_unit = float(box_unit) if (box_unit and mode == "count") else None
         self.channels = num_classes + (1 if background else 0) + (1 if mode == "count" else 0)
-        self.channels += 4 if self.box_unit else 0
+        self.channels += BOX_CHANNELS if self.box_unit else 0
+        self._box_pixels: Any = None
+        if self.box_unit:  # the one conversion of training, validation and detection
+            from ..training.loss import box_pixels
+
+            self._box_pixels = box_pixels
         self.on_cpu = device == "cpu"
         if precision not in ("auto", "float32"):
             raise ValueError(f"unknown precision {precision!r}: 'auto' or 'float32'")
@@ -311,8 +317,8 @@ class Predictor:
                 if self.mode == "count":
                     parts.append((slice(c - first, c - first + 1), torch.sigmoid(logits[:, c : c + 1])))
                 if self.box_unit:
-                    distances = torch.nn.functional.softplus(logits[:, c + 1 : c + 5]) * self.box_unit
-                    parts.append((slice(c - first + 1, c - first + 5), distances))
+                    distances = self._box_pixels(logits[:, c + 1 : c + 1 + BOX_CHANNELS], self.box_unit)
+                    parts.append((slice(c - first + 1, c - first + 1 + BOX_CHANNELS), distances))
                 for channels, values in parts:
                     if w is None:
                         probs[:, channels] = values

@@ -152,7 +152,7 @@ class BlockPipeline:
         from .engine import RasterReader
         from .stitch import Stitcher
         from .tiling import TileGrid
-        from .vectorize import Vectoriser, grow_steps_for, thin_cores_for
+        from .vectorize import BOX_CHANNELS, Vectoriser, grow_steps_for, thin_cores_for
 
         job = self.job
         self.options = job.options.resolved(None)  # thresholds left unset: the defaults
@@ -162,7 +162,8 @@ class BlockPipeline:
             height, width, job.tile, self.overlap, max(int(self.options.block_size), job.tile)
         )
         self.channels = job.num_classes + (1 if job.mode == "count" else 0)
-        self.channels += 4 if getattr(job.predictor, "box_unit", None) else 0  # the box head's distances
+        if getattr(job.predictor, "box_unit", None):  # the box head's distances
+            self.channels += BOX_CHANNELS
         self.first = 1 if getattr(job.predictor, "background", True) else 0
         self.pool = ArrayPool()
         self.stitcher = Stitcher(self.grid, self.channels, self.pool)

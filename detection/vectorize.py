@@ -607,17 +607,19 @@ class Vectoriser:
         offset = self._next - 1
         if n:
             for k in np.flatnonzero(block.counts).tolist():
-                box_sum = None
+                box_sum, box_pixels = None, 0
                 if block.box_sums is not None and block.box_pixels is not None and block.box_pixels[k]:
-                    shift = np.array([col0, row0, col0, row0], np.float64) * block.box_pixels[k]
-                    box_sum = tuple(float(v) for v in block.box_sums[k] + shift)
+                    box_pixels = int(block.box_pixels[k])  # the sides summed, moved to raster pixels
+                    shift = np.array([col0, row0, col0, row0], np.float64) * box_pixels
+                    x0, y0, x1, y1 = (block.box_sums[k] + shift).tolist()
+                    box_sum = (x0, y0, x1, y1)
                 self.pieces[k + offset] = Piece(
                     int(block.label_class[k]),
                     int(block.counts[k]),
                     float(block.prob_sums[k]),
                     thick=True if block.thick is None else bool(block.thick[k]),
-                    box_sum=box_sum,  # type: ignore[arg-type]
-                    box_pixels=0 if box_sum is None else int(block.box_pixels[k]),  # type: ignore[index]
+                    box_sum=box_sum,
+                    box_pixels=box_pixels,
                 )
                 self._members[k + offset] = [k + offset]
             self._instance.update(range(offset + 1, offset + n_core + 1))
@@ -699,19 +701,20 @@ class Vectoriser:
             return
         pixels = sum(p.pixels for p in pieces)
         score = sum(p.prob_sum for p in pieces) / max(pixels, 1)
-        box = None
+        box: tuple[float, float, float, float] | None = None
         summed = [p for p in pieces if p.box_sum is not None and p.box_pixels]
         if summed:  # the head's box: the mean over the cores of every piece
             total = np.array([p.box_sum for p in summed], np.float64).sum(axis=0)
             count = sum(p.box_pixels for p in summed)
-            box = tuple(float(v) for v in head_boxes(total, np.array([count]), np.zeros((1, 4)))[0])
+            x0, y0, x1, y1 = head_boxes(total, np.array([count]), np.zeros((1, 4)))[0].tolist()
+            box = (x0, y0, x1, y1)
         if len(polygons) == 1:  # most objects: the polygoniser's WKB as it is
-            detection = Detection(pieces[0].class_id, pixels, score, wkb=polygons[0], box=box)  # type: ignore[arg-type]
+            detection = Detection(pieces[0].class_id, pixels, score, wkb=polygons[0], box=box)
         else:  # pieces from several blocks
             from shapely import wkb
 
             geometry = unary_union([wkb.loads(bytes(p)) for p in polygons])
-            detection = Detection(pieces[0].class_id, pixels, score, geometry, box=box)  # type: ignore[arg-type]
+            detection = Detection(pieces[0].class_id, pixels, score, geometry, box=box)
         if self.emit is not None:
             self.emit(detection)
         else:

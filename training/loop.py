@@ -33,7 +33,7 @@ from .history import RunHistory
 from .inputs import TrainingInputs, load_inputs
 from .labelcache import LabelRasters
 from .loader import BackgroundLoader, pinned
-from .loss import BOX_UNIT_SHARE, box_iou_loss, box_loss_mass, jaccard_weight_for, segmentation_loss
+from .loss import box_iou_loss, box_loss_mass, box_unit, jaccard_weight_for, segmentation_loss
 from .network import BOX_CHANNELS, MODES, NetworkSpec, build_network
 from .normalize import FIXED, default_normalization, method_of, statistics_for
 from .recipe import (
@@ -274,7 +274,7 @@ def batch_maker(
     rasters = [LabelRasters(s, centre_spread=centre) for s in inputs.scenes]
     # the box head's target (a centre-target count network with NetworkSpec.boxes)
     boxes = centre is not None and NetworkSpec.from_dict(setup.network).boxes
-    box_unit = setup.tile_size * BOX_UNIT_SHARE if boxes else None
+    unit = box_unit(setup.tile_size) if boxes else None
     rasterio = require("rasterio")
     positions = range(config.batch_size) if share is None else share
 
@@ -291,7 +291,7 @@ def batch_maker(
                     reader, inputs.scenes[spec.scene], inputs.bands, spec.row, spec.col, setup.tile_size,
                     mean, std, boundary_width=rim_width, boundary_kind=target, zoom=zoom,
                     label_weights=weights[spec.scene], label_rasters=rasters[spec.scene],
-                    centre_spread=spread, box_unit=box_unit,
+                    centre_spread=spread, box_unit=unit,
                 )  # fmt: skip
                 colour = config.photometric and (
                     config.photometric_share >= 1.0 or rng.random() < config.photometric_share

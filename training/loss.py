@@ -25,6 +25,19 @@ SEG_JACCARD_WEIGHT = 1.0
 BOX_UNIT_SHARE = 0.25
 
 
+def box_unit(tile_size: int) -> float:
+    """Pixels per unit of the box head's distances for a model trained on ``tile_size`` tiles:
+    the unit of training's target (``tiles.box_distances``) and of what validation and detection
+    read back (:func:`box_pixels`)."""
+    return float(tile_size) * BOX_UNIT_SHARE
+
+
+def box_pixels(raw: torch.Tensor, unit: float) -> torch.Tensor:
+    """The box head's distances in pixels from its logits ``raw``: softplus (positive, as
+    :func:`box_iou_loss` reads them) times ``unit`` (:func:`box_unit`)."""
+    return functional.softplus(raw) * unit
+
+
 def jaccard_weight_for(config: TrainConfig, mode: str) -> float:
     """The soft-IoU weight a run trains with: the config's, else :data:`SEG_JACCARD_WEIGHT` in
     segmentation mode and 0 in count mode."""

@@ -32,7 +32,7 @@ from ..detection.stitch import BlockBuffer, Stitcher
 from ..detection.tiling import TileGrid
 from ..detection.vectorize import grow_steps_for, kept_objects, label_block, thin_cores_for
 from .inputs import SceneInput, TrainingInputs
-from .loss import BOX_UNIT_SHARE, segmentation_loss
+from .loss import box_pixels, box_unit, segmentation_loss
 from .metrics import (
     OBJECT_IOU,
     box_iou,
@@ -43,6 +43,7 @@ from .metrics import (
     instance_iou,
     precision_recall_f1,
 )
+from .network import BOX_CHANNELS
 from .tiles import CENTRE_SIGMA, IGNORE, SceneReader, rasterize_targets, window_boundary, window_bounds
 
 DEFAULTS: dict[str, Any] = {
@@ -123,7 +124,7 @@ def predict_region(
         logits, probs = predict_region(net, padded, tile, device, num_classes, mode, batch, boxes)
         return logits[:, :h, :w], probs[:, :h, :w]
     contract = num_classes + 1 + (mode == "count")  # the logits' channels, box head aside
-    unit = tile * BOX_UNIT_SHARE if boxes else None
+    unit = box_unit(tile) if boxes else None
     grid = TileGrid(h, w, tile, DetectOptions().overlap_pixels(tile), h + w)
     ((_, _, rows, cols),) = grid.blocks()  # one block: the whole region
     stitched: list[tuple[Stitcher, BlockBuffer]] = []  # logits, then probabilities
@@ -134,7 +135,7 @@ def predict_region(
         with torch.autocast(device.type, enabled=device.type == "cuda"):
             logits = (net(x, boxes=True) if boxes else net(x)).float().cpu().numpy()
         if not stitched:
-            for channels in (contract, num_classes + (mode == "count") + (4 if boxes else 0)):
+            for channels in (contract, num_classes + (mode == "count") + (BOX_CHANNELS if boxes else 0)):
                 stitcher = Stitcher(grid, channels)
                 stitched.append((stitcher, stitcher.begin(0, 0, rows, cols)))
         for (r, c), lg in zip(chunk, logits, strict=True):
@@ -157,8 +158,8 @@ def probabilities(
     parts = [classes]
     if mode == "count" and logits.shape[0] > num_classes + 1:
         parts.append(torch.sigmoid(t[num_classes + 1 : num_classes + 2]))
-    if box_unit and mode == "count" and logits.shape[0] >= num_classes + 6:
-        parts.append(torch.nn.functional.softplus(t[num_classes + 2 : num_classes + 6]) * box_unit)
+    if box_unit and mode == "count" and logits.shape[0] >= num_classes + 2 + BOX_CHANNELS:
+        parts.append(box_pixels(t[num_classes + 2 : num_classes + 2 + BOX_CHANNELS], box_unit))
     return torch.cat(parts).numpy()
 
 
@@ -269,7 +270,7 @@ def _score(regions: list[_Region], blocks: list[Any], n: int, min_pixels: int) -
         for k in range(1, n + 1):
             truth_k = np.where(reg.classes == k, truth_inst, 0)
             pred_k = np.where(semantic == k, labels, 0)
-            if reg.boxes and block.box_sums is not None and reg.truth_boxes is not None:
+            if reg.truth_boxes is not None and block.box_sums is not None:
                 # the boxes detection writes for a model with a box head, against whole label boxes
                 truth_ids = np.unique(truth_k[truth_k > 0])
                 pred_ids = np.unique(pred_k[pred_k > 0])
