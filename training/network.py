@@ -18,8 +18,10 @@ A count model with the centre target also learns each object's **box** (``Networ
 recorded with the model): a head of four channels, the distances from a pixel to the left,
 top, right and bottom sides of the box of the label it lies in, trained as an auxiliary task
 (``loss.box_iou_loss``; README, *Ablation*, *Box extents as an auxiliary task*). Only
-training asks for it (``forward(x, boxes=True)``): validation, detection and ONNX export see
-the contract above, unchanged.
+``forward(x, boxes=True)`` returns it, after the contract's channels: training, and validation
+and detection where they write boxes (``detection.infer.with_boxes``; README, *Ablation*,
+*Detection reads the box head*); a plain call, the ONNX export and Deepness see the contract
+above, unchanged.
 
 No weights are downloaded: the network is built from its settings alone.
 """
@@ -116,7 +118,7 @@ class UNet(nn.Module):
 
     def forward(self, x: torch.Tensor, boxes: bool = False) -> torch.Tensor:
         """The output channels of the contract above; with ``boxes`` (a network built with
-        ``NetworkSpec.boxes``, in training) followed by the four box-distance logits."""
+        ``NetworkSpec.boxes``) followed by the four box-distance logits."""
         if self.scale > 1:
             x = functional.avg_pool2d(x, self.scale)
         skips = []
