@@ -169,6 +169,12 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="what detection writes (default: the snapshot's)",
     )
+    parser.add_argument(
+        "--max-box-overlap",
+        type=float,
+        default=None,
+        help="IoU above which the lower-scored of two head boxes is dropped (default: the snapshot's)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="training seed (tiles, augmentation, weights)")
     parser.add_argument("--device", default="auto")
     parser.add_argument("--threads", type=int, default=None)
@@ -280,7 +286,11 @@ def main(argv: list[str] | None = None) -> int:
         """The detections whose centre lies in ``area``, the seconds taken, the DetectResult."""
         t = time.perf_counter()
         options = DetectOptions(
-            device=args.device, threads=args.threads, flip_tta=args.tta, geometry=geometry or args.geometry
+            device=args.device,
+            threads=args.threads,
+            flip_tta=args.tta,
+            geometry=geometry or args.geometry,
+            max_box_overlap=args.max_box_overlap,
         )
         result = detect(ws, model.id, snapshot.id, raster, options=options)
         frame = gpd.read_file(result.path, layer=result.layer_name)
@@ -362,6 +372,8 @@ def main(argv: list[str] | None = None) -> int:
         "boundary_target": snapshot.config.get("boundary_target"),
         "normalization": (snapshot.config.get("normalization") or {}).get("method"),
         "flip_tta": args.tta,
+        "max_box_overlap": found_result.settings.get("max_box_overlap"),
+        "boxes_suppressed": found_result.stats.get("boxes_suppressed"),
         "output": str(found_result.path),
         "total_seconds": round(time.perf_counter() - t_all, 1),
     }

@@ -36,6 +36,7 @@ from .gate import InputRequirements, RasterInfo, check_aoi, check_raster, inspec
 from .options import DetectOptions, DetectProgress
 from .pipeline import BlockPipeline, PipelineJob, PipelineOutput
 from .result import DetectResult
+from .suppress import BoxSuppressor
 
 log = logging.getLogger(__name__)
 
@@ -396,11 +397,16 @@ def detect(
         )
         dissolve = spec.mode == "segmentation" and options.dissolve
         held: list[Any] = []
+        # the head's boxes: of two overlapping more than the labels do, one is kept
+        limit = float(options.max_box_overlap or 1.0)  # resolved: the snapshot's, the user's or 1
+        suppressor = BoxSuppressor(limit) if boxes and limit < 1 else None
 
         def sink(det: Any) -> None:
             if make.keep(det):
                 if dissolve:
                     held.append(det)
+                elif suppressor is not None:
+                    suppressor.add(det)
                 else:
                     out.add(make(det))
 
@@ -423,6 +429,11 @@ def detect(
             spec.boundary_target,
         )
         t0 = time.perf_counter()
+        if suppressor is not None:
+            found = len(suppressor)
+            for det in suppressor.kept():
+                out.add(make(det))
+            result.stats["boxes_suppressed"] = found - out.count
         if dissolve:
             from .vectorize import dissolve_by_class
 
@@ -496,6 +507,8 @@ def detect(
             "flip_tta": options.flip_tta,
             "geometry": options.geometry,
             "box_head": boxes,  # the boxes written are the network's box head's
+            # the IoU above which the lower-scored of two head boxes is dropped (1: none)
+            "max_box_overlap": options.max_box_overlap if boxes else None,
             "from": sources,
         },
     )

@@ -15,6 +15,7 @@ FALLBACK: dict[str, Any] = {
     "min_pixels": 4,
     "marker_window": 0,
     "geometry": "outline",
+    "max_box_overlap": 1.0,  # snapshots calibrated before it: no box suppressed
 }
 GEOMETRIES = ("outline", "box")  # what a detection's feature is: its pixels' outline, or its box
 
@@ -36,6 +37,9 @@ class DetectOptions:
     ``"box"`` (a rectangle: the box the count model's box head predicts where it has one, else
     the outline's bounding box); None takes the snapshot's choice (``"box"`` where its labels
     were boxes, as DeepForest and NEON draw crowns, else ``"outline"``).
+    ``max_box_overlap`` (boxes from a box head only): of two boxes of one class whose IoU
+    exceeds it the lower-scored is dropped (non-maximum suppression); None takes the
+    snapshot's (the labels' largest overlap, at least 0.4), 1 drops none.
     ``simplify`` is the simplification tolerance in pixels (0 keeps pixel outlines).
     In segmentation mode each connected area is one feature (the default) or, with
     ``dissolve``, every area of a class is merged into one feature. ``backend`` says what
@@ -53,6 +57,7 @@ class DetectOptions:
     marker_window: int | None = None  # count mode: one core per this many pixels' square (0: threshold cores)
     flip_tta: bool = False  # average the network over the tile and its mirror images (4× the work)
     geometry: str | None = None  # "outline" | "box"; None: the snapshot's choice
+    max_box_overlap: float | None = None  # head boxes: IoU above which the lower-scored is dropped
     simplify: float = 0.5
     dissolve: bool = False  # segmentation mode: True merges the areas of a class into one feature
     device: str = "auto"  # "auto" | "cpu" | "cuda" (or "cuda:N")
@@ -80,6 +85,8 @@ class DetectOptions:
             raise ValueError("backend must be 'auto', 'torch' or 'onnxruntime'")
         if self.geometry is not None and self.geometry not in GEOMETRIES:
             raise ValueError(f"geometry must be one of {', '.join(GEOMETRIES)} (or None: the snapshot's)")
+        if self.max_box_overlap is not None and not 0.0 < float(self.max_box_overlap) <= 1.0:
+            raise ValueError("max_box_overlap must lie above 0 and at most 1 (1: no box is suppressed)")
         if self.min_pixels is not None and int(self.min_pixels) < 0:
             raise ValueError("min_pixels must not be negative")
 

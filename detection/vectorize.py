@@ -50,7 +50,8 @@ class Detection:
 
     Its outline is a shapely (Multi)Polygon (:attr:`geometry`) or its little-endian WKB
     (:attr:`wkb`), each made from the other on first use: most objects go from the
-    polygoniser's WKB to the output without a shapely object."""
+    polygoniser's WKB to the output without a shapely object. A detection written as its box
+    alone (:class:`~.suppress.BoxSuppressor` holds no outline) has the box as its outline."""
 
     __slots__ = ("_geometry", "_wkb", "box", "class_id", "pixels", "score")
 
@@ -65,7 +66,11 @@ class Detection:
         box: tuple[float, float, float, float] | None = None,
     ) -> None:
         if geometry is None and wkb is None:
-            raise ValueError("a detection needs a geometry or its WKB")
+            if box is None:
+                raise ValueError("a detection needs a geometry, its WKB or a box")
+            from shapely.geometry import box as rectangle
+
+            geometry = rectangle(*box)
         self.box = box  # (col0, row0, col1, row1) from the box head, raster pixels; None: none
         self.class_id = class_id
         self.pixels = pixels

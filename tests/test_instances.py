@@ -219,8 +219,17 @@ def test_old_snapshots_without_calibration_fall_back_to_the_defaults():
     assert (options.score_threshold, options.boundary_threshold, options.min_pixels) == (0.5, 0.5, 4)
     assert options.marker_window == 0  # cores by threshold, as before markers existed
     assert options.geometry == "outline"  # pixel outlines, as before boxes could be written
+    assert options.max_box_overlap == 1.0  # no box suppressed, as before suppression existed
     assert DetectOptions().sources({}) == dict.fromkeys(
-        ("score_threshold", "boundary_threshold", "min_pixels", "marker_window", "geometry"), "default"
+        (
+            "score_threshold",
+            "boundary_threshold",
+            "min_pixels",
+            "marker_window",
+            "geometry",
+            "max_box_overlap",
+        ),
+        "default",
     )
 
 
@@ -307,7 +316,7 @@ def test_calibration_takes_the_best_count_among_settings_that_score_alike(monkey
     monkeypatch.setattr(validate, "boundary_candidates", lambda regions, n, fixed: tuple(table))
     monkeypatch.setattr(validate, "_blocks", lambda regions, n, mode, s, b, target, w=0: b)
 
-    def score(regions, b, n, m):
+    def score(regions, b, n, m, max_box_overlap=1.0):
         f1, ratio = table[b]
         found = round(ratio * truth)
         tp = round(f1 * (found + truth) / 2)

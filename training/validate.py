@@ -29,6 +29,7 @@ import torch
 
 from ..detection.options import DetectOptions
 from ..detection.stitch import BlockBuffer, Stitcher
+from ..detection.suppress import overlap_limit, suppress_boxes
 from ..detection.tiling import TileGrid
 from ..detection.vectorize import grow_steps_for, kept_objects, label_block, thin_cores_for
 from .inputs import SceneInput, TrainingInputs
@@ -257,13 +258,39 @@ def marker_candidates(inputs: TrainingInputs, boundary_kind: str | None = None) 
     return windows if boundary_kind == "centre" else [0, *windows]
 
 
-def _score(regions: list[_Region], blocks: list[Any], n: int, min_pixels: int) -> dict[str, Any]:
-    """Object counts and the confusion matrix of the objects detection keeps from ``blocks``."""
+def box_overlap_limit(inputs: TrainingInputs) -> float:
+    """The snapshot's ``max_box_overlap`` (``DetectOptions``): the IoU above which two of the
+    head's boxes are one object, from the labels' own overlaps (:func:`overlap_limit`)."""
+    return overlap_limit([(s.label_pixel_boxes().T, s.label_classes) for s in inputs.scenes if len(s.labels)])
+
+
+def _suppressed(block: Any, labels: np.ndarray, label_class: np.ndarray, max_iou: float) -> np.ndarray:
+    """``labels`` without the objects whose head boxes detection suppresses
+    (:func:`suppress_boxes`, as ``detection.suppress.BoxSuppressor`` does over a raster)."""
+    ids = np.unique(labels[labels > 0])
+    if ids.size < 2:
+        return labels
+    scores = block.prob_sums[ids] / np.maximum(block.counts[ids], 1)
+    keep = suppress_boxes(block.boxes(ids, labels), scores, max_iou, label_class[ids])
+    if keep.all():
+        return labels
+    drop = np.zeros(len(label_class), bool)
+    drop[ids[~keep]] = True
+    return np.where(drop[labels], 0, labels)
+
+
+def _score(
+    regions: list[_Region], blocks: list[Any], n: int, min_pixels: int, max_box_overlap: float = 1.0
+) -> dict[str, Any]:
+    """Object counts and the confusion matrix of the objects detection keeps from ``blocks``
+    (where it writes the head's boxes, after their suppression above ``max_box_overlap``)."""
     conf = np.zeros((n + 1, n + 1), dtype=np.int64)
     counts = {k: [0, 0, 0] for k in range(1, n + 1)}
     matched_iou = 0.0
     for reg, block in zip(regions, blocks, strict=True):
         labels, label_class = kept_objects(block, min_pixels)
+        if max_box_overlap < 1.0 and reg.truth_boxes is not None and block.box_sums is not None:
+            labels = _suppressed(block, labels, label_class, max_box_overlap)
         semantic = np.where(labels > 0, label_class[labels], 0)
         conf += confusion(semantic, reg.classes, reg.counted, n + 1)
         truth_inst = np.where(reg.counted, reg.instances, 0)
@@ -322,6 +349,7 @@ def calibrate(
     boundary_kind: str | None,
     min_sizes: list[int],
     markers: list[int] | None = None,
+    max_box_overlap: float = 1.0,
 ) -> tuple[dict[str, Any], dict[str, Any], int]:
     """The detection settings that score best on ``regions``: ``(settings, their scores, tried)``.
 
@@ -333,7 +361,8 @@ def calibrate(
     in count mode, of the settings within :data:`PLATEAU` of the best, those whose number of
     objects is nearest the truth's; ties go to the better score itself, then to the better
     pixel IoU of the objects kept, then to a score threshold near 0.5 and the smallest
-    minimum size.
+    minimum size. Every setting is scored after the suppression of the head's boxes above
+    ``max_box_overlap`` (fixed: it comes from the labels, :func:`box_overlap_limit`).
     """
     boundaries: tuple[float, ...] = (0.5,)
     if mode == "count":
@@ -343,7 +372,7 @@ def calibrate(
     for s, b, w in itertools.product(SCORE_THRESHOLDS, boundaries, windows):
         blocks = _blocks(regions, n, mode, s, b, boundary_kind, w)
         for m in min_sizes:
-            results[s, b, w, m] = _score(regions, blocks, n, m)
+            results[s, b, w, m] = _score(regions, blocks, n, m, max_box_overlap)
 
     def gain(key: tuple[float, float, int, int]) -> float:
         scores = results[key]
@@ -452,6 +481,9 @@ def validate(
     """
     n = inputs.num_classes
     written = label_geometry(inputs) if mode == "count" else "outline"  # what detection will write
+    # the head's boxes overlapping more than the labels do are one object: detection keeps one
+    boxed = written == "box" and has_box_head(net)
+    limit = box_overlap_limit(inputs) if boxed else 1.0
     loss_sum, pixels = 0.0, 0
     regions: list[_Region] = []
     extra_regions: list[_Region] = []  # of the training areas, for the calibration only
@@ -515,7 +547,9 @@ def validate(
         settings = dict(DEFAULTS)  # no object to calibrate on: nothing is recorded, detection keeps its own
     elif settings is None:
         sizes, windows = min_size_candidates(inputs), marker_candidates(inputs, boundary_kind)
-        settings, _, tried = calibrate(regions + extra_regions, n, mode, boundary_kind, sizes, windows)
+        settings, _, tried = calibrate(regions + extra_regions, n, mode, boundary_kind, sizes, windows, limit)
+        if boxed:
+            settings["max_box_overlap"] = limit
         extra["detection"] = {
             **settings,
             "calibrated_on": "validation+training" if extra_regions else "validation",
@@ -532,5 +566,5 @@ def validate(
         boundary_kind,
         marker,
     )
-    scores = _score(regions, blocks, n, settings["min_pixels"])
+    scores = _score(regions, blocks, n, settings["min_pixels"], float(settings.get("max_box_overlap", limit)))
     return {"val_loss": loss_sum / pixels, **scores, "validation_pixels": pixels, **extra}
