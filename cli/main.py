@@ -337,6 +337,7 @@ def detect_options(args: argparse.Namespace) -> dict[str, Any]:
         "min_area": args.min_area,
         "flip_tta": args.flip_tta or None,
         "geometry": args.geometry,
+        "max_box_overlap": _positive(args.max_box_overlap),
         "dissolve": args.dissolve or None,
         "block_size": args.block_size,
         "layer_name": args.layer_name,
@@ -536,6 +537,12 @@ def _detection_arguments(parser: argparse.ArgumentParser) -> None:
         "--geometry",
         choices=("outline", "box"),
         help="count mode: objects as outlines or boxes (default: boxes where the labels were boxes)",
+    )
+    group.add_argument(
+        "--max-box-overlap",
+        type=float,
+        help="boxes from the box head: the largest IoU two may share, the lower-scored of a pair "
+        "overlapping more is dropped, 0…1 (default: the snapshot's; 1 keeps every box)",
     )
     group.add_argument("--dissolve", action="store_true", help="segmentation: one feature per class")
     group.add_argument("--device", choices=("auto", "cpu", "cuda"), help="default: auto")

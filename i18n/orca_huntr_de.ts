@@ -4,47 +4,52 @@
     <context>
         <name>@default</name>
         <message>
-            <location filename="../processing/detect.py" line="114" />
+            <location filename="../processing/detect.py" line="118" />
             <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
             <translation>Grenzschwelle zum Trennen sich berührender Objekte (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="136" />
+            <location filename="../processing/detect.py" line="140" />
             <source>Boxes (rectangles)</source>
             <translation>Rahmen (Rechtecke)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="137" />
+            <location filename="../processing/detect.py" line="144" />
+            <source>Count mode, boxes from the box head: the largest IoU two boxes may share, the lower-scored box of a pair overlapping more is dropped (0: the snapshot's value)</source>
+            <translation>Zählmodus, Rahmen aus dem Rahmen-Kopf: die größte IoU, die zwei Rahmen teilen dürfen; von zwei Rahmen, die sich stärker überlappen, wird der schwächer bewertete entfernt (0: der Wert des Snapshots)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="141" />
             <source>Count mode: objects as</source>
             <translation>Zählmodus: Objekte als</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="145" />
+            <location filename="../processing/detect.py" line="161" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Mindestfläche einer Erkennung (Karteneinheiten zum Quadrat)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="105" />
+            <location filename="../processing/detect.py" line="109" />
             <source>Minimum score (0: the snapshot's calibrated value)</source>
             <translation>Mindestwert (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="123" />
+            <location filename="../processing/detect.py" line="127" />
             <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
             <translation>Mindestgröße einer Erkennung in Pixeln (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="135" />
+            <location filename="../processing/detect.py" line="139" />
             <source>Outlines (the objects' pixels)</source>
             <translation>Umrisse (die Pixel der Objekte)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="140" />
+            <location filename="../processing/detect.py" line="156" />
             <source>Segmentation mode: one feature per connected area (else one per class)</source>
             <translation>Segmentierungsmodus: ein Objekt je zusammenhängender Fläche (sonst eines je Klasse)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="134" />
+            <location filename="../processing/detect.py" line="138" />
             <source>The snapshot's choice (boxes where its labels were boxes)</source>
             <translation>Wahl des Snapshots (Rahmen, wo seine Labels Rahmen waren)</translation>
         </message>
@@ -348,7 +353,7 @@ Gibt die ID des neuen Modells aus.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="77" />
+            <location filename="../processing/detect.py" line="81" />
             <source>Area of interest</source>
             <translation>Interessensgebiet</translation>
         </message>
@@ -357,21 +362,26 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Grenzschwelle zum Trennen sich berührender Objekte (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
+            <location filename="../processing/detect.py" line="226" />
+            <source>Boxes dropped as the same object found twice (IoU above {iou}, {source}): {n}.</source>
+            <translation>Rahmen entfernt, weil dasselbe Objekt zweimal gefunden wurde (IoU über {iou}, {source}): {n}.</translation>
+        </message>
+        <message>
             <source>CPU</source>
             <translation type="obsolete">CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="183" />
+            <location filename="../processing/detect.py" line="200" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Erkennung mit Modell „{model}“, Snapshot „{snapshot}“ ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="86" />
+            <location filename="../processing/detect.py" line="90" />
             <source>Detections</source>
             <translation>Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="87" />
+            <location filename="../processing/detect.py" line="91" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage der Erkennungen</translation>
         </message>
@@ -392,7 +402,7 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Layername</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="90" />
+            <location filename="../processing/detect.py" line="94" />
             <source>Layer name inside the GeoPackage</source>
             <translation>Layername im GeoPackage</translation>
         </message>
@@ -413,22 +423,22 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Mindestgröße einer Erkennung in Pixeln (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="91" />
+            <location filename="../processing/detect.py" line="95" />
             <source>Name of the layer in the project</source>
             <translation>Name des Layers im Projekt</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="88" />
+            <location filename="../processing/detect.py" line="92" />
             <source>Number of detections</source>
             <translation>Anzahl der Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="76" />
+            <location filename="../processing/detect.py" line="80" />
             <source>Raster scene</source>
             <translation>Rasterszene</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="46" />
+            <location filename="../processing/detect.py" line="47" />
             <source>Run detection</source>
             <translation>Erkennung ausführen</translation>
         </message>
@@ -447,18 +457,32 @@ Mindestwert, Grenzschwelle (wie leicht sich berührende Objekte getrennt werden)
 Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainiert wurde, und eine Bodenauflösung nahe der des Trainings; es wird unverändert gelesen (ohne Umprojektion oder Umrechnung), und die Erkennungen liegen in seinem Koordinatenbezugssystem.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="49" />
             <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
 The area of interest (optional) limits detection to its polygons. Detections smaller than the minimum area (in square units of the raster's CRS) are left out.
 The minimum score, the boundary threshold (how readily touching objects are split) and the minimum size in pixels are calibrated when the snapshot is made (on the validation areas, and for count models part of the training areas too); leave them at 0 to use the snapshot's values (the SETTINGS output says which were used). Flip test-time augmentation averages the network over mirrored tiles: 4× the time, usually slightly cleaner outlines. A count model writes each object as its outline or as a box: by default boxes where the snapshot's labels were boxes (the box its box head predicts, else the outline's bounding box), outlines otherwise. In segmentation mode each connected area is one feature unless you merge them into one feature per class.
 The raster must have the bands and data type the model was trained on and a ground resolution close to the training one; it is read as it is (no reprojection or resampling) and the detections are in its coordinate reference system.</source>
-            <translation>Wendet ein Modell auf eine Rasterszene an und schreibt die Erkennungen als Polygonlayer mit den Feldern class_name, class_id, score, area und snapshot_id. Der Layer wird im Erkennungsordner des Arbeitsbereichs gespeichert und in den Klassenfarben des Modells zum Projekt hinzugefügt.
+            <translation type="obsolete">Wendet ein Modell auf eine Rasterszene an und schreibt die Erkennungen als Polygonlayer mit den Feldern class_name, class_id, score, area und snapshot_id. Der Layer wird im Erkennungsordner des Arbeitsbereichs gespeichert und in den Klassenfarben des Modells zum Projekt hinzugefügt.
 
 Wählen Sie den Snapshot über seine ID oder seinen Namen; leer lassen, um den aktuellen Stand des Modells zu verwenden. Jeder Snapshot der Zeitleiste ist nutzbar, auch temporäre.
 Das Interessensgebiet (optional) beschränkt die Erkennung auf seine Polygone. Erkennungen, die kleiner als die Mindestfläche sind (in Quadrateinheiten des KBS des Rasters), werden weggelassen.
 Mindestwert, Grenzschwelle (wie leicht sich berührende Objekte getrennt werden) und Mindestgröße in Pixeln werden beim Erstellen des Snapshots kalibriert (auf den Validierungsgebieten, bei Zählmodellen auch auf einem Teil der Trainingsgebiete); lassen Sie sie auf 0, um die Werte des Snapshots zu verwenden (die Ausgabe SETTINGS nennt die verwendeten). Die Spiegel-Testzeit-Augmentierung mittelt das Netz über gespiegelte Kacheln: 4× die Zeit, meist etwas sauberere Umrisse. Ein Zählmodell schreibt jedes Objekt als Umriss oder als Rahmen: standardmäßig Rahmen, wo die Labels des Snapshots Rahmen waren (der Rahmen, den sein Rahmen-Kopf vorhersagt, sonst das umschließende Rechteck des Umrisses), sonst Umrisse. Im Segmentierungsmodus ist jede zusammenhängende Fläche ein Objekt, außer Sie fassen sie zu einem Objekt je Klasse zusammen.
+Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainiert wurde, und eine Bodenauflösung nahe der des Trainings; es wird unverändert gelesen (ohne Umprojektion oder Umrechnung), und die Erkennungen liegen in seinem Koordinatenbezugssystem.</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="50" />
+            <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
+
+Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
+The area of interest (optional) limits detection to its polygons. Detections smaller than the minimum area (in square units of the raster's CRS) are left out.
+The minimum score, the boundary threshold (how readily touching objects are split) and the minimum size in pixels are calibrated when the snapshot is made (on the validation areas, and for count models part of the training areas too); leave them at 0 to use the snapshot's values (the SETTINGS output says which were used). Flip test-time augmentation averages the network over mirrored tiles: 4× the time, usually slightly cleaner outlines. A count model writes each object as its outline or as a box: by default boxes where the snapshot's labels were boxes (the box its box head predicts, else the outline's bounding box), outlines otherwise. Of two boxes from a box head that overlap more than the snapshot's limit (the most two of its labels overlap, at least IoU 0.4), the lower-scored is dropped as the same object found twice; give another limit, or 1 to keep every box. In segmentation mode each connected area is one feature unless you merge them into one feature per class.
+The raster must have the bands and data type the model was trained on and a ground resolution close to the training one; it is read as it is (no reprojection or resampling) and the detections are in its coordinate reference system.</source>
+            <translation>Wendet ein Modell auf eine Rasterszene an und schreibt die Erkennungen als Polygonlayer mit den Feldern class_name, class_id, score, area und snapshot_id. Der Layer wird im Erkennungsordner des Arbeitsbereichs gespeichert und in den Klassenfarben des Modells zum Projekt hinzugefügt.
+
+Wählen Sie den Snapshot über seine ID oder seinen Namen; leer lassen, um den aktuellen Stand des Modells zu verwenden. Jeder Snapshot der Zeitleiste ist nutzbar, auch temporäre.
+Das Interessensgebiet (optional) beschränkt die Erkennung auf seine Polygone. Erkennungen, die kleiner als die Mindestfläche sind (in Quadrateinheiten des KBS des Rasters), werden weggelassen.
+Mindestwert, Grenzschwelle (wie leicht sich berührende Objekte getrennt werden) und Mindestgröße in Pixeln werden beim Erstellen des Snapshots kalibriert (auf den Validierungsgebieten, bei Zählmodellen auch auf einem Teil der Trainingsgebiete); lassen Sie sie auf 0, um die Werte des Snapshots zu verwenden (die Ausgabe SETTINGS nennt die verwendeten). Die Spiegel-Testzeit-Augmentierung mittelt das Netz über gespiegelte Kacheln: 4× die Zeit, meist etwas sauberere Umrisse. Ein Zählmodell schreibt jedes Objekt als Umriss oder als Rahmen: standardmäßig Rahmen, wo die Labels des Snapshots Rahmen waren (der Rahmen, den sein Rahmen-Kopf vorhersagt, sonst das umschließende Rechteck des Umrisses), sonst Umrisse. Von zwei Rahmen aus einem Rahmen-Kopf, die sich stärker überlappen als die Grenze des Snapshots (die größte Überlappung zweier seiner Labels, mindestens IoU 0,4), wird der schwächer bewertete entfernt, da es dasselbe zweimal gefundene Objekt ist; geben Sie eine andere Grenze an, oder 1, um alle Rahmen zu behalten. Im Segmentierungsmodus ist jede zusammenhängende Fläche ein Objekt, außer Sie fassen sie zu einem Objekt je Klasse zusammen.
 Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainiert wurde, und eine Bodenauflösung nahe der des Trainings; es wird unverändert gelesen (ohne Umprojektion oder Umrechnung), und die Erkennungen liegen in seinem Koordinatenbezugssystem.</translation>
         </message>
         <message>
@@ -492,12 +516,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">Segmentierungsmodus: ein Objekt je zusammenhängender Fläche (sonst eines je Klasse)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="208" />
+            <location filename="../processing/detect.py" line="235" />
             <source>Settings: minimum score {score} ({score_from}), boundary threshold {boundary} ({boundary_from}), minimum size {pixels} px ({pixels_from}).</source>
             <translation>Einstellungen: Mindestwert {score} ({score_from}), Grenzschwelle {boundary} ({boundary_from}), Mindestgröße {pixels} px ({pixels_from}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="89" />
+            <location filename="../processing/detect.py" line="93" />
             <source>Snapshot id</source>
             <translation>Snapshot-ID</translation>
         </message>
@@ -506,12 +530,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">Das Interessensgebiet enthält kein Polygon.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="181" />
+            <location filename="../processing/detect.py" line="198" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="92" />
+            <location filename="../processing/detect.py" line="96" />
             <source>Thresholds and minimum size used, and their source (JSON)</source>
             <translation>Verwendete Schwellen und Mindestgröße mit ihrer Herkunft (JSON)</translation>
         </message>
@@ -520,7 +544,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="222" />
+            <location filename="../processing/detect.py" line="249" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} Erkennungen in {path} geschrieben.</translation>
         </message>
@@ -1051,7 +1075,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="236" />
+            <location filename="../ui/detect_dialog.py" line="250" />
             <source>Add a raster layer to the project to detect on.</source>
             <translation>Fügen Sie dem Projekt einen Rasterlayer hinzu, auf dem erkannt werden soll.</translation>
         </message>
@@ -1076,17 +1100,17 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Wie im Training</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="189" />
+            <location filename="../ui/detect_dialog.py" line="203" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="173" />
+            <location filename="../ui/detect_dialog.py" line="187" />
             <source>Average the network over the window and its mirror images</source>
             <translation>Mittelt das Netz über das Fenster und seine Spiegelbilder</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="187" />
+            <location filename="../ui/detect_dialog.py" line="201" />
             <source>Batch size</source>
             <translation>Batchgröße</translation>
         </message>
@@ -1096,17 +1120,27 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Grenzschwelle</translation>
         </message>
         <message>
+            <location filename="../ui/detect_dialog.py" line="185" />
+            <source>Box overlap allowed</source>
+            <translation>Erlaubte Rahmenüberlappung</translation>
+        </message>
+        <message>
             <location filename="../ui/detect_dialog.py" line="163" />
             <source>Boxes</source>
             <translation>Rahmen</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="190" />
+            <location filename="../ui/detect_dialog.py" line="177" />
+            <source>Boxes from the model's box head: of two boxes overlapping more than this (intersection over union), the lower-scored is dropped as the same object found twice. By default the snapshot's value: the most two of its labels overlap, at least 0.4. 1 keeps every box.</source>
+            <translation>Rahmen aus dem Rahmen-Kopf des Modells: von zwei Rahmen, die sich stärker überlappen (Schnitt durch Vereinigung), wird der schwächer bewertete entfernt, da es dasselbe zweimal gefundene Objekt ist. Standard: der Wert des Snapshots, die größte Überlappung zweier seiner Labels, mindestens 0,4. 1 behält alle Rahmen.</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="204" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="243" />
+            <location filename="../ui/detect_dialog.py" line="257" />
             <source>Choose a polygon layer.</source>
             <translation>Wählen Sie einen Polygonlayer.</translation>
         </message>
@@ -1131,12 +1165,12 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Die Erkennung läuft innerhalb der ausgewählten Polygone dieses Layers</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="192" />
+            <location filename="../ui/detect_dialog.py" line="206" />
             <source>Device</source>
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="172" />
+            <location filename="../ui/detect_dialog.py" line="186" />
             <source>Flip test-time augmentation (4× slower)</source>
             <translation>Spiegel-Testzeit-Augmentierung (4× langsamer)</translation>
         </message>
@@ -1146,17 +1180,17 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Anteil jedes Fensters, den es mit seinen Nachbarn teilt (verbirgt Nähte)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="191" />
+            <location filename="../ui/detect_dialog.py" line="205" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="176" />
+            <location filename="../ui/detect_dialog.py" line="190" />
             <source>Merge all areas of a class into one feature instead of one per area</source>
             <translation>Alle Flächen einer Klasse zu einem Objekt zusammenfassen statt einem je Fläche</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="182" />
+            <location filename="../ui/detect_dialog.py" line="196" />
             <source>Minimum area</source>
             <translation>Mindestfläche</translation>
         </message>
@@ -1194,7 +1228,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Erkennung ausführen — {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="195" />
+            <location filename="../ui/detect_dialog.py" line="209" />
             <source>Run detection</source>
             <translation>Erkennung ausführen</translation>
         </message>
@@ -1209,12 +1243,12 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Schwellenwert</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="175" />
+            <location filename="../ui/detect_dialog.py" line="189" />
             <source>Segmentation: one feature per class</source>
             <translation>Segmentierung: ein Objekt je Klasse</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="247" />
+            <location filename="../ui/detect_dialog.py" line="261" />
             <source>Select the polygons to detect in (layer {name} has none selected).</source>
             <translation>Wählen Sie die Polygone aus, in denen erkannt werden soll (im Layer {name} ist keines ausgewählt).</translation>
         </message>
@@ -1229,7 +1263,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Seitenlänge der Fenster, die das Netz betrachtet; „Wie im Training“ verwendet die des Modells</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="181" />
+            <location filename="../ui/detect_dialog.py" line="195" />
             <source>Smaller detections are dropped (in the raster's area units)</source>
             <translation>Kleinere Erkennungen werden verworfen (in den Flächeneinheiten des Rasters)</translation>
         </message>
@@ -1239,17 +1273,17 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="245" />
+            <location filename="../ui/detect_dialog.py" line="259" />
             <source>The area layer must hold polygons.</source>
             <translation>Der Gebietslayer muss Polygone enthalten.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="234" />
+            <location filename="../ui/detect_dialog.py" line="248" />
             <source>The model has no snapshot yet: train it first.</source>
             <translation>Das Modell hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="272" />
+            <location filename="../ui/detect_dialog.py" line="286" />
             <source>The raster to look at; its bands must match the model's</source>
             <translation>Das zu untersuchende Raster; seine Bänder müssen zu denen des Modells passen</translation>
         </message>
@@ -1269,12 +1303,12 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Gesamtes Raster</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="186" />
+            <location filename="../ui/detect_dialog.py" line="200" />
             <source>Windows processed together; larger is faster but needs more memory</source>
             <translation>Gemeinsam verarbeitete Fenster; mehr ist schneller, braucht aber mehr Speicher</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="152" />
+            <location filename="../ui/detect_dialog.py" line="176" />
             <source>the snapshot's</source>
             <translation>der des Snapshots</translation>
         </message>
@@ -2141,7 +2175,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="207" />
+            <location filename="../ui/new_model_dialog.py" line="217" />
             <source>A model with this name already exists.</source>
             <translation>Ein Modell mit diesem Namen existiert bereits.</translation>
         </message>
@@ -2166,7 +2200,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Kanäle der ersten Netzebene: mehr lernt mehr, läuft aber langsamer</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="213" />
+            <location filename="../ui/new_model_dialog.py" line="223" />
             <source>Choose at least one scene (raster layer).</source>
             <translation>Wählen Sie mindestens eine Szene (Rasterlayer).</translation>
         </message>
@@ -2196,7 +2230,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Zählmodus: was das Netz lernt, um sich berührende Objekte zu unterscheiden; mit dem Modell gespeichert</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="184" />
+            <location filename="../ui/new_model_dialog.py" line="187" />
             <source>Create model</source>
             <translation>Modell erstellen</translation>
         </message>
@@ -2220,7 +2254,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Volle Auflösung</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="205" />
+            <location filename="../ui/new_model_dialog.py" line="215" />
             <source>Give the model a name.</source>
             <translation>Geben Sie dem Modell einen Namen.</translation>
         </message>
@@ -2305,7 +2339,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Seitenlänge der quadratischen Kacheln, aus denen das Netz lernt (ein Vielfaches von 32)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="215" />
+            <location filename="../ui/new_model_dialog.py" line="225" />
             <source>The chosen scenes do not have the same number of bands.</source>
             <translation>Die gewählten Szenen haben nicht dieselbe Anzahl an Bändern.</translation>
         </message>
@@ -2858,17 +2892,17 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
     <context>
         <name>HuntrTimeline</name>
         <message>
-            <location filename="../ui/timeline.py" line="245" />
+            <location filename="../ui/timeline.py" line="252" />
             <source>1 label</source>
             <translation>1 Label</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="254" />
+            <location filename="../ui/timeline.py" line="261" />
             <source>1 reverted snapshot</source>
             <translation>1 zurückgenommener Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="246" />
+            <location filename="../ui/timeline.py" line="253" />
             <source>1 scene</source>
             <translation>1 Szene</translation>
         </message>
@@ -2878,7 +2912,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>1 Schritt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="244" />
+            <location filename="../ui/timeline.py" line="251" />
             <source>1 training area</source>
             <translation>1 Trainingsgebiet</translation>
         </message>
@@ -2888,7 +2922,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>KI-Modell aus Snapshot…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="344" />
+            <location filename="../ui/timeline.py" line="351" />
             <source>Actions</source>
             <translation>Aktionen</translation>
         </message>
@@ -2903,7 +2937,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Vergleichen mit…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="367" />
+            <location filename="../ui/timeline.py" line="374" />
             <source>Created at (local time)</source>
             <translation>Erstellt am (Ortszeit)</translation>
         </message>
@@ -2968,12 +3002,12 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Diesen Snapshot behalten: Gespeicherte Snapshots laufen nie ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="336" />
+            <location filename="../ui/timeline.py" line="343" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Wird eine Weile aufbewahrt und dann automatisch entfernt, sofern Sie ihn nicht speichern</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="337" />
+            <location filename="../ui/timeline.py" line="344" />
             <source>Kept until you delete it</source>
             <translation>Bleibt erhalten, bis Sie ihn löschen</translation>
         </message>
@@ -2993,17 +3027,17 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Metriken, Änderungen der Trainingsdaten und Erkennungen dieses und eines anderen Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="443" />
+            <location filename="../ui/timeline.py" line="450" />
             <source>Move to quarantine</source>
             <translation>In Quarantäne verschieben</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="232" />
+            <location filename="../ui/timeline.py" line="239" />
             <source>No metrics recorded</source>
             <translation>Keine Kennzahlen erfasst</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="435" />
+            <location filename="../ui/timeline.py" line="442" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
@@ -3023,12 +3057,17 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Objekt-Trefferquote</translation>
         </message>
         <message>
+            <location filename="../ui/timeline.py" line="234" />
+            <source>Of two boxes overlapping more than IoU {iou}, the lower-scored is dropped</source>
+            <translation>Von zwei Rahmen mit einer Überlappung über IoU {iou} wird der schwächer bewertete entfernt</translation>
+        </message>
+        <message>
             <location filename="../ui/timeline.py" line="47" />
             <source>Rename…</source>
             <translation>Umbenennen…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="495" />
+            <location filename="../ui/timeline.py" line="502" />
             <source>Restore what this revert took back; what replaced it is kept the same way</source>
             <translation>Wiederherstellen, was dieses Zurücksetzen zurückgenommen hat; was es ersetzt hat, wird ebenso aufbewahrt</translation>
         </message>
@@ -3038,7 +3077,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Zurücksetzen auf…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="254" />
+            <location filename="../ui/timeline.py" line="261" />
             <source>Reverted training data</source>
             <translation>Zurückgenommene Trainingsdaten</translation>
         </message>
@@ -3068,7 +3107,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Gespeichert? · Zustand unbekannt, wird nie bereinigt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="516" />
+            <location filename="../ui/timeline.py" line="523" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Snapshot(s) {ids} nicht lesbar ({reason}). Das Training dieses Modells ist blockiert: es würde von einem älteren Snapshot aus fortgesetzt. Reparieren Sie die Dateien oder verschieben Sie den/die Snapshot(s) in den Ordner .quarantine des Arbeitsbereichs.</translation>
         </message>
@@ -3098,12 +3137,12 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Temporär · läuft heute ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="335" />
+            <location filename="../ui/timeline.py" line="342" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>Der neueste Stand des Modells: Das Training wird von hier aus fortgesetzt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="379" />
+            <location filename="../ui/timeline.py" line="386" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Beim Erstellen des Snapshots verwendete Trainingsdaten</translation>
         </message>
@@ -3113,12 +3152,12 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Trainingsverlust</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="358" />
+            <location filename="../ui/timeline.py" line="365" />
             <source>Training steps and epochs of the model at this snapshot</source>
             <translation>Trainingsschritte und Epochen des Modells bei diesem Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="493" />
+            <location filename="../ui/timeline.py" line="500" />
             <source>Undo</source>
             <translation>Rückgängig</translation>
         </message>
@@ -3133,7 +3172,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Validierungskennzahlen dieses Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="345" />
+            <location filename="../ui/timeline.py" line="352" />
             <source>What to do with this snapshot</source>
             <translation>Was mit diesem Snapshot geschehen soll</translation>
         </message>
@@ -3153,27 +3192,27 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>noch keine Kennzahlen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="261" />
+            <location filename="../ui/timeline.py" line="268" />
             <source>undo at any time</source>
             <translation>jederzeit rückgängig</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="261" />
+            <location filename="../ui/timeline.py" line="268" />
             <source>undo until {date}</source>
             <translation>rückgängig bis {date}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="245" />
+            <location filename="../ui/timeline.py" line="252" />
             <source>{n} labels</source>
             <translation>{n} Labels</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="254" />
+            <location filename="../ui/timeline.py" line="261" />
             <source>{n} reverted snapshots</source>
             <translation>{n} zurückgenommene Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="246" />
+            <location filename="../ui/timeline.py" line="253" />
             <source>{n} scenes</source>
             <translation>{n} Szenen</translation>
         </message>
@@ -3183,7 +3222,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>{n} Schritte</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="244" />
+            <location filename="../ui/timeline.py" line="251" />
             <source>{n} training areas</source>
             <translation>{n} Trainingsgebiete</translation>
         </message>

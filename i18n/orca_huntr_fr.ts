@@ -4,47 +4,52 @@
     <context>
         <name>@default</name>
         <message>
-            <location filename="../processing/detect.py" line="114" />
+            <location filename="../processing/detect.py" line="118" />
             <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
             <translation>Seuil de bordure pour séparer les objets qui se touchent (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="136" />
+            <location filename="../processing/detect.py" line="140" />
             <source>Boxes (rectangles)</source>
             <translation>Boîtes (rectangles)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="137" />
+            <location filename="../processing/detect.py" line="144" />
+            <source>Count mode, boxes from the box head: the largest IoU two boxes may share, the lower-scored box of a pair overlapping more is dropped (0: the snapshot's value)</source>
+            <translation>Mode comptage, boîtes de la tête de boîtes : la plus grande IoU que deux boîtes peuvent partager ; de deux boîtes qui se chevauchent davantage, la moins bien notée est retirée (0 : la valeur de l'instantané)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="141" />
             <source>Count mode: objects as</source>
             <translation>Mode comptage : objets en tant que</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="145" />
+            <location filename="../processing/detect.py" line="161" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Surface minimale d'une détection (unités de carte au carré)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="105" />
+            <location filename="../processing/detect.py" line="109" />
             <source>Minimum score (0: the snapshot's calibrated value)</source>
             <translation>Score minimal (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="123" />
+            <location filename="../processing/detect.py" line="127" />
             <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
             <translation>Taille minimale d'une détection en pixels (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="135" />
+            <location filename="../processing/detect.py" line="139" />
             <source>Outlines (the objects' pixels)</source>
             <translation>Contours (les pixels des objets)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="140" />
+            <location filename="../processing/detect.py" line="156" />
             <source>Segmentation mode: one feature per connected area (else one per class)</source>
             <translation>Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="134" />
+            <location filename="../processing/detect.py" line="138" />
             <source>The snapshot's choice (boxes where its labels were boxes)</source>
             <translation>Le choix de l'instantané (des boîtes si ses étiquettes étaient des boîtes)</translation>
         </message>
@@ -348,7 +353,7 @@ Renvoie l'identifiant du nouveau modèle.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="77" />
+            <location filename="../processing/detect.py" line="81" />
             <source>Area of interest</source>
             <translation>Zone d'intérêt</translation>
         </message>
@@ -357,21 +362,26 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Seuil de bordure pour séparer les objets qui se touchent (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
+            <location filename="../processing/detect.py" line="226" />
+            <source>Boxes dropped as the same object found twice (IoU above {iou}, {source}): {n}.</source>
+            <translation>Boîtes retirées car le même objet était trouvé deux fois (IoU au-dessus de {iou}, {source}) : {n}.</translation>
+        </message>
+        <message>
             <source>CPU</source>
             <translation type="obsolete">CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="183" />
+            <location filename="../processing/detect.py" line="200" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Détection avec le modèle « {model} », instantané « {snapshot} » ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="86" />
+            <location filename="../processing/detect.py" line="90" />
             <source>Detections</source>
             <translation>Détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="87" />
+            <location filename="../processing/detect.py" line="91" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage des détections</translation>
         </message>
@@ -392,7 +402,7 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Nom de la couche</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="90" />
+            <location filename="../processing/detect.py" line="94" />
             <source>Layer name inside the GeoPackage</source>
             <translation>Nom de la couche dans le GeoPackage</translation>
         </message>
@@ -413,22 +423,22 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Taille minimale d'une détection en pixels (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="91" />
+            <location filename="../processing/detect.py" line="95" />
             <source>Name of the layer in the project</source>
             <translation>Nom de la couche dans le projet</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="88" />
+            <location filename="../processing/detect.py" line="92" />
             <source>Number of detections</source>
             <translation>Nombre de détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="76" />
+            <location filename="../processing/detect.py" line="80" />
             <source>Raster scene</source>
             <translation>Scène raster</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="46" />
+            <location filename="../processing/detect.py" line="47" />
             <source>Run detection</source>
             <translation>Lancer la détection</translation>
         </message>
@@ -447,18 +457,32 @@ Le score minimal, le seuil de bordure (la facilité avec laquelle des objets qui
 Le raster doit avoir les bandes et le type de données sur lesquels le modèle a été entraîné et une résolution au sol proche de celle de l'entraînement ; il est lu tel quel (sans reprojection ni rééchantillonnage) et les détections sont dans son système de coordonnées de référence.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="49" />
             <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
 The area of interest (optional) limits detection to its polygons. Detections smaller than the minimum area (in square units of the raster's CRS) are left out.
 The minimum score, the boundary threshold (how readily touching objects are split) and the minimum size in pixels are calibrated when the snapshot is made (on the validation areas, and for count models part of the training areas too); leave them at 0 to use the snapshot's values (the SETTINGS output says which were used). Flip test-time augmentation averages the network over mirrored tiles: 4× the time, usually slightly cleaner outlines. A count model writes each object as its outline or as a box: by default boxes where the snapshot's labels were boxes (the box its box head predicts, else the outline's bounding box), outlines otherwise. In segmentation mode each connected area is one feature unless you merge them into one feature per class.
 The raster must have the bands and data type the model was trained on and a ground resolution close to the training one; it is read as it is (no reprojection or resampling) and the detections are in its coordinate reference system.</source>
-            <translation>Applique un modèle à une scène raster et écrit les détections dans une couche de polygones avec les champs class_name, class_id, score, area et snapshot_id. La couche est enregistrée dans le dossier des détections de l'espace de travail et ajoutée au projet dans les couleurs des classes du modèle.
+            <translation type="obsolete">Applique un modèle à une scène raster et écrit les détections dans une couche de polygones avec les champs class_name, class_id, score, area et snapshot_id. La couche est enregistrée dans le dossier des détections de l'espace de travail et ajoutée au projet dans les couleurs des classes du modèle.
 
 Choisissez l'instantané par son identifiant ou son nom ; laissez vide pour utiliser l'état actuel du modèle. Tout instantané de la chronologie peut servir, y compris les temporaires.
 La zone d'intérêt (facultative) limite la détection à ses polygones. Les détections plus petites que la surface minimale (en unités carrées du SCR du raster) sont écartées.
 Le score minimal, le seuil de bordure (la facilité avec laquelle des objets qui se touchent sont séparés) et la taille minimale en pixels sont calibrés lors de la création de l'instantané (sur les zones de validation et, pour les modèles de comptage, aussi sur une partie des zones d'entraînement) ; laissez-les à 0 pour utiliser les valeurs de l'instantané (la sortie SETTINGS indique celles utilisées). L'augmentation par retournement au moment du test fait la moyenne du réseau sur des tuiles en miroir : 4× le temps, des contours en général un peu plus nets. Un modèle de comptage écrit chaque objet en tant que contour ou en tant que boîte : par défaut des boîtes si les étiquettes de l'instantané étaient des boîtes (la boîte que prédit sa tête de boîtes, sinon l'emprise du contour), des contours sinon. En mode segmentation, chaque zone connexe est une entité, sauf si vous les fusionnez en une entité par classe.
+Le raster doit avoir les bandes et le type de données sur lesquels le modèle a été entraîné et une résolution au sol proche de celle de l'entraînement ; il est lu tel quel (sans reprojection ni rééchantillonnage) et les détections sont dans son système de coordonnées de référence.</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="50" />
+            <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
+
+Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
+The area of interest (optional) limits detection to its polygons. Detections smaller than the minimum area (in square units of the raster's CRS) are left out.
+The minimum score, the boundary threshold (how readily touching objects are split) and the minimum size in pixels are calibrated when the snapshot is made (on the validation areas, and for count models part of the training areas too); leave them at 0 to use the snapshot's values (the SETTINGS output says which were used). Flip test-time augmentation averages the network over mirrored tiles: 4× the time, usually slightly cleaner outlines. A count model writes each object as its outline or as a box: by default boxes where the snapshot's labels were boxes (the box its box head predicts, else the outline's bounding box), outlines otherwise. Of two boxes from a box head that overlap more than the snapshot's limit (the most two of its labels overlap, at least IoU 0.4), the lower-scored is dropped as the same object found twice; give another limit, or 1 to keep every box. In segmentation mode each connected area is one feature unless you merge them into one feature per class.
+The raster must have the bands and data type the model was trained on and a ground resolution close to the training one; it is read as it is (no reprojection or resampling) and the detections are in its coordinate reference system.</source>
+            <translation>Applique un modèle à une scène raster et écrit les détections dans une couche de polygones avec les champs class_name, class_id, score, area et snapshot_id. La couche est enregistrée dans le dossier des détections de l'espace de travail et ajoutée au projet dans les couleurs des classes du modèle.
+
+Choisissez l'instantané par son identifiant ou son nom ; laissez vide pour utiliser l'état actuel du modèle. Tout instantané de la chronologie peut servir, y compris les temporaires.
+La zone d'intérêt (facultative) limite la détection à ses polygones. Les détections plus petites que la surface minimale (en unités carrées du SCR du raster) sont écartées.
+Le score minimal, le seuil de bordure (la facilité avec laquelle des objets qui se touchent sont séparés) et la taille minimale en pixels sont calibrés lors de la création de l'instantané (sur les zones de validation et, pour les modèles de comptage, aussi sur une partie des zones d'entraînement) ; laissez-les à 0 pour utiliser les valeurs de l'instantané (la sortie SETTINGS indique celles utilisées). L'augmentation par retournement au moment du test fait la moyenne du réseau sur des tuiles en miroir : 4× le temps, des contours en général un peu plus nets. Un modèle de comptage écrit chaque objet en tant que contour ou en tant que boîte : par défaut des boîtes si les étiquettes de l'instantané étaient des boîtes (la boîte que prédit sa tête de boîtes, sinon l'emprise du contour), des contours sinon. De deux boîtes d'une tête de boîtes qui se chevauchent plus que la limite de l'instantané (le plus grand chevauchement de deux de ses étiquettes, au moins IoU 0,4), la moins bien notée est retirée, car c'est le même objet trouvé deux fois ; donnez une autre limite, ou 1 pour garder toutes les boîtes. En mode segmentation, chaque zone connexe est une entité, sauf si vous les fusionnez en une entité par classe.
 Le raster doit avoir les bandes et le type de données sur lesquels le modèle a été entraîné et une résolution au sol proche de celle de l'entraînement ; il est lu tel quel (sans reprojection ni rééchantillonnage) et les détections sont dans son système de coordonnées de référence.</translation>
         </message>
         <message>
@@ -492,12 +516,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="208" />
+            <location filename="../processing/detect.py" line="235" />
             <source>Settings: minimum score {score} ({score_from}), boundary threshold {boundary} ({boundary_from}), minimum size {pixels} px ({pixels_from}).</source>
             <translation>Réglages : score minimal {score} ({score_from}), seuil de bordure {boundary} ({boundary_from}), taille minimale {pixels} px ({pixels_from}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="89" />
+            <location filename="../processing/detect.py" line="93" />
             <source>Snapshot id</source>
             <translation>Identifiant de l'instantané</translation>
         </message>
@@ -506,12 +530,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">La zone d'intérêt ne contient aucun polygone.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="181" />
+            <location filename="../processing/detect.py" line="198" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="92" />
+            <location filename="../processing/detect.py" line="96" />
             <source>Thresholds and minimum size used, and their source (JSON)</source>
             <translation>Seuils et taille minimale utilisés, et leur origine (JSON)</translation>
         </message>
@@ -520,7 +544,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="222" />
+            <location filename="../processing/detect.py" line="249" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} détections écrites dans {path}.</translation>
         </message>
@@ -1051,7 +1075,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="236" />
+            <location filename="../ui/detect_dialog.py" line="250" />
             <source>Add a raster layer to the project to detect on.</source>
             <translation>Ajoutez au projet une couche raster sur laquelle détecter.</translation>
         </message>
@@ -1076,17 +1100,17 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Comme à l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="189" />
+            <location filename="../ui/detect_dialog.py" line="203" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="173" />
+            <location filename="../ui/detect_dialog.py" line="187" />
             <source>Average the network over the window and its mirror images</source>
             <translation>Moyenne du réseau sur la fenêtre et ses images miroir</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="187" />
+            <location filename="../ui/detect_dialog.py" line="201" />
             <source>Batch size</source>
             <translation>Taille de lot</translation>
         </message>
@@ -1096,17 +1120,27 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Seuil de bordure</translation>
         </message>
         <message>
+            <location filename="../ui/detect_dialog.py" line="185" />
+            <source>Box overlap allowed</source>
+            <translation>Chevauchement de boîtes permis</translation>
+        </message>
+        <message>
             <location filename="../ui/detect_dialog.py" line="163" />
             <source>Boxes</source>
             <translation>Boîtes</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="190" />
+            <location filename="../ui/detect_dialog.py" line="177" />
+            <source>Boxes from the model's box head: of two boxes overlapping more than this (intersection over union), the lower-scored is dropped as the same object found twice. By default the snapshot's value: the most two of its labels overlap, at least 0.4. 1 keeps every box.</source>
+            <translation>Boîtes de la tête de boîtes du modèle : de deux boîtes qui se chevauchent davantage (intersection sur union), la moins bien notée est retirée, car c'est le même objet trouvé deux fois. Par défaut la valeur de l'instantané : le plus grand chevauchement de deux de ses étiquettes, au moins 0,4. 1 garde toutes les boîtes.</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="204" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="243" />
+            <location filename="../ui/detect_dialog.py" line="257" />
             <source>Choose a polygon layer.</source>
             <translation>Choisissez une couche de polygones.</translation>
         </message>
@@ -1131,12 +1165,12 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>La détection a lieu à l'intérieur des polygones sélectionnés de cette couche</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="192" />
+            <location filename="../ui/detect_dialog.py" line="206" />
             <source>Device</source>
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="172" />
+            <location filename="../ui/detect_dialog.py" line="186" />
             <source>Flip test-time augmentation (4× slower)</source>
             <translation>Augmentation par retournement au moment du test (4× plus lent)</translation>
         </message>
@@ -1146,17 +1180,17 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Part de chaque fenêtre partagée avec ses voisines (masque les raccords)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="191" />
+            <location filename="../ui/detect_dialog.py" line="205" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="176" />
+            <location filename="../ui/detect_dialog.py" line="190" />
             <source>Merge all areas of a class into one feature instead of one per area</source>
             <translation>Fusionner toutes les zones d'une classe en une entité au lieu d'une par zone</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="182" />
+            <location filename="../ui/detect_dialog.py" line="196" />
             <source>Minimum area</source>
             <translation>Surface minimale</translation>
         </message>
@@ -1194,7 +1228,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Lancer la détection — {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="195" />
+            <location filename="../ui/detect_dialog.py" line="209" />
             <source>Run detection</source>
             <translation>Lancer la détection</translation>
         </message>
@@ -1209,12 +1243,12 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Seuil de score</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="175" />
+            <location filename="../ui/detect_dialog.py" line="189" />
             <source>Segmentation: one feature per class</source>
             <translation>Segmentation : une entité par classe</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="247" />
+            <location filename="../ui/detect_dialog.py" line="261" />
             <source>Select the polygons to detect in (layer {name} has none selected).</source>
             <translation>Sélectionnez les polygones dans lesquels détecter (la couche {name} n'en a aucun de sélectionné).</translation>
         </message>
@@ -1229,7 +1263,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Côté des fenêtres que le réseau examine ; « Comme à l'entraînement » utilise celui du modèle</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="181" />
+            <location filename="../ui/detect_dialog.py" line="195" />
             <source>Smaller detections are dropped (in the raster's area units)</source>
             <translation>Les détections plus petites sont écartées (en unités de surface du raster)</translation>
         </message>
@@ -1239,17 +1273,17 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Instantané</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="245" />
+            <location filename="../ui/detect_dialog.py" line="259" />
             <source>The area layer must hold polygons.</source>
             <translation>La couche de zone doit contenir des polygones.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="234" />
+            <location filename="../ui/detect_dialog.py" line="248" />
             <source>The model has no snapshot yet: train it first.</source>
             <translation>Le modèle n'a pas encore d'instantané : entraînez-le d'abord.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="272" />
+            <location filename="../ui/detect_dialog.py" line="286" />
             <source>The raster to look at; its bands must match the model's</source>
             <translation>Le raster à analyser ; ses bandes doivent correspondre à celles du modèle</translation>
         </message>
@@ -1269,12 +1303,12 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Raster entier</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="186" />
+            <location filename="../ui/detect_dialog.py" line="200" />
             <source>Windows processed together; larger is faster but needs more memory</source>
             <translation>Fenêtres traitées ensemble ; plus c'est grand, plus c'est rapide, mais cela demande plus de mémoire</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="152" />
+            <location filename="../ui/detect_dialog.py" line="176" />
             <source>the snapshot's</source>
             <translation>celui de l'instantané</translation>
         </message>
@@ -2141,7 +2175,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="207" />
+            <location filename="../ui/new_model_dialog.py" line="217" />
             <source>A model with this name already exists.</source>
             <translation>Un modèle portant ce nom existe déjà.</translation>
         </message>
@@ -2166,7 +2200,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Canaux du premier niveau du réseau : plus il y en a, plus il apprend, mais plus il est lent</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="213" />
+            <location filename="../ui/new_model_dialog.py" line="223" />
             <source>Choose at least one scene (raster layer).</source>
             <translation>Choisissez au moins une scène (couche raster).</translation>
         </message>
@@ -2196,7 +2230,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Mode comptage : ce que le réseau apprend pour distinguer les objets qui se touchent ; enregistré avec le modèle</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="184" />
+            <location filename="../ui/new_model_dialog.py" line="187" />
             <source>Create model</source>
             <translation>Créer un modèle</translation>
         </message>
@@ -2220,7 +2254,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Pleine résolution</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="205" />
+            <location filename="../ui/new_model_dialog.py" line="215" />
             <source>Give the model a name.</source>
             <translation>Donnez un nom au modèle.</translation>
         </message>
@@ -2305,7 +2339,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Côté des tuiles carrées dont le réseau apprend (un multiple de 32)</translation>
         </message>
         <message>
-            <location filename="../ui/new_model_dialog.py" line="215" />
+            <location filename="../ui/new_model_dialog.py" line="225" />
             <source>The chosen scenes do not have the same number of bands.</source>
             <translation>Les scènes choisies n'ont pas le même nombre de bandes.</translation>
         </message>
@@ -2858,17 +2892,17 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
     <context>
         <name>HuntrTimeline</name>
         <message>
-            <location filename="../ui/timeline.py" line="245" />
+            <location filename="../ui/timeline.py" line="252" />
             <source>1 label</source>
             <translation>1 étiquette</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="254" />
+            <location filename="../ui/timeline.py" line="261" />
             <source>1 reverted snapshot</source>
             <translation>1 instantané retiré</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="246" />
+            <location filename="../ui/timeline.py" line="253" />
             <source>1 scene</source>
             <translation>1 scène</translation>
         </message>
@@ -2878,7 +2912,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>1 pas</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="244" />
+            <location filename="../ui/timeline.py" line="251" />
             <source>1 training area</source>
             <translation>1 zone d'entraînement</translation>
         </message>
@@ -2888,7 +2922,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Modèle d'IA à partir de l'instantané…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="344" />
+            <location filename="../ui/timeline.py" line="351" />
             <source>Actions</source>
             <translation>Actions</translation>
         </message>
@@ -2903,7 +2937,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Comparer avec…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="367" />
+            <location filename="../ui/timeline.py" line="374" />
             <source>Created at (local time)</source>
             <translation>Créé le (heure locale)</translation>
         </message>
@@ -2968,12 +3002,12 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Conserver cet instantané : les instantanés enregistrés n'expirent jamais</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="336" />
+            <location filename="../ui/timeline.py" line="343" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Conservé un certain temps, puis supprimé automatiquement, sauf si vous l'enregistrez</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="337" />
+            <location filename="../ui/timeline.py" line="344" />
             <source>Kept until you delete it</source>
             <translation>Conservé jusqu'à ce que vous le supprimiez</translation>
         </message>
@@ -2993,17 +3027,17 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Métriques, modifications des données d'entraînement et détections de cet instantané et d'un autre</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="443" />
+            <location filename="../ui/timeline.py" line="450" />
             <source>Move to quarantine</source>
             <translation>Mettre en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="232" />
+            <location filename="../ui/timeline.py" line="239" />
             <source>No metrics recorded</source>
             <translation>Aucune métrique enregistrée</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="435" />
+            <location filename="../ui/timeline.py" line="442" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
@@ -3023,12 +3057,17 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Rappel par objet</translation>
         </message>
         <message>
+            <location filename="../ui/timeline.py" line="234" />
+            <source>Of two boxes overlapping more than IoU {iou}, the lower-scored is dropped</source>
+            <translation>De deux boîtes se chevauchant à plus de IoU {iou}, la moins bien notée est retirée</translation>
+        </message>
+        <message>
             <location filename="../ui/timeline.py" line="47" />
             <source>Rename…</source>
             <translation>Renommer…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="495" />
+            <location filename="../ui/timeline.py" line="502" />
             <source>Restore what this revert took back; what replaced it is kept the same way</source>
             <translation>Restaurer ce que ce retour a retiré ; ce qui l'a remplacé est conservé de la même façon</translation>
         </message>
@@ -3038,7 +3077,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Revenir à…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="254" />
+            <location filename="../ui/timeline.py" line="261" />
             <source>Reverted training data</source>
             <translation>Données d'entraînement retirées</translation>
         </message>
@@ -3068,7 +3107,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Enregistré ? · état inconnu, jamais purgé</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="516" />
+            <location filename="../ui/timeline.py" line="523" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Instantané(s) {ids} illisible(s) ({reason}). L'entraînement de ce modèle est bloqué : il reprendrait depuis un instantané plus ancien. Réparez les fichiers ou placez le(s) instantané(s) dans le dossier .quarantine de l'espace de travail.</translation>
         </message>
@@ -3098,12 +3137,12 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Temporaire · expire aujourd'hui</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="335" />
+            <location filename="../ui/timeline.py" line="342" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>L'état le plus récent du modèle : l'entraînement reprend à partir d'ici</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="379" />
+            <location filename="../ui/timeline.py" line="386" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Données d'entraînement utilisées au moment de l'instantané</translation>
         </message>
@@ -3113,12 +3152,12 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Perte d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="358" />
+            <location filename="../ui/timeline.py" line="365" />
             <source>Training steps and epochs of the model at this snapshot</source>
             <translation>Pas et époques d'entraînement du modèle à cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="493" />
+            <location filename="../ui/timeline.py" line="500" />
             <source>Undo</source>
             <translation>Annuler</translation>
         </message>
@@ -3133,7 +3172,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Métriques de validation de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="345" />
+            <location filename="../ui/timeline.py" line="352" />
             <source>What to do with this snapshot</source>
             <translation>Que faire de cet instantané</translation>
         </message>
@@ -3153,27 +3192,27 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>pas encore de métriques</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="261" />
+            <location filename="../ui/timeline.py" line="268" />
             <source>undo at any time</source>
             <translation>annulable à tout moment</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="261" />
+            <location filename="../ui/timeline.py" line="268" />
             <source>undo until {date}</source>
             <translation>annulable jusqu'au {date}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="245" />
+            <location filename="../ui/timeline.py" line="252" />
             <source>{n} labels</source>
             <translation>{n} étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="254" />
+            <location filename="../ui/timeline.py" line="261" />
             <source>{n} reverted snapshots</source>
             <translation>{n} instantanés retirés</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="246" />
+            <location filename="../ui/timeline.py" line="253" />
             <source>{n} scenes</source>
             <translation>{n} scènes</translation>
         </message>
@@ -3183,7 +3222,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>{n} pas</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="244" />
+            <location filename="../ui/timeline.py" line="251" />
             <source>{n} training areas</source>
             <translation>{n} zones d'entraînement</translation>
         </message>

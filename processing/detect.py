@@ -38,6 +38,7 @@ class DetectAlgorithm(HuntrAlgorithm):
     MIN_AREA = "MIN_AREA"
     FLIP_TTA = "FLIP_TTA"
     GEOMETRY = "GEOMETRY"
+    MAX_BOX_OVERLAP = "MAX_BOX_OVERLAP"
     GEOMETRIES = (None, "outline", "box")  # the GEOMETRY enum's values, in its order
     SEPARATE_AREAS = "SEPARATE_AREAS"
     OUTPUT = "OUTPUT"
@@ -62,7 +63,10 @@ class DetectAlgorithm(HuntrAlgorithm):
             "augmentation averages the network over mirrored tiles: 4× the time, usually slightly "
             "cleaner outlines. A count model writes each object as its outline or as a box: by "
             "default boxes where the snapshot's labels were boxes (the box its box head predicts, "
-            "else the outline's bounding box), outlines otherwise. In segmentation mode each "
+            "else the outline's bounding box), outlines otherwise. Of two boxes from a box head "
+            "that overlap more than the snapshot's limit (the most two of its labels overlap, at "
+            "least IoU 0.4), the lower-scored is dropped as the same object found twice; give "
+            "another limit, or 1 to keep every box. In segmentation mode each "
             "connected area is one feature unless you merge them into one feature per class.\n"
             "The raster must have the bands and data type the model was trained on and a ground "
             "resolution close to the training one; it is read as it is (no reprojection or "
@@ -137,6 +141,18 @@ class DetectAlgorithm(HuntrAlgorithm):
         geometry = QgsProcessingParameterEnum(
             self.GEOMETRY, tr("Count mode: objects as"), [as_snapshot, outlines, boxes], defaultValue=0
         )
+        box_overlap = QgsProcessingParameterNumber(
+            self.MAX_BOX_OVERLAP,
+            tr(
+                "Count mode, boxes from the box head: the largest IoU two boxes may share, the "
+                "lower-scored box of a pair overlapping more is dropped (0: the snapshot's value)"
+            ),
+            QgsProcessingParameterNumber.Double,
+            0.0,
+            False,
+            0.0,
+            1.0,
+        )
         separate = QgsProcessingParameterBoolean(
             self.SEPARATE_AREAS,
             tr("Segmentation mode: one feature per connected area (else one per class)"),
@@ -150,7 +166,7 @@ class DetectAlgorithm(HuntrAlgorithm):
             False,
             0.0,
         )
-        return [score, boundary, pixels, area, tta, geometry, separate]
+        return [score, boundary, pixels, area, tta, geometry, box_overlap, separate]
 
     def options(self, parameters, context):
         """The engine's ``DetectOptions`` for these parameters."""
@@ -167,6 +183,7 @@ class DetectAlgorithm(HuntrAlgorithm):
             "min_area": self.parameterAsDouble(parameters, self.MIN_AREA, context),
             "flip_tta": self.parameterAsBool(parameters, self.FLIP_TTA, context),
             "geometry": self.GEOMETRIES[self.parameterAsEnum(parameters, self.GEOMETRY, context)],
+            "max_box_overlap": given(self.parameterAsDouble(parameters, self.MAX_BOX_OVERLAP, context)),
             "dissolve": not self.parameterAsBool(parameters, self.SEPARATE_AREAS, context),
         }
         return DetectOptions.from_dict(wanted)
@@ -205,6 +222,16 @@ class DetectAlgorithm(HuntrAlgorithm):
         for warning in result.warnings:
             feedback.pushWarning(warning)
         used = result.settings
+        if used.get("max_box_overlap") is not None:
+            feedback.pushInfo(
+                self.tr(
+                    "Boxes dropped as the same object found twice (IoU above {iou}, {source}): {n}."
+                ).format(
+                    iou=used["max_box_overlap"],
+                    source=used.get("from", {}).get("max_box_overlap"),
+                    n=result.stats.get("boxes_suppressed", 0),
+                )
+            )
         feedback.pushInfo(
             self.tr(
                 "Settings: minimum score {score} ({score_from}), boundary threshold {boundary} "

@@ -561,3 +561,6 @@ def test_card_tooltip_says_when_detection_writes_boxes():
     outlined = metrics_tooltip({"f1": 0.6}, {"detection": {**calibrated, "geometry": "outline"}})
     assert "as a box" in boxed and "as a box" not in outlined
     assert "score ≥ 0.6" in boxed and "score ≥ 0.6" in outlined
+    limited = {**calibrated, "geometry": "box", "max_box_overlap": 0.4}
+    suppressing = metrics_tooltip({"f1": 0.6}, {"detection": limited})
+    assert "IoU 0.40" in suppressing and "IoU" not in boxed  # older snapshots suppress none: not said

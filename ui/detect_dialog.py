@@ -169,6 +169,20 @@ class DetectDialog(QDialog):
             )
         )
         adv.addRow(tr("Objects as"), self.geometry_combo)
+        self.box_overlap_spin = QDoubleSpinBox(self.advanced)
+        self.box_overlap_spin.setRange(0.0, 1.0)
+        self.box_overlap_spin.setSingleStep(0.05)
+        self.box_overlap_spin.setValue(0.0)
+        self.box_overlap_spin.setSpecialValueText(tr("the snapshot's"))
+        self.box_overlap_spin.setToolTip(
+            tr(
+                "Boxes from the model's box head: of two boxes overlapping more than this "
+                "(intersection over union), the lower-scored is dropped as the same object found "
+                "twice. By default the snapshot's value: the most two of its labels overlap, at "
+                "least 0.4. 1 keeps every box."
+            )
+        )
+        adv.addRow(tr("Box overlap allowed"), self.box_overlap_spin)
         self.tta_check = QCheckBox(tr("Flip test-time augmentation (4× slower)"), self.advanced)
         self.tta_check.setToolTip(tr("Average the network over the window and its mirror images"))
         adv.addRow("", self.tta_check)
@@ -284,6 +298,7 @@ class DetectDialog(QDialog):
             "boundary_threshold": self.boundary_spin.value() or None,
             "flip_tta": self.tta_check.isChecked(),
             "geometry": self.geometry_combo.currentData(),  # None: the snapshot's
+            "max_box_overlap": self.box_overlap_spin.value() or None,  # None: the snapshot's
             "dissolve": self.merge_check.isChecked(),
             "min_area": self.min_area_spin.value(),
             "batch_size": self.batch_spin.value(),

@@ -229,6 +229,13 @@ def metrics_tooltip(metrics: dict | None, config: dict | None = None) -> str:
         )
         if calibrated.get("geometry") == "box":
             lines.append(tr("Detection writes each object as a box (the labels were boxes)"))
+        overlap = _number(calibrated.get("max_box_overlap"))
+        if overlap is not None and overlap < 1:
+            lines.append(
+                tr("Of two boxes overlapping more than IoU {iou}, the lower-scored is dropped").format(
+                    iou=f"{overlap:.2f}"
+                )
+            )
     return "\n".join(lines) if len(lines) > 1 else tr("No metrics recorded")
 
 
