@@ -16,7 +16,7 @@ PYTEST_ARGS ?=
 export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: setup apt test test-fast lint run deploy package demo demo-data screenshots translations \
-	bench bench-store bench-train bench-loader bench-detect bench-many bench-calibration eval-trees check-other-flight clean
+	bench bench-store bench-train bench-loader bench-detect bench-many bench-calibration bench-suppress eval-trees check-other-flight clean
 
 setup: $(VENV)/.installed
 
@@ -96,6 +96,10 @@ eval-trees: setup
 # the calibration's cost at a stop, on the count model eval-trees left in build/eval_trees
 bench-calibration: setup
 	$(PY) benchmarks/bench_calibration.py
+
+# what suppressing overlapping head boxes costs per object, 10k to 1M synthetic crowns
+bench-suppress: setup
+	$(PY) benchmarks/bench_suppress.py
 
 # an independent check (nothing is tuned on it): eval-trees' count model on another flight
 check-other-flight: setup
