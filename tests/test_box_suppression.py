@@ -154,7 +154,10 @@ def test_the_snapshots_limit_is_what_detection_suppresses_with_unless_told_other
     counts, suppressed = {}, {}
     for asked in (1.0, None, 0.05):
         options = {"device": "cpu", "min_pixels": 1, "score_threshold": 0.2, "max_box_overlap": asked}
-        result = detect(ws, info.id, snap.id, scene, options=options)
+        reports = []
+        result = detect(ws, info.id, snap.id, scene, options=options, progress=reports.append)
+        said = [r.message for r in reports if "found twice" in r.message]
+        assert said == ([] if asked == 1.0 else [f"dropping boxes found twice among {counts.get(1.0)}"])
         assert result.settings["max_box_overlap"] == (limit if asked is None else asked)
         assert result.settings["from"]["max_box_overlap"] == ("snapshot" if asked is None else "user")
         source = ogr.Open(str(result.path))  # the layer lives as long as its source
