@@ -31,16 +31,36 @@ import numpy as np
 from ..training.metrics import OBJECT_IOU, box_iou
 
 
-def _cells(box: np.ndarray, cell: float) -> Iterator[tuple[int, int]]:
-    x0, y0, x1, y1 = (int(v // cell) for v in box)
-    for cx in range(x0, x1 + 1):
-        for cy in range(y0, y1 + 1):
-            yield cx, cy
+class _Grid:
+    """Boxes of one array registered in cells about one box wide, per class: what
+    :meth:`overlap` compares a box with is only the registered boxes of its class that share
+    a cell with it, so the cost grows with the number of boxes, not its square."""
 
+    def __init__(self, boxes: np.ndarray, classes: np.ndarray | None) -> None:
+        self.boxes = np.asarray(boxes, np.float64).reshape(-1, 4)
+        n = len(self.boxes)
+        self.classes = np.zeros(n, np.int64) if classes is None else np.asarray(classes, np.int64)
+        sides = np.maximum(self.boxes[:, 2] - self.boxes[:, 0], self.boxes[:, 3] - self.boxes[:, 1])
+        self.cell = max(float(np.median(sides)) if n else 1.0, 1.0)
+        self._cells: dict[tuple[int, int, int], list[int]] = defaultdict(list)
 
-def _cell_size(boxes: np.ndarray) -> float:
-    sides = np.maximum(boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1])
-    return max(float(np.median(sides)) if len(sides) else 1.0, 1.0)
+    def _keys(self, i: int) -> Iterator[tuple[int, int, int]]:
+        x0, y0, x1, y1 = (int(v // self.cell) for v in self.boxes[i])
+        k = int(self.classes[i])
+        for cx in range(x0, x1 + 1):
+            for cy in range(y0, y1 + 1):
+                yield k, cx, cy
+
+    def overlap(self, i: int) -> float:
+        """The largest IoU of box ``i`` with a registered box of its class (0: none)."""
+        near = {j for key in self._keys(i) for j in self._cells.get(key, ())}
+        if not near:
+            return 0.0
+        return float(box_iou(self.boxes[i : i + 1], self.boxes[sorted(near)]).max())
+
+    def add(self, i: int) -> None:
+        for key in self._keys(i):
+            self._cells[key].append(i)
 
 
 def suppress_boxes(
@@ -52,42 +72,25 @@ def suppress_boxes(
     earlier box first), a box is dropped when its IoU with a box already kept of the same
     class (``classes``; None: one class) exceeds ``max_iou``. ``max_iou`` ≥ 1 keeps all.
     """
-    boxes = np.asarray(boxes, np.float64).reshape(-1, 4)
-    n = len(boxes)
-    keep = np.ones(n, bool)
-    if n < 2 or max_iou >= 1.0:
+    grid = _Grid(boxes, classes)
+    keep = np.ones(len(grid.boxes), bool)
+    if len(keep) < 2 or max_iou >= 1.0:
         return keep
-    cls = np.zeros(n, np.int64) if classes is None else np.asarray(classes, np.int64)
-    cell = _cell_size(boxes)
-    grid: dict[tuple[int, int, int], list[int]] = defaultdict(list)
     for i in np.argsort(-np.asarray(scores, np.float64), kind="stable").tolist():
-        near = {k for xy in _cells(boxes[i], cell) for k in grid.get((int(cls[i]), *xy), ())}
-        if near:
-            others = boxes[sorted(near)]
-            if float(box_iou(boxes[i : i + 1], others).max()) > max_iou:
-                keep[i] = False
-                continue
-        for xy in _cells(boxes[i], cell):
-            grid[int(cls[i]), *xy].append(i)
+        if grid.overlap(i) > max_iou:
+            keep[i] = False
+        else:
+            grid.add(i)
     return keep
 
 
 def largest_overlap(boxes: np.ndarray, classes: np.ndarray | None = None) -> float:
     """The largest IoU between two of ``boxes`` of the same class (0 for fewer than two)."""
-    boxes = np.asarray(boxes, np.float64).reshape(-1, 4)
-    cls = np.zeros(len(boxes), np.int64) if classes is None else np.asarray(classes, np.int64)
-    if len(boxes) < 2:
-        return 0.0
-    cell = _cell_size(boxes)
-    grid: dict[tuple[int, int, int], list[int]] = defaultdict(list)
-    for i in range(len(boxes)):
-        for xy in _cells(boxes[i], cell):
-            grid[int(cls[i]), *xy].append(i)
+    grid = _Grid(boxes, classes)
     best = 0.0
-    for i in range(len(boxes)):
-        near = {k for xy in _cells(boxes[i], cell) for k in grid[int(cls[i]), *xy] if k > i}
-        if near:
-            best = max(best, float(box_iou(boxes[i : i + 1], boxes[sorted(near)]).max()))
+    for i in range(len(grid.boxes)):
+        best = max(best, grid.overlap(i))  # with every earlier box
+        grid.add(i)
     return best
 
 

@@ -65,12 +65,8 @@ class Detection:
         wkb: bytes | bytearray | None = None,
         box: tuple[float, float, float, float] | None = None,
     ) -> None:
-        if geometry is None and wkb is None:
-            if box is None:
-                raise ValueError("a detection needs a geometry, its WKB or a box")
-            from shapely.geometry import box as rectangle
-
-            geometry = rectangle(*box)
+        if geometry is None and wkb is None and box is None:
+            raise ValueError("a detection needs a geometry, its WKB or a box")
         self.box = box  # (col0, row0, col1, row1) from the box head, raster pixels; None: none
         self.class_id = class_id
         self.pixels = pixels
@@ -81,18 +77,22 @@ class Detection:
     @property
     def geometry(self) -> Any:
         """The outline as a shapely (Multi)Polygon."""
-        if self._geometry is None:
+        if self._geometry is None and self._wkb is not None:
             from shapely import wkb
 
-            assert self._wkb is not None
             self._geometry = wkb.loads(bytes(self._wkb))
+        elif self._geometry is None:  # a box alone: the box is the outline
+            from shapely.geometry import box
+
+            assert self.box is not None
+            self._geometry = box(*self.box)
         return self._geometry
 
     @property
     def wkb(self) -> bytes | bytearray:
         """The outline as little-endian WKB."""
         if self._wkb is None:
-            self._wkb = self._geometry.wkb
+            self._wkb = self.geometry.wkb
         return self._wkb
 
     def __repr__(self) -> str:

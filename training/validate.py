@@ -264,19 +264,23 @@ def box_overlap_limit(inputs: TrainingInputs) -> float:
     return overlap_limit([(s.label_pixel_boxes().T, s.label_classes) for s in inputs.scenes if len(s.labels)])
 
 
-def _suppressed(block: Any, labels: np.ndarray, label_class: np.ndarray, max_iou: float) -> np.ndarray:
-    """``labels`` without the objects whose head boxes detection suppresses
-    (:func:`suppress_boxes`, as ``detection.suppress.BoxSuppressor`` does over a raster)."""
+def _head_boxes(
+    block: Any, labels: np.ndarray, label_class: np.ndarray, max_iou: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(labels, ids, boxes)``: the kept objects' head boxes (:meth:`BlockLabels.boxes`, once
+    per region), less those detection suppresses above ``max_iou`` (:func:`suppress_boxes`, as
+    ``detection.suppress.BoxSuppressor`` does over a raster), and ``labels`` without them."""
     ids = np.unique(labels[labels > 0])
-    if ids.size < 2:
-        return labels
+    boxes = block.boxes(ids, labels)
+    if max_iou >= 1.0 or ids.size < 2:
+        return labels, ids, boxes
     scores = block.prob_sums[ids] / np.maximum(block.counts[ids], 1)
-    keep = suppress_boxes(block.boxes(ids, labels), scores, max_iou, label_class[ids])
+    keep = suppress_boxes(boxes, scores, max_iou, label_class[ids])
     if keep.all():
-        return labels
+        return labels, ids, boxes
     drop = np.zeros(len(label_class), bool)
     drop[ids[~keep]] = True
-    return np.where(drop[labels], 0, labels)
+    return np.where(drop[labels], 0, labels), ids[keep], boxes[keep]
 
 
 def _score(
@@ -289,20 +293,20 @@ def _score(
     matched_iou = 0.0
     for reg, block in zip(regions, blocks, strict=True):
         labels, label_class = kept_objects(block, min_pixels)
-        if max_box_overlap < 1.0 and reg.truth_boxes is not None and block.box_sums is not None:
-            labels = _suppressed(block, labels, label_class, max_box_overlap)
+        # the boxes detection writes for a model with a box head, against whole label boxes
+        truth_boxes = reg.truth_boxes if block.box_sums is not None else None
+        if truth_boxes is not None:
+            labels, ids, boxes = _head_boxes(block, labels, label_class, max_box_overlap)
         semantic = np.where(labels > 0, label_class[labels], 0)
         conf += confusion(semantic, reg.classes, reg.counted, n + 1)
         truth_inst = np.where(reg.counted, reg.instances, 0)
         for k in range(1, n + 1):
             truth_k = np.where(reg.classes == k, truth_inst, 0)
-            pred_k = np.where(semantic == k, labels, 0)
-            if reg.truth_boxes is not None and block.box_sums is not None:
-                # the boxes detection writes for a model with a box head, against whole label boxes
+            if truth_boxes is not None:
                 truth_ids = np.unique(truth_k[truth_k > 0])
-                pred_ids = np.unique(pred_k[pred_k > 0])
-                iou = box_iou(reg.truth_boxes[truth_ids], block.boxes(pred_ids, pred_k))
+                iou = box_iou(truth_boxes[truth_ids], boxes[label_class[ids] == k])
             else:
+                pred_k = np.where(semantic == k, labels, 0)
                 iou = (instance_box_iou if reg.boxes else instance_iou)(truth_k, pred_k)
             matched = greedy_matches(iou, OBJECT_IOU)
             matched_iou += float(matched.sum())
