@@ -1070,127 +1070,127 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
     <context>
         <name>HuntrDetectDialog</name>
         <message>
-            <location filename="../ui/detect_dialog.py" line="125" />
+            <location filename="../ui/detect_dialog.py" line="137" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="250" />
+            <location filename="../ui/detect_dialog.py" line="253" />
             <source>Add a raster layer to the project to detect on.</source>
             <translation>Fügen Sie dem Projekt einen Rasterlayer hinzu, auf dem erkannt werden soll.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="118" />
+            <location filename="../ui/detect_dialog.py" line="130" />
             <source>Advanced options</source>
             <translation>Erweiterte Optionen</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="73" />
+            <location filename="../ui/detect_dialog.py" line="85" />
             <source>Any snapshot of the model can detect: current, temporary or saved</source>
             <translation>Jeder Snapshot des Modells kann erkennen: aktuell, temporär oder gespeichert</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="96" />
+            <location filename="../ui/detect_dialog.py" line="108" />
             <source>Area</source>
             <translation>Gebiet</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="124" />
+            <location filename="../ui/detect_dialog.py" line="136" />
             <source>As trained</source>
             <translation>Wie im Training</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="203" />
+            <location filename="../ui/detect_dialog.py" line="206" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="187" />
+            <location filename="../ui/detect_dialog.py" line="190" />
             <source>Average the network over the window and its mirror images</source>
             <translation>Mittelt das Netz über das Fenster und seine Spiegelbilder</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="201" />
+            <location filename="../ui/detect_dialog.py" line="204" />
             <source>Batch size</source>
             <translation>Batchgröße</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="159" />
+            <location filename="../ui/detect_dialog.py" line="165" />
             <source>Boundary threshold</source>
             <translation>Grenzschwelle</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="185" />
+            <location filename="../ui/detect_dialog.py" line="188" />
             <source>Box overlap allowed</source>
             <translation>Erlaubte Rahmenüberlappung</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="163" />
+            <location filename="../ui/detect_dialog.py" line="169" />
             <source>Boxes</source>
             <translation>Rahmen</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="177" />
+            <location filename="../ui/detect_dialog.py" line="178" />
             <source>Boxes from the model's box head: of two boxes overlapping more than this (intersection over union), the lower-scored is dropped as the same object found twice. By default the snapshot's value: the most two of its labels overlap, at least 0.4. 1 keeps every box.</source>
             <translation>Rahmen aus dem Rahmen-Kopf des Modells: von zwei Rahmen, die sich stärker überlappen (Schnitt durch Vereinigung), wird der schwächer bewertete entfernt, da es dasselbe zweimal gefundene Objekt ist. Standard: der Wert des Snapshots, die größte Überlappung zweier seiner Labels, mindestens 0,4. 1 behält alle Rahmen.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="204" />
+            <location filename="../ui/detect_dialog.py" line="207" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="257" />
+            <location filename="../ui/detect_dialog.py" line="260" />
             <source>Choose a polygon layer.</source>
             <translation>Wählen Sie einen Polygonlayer.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="164" />
+            <location filename="../ui/detect_dialog.py" line="170" />
             <source>Count mode: each object as its outline, or as a rectangle (the box the model's box head predicts, else the outline's bounding box). By default boxes where the snapshot's labels were boxes, outlines otherwise.</source>
             <translation>Zählmodus: jedes Objekt als Umriss oder als Rechteck (der Rahmen, den der Rahmen-Kopf des Modells vorhersagt, sonst das umschließende Rechteck des Umrisses). Standard: Rahmen, wo die Labels des Snapshots Rahmen waren, sonst Umrisse.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="153" />
+            <location filename="../ui/detect_dialog.py" line="157" />
             <source>Count mode: lower splits touching objects more readily. By default the snapshot's calibrated value.</source>
             <translation>Zählmodus: niedriger trennt sich berührende Objekte leichter. Standardmäßig der kalibrierte Wert des Snapshots.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="100" />
+            <location filename="../ui/detect_dialog.py" line="112" />
             <source>Current map extent</source>
             <translation>Aktuelle Kartenausdehnung</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="114" />
+            <location filename="../ui/detect_dialog.py" line="126" />
             <source>Detection runs inside the selected polygons of this layer</source>
             <translation>Die Erkennung läuft innerhalb der ausgewählten Polygone dieses Layers</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="206" />
+            <location filename="../ui/detect_dialog.py" line="209" />
             <source>Device</source>
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="186" />
+            <location filename="../ui/detect_dialog.py" line="189" />
             <source>Flip test-time augmentation (4× slower)</source>
             <translation>Spiegel-Testzeit-Augmentierung (4× langsamer)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="134" />
+            <location filename="../ui/detect_dialog.py" line="146" />
             <source>Fraction of each window shared with its neighbours (hides seams)</source>
             <translation>Anteil jedes Fensters, den es mit seinen Nachbarn teilt (verbirgt Nähte)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="205" />
+            <location filename="../ui/detect_dialog.py" line="208" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="190" />
+            <location filename="../ui/detect_dialog.py" line="193" />
             <source>Merge all areas of a class into one feature instead of one per area</source>
             <translation>Alle Flächen einer Klasse zu einem Objekt zusammenfassen statt einem je Fläche</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="196" />
+            <location filename="../ui/detect_dialog.py" line="199" />
             <source>Minimum area</source>
             <translation>Mindestfläche</translation>
         </message>
@@ -1203,112 +1203,112 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation type="obsolete">Mindestwahrscheinlichkeit, mit der ein Pixel zu einer Klasse gehört. Standardmäßig der Wert, den jeder Snapshot auf seinen Validierungsgebieten kalibriert hat (siehe Tooltip der Karte).</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="141" />
+            <location filename="../ui/detect_dialog.py" line="148" />
             <source>Minimum probability for a pixel to belong to a class. By default the value each snapshot calibrated when it was made (see the card's tooltip).</source>
             <translation>Mindestwahrscheinlichkeit, mit der ein Pixel zu einer Klasse gehört. Standardmäßig der Wert, den jeder Snapshot bei seiner Erstellung kalibriert hat (siehe Tooltip der Karte).</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="171" />
+            <location filename="../ui/detect_dialog.py" line="177" />
             <source>Objects as</source>
             <translation>Objekte als</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="162" />
+            <location filename="../ui/detect_dialog.py" line="168" />
             <source>Outlines</source>
             <translation>Umrisse</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="135" />
+            <location filename="../ui/detect_dialog.py" line="147" />
             <source>Overlap</source>
             <translation>Überlappung</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="63" />
+            <location filename="../ui/detect_dialog.py" line="75" />
             <source>Run Detection — {model}</source>
             <translation>Erkennung ausführen — {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="209" />
+            <location filename="../ui/detect_dialog.py" line="212" />
             <source>Run detection</source>
             <translation>Erkennung ausführen</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="93" />
+            <location filename="../ui/detect_dialog.py" line="105" />
             <source>Scene</source>
             <translation>Szene</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="147" />
+            <location filename="../ui/detect_dialog.py" line="156" />
             <source>Score threshold</source>
             <translation>Schwellenwert</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="189" />
+            <location filename="../ui/detect_dialog.py" line="192" />
             <source>Segmentation: one feature per class</source>
             <translation>Segmentierung: ein Objekt je Klasse</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="261" />
+            <location filename="../ui/detect_dialog.py" line="264" />
             <source>Select the polygons to detect in (layer {name} has none selected).</source>
             <translation>Wählen Sie die Polygone aus, in denen erkannt werden soll (im Layer {name} ist keines ausgewählt).</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="101" />
+            <location filename="../ui/detect_dialog.py" line="113" />
             <source>Selected features of a polygon layer</source>
             <translation>Ausgewählte Objekte eines Polygonlayers</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="126" />
+            <location filename="../ui/detect_dialog.py" line="138" />
             <source>Side of the windows the network looks at; 'As trained' uses the model's</source>
             <translation>Seitenlänge der Fenster, die das Netz betrachtet; „Wie im Training“ verwendet die des Modells</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="195" />
+            <location filename="../ui/detect_dialog.py" line="198" />
             <source>Smaller detections are dropped (in the raster's area units)</source>
             <translation>Kleinere Erkennungen werden verworfen (in den Flächeneinheiten des Rasters)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="84" />
+            <location filename="../ui/detect_dialog.py" line="96" />
             <source>Snapshot</source>
             <translation>Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="259" />
+            <location filename="../ui/detect_dialog.py" line="262" />
             <source>The area layer must hold polygons.</source>
             <translation>Der Gebietslayer muss Polygone enthalten.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="248" />
+            <location filename="../ui/detect_dialog.py" line="251" />
             <source>The model has no snapshot yet: train it first.</source>
             <translation>Das Modell hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="286" />
+            <location filename="../ui/detect_dialog.py" line="289" />
             <source>The raster to look at; its bands must match the model's</source>
             <translation>Das zu untersuchende Raster; seine Bänder müssen zu denen des Modells passen</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="161" />
+            <location filename="../ui/detect_dialog.py" line="167" />
             <source>The snapshot's (boxes where the labels are boxes)</source>
             <translation>Die des Snapshots (Rahmen, wo die Labels Rahmen sind)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="129" />
+            <location filename="../ui/detect_dialog.py" line="141" />
             <source>Tile size</source>
             <translation>Kachelgröße</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="99" />
+            <location filename="../ui/detect_dialog.py" line="111" />
             <source>Whole raster</source>
             <translation>Gesamtes Raster</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="200" />
+            <location filename="../ui/detect_dialog.py" line="203" />
             <source>Windows processed together; larger is faster but needs more memory</source>
             <translation>Gemeinsam verarbeitete Fenster; mehr ist schneller, braucht aber mehr Speicher</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="176" />
+            <location filename="../ui/detect_dialog.py" line="44" />
             <source>the snapshot's</source>
             <translation>der des Snapshots</translation>
         </message>

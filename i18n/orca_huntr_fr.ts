@@ -1070,127 +1070,127 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
     <context>
         <name>HuntrDetectDialog</name>
         <message>
-            <location filename="../ui/detect_dialog.py" line="125" />
+            <location filename="../ui/detect_dialog.py" line="137" />
             <source> px</source>
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="250" />
+            <location filename="../ui/detect_dialog.py" line="253" />
             <source>Add a raster layer to the project to detect on.</source>
             <translation>Ajoutez au projet une couche raster sur laquelle détecter.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="118" />
+            <location filename="../ui/detect_dialog.py" line="130" />
             <source>Advanced options</source>
             <translation>Options avancées</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="73" />
+            <location filename="../ui/detect_dialog.py" line="85" />
             <source>Any snapshot of the model can detect: current, temporary or saved</source>
             <translation>Tout instantané du modèle peut détecter : actuel, temporaire ou enregistré</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="96" />
+            <location filename="../ui/detect_dialog.py" line="108" />
             <source>Area</source>
             <translation>Zone</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="124" />
+            <location filename="../ui/detect_dialog.py" line="136" />
             <source>As trained</source>
             <translation>Comme à l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="203" />
+            <location filename="../ui/detect_dialog.py" line="206" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="187" />
+            <location filename="../ui/detect_dialog.py" line="190" />
             <source>Average the network over the window and its mirror images</source>
             <translation>Moyenne du réseau sur la fenêtre et ses images miroir</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="201" />
+            <location filename="../ui/detect_dialog.py" line="204" />
             <source>Batch size</source>
             <translation>Taille de lot</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="159" />
+            <location filename="../ui/detect_dialog.py" line="165" />
             <source>Boundary threshold</source>
             <translation>Seuil de bordure</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="185" />
+            <location filename="../ui/detect_dialog.py" line="188" />
             <source>Box overlap allowed</source>
             <translation>Chevauchement de boîtes permis</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="163" />
+            <location filename="../ui/detect_dialog.py" line="169" />
             <source>Boxes</source>
             <translation>Boîtes</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="177" />
+            <location filename="../ui/detect_dialog.py" line="178" />
             <source>Boxes from the model's box head: of two boxes overlapping more than this (intersection over union), the lower-scored is dropped as the same object found twice. By default the snapshot's value: the most two of its labels overlap, at least 0.4. 1 keeps every box.</source>
             <translation>Boîtes de la tête de boîtes du modèle : de deux boîtes qui se chevauchent davantage (intersection sur union), la moins bien notée est retirée, car c'est le même objet trouvé deux fois. Par défaut la valeur de l'instantané : le plus grand chevauchement de deux de ses étiquettes, au moins 0,4. 1 garde toutes les boîtes.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="204" />
+            <location filename="../ui/detect_dialog.py" line="207" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="257" />
+            <location filename="../ui/detect_dialog.py" line="260" />
             <source>Choose a polygon layer.</source>
             <translation>Choisissez une couche de polygones.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="164" />
+            <location filename="../ui/detect_dialog.py" line="170" />
             <source>Count mode: each object as its outline, or as a rectangle (the box the model's box head predicts, else the outline's bounding box). By default boxes where the snapshot's labels were boxes, outlines otherwise.</source>
             <translation>Mode comptage : chaque objet en tant que contour, ou en tant que rectangle (la boîte que prédit la tête de boîtes du modèle, sinon l'emprise du contour). Par défaut des boîtes si les étiquettes de l'instantané étaient des boîtes, des contours sinon.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="153" />
+            <location filename="../ui/detect_dialog.py" line="157" />
             <source>Count mode: lower splits touching objects more readily. By default the snapshot's calibrated value.</source>
             <translation>Mode comptage : plus bas, les objets qui se touchent sont séparés plus facilement. Par défaut, la valeur calibrée de l'instantané.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="100" />
+            <location filename="../ui/detect_dialog.py" line="112" />
             <source>Current map extent</source>
             <translation>Emprise actuelle de la carte</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="114" />
+            <location filename="../ui/detect_dialog.py" line="126" />
             <source>Detection runs inside the selected polygons of this layer</source>
             <translation>La détection a lieu à l'intérieur des polygones sélectionnés de cette couche</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="206" />
+            <location filename="../ui/detect_dialog.py" line="209" />
             <source>Device</source>
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="186" />
+            <location filename="../ui/detect_dialog.py" line="189" />
             <source>Flip test-time augmentation (4× slower)</source>
             <translation>Augmentation par retournement au moment du test (4× plus lent)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="134" />
+            <location filename="../ui/detect_dialog.py" line="146" />
             <source>Fraction of each window shared with its neighbours (hides seams)</source>
             <translation>Part de chaque fenêtre partagée avec ses voisines (masque les raccords)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="205" />
+            <location filename="../ui/detect_dialog.py" line="208" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="190" />
+            <location filename="../ui/detect_dialog.py" line="193" />
             <source>Merge all areas of a class into one feature instead of one per area</source>
             <translation>Fusionner toutes les zones d'une classe en une entité au lieu d'une par zone</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="196" />
+            <location filename="../ui/detect_dialog.py" line="199" />
             <source>Minimum area</source>
             <translation>Surface minimale</translation>
         </message>
@@ -1203,112 +1203,112 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation type="obsolete">Probabilité minimale pour qu'un pixel appartienne à une classe. Par défaut, la valeur que chaque instantané a calibrée sur ses zones de validation (voir l'infobulle de la carte).</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="141" />
+            <location filename="../ui/detect_dialog.py" line="148" />
             <source>Minimum probability for a pixel to belong to a class. By default the value each snapshot calibrated when it was made (see the card's tooltip).</source>
             <translation>Probabilité minimale pour qu'un pixel appartienne à une classe. Par défaut, la valeur que chaque instantané a calibrée lors de sa création (voir l'infobulle de la carte).</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="171" />
+            <location filename="../ui/detect_dialog.py" line="177" />
             <source>Objects as</source>
             <translation>Objets en tant que</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="162" />
+            <location filename="../ui/detect_dialog.py" line="168" />
             <source>Outlines</source>
             <translation>Contours</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="135" />
+            <location filename="../ui/detect_dialog.py" line="147" />
             <source>Overlap</source>
             <translation>Recouvrement</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="63" />
+            <location filename="../ui/detect_dialog.py" line="75" />
             <source>Run Detection — {model}</source>
             <translation>Lancer la détection — {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="209" />
+            <location filename="../ui/detect_dialog.py" line="212" />
             <source>Run detection</source>
             <translation>Lancer la détection</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="93" />
+            <location filename="../ui/detect_dialog.py" line="105" />
             <source>Scene</source>
             <translation>Scène</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="147" />
+            <location filename="../ui/detect_dialog.py" line="156" />
             <source>Score threshold</source>
             <translation>Seuil de score</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="189" />
+            <location filename="../ui/detect_dialog.py" line="192" />
             <source>Segmentation: one feature per class</source>
             <translation>Segmentation : une entité par classe</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="261" />
+            <location filename="../ui/detect_dialog.py" line="264" />
             <source>Select the polygons to detect in (layer {name} has none selected).</source>
             <translation>Sélectionnez les polygones dans lesquels détecter (la couche {name} n'en a aucun de sélectionné).</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="101" />
+            <location filename="../ui/detect_dialog.py" line="113" />
             <source>Selected features of a polygon layer</source>
             <translation>Entités sélectionnées d'une couche de polygones</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="126" />
+            <location filename="../ui/detect_dialog.py" line="138" />
             <source>Side of the windows the network looks at; 'As trained' uses the model's</source>
             <translation>Côté des fenêtres que le réseau examine ; « Comme à l'entraînement » utilise celui du modèle</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="195" />
+            <location filename="../ui/detect_dialog.py" line="198" />
             <source>Smaller detections are dropped (in the raster's area units)</source>
             <translation>Les détections plus petites sont écartées (en unités de surface du raster)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="84" />
+            <location filename="../ui/detect_dialog.py" line="96" />
             <source>Snapshot</source>
             <translation>Instantané</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="259" />
+            <location filename="../ui/detect_dialog.py" line="262" />
             <source>The area layer must hold polygons.</source>
             <translation>La couche de zone doit contenir des polygones.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="248" />
+            <location filename="../ui/detect_dialog.py" line="251" />
             <source>The model has no snapshot yet: train it first.</source>
             <translation>Le modèle n'a pas encore d'instantané : entraînez-le d'abord.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="286" />
+            <location filename="../ui/detect_dialog.py" line="289" />
             <source>The raster to look at; its bands must match the model's</source>
             <translation>Le raster à analyser ; ses bandes doivent correspondre à celles du modèle</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="161" />
+            <location filename="../ui/detect_dialog.py" line="167" />
             <source>The snapshot's (boxes where the labels are boxes)</source>
             <translation>Celui de l'instantané (des boîtes si les étiquettes sont des boîtes)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="129" />
+            <location filename="../ui/detect_dialog.py" line="141" />
             <source>Tile size</source>
             <translation>Taille des tuiles</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="99" />
+            <location filename="../ui/detect_dialog.py" line="111" />
             <source>Whole raster</source>
             <translation>Raster entier</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="200" />
+            <location filename="../ui/detect_dialog.py" line="203" />
             <source>Windows processed together; larger is faster but needs more memory</source>
             <translation>Fenêtres traitées ensemble ; plus c'est grand, plus c'est rapide, mais cela demande plus de mémoire</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="176" />
+            <location filename="../ui/detect_dialog.py" line="44" />
             <source>the snapshot's</source>
             <translation>celui de l'instantané</translation>
         </message>

@@ -387,6 +387,20 @@ def make_scene_workspace(
     return ws, info, scene
 
 
+def make_box_label_workspace(
+    tmp_path: str | Path, network: dict | None = None, mode: str = "count"
+) -> tuple[Any, Any, Path]:
+    """A one-class workspace (:func:`make_scene_workspace`, 64 px) whose labels are the discs'
+    bounding boxes, as DeepForest and NEON draw crowns: ``(ws, info, scene path)``."""
+    from shapely.geometry import box
+
+    ws, info, scene = make_scene_workspace(tmp_path, classes=1, size=64, network=network, mode=mode)
+    labels = [(box(*g.bounds), c) for g, c in scene.labels(scene.box(0, 0, 1, 1)) if c <= 1]
+    clear_layer(ws.training_data_path(info.id), "labels")
+    write_training_gpkg(ws.training_data_path(info.id), "EPSG:32612", (), labels)
+    return ws, info, scene.path
+
+
 def train_quick(ws: Any, model_id: str, steps: int = 20, **config: Any) -> Any:
     """Train ``model_id`` for ``steps`` steps on CPU (small batches) and return the TrainResult.
 

@@ -206,17 +206,6 @@ def test_rectangles_are_placed_with_the_rasters_transform():
         DetectOptions(geometry="circle")
 
 
-def _box_label_workspace(tmp_path, network=None, mode="count"):
-    """A synthetic workspace whose labels are the discs' bounding boxes."""
-    from shapely.geometry import box
-
-    ws, info, scene = synthdata.make_scene_workspace(tmp_path, classes=1, size=64, network=network, mode=mode)
-    labels = [(box(*g.bounds), c) for g, c in scene.labels(scene.box(0, 0, 1, 1)) if c <= 1]
-    synthdata.clear_layer(ws.training_data_path(info.id), "labels")
-    synthdata.write_training_gpkg(ws.training_data_path(info.id), "EPSG:32612", (), labels)
-    return ws, info, scene.path
-
-
 def _is_rectangle(geometry) -> bool:
     minx, maxx, miny, maxy = geometry.GetEnvelope()
     return geometry.GetArea() == pytest.approx((maxx - minx) * (maxy - miny))
@@ -232,7 +221,7 @@ def test_box_labels_make_detection_write_boxes_unless_told_otherwise(tmp_path, h
     from orca_huntr.detection.onnx_backend import onnxruntime_available
 
     network = None if head else {"width": 8, "depth": 2, "boxes": False}
-    ws, info, scene = _box_label_workspace(tmp_path, network)
+    ws, info, scene = synthdata.make_box_label_workspace(tmp_path, network)
     snap = synthdata.train_quick(ws, info.id, steps=3, validation_fraction=0.3).snapshot
     assert snap.config["detection"]["geometry"] == "box"
     for asked, geometry, box_head in ((None, "box", head), ("outline", "outline", False)):
@@ -265,7 +254,7 @@ def test_outline_labels_and_segmentation_models_keep_outlines(tmp_path):
     ws, info, _ = synthdata.make_workspace(tmp_path / "discs", classes=1, size=64)
     snap = synthdata.train_quick(ws, info.id, steps=2, validation_fraction=0.3).snapshot
     assert snap.config["detection"]["geometry"] == "outline"
-    ws, info, _ = _box_label_workspace(tmp_path / "areas", mode="segmentation")
+    ws, info, _ = synthdata.make_box_label_workspace(tmp_path / "areas", mode="segmentation")
     snap = synthdata.train_quick(ws, info.id, steps=2, validation_fraction=0.3).snapshot
     assert snap.config["detection"]["geometry"] == "outline"  # areas stay areas, boxes or not
 

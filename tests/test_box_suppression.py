@@ -132,22 +132,12 @@ def test_validation_counts_a_crown_cut_in_two_once_as_detection_writes_it():
     assert (one["tp"], one["fp"], one["fn"]) == (1, 0, 0)
 
 
-def _box_label_workspace(tmp_path):
-    from shapely.geometry import box
-
-    ws, info, scene = synthdata.make_scene_workspace(tmp_path, classes=1, size=64)
-    labels = [(box(*g.bounds), c) for g, c in scene.labels(scene.box(0, 0, 1, 1)) if c <= 1]
-    synthdata.clear_layer(ws.training_data_path(info.id), "labels")
-    synthdata.write_training_gpkg(ws.training_data_path(info.id), "EPSG:32612", (), labels)
-    return ws, info, scene.path
-
-
 def test_the_snapshots_limit_is_what_detection_suppresses_with_unless_told_otherwise(tmp_path):
     """The snapshot records the labels' limit; detection uses it (``from``: snapshot) and writes
     the boxes that remain; 1 asked for suppresses none and writes every box."""
     from osgeo import ogr
 
-    ws, info, scene = _box_label_workspace(tmp_path)
+    ws, info, scene = synthdata.make_box_label_workspace(tmp_path)
     snap = synthdata.train_quick(ws, info.id, steps=3, validation_fraction=0.3).snapshot
     limit = snap.config["detection"]["max_box_overlap"]
     assert limit >= OBJECT_IOU

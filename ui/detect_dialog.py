@@ -34,6 +34,18 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("HuntrDetectDialog", text)
 
 
+def _snapshot_spin(parent: Any, maximum: float, tooltip: str) -> QDoubleSpinBox:
+    """A setting the snapshot calibrated: 0 (shown as "the snapshot's") leaves it to the
+    snapshot, any other value overrides it."""
+    spin = QDoubleSpinBox(parent)
+    spin.setRange(0.0, maximum)
+    spin.setSingleStep(0.05)
+    spin.setValue(0.0)
+    spin.setSpecialValueText(tr("the snapshot's"))
+    spin.setToolTip(tooltip)
+    return spin
+
+
 @dataclass
 class DetectRequest:
     """The user's choices: plain values plus the chosen layers (turned into an AOI by the dock)."""
@@ -133,28 +145,22 @@ class DetectDialog(QDialog):
         self.overlap_spin.setValue(0.25)
         self.overlap_spin.setToolTip(tr("Fraction of each window shared with its neighbours (hides seams)"))
         adv.addRow(tr("Overlap"), self.overlap_spin)
-        self.threshold_spin = QDoubleSpinBox(self.advanced)
-        self.threshold_spin.setRange(0.0, 0.99)
-        self.threshold_spin.setSingleStep(0.05)
-        self.threshold_spin.setValue(0.0)
-        self.threshold_spin.setSpecialValueText(tr("the snapshot's"))
-        self.threshold_spin.setToolTip(
+        self.threshold_spin = _snapshot_spin(
+            self.advanced,
+            0.99,
             tr(
                 "Minimum probability for a pixel to belong to a class. By default the value each "
                 "snapshot calibrated when it was made (see the card's tooltip)."
-            )
+            ),
         )
         adv.addRow(tr("Score threshold"), self.threshold_spin)
-        self.boundary_spin = QDoubleSpinBox(self.advanced)
-        self.boundary_spin.setRange(0.0, 0.99)
-        self.boundary_spin.setSingleStep(0.05)
-        self.boundary_spin.setValue(0.0)
-        self.boundary_spin.setSpecialValueText(tr("the snapshot's"))
-        self.boundary_spin.setToolTip(
+        self.boundary_spin = _snapshot_spin(
+            self.advanced,
+            0.99,
             tr(
                 "Count mode: lower splits touching objects more readily. "
                 "By default the snapshot's calibrated value."
-            )
+            ),
         )
         adv.addRow(tr("Boundary threshold"), self.boundary_spin)
         self.geometry_combo = QComboBox(self.advanced)
@@ -169,18 +175,15 @@ class DetectDialog(QDialog):
             )
         )
         adv.addRow(tr("Objects as"), self.geometry_combo)
-        self.box_overlap_spin = QDoubleSpinBox(self.advanced)
-        self.box_overlap_spin.setRange(0.0, 1.0)
-        self.box_overlap_spin.setSingleStep(0.05)
-        self.box_overlap_spin.setValue(0.0)
-        self.box_overlap_spin.setSpecialValueText(tr("the snapshot's"))
-        self.box_overlap_spin.setToolTip(
+        self.box_overlap_spin = _snapshot_spin(
+            self.advanced,
+            1.0,
             tr(
                 "Boxes from the model's box head: of two boxes overlapping more than this "
                 "(intersection over union), the lower-scored is dropped as the same object found "
                 "twice. By default the snapshot's value: the most two of its labels overlap, at "
                 "least 0.4. 1 keeps every box."
-            )
+            ),
         )
         adv.addRow(tr("Box overlap allowed"), self.box_overlap_spin)
         self.tta_check = QCheckBox(tr("Flip test-time augmentation (4× slower)"), self.advanced)
