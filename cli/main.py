@@ -22,6 +22,7 @@ from dataclasses import asdict, is_dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..detection.options import GEOMETRIES
 from ..errors import HuntrError, InputDataError
 from . import exit_codes
 from .progress import ProgressReport
@@ -535,7 +536,7 @@ def _detection_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--flip-tta", action="store_true", help="flip test-time augmentation (4× slower)")
     group.add_argument(
         "--geometry",
-        choices=("outline", "box"),
+        choices=GEOMETRIES,
         help="count mode: objects as outlines or boxes (default: boxes where the labels were boxes)",
     )
     group.add_argument(

@@ -20,6 +20,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..adapters.inputs import raster_path
+from ..detection.options import GEOMETRIES as WRITTEN_GEOMETRIES
 from ..errors import InputDataError
 from .algorithm import HuntrAlgorithm, engine_callbacks
 
@@ -39,7 +40,7 @@ class DetectAlgorithm(HuntrAlgorithm):
     FLIP_TTA = "FLIP_TTA"
     GEOMETRY = "GEOMETRY"
     MAX_BOX_OVERLAP = "MAX_BOX_OVERLAP"
-    GEOMETRIES = (None, "outline", "box")  # the GEOMETRY enum's values, in its order
+    GEOMETRIES = (None, *WRITTEN_GEOMETRIES)  # the GEOMETRY enum, in order (None: the snapshot's)
     SEPARATE_AREAS = "SEPARATE_AREAS"
     OUTPUT = "OUTPUT"
 
