@@ -6,7 +6,10 @@ with each window's transform, augmented, in the background loader — then stepp
 *Synthetic*: the same :class:`~orca_huntr.training.loop.TrainStep` fed with random
 tensors of the same shape already in memory. Steps alternate (one synthetic, one real,
 waiting for the loader included), so load from other processes hits both alike.
-Target on the CPU: real ≥ 0.90 × synthetic. On a GPU (``--device cuda``, issue #17 part 6)
+Target on the CPU: real ≥ 0.90 × synthetic. On an x86 CPU the step lays its tensors out
+channels-last (``training.device.prefers_channels_last``); the same in-memory step in the
+default NCHW layout is timed beside it (``channels_last_speedup``: its time over the
+channels-last step's). On a GPU (``--device cuda``, issue #17 part 6)
 the synthetic batch is already on the device (the step as fast as it can be fed), the real
 one comes through the loader's threads (every core but one, at most 8, unless ``--workers``)
 in pinned memory, and the step runs under bf16 autocast: target real ≥ 0.80 × synthetic.
@@ -121,6 +124,20 @@ def main(argv: list[str] | None = None) -> int:
         scales = scene_scales(inputs, [1, 2, 3], default_normalization())
         torch.manual_seed(0)
         trainer = TrainStep(build_network(3, 1, "count", setup.network).to(device), setup, config, device)
+        # the same step in the default (NCHW) layout, where the trainer chose channels-last (an
+        # x86 CPU): timed on the in-memory batch beside it, so the layout's gain is one run's ratio
+        torch.manual_seed(0)
+        nchw = (
+            TrainStep(
+                build_network(3, 1, "count", setup.network).to(device),
+                setup,
+                config,
+                device,
+                channels_last=False,
+            )
+            if trainer.channels_last
+            else None
+        )
         rng = np.random.default_rng(0)
         fake = {
             "image": rng.normal(size=(args.batch, 3, args.tile, args.tile)).astype(np.float32),
@@ -142,9 +159,9 @@ def main(argv: list[str] | None = None) -> int:
             if device.type == "cuda":
                 torch.cuda.synchronize()
 
-        def timed(batch_fn, i: int) -> float:
+        def timed(batch_fn, i: int, step=trainer) -> float:
             t0 = time.perf_counter()
-            trainer(batch_fn(), i)
+            step(batch_fn(), i)
             sync()
             return time.perf_counter() - t0
 
@@ -165,16 +182,20 @@ def main(argv: list[str] | None = None) -> int:
 
         pipeline = loader_only()
         parallel = loader_parallel(max(4, 2 * workers)) if workers > 1 else pipeline
-        synth_s = real_s = 0.0
+        synth_s = real_s = nchw_s = 0.0
         with BackgroundLoader(loaded, 0, workers, max(config.prefetch, 2 * workers)) as loader:
             for i in range(args.warmup):
                 timed(lambda: fake, i)
                 timed(lambda: next(loader), i)
+                if nchw is not None:
+                    timed(lambda: fake, i, nchw)
             # one synthetic step, then one real step (waiting for the loader counts): load
             # from other processes and clock drift hit both measurements alike
             for i in range(args.steps):
                 synth_s += timed(lambda: fake, i)
                 real_s += timed(lambda: next(loader), i)
+                if nchw is not None:
+                    nchw_s += timed(lambda: fake, i, nchw)
                 if (i + 1) % 4 == 0:
                     print(f"{i + 1} steps: synthetic {synth_s:.1f} s, real {real_s:.1f} s", file=sys.stderr)
     synth = args.steps * args.batch / synth_s
@@ -186,6 +207,9 @@ def main(argv: list[str] | None = None) -> int:
         "ratio": round(real_rate / synth, 3),
         "target_ratio": 0.8 if device.type == "cuda" else 0.9,
         "precision": str(trainer.amp_dtype or torch.float32).replace("torch.", ""),
+        "memory_layout": "channels_last" if trainer.channels_last else "nchw",
+        # in-memory steps: the default NCHW layout's time over channels-last's (null: not compared)
+        "channels_last_speedup": round(nchw_s / synth_s, 3) if nchw is not None else None,
         "loader_only_tiles_per_s": round(pipeline, 3),
         "loader_threads_tiles_per_s": round(parallel, 3),
         "tile_size": args.tile,

@@ -27,7 +27,7 @@ from ..errors import InputDataError
 from . import checkpoints
 from .augment import augment
 from .config import Progress, TrainConfig, TrainResult
-from .device import autocast_dtype, loader_workers, resolve_device
+from .device import autocast_dtype, loader_workers, prefers_channels_last, resolve_device
 from .distributed import SOLO, Team
 from .history import RunHistory
 from .inputs import TrainingInputs, load_inputs
@@ -167,7 +167,9 @@ class TrainStep:
     On CUDA the forward pass runs under ``torch.autocast`` in bfloat16 where the GPU has it
     (``device.autocast_dtype``; float16 with a gradient scaler otherwise), the loss in float32;
     a batch arrives as numpy arrays or as (pinned, see ``loader.pinned``) torch tensors and is
-    copied to the device without blocking. On the CPU everything stays float32.
+    copied to the device without blocking. On the CPU everything stays float32; on an x86 CPU
+    the network and each batch lie channels-last (``channels_last``; default: the device's
+    preference, ``device.prefers_channels_last``), the same numbers summed in another order.
     """
 
     def __init__(
@@ -177,7 +179,11 @@ class TrainStep:
         config: TrainConfig,
         device: torch.device,
         team: Team = SOLO,
+        channels_last: bool | None = None,
     ):
+        self.channels_last = prefers_channels_last(device) if channels_last is None else channels_last
+        if self.channels_last:  # in place: the weight average (a copy made later) follows
+            net.to(memory_format=torch.channels_last)
         self.net = team.wrap(net)  # DDP under torchrun (training/distributed.py)
         self.team = team
         self.setup = setup
@@ -205,6 +211,8 @@ class TrainStep:
         for group in self.optimizer.param_groups:
             group["lr"] = self.lr_at(run_step, fraction)
         x = self._to_device(batch["image"])
+        if self.channels_last:
+            x = x.contiguous(memory_format=torch.channels_last)
         target = self._to_device(batch["target"])
         weight = self._to_device(batch["weight"])
         rim = self._to_device(batch["boundary"]) if self.setup.mode == "count" else None
