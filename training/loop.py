@@ -183,7 +183,7 @@ class TrainStep:
     ):
         self.channels_last = prefers_channels_last(device) if channels_last is None else channels_last
         if self.channels_last:  # in place: the weight average (a copy made later) follows
-            net.to(memory_format=torch.channels_last)
+            net.to(memory_format=torch.channels_last)  # type: ignore[call-overload]  # torch stubs lack it
         self.net = team.wrap(net)  # DDP under torchrun (training/distributed.py)
         self.team = team
         self.setup = setup
