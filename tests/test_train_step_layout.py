@@ -64,7 +64,8 @@ def test_the_train_step_lays_the_network_out_channels_last(monkeypatch):
     monkeypatch.setattr("orca_huntr.training.loop.prefers_channels_last", lambda device: True)
     assert _trainer(None).channels_last
     monkeypatch.setattr("orca_huntr.training.loop.prefers_channels_last", lambda device: False)
-    assert not _trainer(None).channels_last and _trainer(None).net.down[0][0].weight.is_contiguous()
+    default = _trainer(None)
+    assert not default.channels_last and default.net.down[0][0].weight.is_contiguous()
 
 
 def test_channels_last_steps_give_the_same_losses_and_weights():

@@ -42,8 +42,9 @@ def prefers_channels_last(device: torch.device | str) -> bool:
     an x86 CPU, where oneDNN's convolutions then skip a reordering of every activation each
     way and a training step of the default recipe takes about 0.8 of the time (README,
     *Speed of a training step*; ``benchmarks/bench_train.py``). The numbers stay float32,
-    only summed in another order. Elsewhere (a GPU, an ARM CPU: not measured) the default
-    layout stays."""
+    only summed in another order. Elsewhere (a GPU, an ARM CPU: not measured for training) the
+    default layout stays. Detection's rule is its own: ``detection.infer`` runs its folded,
+    inference-only network channels-last on every device (``bench_detect.py``)."""
     import platform
 
     if not str(device).startswith("cpu"):
