@@ -253,7 +253,9 @@ def child(args: argparse.Namespace) -> int:
 
     ws = Workspace.open(args.workspace)
     t = time.perf_counter()
-    options = DetectOptions(tile_size=args.tile, batch_size=args.batch, threads=args.threads, device="cpu")
+    options = DetectOptions(
+        tile_size=args.tile, batch_size=args.batch, threads=args.threads, device="cpu", flip_tta=False
+    )
     result = detect(ws, args.model, None, args.raster, options=options)
     rss = peak_rss_mb()
     print(
@@ -298,7 +300,7 @@ def gpu_main(args: argparse.Namespace) -> int:
         )  # fmt: skip
         reader.close()
         pool = torch.from_numpy(tiles_np).to(device).contiguous(memory_format=torch.channels_last)
-        options = DetectOptions(tile_size=args.tile, batch_size=args.batch, device=device)
+        options = DetectOptions(tile_size=args.tile, batch_size=args.batch, device=device, flip_tta=False)
         from orca_huntr.detection.engine import processing_window
         from orca_huntr.detection.gate import inspect_raster
         from orca_huntr.detection.tiling import TileGrid
@@ -463,7 +465,9 @@ def main(argv: list[str] | None = None) -> int:
             flops_per_tile = counter.get_total_flops()
             predictor.forward(pool[: args.batch])  # warm-up
 
-        options = DetectOptions(tile_size=args.tile, batch_size=args.batch, threads=threads, device="cpu")
+        options = DetectOptions(  # one pass a tile, as the forward passes it is compared with
+            tile_size=args.tile, batch_size=args.batch, threads=threads, device="cpu", flip_tta=False
+        )
         from orca_huntr.detection.engine import processing_window
         from orca_huntr.detection.gate import inspect_raster
         from orca_huntr.detection.tiling import TileGrid

@@ -32,7 +32,8 @@ count when their centre lies in the held-back third. Also measured:
 * **slivers**: detections thinner than 3 px (nothing left after an inward buffer of
   1.5 px) or smaller than a quarter of the smallest training label;
 * **segmentation**: a segmentation-mode model trained the same way (6,000 steps, a
-  9-minute cap: the whole run stays within 25 minutes) and
+  9-minute cap, shrunk on a machine slow enough that the whole run would pass 25 minutes,
+  ``--budget``) and
   the pixel IoU of its tree class against the held-back boxes' union (``seg_iou``).
 
 The last line is one JSON object.
@@ -58,6 +59,7 @@ from checkout_path import use_checkout  # noqa: E402
 
 TRAIN_SHARE = 2 / 3
 VALIDATION_SHARE = 0.1  # of the training area, held out by the engine (its eastern strip)
+SEG_RESERVE = 40.0  # seconds after the segmentation cap: its last validation, detection, scoring
 SLIVER_SHARE = 0.25  # of the smallest training label's area
 VARIANTS = {
     "brightness_0.7": ("gain", (0.7, 0.7, 0.7)),
@@ -128,6 +130,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seg-steps", type=int, default=6000, help="segmentation model's steps")
     parser.add_argument("--seg-seconds", type=float, default=540.0, help="segmentation time cap")
     parser.add_argument("--no-seg", action="store_true", help="skip the segmentation model")
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=1500.0,
+        help="whole run's seconds (25 min): the segmentation cap shrinks to keep within it (0: none)",
+    )
     parser.add_argument("--tile", type=int, default=None, help="default: sized from the labels")
     parser.add_argument("--width", type=int, default=None)
     parser.add_argument("--depth", type=int, default=None)
@@ -164,7 +172,14 @@ def main(argv: list[str] | None = None) -> int:
         "--count-jaccard", type=float, default=None, help="ablation: count model's soft-IoU loss weight"
     )
     parser.add_argument("--constant-lr", action="store_true", help="ablation: no cosine decay")
-    parser.add_argument("--tta", action="store_true", help="detect with flip test-time augmentation")
+    flips = parser.add_mutually_exclusive_group()
+    flips.add_argument("--tta", action="store_true", help="flip averaging on (default: the snapshot's)")
+    flips.add_argument("--no-tta", action="store_true", help="detect without flip averaging")
+    parser.add_argument(
+        "--no-flip-validation",
+        action="store_true",
+        help="ablation: validate and calibrate without flip averaging (the snapshot then detects without)",
+    )
     parser.add_argument(
         "--geometry",
         choices=("outline", "box"),
@@ -274,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
             lr_floor=1.0 if args.constant_lr else TrainConfig.lr_floor,
             seed=args.seed,
             jaccard_weight=args.seg_jaccard if mode == "segmentation" else args.count_jaccard,
+            flip_tta=not args.no_flip_validation,
         )
         t0 = time.perf_counter()
         result = train_model(
@@ -290,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
         options = DetectOptions(
             device=args.device,
             threads=args.threads,
-            flip_tta=args.tta,
+            flip_tta=True if args.tta else (False if args.no_tta else None),
             geometry=geometry or args.geometry,
             max_box_overlap=args.max_box_overlap,
         )
@@ -324,13 +340,18 @@ def main(argv: list[str] | None = None) -> int:
     worst = min(v["f1"] for v in shifted.values())
 
     seg_iou = seg_steps = None
+    seg_seconds: float | None = None
     if not args.no_seg:
         import numpy as np
         from rasterio.features import rasterize
 
-        seg_model, seg_snapshot, _ = train(
-            "trees-segmentation", "segmentation", args.seg_steps, args.seg_seconds
-        )
+        seg_seconds = args.seg_seconds
+        if args.budget:  # a slow machine: what the count model left of the whole run's budget
+            left = args.budget - (time.perf_counter() - t_all) - SEG_RESERVE
+            if left < seg_seconds:
+                seg_seconds = max(left, 60.0)
+                print(f"segmentation capped at {seg_seconds:.0f} s to keep within --budget", file=sys.stderr)
+        seg_model, seg_snapshot, _ = train("trees-segmentation", "segmentation", args.seg_steps, seg_seconds)
         seg_steps = seg_snapshot.progress.get("steps")
         geoms, _, _ = found_in(test_raster, seg_model, seg_snapshot, test_area)
         with rasterio.open(test_raster) as src:
@@ -365,6 +386,7 @@ def main(argv: list[str] | None = None) -> int:
         "train_seconds": round(train_s, 1),
         "train_steps": snapshot.progress.get("steps"),
         "seg_train_steps": seg_steps,
+        "seg_seconds_cap": None if seg_seconds is None else round(seg_seconds, 1),
         "validation": {k: snapshot.metrics.get(k) for k in ("mean_iou", "precision", "recall", "f1")},
         "calibrated": snapshot.config.get("detection"),
         "detect_seconds": round(detect_s, 1),
@@ -373,7 +395,7 @@ def main(argv: list[str] | None = None) -> int:
         "network": snapshot.config.get("network"),
         "boundary_target": snapshot.config.get("boundary_target"),
         "normalization": (snapshot.config.get("normalization") or {}).get("method"),
-        "flip_tta": args.tta,
+        "flip_tta": found_result.settings.get("flip_tta"),  # what detection used
         "max_box_overlap": found_result.settings.get("max_box_overlap"),
         "boxes_suppressed": found_result.stats.get("boxes_suppressed"),
         "output": str(found_result.path),

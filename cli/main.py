@@ -336,7 +336,7 @@ def detect_options(args: argparse.Namespace) -> dict[str, Any]:
         "boundary_threshold": _positive(args.boundary_threshold),
         "min_pixels": _positive(args.min_pixels),
         "min_area": args.min_area,
-        "flip_tta": args.flip_tta or None,
+        "flip_tta": True if args.flip_tta else (False if args.no_flip_tta else None),  # None: the snapshot's
         "geometry": args.geometry,
         "max_box_overlap": _positive(args.max_box_overlap),
         "dissolve": args.dissolve or None,
@@ -533,7 +533,11 @@ def _detection_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--boundary-threshold", type=float, help="count mode: core/boundary threshold, 0…1")
     group.add_argument("--min-pixels", type=int, help="minimum size of a detection in pixels")
     group.add_argument("--min-area", type=float, help="minimum area in square map units")
-    group.add_argument("--flip-tta", action="store_true", help="flip test-time augmentation (4× slower)")
+    flips = group.add_mutually_exclusive_group()
+    flips.add_argument(
+        "--flip-tta", action="store_true", help="flip averaging (4× slower; default: as validated)"
+    )
+    flips.add_argument("--no-flip-tta", action="store_true", help="no flip test-time augmentation")
     group.add_argument(
         "--geometry",
         choices=GEOMETRIES,

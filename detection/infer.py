@@ -132,16 +132,26 @@ def flip_averaged(model: Any) -> Any:
             self.box_channels = boxes
 
         def forward(self, x: Any) -> Any:
-            out = self.inner(x)
-            for dims, order in MIRRORS:
-                back = torch.flip(self.inner(torch.flip(x, dims)), dims)
-                if boxes:  # the mirrored tile's sides back in the tile's order
-                    first = back.shape[1] - boxes
-                    back = torch.cat([back[:, :first], back[:, [first + k for k in order]]], dim=1)
-                out = out + back
-            return out * 0.25
+            return mirror_average(self.inner, x, boxes)
 
     return FlipAverage(model).eval()
+
+
+def mirror_average(run: Any, x: Any, boxes: int = 0) -> Any:
+    """The logits of ``run`` (a callable: NCHW batch → NCHW logits) averaged over the batch
+    ``x`` and its three mirror images, each mirrored back; with ``boxes`` > 0 the last
+    ``boxes`` channels are box sides (left, top, right, bottom), swapped back too. The one
+    flip averaging of detection (:func:`flip_averaged`) and validation
+    (``training.validate.predict_region``)."""
+    torch = require("torch")
+    out = run(x)
+    for dims, order in MIRRORS:
+        back = torch.flip(run(torch.flip(x, dims)), dims)
+        if boxes:  # the mirrored tile's sides back in the tile's order
+            first = back.shape[1] - boxes
+            back = torch.cat([back[:, :first], back[:, [first + k for k in order]]], dim=1)
+        out = out + back
+    return out * 0.25
 
 
 def micro_batch_for(width: int, tile: int, cache_bytes: int = 4 << 20) -> int:

@@ -16,6 +16,7 @@ FALLBACK: dict[str, Any] = {
     "marker_window": 0,
     "geometry": "outline",
     "max_box_overlap": 1.0,  # snapshots calibrated before it: no box suppressed
+    "flip_tta": False,  # snapshots validated without flip averaging (before 2026-12-03's ninth session)
 }
 GEOMETRIES = ("outline", "box")  # what a detection's feature is: its pixels' outline, or its box
 
@@ -40,6 +41,10 @@ class DetectOptions:
     ``max_box_overlap`` (boxes from a box head only): of two boxes of one class whose IoU
     exceeds it the lower-scored is dropped (non-maximum suppression); None takes the
     snapshot's (the labels' largest overlap, at least 0.4), 1 drops none.
+    ``flip_tta`` averages the network over each tile and its three mirror images (flip
+    test-time augmentation, 4× the network's work); None takes the snapshot's: on where its
+    validation calibrated the settings with it (training's default, ``TrainConfig.flip_tta``),
+    off for snapshots made before.
     ``simplify`` is the simplification tolerance in pixels (0 keeps pixel outlines).
     In segmentation mode each connected area is one feature (the default) or, with
     ``dissolve``, every area of a class is merged into one feature. ``backend`` says what
@@ -55,7 +60,9 @@ class DetectOptions:
     min_area: float = 0.0
     min_pixels: int | None = None
     marker_window: int | None = None  # count mode: one core per this many pixels' square (0: threshold cores)
-    flip_tta: bool = False  # average the network over the tile and its mirror images (4× the work)
+    # average the network over the tile and its mirror images (4× the network's work); None: the
+    # snapshot's (True where it was validated and calibrated so, as training does by default)
+    flip_tta: bool | None = None
     geometry: str | None = None  # "outline" | "box"; None: the snapshot's choice
     max_box_overlap: float | None = None  # head boxes: IoU above which the lower-scored is dropped
     simplify: float = 0.5

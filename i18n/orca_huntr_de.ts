@@ -4,52 +4,57 @@
     <context>
         <name>@default</name>
         <message>
-            <location filename="../processing/detect.py" line="118" />
+            <location filename="../processing/detect.py" line="120" />
             <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
             <translation>Grenzschwelle zum Trennen sich berührender Objekte (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="140" />
+            <location filename="../processing/detect.py" line="146" />
             <source>Boxes (rectangles)</source>
             <translation>Rahmen (Rechtecke)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="144" />
+            <location filename="../processing/detect.py" line="150" />
             <source>Count mode, boxes from the box head: the largest IoU two boxes may share, the lower-scored box of a pair overlapping more is dropped (0: the snapshot's value)</source>
             <translation>Zählmodus, Rahmen aus dem Rahmen-Kopf: die größte IoU, die zwei Rahmen teilen dürfen; von zwei Rahmen, die sich stärker überlappen, wird der schwächer bewertete entfernt (0: der Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="141" />
+            <location filename="../processing/detect.py" line="147" />
             <source>Count mode: objects as</source>
             <translation>Zählmodus: Objekte als</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="161" />
+            <location filename="../processing/detect.py" line="138" />
+            <source>Flip test-time augmentation (4× the network's work)</source>
+            <translation>Spiegelungs-Testzeit-Augmentierung (4× die Arbeit des Netzes)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="167" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Mindestfläche einer Erkennung (Karteneinheiten zum Quadrat)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="109" />
+            <location filename="../processing/detect.py" line="111" />
             <source>Minimum score (0: the snapshot's calibrated value)</source>
             <translation>Mindestwert (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="127" />
+            <location filename="../processing/detect.py" line="129" />
             <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
             <translation>Mindestgröße einer Erkennung in Pixeln (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="139" />
+            <location filename="../processing/detect.py" line="145" />
             <source>Outlines (the objects' pixels)</source>
             <translation>Umrisse (die Pixel der Objekte)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="156" />
+            <location filename="../processing/detect.py" line="162" />
             <source>Segmentation mode: one feature per connected area (else one per class)</source>
             <translation>Segmentierungsmodus: ein Objekt je zusammenhängender Fläche (sonst eines je Klasse)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="138" />
+            <location filename="../processing/detect.py" line="144" />
             <source>The snapshot's choice (boxes where its labels were boxes)</source>
             <translation>Wahl des Snapshots (Rahmen, wo seine Labels Rahmen waren)</translation>
         </message>
@@ -353,7 +358,7 @@ Gibt die ID des neuen Modells aus.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="81" />
+            <location filename="../processing/detect.py" line="83" />
             <source>Area of interest</source>
             <translation>Interessensgebiet</translation>
         </message>
@@ -362,7 +367,7 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Grenzschwelle zum Trennen sich berührender Objekte (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="226" />
+            <location filename="../processing/detect.py" line="232" />
             <source>Boxes dropped as the same object found twice (IoU above {iou}, {source}): {n}.</source>
             <translation>Rahmen entfernt, weil dasselbe Objekt zweimal gefunden wurde (IoU über {iou}, {source}): {n}.</translation>
         </message>
@@ -371,17 +376,17 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="200" />
+            <location filename="../processing/detect.py" line="206" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Erkennung mit Modell „{model}“, Snapshot „{snapshot}“ ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="90" />
+            <location filename="../processing/detect.py" line="92" />
             <source>Detections</source>
             <translation>Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="91" />
+            <location filename="../processing/detect.py" line="93" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage der Erkennungen</translation>
         </message>
@@ -402,7 +407,7 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Layername</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="94" />
+            <location filename="../processing/detect.py" line="96" />
             <source>Layer name inside the GeoPackage</source>
             <translation>Layername im GeoPackage</translation>
         </message>
@@ -423,22 +428,22 @@ Gibt die ID des neuen Modells aus.</translation>
             <translation type="obsolete">Mindestgröße einer Erkennung in Pixeln (0: kalibrierter Wert des Snapshots)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="95" />
+            <location filename="../processing/detect.py" line="97" />
             <source>Name of the layer in the project</source>
             <translation>Name des Layers im Projekt</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="92" />
+            <location filename="../processing/detect.py" line="94" />
             <source>Number of detections</source>
             <translation>Anzahl der Erkennungen</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="80" />
+            <location filename="../processing/detect.py" line="82" />
             <source>Raster scene</source>
             <translation>Rasterszene</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="47" />
+            <location filename="../processing/detect.py" line="49" />
             <source>Run detection</source>
             <translation>Erkennung ausführen</translation>
         </message>
@@ -471,7 +476,7 @@ Mindestwert, Grenzschwelle (wie leicht sich berührende Objekte getrennt werden)
 Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainiert wurde, und eine Bodenauflösung nahe der des Trainings; es wird unverändert gelesen (ohne Umprojektion oder Umrechnung), und die Erkennungen liegen in seinem Koordinatenbezugssystem.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="50" />
+            <location filename="../processing/detect.py" line="52" />
             <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
@@ -516,12 +521,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">Segmentierungsmodus: ein Objekt je zusammenhängender Fläche (sonst eines je Klasse)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="235" />
+            <location filename="../processing/detect.py" line="241" />
             <source>Settings: minimum score {score} ({score_from}), boundary threshold {boundary} ({boundary_from}), minimum size {pixels} px ({pixels_from}).</source>
             <translation>Einstellungen: Mindestwert {score} ({score_from}), Grenzschwelle {boundary} ({boundary_from}), Mindestgröße {pixels} px ({pixels_from}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="93" />
+            <location filename="../processing/detect.py" line="95" />
             <source>Snapshot id</source>
             <translation>Snapshot-ID</translation>
         </message>
@@ -530,12 +535,12 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">Das Interessensgebiet enthält kein Polygon.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="198" />
+            <location filename="../processing/detect.py" line="204" />
             <source>The raster scene cannot be opened.</source>
             <translation>Die Rasterszene kann nicht geöffnet werden.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="96" />
+            <location filename="../processing/detect.py" line="98" />
             <source>Thresholds and minimum size used, and their source (JSON)</source>
             <translation>Verwendete Schwellen und Mindestgröße mit ihrer Herkunft (JSON)</translation>
         </message>
@@ -544,7 +549,7 @@ Das Raster muss die Bänder und den Datentyp haben, mit denen das Modell trainie
             <translation type="obsolete">automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="249" />
+            <location filename="../processing/detect.py" line="255" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} Erkennungen in {path} geschrieben.</translation>
         </message>
@@ -1075,7 +1080,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="253" />
+            <location filename="../ui/detect_dialog.py" line="262" />
             <source>Add a raster layer to the project to detect on.</source>
             <translation>Fügen Sie dem Projekt einen Rasterlayer hinzu, auf dem erkannt werden soll.</translation>
         </message>
@@ -1100,17 +1105,16 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Wie im Training</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="206" />
+            <location filename="../ui/detect_dialog.py" line="215" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatisch (GPU, falls verfügbar)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="190" />
             <source>Average the network over the window and its mirror images</source>
-            <translation>Mittelt das Netz über das Fenster und seine Spiegelbilder</translation>
+            <translation type="obsolete">Mittelt das Netz über das Fenster und seine Spiegelbilder</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="204" />
+            <location filename="../ui/detect_dialog.py" line="213" />
             <source>Batch size</source>
             <translation>Batchgröße</translation>
         </message>
@@ -1135,12 +1139,12 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Rahmen aus dem Rahmen-Kopf des Modells: von zwei Rahmen, die sich stärker überlappen (Schnitt durch Vereinigung), wird der schwächer bewertete entfernt, da es dasselbe zweimal gefundene Objekt ist. Standard: der Wert des Snapshots, die größte Überlappung zweier seiner Labels, mindestens 0,4. 1 behält alle Rahmen.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="207" />
+            <location filename="../ui/detect_dialog.py" line="216" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="260" />
+            <location filename="../ui/detect_dialog.py" line="269" />
             <source>Choose a polygon layer.</source>
             <translation>Wählen Sie einen Polygonlayer.</translation>
         </message>
@@ -1165,14 +1169,23 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Die Erkennung läuft innerhalb der ausgewählten Polygone dieses Layers</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="209" />
+            <location filename="../ui/detect_dialog.py" line="218" />
             <source>Device</source>
             <translation>Rechengerät</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="189" />
+            <location filename="../ui/detect_dialog.py" line="200" />
+            <source>Flip averaging</source>
+            <translation>Mittel der Spiegelungen</translation>
+        </message>
+        <message>
             <source>Flip test-time augmentation (4× slower)</source>
-            <translation>Spiegel-Testzeit-Augmentierung (4× langsamer)</translation>
+            <translation type="obsolete">Spiegel-Testzeit-Augmentierung (4× langsamer)</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="193" />
+            <source>Flip test-time augmentation: average the network over each window and its mirror images (4× the network's work). By default as the snapshot's validation did: on for snapshots trained with this version, whose calibrated settings assume it.</source>
+            <translation>Spiegelungs-Augmentierung: das Netz über jedes Fenster und seine Spiegelbilder mitteln (4× die Arbeit des Netzes). Standardmäßig wie die Validierung des Snapshots: an für Snapshots, die mit dieser Version trainiert wurden und deren kalibrierte Einstellungen sie voraussetzen.</translation>
         </message>
         <message>
             <location filename="../ui/detect_dialog.py" line="146" />
@@ -1180,17 +1193,17 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Anteil jedes Fensters, den es mit seinen Nachbarn teilt (verbirgt Nähte)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="208" />
+            <location filename="../ui/detect_dialog.py" line="217" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="193" />
+            <location filename="../ui/detect_dialog.py" line="202" />
             <source>Merge all areas of a class into one feature instead of one per area</source>
             <translation>Alle Flächen einer Klasse zu einem Objekt zusammenfassen statt einem je Fläche</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="199" />
+            <location filename="../ui/detect_dialog.py" line="208" />
             <source>Minimum area</source>
             <translation>Mindestfläche</translation>
         </message>
@@ -1213,6 +1226,16 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Objekte als</translation>
         </message>
         <message>
+            <location filename="../ui/detect_dialog.py" line="192" />
+            <source>Off</source>
+            <translation>Aus</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="191" />
+            <source>On</source>
+            <translation>An</translation>
+        </message>
+        <message>
             <location filename="../ui/detect_dialog.py" line="168" />
             <source>Outlines</source>
             <translation>Umrisse</translation>
@@ -1228,7 +1251,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Erkennung ausführen — {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="212" />
+            <location filename="../ui/detect_dialog.py" line="221" />
             <source>Run detection</source>
             <translation>Erkennung ausführen</translation>
         </message>
@@ -1243,12 +1266,12 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Schwellenwert</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="192" />
+            <location filename="../ui/detect_dialog.py" line="201" />
             <source>Segmentation: one feature per class</source>
             <translation>Segmentierung: ein Objekt je Klasse</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="264" />
+            <location filename="../ui/detect_dialog.py" line="273" />
             <source>Select the polygons to detect in (layer {name} has none selected).</source>
             <translation>Wählen Sie die Polygone aus, in denen erkannt werden soll (im Layer {name} ist keines ausgewählt).</translation>
         </message>
@@ -1263,7 +1286,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Seitenlänge der Fenster, die das Netz betrachtet; „Wie im Training“ verwendet die des Modells</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="198" />
+            <location filename="../ui/detect_dialog.py" line="207" />
             <source>Smaller detections are dropped (in the raster's area units)</source>
             <translation>Kleinere Erkennungen werden verworfen (in den Flächeneinheiten des Rasters)</translation>
         </message>
@@ -1273,17 +1296,17 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="262" />
+            <location filename="../ui/detect_dialog.py" line="271" />
             <source>The area layer must hold polygons.</source>
             <translation>Der Gebietslayer muss Polygone enthalten.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="251" />
+            <location filename="../ui/detect_dialog.py" line="260" />
             <source>The model has no snapshot yet: train it first.</source>
             <translation>Das Modell hat noch keinen Snapshot: Trainieren Sie es zuerst.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="289" />
+            <location filename="../ui/detect_dialog.py" line="298" />
             <source>The raster to look at; its bands must match the model's</source>
             <translation>Das zu untersuchende Raster; seine Bänder müssen zu denen des Modells passen</translation>
         </message>
@@ -1291,6 +1314,11 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <location filename="../ui/detect_dialog.py" line="167" />
             <source>The snapshot's (boxes where the labels are boxes)</source>
             <translation>Die des Snapshots (Rahmen, wo die Labels Rahmen sind)</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="190" />
+            <source>The snapshot's (on where its validation used it)</source>
+            <translation>Die des Snapshots (an, wo seine Validierung sie nutzte)</translation>
         </message>
         <message>
             <location filename="../ui/detect_dialog.py" line="141" />
@@ -1303,7 +1331,7 @@ Mit „Trainingsdaten einschließen“ gehen die Trainingsbereiche, Labels und S
             <translation>Gesamtes Raster</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="203" />
+            <location filename="../ui/detect_dialog.py" line="212" />
             <source>Windows processed together; larger is faster but needs more memory</source>
             <translation>Gemeinsam verarbeitete Fenster; mehr ist schneller, braucht aber mehr Speicher</translation>
         </message>
@@ -2892,17 +2920,17 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
     <context>
         <name>HuntrTimeline</name>
         <message>
-            <location filename="../ui/timeline.py" line="252" />
+            <location filename="../ui/timeline.py" line="254" />
             <source>1 label</source>
             <translation>1 Label</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="261" />
+            <location filename="../ui/timeline.py" line="263" />
             <source>1 reverted snapshot</source>
             <translation>1 zurückgenommener Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="253" />
+            <location filename="../ui/timeline.py" line="255" />
             <source>1 scene</source>
             <translation>1 Szene</translation>
         </message>
@@ -2912,7 +2940,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>1 Schritt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="251" />
+            <location filename="../ui/timeline.py" line="253" />
             <source>1 training area</source>
             <translation>1 Trainingsgebiet</translation>
         </message>
@@ -2922,7 +2950,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>KI-Modell aus Snapshot…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="351" />
+            <location filename="../ui/timeline.py" line="353" />
             <source>Actions</source>
             <translation>Aktionen</translation>
         </message>
@@ -2937,7 +2965,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Vergleichen mit…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="374" />
+            <location filename="../ui/timeline.py" line="376" />
             <source>Created at (local time)</source>
             <translation>Erstellt am (Ortszeit)</translation>
         </message>
@@ -3002,12 +3030,12 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Diesen Snapshot behalten: Gespeicherte Snapshots laufen nie ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="343" />
+            <location filename="../ui/timeline.py" line="345" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Wird eine Weile aufbewahrt und dann automatisch entfernt, sofern Sie ihn nicht speichern</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="344" />
+            <location filename="../ui/timeline.py" line="346" />
             <source>Kept until you delete it</source>
             <translation>Bleibt erhalten, bis Sie ihn löschen</translation>
         </message>
@@ -3027,17 +3055,17 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Metriken, Änderungen der Trainingsdaten und Erkennungen dieses und eines anderen Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="450" />
+            <location filename="../ui/timeline.py" line="452" />
             <source>Move to quarantine</source>
             <translation>In Quarantäne verschieben</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="239" />
+            <location filename="../ui/timeline.py" line="241" />
             <source>No metrics recorded</source>
             <translation>Keine Kennzahlen erfasst</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="442" />
+            <location filename="../ui/timeline.py" line="444" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Noch keine Snapshots. Trainieren Sie das Modell: Jeder Halt fügt hier einen hinzu.</translation>
         </message>
@@ -3057,7 +3085,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Objekt-Trefferquote</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="234" />
+            <location filename="../ui/timeline.py" line="236" />
             <source>Of two boxes overlapping more than IoU {iou}, the lower-scored is dropped</source>
             <translation>Von zwei Rahmen mit einer Überlappung über IoU {iou} wird der schwächer bewertete entfernt</translation>
         </message>
@@ -3067,7 +3095,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Umbenennen…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="502" />
+            <location filename="../ui/timeline.py" line="504" />
             <source>Restore what this revert took back; what replaced it is kept the same way</source>
             <translation>Wiederherstellen, was dieses Zurücksetzen zurückgenommen hat; was es ersetzt hat, wird ebenso aufbewahrt</translation>
         </message>
@@ -3077,7 +3105,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Zurücksetzen auf…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="261" />
+            <location filename="../ui/timeline.py" line="263" />
             <source>Reverted training data</source>
             <translation>Zurückgenommene Trainingsdaten</translation>
         </message>
@@ -3107,7 +3135,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Gespeichert? · Zustand unbekannt, wird nie bereinigt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="523" />
+            <location filename="../ui/timeline.py" line="525" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Snapshot(s) {ids} nicht lesbar ({reason}). Das Training dieses Modells ist blockiert: es würde von einem älteren Snapshot aus fortgesetzt. Reparieren Sie die Dateien oder verschieben Sie den/die Snapshot(s) in den Ordner .quarantine des Arbeitsbereichs.</translation>
         </message>
@@ -3137,12 +3165,12 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Temporär · läuft heute ab</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="342" />
+            <location filename="../ui/timeline.py" line="344" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>Der neueste Stand des Modells: Das Training wird von hier aus fortgesetzt</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="386" />
+            <location filename="../ui/timeline.py" line="388" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Beim Erstellen des Snapshots verwendete Trainingsdaten</translation>
         </message>
@@ -3152,14 +3180,19 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Trainingsverlust</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="365" />
+            <location filename="../ui/timeline.py" line="367" />
             <source>Training steps and epochs of the model at this snapshot</source>
             <translation>Trainingsschritte und Epochen des Modells bei diesem Snapshot</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="500" />
+            <location filename="../ui/timeline.py" line="502" />
             <source>Undo</source>
             <translation>Rückgängig</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="233" />
+            <source>Validated with flip averaging: detection averages the mirror images too</source>
+            <translation>Mit Spiegelungsmittel validiert: die Erkennung mittelt ebenfalls die Spiegelbilder</translation>
         </message>
         <message>
             <location filename="../ui/timeline.py" line="202" />
@@ -3172,7 +3205,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>Validierungskennzahlen dieses Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="352" />
+            <location filename="../ui/timeline.py" line="354" />
             <source>What to do with this snapshot</source>
             <translation>Was mit diesem Snapshot geschehen soll</translation>
         </message>
@@ -3192,27 +3225,27 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>noch keine Kennzahlen</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="268" />
+            <location filename="../ui/timeline.py" line="270" />
             <source>undo at any time</source>
             <translation>jederzeit rückgängig</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="268" />
+            <location filename="../ui/timeline.py" line="270" />
             <source>undo until {date}</source>
             <translation>rückgängig bis {date}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="252" />
+            <location filename="../ui/timeline.py" line="254" />
             <source>{n} labels</source>
             <translation>{n} Labels</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="261" />
+            <location filename="../ui/timeline.py" line="263" />
             <source>{n} reverted snapshots</source>
             <translation>{n} zurückgenommene Snapshots</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="253" />
+            <location filename="../ui/timeline.py" line="255" />
             <source>{n} scenes</source>
             <translation>{n} Szenen</translation>
         </message>
@@ -3222,7 +3255,7 @@ Führen Sie diesen Befehl von Hand aus (unter Windows in der OSGeo4W Shell, sons
             <translation>{n} Schritte</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="251" />
+            <location filename="../ui/timeline.py" line="253" />
             <source>{n} training areas</source>
             <translation>{n} Trainingsgebiete</translation>
         </message>

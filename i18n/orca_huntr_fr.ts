@@ -4,52 +4,57 @@
     <context>
         <name>@default</name>
         <message>
-            <location filename="../processing/detect.py" line="118" />
+            <location filename="../processing/detect.py" line="120" />
             <source>Boundary threshold for splitting touching objects (0: the snapshot's calibrated value)</source>
             <translation>Seuil de bordure pour séparer les objets qui se touchent (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="140" />
+            <location filename="../processing/detect.py" line="146" />
             <source>Boxes (rectangles)</source>
             <translation>Boîtes (rectangles)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="144" />
+            <location filename="../processing/detect.py" line="150" />
             <source>Count mode, boxes from the box head: the largest IoU two boxes may share, the lower-scored box of a pair overlapping more is dropped (0: the snapshot's value)</source>
             <translation>Mode comptage, boîtes de la tête de boîtes : la plus grande IoU que deux boîtes peuvent partager ; de deux boîtes qui se chevauchent davantage, la moins bien notée est retirée (0 : la valeur de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="141" />
+            <location filename="../processing/detect.py" line="147" />
             <source>Count mode: objects as</source>
             <translation>Mode comptage : objets en tant que</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="161" />
+            <location filename="../processing/detect.py" line="138" />
+            <source>Flip test-time augmentation (4× the network's work)</source>
+            <translation>Augmentation par symétries au moment de la détection (4× le travail du réseau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/detect.py" line="167" />
             <source>Minimum area of a detection (square map units)</source>
             <translation>Surface minimale d'une détection (unités de carte au carré)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="109" />
+            <location filename="../processing/detect.py" line="111" />
             <source>Minimum score (0: the snapshot's calibrated value)</source>
             <translation>Score minimal (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="127" />
+            <location filename="../processing/detect.py" line="129" />
             <source>Minimum size of a detection in pixels (0: the snapshot's calibrated value)</source>
             <translation>Taille minimale d'une détection en pixels (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="139" />
+            <location filename="../processing/detect.py" line="145" />
             <source>Outlines (the objects' pixels)</source>
             <translation>Contours (les pixels des objets)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="156" />
+            <location filename="../processing/detect.py" line="162" />
             <source>Segmentation mode: one feature per connected area (else one per class)</source>
             <translation>Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="138" />
+            <location filename="../processing/detect.py" line="144" />
             <source>The snapshot's choice (boxes where its labels were boxes)</source>
             <translation>Le choix de l'instantané (des boîtes si ses étiquettes étaient des boîtes)</translation>
         </message>
@@ -353,7 +358,7 @@ Renvoie l'identifiant du nouveau modèle.</translation>
     <context>
         <name>DetectAlgorithm</name>
         <message>
-            <location filename="../processing/detect.py" line="81" />
+            <location filename="../processing/detect.py" line="83" />
             <source>Area of interest</source>
             <translation>Zone d'intérêt</translation>
         </message>
@@ -362,7 +367,7 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Seuil de bordure pour séparer les objets qui se touchent (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="226" />
+            <location filename="../processing/detect.py" line="232" />
             <source>Boxes dropped as the same object found twice (IoU above {iou}, {source}): {n}.</source>
             <translation>Boîtes retirées car le même objet était trouvé deux fois (IoU au-dessus de {iou}, {source}) : {n}.</translation>
         </message>
@@ -371,17 +376,17 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">CPU</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="200" />
+            <location filename="../processing/detect.py" line="206" />
             <source>Detecting with model “{model}”, snapshot “{snapshot}” ({kind}).</source>
             <translation>Détection avec le modèle « {model} », instantané « {snapshot} » ({kind}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="90" />
+            <location filename="../processing/detect.py" line="92" />
             <source>Detections</source>
             <translation>Détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="91" />
+            <location filename="../processing/detect.py" line="93" />
             <source>Detections GeoPackage</source>
             <translation>GeoPackage des détections</translation>
         </message>
@@ -402,7 +407,7 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Nom de la couche</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="94" />
+            <location filename="../processing/detect.py" line="96" />
             <source>Layer name inside the GeoPackage</source>
             <translation>Nom de la couche dans le GeoPackage</translation>
         </message>
@@ -423,22 +428,22 @@ Renvoie l'identifiant du nouveau modèle.</translation>
             <translation type="obsolete">Taille minimale d'une détection en pixels (0 : valeur calibrée de l'instantané)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="95" />
+            <location filename="../processing/detect.py" line="97" />
             <source>Name of the layer in the project</source>
             <translation>Nom de la couche dans le projet</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="92" />
+            <location filename="../processing/detect.py" line="94" />
             <source>Number of detections</source>
             <translation>Nombre de détections</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="80" />
+            <location filename="../processing/detect.py" line="82" />
             <source>Raster scene</source>
             <translation>Scène raster</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="47" />
+            <location filename="../processing/detect.py" line="49" />
             <source>Run detection</source>
             <translation>Lancer la détection</translation>
         </message>
@@ -471,7 +476,7 @@ Le score minimal, le seuil de bordure (la facilité avec laquelle des objets qui
 Le raster doit avoir les bandes et le type de données sur lesquels le modèle a été entraîné et une résolution au sol proche de celle de l'entraînement ; il est lu tel quel (sans reprojection ni rééchantillonnage) et les détections sont dans son système de coordonnées de référence.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="50" />
+            <location filename="../processing/detect.py" line="52" />
             <source>Runs a model over a raster scene and writes the detections as a polygon layer with the fields class_name, class_id, score, area and snapshot_id. The layer is saved in the workspace's detections folder and added to the project in the model's class colours.
 
 Choose the snapshot by its id or name; leave it empty to use the model's current state. Any snapshot of the timeline can be used, temporary ones included.
@@ -516,12 +521,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">Mode segmentation : une entité par zone connexe (sinon une par classe)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="235" />
+            <location filename="../processing/detect.py" line="241" />
             <source>Settings: minimum score {score} ({score_from}), boundary threshold {boundary} ({boundary_from}), minimum size {pixels} px ({pixels_from}).</source>
             <translation>Réglages : score minimal {score} ({score_from}), seuil de bordure {boundary} ({boundary_from}), taille minimale {pixels} px ({pixels_from}).</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="93" />
+            <location filename="../processing/detect.py" line="95" />
             <source>Snapshot id</source>
             <translation>Identifiant de l'instantané</translation>
         </message>
@@ -530,12 +535,12 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">La zone d'intérêt ne contient aucun polygone.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="198" />
+            <location filename="../processing/detect.py" line="204" />
             <source>The raster scene cannot be opened.</source>
             <translation>Impossible d'ouvrir la scène raster.</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="96" />
+            <location filename="../processing/detect.py" line="98" />
             <source>Thresholds and minimum size used, and their source (JSON)</source>
             <translation>Seuils et taille minimale utilisés, et leur origine (JSON)</translation>
         </message>
@@ -544,7 +549,7 @@ Le raster doit avoir les bandes et le type de données sur lesquels le modèle a
             <translation type="obsolete">automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../processing/detect.py" line="249" />
+            <location filename="../processing/detect.py" line="255" />
             <source>{n} detections written to {path}.</source>
             <translation>{n} détections écrites dans {path}.</translation>
         </message>
@@ -1075,7 +1080,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation> px</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="253" />
+            <location filename="../ui/detect_dialog.py" line="262" />
             <source>Add a raster layer to the project to detect on.</source>
             <translation>Ajoutez au projet une couche raster sur laquelle détecter.</translation>
         </message>
@@ -1100,17 +1105,16 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Comme à l'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="206" />
+            <location filename="../ui/detect_dialog.py" line="215" />
             <source>Automatic (GPU when available)</source>
             <translation>Automatique (GPU si disponible)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="190" />
             <source>Average the network over the window and its mirror images</source>
-            <translation>Moyenne du réseau sur la fenêtre et ses images miroir</translation>
+            <translation type="obsolete">Moyenne du réseau sur la fenêtre et ses images miroir</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="204" />
+            <location filename="../ui/detect_dialog.py" line="213" />
             <source>Batch size</source>
             <translation>Taille de lot</translation>
         </message>
@@ -1135,12 +1139,12 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Boîtes de la tête de boîtes du modèle : de deux boîtes qui se chevauchent davantage (intersection sur union), la moins bien notée est retirée, car c'est le même objet trouvé deux fois. Par défaut la valeur de l'instantané : le plus grand chevauchement de deux de ses étiquettes, au moins 0,4. 1 garde toutes les boîtes.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="207" />
+            <location filename="../ui/detect_dialog.py" line="216" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="260" />
+            <location filename="../ui/detect_dialog.py" line="269" />
             <source>Choose a polygon layer.</source>
             <translation>Choisissez une couche de polygones.</translation>
         </message>
@@ -1165,14 +1169,23 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>La détection a lieu à l'intérieur des polygones sélectionnés de cette couche</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="209" />
+            <location filename="../ui/detect_dialog.py" line="218" />
             <source>Device</source>
             <translation>Matériel de calcul</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="189" />
+            <location filename="../ui/detect_dialog.py" line="200" />
+            <source>Flip averaging</source>
+            <translation>Moyenne des symétries</translation>
+        </message>
+        <message>
             <source>Flip test-time augmentation (4× slower)</source>
-            <translation>Augmentation par retournement au moment du test (4× plus lent)</translation>
+            <translation type="obsolete">Augmentation par retournement au moment du test (4× plus lent)</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="193" />
+            <source>Flip test-time augmentation: average the network over each window and its mirror images (4× the network's work). By default as the snapshot's validation did: on for snapshots trained with this version, whose calibrated settings assume it.</source>
+            <translation>Augmentation par symétries : moyenne du réseau sur chaque fenêtre et ses images miroir (4× le travail du réseau). Par défaut comme l’a fait la validation de l’instantané : activée pour les instantanés entraînés avec cette version, dont les réglages calibrés la supposent.</translation>
         </message>
         <message>
             <location filename="../ui/detect_dialog.py" line="146" />
@@ -1180,17 +1193,17 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Part de chaque fenêtre partagée avec ses voisines (masque les raccords)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="208" />
+            <location filename="../ui/detect_dialog.py" line="217" />
             <source>GPU (CUDA)</source>
             <translation>GPU (CUDA)</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="193" />
+            <location filename="../ui/detect_dialog.py" line="202" />
             <source>Merge all areas of a class into one feature instead of one per area</source>
             <translation>Fusionner toutes les zones d'une classe en une entité au lieu d'une par zone</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="199" />
+            <location filename="../ui/detect_dialog.py" line="208" />
             <source>Minimum area</source>
             <translation>Surface minimale</translation>
         </message>
@@ -1213,6 +1226,16 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Objets en tant que</translation>
         </message>
         <message>
+            <location filename="../ui/detect_dialog.py" line="192" />
+            <source>Off</source>
+            <translation>Désactivée</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="191" />
+            <source>On</source>
+            <translation>Activée</translation>
+        </message>
+        <message>
             <location filename="../ui/detect_dialog.py" line="168" />
             <source>Outlines</source>
             <translation>Contours</translation>
@@ -1228,7 +1251,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Lancer la détection — {model}</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="212" />
+            <location filename="../ui/detect_dialog.py" line="221" />
             <source>Run detection</source>
             <translation>Lancer la détection</translation>
         </message>
@@ -1243,12 +1266,12 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Seuil de score</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="192" />
+            <location filename="../ui/detect_dialog.py" line="201" />
             <source>Segmentation: one feature per class</source>
             <translation>Segmentation : une entité par classe</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="264" />
+            <location filename="../ui/detect_dialog.py" line="273" />
             <source>Select the polygons to detect in (layer {name} has none selected).</source>
             <translation>Sélectionnez les polygones dans lesquels détecter (la couche {name} n'en a aucun de sélectionné).</translation>
         </message>
@@ -1263,7 +1286,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Côté des fenêtres que le réseau examine ; « Comme à l'entraînement » utilise celui du modèle</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="198" />
+            <location filename="../ui/detect_dialog.py" line="207" />
             <source>Smaller detections are dropped (in the raster's area units)</source>
             <translation>Les détections plus petites sont écartées (en unités de surface du raster)</translation>
         </message>
@@ -1273,17 +1296,17 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Instantané</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="262" />
+            <location filename="../ui/detect_dialog.py" line="271" />
             <source>The area layer must hold polygons.</source>
             <translation>La couche de zone doit contenir des polygones.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="251" />
+            <location filename="../ui/detect_dialog.py" line="260" />
             <source>The model has no snapshot yet: train it first.</source>
             <translation>Le modèle n'a pas encore d'instantané : entraînez-le d'abord.</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="289" />
+            <location filename="../ui/detect_dialog.py" line="298" />
             <source>The raster to look at; its bands must match the model's</source>
             <translation>Le raster à analyser ; ses bandes doivent correspondre à celles du modèle</translation>
         </message>
@@ -1291,6 +1314,11 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <location filename="../ui/detect_dialog.py" line="167" />
             <source>The snapshot's (boxes where the labels are boxes)</source>
             <translation>Celui de l'instantané (des boîtes si les étiquettes sont des boîtes)</translation>
+        </message>
+        <message>
+            <location filename="../ui/detect_dialog.py" line="190" />
+            <source>The snapshot's (on where its validation used it)</source>
+            <translation>Celle de l’instantané (activée si sa validation l’a utilisée)</translation>
         </message>
         <message>
             <location filename="../ui/detect_dialog.py" line="141" />
@@ -1303,7 +1331,7 @@ Avec « Inclure les données d'entraînement », les zones d'entraînement, éti
             <translation>Raster entier</translation>
         </message>
         <message>
-            <location filename="../ui/detect_dialog.py" line="203" />
+            <location filename="../ui/detect_dialog.py" line="212" />
             <source>Windows processed together; larger is faster but needs more memory</source>
             <translation>Fenêtres traitées ensemble ; plus c'est grand, plus c'est rapide, mais cela demande plus de mémoire</translation>
         </message>
@@ -2892,17 +2920,17 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
     <context>
         <name>HuntrTimeline</name>
         <message>
-            <location filename="../ui/timeline.py" line="252" />
+            <location filename="../ui/timeline.py" line="254" />
             <source>1 label</source>
             <translation>1 étiquette</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="261" />
+            <location filename="../ui/timeline.py" line="263" />
             <source>1 reverted snapshot</source>
             <translation>1 instantané retiré</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="253" />
+            <location filename="../ui/timeline.py" line="255" />
             <source>1 scene</source>
             <translation>1 scène</translation>
         </message>
@@ -2912,7 +2940,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>1 pas</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="251" />
+            <location filename="../ui/timeline.py" line="253" />
             <source>1 training area</source>
             <translation>1 zone d'entraînement</translation>
         </message>
@@ -2922,7 +2950,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Modèle d'IA à partir de l'instantané…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="351" />
+            <location filename="../ui/timeline.py" line="353" />
             <source>Actions</source>
             <translation>Actions</translation>
         </message>
@@ -2937,7 +2965,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Comparer avec…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="374" />
+            <location filename="../ui/timeline.py" line="376" />
             <source>Created at (local time)</source>
             <translation>Créé le (heure locale)</translation>
         </message>
@@ -3002,12 +3030,12 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Conserver cet instantané : les instantanés enregistrés n'expirent jamais</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="343" />
+            <location filename="../ui/timeline.py" line="345" />
             <source>Kept for a while, then removed automatically unless you save it</source>
             <translation>Conservé un certain temps, puis supprimé automatiquement, sauf si vous l'enregistrez</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="344" />
+            <location filename="../ui/timeline.py" line="346" />
             <source>Kept until you delete it</source>
             <translation>Conservé jusqu'à ce que vous le supprimiez</translation>
         </message>
@@ -3027,17 +3055,17 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Métriques, modifications des données d'entraînement et détections de cet instantané et d'un autre</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="450" />
+            <location filename="../ui/timeline.py" line="452" />
             <source>Move to quarantine</source>
             <translation>Mettre en quarantaine</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="239" />
+            <location filename="../ui/timeline.py" line="241" />
             <source>No metrics recorded</source>
             <translation>Aucune métrique enregistrée</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="442" />
+            <location filename="../ui/timeline.py" line="444" />
             <source>No snapshots yet. Train the model: every stop adds one here.</source>
             <translation>Pas encore d'instantané. Entraînez le modèle : chaque arrêt en ajoute un ici.</translation>
         </message>
@@ -3057,7 +3085,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Rappel par objet</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="234" />
+            <location filename="../ui/timeline.py" line="236" />
             <source>Of two boxes overlapping more than IoU {iou}, the lower-scored is dropped</source>
             <translation>De deux boîtes se chevauchant à plus de IoU {iou}, la moins bien notée est retirée</translation>
         </message>
@@ -3067,7 +3095,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Renommer…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="502" />
+            <location filename="../ui/timeline.py" line="504" />
             <source>Restore what this revert took back; what replaced it is kept the same way</source>
             <translation>Restaurer ce que ce retour a retiré ; ce qui l'a remplacé est conservé de la même façon</translation>
         </message>
@@ -3077,7 +3105,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Revenir à…</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="261" />
+            <location filename="../ui/timeline.py" line="263" />
             <source>Reverted training data</source>
             <translation>Données d'entraînement retirées</translation>
         </message>
@@ -3107,7 +3135,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Enregistré ? · état inconnu, jamais purgé</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="523" />
+            <location filename="../ui/timeline.py" line="525" />
             <source>Snapshot(s) {ids} cannot be read ({reason}). Training this model is blocked: it would continue from an older snapshot. Repair the files, or move the snapshot(s) to the workspace's .quarantine folder.</source>
             <translation>Instantané(s) {ids} illisible(s) ({reason}). L'entraînement de ce modèle est bloqué : il reprendrait depuis un instantané plus ancien. Réparez les fichiers ou placez le(s) instantané(s) dans le dossier .quarantine de l'espace de travail.</translation>
         </message>
@@ -3137,12 +3165,12 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Temporaire · expire aujourd'hui</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="342" />
+            <location filename="../ui/timeline.py" line="344" />
             <source>The most recent state of the model: training resumes from here</source>
             <translation>L'état le plus récent du modèle : l'entraînement reprend à partir d'ici</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="386" />
+            <location filename="../ui/timeline.py" line="388" />
             <source>Training data in use when the snapshot was taken</source>
             <translation>Données d'entraînement utilisées au moment de l'instantané</translation>
         </message>
@@ -3152,14 +3180,19 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Perte d'entraînement</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="365" />
+            <location filename="../ui/timeline.py" line="367" />
             <source>Training steps and epochs of the model at this snapshot</source>
             <translation>Pas et époques d'entraînement du modèle à cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="500" />
+            <location filename="../ui/timeline.py" line="502" />
             <source>Undo</source>
             <translation>Annuler</translation>
+        </message>
+        <message>
+            <location filename="../ui/timeline.py" line="233" />
+            <source>Validated with flip averaging: detection averages the mirror images too</source>
+            <translation>Validé avec la moyenne des symétries : la détection moyenne aussi les images miroir</translation>
         </message>
         <message>
             <location filename="../ui/timeline.py" line="202" />
@@ -3172,7 +3205,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>Métriques de validation de cet instantané</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="352" />
+            <location filename="../ui/timeline.py" line="354" />
             <source>What to do with this snapshot</source>
             <translation>Que faire de cet instantané</translation>
         </message>
@@ -3192,27 +3225,27 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>pas encore de métriques</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="268" />
+            <location filename="../ui/timeline.py" line="270" />
             <source>undo at any time</source>
             <translation>annulable à tout moment</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="268" />
+            <location filename="../ui/timeline.py" line="270" />
             <source>undo until {date}</source>
             <translation>annulable jusqu'au {date}</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="252" />
+            <location filename="../ui/timeline.py" line="254" />
             <source>{n} labels</source>
             <translation>{n} étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="261" />
+            <location filename="../ui/timeline.py" line="263" />
             <source>{n} reverted snapshots</source>
             <translation>{n} instantanés retirés</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="253" />
+            <location filename="../ui/timeline.py" line="255" />
             <source>{n} scenes</source>
             <translation>{n} scènes</translation>
         </message>
@@ -3222,7 +3255,7 @@ Lancez cette commande à la main (dans l'OSGeo4W Shell sous Windows, un terminal
             <translation>{n} pas</translation>
         </message>
         <message>
-            <location filename="../ui/timeline.py" line="251" />
+            <location filename="../ui/timeline.py" line="253" />
             <source>{n} training areas</source>
             <translation>{n} zones d'entraînement</translation>
         </message>

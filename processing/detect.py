@@ -40,6 +40,7 @@ class DetectAlgorithm(HuntrAlgorithm):
     FLIP_TTA = "FLIP_TTA"
     GEOMETRY = "GEOMETRY"
     MAX_BOX_OVERLAP = "MAX_BOX_OVERLAP"
+    TTA_CHOICES = (False, True, None)  # the FLIP_TTA enum, in order (None: the snapshot's)
     GEOMETRIES = (None, *WRITTEN_GEOMETRIES)  # the GEOMETRY enum, in order (None: the snapshot's)
     SEPARATE_AREAS = "SEPARATE_AREAS"
     OUTPUT = "OUTPUT"
@@ -133,8 +134,12 @@ class DetectAlgorithm(HuntrAlgorithm):
             False,
             0,
         )
-        tta = QgsProcessingParameterBoolean(
-            self.FLIP_TTA, tr("Flip test-time augmentation (4× slower)"), defaultValue=False
+        # Off and On first: a script's False / True reads as those indices
+        tta = QgsProcessingParameterEnum(
+            self.FLIP_TTA,
+            tr("Flip test-time augmentation (4× the network's work)"),
+            [tr("Off"), tr("On"), tr("The snapshot's (on where its validation used it)")],
+            defaultValue=2,
         )
         as_snapshot = tr("The snapshot's choice (boxes where its labels were boxes)")
         outlines = tr("Outlines (the objects' pixels)")
@@ -182,7 +187,7 @@ class DetectAlgorithm(HuntrAlgorithm):
             "boundary_threshold": given(self.parameterAsDouble(parameters, self.BOUNDARY_THRESHOLD, context)),
             "min_pixels": given(self.parameterAsInt(parameters, self.MIN_PIXELS, context)),
             "min_area": self.parameterAsDouble(parameters, self.MIN_AREA, context),
-            "flip_tta": self.parameterAsBool(parameters, self.FLIP_TTA, context),
+            "flip_tta": self.TTA_CHOICES[self.parameterAsEnum(parameters, self.FLIP_TTA, context)],
             "geometry": self.GEOMETRIES[self.parameterAsEnum(parameters, self.GEOMETRY, context)],
             "max_box_overlap": given(self.parameterAsDouble(parameters, self.MAX_BOX_OVERLAP, context)),
             "dissolve": not self.parameterAsBool(parameters, self.SEPARATE_AREAS, context),

@@ -212,6 +212,55 @@ def test_detection_uses_the_snapshots_calibrated_settings_unless_overridden(tmp_
     )
     assert mine.settings["score_threshold"] == 0.9 and mine.settings["from"]["score_threshold"] == "user"
     assert mine.settings["boundary_threshold"] == calibrated["boundary_threshold"]
+    # validated with flip averaging (training's default), so detection averages the mirror images
+    assert calibrated["flip_tta"] is True
+    assert result.settings["flip_tta"] is True and result.settings["from"]["flip_tta"] == "snapshot"
+    assert mine.settings["flip_tta"] is True  # only what the user set is theirs
+    plain = detect(ws, info.id, snap.id, scene, options={"device": "cpu", "flip_tta": False})
+    assert plain.settings["flip_tta"] is False and plain.settings["from"]["flip_tta"] == "user"
+
+
+def test_validation_averages_the_mirror_images_with_detections_function_when_told(tmp_path, monkeypatch):
+    """``TrainConfig.flip_tta`` (the default) validates and calibrates through
+    ``detection.infer.mirror_average``, the function detection's flip averaging runs, and the
+    snapshot records it; without it no mirror image is predicted and detection follows."""
+    import orca_huntr.training.validate as validate_module
+    from orca_huntr.detection import infer
+
+    calls = []
+
+    def spy(run, x, boxes=0):
+        calls.append(boxes)
+        return infer.mirror_average(run, x, boxes)
+
+    monkeypatch.setattr(validate_module, "mirror_average", spy)
+    ws, info, scene = synthdata.make_workspace(tmp_path, classes=1, size=64)
+    flipped = synthdata.train_quick(ws, info.id, steps=2, validation_fraction=0.3).snapshot
+    assert calls and flipped.config["detection"]["flip_tta"] is True
+    calls.clear()
+    plain = synthdata.train_quick(ws, info.id, steps=1, validation_fraction=0.3, flip_tta=False).snapshot
+    assert not calls and plain.config["detection"]["flip_tta"] is False
+    found = detect(ws, info.id, plain.id, scene, options={"device": "cpu"})
+    assert found.settings["flip_tta"] is False and found.settings["from"]["flip_tta"] == "snapshot"
+
+
+def test_validations_flip_averaging_is_detections():
+    """A region predicted with ``flip`` gives the logits of the network wrapped by detection's
+    ``flip_averaged``, tile by tile (one tile here: the region is a tile)."""
+    import torch
+
+    from orca_huntr.detection.infer import flip_averaged
+    from orca_huntr.training.validate import predict_region
+
+    torch.manual_seed(0)
+    net = torch.nn.Conv2d(3, 3, 3, padding=1)  # sees its neighbours: mirroring changes its output
+    image = np.random.default_rng(0).normal(size=(3, 32, 32)).astype(np.float32)
+    with torch.no_grad():
+        plain, _ = predict_region(net, image, 32, torch.device("cpu"), 1, "count")
+        flipped, _ = predict_region(net, image, 32, torch.device("cpu"), 1, "count", flip=True)
+        wanted = flip_averaged(net)(torch.from_numpy(image[None]))[0].numpy()
+    assert np.allclose(flipped, wanted, atol=1e-5)
+    assert not np.allclose(plain, wanted, atol=1e-3)
 
 
 def test_old_snapshots_without_calibration_fall_back_to_the_defaults():
@@ -220,6 +269,7 @@ def test_old_snapshots_without_calibration_fall_back_to_the_defaults():
     assert options.marker_window == 0  # cores by threshold, as before markers existed
     assert options.geometry == "outline"  # pixel outlines, as before boxes could be written
     assert options.max_box_overlap == 1.0  # no box suppressed, as before suppression existed
+    assert options.flip_tta is False  # no flip averaging: they were validated without
     assert DetectOptions().sources({}) == dict.fromkeys(
         (
             "score_threshold",
@@ -228,6 +278,7 @@ def test_old_snapshots_without_calibration_fall_back_to_the_defaults():
             "marker_window",
             "geometry",
             "max_box_overlap",
+            "flip_tta",
         ),
         "default",
     )

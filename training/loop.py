@@ -445,6 +445,7 @@ def fit(
             model, inputs, SceneReader(), scales, setup.tile_size, setup.mode, device,
             config.boundary_width, config.max_validation_pixels, config.boundary_target, settings,
             config.centre_sigma or CENTRE_SIGMA, jaccard_weight_for(config, setup.mode),
+            flip=config.flip_tta,
         )  # fmt: skip
         if final and "detection" in found:  # else (no object to calibrate on) the resumed settings stay
             detection.clear()

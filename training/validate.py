@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from ..detection.infer import mirror_average
 from ..detection.options import DetectOptions
 from ..detection.stitch import BlockBuffer, Stitcher
 from ..detection.suppress import overlap_limit, suppress_boxes
@@ -111,30 +112,38 @@ def predict_region(
     mode: str,
     batch: int = 4,
     boxes: bool = False,
+    flip: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Logits and probabilities of a normalised image ``(bands, H, W)``, predicted as detection
     predicts a raster: tiles on detection's grid (``DetectOptions``' default overlap, the
     last tile moved back onto the edge), blended by detection's ``stitch.Stitcher``. Returns
     ``(logits, probabilities)``: the logits blended the same way (for the loss), the
     probabilities as :func:`probabilities` orders them; with ``boxes`` (a count network with a
-    box head) followed by the head's four distances in pixels, as detection blends them."""
+    box head) followed by the head's four distances in pixels, as detection blends them.
+    With ``flip`` the logits are averaged over each tile and its mirror images, by detection's
+    flip averaging (``detection.infer.mirror_average``)."""
     _, h, w = image.shape
     if h < tile or w < tile:  # smaller than one tile: padded, as detection pads a small raster
         padded = np.zeros((image.shape[0], max(h, tile), max(w, tile)), np.float32)
         padded[:, :h, :w] = image
-        logits, probs = predict_region(net, padded, tile, device, num_classes, mode, batch, boxes)
+        logits, probs = predict_region(net, padded, tile, device, num_classes, mode, batch, boxes, flip)
         return logits[:, :h, :w], probs[:, :h, :w]
     contract = num_classes + 1 + (mode == "count")  # the logits' channels, box head aside
     unit = box_unit(tile) if boxes else None
     grid = TileGrid(h, w, tile, DetectOptions().overlap_pixels(tile), h + w)
     ((_, _, rows, cols),) = grid.blocks()  # one block: the whole region
     stitched: list[tuple[Stitcher, BlockBuffer]] = []  # logits, then probabilities
+
+    def run(inp: torch.Tensor) -> torch.Tensor:
+        return net(inp, boxes=True) if boxes else net(inp)
+
     positions = [(r, c) for r in grid.rows for c in grid.cols]  # raster order, as the stitcher wants
     for i in range(0, len(positions), batch):
         chunk = positions[i : i + batch]
         x = torch.from_numpy(np.stack([image[:, r : r + tile, c : c + tile] for r, c in chunk])).to(device)
         with torch.autocast(device.type, enabled=device.type == "cuda"):
-            logits = (net(x, boxes=True) if boxes else net(x)).float().cpu().numpy()
+            out = mirror_average(run, x, BOX_CHANNELS if boxes else 0) if flip else run(x)
+            logits = out.float().cpu().numpy()
         if not stitched:
             for channels in (contract, num_classes + (mode == "count") + (BOX_CHANNELS if boxes else 0)):
                 stitcher = Stitcher(grid, channels)
@@ -433,6 +442,7 @@ def _predict_areas(
     mode: str,
     device: torch.device,
     num_classes: int,
+    flip: bool = False,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
     """``(logits, probabilities, counted, classes, instances)`` of ``window`` (row, col,
     height, width) of ``scene``, predicted as detection predicts a raster (the scene around
@@ -445,7 +455,7 @@ def _predict_areas(
     image = ((image - mean[:, None, None]) / std[:, None, None]).astype(np.float32)
     image[:, ~valid] = 0.0
     boxes = mode == "count" and has_box_head(net)
-    logits, probs = predict_region(net, image, tile, device, num_classes, mode, boxes=boxes)
+    logits, probs = predict_region(net, image, tile, device, num_classes, mode, boxes=boxes, flip=flip)
     logits, probs = logits[:, m : m + h, m : m + w], probs[:, m : m + h, m : m + w]
     classes, instances, in_area = rasterize_targets(scene, areas, r0, c0, h, w)
     counted = valid[m : m + h, m : m + w] & in_area
@@ -469,6 +479,7 @@ def validate(
     centre_spread: float = CENTRE_SIGMA,
     jaccard_weight: float = 0.0,
     calibration_pixels: int = CALIBRATION_PIXELS,
+    flip: bool = False,
 ) -> dict[str, Any]:
     """Validation loss, per-class IoU and object precision/recall/F1 over the validation areas.
 
@@ -481,7 +492,9 @@ def validate(
     target's σ (its validation loss is measured against the target the model learns).
     The loss is the training loss (:func:`segmentation_loss` with ``jaccard_weight``, as
     ``loss.jaccard_weight_for`` gives it), with every pixel weighing 1; a region's soft IoU
-    is taken over the region as training takes it over a batch.
+    is taken over the region as training takes it over a batch. With ``flip`` the network is
+    averaged over each tile and its mirror images, as detection's flip test-time augmentation
+    averages it; the calibrated settings then record ``flip_tta`` True, and detection follows.
     """
     n = inputs.num_classes
     written = label_geometry(inputs) if mode == "count" else "outline"  # what detection will write
@@ -499,7 +512,7 @@ def validate(
                 continue
             window = _region(scene, max_pixels)
             found = _predict_areas(
-                net, scene, scene.val_areas, window, reader, inputs.bands, scale, tile, mode, device, n
+                net, scene, scene.val_areas, window, reader, inputs.bands, scale, tile, mode, device, n, flip
             )
             if found is None:
                 continue
@@ -536,8 +549,9 @@ def validate(
             for scene, scale in trained:
                 window = _region(scene, calibration_pixels // len(trained), scene.train_areas, centred=True)
                 found = _predict_areas(
-                    net, scene, scene.train_areas, window, reader, inputs.bands, scale, tile, mode, device, n
-                )
+                    net, scene, scene.train_areas, window, reader, inputs.bands, scale, tile, mode, device, n,
+                    flip,
+                )  # fmt: skip
                 if found is not None:
                     _, probs, counted, classes, instances = found
                     region = _region_of(scene, window, probs, counted, classes, instances, written)
@@ -558,6 +572,7 @@ def validate(
             **settings,
             "calibrated_on": "validation+training" if extra_regions else "validation",
             "geometry": written,
+            "flip_tta": bool(flip),  # detection averages the mirror images as this validation did
             "candidates": tried,
         }
     marker = int(settings.get("marker_window") or 0)

@@ -186,9 +186,18 @@ class DetectDialog(QDialog):
             ),
         )
         adv.addRow(tr("Box overlap allowed"), self.box_overlap_spin)
-        self.tta_check = QCheckBox(tr("Flip test-time augmentation (4× slower)"), self.advanced)
-        self.tta_check.setToolTip(tr("Average the network over the window and its mirror images"))
-        adv.addRow("", self.tta_check)
+        self.tta_combo = QComboBox(self.advanced)
+        self.tta_combo.addItem(tr("The snapshot's (on where its validation used it)"), None)
+        self.tta_combo.addItem(tr("On"), True)
+        self.tta_combo.addItem(tr("Off"), False)
+        self.tta_combo.setToolTip(
+            tr(
+                "Flip test-time augmentation: average the network over each window and its mirror "
+                "images (4× the network's work). By default as the snapshot's validation did: on "
+                "for snapshots trained with this version, whose calibrated settings assume it."
+            )
+        )
+        adv.addRow(tr("Flip averaging"), self.tta_combo)
         self.merge_check = QCheckBox(tr("Segmentation: one feature per class"), self.advanced)
         self.merge_check.setToolTip(tr("Merge all areas of a class into one feature instead of one per area"))
         adv.addRow("", self.merge_check)
@@ -299,7 +308,7 @@ class DetectDialog(QDialog):
             "overlap": self.overlap_spin.value(),
             "score_threshold": self.threshold_spin.value() or None,  # None: the snapshot's
             "boundary_threshold": self.boundary_spin.value() or None,
-            "flip_tta": self.tta_check.isChecked(),
+            "flip_tta": self.tta_combo.currentData(),  # None: the snapshot's
             "geometry": self.geometry_combo.currentData(),  # None: the snapshot's
             "max_box_overlap": self.box_overlap_spin.value() or None,  # None: the snapshot's
             "dissolve": self.merge_check.isChecked(),

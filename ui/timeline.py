@@ -229,6 +229,8 @@ def metrics_tooltip(metrics: dict | None, config: dict | None = None) -> str:
         )
         if calibrated.get("geometry") == "box":
             lines.append(tr("Detection writes each object as a box (the labels were boxes)"))
+        if calibrated.get("flip_tta"):
+            lines.append(tr("Validated with flip averaging: detection averages the mirror images too"))
         overlap = _number(calibrated.get("max_box_overlap"))
         if overlap is not None and overlap < 1:
             lines.append(
