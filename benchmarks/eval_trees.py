@@ -18,7 +18,8 @@ areas too, 0.634, 0.607 (seed 1) and 0.590 with grey surfaces as well (README,
 *Results*). The engine holds its validation strip (the eastern tenth of
 the training area) out of training and calibrates the snapshot's detection settings on it
 and a window of the training areas; detection then runs
-**with the snapshot's own settings** (no threshold is picked here) on the held-back
+**with the snapshot's own settings** (no threshold is picked here; flip averaging where the
+snapshot was validated with it, training's default since the ninth session) on the held-back
 eastern third, written as a raster of its own, which training never saw.
 
 Scoring: each detection's bounding box is matched one to one to the held-back boxes at
@@ -40,6 +41,7 @@ The last line is one JSON object.
 
     python benchmarks/eval_trees.py [--steps N] [--seconds S] [--seg-steps N] [--no-seg]
                                     [--tile T] [--width W] [--depth D] [--device cuda] [--reuse]
+                                    [--tta | --no-tta] [--no-flip-validation] [--budget S]
 """
 
 from __future__ import annotations
