@@ -237,6 +237,12 @@ def test_validation_averages_the_mirror_images_with_detections_function_when_tol
     ws, info, scene = synthdata.make_workspace(tmp_path, classes=1, size=64)
     flipped = synthdata.train_quick(ws, info.id, steps=2, validation_fraction=0.3).snapshot
     assert calls and flipped.config["detection"]["flip_tta"] is True
+    # the validations during a run (for the chart and early stopping) predict each tile once:
+    # validating after every step flips no more tiles than validating at the end alone
+    final_only = len(calls)
+    calls.clear()
+    every = synthdata.train_quick(ws, info.id, steps=3, validation_fraction=0.3, validate_every=1)
+    assert len(every.metrics["history"]["validation"]) >= 3 and len(calls) == final_only
     calls.clear()
     plain = synthdata.train_quick(ws, info.id, steps=1, validation_fraction=0.3, flip_tta=False).snapshot
     assert not calls and plain.config["detection"]["flip_tta"] is False

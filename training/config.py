@@ -44,9 +44,10 @@ class TrainConfig:
     prefetch: int = 4  # batches read ahead by the loader
     validation_fraction: float = 0.15  # held out of the training areas when none is marked
     validate_every: int | None = None  # steps between validations; None = once per epoch
-    # validate (and so calibrate the snapshot's detection settings) with the network averaged
-    # over each tile and its mirror images: the snapshot records flip_tta and detection uses
-    # it unless told otherwise. On the NEON demo's snapshots flip averaging raised held-back
+    # the final validation (which calibrates the snapshot's detection settings and scores its
+    # card) with the network averaged over each tile and its mirror images: the snapshot
+    # records flip_tta and detection uses it unless told otherwise (validations during the run
+    # predict each tile once). On the NEON demo's snapshots flip averaging raised held-back
     # F1 in 6 of 7 pairs (+0.023 on average; README, Ablation, "Flip averaging by default")
     flip_tta: bool = True
     early_stopping_patience: int | None = None
