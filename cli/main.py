@@ -535,7 +535,9 @@ def _detection_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--min-area", type=float, help="minimum area in square map units")
     flips = group.add_mutually_exclusive_group()
     flips.add_argument(
-        "--flip-tta", action="store_true", help="flip averaging (4× slower; default: as validated)"
+        "--flip-tta",
+        action="store_true",
+        help="flip averaging (4× the network's work; default: the snapshot's)",
     )
     flips.add_argument("--no-flip-tta", action="store_true", help="no flip test-time augmentation")
     group.add_argument(
